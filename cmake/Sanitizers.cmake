@@ -1,0 +1,6 @@
+# ASan + UBSan for the whole build when FORESIGHT_SANITIZE is on (presets dev and ci).
+if(FORESIGHT_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

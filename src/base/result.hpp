@@ -1,0 +1,63 @@
+// Result<T> and Error: how an operation that failed reports it across module boundaries.
+//
+// Problems in a user's file are Diagnostics (see diag/), not Errors. An Error is for an
+// operation that could not be done: a file that cannot be read, a database that refuses.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <tl/expected.hpp>
+
+namespace foresight {
+
+// Canonical error codes, a small closed set that maps onto exit codes and HTTP statuses.
+enum class ErrorCode {
+  kInvalidArgument,     // the caller's input is wrong (exit 2, HTTP 400)
+  kNotFound,            // a named thing does not exist (exit 2, HTTP 404)
+  kAlreadyExists,       // a named thing exists already (exit 2, HTTP 409)
+  kFailedPrecondition,  // the system is not in the state the operation needs (exit 2, HTTP 412)
+  kResourceExhausted,   // a size or count limit was hit (exit 2, HTTP 413)
+  kUnavailable,         // a transient failure; retrying may help (exit 70, HTTP 503)
+  kDataLoss,            // stored data is corrupt (exit 70, HTTP 500)
+  kInternal,            // a bug (exit 70, HTTP 500)
+};
+
+// The stable lower-case name of a code, e.g. "invalid_argument".
+std::string_view ErrorCodeName(ErrorCode code);
+
+// An error value: a code, a message saying what went wrong and how to fix it, and
+// context added on the way up ("reading charter 'x.yaml'").
+class [[nodiscard]] Error {
+ public:
+  Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  ErrorCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // Returns a copy with `context` prepended: "context: message".
+  Error WithContext(std::string_view context) const&;
+  Error WithContext(std::string_view context) &&;
+
+ private:
+  ErrorCode code_;
+  std::string message_;
+};
+
+template <typename T>
+using Result = tl::expected<T, Error>;
+
+using Status = Result<void>;
+
+// Shorthand for `return Fail(ErrorCode::kNotFound, "...")` in functions returning Result<T>.
+inline tl::unexpected<Error> Fail(ErrorCode code, std::string message) {
+  return tl::unexpected<Error>(Error(code, std::move(message)));
+}
+
+inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(std::move(error)); }
+
+// The process exit code for an error of this code: 2 for the caller's mistakes, 70 otherwise.
+int ExitCodeFor(ErrorCode code);
+
+}  // namespace foresight

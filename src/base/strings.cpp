@@ -1,0 +1,137 @@
+#include "base/strings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace foresight {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      const size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        std::span<const std::string_view> candidates) {
+  const size_t allowed = std::max<size_t>(1, word.size() / 3);
+  std::optional<std::string> best;
+  size_t best_distance = allowed + 1;
+  for (std::string_view candidate : candidates) {
+    const size_t distance = EditDistance(ToLowerAscii(word), candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80U) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    uint32_t code_point = 0;
+    if ((c & 0xE0U) == 0xC0U) {
+      length = 2;
+      code_point = c & 0x1FU;
+    } else if ((c & 0xF0U) == 0xE0U) {
+      length = 3;
+      code_point = c & 0x0FU;
+    } else if ((c & 0xF8U) == 0xF0U) {
+      length = 4;
+      code_point = c & 0x07U;
+    } else {
+      return i;
+    }
+    if (i + length > n) return i;
+    for (size_t k = 1; k < length; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0U) != 0x80U) return i;
+      code_point = (code_point << 6U) | (cc & 0x3FU);
+    }
+    const bool overlong = (length == 2 && code_point < 0x80U) ||
+                          (length == 3 && code_point < 0x800U) ||
+                          (length == 4 && code_point < 0x10000U);
+    const bool surrogate = code_point >= 0xD800U && code_point <= 0xDFFFU;
+    if (overlong || surrogate || code_point > 0x10FFFFU) return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+std::string ToLowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Join(std::span<const std::string> parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+namespace {
+
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80U;
+}
+
+// Lower-cases and maps word separators ('-', '_', tabs, newlines) to spaces; keeps length.
+std::string Normalise(std::string_view text) {
+  std::string out = ToLowerAscii(text);
+  for (char& c : out) {
+    if (c == '-' || c == '_' || c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase) {
+  bool prefix = false;
+  if (!phrase.empty() && phrase.back() == '*') {
+    prefix = true;
+    phrase.remove_suffix(1);
+  }
+  if (phrase.empty()) return std::nullopt;
+  const std::string haystack = Normalise(text);
+  const std::string needle = Normalise(phrase);
+  size_t pos = haystack.find(needle);
+  while (pos != std::string::npos) {
+    const bool start_ok = pos == 0 || !IsWordByte(haystack[pos - 1]);
+    const size_t after = pos + needle.size();
+    const bool end_ok = prefix || after == haystack.size() || !IsWordByte(haystack[after]);
+    if (start_ok && end_ok) {
+      size_t stop = after;
+      while (prefix && stop < haystack.size() && IsWordByte(haystack[stop])) ++stop;
+      return PhraseMatch{pos, stop - pos};
+    }
+    pos = haystack.find(needle, pos + 1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace foresight

@@ -1,0 +1,40 @@
+// Small string helpers: edit distance and "did you mean", UTF-8 validation, case folding.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace foresight {
+
+// Levenshtein distance between two byte strings.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` by edit distance, if it is close enough to be a likely
+// typo (at most a third of the word's length, and at least 1 edit allowed); else nullopt.
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        std::span<const std::string_view> candidates);
+
+// The byte offset of the first byte that is not part of valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or nullopt if all is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+// ASCII lower-casing; other bytes are left as they are.
+std::string ToLowerAscii(std::string_view text);
+
+// Joins with a separator: Join({"a","b"}, ", ") == "a, b".
+std::string Join(std::span<const std::string> parts, std::string_view separator);
+
+struct PhraseMatch {
+  size_t offset = 0;  // byte offset of the match in the text searched
+  size_t length = 0;  // bytes matched, to the end of the word for a '*' phrase
+};
+
+// Finds `phrase` in `text` as whole words, ignoring ASCII case; '-', '_' and line breaks
+// count as spaces. A trailing '*' matches any word ending ("criminal*" finds "criminality").
+std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase);
+
+}  // namespace foresight

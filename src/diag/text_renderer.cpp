@@ -1,0 +1,105 @@
+#include "diag/text_renderer.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace foresight::diag {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kBlue = "\x1b[1;34m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
+
+std::string_view SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "\x1b[1;31m";
+    case Severity::kWarning:
+      return "\x1b[1;33m";
+    case Severity::kInfo:
+      return "\x1b[1;36m";
+  }
+  return "";
+}
+
+size_t CodePoints(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+std::string Paint(std::string_view text, std::string_view color, const TextStyle& style) {
+  if (!style.color) return std::string(text);
+  return fmt::format("{}{}{}", color, text, kReset);
+}
+
+// The source line, then an underline under the span (to the end of the line if the span
+// continues past it). Tabs before the span are kept so the underline lines up.
+void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style) {
+  const SourceFile& file = *d.file;
+  const Location start = file.LocationOf(d.span.begin);
+  const std::string_view line = file.LineText(start.line);
+  const std::string number = std::to_string(start.line);
+  const std::string gutter(number.size(), ' ');
+  out += fmt::format("{} {}\n", gutter, Paint("|", kBlue, style));
+  out += fmt::format("{} {} {}\n", Paint(number, kBlue, style), Paint("|", kBlue, style), line);
+
+  std::string pad;
+  size_t column = 1;
+  for (size_t i = 0; i < line.size() && column < start.column; ++i) {
+    const char c = line[i];
+    if ((static_cast<unsigned char>(c) & 0xC0U) == 0x80U) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++column;
+  }
+  const Location end = file.LocationOf(d.span.end);
+  size_t width = 1;
+  if (end.line == start.line && end.column > start.column) {
+    width = end.column - start.column;
+  } else if (end.line > start.line) {
+    width = std::max<size_t>(1, CodePoints(line) + 1 - start.column);
+  }
+  out += fmt::format("{} {} {}{}\n", gutter, Paint("|", kBlue, style), pad,
+                     Paint(std::string(width, '^'), SeverityColor(d.severity), style));
+  if (!d.fields.empty()) {
+    std::string fields;
+    for (size_t i = 0; i < d.fields.size(); ++i) fields += (i ? ", " : "") + d.fields[i];
+    out += fmt::format("{} {} fields: {}\n", gutter, Paint("=", kBlue, style), fields);
+  }
+  if (!d.words.empty()) {
+    std::string words;
+    for (size_t i = 0; i < d.words.size(); ++i) words += (i ? ", " : "") + ("\"" + d.words[i] + "\"");
+    out += fmt::format("{} {} matched words: {}\n", gutter, Paint("=", kBlue, style), words);
+  }
+}
+
+}  // namespace
+
+std::string PositionLabel(const Diagnostic& d) {
+  if (d.file == nullptr) return "<input>";
+  const Location loc = d.file->LocationOf(d.span.begin);
+  return fmt::format("{}:{}:{}", d.file->path(), loc.line, loc.column);
+}
+
+std::string RenderText(const Diagnostic& d, const TextStyle& style) {
+  std::string out;
+  const std::string head = fmt::format("{}[{}]", SeverityName(d.severity), d.code);
+  out += fmt::format("{}: {}: {}\n", Paint(PositionLabel(d), kBold, style),
+                     Paint(head, SeverityColor(d.severity), style), Paint(d.message, kBold, style));
+  if (d.file != nullptr && !d.file->text().empty()) AppendSnippet(out, d, style);
+  for (const Related& related : d.related) {
+    if (d.file == nullptr) break;
+    const Location loc = d.file->LocationOf(related.span.begin);
+    out += fmt::format("{}: {}:{}:{}: {}\n", Paint("note", kCyan, style), d.file->path(), loc.line,
+                       loc.column, related.label);
+  }
+  for (const std::string& line : d.help) {
+    out += fmt::format("{}: {}\n", Paint("help", kCyan, style), line);
+  }
+  return out;
+}
+
+}  // namespace foresight::diag

@@ -1,0 +1,84 @@
+// D001: inferring criminality or offending from faces, biometrics, profiling or personality.
+#include <array>
+
+#include "rules/builtin_rules.hpp"
+#include "rules/rule_helpers.hpp"
+#include "rules/text_match.hpp"
+
+namespace foresight::rules {
+namespace {
+
+constexpr std::array<std::string_view, 9> kCrimeWords = {
+    "criminal*", "crime*", "offender*", "offending", "reoffend*", "recidivis*",
+    "delinquen*", "felon*", "convict*"};
+
+void Check(const RuleInput& in, std::vector<Finding>& out) {
+  const core::Charter& c = in.charter;
+  Finding f;
+  // Structured signal first: the declared kind of target.
+  const bool declared = c.task.target_kind.has() &&
+                        *c.task.target_kind == core::TargetKind::kCriminalOffence;
+  if (declared) {
+    f.span = c.task.target_kind.span;
+    f.fields.push_back("task.target_kind");
+  }
+  // Secondary signal: the words of the target and the project's descriptions.
+  const std::vector<TextField> prose = ProseFields(c);
+  const std::vector<TextMatch> matches = FindPhrases(in, prose, kCrimeWords);
+  if (!declared && matches.empty()) return;
+  if (!declared) f.span = matches.front().span;
+  for (const TextMatch& m : matches) AddMatch(f, m);
+
+  // Prohibited when the evidence is about the person: their face or body, their profile,
+  // their personality. Place-based forecasting (where, not who) is left to D007.
+  const std::vector<size_t> personal = InputsOfKind(
+      c, {core::InputKind::kFace, core::InputKind::kBiometric, core::InputKind::kPersonalData,
+          core::InputKind::kBehaviour});
+  const bool personality = c.task.target_kind.has() &&
+                           *c.task.target_kind == core::TargetKind::kPersonality;
+  if (personal.empty() && !personality) return;
+  std::string from;
+  for (size_t i : personal) {
+    f.fields.push_back("inputs[" + std::to_string(i) + "].kind");
+    from += (from.empty() ? "" : ", ") + std::string(core::NameOf(*c.inputs[i].kind));
+    f.related.push_back({c.inputs[i].kind.span, "the person-level input is declared here"});
+  }
+  f.message = "the project predicts criminal offending from who a person is (" + from +
+              "): a prohibited practice under the EU AI Act, Article 5";
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+RuleDef MakeD001() {
+  return RuleDef{
+      .meta =
+          {
+              .id = "D001",
+              .factor = core::Factor::kDoomed,
+              .severity = Severity::kError,
+              .title = "Predicting criminality from faces, biometrics or profiling",
+              .rationale =
+                  "Systems that assess whether a person will commit a crime from their face, "
+                  "their body, their profile or their personality are banned in the EU since "
+                  "February 2025, and the science behind them does not hold: such models learn "
+                  "the biases of past policing, not criminality. A project like this cannot "
+                  "ship, whatever its accuracy.",
+              .fix = "stop the project, or reframe it: support a human assessment based on "
+                     "objective, verifiable facts directly linked to a criminal activity, and "
+                     "take legal advice",
+              .references =
+                  {
+                      {"EU AI Act (Regulation (EU) 2024/1689), Article 5(1)(d)",
+                       "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
+                      {"Wu & Zhang 2016, 'Automated inference on criminality using face images', "
+                       "and the critique by Agüera y Arcas, Mitchell & Todorov 2017, 'Physiognomy's "
+                       "New Clothes'",
+                       "https://medium.com/@blaisea/physiognomys-new-clothes-f2d4b59fdd6a"},
+                  },
+          },
+      .check = Check,
+  };
+}
+
+}  // namespace foresight::rules

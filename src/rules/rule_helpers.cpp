@@ -1,0 +1,88 @@
+#include "rules/rule_helpers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "base/strings.hpp"
+
+namespace foresight::rules {
+
+std::vector<size_t> InputsOfKind(const core::Charter& charter,
+                                 std::initializer_list<core::InputKind> kinds) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < charter.inputs.size(); ++i) {
+    const auto& kind = charter.inputs[i].kind;
+    if (kind.has() && std::find(kinds.begin(), kinds.end(), *kind) != kinds.end()) out.push_back(i);
+  }
+  return out;
+}
+
+bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> roles) {
+  return std::any_of(charter.team.begin(), charter.team.end(), [&](const core::TeamMember& m) {
+    return m.role.has() && std::find(roles.begin(), roles.end(), *m.role) != roles.end() &&
+           !(m.count.has() && *m.count <= 0);
+  });
+}
+
+const core::TeamMember* FindRole(const core::Charter& charter, core::Role role) {
+  for (const core::TeamMember& m : charter.team) {
+    if (m.role.has() && *m.role == role && !(m.count.has() && *m.count <= 0)) return &m;
+  }
+  return nullptr;
+}
+
+bool LowerIsBetter(const core::Success& success) {
+  if (success.direction.has()) return *success.direction == core::Direction::kLowerIsBetter;
+  if (!success.metric.has()) return false;
+  static constexpr std::array<std::string_view, 12> kLower = {
+      "log_loss", "logloss", "brier", "mae", "mse", "rmse", "mape", "error", "error_rate",
+      "ece", "wer", "cer"};
+  const std::string name = ToLowerAscii(*success.metric);
+  const std::string base = name.substr(0, name.find('{'));
+  return std::find(kLower.begin(), kLower.end(), base) != kLower.end() ||
+         base.starts_with("pinball");
+}
+
+bool IsAccuracyMetric(const std::string& metric) {
+  const std::string name = ToLowerAscii(metric);
+  return name == "accuracy" || name == "acc" || name == "top_1_accuracy" ||
+         name == "top1_accuracy";
+}
+
+std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
+                                             std::initializer_list<core::BaselineKind> kinds) {
+  const bool lower = LowerIsBetter(charter.success);
+  const std::string primary = charter.success.metric.has() ? *charter.success.metric : "";
+  std::optional<BestBaseline> best;
+  for (size_t i = 0; i < charter.baselines.size(); ++i) {
+    const core::Baseline& b = charter.baselines[i];
+    if (!b.value.has()) continue;
+    if (kinds.size() > 0 &&
+        (!b.kind.has() || std::find(kinds.begin(), kinds.end(), *b.kind) == kinds.end())) {
+      continue;
+    }
+    // A baseline measured on another metric cannot be compared with the target.
+    if (b.metric.has() && !primary.empty() && *b.metric != primary) continue;
+    const bool better = !best || (lower ? *b.value < best->value : *b.value > best->value);
+    if (better) best = BestBaseline{*b.value, i};
+  }
+  return best;
+}
+
+Span SectionSpan(const core::SectionMark& mark) {
+  return mark.present ? mark.span : Span{0, 0};
+}
+
+std::string FormatValue(double value) {
+  if (std::fabs(value) >= 1000 || value == std::floor(value)) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.3g}", value);
+}
+
+std::string FormatPercent(double fraction) {
+  return fmt::format("{:.3g}%", fraction * 100.0);
+}
+
+}  // namespace foresight::rules

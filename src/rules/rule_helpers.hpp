@@ -1,0 +1,49 @@
+// Small helpers shared by rules: queries over the charter that several rules ask.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/charter.hpp"
+#include "rules/rule.hpp"
+
+namespace foresight::rules {
+
+// Indices of the inputs whose kind is one of `kinds`.
+std::vector<size_t> InputsOfKind(const core::Charter& charter,
+                                 std::initializer_list<core::InputKind> kinds);
+
+// Whether any team member has one of these roles (with a count above zero, if given).
+bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> roles);
+
+// The first team member with this role, or null.
+const core::TeamMember* FindRole(const core::Charter& charter, core::Role role);
+
+// Whether the primary metric is one where lower is better: the declared direction, or
+// else a known loss/error name (log_loss, brier, mae, rmse, mape, error, ...).
+bool LowerIsBetter(const core::Success& success);
+
+// Whether the primary metric is plain accuracy (accuracy, top-1 accuracy).
+bool IsAccuracyMetric(const std::string& metric);
+
+// The best baseline value for the primary metric among baselines of the given kinds
+// (all kinds when empty), honouring the metric's direction; with the baseline's index.
+struct BestBaseline {
+  double value = 0;
+  size_t index = 0;
+};
+std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
+                                             std::initializer_list<core::BaselineKind> kinds = {});
+
+// The span to point at for a missing field: the section's key if written, else the top.
+Span SectionSpan(const core::SectionMark& mark);
+
+// Formats a number for messages: 0.9 -> "0.9", 0.8734 -> "0.873", 12000 -> "12000".
+std::string FormatValue(double value);
+
+// Formats a fraction as a percentage: 0.034 -> "3.4%".
+std::string FormatPercent(double fraction);
+
+}  // namespace foresight::rules

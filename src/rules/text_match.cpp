@@ -1,0 +1,65 @@
+#include "rules/text_match.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "base/strings.hpp"
+
+namespace foresight::rules {
+
+std::vector<TextField> ProseFields(const core::Charter& c) {
+  std::vector<TextField> out = {
+      {"summary", &c.summary},
+      {"project.name", &c.project.name},
+      {"domain.description", &c.domain.description},
+      {"decision.affected", &c.decision.affected},
+      {"task.target", &c.task.target},
+      {"task.description", &c.task.description},
+  };
+  for (size_t i = 0; i < c.inputs.size(); ++i) {
+    out.push_back({fmt::format("inputs[{}].name", i), &c.inputs[i].name});
+  }
+  for (size_t i = 0; i < c.data.sources.size(); ++i) {
+    out.push_back({fmt::format("data.sources[{}].name", i), &c.data.sources[i].name});
+    out.push_back({fmt::format("data.sources[{}].description", i), &c.data.sources[i].description});
+  }
+  return out;
+}
+
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases) {
+  std::vector<TextMatch> out;
+  for (const TextField& f : fields) {
+    if (f.field == nullptr || !f.field->has()) continue;
+    // Search the source bytes (not the unescaped value) so the span is exact in the file.
+    const std::string_view source = input.file.TextOf(f.field->span);
+    const std::string_view haystack = source.empty() ? std::string_view(f.field->value) : source;
+    std::optional<PhraseMatch> best;
+    for (std::string_view phrase : phrases) {
+      auto match = FindPhrase(haystack, phrase);
+      if (match && (!best || match->offset < best->offset)) best = match;
+    }
+    if (!best) continue;
+    TextMatch m;
+    m.path = f.path;
+    m.word = std::string(haystack.substr(best->offset, best->length));
+    const uint32_t begin = f.field->span.begin + static_cast<uint32_t>(source.empty() ? 0 : best->offset);
+    m.span = Span{begin, begin + static_cast<uint32_t>(source.empty() ? 0 : best->length)};
+    if (source.empty()) m.span = f.field->span;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void AddMatch(Finding& finding, const TextMatch& match) {
+  if (std::find(finding.fields.begin(), finding.fields.end(), match.path) == finding.fields.end()) {
+    finding.fields.push_back(match.path);
+  }
+  const std::string word = ToLowerAscii(match.word);
+  if (std::find(finding.words.begin(), finding.words.end(), word) == finding.words.end()) {
+    finding.words.push_back(word);
+  }
+}
+
+}  // namespace foresight::rules

@@ -1,0 +1,39 @@
+// Free-text matching for rules: find phrases in the charter's prose fields and point at the
+// exact words in the file. Free text is a secondary signal; structured fields come first.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/charter.hpp"
+#include "rules/rule.hpp"
+
+namespace foresight::rules {
+
+// A prose field to search, with its dotted path.
+struct TextField {
+  std::string path;
+  const core::Field<std::string>* field = nullptr;
+};
+
+struct TextMatch {
+  std::string path;  // the field
+  std::string word;  // the matched words as written in the file
+  Span span;         // the matched words' span
+};
+
+// Every free-text field of the charter: summary, descriptions, task.target, decision.affected,
+// data source descriptions, and so on.
+std::vector<TextField> ProseFields(const core::Charter& charter);
+
+// The first match of any phrase in each field (see base/strings.hpp FindPhrase for the
+// phrase syntax), in field order.
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases);
+
+// Appends a match's field and words to a finding (without duplicates).
+void AddMatch(Finding& finding, const TextMatch& match);
+
+}  // namespace foresight::rules
