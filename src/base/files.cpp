@@ -21,15 +21,14 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "cannot open '" + path + "': " + std::strerror(errno));
+    return Fail(ErrorCode::kInvalidArgument, "cannot open '" + path + "': " + std::strerror(errno));
   }
   if (fs::is_regular_file(status)) {
     const auto size = fs::file_size(path, ec);
     if (!ec && size > max_bytes) {
-      return Fail(ErrorCode::kResourceExhausted,
-                  "'" + path + "' is " + std::to_string(size) + " bytes; the limit is " +
-                      std::to_string(max_bytes) + " bytes");
+      return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is " + std::to_string(size) +
+                                                     " bytes; the limit is " +
+                                                     std::to_string(max_bytes) + " bytes");
     }
   }
   // Read at most max_bytes + 1 so that pipes and special files are bounded too.
@@ -38,9 +37,8 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   in.read(content.data(), static_cast<std::streamsize>(content.size()));
   content.resize(static_cast<size_t>(in.gcount()));
   if (content.size() > max_bytes) {
-    return Fail(ErrorCode::kResourceExhausted,
-                "'" + path + "' is larger than the limit of " + std::to_string(max_bytes) +
-                    " bytes");
+    return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is larger than the limit of " +
+                                                   std::to_string(max_bytes) + " bytes");
   }
   if (in.bad()) {
     return Fail(ErrorCode::kInvalidArgument, "error reading '" + path + "'");

@@ -21,9 +21,9 @@ constexpr int64_t kMaxCount = std::numeric_limits<int64_t>::max() / 4;
 constexpr double kMaxNumber = 1e15;
 
 constexpr std::array<std::string_view, 17> kTopLevelKeys = {
-    "version",  "project", "summary", "archetype", "domain",      "decision",
-    "task",     "inputs",  "data",    "labels",    "success",     "constraints",
-    "baselines", "team",   "plan",    "monitoring", "governance"};
+    "version",   "project", "summary", "archetype",  "domain",    "decision",
+    "task",      "inputs",  "data",    "labels",     "success",   "constraints",
+    "baselines", "team",    "plan",    "monitoring", "governance"};
 
 std::string Child(const std::string& path, std::string_view key) {
   return path + "." + std::string(key);
@@ -196,8 +196,7 @@ void ReadConstraints(Reader& r, Entry entry, core::Constraints& out) {
   r.Read(m->Get("interpretability"), "constraints.interpretability", out.interpretability);
   r.Read(m->Get("latency_ms"), "constraints.latency_ms", out.latency_ms, 0.0, kMaxNumber);
   r.Read(m->Get("deployment"), "constraints.deployment", out.deployment);
-  r.Read(m->Get("cost_per_1000"), "constraints.cost_per_1000", out.cost_per_1000, 0.0,
-         kMaxNumber);
+  r.Read(m->Get("cost_per_1000"), "constraints.cost_per_1000", out.cost_per_1000, 0.0, kMaxNumber);
   m->Finish({"interpretability", "latency_ms", "deployment", "cost_per_1000"});
 }
 
@@ -230,8 +229,7 @@ void ReadTeam(Reader& r, Entry entry, core::Charter& c) {
     m->Finish({"role", "count", "from_week", "to_week"});
     if (t.from_week.has() && t.to_week.has() && *t.to_week < *t.from_week) {
       r.SchemaError(t.to_week.span, fmt::format("`{}` ends (week {}) before it starts (week {})",
-                                                Child(path, "to_week"), *t.to_week,
-                                                *t.from_week));
+                                                Child(path, "to_week"), *t.to_week, *t.from_week));
     }
     c.team.push_back(std::move(t));
   });
@@ -406,9 +404,9 @@ core::Charter ParseCharter(const SourceFile& file, diag::DiagnosticSink& sink) {
   ReadPlan(r, top.Get("plan"), charter.plan);
   ReadMonitoring(r, top.Get("monitoring"), charter.monitoring);
   ReadGovernance(r, top.Get("governance"), charter.governance);
-  top.Finish({"version", "project", "summary", "archetype", "domain", "decision", "task",
-              "inputs", "data", "labels", "success", "constraints", "baselines", "team", "plan",
-              "monitoring", "governance"});
+  top.Finish({"version", "project", "summary", "archetype", "domain", "decision", "task", "inputs",
+              "data", "labels", "success", "constraints", "baselines", "team", "plan", "monitoring",
+              "governance"});
   return charter;
 }
 

@@ -6,8 +6,9 @@
 namespace foresight::diag {
 
 size_t DiagnosticSink::Count(Severity severity) const {
-  return static_cast<size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-                                           [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<size_t>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                    [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 void SortByPosition(std::vector<Diagnostic>& diagnostics) {

@@ -39,7 +39,8 @@ std::string Why(core::Verdict verdict, const std::vector<const diag::Diagnostic*
     case core::Verdict::kFailing: {
       const diag::Diagnostic& first = *worst.front();
       std::string more;
-      if (count > 1) more = fmt::format(" (and {} more finding{})", count - 1, count > 2 ? "s" : "");
+      if (count > 1)
+        more = fmt::format(" (and {} more finding{})", count - 1, count > 2 ? "s" : "");
       return fmt::format("{}: {}{}.", first.code, first.message, more);
     }
   }

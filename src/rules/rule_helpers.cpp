@@ -38,8 +38,8 @@ bool LowerIsBetter(const core::Success& success) {
   if (success.direction.has()) return *success.direction == core::Direction::kLowerIsBetter;
   if (!success.metric.has()) return false;
   static constexpr std::array<std::string_view, 12> kLower = {
-      "log_loss", "logloss", "brier", "mae", "mse", "rmse", "mape", "error", "error_rate",
-      "ece", "wer", "cer"};
+      "log_loss", "logloss", "brier",      "mae", "mse", "rmse",
+      "mape",     "error",   "error_rate", "ece", "wer", "cer"};
   const std::string name = ToLowerAscii(*success.metric);
   const std::string base = name.substr(0, name.find('{'));
   return std::find(kLower.begin(), kLower.end(), base) != kLower.end() ||
@@ -48,8 +48,7 @@ bool LowerIsBetter(const core::Success& success) {
 
 bool IsAccuracyMetric(const std::string& metric) {
   const std::string name = ToLowerAscii(metric);
-  return name == "accuracy" || name == "acc" || name == "top_1_accuracy" ||
-         name == "top1_accuracy";
+  return name == "accuracy" || name == "acc" || name == "top_1_accuracy" || name == "top1_accuracy";
 }
 
 std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
@@ -72,17 +71,13 @@ std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
   return best;
 }
 
-Span SectionSpan(const core::SectionMark& mark) {
-  return mark.present ? mark.span : Span{0, 0};
-}
+Span SectionSpan(const core::SectionMark& mark) { return mark.present ? mark.span : Span{0, 0}; }
 
 std::string FormatValue(double value) {
   if (std::fabs(value) >= 1000 || value == std::floor(value)) return fmt::format("{:.0f}", value);
   return fmt::format("{:.3g}", value);
 }
 
-std::string FormatPercent(double fraction) {
-  return fmt::format("{:.3g}%", fraction * 100.0);
-}
+std::string FormatPercent(double fraction) { return fmt::format("{:.3g}%", fraction * 100.0); }
 
 }  // namespace foresight::rules

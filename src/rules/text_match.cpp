@@ -44,7 +44,8 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
     TextMatch m;
     m.path = f.path;
     m.word = std::string(haystack.substr(best->offset, best->length));
-    const uint32_t begin = f.field->span.begin + static_cast<uint32_t>(source.empty() ? 0 : best->offset);
+    const uint32_t begin =
+        f.field->span.begin + static_cast<uint32_t>(source.empty() ? 0 : best->offset);
     m.span = Span{begin, begin + static_cast<uint32_t>(source.empty() ? 0 : best->length)};
     if (source.empty()) m.span = f.field->span;
     out.push_back(std::move(m));

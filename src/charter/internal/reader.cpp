@@ -58,8 +58,8 @@ bool Reader::Begin(Entry entry, const std::string& path, Span& span, core::Field
     return false;
   }
   if (!value.is_scalar()) {
-    SchemaError(value.span, fmt::format("`{}` must be {}, not {}", path, expected,
-                                        DescribeNode(value)));
+    SchemaError(value.span,
+                fmt::format("`{}` must be {}, not {}", path, expected, DescribeNode(value)));
     return false;
   }
   return true;
@@ -80,7 +80,8 @@ void Reader::Read(Entry entry, const std::string& path, core::Field<bool>& field
   } else if (node.plain && lower == "false") {
     field.value = false;
   } else {
-    SchemaError(node.span, fmt::format("`{}` must be true or false, not {}", path, DescribeNode(node)),
+    SchemaError(node.span,
+                fmt::format("`{}` must be true or false, not {}", path, DescribeNode(node)),
                 {"write true or false, without quotes"});
     return;
   }
@@ -105,7 +106,8 @@ void Reader::Read(Entry entry, const std::string& path, core::Field<int64_t>& fi
     return;
   }
   if (value < min || value > max) {
-    SchemaError(node.span, fmt::format("`{}` must be between {} and {}, not {}", path, min, max, value));
+    SchemaError(node.span,
+                fmt::format("`{}` must be between {} and {}, not {}", path, min, max, value));
     return;
   }
   field.value = value;
@@ -248,7 +250,8 @@ void MapView::Finish(std::initializer_list<std::string_view> allowed) {
     }
     std::string list;
     for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
-    help.push_back(fmt::format("keys allowed {}: {}", path_.empty() ? "at the top level" : "in `" + path_ + "`", list));
+    help.push_back(fmt::format("keys allowed {}: {}",
+                               path_.empty() ? "at the top level" : "in `" + path_ + "`", list));
     reader_.SchemaError(key.span, fmt::format("unknown key `{}`", where), std::move(help));
   }
 }
@@ -265,10 +268,10 @@ std::optional<MapView> OpenSection(Reader& reader, Entry entry, const std::strin
     return std::nullopt;
   }
   if (!value.is_mapping()) {
-    reader.SchemaError(value.span,
-                       fmt::format("`{}` must be a mapping of keys to values, not {}", path,
-                                   DescribeNode(value)),
-                       {"write its fields indented on the lines below the key"});
+    reader.SchemaError(
+        value.span,
+        fmt::format("`{}` must be a mapping of keys to values, not {}", path, DescribeNode(value)),
+        {"write its fields indented on the lines below the key"});
     return std::nullopt;
   }
   return MapView(reader, value, path);

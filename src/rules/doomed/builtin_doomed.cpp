@@ -3,8 +3,6 @@
 
 namespace foresight::rules {
 
-void AddDoomedRules(std::vector<RuleDef>& out) {
-  out.push_back(MakeD001());
-}
+void AddDoomedRules(std::vector<RuleDef>& out) { out.push_back(MakeD001()); }
 
 }  // namespace foresight::rules

@@ -8,16 +8,16 @@
 namespace foresight::rules {
 namespace {
 
-constexpr std::array<std::string_view, 9> kCrimeWords = {
-    "criminal*", "crime*", "offender*", "offending", "reoffend*", "recidivis*",
-    "delinquen*", "felon*", "convict*"};
+constexpr std::array<std::string_view, 9> kCrimeWords = {"criminal*",  "crime*",    "offender*",
+                                                         "offending",  "reoffend*", "recidivis*",
+                                                         "delinquen*", "felon*",    "convict*"};
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   Finding f;
   // Structured signal first: the declared kind of target.
-  const bool declared = c.task.target_kind.has() &&
-                        *c.task.target_kind == core::TargetKind::kCriminalOffence;
+  const bool declared =
+      c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kCriminalOffence;
   if (declared) {
     f.span = c.task.target_kind.span;
     f.fields.push_back("task.target_kind");
@@ -31,11 +31,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 
   // Prohibited when the evidence is about the person: their face or body, their profile,
   // their personality. Place-based forecasting (where, not who) is left to D007.
-  const std::vector<size_t> personal = InputsOfKind(
-      c, {core::InputKind::kFace, core::InputKind::kBiometric, core::InputKind::kPersonalData,
-          core::InputKind::kBehaviour});
-  const bool personality = c.task.target_kind.has() &&
-                           *c.task.target_kind == core::TargetKind::kPersonality;
+  const std::vector<size_t> personal =
+      InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric,
+                       core::InputKind::kPersonalData, core::InputKind::kBehaviour});
+  const bool personality =
+      c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kPersonality;
   if (personal.empty() && !personality) return;
   std::string from;
   for (size_t i : personal) {
@@ -72,7 +72,8 @@ RuleDef MakeD001() {
                       {"EU AI Act (Regulation (EU) 2024/1689), Article 5(1)(d)",
                        "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
                       {"Wu & Zhang 2016, 'Automated inference on criminality using face images', "
-                       "and the critique by Agüera y Arcas, Mitchell & Todorov 2017, 'Physiognomy's "
+                       "and the critique by Agüera y Arcas, Mitchell & Todorov 2017, "
+                       "'Physiognomy's "
                        "New Clothes'",
                        "https://medium.com/@blaisea/physiognomys-new-clothes-f2d4b59fdd6a"},
                   },

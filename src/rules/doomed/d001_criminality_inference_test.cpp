@@ -21,8 +21,7 @@ inputs:
   EXPECT_EQ(run.Position(0), "4:11");
   EXPECT_EQ(run.Text(0), "criminality");
   EXPECT_EQ(run.diagnostics[0].words, std::vector<std::string>{"criminality"});
-  EXPECT_EQ(run.diagnostics[0].fields,
-            (std::vector<std::string>{"task.target", "inputs[0].kind"}));
+  EXPECT_EQ(run.diagnostics[0].fields, (std::vector<std::string>{"task.target", "inputs[0].kind"}));
   EXPECT_EQ(run.diagnostics[0].severity, Severity::kError);
 }
 

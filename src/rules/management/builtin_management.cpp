@@ -3,8 +3,6 @@
 
 namespace foresight::rules {
 
-void AddManagementRules([[maybe_unused]] std::vector<RuleDef>& out) {
-
-}
+void AddManagementRules([[maybe_unused]] std::vector<RuleDef>& out) {}
 
 }  // namespace foresight::rules

@@ -3,8 +3,6 @@
 
 namespace foresight::rules {
 
-void AddProductionRules([[maybe_unused]] std::vector<RuleDef>& out) {
-
-}
+void AddProductionRules([[maybe_unused]] std::vector<RuleDef>& out) {}
 
 }  // namespace foresight::rules

@@ -3,8 +3,6 @@
 
 namespace foresight::rules {
 
-void AddResearchRules([[maybe_unused]] std::vector<RuleDef>& out) {
-
-}
+void AddResearchRules([[maybe_unused]] std::vector<RuleDef>& out) {}
 
 }  // namespace foresight::rules
