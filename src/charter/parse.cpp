@@ -1,5 +1,6 @@
 #include "charter/parse.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -407,6 +408,8 @@ core::Charter ParseCharter(const SourceFile& file, diag::DiagnosticSink& sink) {
   top.Finish({"version", "project", "summary", "archetype", "domain", "decision", "task", "inputs",
               "data", "labels", "success", "constraints", "baselines", "team", "plan", "monitoring",
               "governance"});
+  std::stable_sort(charter.placeholders.begin(), charter.placeholders.end(),
+                   [](const auto& a, const auto& b) { return a.second.begin < b.second.begin; });
   return charter;
 }
 

@@ -1,7 +1,69 @@
 #include "cli/cli.hpp"
 
-namespace foresight::cli {
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <map>
 
-int Run(int /*argc*/, char** /*argv*/) { return 0; }
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "app/version.hpp"
+#include "cli/command.hpp"
+
+namespace foresight::cli {
+namespace {
+
+// The subcommand table. Later commands (evalset, run, eval, compare, ...) add rows here.
+constexpr Command kCommands[] = {
+    {"init", "Write a commented foresight.yaml to fill in", AddInit},
+    {"check", "Lint the project charter: is this project doomed, and why?", AddCheck},
+    {"rules", "List every rule", AddRules},
+    {"explain", "Explain one rule: why it matters, how to fix it, references", AddExplain},
+};
+
+int Dispatch(int argc, char** argv) {
+  CLI::App app{
+      "foresight tells an ML team, and the people who fund it, whether their project is heading "
+      "for production, and why.",
+      "foresight"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(app::Version()));
+  std::map<CLI::App*, Runner> runners;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    runners[sub] = command.add(*sub);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e);
+      return 0;
+    }
+    fmt::print(stderr, "foresight: error: {}\n", e.what());
+    fmt::print(stderr, "run 'foresight --help' for usage\n");
+    return 2;
+  }
+  for (auto& [sub, runner] : runners) {
+    if (sub->parsed()) return runner();
+  }
+  return 2;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return Dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "foresight: internal error, please report it: {}\n", e.what());
+    return 70;
+  } catch (...) {
+    fmt::print(stderr, "foresight: internal error, please report it\n");
+    return 70;
+  }
+}
 
 }  // namespace foresight::cli

@@ -1,0 +1,47 @@
+// The subcommand table's row type and the helpers every subcommand uses for output.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+#include "report/format.hpp"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace foresight::cli {
+
+// Runs a parsed subcommand; returns the exit code.
+using Runner = std::function<int()>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  // Declares the subcommand's options on `sub`; the returned runner reads them.
+  Runner (*add)(CLI::App& sub);
+};
+
+// Writes to stdout; a closed pipe (`foresight rules | head`) ends output quietly.
+void WriteStdout(std::string_view text);
+
+// Prints "foresight: error: <message>" to stderr and returns the error's exit code.
+int ReportError(const Error& error);
+
+// Adds `--format` with the given allowed formats (first is the default) and returns a
+// pointer to the parsed value, owned by the caller's closure.
+void AddFormatOption(CLI::App& sub, std::string& target,
+                     std::initializer_list<std::string> allowed);
+
+// Whether to colour output: `--color always|never|auto`; auto means stdout is a terminal and
+// NO_COLOR is not set.
+bool UseColor(const std::string& color_option);
+
+Runner AddCheck(CLI::App& sub);
+Runner AddInit(CLI::App& sub);
+Runner AddRules(CLI::App& sub);
+Runner AddExplain(CLI::App& sub);
+
+}  // namespace foresight::cli

@@ -1,0 +1,49 @@
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+
+namespace foresight::cli {
+
+void WriteStdout(std::string_view text) {
+  size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;  // EPIPE and friends: the reader went away; stop quietly
+    }
+    written += static_cast<size_t>(n);
+  }
+}
+
+int ReportError(const Error& error) {
+  const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;31merror\x1b[0m" : "error",
+             error.message());
+  return ExitCodeFor(error.code());
+}
+
+void AddFormatOption(CLI::App& sub, std::string& target,
+                     std::initializer_list<std::string> allowed) {
+  target = *allowed.begin();
+  std::string list;
+  for (const std::string& f : allowed) list += (list.empty() ? "" : "|") + f;
+  sub.add_option("--format", target, "Output format: " + list)
+      ->check(CLI::IsMember(std::vector<std::string>(allowed)))
+      ->capture_default_str();
+}
+
+bool UseColor(const std::string& color_option) {
+  if (color_option == "always") return true;
+  if (color_option == "never") return false;
+  return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+}  // namespace foresight::cli
