@@ -3,6 +3,22 @@
 
 namespace foresight::rules {
 
-void AddDoomedRules(std::vector<RuleDef>& out) { out.push_back(MakeD001()); }
+void AddDoomedRules(std::vector<RuleDef>& out) {
+  out.push_back(MakeD001());
+  out.push_back(MakeD002());
+  out.push_back(MakeD003());
+  out.push_back(MakeD004());
+  out.push_back(MakeD005());
+  out.push_back(MakeD006());
+  out.push_back(MakeD007());
+  out.push_back(MakeD008());
+  out.push_back(MakeD009());
+  out.push_back(MakeD010());
+  out.push_back(MakeD011());
+  out.push_back(MakeD012());
+  out.push_back(MakeD013());
+  out.push_back(MakeD014());
+  out.push_back(MakeD015());
+}
 
 }  // namespace foresight::rules

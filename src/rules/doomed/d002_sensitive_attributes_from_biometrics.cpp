@@ -1,0 +1,100 @@
+// D002: inferring sensitive attributes (race, religion, sexual orientation...) from biometrics.
+#include <array>
+
+#include "rules/builtin_rules.hpp"
+#include "rules/doomed/doomed_helpers.hpp"
+#include "rules/rule_helpers.hpp"
+#include "rules/text_match.hpp"
+
+namespace foresight::rules {
+namespace {
+
+// The categories Article 5(1)(g) names, as people write them.
+constexpr std::array<std::string_view, 16> kSensitiveWords = {"race",
+                                                              "racial",
+                                                              "ethnicity",
+                                                              "ethnic origin*",
+                                                              "ethnic group*",
+                                                              "political opinion*",
+                                                              "political view*",
+                                                              "political affiliation*",
+                                                              "trade union*",
+                                                              "union membership",
+                                                              "religion*",
+                                                              "religious belief*",
+                                                              "religious affiliation*",
+                                                              "sexual orientation*",
+                                                              "sex life",
+                                                              "sexuality"};
+
+void Check(const RuleInput& in, std::vector<Finding>& out) {
+  const core::Charter& c = in.charter;
+  // Biometric evidence is what makes it prohibited: the same attribute asked in a survey is
+  // a GDPR matter, not Article 5.
+  const std::vector<size_t> biometric =
+      InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric});
+  if (biometric.empty()) return;
+
+  Finding f;
+  const bool declared =
+      c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kSensitiveAttribute;
+  if (declared) {
+    f.span = c.task.target_kind.span;
+    f.fields.push_back("task.target_kind");
+  }
+  // Only what the project predicts counts: a data source or a sentence that lists ethnicity
+  // for a bias audit is not an inference of ethnicity.
+  const std::vector<TextField> prose =
+      doomed::WithoutMentions(doomed::ProseFieldsNamed(c, {"task.target", "task.description"}),
+                              {"across", "bias*", "fairness", "audit*", "per group"});
+  const std::vector<TextMatch> matches = FindPhrases(in, prose, kSensitiveWords);
+  if (!declared && matches.empty()) return;
+  if (!declared) f.span = matches.front().span;
+  for (const TextMatch& m : matches) AddMatch(f, m);
+
+  std::string from;
+  for (size_t i : biometric) {
+    f.fields.push_back("inputs[" + std::to_string(i) + "].kind");
+    from += (from.empty() ? "" : ", ") + std::string(core::NameOf(*c.inputs[i].kind));
+    f.related.push_back({c.inputs[i].kind.span, "the biometric input is declared here"});
+  }
+  const std::string what =
+      matches.empty() ? "a sensitive attribute" : "'" + matches.front().word + "'";
+  f.message = "the project infers " + what + " from people's biometric data (" + from +
+              "): a prohibited practice under the EU AI Act, Article 5(1)(g)";
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+RuleDef MakeD002() {
+  return RuleDef{
+      .meta =
+          {
+              .id = "D002",
+              .factor = core::Factor::kDoomed,
+              .severity = Severity::kError,
+              .title = "Inferring race, religion, politics or sexual orientation from biometrics",
+              .rationale =
+                  "Sorting people by their face or body into race, political opinions, trade "
+                  "union membership, religious beliefs or sexual orientation is banned in the EU "
+                  "since February 2025. Beyond the law, these predictions rest on stereotypes "
+                  "and cause harm when they are right and when they are wrong. No accuracy "
+                  "figure makes such a product shippable.",
+              .fix = "remove the sensitive attribute from the target, or the biometric input "
+                     "from the model; the narrow exception for labelling lawfully acquired "
+                     "datasets needs legal advice",
+              .references =
+                  {
+                      {"EU AI Act (Regulation (EU) 2024/1689), Article 5(1)(g)",
+                       "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
+                      {"GDPR (Regulation (EU) 2016/679), Article 9: special categories of "
+                       "personal data",
+                       "https://eur-lex.europa.eu/eli/reg/2016/679/oj"},
+                  },
+          },
+      .check = Check,
+  };
+}
+
+}  // namespace foresight::rules

@@ -1,0 +1,135 @@
+// D004: recognising the emotions of employees or students.
+#include <array>
+
+#include "rules/builtin_rules.hpp"
+#include "rules/doomed/doomed_helpers.hpp"
+#include "rules/rule_helpers.hpp"
+#include "rules/text_match.hpp"
+
+namespace foresight::rules {
+namespace {
+
+constexpr std::array<std::string_view, 8> kEmotionWords = {"emotion*",
+                                                           "mood",
+                                                           "moods",
+                                                           "facial expression*",
+                                                           "attentiveness",
+                                                           "student engagement",
+                                                           "engagement of students",
+                                                           "affective state*"};
+
+// Who Article 5(1)(f) protects: people at work (candidates included) and in education.
+constexpr std::array<std::string_view, 16> kSettingWords = {"employee*",
+                                                            "worker*",
+                                                            "staff",
+                                                            "workplace*",
+                                                            "call centre agent*",
+                                                            "call center agent*",
+                                                            "job applicant*",
+                                                            "job candidate*",
+                                                            "interviewee*",
+                                                            "teacher*",
+                                                            "student*",
+                                                            "pupil*",
+                                                            "classroom*",
+                                                            "school*",
+                                                            "learner*",
+                                                            "trainee*"};
+
+bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
+  return area.has() &&
+         (*area == core::DomainArea::kEmployment || *area == core::DomainArea::kEducation);
+}
+
+void Check(const RuleInput& in, std::vector<Finding>& out) {
+  const core::Charter& c = in.charter;
+  // The Act excepts emotion recognition for medical or safety reasons (a drowsy driver).
+  for (const core::Field<std::string>* field : {&c.task.target, &c.task.description}) {
+    if (doomed::MentionsAny(*field, {"medical*", "safety", "fatigue", "drowsiness", "drowsy"})) {
+      return;
+    }
+  }
+  // Emotion recognition in the Act's sense works from biometric data (Art. 3(39)): when the
+  // inputs are declared and none is a face, body, voice or picture (or of an unknown kind),
+  // the rule stays silent: the mood of an email is not emotion recognition under Article 5.
+  bool any_kind = false;
+  for (const core::Input& input : c.inputs) any_kind = any_kind || input.kind.has();
+  const std::vector<size_t> sensing =
+      InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric, core::InputKind::kVideo,
+                       core::InputKind::kAudio, core::InputKind::kImage, core::InputKind::kOther});
+  if (any_kind && sensing.empty()) return;
+
+  Finding f;
+  const bool declared =
+      c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kEmotion;
+  if (declared) {
+    f.span = c.task.target_kind.span;
+    f.fields.push_back("task.target_kind");
+  }
+  const std::vector<TextField> target_fields =
+      doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description"});
+  const std::vector<TextMatch> emotions = FindPhrases(in, target_fields, kEmotionWords);
+  if (!declared && emotions.empty()) return;
+  if (!declared) f.span = emotions.front().span;
+  for (const TextMatch& m : emotions) AddMatch(f, m);
+
+  // The setting: the declared area first, else who the descriptions say is observed. The
+  // summary is left out: "helps our staff read customers' reactions" is about customers.
+  std::string setting;
+  if (IsWorkOrEducation(c.domain.area)) {
+    f.fields.push_back("domain.area");
+    f.related.push_back({c.domain.area.span, "the area is declared here"});
+    setting = std::string(core::NameOf(*c.domain.area));
+  }
+  const std::vector<TextField> who_fields =
+      doomed::ProseFieldsNamed(c, {"decision.affected", "task.target", "task.description"});
+  const std::vector<TextMatch> who = FindPhrases(in, who_fields, kSettingWords);
+  if (setting.empty() && who.empty()) return;
+  for (const TextMatch& m : who) {
+    AddMatch(f, m);
+    if (setting.empty()) setting = m.word;
+    f.related.push_back({m.span, "the people observed are named here"});
+  }
+  for (size_t i : sensing) f.fields.push_back("inputs[" + std::to_string(i) + "].kind");
+
+  f.message = "the project recognises emotions of people at work or in education (" + setting +
+              "): a prohibited practice under the EU AI Act, Article 5(1)(f), unless it is for "
+              "medical or safety reasons";
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+RuleDef MakeD004() {
+  return RuleDef{
+      .meta =
+          {
+              .id = "D004",
+              .factor = core::Factor::kDoomed,
+              .severity = Severity::kError,
+              .title = "Emotion recognition of employees or students",
+              .rationale =
+                  "Reading the emotions of employees, job candidates or students from their "
+                  "faces, voices or bodies is banned in the EU since February 2025, except for "
+                  "medical or safety reasons. The science does not support it either: facial "
+                  "movements do not reliably reveal what a person feels. Such a tool exposes the "
+                  "organisation to fines and to the distrust of the people it watches.",
+              .fix = "drop emotion recognition from the product, or limit it to a documented "
+                     "medical or safety purpose (such as detecting a driver's drowsiness) and "
+                     "take legal advice",
+              .references =
+                  {
+                      {"EU AI Act (Regulation (EU) 2024/1689), Article 5(1)(f) and Article "
+                       "3(39)",
+                       "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
+                      {"Barrett et al. 2019, 'Emotional Expressions Reconsidered: Challenges to "
+                       "Inferring Emotion From Human Facial Movements', Psychological Science in "
+                       "the Public Interest",
+                       "https://doi.org/10.1177/1529100619832930"},
+                  },
+          },
+      .check = Check,
+  };
+}
+
+}  // namespace foresight::rules

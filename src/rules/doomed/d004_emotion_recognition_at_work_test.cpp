@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "rules/testing.hpp"
+
+namespace foresight::rules {
+namespace {
+
+using testing::RunRule;
+
+TEST(D004Test, FiresOnDeclaredEmotionInEmployment) {
+  const auto run = RunRule("D004", R"(
+domain:
+  area: employment
+task:
+  type: multiclass
+  target: frustration level during shifts
+  target_kind: emotion
+inputs:
+  - name: webcam stream
+    kind: video
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Position(0), "7:16");
+  EXPECT_EQ(run.Text(0), "emotion");
+  EXPECT_EQ(run.diagnostics[0].fields,
+            (std::vector<std::string>{"task.target_kind", "domain.area", "inputs[0].kind"}));
+  EXPECT_EQ(run.diagnostics[0].severity, Severity::kError);
+  EXPECT_NE(run.diagnostics[0].message.find("(employment)"), std::string::npos);
+}
+
+TEST(D004Test, FiresOnStudentAttentivenessFromWords) {
+  const auto run = RunRule("D004", R"(
+decision:
+  affected: pupils in the classroom
+task:
+  target: attentiveness during the lesson
+inputs:
+  - name: classroom camera
+    kind: face
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Position(0), "5:11");
+  EXPECT_EQ(run.Text(0), "attentiveness");
+  EXPECT_EQ(run.diagnostics[0].words, (std::vector<std::string>{"attentiveness", "pupils"}));
+  EXPECT_EQ(run.diagnostics[0].fields,
+            (std::vector<std::string>{"task.target", "decision.affected", "inputs[0].kind"}));
+  EXPECT_NE(run.diagnostics[0].message.find("(pupils)"), std::string::npos);
+}
+
+TEST(D004Test, SilentForCustomerReactionsInMarketing) {
+  const auto run = RunRule("D004", R"(
+summary: helps our marketing staff see how shoppers react to new ads
+domain:
+  area: marketing
+decision:
+  affected: shoppers who opted in to the panel
+task:
+  target: emotion shown while watching the ad
+  target_kind: emotion
+inputs:
+  - name: panel webcam
+    kind: face
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+TEST(D004Test, SilentForDriverDrowsinessAtWork) {
+  const auto run = RunRule("D004", R"(
+domain:
+  area: employment
+decision:
+  affected: truck drivers employed by the fleet
+task:
+  target: drowsiness of the driver, for safety alerts
+  target_kind: emotion
+inputs:
+  - name: cabin camera
+    kind: face
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+TEST(D004Test, SilentForTextOnlyEmployeeSurveyMood) {
+  const auto run = RunRule("D004", R"(
+domain:
+  area: employment
+task:
+  target: overall mood in the anonymous engagement survey
+inputs:
+  - name: free-text survey answers
+    kind: text
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+TEST(D004Test, SilentWhileAreaIsPlaceholder) {
+  const auto run = RunRule("D004", R"(
+domain:
+  area: TODO
+task:
+  target: emotion of the person on camera
+inputs:
+  - name: camera
+    kind: face
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace foresight::rules
