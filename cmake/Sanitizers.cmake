@@ -4,3 +4,8 @@ if(FORESIGHT_SANITIZE)
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer on everything the fuzz targets link.
+if(FORESIGHT_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -1,0 +1,60 @@
+# The two commands of the README, and the CI extras. Each target does the whole set-up
+# (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
+.PHONY: all deps build demo test sanitize fuzz format-check format docs ci clean
+
+BUILD_RELEASE := build/release
+FORESIGHT := $(BUILD_RELEASE)/src/foresight
+EXAMPLES := examples/credit-scoring/foresight.yaml \
+            examples/faces-to-offenders/foresight.yaml \
+            examples/species-identification/foresight.yaml
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+demo: build
+	@for f in $(EXAMPLES); do \
+	  echo; echo "\$$ foresight check $$f"; \
+	  $(FORESIGHT) check $$f; echo "(exit code $$?)"; \
+	done
+
+test: build
+	@ctest --preset release -j2
+
+# CI extras: the unit and e2e tests again under AddressSanitizer + UndefinedBehaviorSanitizer
+# with warnings as errors.
+sanitize: deps
+	@cmake --preset ci >/dev/null
+	@cmake --build --preset ci
+	@ctest --preset ci -j2
+
+# A 60-second libFuzzer run over parse + rules, seeded from examples/ and the corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+	@mkdir -p build/fuzz/corpus
+	@cp tests/fuzz/corpus/* build/fuzz/corpus/
+	@for f in $(EXAMPLES); do cp $$f build/fuzz/corpus/$$(echo $$f | tr / _); done
+	@build/fuzz/tests/fuzz/fuzz_charter -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus
+
+format-check:
+	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+# Regenerates docs/rules.md from the rule registry.
+docs: build
+	@$(FORESIGHT) rules --format md > docs/rules.md
+
+ci: test sanitize format-check fuzz
+
+clean:
+	@rm -rf build

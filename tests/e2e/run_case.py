@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Runs one golden CLI case: tests/e2e/cases/<name>/ holds `args` (the command line after
+`foresight`, shell-split), any input files, `expected_stdout` and `expected_exit`. The
+command runs with the case folder as its working directory and NO_COLOR set.
+
+Usage: run_case.py FORESIGHT CASE_DIR [--update]
+With --update, the expected files are rewritten from the actual output."""
+import os
+import shlex
+import subprocess
+import sys
+
+
+def main() -> int:
+    binary, case_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
+    update = "--update" in sys.argv[3:]
+    with open(os.path.join(case_dir, "args"), encoding="utf-8") as f:
+        args = shlex.split(f.read())
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run([binary] + args, cwd=case_dir, env=env, capture_output=True,
+                          timeout=60)
+    stdout = proc.stdout.decode("utf-8", errors="replace")
+    stdout_path = os.path.join(case_dir, "expected_stdout")
+    exit_path = os.path.join(case_dir, "expected_exit")
+    if update:
+        with open(stdout_path, "w", encoding="utf-8") as f:
+            f.write(stdout)
+        with open(exit_path, "w", encoding="utf-8") as f:
+            f.write(f"{proc.returncode}\n")
+        print(f"updated {case_dir}")
+        return 0
+    with open(stdout_path, encoding="utf-8") as f:
+        expected_stdout = f.read()
+    with open(exit_path, encoding="utf-8") as f:
+        expected_exit = int(f.read().strip())
+    ok = True
+    if proc.returncode != expected_exit:
+        print(f"exit code {proc.returncode}, expected {expected_exit}")
+        ok = False
+    if stdout != expected_stdout:
+        import difflib
+        print("stdout differs from expected_stdout:")
+        sys.stdout.writelines(difflib.unified_diff(
+            expected_stdout.splitlines(True), stdout.splitlines(True), "expected", "actual"))
+        ok = False
+    if not ok:
+        print("stderr:", proc.stderr.decode("utf-8", errors="replace"))
+        print(f"(if the new output is right: {sys.argv[0]} {binary} {case_dir} --update)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
