@@ -10,6 +10,16 @@
 
 namespace foresight::rules {
 
+bool UnderPlaceholder(const core::Charter& charter, std::string_view path) {
+  for (const auto& [written, span] : charter.placeholders) {
+    if (!path.starts_with(written)) continue;
+    if (path.size() == written.size()) return true;
+    const char next = path[written.size()];
+    if (next == '.' || next == '[') return true;
+  }
+  return false;
+}
+
 std::vector<size_t> InputsOfKind(const core::Charter& charter,
                                  std::initializer_list<core::InputKind> kinds) {
   std::vector<size_t> out;

@@ -4,12 +4,18 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/charter.hpp"
 #include "rules/rule.hpp"
 
 namespace foresight::rules {
+
+// True when `path` ("success.kpi", "plan.methods") or a section enclosing it ("success",
+// "plan") was written as "TODO". A section written as TODO leaves its fields absent, and a
+// rule about a missing field must not fire on what the user has not filled in yet.
+bool UnderPlaceholder(const core::Charter& charter, std::string_view path);
 
 // Indices of the inputs whose kind is one of `kinds`.
 std::vector<size_t> InputsOfKind(const core::Charter& charter,

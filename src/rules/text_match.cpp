@@ -10,12 +10,12 @@ namespace foresight::rules {
 
 std::vector<TextField> ProseFields(const core::Charter& c) {
   std::vector<TextField> out = {
+      {"task.target", &c.task.target},
+      {"task.description", &c.task.description},
       {"summary", &c.summary},
       {"project.name", &c.project.name},
       {"domain.description", &c.domain.description},
       {"decision.affected", &c.decision.affected},
-      {"task.target", &c.task.target},
-      {"task.description", &c.task.description},
   };
   for (size_t i = 0; i < c.inputs.size(); ++i) {
     out.push_back({fmt::format("inputs[{}].name", i), &c.inputs[i].name});

@@ -9,6 +9,7 @@
 #include "base/strings.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/management/management_helpers.hpp"
+#include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
 namespace {
@@ -55,7 +56,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   for (size_t i = 0; i < c.plan.milestones.size(); ++i) {
     const core::Milestone& m = c.plan.milestones[i];
     const std::string path = fmt::format("plan.milestones[{}]", i);
-    if (!m.goal.has() || !m.methods.empty() || IsPlaceholderAt(c, path + ".methods")) continue;
+    if (!m.goal.has() || !m.methods.empty() || UnderPlaceholder(c, path + ".methods")) continue;
     const std::string& goal = *m.goal;
     const auto numbers = Numbers(goal);
     if (numbers.empty()) continue;

@@ -9,9 +9,9 @@ namespace {
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // Only a written plan can be judged; a plan still TODO is M001's.
-  if (!c.plan.mark.present || IsPlaceholderAt(c, "plan")) return;
+  if (!c.plan.mark.present || UnderPlaceholder(c, "plan")) return;
   if (!c.plan.iteration_days.absent()) return;
-  if (!c.plan.feedback_loops.empty() || IsPlaceholderAt(c, "plan.feedback_loops")) return;
+  if (!c.plan.feedback_loops.empty() || UnderPlaceholder(c, "plan.feedback_loops")) return;
   Finding f;
   f.span = SectionSpan(c.plan.mark);
   f.message =

@@ -9,7 +9,7 @@ namespace {
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   const core::Success& s = c.success;
-  if (!s.mark.present || IsPlaceholderAt(c, "success")) return;
+  if (!s.mark.present || UnderPlaceholder(c, "success")) return;
   const bool no_owner = s.owner.absent();
   const bool no_sign_off = s.sign_off.absent();
   if (!no_owner && !no_sign_off) return;

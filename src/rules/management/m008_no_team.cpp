@@ -8,7 +8,7 @@ namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
-  if (!c.team.empty() || IsPlaceholderAt(c, "team")) return;
+  if (!c.team.empty() || UnderPlaceholder(c, "team")) return;
   Finding f;
   f.span = SectionSpan(c.team_mark);
   f.message = c.team_mark.present ? "the team list is empty: nobody is named to do the work"

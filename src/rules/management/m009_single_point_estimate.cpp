@@ -16,7 +16,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     if (!StillToDo(m)) continue;
     const std::string path = fmt::format("plan.methods[{}]", i);
     const core::Effort& e = m.effort;
-    if (IsPlaceholderAt(c, path + ".effort")) continue;
+    if (UnderPlaceholder(c, path + ".effort")) continue;
     Finding f;
     if (!e.mark.present || (e.optimistic.absent() && e.likely.absent() && e.pessimistic.absent())) {
       f.span = e.mark.present ? e.mark.span : (m.name.has() ? m.name.span : m.span);

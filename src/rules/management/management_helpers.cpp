@@ -6,11 +6,6 @@
 
 namespace foresight::rules {
 
-bool IsPlaceholderAt(const core::Charter& charter, std::string_view path) {
-  return std::any_of(charter.placeholders.begin(), charter.placeholders.end(),
-                     [&](const auto& p) { return p.first == path; });
-}
-
 bool StillToDo(const core::Method& method) {
   // A status written as TODO is unknown; counting the method errs on the side of the plan
   // being larger than it looks, which is the usual truth.

@@ -3,6 +3,16 @@
 
 namespace foresight::rules {
 
-void AddProductionRules([[maybe_unused]] std::vector<RuleDef>& out) {}
+void AddProductionRules(std::vector<RuleDef>& out) {
+  out.push_back(MakeP001());
+  out.push_back(MakeP002());
+  out.push_back(MakeP003());
+  out.push_back(MakeP004());
+  out.push_back(MakeP005());
+  out.push_back(MakeP006());
+  out.push_back(MakeP007());
+  out.push_back(MakeP008());
+  out.push_back(MakeP009());
+}
 
 }  // namespace foresight::rules

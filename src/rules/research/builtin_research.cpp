@@ -3,6 +3,14 @@
 
 namespace foresight::rules {
 
-void AddResearchRules([[maybe_unused]] std::vector<RuleDef>& out) {}
+void AddResearchRules(std::vector<RuleDef>& out) {
+  out.push_back(MakeR001());
+  out.push_back(MakeR002());
+  out.push_back(MakeR003());
+  out.push_back(MakeR004());
+  out.push_back(MakeR005());
+  out.push_back(MakeR006());
+  out.push_back(MakeR007());
+}
 
 }  // namespace foresight::rules

@@ -1,0 +1,147 @@
+#include <gtest/gtest.h>
+
+#include "rules/testing.hpp"
+
+namespace foresight::rules {
+namespace {
+
+using testing::RunRule;
+
+TEST(R002Test, FiresWhenTheIntervalIsWiderThanTheMargin) {
+  const auto run = RunRule("R002", R"(
+success:
+  metric: accuracy
+  threshold: 0.84
+  evaluation:
+    size: 500
+baselines:
+  - kind: heuristic
+    name: keyword rules
+    value: 0.82
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  const auto& d = run.diagnostics[0];
+  EXPECT_EQ(run.Position(0), "6:11");
+  EXPECT_EQ(run.Text(0), "500");
+  EXPECT_EQ(d.severity, Severity::kError);
+  EXPECT_EQ(d.fields, (std::vector<std::string>{"success.evaluation.size", "success.threshold",
+                                                "baselines[0].value"}));
+  EXPECT_EQ(d.message,
+            "the evaluation set of 500 examples gives ±3.2 points at 95% confidence, but the "
+            "target 0.84 is only 2.0 points above the best baseline (0.82)");
+  ASSERT_GE(d.help.size(), 2u);
+  EXPECT_EQ(d.help[0], "about 1291 examples would resolve a 2.0-point margin at 95% confidence");
+  ASSERT_EQ(d.related.size(), 2u);
+  EXPECT_EQ(run.file->TextOf(d.related[1].span), "0.82");
+}
+
+TEST(R002Test, UsesTheDeclaredConfidenceLevel) {
+  const std::string charter = R"(
+success:
+  metric: accuracy
+  threshold: 0.84
+  confidence: CONF
+  evaluation:
+    size: 2000
+baselines:
+  - kind: heuristic
+    value: 0.82
+)";
+  auto with = [&](const std::string& conf) {
+    std::string text = charter;
+    text.replace(text.find("CONF"), 4, conf);
+    return RunRule("R002", text);
+  };
+  const auto at95 = with("0.95");
+  ASSERT_TRUE(at95.problems.empty());
+  EXPECT_TRUE(at95.diagnostics.empty());
+  const auto at99 = with("0.99");
+  ASSERT_EQ(at99.diagnostics.size(), 1u);
+  EXPECT_NE(at99.diagnostics[0].message.find("±2.1 points at 99% confidence"), std::string::npos);
+  EXPECT_EQ(at99.diagnostics[0].help[0],
+            "about 2230 examples would resolve a 2.0-point margin at 99% confidence");
+  EXPECT_EQ(at99.diagnostics[0].fields.back(), "success.confidence");
+  EXPECT_TRUE(with("TODO").diagnostics.empty());
+}
+
+TEST(R002Test, FiresForLowerIsBetterMetrics) {
+  const auto run = RunRule("R002", R"(
+success:
+  metric: error_rate
+  threshold: 0.05
+  evaluation:
+    size: 1000
+baselines:
+  - kind: simple-ml
+    value: 0.06
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_NE(run.diagnostics[0].message.find("only 1.0 points below the best baseline (0.06)"),
+            std::string::npos);
+}
+
+TEST(R002Test, SilentWhenTheEvaluationSetIsLargeEnough) {
+  const auto run = RunRule("R002", R"(
+success:
+  metric: accuracy
+  threshold: 0.9
+  confidence: 0.95
+  evaluation:
+    name: held-out March sample
+    size: 10000
+baselines:
+  - kind: heuristic
+    value: 0.8
+  - kind: simple-ml
+    value: 0.85
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+TEST(R002Test, SilentWhenAnInputIsMissingOrNotAProportion) {
+  // No evaluation size.
+  EXPECT_TRUE(RunRule("R002", R"(
+success:
+  threshold: 0.84
+baselines:
+  - value: 0.82
+)")
+                  .diagnostics.empty());
+  // Evaluation size still a placeholder.
+  EXPECT_TRUE(RunRule("R002", R"(
+success:
+  threshold: 0.84
+  evaluation:
+    size: TODO
+baselines:
+  - value: 0.82
+)")
+                  .diagnostics.empty());
+  // The only baseline has no value yet.
+  EXPECT_TRUE(RunRule("R002", R"(
+success:
+  threshold: 0.84
+  evaluation:
+    size: 100
+baselines:
+  - value: TODO
+)")
+                  .diagnostics.empty());
+  // Not on a 0..1 scale.
+  EXPECT_TRUE(RunRule("R002", R"(
+success:
+  metric: rmse
+  threshold: 12
+  evaluation:
+    size: 100
+baselines:
+  - value: 12.5
+)")
+                  .diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace foresight::rules
