@@ -36,6 +36,43 @@ std::string Paint(std::string_view text, std::string_view color, const TextStyle
   return fmt::format("{}{}{}", color, text, kReset);
 }
 
+// The line as it is safe to print on a terminal: control characters and bytes that are not
+// UTF-8 become U+FFFD, one code point each, so columns still line up.
+std::string Printable(std::string_view line) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c < 0x80U) {
+      if ((c < 0x20U && c != '\t') || c == 0x7FU) {
+        out += kReplacement;
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const size_t length = (c & 0xE0U) == 0xC0U   ? 2
+                          : (c & 0xF0U) == 0xE0U ? 3
+                          : (c & 0xF8U) == 0xF0U ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= line.size();
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(line[i + k]) & 0xC0U) == 0x80U;
+    }
+    if (valid) {
+      out += line.substr(i, length);
+      i += length;
+    } else {
+      out += kReplacement;
+      ++i;
+      while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) ++i;
+    }
+  }
+  return out;
+}
+
 // The source line, then an underline under the span (to the end of the line if the span
 // continues past it). Tabs before the span are kept so the underline lines up.
 void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style) {
@@ -45,7 +82,8 @@ void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style
   const std::string number = std::to_string(start.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("{} {}\n", gutter, Paint("|", kBlue, style));
-  out += fmt::format("{} {} {}\n", Paint(number, kBlue, style), Paint("|", kBlue, style), line);
+  out += fmt::format("{} {} {}\n", Paint(number, kBlue, style), Paint("|", kBlue, style),
+                     Printable(line));
 
   std::string pad;
   size_t column = 1;

@@ -5,6 +5,7 @@ a crash, a hang or unbounded memory. The inputs are generated here, not committe
 Usage: bad_input.py FORESIGHT"""
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -15,11 +16,11 @@ import time
 def cases():
     random.seed(20261128)
     yield "huge", b"project:\n  name: x\n" + b"summary: " + b"a" * (60 * 1024 * 1024) + b"\n", \
-        "is larger than", "1:1"
-    yield "binary", bytes(random.randrange(256) for _ in range(4096)), "binary file", ":"
+        "the limit is 1048576 bytes", "1:1"
+    yield "binary", bytes(random.randrange(256) for _ in range(4096)), "binary file", "1:"
     yield "deep-flow", b"[" * 300_000, "nested more than 64 levels", "1:65"
-    yield "deep-block", b"".join(b"  " * i + b"k:\n" for i in range(2000)), \
-        "nested more than 64 levels", "65:"
+    yield "deep-block", b"".join(b" " * i + b"k:\n" for i in range(200)), \
+        "nested more than 64 levels", "64:64"
     laughs = b"a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for i in range(1, 10):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
@@ -27,7 +28,7 @@ def cases():
     yield "billion-laughs", laughs, "aliases", "2:8"
     yield "latin1", "summary: caf\xe9 cr\xe8me\n".encode("latin-1"), "not valid UTF-8", "1:13"
     yield "tabs", b"task:\n\ttype: binary\n", "tabs", "2:1"
-    yield "malformed", b"task: [binary\nsuccess: {\n", "malformed YAML", ":"
+    yield "malformed", b"task: [binary\nsuccess: {\n", "malformed YAML", "2:"
     yield "wrong-types", b"task:\n  classes: lots\nsuccess:\n  threshold: .inf\n", \
         "must be a whole number", "2:12"
     yield "unknown-key", b"sucess:\n  metric: f1\n", "did you mean 'success'", "1:1"
@@ -56,7 +57,7 @@ def main() -> int:
                 problems.append(f"exit code {proc.returncode}, expected 2")
             if expect not in out:
                 problems.append(f"output lacks {expect!r}")
-            if f"{path}:{position}" not in out:
+            if not re.search(re.escape(f"{path}:{position}") + r"\d*:?\d*: error", out):
                 problems.append(f"output lacks the position {path}:{position}")
             status = "FAIL" if problems else "ok"
             print(f"{status} {name}: exit {proc.returncode} in {elapsed:.2f} s")

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Runs one golden CLI case: tests/e2e/cases/<name>/ holds `args` (the command line after
-`foresight`, shell-split), any input files, `expected_stdout` and `expected_exit`. The
-command runs with the case folder as its working directory and NO_COLOR set.
+`foresight`, shell-split), any input files, `expected_stdout`, `expected_exit` and, when
+something is printed there, `expected_stderr`. The
+command runs in a scratch copy of the case folder (so commands that write leave nothing
+behind), where `examples/` links to the repository's examples, with NO_COLOR set.
 
 Usage: run_case.py FORESIGHT CASE_DIR [--update]
 With --update, the expected files are rewritten from the actual output."""
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def main() -> int:
@@ -17,9 +21,16 @@ def main() -> int:
     with open(os.path.join(case_dir, "args"), encoding="utf-8") as f:
         args = shlex.split(f.read())
     env = dict(os.environ, NO_COLOR="1")
-    proc = subprocess.run([binary] + args, cwd=case_dir, env=env, capture_output=True,
-                          timeout=60)
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with tempfile.TemporaryDirectory() as tmp:
+        work = os.path.join(tmp, "case")
+        shutil.copytree(case_dir, work)
+        os.symlink(os.path.join(repo, "examples"), os.path.join(work, "examples"))
+        proc = subprocess.run([binary] + args, cwd=work, env=env, capture_output=True,
+                              timeout=60)
     stdout = proc.stdout.decode("utf-8", errors="replace")
+    stderr = proc.stderr.decode("utf-8", errors="replace")
+    stderr_path = os.path.join(case_dir, "expected_stderr")
     stdout_path = os.path.join(case_dir, "expected_stdout")
     exit_path = os.path.join(case_dir, "expected_exit")
     if update:
@@ -27,6 +38,11 @@ def main() -> int:
             f.write(stdout)
         with open(exit_path, "w", encoding="utf-8") as f:
             f.write(f"{proc.returncode}\n")
+        if stderr:
+            with open(stderr_path, "w", encoding="utf-8") as f:
+                f.write(stderr)
+        elif os.path.exists(stderr_path):
+            os.remove(stderr_path)
         print(f"updated {case_dir}")
         return 0
     with open(stdout_path, encoding="utf-8") as f:
@@ -43,8 +59,15 @@ def main() -> int:
         sys.stdout.writelines(difflib.unified_diff(
             expected_stdout.splitlines(True), stdout.splitlines(True), "expected", "actual"))
         ok = False
+    expected_stderr = ""
+    if os.path.exists(stderr_path):
+        with open(stderr_path, encoding="utf-8") as f:
+            expected_stderr = f.read()
+    if stderr != expected_stderr:
+        print(f"stderr differs: expected {expected_stderr!r}, got {stderr!r}")
+        ok = False
     if not ok:
-        print("stderr:", proc.stderr.decode("utf-8", errors="replace"))
+        print("stderr:", stderr)
         print(f"(if the new output is right: {sys.argv[0]} {binary} {case_dir} --update)")
     return 0 if ok else 1
 

@@ -27,10 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     report.diagnostics = rules::RunRules(rules::BuiltinRules(), rules::RuleInput{charter, file});
     report.verdicts = rules::ComputeVerdicts(rules::BuiltinRules(), report.diagnostics);
   }
-  const std::string outputs[] = {
-      report::RenderCheckText(report, diag::TextStyle{.color = true}),
-      report::RenderCheckJson(report), report::RenderCheckSarif(report),
-      report::RenderCheckMarkdown(report)};
+  const std::string outputs[] = {report::RenderCheckText(report, diag::TextStyle{.color = true}),
+                                 report::RenderCheckJson(report), report::RenderCheckSarif(report),
+                                 report::RenderCheckMarkdown(report)};
   size_t total = 0;
   for (const std::string& out : outputs) total += out.size();
   return total > 0 ? 0 : 0;
