@@ -3,7 +3,7 @@ function(foresight_warnings target)
   cmake_parse_arguments(ARG "CONVERSION" "" "" ${ARGN})
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-    -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+    -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
     -Wmisleading-indentation -Wformat=2)
   if(ARG_CONVERSION)
     target_compile_options(${target} PRIVATE -Wconversion -Wsign-conversion)
