@@ -110,14 +110,16 @@ std::string Normalise(std::string_view text) {
 
 }  // namespace
 
-std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase) {
+SearchText::SearchText(std::string_view text) : normalised_(Normalise(text)) {}
+
+std::optional<PhraseMatch> SearchText::Find(std::string_view phrase) const {
   bool prefix = false;
   if (!phrase.empty() && phrase.back() == '*') {
     prefix = true;
     phrase.remove_suffix(1);
   }
   if (phrase.empty()) return std::nullopt;
-  const std::string haystack = Normalise(text);
+  const std::string& haystack = normalised_;
   const std::string needle = Normalise(phrase);
   size_t pos = haystack.find(needle);
   while (pos != std::string::npos) {
@@ -132,6 +134,10 @@ std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view ph
     pos = haystack.find(needle, pos + 1);
   }
   return std::nullopt;
+}
+
+std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase) {
+  return SearchText(text).Find(phrase);
 }
 
 }  // namespace foresight

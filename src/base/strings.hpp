@@ -33,6 +33,17 @@ struct PhraseMatch {
   size_t length = 0;  // bytes matched, to the end of the word for a '*' phrase
 };
 
+// Text prepared once for many phrase searches (see FindPhrase): lower-cased, with word
+// separators as spaces. Offsets in matches are offsets into the original text.
+class SearchText {
+ public:
+  explicit SearchText(std::string_view text);
+  std::optional<PhraseMatch> Find(std::string_view phrase) const;
+
+ private:
+  std::string normalised_;
+};
+
 // Finds `phrase` in `text` as whole words, ignoring ASCII case; '-', '_' and line breaks
 // count as spaces. A trailing '*' matches any word ending ("criminal*" finds "criminality").
 std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase);

@@ -35,9 +35,10 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
     // Search the source bytes (not the unescaped value) so the span is exact in the file.
     const std::string_view source = input.file.TextOf(f.field->span);
     const std::string_view haystack = source.empty() ? std::string_view(f.field->value) : source;
+    const SearchText search(haystack);
     std::optional<PhraseMatch> best;
     for (std::string_view phrase : phrases) {
-      auto match = FindPhrase(haystack, phrase);
+      auto match = search.Find(phrase);
       if (match && (!best || match->offset < best->offset)) best = match;
     }
     if (!best) continue;

@@ -26,9 +26,9 @@ std::vector<TextField> WithoutMentions(std::vector<TextField> fields,
 bool MentionsAny(const core::Field<std::string>& field,
                  std::initializer_list<std::string_view> phrases) {
   if (!field.has()) return false;
-  return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) {
-    return FindPhrase(*field, phrase).has_value();
-  });
+  const SearchText search(*field);
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return search.Find(phrase).has_value(); });
 }
 
 std::string SourceLabel(const core::Charter& charter, size_t index) {

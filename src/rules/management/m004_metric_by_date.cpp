@@ -61,8 +61,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     const auto numbers = Numbers(goal);
     if (numbers.empty()) continue;
     std::vector<std::pair<size_t, std::string>> words;
+    const SearchText search(goal);
     for (std::string_view phrase : kMetricWords) {
-      const auto match = FindPhrase(goal, phrase);
+      const auto match = search.Find(phrase);
       if (!match) continue;
       const std::string written = goal.substr(match->offset, match->length);
       // "map" is a metric only when written as one (mAP); otherwise it is the ordinary word.
