@@ -1,5 +1,7 @@
 #include "rules/engine.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace foresight::rules {
@@ -37,7 +39,11 @@ std::string Why(core::Verdict verdict, const std::vector<const diag::Diagnostic*
       return "No rule of this factor found a problem.";
     case core::Verdict::kAtRisk:
     case core::Verdict::kFailing: {
-      const diag::Diagnostic& first = *worst.front();
+      // The lowest rule id leads: ids are numbered from the most fundamental problem down
+      // (D001, a prohibited practice, before D007, missing safeguards).
+      const diag::Diagnostic& first = **std::min_element(
+          worst.begin(), worst.end(),
+          [](const diag::Diagnostic* a, const diag::Diagnostic* b) { return a->code < b->code; });
       std::string more;
       if (count > 1)
         more = fmt::format(" (and {} more finding{})", count - 1, count > 2 ? "s" : "");

@@ -1,0 +1,57 @@
+#include "base/strings.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "base/source_file.hpp"
+
+namespace foresight {
+namespace {
+
+TEST(EditDistanceTest, CountsInsertionsDeletionsSubstitutions) {
+  EXPECT_EQ(EditDistance("", ""), 0u);
+  EXPECT_EQ(EditDistance("succes", "success"), 1u);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(EditDistance("abc", ""), 3u);
+}
+
+TEST(ClosestMatchTest, SuggestsOnlyPlausibleTypos) {
+  constexpr std::array<std::string_view, 3> kKeys = {"success", "summary", "task"};
+  EXPECT_EQ(ClosestMatch("sucess", kKeys), "success");
+  EXPECT_EQ(ClosestMatch("Task", kKeys), "task");
+  EXPECT_FALSE(ClosestMatch("monitoring", kKeys).has_value());
+}
+
+TEST(FindInvalidUtf8Test, AcceptsValidRejectsMalformed) {
+  EXPECT_FALSE(FindInvalidUtf8("plain ascii").has_value());
+  EXPECT_FALSE(FindInvalidUtf8("Zürich → Genève 🌿").has_value());
+  EXPECT_EQ(FindInvalidUtf8("caf\xe9"), 3u);           // Latin-1
+  EXPECT_EQ(FindInvalidUtf8("ab\xc0\xaf"), 2u);        // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xed\xa0\x80"), 1u);     // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xf4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("ok\xe2\x82"), 2u);        // truncated
+}
+
+TEST(FindPhraseTest, MatchesWholeWordsIgnoringCaseAndSeparators) {
+  EXPECT_EQ(FindPhrase("Predict Criminality from photos", "criminal*")->offset, 8u);
+  EXPECT_EQ(FindPhrase("Predict Criminality from photos", "criminal*")->length, 11u);
+  EXPECT_FALSE(FindPhrase("Predict Criminality", "criminal").has_value());
+  EXPECT_TRUE(FindPhrase("untargeted face-scraping", "face scraping").has_value());
+  EXPECT_FALSE(FindPhrase("surface", "face").has_value());
+  EXPECT_FALSE(FindPhrase("anything", "").has_value());
+}
+
+TEST(SourceFileTest, LocationsCountCodePointsAndHandleCrlf) {
+  const SourceFile file("f.yaml", "a: 1\r\nb: é\r\nc: x");
+  EXPECT_EQ(file.LocationOf(0).line, 1u);
+  const Location c = file.LocationOf(16);
+  EXPECT_EQ(c.line, 3u);
+  EXPECT_EQ(c.column, 4u);
+  EXPECT_EQ(file.LineText(2), "b: é");
+  EXPECT_EQ(file.LineText(9), "");
+  EXPECT_EQ(file.LocationOf(1000).line, 3u);
+}
+
+}  // namespace
+}  // namespace foresight
