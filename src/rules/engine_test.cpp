@@ -54,14 +54,20 @@ TEST(RegistryTest, IdsAreUniqueSortedAndCoverEveryFactor) {
   EXPECT_EQ(registry.Find("X001"), nullptr);
 }
 
+RuleDef MakeRule(std::string id, core::Factor factor) {
+  RuleDef rule;
+  rule.meta.id = std::move(id);
+  rule.meta.factor = factor;
+  rule.check = [](const RuleInput&, std::vector<Finding>&) {};
+  return rule;
+}
+
 TEST(RegistryTest, RejectsMalformedAndDuplicateIds) {
-  auto check = [](const RuleInput&, std::vector<Finding>&) {};
-  RuleDef bad{.meta = {.id = "D01", .factor = core::Factor::kDoomed}, .check = check};
-  EXPECT_THROW(Registry({bad}), std::logic_error);
-  RuleDef wrong_letter{.meta = {.id = "R001", .factor = core::Factor::kDoomed}, .check = check};
-  EXPECT_THROW(Registry({wrong_letter}), std::logic_error);
-  RuleDef one{.meta = {.id = "D900", .factor = core::Factor::kDoomed}, .check = check};
+  EXPECT_THROW(Registry({MakeRule("D01", core::Factor::kDoomed)}), std::logic_error);
+  EXPECT_THROW(Registry({MakeRule("R001", core::Factor::kDoomed)}), std::logic_error);
+  const RuleDef one = MakeRule("D900", core::Factor::kDoomed);
   EXPECT_THROW(Registry({one, one}), std::logic_error);
+  EXPECT_NO_THROW(Registry({one}));
 }
 
 }  // namespace
