@@ -32,6 +32,10 @@ std::string Child(const std::string& path, std::string_view key) {
 
 // Opens a list item that must be a mapping.
 std::optional<MapView> OpenItem(Reader& r, const Node& item, const std::string& path) {
+  if (internal::IsPlaceholder(item)) {
+    r.NotePlaceholder(path, item.span);
+    return std::nullopt;
+  }
   if (!item.is_mapping()) {
     r.SchemaError(item.span,
                   fmt::format("`{}` must be a mapping of keys to values, not {}", path,

@@ -139,11 +139,14 @@ TEST(ParseCharterTest, NanInfAndOutOfRangeNumbersAreErrors) {
 }
 
 TEST(ParseCharterTest, PlaceholdersAreRecordedNotErrors) {
-  const Parsed p = Parse("success:\n  threshold: TODO\n  metric: \"TODO: pick one\"\nteam: TODO\n");
+  const Parsed p = Parse(
+      "success:\n  threshold: TODO\n  metric: \"TODO: pick one\"\nteam: TODO\ninputs:\n  - TODO\n");
   ASSERT_TRUE(p.diagnostics.empty());
+  EXPECT_TRUE(p.charter.inputs.empty());
   EXPECT_TRUE(p.charter.success.threshold.placeholder());
   EXPECT_TRUE(p.charter.success.metric.placeholder());
-  ASSERT_EQ(p.charter.placeholders.size(), 3u);
+  ASSERT_EQ(p.charter.placeholders.size(), 4u);
+  EXPECT_EQ(p.charter.placeholders[3].first, "inputs[0]");
   EXPECT_EQ(p.charter.placeholders[0].first, "success.threshold");
   EXPECT_EQ(p.charter.placeholders[2].first, "team");
 }

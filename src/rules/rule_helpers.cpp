@@ -12,6 +12,12 @@ namespace foresight::rules {
 
 bool UnderPlaceholder(const core::Charter& charter, std::string_view path) {
   for (const auto& [written, span] : charter.placeholders) {
+    // A list with a TODO item ("methods: [TODO]") is as unfinished as a TODO list.
+    const std::string_view item(written);
+    if (item.starts_with(path) && item.size() > path.size() && item[path.size()] == '[' &&
+        item.find_first_of(".[", path.size() + 1) == std::string_view::npos) {
+      return true;
+    }
     if (!path.starts_with(written)) continue;
     if (path.size() == written.size()) return true;
     const char next = path[written.size()];

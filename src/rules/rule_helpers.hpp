@@ -13,8 +13,9 @@
 namespace foresight::rules {
 
 // True when `path` ("success.kpi", "plan.methods") or a section enclosing it ("success",
-// "plan") was written as "TODO". A section written as TODO leaves its fields absent, and a
-// rule about a missing field must not fire on what the user has not filled in yet.
+// "plan") was written as "TODO", or when `path` is a list with a "TODO" item. A section written as
+// TODO leaves its fields absent, and a rule about a missing field must not fire on what the user
+// has not filled in yet.
 bool UnderPlaceholder(const core::Charter& charter, std::string_view path);
 
 // Indices of the inputs whose kind is one of `kinds`.

@@ -18,5 +18,15 @@ TEST(UnderPlaceholderTest, MatchesThePathAndWhatItEncloses) {
   EXPECT_FALSE(UnderPlaceholder(c, "monitoring"));
 }
 
+TEST(UnderPlaceholderTest, AListWithATodoItemIsUnfinished) {
+  core::Charter c;
+  c.placeholders.emplace_back("inputs[1]", Span{0, 4});
+  c.placeholders.emplace_back("team[0].role", Span{5, 9});
+  EXPECT_TRUE(UnderPlaceholder(c, "inputs"));
+  EXPECT_TRUE(UnderPlaceholder(c, "inputs[1].kind"));
+  EXPECT_FALSE(UnderPlaceholder(c, "inputs[0].kind"));
+  EXPECT_FALSE(UnderPlaceholder(c, "team"));  // a TODO field inside an item is not a TODO item
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -16,11 +16,6 @@ bool IsNull(const Node& node) {
           node.text == "NULL");
 }
 
-bool IsPlaceholder(const Node& node) {
-  return node.is_scalar() &&
-         (node.text == "TODO" || node.text.starts_with("TODO:") || node.text.starts_with("TODO "));
-}
-
 bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int DaysInMonth(int year, int month) {
@@ -31,6 +26,11 @@ int DaysInMonth(int year, int month) {
 std::string FormatNumber(double value) { return fmt::format("{}", value); }
 
 }  // namespace
+
+bool IsPlaceholder(const Node& node) {
+  return node.is_scalar() &&
+         (node.text == "TODO" || node.text.starts_with("TODO:") || node.text.starts_with("TODO "));
+}
 
 void Reader::SchemaError(Span span, std::string message, std::vector<std::string> help) {
   diag::Diagnostic d;

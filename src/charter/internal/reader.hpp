@@ -23,6 +23,9 @@ struct Entry {
   explicit operator bool() const { return value != nullptr; }
 };
 
+// Whether a node is the "TODO" placeholder (TODO alone, or text starting "TODO:" or "TODO ").
+bool IsPlaceholder(const Node& node);
+
 class Reader {
  public:
   Reader(const SourceFile& file, diag::DiagnosticSink& sink, core::Charter& charter)
