@@ -1,6 +1,6 @@
 # The two commands of the README, and the CI extras. Each target does the whole set-up
 # (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
-.PHONY: all deps build demo test sanitize fuzz format-check format docs ci clean
+.PHONY: all deps build demo test sanitize fuzz format-check format docs bench ci clean
 
 BUILD_RELEASE := build/release
 FORESIGHT := $(BUILD_RELEASE)/src/foresight
@@ -53,6 +53,10 @@ format:
 # Regenerates docs/rules.md from the rule registry.
 docs: build
 	@$(FORESIGHT) rules --format md > docs/rules.md
+
+# Benchmarks against their peers (see docs/PERFORMANCE.md); not part of the tests.
+bench: build
+	@bench/check_speed.sh
 
 ci: test sanitize format-check fuzz
 

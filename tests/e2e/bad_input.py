@@ -2,7 +2,8 @@
 """Hostile charters: each must give a clear error with a position and exit code 2, without
 a crash, a hang or unbounded memory. The inputs are generated here, not committed.
 
-Usage: bad_input.py FORESIGHT"""
+Usage: bad_input.py FORESIGHT
+       bad_input.py --write DIR     (only write the inputs, for bench/check_speed.sh)"""
 import os
 import random
 import re
@@ -35,6 +36,12 @@ def cases():
 
 
 def main() -> int:
+    if sys.argv[1] == "--write":
+        os.makedirs(sys.argv[2], exist_ok=True)
+        for name, content, _, _ in cases():
+            with open(os.path.join(sys.argv[2], f"{name}.yaml"), "wb") as f:
+                f.write(content)
+        return 0
     binary = os.path.abspath(sys.argv[1])
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
