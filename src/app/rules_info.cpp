@@ -40,8 +40,9 @@ Result<std::string> ExplainRule(std::string_view id, report::Format format) {
   const rules::RuleDef* rule = rules::BuiltinRules().Find(id);
   if (rule == nullptr) {
     std::vector<std::string> ids;
-    for (const rules::RuleDef& r : rules::BuiltinRules().rules())
+    for (const rules::RuleDef& r : rules::BuiltinRules().rules()) {
       ids.push_back(ToLowerAscii(r.meta.id));
+    }
     std::vector<std::string_view> views(ids.begin(), ids.end());
     std::string message = fmt::format("no rule '{}'", id);
     if (auto match = ClosestMatch(ToLowerAscii(id), views)) {

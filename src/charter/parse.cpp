@@ -236,7 +236,7 @@ void ReadTeam(Reader& r, Entry entry, core::Charter& c) {
       r.SchemaError(t.to_week.span, fmt::format("`{}` ends (week {}) before it starts (week {})",
                                                 Child(path, "to_week"), *t.to_week, *t.from_week));
     }
-    c.team.push_back(std::move(t));
+    c.team.push_back(t);
   });
 }
 

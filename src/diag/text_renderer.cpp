@@ -109,8 +109,9 @@ void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style
   }
   if (!d.words.empty()) {
     std::string words;
-    for (size_t i = 0; i < d.words.size(); ++i)
+    for (size_t i = 0; i < d.words.size(); ++i) {
       words += (i ? ", " : "") + ("\"" + d.words[i] + "\"");
+    }
     out += fmt::format("{} {} matched words: {}\n", gutter, Paint("=", kBlue, style), words);
   }
 }

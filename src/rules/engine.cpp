@@ -45,8 +45,9 @@ std::string Why(core::Verdict verdict, const std::vector<const diag::Diagnostic*
           worst.begin(), worst.end(),
           [](const diag::Diagnostic* a, const diag::Diagnostic* b) { return a->code < b->code; });
       std::string more;
-      if (count > 1)
+      if (count > 1) {
         more = fmt::format(" (and {} more finding{})", count - 1, count > 2 ? "s" : "");
+      }
       return fmt::format("{}: {}{}.", first.code, first.message, more);
     }
   }

@@ -84,9 +84,8 @@ void TreeBuilder::ReportParserError(const yaml_parser_t& parser) {
   if (parser.context != nullptr) message = std::string(parser.context) + ": " + message;
   std::vector<std::string> help;
   const std::string_view text = file_.text();
-  if (offset < text.size() && text[offset] == '\t') {
-    help.emplace_back("YAML does not allow tabs for indentation; indent with spaces");
-  } else if (message.find("tab") != std::string::npos) {
+  const bool at_tab = offset < text.size() && text[offset] == '\t';
+  if (at_tab || message.find("tab") != std::string::npos) {
     help.emplace_back("YAML does not allow tabs for indentation; indent with spaces");
   } else {
     help.emplace_back(
