@@ -33,8 +33,10 @@ sanitize: deps
 	@cmake --build --preset ci
 	@ctest --preset ci -j2
 
-# A 60-second libFuzzer run over parse + rules, seeded from examples/ and the corpus.
+# libFuzzer runs: 60 s over the charter (parse + rules + renderers), seeded from examples/
+# and the corpus; 30 s over the CSV / JSON Lines reader.
 FUZZ_SECONDS ?= 60
+FUZZ_TABLE_SECONDS ?= 30
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
@@ -43,6 +45,10 @@ fuzz: deps
 	@for f in $(EXAMPLES); do cp $$f build/fuzz/corpus/$$(echo $$f | tr / _); done
 	@build/fuzz/tests/fuzz/fuzz_charter -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus
+	@mkdir -p build/fuzz/corpus-table
+	@cp tests/fuzz/corpus-table/* build/fuzz/corpus-table/
+	@build/fuzz/tests/fuzz/fuzz_table -max_total_time=$(FUZZ_TABLE_SECONDS) -max_len=65536 \
+	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-table
 
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')

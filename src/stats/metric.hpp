@@ -1,0 +1,96 @@
+// Metrics: definitions with metadata, registered by name, computed by prepared kernels.
+//
+// A metric is prepared once on an evaluation set (sorting by score and other per-data work)
+// into a Kernel; the kernel then evaluates the metric under any Resample in O(n), which is
+// what makes thousands of bootstrap resamples on a million examples cheap.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "stats/resample.hpp"
+
+namespace foresight::stats {
+
+enum class TaskKind { kBinary, kMulticlass, kRegression };
+
+// What a metric reads. Every span has one entry per example (proba: n * classes, row-major),
+// in evaluation-set row order: example i has id i for Resample::Count.
+struct MetricData {
+  TaskKind task = TaskKind::kBinary;
+  std::span<const int32_t> label;  // binary: 0/1; multiclass: 0..classes-1
+  std::span<const double> score;   // binary: score of the positive class (any real number)
+  std::span<const double> proba;   // multiclass: probabilities, n * classes
+  size_t classes = 0;              // multiclass
+  std::span<const double> target;  // regression: true values
+  std::span<const double> value;   // regression: predicted values
+  size_t size() const;
+};
+
+// A metric prepared on one MetricData. Thread-safe: Evaluate may run concurrently.
+class Kernel {
+ public:
+  virtual ~Kernel() = default;
+  // The metric when example i counts resample.Count(i) times. NaN when undefined on this
+  // resample (e.g. ROC-AUC with one class only).
+  virtual double Evaluate(const Resample& resample) const = 0;
+};
+
+// Metric parameters by name, e.g. {"beta": 2}.
+using Params = std::map<std::string, double>;
+
+struct ParamSpec {
+  std::string name;
+  double default_value = 0;
+  double min = 0;
+  double max = 0;
+  bool integer = false;
+  std::string description;
+};
+
+struct MetricDef {
+  std::string name;    // "fbeta": stable, public
+  std::string family;  // "binary scores", "binary at a threshold", "multiclass", "regression"
+  std::vector<TaskKind> tasks;
+  bool higher_is_better = true;
+  std::vector<ParamSpec> params;
+  std::string description;  // one line, for `foresight metrics` and docs
+  std::string reference;    // the scikit-learn function it agrees with
+  // Prepares a kernel; fails with kInvalidArgument when the data cannot support the metric.
+  std::function<Result<std::unique_ptr<Kernel>>(const MetricData&, const Params&)> prepare;
+};
+
+// A metric named with its parameters, as users write it: "fbeta{beta=2}", "roc_auc".
+struct MetricSpec {
+  const MetricDef* def = nullptr;
+  Params params;  // every parameter, defaults filled in
+  // Canonical spelling: parameters in declaration order, defaults omitted.
+  std::string ToString() const;
+};
+
+class MetricRegistry {
+ public:
+  explicit MetricRegistry(std::vector<MetricDef> defs);
+  std::span<const MetricDef> defs() const { return defs_; }
+  // The definition with this name (and, when given, for this task); null if none.
+  const MetricDef* Find(std::string_view name, std::optional<TaskKind> task = {}) const;
+  // Parses "name{p=v,...}", checking the name (did-you-mean), parameter names and bounds.
+  Result<MetricSpec> Parse(std::string_view text, TaskKind task) const;
+
+ private:
+  std::vector<MetricDef> defs_;
+};
+
+// The built-in metrics (builtin_metrics.cpp).
+const MetricRegistry& BuiltinMetrics();
+
+// The metric on all examples: Prepare + Evaluate(Resample::All()).
+Result<double> ComputeMetric(const MetricSpec& spec, const MetricData& data);
+
+}  // namespace foresight::stats

@@ -1,0 +1,315 @@
+#include "table/table.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "base/strings.hpp"
+
+namespace foresight::table {
+
+// Builds a Table and reports problems; one instance per ReadTable call.
+class TableBuilder {
+ public:
+  TableBuilder(const SourceFile& file, diag::DiagnosticSink& sink) : file_(file), sink_(sink) {}
+
+  std::optional<Table> ReadCsv();
+  std::optional<Table> ReadJsonLines();
+
+ private:
+  struct Field {
+    std::string_view text;
+    uint32_t offset = 0;
+  };
+
+  void Error(uint32_t offset, std::string message, std::string help) {
+    diag::Diagnostic d;
+    d.code = "input";
+    d.message = std::move(message);
+    d.file = &file_;
+    d.span = Span{offset, offset + 1};
+    d.help.push_back(std::move(help));
+    sink_.Add(std::move(d));
+    failed_ = true;
+  }
+  bool CheckText();
+  // Parses one CSV record starting at pos_; false at end of input or on error.
+  bool NextRecord(std::vector<Field>& fields);
+  std::string_view Store(std::string text) {
+    table_.arena_.push_back(std::move(text));
+    return table_.arena_.back();
+  }
+  bool SetColumns(std::vector<std::string> names, const std::vector<uint32_t>& offsets);
+
+  const SourceFile& file_;
+  diag::DiagnosticSink& sink_;
+  Table table_;
+  size_t pos_ = 0;
+  bool failed_ = false;
+};
+
+bool TableBuilder::CheckText() {
+  const std::string& text = file_.text();
+  if (text.empty() || text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Error(0, "the file is empty", "the first line must name the columns");
+    return false;
+  }
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    Error(static_cast<uint32_t>(nul), "this is a binary file, not CSV or JSON Lines (NUL byte)",
+          "export the table as UTF-8 CSV or JSON Lines");
+    return false;
+  }
+  if (auto bad = FindInvalidUtf8(text)) {
+    Error(static_cast<uint32_t>(*bad),
+          fmt::format("the file is not valid UTF-8 (byte 0x{:02x})",
+                      static_cast<unsigned char>(text[*bad])),
+          "save the file as UTF-8");
+    return false;
+  }
+  return true;
+}
+
+bool TableBuilder::SetColumns(std::vector<std::string> names,
+                              const std::vector<uint32_t>& offsets) {
+  std::unordered_map<std::string, size_t> seen;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) {
+      Error(offsets[i], fmt::format("column {} has no name", i + 1),
+            "name every column in the header");
+    } else if (auto [it, inserted] = seen.emplace(names[i], i); !inserted) {
+      Error(offsets[i], fmt::format("duplicate column name '{}'", names[i]),
+            "give every column a distinct name");
+    }
+  }
+  table_.columns_ = std::move(names);
+  return !failed_;
+}
+
+bool TableBuilder::NextRecord(std::vector<Field>& fields) {
+  const std::string& text = file_.text();
+  fields.clear();
+  // Skip blank lines between records.
+  while (pos_ < text.size() && (text[pos_] == '\n' || text[pos_] == '\r')) ++pos_;
+  if (pos_ >= text.size()) return false;
+  while (true) {
+    Field field;
+    field.offset = static_cast<uint32_t>(pos_);
+    if (pos_ < text.size() && text[pos_] == '"') {
+      const size_t open = pos_++;
+      std::string unescaped;
+      bool escaped = false;
+      size_t start = pos_;
+      while (true) {
+        const size_t quote = text.find('"', pos_);
+        if (quote == std::string::npos) {
+          Error(static_cast<uint32_t>(open), "this quoted field is never closed",
+                "close the quote; a quote inside a quoted field is written twice (\"\")");
+          return false;
+        }
+        if (quote + 1 < text.size() && text[quote + 1] == '"') {
+          unescaped.append(text, start, quote + 1 - start);
+          pos_ = quote + 2;
+          start = pos_;
+          escaped = true;
+          continue;
+        }
+        unescaped.append(text, start, quote - start);
+        field.text = escaped ? Store(std::move(unescaped))
+                             : std::string_view(text).substr(open + 1, quote - open - 1);
+        pos_ = quote + 1;
+        break;
+      }
+      if (pos_ < text.size() && text[pos_] != ',' && text[pos_] != '\n' && text[pos_] != '\r') {
+        Error(static_cast<uint32_t>(pos_), "unexpected text after a closing quote",
+              "a quoted field must end at a comma or the end of the line");
+        return false;
+      }
+    } else {
+      const size_t end = text.find_first_of(",\r\n", pos_);
+      const size_t stop = end == std::string::npos ? text.size() : end;
+      field.text = std::string_view(text).substr(pos_, stop - pos_);
+      pos_ = stop;
+    }
+    fields.push_back(field);
+    if (pos_ >= text.size()) return true;
+    if (text[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    if (text[pos_] == '\r') ++pos_;
+    if (pos_ < text.size() && text[pos_] == '\n') ++pos_;
+    return true;
+  }
+}
+
+std::optional<Table> TableBuilder::ReadCsv() {
+  if (!CheckText()) return std::nullopt;
+  std::vector<Field> fields;
+  if (!NextRecord(fields)) return std::nullopt;
+  std::vector<std::string> names;
+  std::vector<uint32_t> offsets;
+  for (const Field& f : fields) {
+    names.emplace_back(f.text);
+    offsets.push_back(f.offset);
+  }
+  if (!SetColumns(std::move(names), offsets)) return std::nullopt;
+  const size_t width = table_.columns_.size();
+  std::vector<uint32_t> bad_rows;
+  size_t bad_count = 0;
+  size_t first_bad_fields = 0;
+  while (true) {
+    if (!NextRecord(fields)) break;
+    if (fields.size() != width) {
+      if (bad_rows.size() < 5) bad_rows.push_back(fields.front().offset);
+      if (bad_count == 0) first_bad_fields = fields.size();
+      ++bad_count;
+      continue;
+    }
+    table_.row_offsets_.push_back(fields.front().offset);
+    for (const Field& f : fields) {
+      table_.cells_.push_back(f.text);
+      table_.offsets_.push_back(f.offset);
+      table_.nulls_.push_back(false);
+    }
+  }
+  if (failed_) return std::nullopt;
+  if (bad_count > 0) {
+    std::string lines;
+    for (size_t i = 0; i < bad_rows.size(); ++i) {
+      lines += (i ? ", " : "") + std::to_string(file_.LocationOf(bad_rows[i]).line);
+    }
+    const std::string more =
+        bad_count > bad_rows.size() ? fmt::format(" and {} more", bad_count - bad_rows.size()) : "";
+    Error(bad_rows.front(),
+          fmt::format("{} row{} ha{} the wrong number of fields (line{} {}{}); the header has {}, "
+                      "the first of them has {}",
+                      bad_count, bad_count == 1 ? "" : "s", bad_count == 1 ? "s" : "ve",
+                      bad_rows.size() == 1 ? "" : "s", lines, more, width, first_bad_fields),
+          "quote fields that contain commas, and give every row one value per column");
+    return std::nullopt;
+  }
+  if (table_.row_offsets_.empty()) {
+    Error(0, "the file has a header but no rows", "add one row per example below the header");
+    return std::nullopt;
+  }
+  return std::move(table_);
+}
+
+std::optional<Table> TableBuilder::ReadJsonLines() {
+  if (!CheckText()) return std::nullopt;
+  const std::string& text = file_.text();
+  struct Value {
+    size_t column;
+    std::string_view text;
+    uint32_t offset;
+    bool null;
+  };
+  std::vector<std::vector<Value>> rows;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::string> names;
+  size_t pos = 0;
+  while (pos < text.size() && !failed_) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line = std::string_view(text).substr(pos, end - pos);
+    const auto line_offset = static_cast<uint32_t>(pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    nlohmann::ordered_json object;
+    try {
+      object = nlohmann::ordered_json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      const size_t at = e.byte > 0 ? std::min(e.byte - 1, line.size()) : 0;
+      Error(line_offset + static_cast<uint32_t>(at), "invalid JSON on this line",
+            "each line must be one JSON object, e.g. {\"id\": 1, \"label\": 0}");
+      break;
+    }
+    if (!object.is_object()) {
+      Error(line_offset, "this line is not a JSON object", "write one {...} object per line");
+      break;
+    }
+    std::vector<Value> row;
+    for (const auto& [key, value] : object.items()) {
+      auto [it, inserted] = index.emplace(key, names.size());
+      if (inserted) names.push_back(key);
+      Value v{it->second, {}, line_offset, value.is_null()};
+      if (value.is_string()) {
+        v.text = Store(value.get<std::string>());
+      } else if (value.is_boolean()) {
+        v.text = value.get<bool>() ? "true" : "false";
+      } else if (value.is_number()) {
+        v.text = Store(value.dump());
+      } else if (!value.is_null()) {
+        Error(line_offset, fmt::format("the value of '{}' is a list or an object", key),
+              "every value must be a number, a string, true, false or null");
+        break;
+      }
+      row.push_back(v);
+    }
+    rows.push_back(std::move(row));
+  }
+  if (failed_) return std::nullopt;
+  if (rows.empty()) {
+    Error(0, "the file has no JSON objects", "write one JSON object per line");
+    return std::nullopt;
+  }
+  table_.columns_ = std::move(names);
+  const size_t width = table_.columns_.size();
+  table_.cells_.assign(rows.size() * width, std::string_view());
+  table_.offsets_.assign(rows.size() * width, 0);
+  table_.nulls_.assign(rows.size() * width, true);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const uint32_t row_offset = rows[r].empty() ? 0 : rows[r].front().offset;
+    table_.row_offsets_.push_back(row_offset);
+    for (size_t c = 0; c < width; ++c) table_.offsets_[r * width + c] = row_offset;
+    for (const Value& v : rows[r]) {
+      table_.cells_[r * width + v.column] = v.text;
+      table_.nulls_[r * width + v.column] = v.null;
+    }
+  }
+  return std::move(table_);
+}
+
+std::optional<size_t> Table::Column(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
+                               diag::DiagnosticSink& sink) {
+  TableBuilder builder(file, sink);
+  switch (format) {
+    case TableFormat::kCsv:
+      return builder.ReadCsv();
+    case TableFormat::kJsonLines:
+      return builder.ReadJsonLines();
+  }
+  return std::nullopt;
+}
+
+TableFormat FormatForPath(std::string_view path) {
+  const std::string lower = ToLowerAscii(path);
+  if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) return TableFormat::kJsonLines;
+  return TableFormat::kCsv;
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ptr != text.data() + text.size()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) return std::nullopt;
+  if (ec != std::errc()) return std::nullopt;
+  return value;
+}
+
+}  // namespace foresight::table

@@ -1,0 +1,66 @@
+// Table: a user's CSV (RFC 4180) or JSON Lines file as named columns of text cells, each
+// with its byte position, so every problem can be reported at file:line:col.
+//
+// The table does not interpret values; callers parse the cells they need (ParseNumber)
+// and report problems as diagnostics pointing at the cell.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/source_file.hpp"
+#include "diag/diagnostic.hpp"
+
+namespace foresight::table {
+
+enum class TableFormat { kCsv, kJsonLines };
+
+class Table {
+ public:
+  const std::vector<std::string>& columns() const { return columns_; }
+  size_t rows() const { return row_offsets_.size(); }
+  // The index of a column by name, or nullopt.
+  std::optional<size_t> Column(std::string_view name) const;
+  // Cell text (unquoted, unescaped); null cells (JSON null, absent JSON keys) are empty.
+  std::string_view Cell(size_t row, size_t column) const {
+    return cells_[row * columns_.size() + column];
+  }
+  // Whether the cell was JSON null or missing from a JSON object.
+  bool IsNull(size_t row, size_t column) const { return nulls_[row * columns_.size() + column]; }
+  // Byte offset of the cell (or of its row for missing JSON keys) in the source.
+  uint32_t CellOffset(size_t row, size_t column) const {
+    return offsets_[row * columns_.size() + column];
+  }
+  uint32_t RowOffset(size_t row) const { return row_offsets_[row]; }
+
+ private:
+  friend class TableBuilder;
+  std::vector<std::string> columns_;
+  std::vector<std::string_view> cells_;
+  std::vector<uint32_t> offsets_;
+  std::vector<bool> nulls_;
+  std::vector<uint32_t> row_offsets_;
+  std::deque<std::string> arena_;  // storage for cells that are not verbatim in the source
+};
+
+// Parses `file` as CSV (a header row, then records; quoted fields with "" escapes; LF or
+// CRLF line ends) or JSON Lines (one object per line; keys of the first object, then any
+// new key, become columns). Problems (binary or non-UTF-8 content, unterminated quotes,
+// rows with the wrong number of fields, invalid JSON, duplicate column names, an empty
+// file) are reported to `sink` as "input" errors; returns nullopt when any was reported.
+// `file` must outlive the table (cells point into it).
+std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
+                               diag::DiagnosticSink& sink);
+
+// The format a path's extension names: .jsonl/.ndjson are JSON Lines, anything else CSV.
+TableFormat FormatForPath(std::string_view path);
+
+// Parses a whole cell as a finite or non-finite double ("nan", "inf" parse; callers reject
+// them with a position). nullopt when the text is not a number.
+std::optional<double> ParseNumber(std::string_view text);
+
+}  // namespace foresight::table

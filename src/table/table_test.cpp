@@ -1,0 +1,118 @@
+#include "table/table.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace foresight::table {
+namespace {
+
+struct Read {
+  std::unique_ptr<SourceFile> file;
+  std::optional<Table> table;
+  std::vector<diag::Diagnostic> diagnostics;
+  std::string Where(size_t i) const {
+    const Location loc = file->LocationOf(diagnostics.at(i).span.begin);
+    return std::to_string(loc.line) + ":" + std::to_string(loc.column);
+  }
+};
+
+Read ReadText(std::string text, TableFormat format = TableFormat::kCsv) {
+  Read r;
+  r.file = std::make_unique<SourceFile>("t.csv", std::move(text));
+  diag::DiagnosticSink sink;
+  r.table = ReadTable(*r.file, format, sink);
+  r.diagnostics = sink.Take();
+  return r;
+}
+
+TEST(CsvTest, ReadsQuotedFieldsEscapesAndCrlf) {
+  const Read r = ReadText("id,label,note\r\n1,0,\"a, b\"\r\n2,1,\"say \"\"hi\"\"\"\r\n3,1,\r\n");
+  ASSERT_TRUE(r.table) << r.diagnostics.at(0).message;
+  const Table& t = *r.table;
+  ASSERT_EQ(t.columns(), (std::vector<std::string>{"id", "label", "note"}));
+  ASSERT_EQ(t.rows(), 3u);
+  EXPECT_EQ(t.Cell(0, 2), "a, b");
+  EXPECT_EQ(t.Cell(1, 2), "say \"hi\"");
+  EXPECT_EQ(t.Cell(2, 2), "");
+  EXPECT_EQ(r.file->LocationOf(t.CellOffset(1, 1)).line, 3u);
+  EXPECT_EQ(r.file->LocationOf(t.CellOffset(1, 1)).column, 3u);
+  EXPECT_EQ(*t.Column("label"), 1u);
+  EXPECT_FALSE(t.Column("nope").has_value());
+}
+
+TEST(CsvTest, QuotedFieldsMaySpanLines) {
+  const Read r = ReadText("id,text\n1,\"line one\nline two\"\n2,x\n");
+  ASSERT_TRUE(r.table);
+  EXPECT_EQ(r.table->Cell(0, 1), "line one\nline two");
+  EXPECT_EQ(r.table->rows(), 2u);
+}
+
+TEST(CsvTest, WrongFieldCountsNameTheFirstLinesAndHowMany) {
+  std::string text = "id,label\n1,0\n";
+  for (int i = 0; i < 8; ++i) text += "2,1,extra\n";
+  const Read r = ReadText(text);
+  ASSERT_FALSE(r.table);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "8 rows have the wrong number of fields (lines 3, 4, 5, 6, 7 and 3 more); the header "
+            "has 2, the first of them has 3");
+  EXPECT_EQ(r.Where(0), "3:1");
+}
+
+TEST(CsvTest, BadInputIsReportedWithPosition) {
+  EXPECT_EQ(ReadText("").diagnostics.at(0).message, "the file is empty");
+  EXPECT_EQ(ReadText("id,label\n").diagnostics.at(0).message, "the file has a header but no rows");
+  const Read unterminated = ReadText("id,x\n1,\"open\n");
+  EXPECT_EQ(unterminated.diagnostics.at(0).message, "this quoted field is never closed");
+  EXPECT_EQ(unterminated.Where(0), "2:3");
+  const Read dup = ReadText("id,x,id\n1,2,3\n");
+  EXPECT_EQ(dup.diagnostics.at(0).message, "duplicate column name 'id'");
+  EXPECT_EQ(dup.Where(0), "1:6");
+  EXPECT_EQ(ReadText("id\n\xff\n").diagnostics.at(0).message,
+            "the file is not valid UTF-8 (byte 0xff)");
+  EXPECT_EQ(ReadText(std::string("id\n1\0\n", 5)).Where(0), "2:2");
+  EXPECT_EQ(ReadText("id,x\n1,\"a\"b\n").diagnostics.at(0).message,
+            "unexpected text after a closing quote");
+}
+
+TEST(JsonLinesTest, ReadsObjectsWithNewKeysAndNulls) {
+  const Read r = ReadText(
+      "{\"id\": \"a\", \"score\": 0.25}\n\n{\"id\": \"b\", \"score\": null, \"slice\": \"x\"}\n",
+      TableFormat::kJsonLines);
+  ASSERT_TRUE(r.table) << r.diagnostics.at(0).message;
+  const Table& t = *r.table;
+  ASSERT_EQ(t.columns(), (std::vector<std::string>{"id", "score", "slice"}));
+  EXPECT_EQ(t.Cell(0, 0), "a");
+  EXPECT_EQ(*ParseNumber(t.Cell(0, 1)), 0.25);
+  EXPECT_TRUE(t.IsNull(1, 1));
+  EXPECT_TRUE(t.IsNull(0, 2));
+  EXPECT_EQ(t.Cell(1, 2), "x");
+}
+
+TEST(JsonLinesTest, InvalidLinesAreErrorsWithPosition) {
+  const Read r = ReadText("{\"id\": 1}\n{\"id\": 2,}\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(r.table);
+  EXPECT_EQ(r.diagnostics.at(0).message, "invalid JSON on this line");
+  EXPECT_EQ(r.file->LocationOf(r.diagnostics[0].span.begin).line, 2u);
+  EXPECT_EQ(ReadText("[1, 2]\n", TableFormat::kJsonLines).diagnostics.at(0).message,
+            "this line is not a JSON object");
+  EXPECT_EQ(ReadText("{\"a\": [1]}\n", TableFormat::kJsonLines).diagnostics.at(0).message,
+            "the value of 'a' is a list or an object");
+}
+
+TEST(ParseNumberTest, AcceptsNumbersOnly) {
+  EXPECT_EQ(*ParseNumber("0.5"), 0.5);
+  EXPECT_EQ(*ParseNumber(" -1e-3 "), -1e-3);
+  EXPECT_EQ(*ParseNumber("+2"), 2.0);
+  EXPECT_TRUE(std::isnan(*ParseNumber("nan")));
+  EXPECT_TRUE(std::isinf(*ParseNumber("inf")));
+  EXPECT_FALSE(ParseNumber("").has_value());
+  EXPECT_FALSE(ParseNumber("0.5x").has_value());
+  EXPECT_FALSE(ParseNumber("1e999").has_value());
+  EXPECT_EQ(FormatForPath("a/B.JSONL"), TableFormat::kJsonLines);
+  EXPECT_EQ(FormatForPath("a.csv"), TableFormat::kCsv);
+}
+
+}  // namespace
+}  // namespace foresight::table
