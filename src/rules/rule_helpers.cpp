@@ -87,6 +87,23 @@ std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
   return best;
 }
 
+std::optional<BestBaseline> FindBaselineToBeat(const core::Charter& charter) {
+  if (!charter.success.threshold.has()) return std::nullopt;
+  const double target = *charter.success.threshold;
+  const bool lower = LowerIsBetter(charter.success);
+  const std::string primary = charter.success.metric.has() ? *charter.success.metric : "";
+  std::optional<BestBaseline> best;
+  for (size_t i = 0; i < charter.baselines.size(); ++i) {
+    const core::Baseline& b = charter.baselines[i];
+    if (!b.value.has()) continue;
+    if (b.metric.has() && !primary.empty() && *b.metric != primary) continue;
+    if (lower ? *b.value < target : *b.value > target) continue;
+    const bool better = !best || (lower ? *b.value < best->value : *b.value > best->value);
+    if (better) best = BestBaseline{*b.value, i};
+  }
+  return best;
+}
+
 Span SectionSpan(const core::SectionMark& mark) { return mark.present ? mark.span : Span{0, 0}; }
 
 std::string FormatValue(double value) {

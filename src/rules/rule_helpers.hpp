@@ -44,6 +44,12 @@ struct BestBaseline {
 std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
                                              std::initializer_list<core::BaselineKind> kinds = {});
 
+// The baseline the target must beat: the best baseline for the primary metric that the
+// target (success.threshold) matches or improves on. A human or published result better than
+// the target is a ceiling, not the solution the project replaces. Nullopt without a
+// threshold, or when every baseline is better than the target.
+std::optional<BestBaseline> FindBaselineToBeat(const core::Charter& charter);
+
 // The span to point at for a missing field: the section's key if written, else the top.
 Span SectionSpan(const core::SectionMark& mark);
 

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "rules/builtin_rules.hpp"
+#include "rules/doomed/doomed_helpers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -22,8 +23,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     f.span = c.task.target_kind.span;
     f.fields.push_back("task.target_kind");
   }
-  // Secondary signal: the words of the target and the project's descriptions.
-  const std::vector<TextField> prose = ProseFields(c);
+  // Secondary signal: the words of the target and the project's descriptions. A sentence
+  // about financial crime (fraud, money laundering) is about suspicious transactions, which
+  // the Act leaves out of the ban (Recital 42), not about a person's criminality.
+  const std::vector<TextField> prose = doomed::WithoutMentions(
+      ProseFields(c), {"financial crime*", "economic crime*", "money laundering", "fraud*"});
   const std::vector<TextMatch> matches = FindPhrases(in, prose, kCrimeWords);
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;

@@ -63,5 +63,24 @@ inputs:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D001Test, SilentForTransactionFraudDetection) {
+  // "Financial crime" names the team and the domain; the model scores payments.
+  const auto run = RunRule("D001", R"(
+summary: Score card payments for fraud; the financial crime team reviews declines.
+task:
+  target: payment reported as fraudulent within 90 days
+inputs:
+  - name: cardholder's recent spending pattern
+    kind: behaviour
+  - name: device fingerprint
+    kind: personal-data
+data:
+  sources:
+    - name: confirmed cases from the financial crime team
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -12,19 +12,24 @@ namespace {
 // declared), or missing.
 enum class Shown { kYes, kUnknown, kNo };
 
-Shown Oversight(const core::Decision& d) {
+// A section written as TODO leaves its fields absent: that is "not known yet", not "no".
+Shown Oversight(const core::Charter& c) {
+  const core::Decision& d = c.decision;
   if ((d.human_oversight.has() && *d.human_oversight) ||
       (d.mode.has() && *d.mode == core::DecisionMode::kAssist)) {
     return Shown::kYes;
   }
-  if (d.human_oversight.placeholder() || d.mode.placeholder()) return Shown::kUnknown;
+  if (d.human_oversight.placeholder() || d.mode.placeholder() || UnderPlaceholder(c, "decision")) {
+    return Shown::kUnknown;
+  }
   return Shown::kNo;
 }
 
 Shown Interpretability(const core::Charter& c) {
   const auto& want = c.constraints.interpretability;
   if (want.has() && *want != core::Interpretability::kNone) return Shown::kYes;
-  bool unknown = want.placeholder();
+  bool unknown = want.placeholder() || UnderPlaceholder(c, "constraints") ||
+                 UnderPlaceholder(c, "plan.methods");
   for (const core::Method& m : c.plan.methods) {
     if (m.interpretable.has() && *m.interpretable) return Shown::kYes;
     unknown = unknown || m.interpretable.placeholder();
@@ -35,7 +40,8 @@ Shown Interpretability(const core::Charter& c) {
 Shown BiasEvaluation(const core::Charter& c) {
   const auto& declared = c.governance.bias_evaluation;
   if (declared.has() && *declared) return Shown::kYes;
-  bool unknown = declared.placeholder();
+  bool unknown = declared.placeholder() || UnderPlaceholder(c, "governance") ||
+                 UnderPlaceholder(c, "success.guardrails");
   for (const core::Guardrail& g : c.success.guardrails) {
     if (g.slice.has()) return Shown::kYes;
     unknown = unknown || g.slice.placeholder();
@@ -51,7 +57,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.span = c.domain.area.span;
   f.fields.push_back("domain.area");
   std::vector<std::string> missing;
-  if (Oversight(c.decision) == Shown::kNo) {
+  if (Oversight(c) == Shown::kNo) {
     missing.push_back("human oversight");
     f.fields.insert(f.fields.end(), {"decision.human_oversight", "decision.mode"});
     f.help.push_back(

@@ -104,6 +104,35 @@ governance:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D007Test, SilentWhileWholeSectionsArePlaceholders) {
+  // A section written as TODO is unanswered, not a "no".
+  const auto run = RunRule("D007", R"(
+domain:
+  area: credit
+decision: TODO
+constraints: TODO
+plan:
+  methods: TODO
+governance: TODO
+success:
+  guardrails: TODO
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+  // Only the sections left out count as missing.
+  const auto partly = RunRule("D007", R"(
+domain:
+  area: credit
+decision: TODO
+governance: TODO
+)");
+  ASSERT_TRUE(partly.problems.empty());
+  ASSERT_EQ(partly.diagnostics.size(), 1u);
+  EXPECT_EQ(partly.diagnostics[0].message,
+            "'credit' is a high-risk area under the EU AI Act (Annex III), but the charter shows "
+            "no interpretability");
+}
+
 TEST(D007Test, SilentWhileAreaIsPlaceholder) {
   const auto run = RunRule("D007", R"(
 domain:

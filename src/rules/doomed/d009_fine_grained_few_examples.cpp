@@ -30,8 +30,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
         task, *per_class, kMinPerClass);
   } else {
     // Without the count, estimate it from the data: rows spread over the classes.
-    if (!per_class.absent() || !c.task.classes.has()) return;
-    const std::optional<int64_t> rows = doomed::TotalRows(c.data);
+    if (!per_class.absent() || UnderPlaceholder(c, "labels.examples_per_class") ||
+        !c.task.classes.has()) {
+      return;
+    }
+    const std::optional<int64_t> rows = doomed::TotalRows(c);
     if (!rows) return;
     const double average = static_cast<double>(*rows) / static_cast<double>(*c.task.classes);
     if (average >= kMinPerClass) return;

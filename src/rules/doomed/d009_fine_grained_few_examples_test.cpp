@@ -116,5 +116,34 @@ data:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D009Test, SilentWhileLabelsOrASourceArePlaceholders) {
+  // The labels section still TODO: the count per class is not answered yet.
+  const auto labels = RunRule("D009", R"(
+task:
+  granularity: fine-grained
+  classes: 300
+labels: TODO
+data:
+  sources:
+    - name: photos
+      rows: 2000
+)");
+  ASSERT_TRUE(labels.problems.empty());
+  EXPECT_TRUE(labels.diagnostics.empty());
+  // A source still TODO: the rows of the others are only part of the data.
+  const auto source = RunRule("D009", R"(
+task:
+  granularity: fine-grained
+  classes: 300
+data:
+  sources:
+    - TODO
+    - name: photos
+      rows: 2000
+)");
+  ASSERT_TRUE(source.problems.empty());
+  EXPECT_TRUE(source.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

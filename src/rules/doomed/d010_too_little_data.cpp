@@ -47,7 +47,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   }
 
   const auto& features = c.data.features;
-  const std::optional<int64_t> rows = doomed::TotalRows(c.data);
+  const std::optional<int64_t> rows = doomed::TotalRows(c);
   if (features.has() && *features > 0 && rows) {
     const double ratio = static_cast<double>(*rows) / static_cast<double>(*features);
     if (ratio < kMinRowsPerFeature) {

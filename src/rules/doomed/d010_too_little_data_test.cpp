@@ -110,5 +110,21 @@ data:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D010Test, SilentWhileASourceIsPlaceholder) {
+  // The TODO source is left out of the list: 200 rows would be only part of the data.
+  const auto run = RunRule("D010", R"(
+task:
+  type: regression
+data:
+  sources:
+    - name: sensor log
+      rows: 200
+    - TODO
+  features: 40
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -32,13 +32,14 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const auto& observable = c.task.target_observable;
   // The team's own answer comes first, either way; a placeholder means it is still open.
   if (observable.placeholder() || (observable.has() && *observable)) return;
-  const std::string target = c.task.target.has() ? "'" + *c.task.target + "'" : "the target";
+  const std::string target =
+      c.task.target.has() ? "the target '" + *c.task.target + "'" : "the target";
 
   Finding f;
   if (observable.has()) {
     f.span = observable.span;
     f.fields.push_back("task.target_observable");
-    f.message = "the target " + target +
+    f.message = target +
                 " is declared not directly observable: the model will learn whatever proxy "
                 "the labels record, and be judged against that proxy, not the target";
   } else {

@@ -68,5 +68,17 @@ task:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D011Test, MessageReadsWellWithoutATargetText) {
+  const auto run = RunRule("D011", R"(
+task:
+  target: TODO
+  target_observable: false
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].message.rfind("the target is declared not directly observable", 0),
+            0u);
+}
+
 }  // namespace
 }  // namespace foresight::rules

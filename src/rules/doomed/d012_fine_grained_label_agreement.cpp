@@ -18,7 +18,8 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::string granularity(core::NameOf(*c.task.granularity));
   const std::string task = doomed::FineGrainedTaskPhrase(c.task);
   const auto& agreement = c.labels.agreement;
-  if (agreement.placeholder()) return;
+  // A labels section written as TODO leaves the agreement absent but not answered.
+  if (agreement.placeholder() || UnderPlaceholder(c, "labels.agreement")) return;
 
   Finding f;
   if (agreement.has()) {

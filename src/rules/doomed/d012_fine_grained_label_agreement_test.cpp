@@ -92,5 +92,15 @@ task:
   EXPECT_TRUE(pending.diagnostics.empty());
 }
 
+TEST(D012Test, SilentWhileTheLabelsSectionIsPlaceholder) {
+  const auto run = RunRule("D012", R"(
+task:
+  granularity: fine-grained
+labels: TODO
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -15,16 +15,23 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const auto& metric = c.success.metric;
   if (!fraction.has() || *fraction >= kMaxMinority) return;
   if (!metric.has() || !IsAccuracyMetric(*metric)) return;
-  const bool binary = c.task.type.has() && *c.task.type == core::TaskType::kBinary;
+  const bool binary = (c.task.type.has() && *c.task.type == core::TaskType::kBinary) ||
+                      (c.task.classes.has() && *c.task.classes == 2);
   Finding f;
   f.span = metric.span;
   f.fields = {"success.metric", "data.minority_class_fraction"};
   f.related.push_back({fraction.span, "the minority class fraction is declared here"});
-  f.message = fmt::format(
-      "with {} {}, predicting the majority class scores {} accuracy: accuracy cannot tell a "
-      "useful model from one that never finds the rare cases",
-      FormatPercent(*fraction), binary ? "positives" : "in the smallest class",
-      FormatPercent(1.0 - *fraction));
+  // With more than two classes the majority class is not 1 - minority: only the cost of
+  // ignoring the rare class is known.
+  const std::string consequence =
+      binary ? fmt::format("with {} positives, predicting the majority class scores {} accuracy",
+                           FormatPercent(*fraction), FormatPercent(1.0 - *fraction))
+             : fmt::format(
+                   "with {} of examples in the smallest class, a model that never predicts it "
+                   "loses at most {} of accuracy",
+                   FormatPercent(*fraction), FormatPercent(*fraction));
+  f.message = consequence +
+              ": accuracy cannot tell a useful model from one that never finds the rare cases";
   out.push_back(std::move(f));
 }
 

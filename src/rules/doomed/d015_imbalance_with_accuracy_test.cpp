@@ -67,5 +67,24 @@ success:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D015Test, MulticlassMessageDoesNotClaimAMajorityShare) {
+  // Three classes at 4%, 48% and 48%: predicting one class scores 48%, not 96%.
+  const auto run = RunRule("D015", R"(
+task:
+  type: multiclass
+  classes: 3
+data:
+  minority_class_fraction: 0.04
+success:
+  metric: accuracy
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].message,
+            "with 4% of examples in the smallest class, a model that never predicts it loses at "
+            "most 4% of accuracy: accuracy cannot tell a useful model from one that never finds "
+            "the rare cases");
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -38,9 +38,9 @@ bool IsFineGrained(const core::Task& task);
 std::string FineGrainedTaskPhrase(const core::Task& task);
 
 // The rows of all data sources, when every source states them; nullopt when a source
-// leaves them out or as a placeholder (a partial sum would understate the data), or when
-// there is no source.
-std::optional<int64_t> TotalRows(const core::Data& data);
+// leaves them out or as a placeholder, or is itself a placeholder (a partial sum would
+// understate the data), or when there is no source.
+std::optional<int64_t> TotalRows(const core::Charter& charter);
 
 // The span to point at for the data volume: the single source's rows, or the sources key.
 Span RowsSpan(const core::Data& data);

@@ -1,5 +1,6 @@
 // M002: a role the plan needs is missing from the team.
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,23 @@ bool NeedsPipeline(core::Collection collection) {
   return false;
 }
 
+// Where access to a source stands, in words: "is still being negotiated".
+std::string_view AccessState(core::Access access) {
+  switch (access) {
+    case core::Access::kGranted:
+      return "is granted";
+    case core::Access::kRequested:
+      return "is requested";
+    case core::Access::kNegotiating:
+      return "is still being negotiated";
+    case core::Access::kUnknown:
+      return "is unknown";
+    case core::Access::kDenied:
+      return "was denied";
+  }
+  return "";
+}
+
 void CheckData(const core::Charter& c, std::vector<Finding>& out) {
   if (HasRole(c, {core::Role::kDataEngineer})) return;
   Finding f;
@@ -103,7 +121,7 @@ void CheckData(const core::Charter& c, std::vector<Finding>& out) {
       at = &collection.span;
       f.fields.push_back(path + ".collection");
     } else if (access.has() && *access != core::Access::kGranted) {
-      reason = fmt::format("access to {} is {}", name, core::NameOf(*access));
+      reason = fmt::format("access to {} {}", name, AccessState(*access));
       at = &access.span;
       f.fields.push_back(path + ".access");
     }
@@ -127,7 +145,8 @@ void CheckData(const core::Charter& c, std::vector<Finding>& out) {
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // Without a team there is nothing to compare with: M008 reports that.
-  if (c.team.empty() || !RolesKnown(c)) return;
+  // A team member written as TODO is left out of the list, and might be the missing role.
+  if (c.team.empty() || !RolesKnown(c) || UnderPlaceholder(c, "team")) return;
   CheckLabels(c, out);
   CheckDeployment(c, out);
   CheckData(c, out);

@@ -113,5 +113,35 @@ team:
                   .diagnostics.empty());
 }
 
+TEST(M002Test, DescribesAccessStatesInWords) {
+  const auto run = RunRule("M002", R"(
+data:
+  sources:
+    - name: herbarium archive
+      access: negotiating
+team:
+  - role: data-scientist
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].message,
+            "access to 'herbarium archive' is still being negotiated: someone must obtain the "
+            "data and build its pipeline, but the team has no data-engineer");
+}
+
+TEST(M002Test, SilentWhileATeamMemberIsPlaceholder) {
+  const auto run = RunRule("M002", R"(
+data:
+  sources:
+    - name: herbarium archive
+      access: negotiating
+team:
+  - role: data-scientist
+  - TODO
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -101,5 +101,22 @@ plan:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(M003Test, SilentWhileATeamMemberIsPlaceholder) {
+  // The TODO member might be the ML engineer who joins on time.
+  const auto run = RunRule("M003", R"(
+team:
+  - role: ml-engineer
+    from_week: 18
+  - TODO
+plan:
+  stages:
+    - name: deployment
+      start_week: 16
+      needs: [ml-engineer]
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -51,6 +52,39 @@ std::vector<std::pair<size_t, std::string>> Numbers(std::string_view text) {
   return out;
 }
 
+// The word before `offset` in `text`, lower-cased ("" at the start).
+std::string WordBefore(std::string_view text, size_t offset) {
+  size_t end = offset;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && IsWordChar(text[begin - 1])) --begin;
+  return ToLowerAscii(text.substr(begin, end - begin));
+}
+
+// The word after `offset` in `text`, lower-cased ("" at the end).
+std::string WordAfter(std::string_view text, size_t offset) {
+  size_t begin = offset;
+  while (begin < text.size() && text[begin] == ' ') ++begin;
+  size_t end = begin;
+  while (end < text.size() && IsWordChar(text[end])) ++end;
+  return ToLowerAscii(text.substr(begin, end - begin));
+}
+
+// Whether a number is not a metric value: a year ("the 2025 backlog"), or a share of a
+// population ("roll out to 10% of stores", "A/B test on 5% of traffic").
+bool IsNotAMetricValue(std::string_view text, size_t offset, const std::string& number) {
+  if (number.size() == 4 && std::all_of(number.begin(), number.end(), IsDigit)) {
+    int value = 0;
+    for (const char ch : number) value = value * 10 + (ch - '0');
+    if (value >= 1900 && value <= 2100) return true;
+  }
+  if (!number.ends_with('%') || WordAfter(text, offset + number.size()) != "of") return false;
+  static constexpr std::array<std::string_view, 6> kPrepositions = {"to",  "on", "with",
+                                                                    "for", "in", "across"};
+  const std::string before = WordBefore(text, offset);
+  return std::find(kPrepositions.begin(), kPrepositions.end(), before) != kPrepositions.end();
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   for (size_t i = 0; i < c.plan.milestones.size(); ++i) {
@@ -58,7 +92,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     const std::string path = fmt::format("plan.milestones[{}]", i);
     if (!m.goal.has() || !m.methods.empty() || UnderPlaceholder(c, path + ".methods")) continue;
     const std::string& goal = *m.goal;
-    const auto numbers = Numbers(goal);
+    auto numbers = Numbers(goal);
+    std::erase_if(numbers,
+                  [&](const auto& n) { return IsNotAMetricValue(goal, n.first, n.second); });
     if (numbers.empty()) continue;
     std::vector<std::pair<size_t, std::string>> words;
     const SearchText search(goal);
@@ -68,6 +104,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
       const std::string written = goal.substr(match->offset, match->length);
       // "map" is a metric only when written as one (mAP); otherwise it is the ordinary word.
       if (phrase == "map" && written != "mAP" && written != "MAP") continue;
+      // "error analysis" is a piece of work, not a metric.
+      if ((phrase == "error" || phrase == "errors") &&
+          WordAfter(goal, match->offset + match->length) == "analysis") {
+        continue;
+      }
       words.emplace_back(match->offset, ToLowerAscii(written));
     }
     const bool percentage = std::any_of(numbers.begin(), numbers.end(),

@@ -59,5 +59,37 @@ plan:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(M004Test, SilentForRolloutSharesYearsAndErrorAnalysis) {
+  const auto run = RunRule("M004", R"(
+plan:
+  milestones:
+    - date: 2026-06-30
+      goal: roll out to 100% of stores
+    - date: 2026-06-01
+      goal: A/B test on 10% of traffic for two weeks
+    - date: 2026-03-31
+      goal: error analysis of the 500 worst product-store pairs
+    - date: 2026-02-28
+      goal: score the 2025 backlog
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+TEST(M004Test, StillFiresOnABarePercentOrAShareThatIsAMetric) {
+  const auto run = RunRule("M004", R"(
+plan:
+  milestones:
+    - date: 2026-03-31
+      goal: 90% by March
+    - date: 2026-06-30
+      goal: recall of 80% on 2026 fraud cases
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 2u);
+  EXPECT_EQ(run.diagnostics[0].words, (std::vector<std::string>{"90%"}));
+  EXPECT_EQ(run.diagnostics[1].words, (std::vector<std::string>{"recall", "80%"}));
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -44,9 +44,10 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   Finding f;
   f.span = plan.budget_person_weeks.span;
   f.message = fmt::format(
-      "the {} method{} still to do need {} person-weeks on average (PERT), but the budget is {} "
+      "the {} still to do need{} {} person-weeks on average (PERT), but the budget is {} "
       "person-weeks",
-      counted, counted == 1 ? "" : "s", FormatValue(total), FormatValue(budget));
+      counted == 1 ? "1 method" : fmt::format("{} methods", counted), counted == 1 ? "s" : "",
+      FormatValue(total), FormatValue(budget));
   f.fields = {"plan.budget_person_weeks", "plan.methods"};
   const core::Method& big = plan.methods[*biggest];
   f.related.push_back(

@@ -77,5 +77,20 @@ plan:
                   .diagnostics.empty());
 }
 
+TEST(M006Test, SingularMessageForOneMethod) {
+  const auto run = RunRule("M006", R"(
+plan:
+  budget_person_weeks: 4
+  methods:
+    - name: fine-tune a pretrained model
+      effort: {optimistic: 4, likely: 6, pessimistic: 14}
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].message,
+            "the 1 method still to do needs 7 person-weeks on average (PERT), but the budget is "
+            "4 person-weeks");
+}
+
 }  // namespace
 }  // namespace foresight::rules

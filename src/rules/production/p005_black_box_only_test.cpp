@@ -73,5 +73,19 @@ plan:
   EXPECT_TRUE(RunRule("P005", "\nconstraints:\n  interpretability: TODO\n").diagnostics.empty());
 }
 
+TEST(P005Test, SilentWhileAMethodIsPlaceholder) {
+  const auto run = RunRule("P005", R"(
+constraints:
+  interpretability: required
+plan:
+  methods:
+    - name: gradient-boosted trees
+      interpretable: false
+    - TODO
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -28,8 +28,8 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (annex_iii) {
     f.fields.push_back("domain.area");
     f.related.push_back({c.domain.area.span, "a high-risk area under the EU AI Act, Annex III"});
-    why += std::string(why.empty() ? "" : ", ") + "a high-risk area (" +
-           std::string(core::NameOf(*c.domain.area)) + ")";
+    why += std::string(why.empty() ? "" : "; ") +
+           "high-risk area: " + std::string(core::NameOf(*c.domain.area));
   }
   f.fields.insert(f.fields.end(),
                   {"decision.mode", "decision.fallback", "decision.human_oversight"});

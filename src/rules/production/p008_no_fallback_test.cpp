@@ -41,7 +41,9 @@ decision:
   EXPECT_EQ(run.Position(0), "4:1");
   EXPECT_EQ(run.Text(0), "decision");
   EXPECT_EQ(run.diagnostics[0].fields[0], "domain.area");
-  EXPECT_NE(run.diagnostics[0].message.find("a high-risk area (employment)"), std::string::npos);
+  EXPECT_NE(
+      run.diagnostics[0].message.find("in a high-stakes setting (high-risk area: employment)"),
+      std::string::npos);
 }
 
 TEST(P008Test, SilentWithAFallbackOrOversight) {

@@ -1,8 +1,13 @@
 // R002: evaluation set too small to resolve the margin over the baseline.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "base/strings.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/research/normal_quantile.hpp"
 #include "rules/rule_helpers.hpp"
@@ -20,15 +25,35 @@ std::string Points(double fraction) {
   return points >= 0.1 ? fmt::format("{:.1f}", points) : fmt::format("{:.2g}", points);
 }
 
+// Whether the metric is an average of per-example losses or a fit statistic rather than a
+// share of examples: a 0..1 value of those (an RMSE of 0.3, an R² of 0.8) has no binomial
+// interval.
+bool IsNotAProportion(const core::Charter& c) {
+  if (c.task.type.has() && *c.task.type == core::TaskType::kRegression) return true;
+  if (!c.success.metric.has()) return false;
+  static constexpr std::array<std::string_view, 8> kLosses = {
+      "log_loss", "logloss", "brier", "mae", "mse", "rmse", "mape", "ece"};
+  const std::string name = ToLowerAscii(*c.success.metric);
+  const std::string base = name.substr(0, name.find('{'));
+  return std::find(kLosses.begin(), kLosses.end(), base) != kLosses.end() ||
+         base.starts_with("pinball");
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   const core::Success& s = c.success;
   if (!s.threshold.has() || !s.evaluation.size.has() || s.confidence.placeholder()) return;
   const double p = *s.threshold;
   // Only metrics on a 0..1 scale behave like a proportion of examples.
-  if (!(p > 0 && p < 1)) return;
-  const std::optional<BestBaseline> best = FindBestBaseline(c);
+  if (!(p > 0 && p < 1) || IsNotAProportion(c)) return;
+  // The margin that matters is over the solution the project must beat; a human or published
+  // result better than the target is a ceiling, not that solution.
+  const std::optional<BestBaseline> overall = FindBestBaseline(c);
+  std::optional<BestBaseline> best = FindBaselineToBeat(c);
+  if (!best) best = overall;
   if (!best || best->value < 0 || best->value > 1) return;
+  const std::string which =
+      overall && overall->index != best->index ? "the baseline it must beat" : "the best baseline";
   const double b = best->value;
   const double margin = std::fabs(p - b);
   if (margin <= kNoMargin) return;
@@ -53,14 +78,14 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (s.confidence.has()) f.fields.push_back("success.confidence");
   f.message = fmt::format(
       "the evaluation set of {} examples gives ±{} points at {} confidence, but the target {} "
-      "is only {} points {} the best baseline ({})",
-      n, Points(half_width), level, FormatValue(p), Points(margin), side, FormatValue(b));
+      "is only {} points {} {} ({})",
+      n, Points(half_width), level, FormatValue(p), Points(margin), side, which, FormatValue(b));
   f.help.push_back(
       fmt::format("about {:.0f} examples would resolve a {}-point margin at {} "
                   "confidence",
                   needed, Points(margin), level));
   f.related.push_back({s.threshold.span, "the target is declared here"});
-  f.related.push_back({c.baselines[best->index].value.span, "the best baseline is declared here"});
+  f.related.push_back({c.baselines[best->index].value.span, which + " is declared here"});
   out.push_back(std::move(f));
 }
 

@@ -143,5 +143,69 @@ baselines:
                   .diagnostics.empty());
 }
 
+TEST(R002Test, ComparesWithTheBaselineToBeatNotAHumanCeiling) {
+  // The target is 12 points above the current process, which 2000 examples resolve; the
+  // human level above the target is not what the project must beat.
+  const auto run = RunRule("R002", R"(
+success:
+  metric: recall
+  threshold: 0.9
+  evaluation:
+    size: 2000
+baselines:
+  - kind: heuristic
+    value: 0.78
+  - kind: human
+    value: 0.91
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+  // With a small set, the message names the baseline it must beat.
+  const auto small = RunRule("R002", R"(
+success:
+  metric: recall
+  threshold: 0.9
+  evaluation:
+    size: 20
+baselines:
+  - kind: heuristic
+    value: 0.78
+  - kind: human
+    value: 0.91
+)");
+  ASSERT_TRUE(small.problems.empty());
+  ASSERT_EQ(small.diagnostics.size(), 1u);
+  EXPECT_NE(small.diagnostics[0].message.find(
+                "is only 12.0 points above the baseline it must beat (0.78)"),
+            std::string::npos);
+  EXPECT_EQ(small.diagnostics[0].fields[2], "baselines[0].value");
+}
+
+TEST(R002Test, SilentForLossesAndRegressionMetrics) {
+  // An RMSE or an R² between 0 and 1 is not a share of examples.
+  EXPECT_TRUE(RunRule("R002", R"(
+success:
+  metric: rmse
+  threshold: 0.3
+  evaluation:
+    size: 100
+baselines:
+  - value: 0.32
+)")
+                  .diagnostics.empty());
+  EXPECT_TRUE(RunRule("R002", R"(
+task:
+  type: regression
+success:
+  metric: r2
+  threshold: 0.62
+  evaluation:
+    size: 100
+baselines:
+  - value: 0.6
+)")
+                  .diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -38,7 +38,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.span = s.threshold.span;
   f.fields = {"success.threshold", "baselines[" + index + "].value",
               "baselines[" + index + "].kind"};
-  f.message = "the target " + FormatValue(t) + " is " + (lower ? "below" : "above") + " " + what +
+  // "Below" alone reads as "worse"; say why it is the better side.
+  f.message = "the target " + FormatValue(t) +
+              (lower ? " (lower is better) is below " : " is above ") + what +
               ": the project must beat the best anyone has done";
   f.related.push_back({b.value.span, std::string(KindWords(*b.kind)) + " is declared here"});
   out.push_back(std::move(f));

@@ -45,8 +45,8 @@ baselines:
   ASSERT_TRUE(run.problems.empty());
   ASSERT_EQ(run.diagnostics.size(), 1u);
   EXPECT_EQ(run.diagnostics[0].message,
-            "the target 0.04 is below the published state of the art (0.05): the project must "
-            "beat the best anyone has done");
+            "the target 0.04 (lower is better) is below the published state of the art (0.05): "
+            "the project must beat the best anyone has done");
 }
 
 TEST(R004Test, SilentWhenTargetIsBelowHumanLevel) {

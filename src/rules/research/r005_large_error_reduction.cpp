@@ -14,8 +14,13 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   const core::Success& s = c.success;
   if (!s.threshold.has()) return;
-  const std::optional<BestBaseline> best = FindBestBaseline(c);
+  // The leap is measured from the solution the project must beat: a human or published result
+  // better than the target is a ceiling, not a solution the target improves on.
+  const std::optional<BestBaseline> best = FindBaselineToBeat(c);
   if (!best) return;
+  const std::optional<BestBaseline> overall = FindBestBaseline(c);
+  const std::string which =
+      overall && overall->index != best->index ? "the baseline it must beat" : "the best baseline";
   const double t = *s.threshold;
   const double b = best->value;
   const bool lower = LowerIsBetter(s);
@@ -39,10 +44,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.span = s.threshold.span;
   f.fields = {"success.threshold", "baselines[" + index + "].value"};
   f.message = fmt::format(
-      "the target {} cuts the errors of the best baseline ({}) by {:.0f}%, {}: a large leap, not "
-      "an increment",
-      FormatValue(t), FormatValue(b), cut * 100, detail);
-  f.related.push_back({c.baselines[best->index].value.span, "the best baseline is declared here"});
+      "the target {} cuts the errors of {} ({}) by {:.0f}%, {}: a large leap, not an increment",
+      FormatValue(t), which, FormatValue(b), cut * 100, detail);
+  f.related.push_back({c.baselines[best->index].value.span, which + " is declared here"});
   out.push_back(std::move(f));
 }
 
