@@ -30,12 +30,20 @@ std::string Child(const std::string& path, std::string_view key) {
   return path + "." + std::string(key);
 }
 
+// A list item written as TODO: recorded as a placeholder, and kept as an empty item so the
+// indices of the items after it (team[2], ...) stay those of the file.
+template <typename T>
+bool TodoItem(Reader& r, const Node& item, const std::string& path, std::vector<T>& list) {
+  if (!internal::IsPlaceholder(item)) return false;
+  r.NotePlaceholder(path, item.span);
+  T placeholder;
+  placeholder.span = item.span;
+  list.push_back(std::move(placeholder));
+  return true;
+}
+
 // Opens a list item that must be a mapping.
 std::optional<MapView> OpenItem(Reader& r, const Node& item, const std::string& path) {
-  if (internal::IsPlaceholder(item)) {
-    r.NotePlaceholder(path, item.span);
-    return std::nullopt;
-  }
   if (!item.is_mapping()) {
     r.SchemaError(item.span,
                   fmt::format("`{}` must be a mapping of keys to values, not {}", path,
@@ -90,6 +98,7 @@ void ReadTask(Reader& r, Entry entry, core::Task& out) {
 
 void ReadInputs(Reader& r, Entry entry, core::Charter& c) {
   r.ReadList(entry, "inputs", c.inputs_mark, [&](const Node& item, const std::string& path) {
+    if (TodoItem(r, item, path, c.inputs)) return;
     auto m = OpenItem(r, item, path);
     if (!m) return;
     core::Input in;
@@ -104,6 +113,7 @@ void ReadInputs(Reader& r, Entry entry, core::Charter& c) {
 }
 
 void ReadSource(Reader& r, const Node& item, const std::string& path, core::Data& data) {
+  if (TodoItem(r, item, path, data.sources)) return;
   auto m = OpenItem(r, item, path);
   if (!m) return;
   core::DataSource s;
@@ -156,6 +166,7 @@ void ReadEvaluation(Reader& r, Entry entry, core::Evaluation& out) {
 }
 
 void ReadGuardrail(Reader& r, const Node& item, const std::string& path, core::Success& out) {
+  if (TodoItem(r, item, path, out.guardrails)) return;
   auto m = OpenItem(r, item, path);
   if (!m) return;
   core::Guardrail g;
@@ -207,6 +218,7 @@ void ReadConstraints(Reader& r, Entry entry, core::Constraints& out) {
 
 void ReadBaselines(Reader& r, Entry entry, core::Charter& c) {
   r.ReadList(entry, "baselines", c.baselines_mark, [&](const Node& item, const std::string& path) {
+    if (TodoItem(r, item, path, c.baselines)) return;
     auto m = OpenItem(r, item, path);
     if (!m) return;
     core::Baseline b;
@@ -223,6 +235,7 @@ void ReadBaselines(Reader& r, Entry entry, core::Charter& c) {
 
 void ReadTeam(Reader& r, Entry entry, core::Charter& c) {
   r.ReadList(entry, "team", c.team_mark, [&](const Node& item, const std::string& path) {
+    if (TodoItem(r, item, path, c.team)) return;
     auto m = OpenItem(r, item, path);
     if (!m) return;
     core::TeamMember t;
@@ -259,6 +272,7 @@ void ReadEffort(Reader& r, Entry entry, const std::string& path, core::Effort& o
 }
 
 void ReadMethod(Reader& r, const Node& item, const std::string& path, core::Plan& plan) {
+  if (TodoItem(r, item, path, plan.methods)) return;
   auto m = OpenItem(r, item, path);
   if (!m) return;
   core::Method x;
@@ -274,6 +288,7 @@ void ReadMethod(Reader& r, const Node& item, const std::string& path, core::Plan
 }
 
 void ReadStage(Reader& r, const Node& item, const std::string& path, core::Plan& plan) {
+  if (TodoItem(r, item, path, plan.stages)) return;
   auto m = OpenItem(r, item, path);
   if (!m) return;
   core::Stage s;
@@ -287,6 +302,7 @@ void ReadStage(Reader& r, const Node& item, const std::string& path, core::Plan&
 }
 
 void ReadMilestone(Reader& r, const Node& item, const std::string& path, core::Plan& plan) {
+  if (TodoItem(r, item, path, plan.milestones)) return;
   auto m = OpenItem(r, item, path);
   if (!m) return;
   core::Milestone x;

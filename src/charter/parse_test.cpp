@@ -142,7 +142,8 @@ TEST(ParseCharterTest, PlaceholdersAreRecordedNotErrors) {
   const Parsed p = Parse(
       "success:\n  threshold: TODO\n  metric: \"TODO: pick one\"\nteam: TODO\ninputs:\n  - TODO\n");
   ASSERT_TRUE(p.diagnostics.empty());
-  EXPECT_TRUE(p.charter.inputs.empty());
+  ASSERT_EQ(p.charter.inputs.size(), 1u);  // kept, so later items keep their index
+  EXPECT_TRUE(p.charter.inputs[0].kind.absent());
   EXPECT_TRUE(p.charter.success.threshold.placeholder());
   EXPECT_TRUE(p.charter.success.metric.placeholder());
   ASSERT_EQ(p.charter.placeholders.size(), 4u);

@@ -31,6 +31,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     // Absent means required; a placeholder means the team has not decided yet.
     if (s.required.placeholder() || (s.required.has() && !*s.required)) continue;
     if (s.access.placeholder()) continue;
+    if (UnderPlaceholder(c, "data.sources[" + std::to_string(i) + "]")) continue;
     if (s.access.has() && *s.access == core::Access::kGranted) continue;
 
     const std::string path = fmt::format("data.sources[{}]", i);

@@ -80,3 +80,23 @@ data:
 
 }  // namespace
 }  // namespace foresight::rules
+
+namespace foresight::rules {
+namespace {
+
+TEST(D008Test, SilentForATodoSourceAndKeepsTheNextSourcesIndex) {
+  const auto run = testing::RunRule("D008", R"(
+data:
+  sources:
+    - TODO
+    - name: crm
+      access: denied
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].fields.at(0), "data.sources[1].access");
+  EXPECT_EQ(run.Position(0), "6:15");
+}
+
+}  // namespace
+}  // namespace foresight::rules

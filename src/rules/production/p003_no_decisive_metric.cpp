@@ -27,6 +27,7 @@ void CheckSecondaryWithoutPrimary(const RuleInput& in, std::vector<Finding>& out
 void CheckGuardrails(const RuleInput& in, std::vector<Finding>& out) {
   const core::Success& s = in.charter.success;
   for (size_t i = 0; i < s.guardrails.size(); ++i) {
+    if (UnderPlaceholder(in.charter, "success.guardrails[" + std::to_string(i) + "]")) continue;
     const core::Guardrail& g = s.guardrails[i];
     if (!g.min.absent() || !g.max.absent()) continue;
     const std::string path = "success.guardrails[" + std::to_string(i) + "]";

@@ -75,3 +75,20 @@ success:
 
 }  // namespace
 }  // namespace foresight::rules
+
+namespace foresight::rules {
+namespace {
+
+TEST(P003Test, SilentForATodoGuardrail) {
+  const auto run = testing::RunRule("P003", R"(
+success:
+  metric: roc_auc
+  guardrails:
+    - TODO
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace foresight::rules
