@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/workspace.hpp"
 #include "base/files.hpp"
 
 namespace foresight::app {
@@ -133,7 +134,7 @@ governance:
 
 std::string_view CharterTemplate() { return kTemplate; }
 
-Result<std::string> RunInit(const InitOptions& options) {
+Result<InitOutcome> RunInit(const InitOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.directory, ec);
   if (ec) {
@@ -142,9 +143,19 @@ Result<std::string> RunInit(const InitOptions& options) {
   }
   const std::string path =
       (std::filesystem::path(options.directory) / "foresight.yaml").lexically_normal().string();
-  Status written = WriteFileAtomic(path, std::string(kTemplate), options.force);
-  if (!written) return Fail(written.error());
-  return path;
+  InitOutcome outcome;
+  outcome.charter = path;
+  std::error_code exists_ec;
+  if (options.force || !std::filesystem::exists(path, exists_ec)) {
+    Status written = WriteFileAtomic(path, std::string(kTemplate), /*overwrite=*/true);
+    if (!written) return Fail(written.error());
+    outcome.charter_written = true;
+  }
+  auto workspace = CreateWorkspace(options.directory);
+  if (!workspace) return Fail(workspace.error());
+  outcome.workspace =
+      (std::filesystem::path(options.directory) / kWorkspaceDir).lexically_normal().string();
+  return outcome;
 }
 
 }  // namespace foresight::app

@@ -13,9 +13,15 @@ struct InitOptions {
   bool force = false;  // overwrite an existing foresight.yaml
 };
 
-// Writes DIRECTORY/foresight.yaml (atomically; never over an existing file unless `force`).
-// Returns the path written.
-Result<std::string> RunInit(const InitOptions& options);
+struct InitOutcome {
+  std::string charter;           // DIR/foresight.yaml
+  bool charter_written = false;  // false when one existed and was kept
+  std::string workspace;         // DIR/.foresight
+};
+
+// Creates the workspace DIR/.foresight/ with its database (idempotent) and writes
+// DIR/foresight.yaml unless one exists (`force` overwrites it; writes are atomic).
+Result<InitOutcome> RunInit(const InitOptions& options);
 
 // The template text. Every value is TODO, so `foresight check` reports only
 // "fill this in" findings (M001) on it.

@@ -41,9 +41,11 @@ TEST_F(InitTest, TemplateHasOnlyFillThisInFindings) {
 }
 
 TEST_F(InitTest, WritesTheTemplateAndCheckPassesOnIt) {
-  Result<std::string> path = RunInit(InitOptions{.directory = dir_.string()});
-  ASSERT_TRUE(path) << path.error().message();
-  std::ifstream in(*path);
+  Result<InitOutcome> done = RunInit(InitOptions{.directory = dir_.string()});
+  ASSERT_TRUE(done) << done.error().message();
+  EXPECT_TRUE(done->charter_written);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / ".foresight" / "foresight.db"));
+  std::ifstream in(done->charter);
   std::stringstream content;
   content << in.rdbuf();
   EXPECT_EQ(content.str(), CharterTemplate());
@@ -56,12 +58,20 @@ TEST_F(InitTest, WritesTheTemplateAndCheckPassesOnIt) {
   EXPECT_EQ(strict->exit_code, 1);
 }
 
-TEST_F(InitTest, RefusesToOverwriteUnlessForced) {
+TEST_F(InitTest, KeepsAnExistingCharterUnlessForced) {
   ASSERT_TRUE(RunInit(InitOptions{.directory = dir_.string()}));
+  const auto charter = dir_ / "foresight.yaml";
+  std::ofstream(charter) << "version: 1\n";
   const auto again = RunInit(InitOptions{.directory = dir_.string()});
-  ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().code(), ErrorCode::kAlreadyExists);
-  EXPECT_TRUE(RunInit(InitOptions{.directory = dir_.string(), .force = true}));
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->charter_written);
+  std::ifstream kept(charter);
+  std::stringstream text;
+  text << kept.rdbuf();
+  EXPECT_EQ(text.str(), "version: 1\n");
+  const auto forced = RunInit(InitOptions{.directory = dir_.string(), .force = true});
+  ASSERT_TRUE(forced);
+  EXPECT_TRUE(forced->charter_written);
 }
 
 TEST_F(InitTest, CheckWithoutCharterIsNotFound) {

@@ -31,11 +31,20 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
                                                      std::to_string(max_bytes) + " bytes");
     }
   }
-  // Read at most max_bytes + 1 so that pipes and special files are bounded too.
+  // Regular files are read in one piece of their size; pipes and special files in blocks,
+  // stopping one byte past the limit, so every input is bounded.
   std::string content;
-  content.resize(max_bytes + 1);
-  in.read(content.data(), static_cast<std::streamsize>(content.size()));
-  content.resize(static_cast<size_t>(in.gcount()));
+  if (fs::is_regular_file(status)) {
+    content.resize(static_cast<size_t>(fs::file_size(path, ec)));
+    in.read(content.data(), static_cast<std::streamsize>(content.size()));
+    content.resize(static_cast<size_t>(in.gcount()));
+  } else {
+    char block[65536];
+    while (in && content.size() <= max_bytes) {
+      in.read(block, sizeof block);
+      content.append(block, static_cast<size_t>(in.gcount()));
+    }
+  }
   if (content.size() > max_bytes) {
     return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is larger than the limit of " +
                                                    std::to_string(max_bytes) + " bytes");

@@ -14,6 +14,7 @@ TEST(EditDistanceTest, CountsInsertionsDeletionsSubstitutions) {
   EXPECT_EQ(EditDistance("succes", "success"), 1u);
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
   EXPECT_EQ(EditDistance("abc", ""), 3u);
+  EXPECT_EQ(EditDistance("lable", "label"), 1u);  // a transposition is one edit
 }
 
 TEST(ClosestMatchTest, SuggestsOnlyPlausibleTypos) {

@@ -20,6 +20,10 @@ constexpr Command kCommands[] = {
     {"check", "Lint the project charter: is this project doomed, and why?", AddCheck},
     {"rules", "List every rule", AddRules},
     {"explain", "Explain one rule: why it matters, how to fix it, references", AddExplain},
+    {"evalset", "Store an evaluation set (evalset add)", AddEvalSetCommand},
+    {"run", "Store a run's predictions (run add)", AddRunCommand},
+    {"evalsets", "List the evaluation sets in the workspace", AddEvalSetsCommand},
+    {"runs", "List the runs in the workspace", AddRunsCommand},
 };
 
 int Dispatch(int argc, char** argv) {

@@ -12,12 +12,17 @@ namespace foresight::cli {
 Runner AddInit(CLI::App& sub) {
   auto opts = std::make_shared<app::InitOptions>();
   sub.add_option("dir", opts->directory, "Where to write foresight.yaml")->capture_default_str();
-  sub.add_flag("--force", opts->force, "Overwrite an existing foresight.yaml");
+  sub.add_flag("--force", opts->force, "Overwrite an existing foresight.yaml with the template");
   return [opts] {
-    Result<std::string> path = app::RunInit(*opts);
-    if (!path) return ReportError(path.error());
-    WriteStdout(fmt::format("wrote {}\nnext: replace each TODO, then run `foresight check {}`\n",
-                            *path, *path));
+    Result<app::InitOutcome> done = app::RunInit(*opts);
+    if (!done) return ReportError(done.error());
+    const std::string charter =
+        done->charter_written
+            ? fmt::format("wrote {}", done->charter)
+            : fmt::format("kept the existing {} (--force overwrites it)", done->charter);
+    WriteStdout(fmt::format(
+        "{}\nworkspace {} is ready\nnext: replace each TODO, then run `foresight check {}`\n",
+        charter, done->workspace, done->charter));
     return 0;
   };
 }

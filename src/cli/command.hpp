@@ -43,5 +43,9 @@ Runner AddCheck(CLI::App& sub);
 Runner AddInit(CLI::App& sub);
 Runner AddRules(CLI::App& sub);
 Runner AddExplain(CLI::App& sub);
+Runner AddEvalSetCommand(CLI::App& sub);
+Runner AddRunCommand(CLI::App& sub);
+Runner AddEvalSetsCommand(CLI::App& sub);
+Runner AddRunsCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

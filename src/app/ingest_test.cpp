@@ -1,0 +1,165 @@
+#include "app/ingest.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace foresight::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("foresight-ingest-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto store = store::OpenStore((dir_ / "db.sqlite").string());
+    ASSERT_TRUE(store);
+    store_ = std::move(*store);
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    const std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  IngestOutcome AddSet(const std::string& csv, std::optional<std::string> task = {},
+                       std::vector<std::string> slices = {}) {
+    EvalSetAddOptions o{.name = "holdout",
+                        .file = Write("eval.csv", csv),
+                        .id_column = "id",
+                        .label_column = "label",
+                        .slice_columns = std::move(slices),
+                        .task = std::move(task)};
+    auto outcome = AddEvalSet(*store_, o, clock_);
+    EXPECT_TRUE(outcome) << outcome.error().message();
+    return std::move(*outcome);
+  }
+  IngestOutcome AddPredictions(const std::string& csv, const std::string& file = "p.csv") {
+    RunAddOptions o;
+    o.name = "run";
+    o.evalset = "holdout";
+    o.predictions_file = Write(file, csv);
+    auto outcome = AddRun(*store_, o, clock_);
+    EXPECT_TRUE(outcome) << outcome.error().message();
+    return std::move(*outcome);
+  }
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+  FakeClock clock_{"2026-11-28T12:00:00Z"};
+};
+
+TEST_F(IngestTest, BinarySetWithSlicesAndPositiveLabelInferred) {
+  const auto outcome = AddSet("id,label,sex\na,yes,f\nb,no,m\nc,yes,m\n", {}, {"sex"});
+  ASSERT_TRUE(outcome.stored());
+  auto e = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->task, core::EvalTask::kBinary);
+  EXPECT_EQ(e->classes, (std::vector<std::string>{"no", "yes"}));
+  EXPECT_EQ(e->labels, (std::vector<int32_t>{1, 0, 1}));
+  EXPECT_EQ(e->slices.at(0).levels, (std::vector<std::string>{"f", "m"}));
+  EXPECT_EQ(e->created_at, "2026-11-28T12:00:00Z");
+}
+
+TEST_F(IngestTest, TaskInference) {
+  ASSERT_TRUE(AddSet("id,label\na,2\nb,10\nc,1\n").stored());
+  auto e = store_->GetEvalSet("holdout");
+  EXPECT_EQ(e->task, core::EvalTask::kMulticlass);
+  EXPECT_EQ(e->classes, (std::vector<std::string>{"1", "2", "10"}));  // numeric order
+  EXPECT_EQ(e->labels, (std::vector<int32_t>{1, 2, 0}));
+}
+
+TEST_F(IngestTest, RegressionTargetsMustBeFinite) {
+  const auto outcome = AddSet("id,label\na,1.5\nb,inf\nc,x\n", "regression");
+  ASSERT_FALSE(outcome.stored());
+  ASSERT_EQ(outcome.diagnostics.size(), 1u);
+  EXPECT_EQ(outcome.diagnostics[0].message,
+            "2 rows with a label that is not a finite number (lines 3, 4): 'inf'; 'x'");
+  EXPECT_TRUE(store_->ListEvalSets()->empty());
+}
+
+TEST_F(IngestTest, DuplicateAndEmptyIdsAreRefused) {
+  const auto outcome = AddSet("id,label\na,1\na,0\n,1\nb,0\n");
+  ASSERT_FALSE(outcome.stored());
+  ASSERT_EQ(outcome.diagnostics.size(), 2u);
+  EXPECT_EQ(outcome.diagnostics[0].message, "1 row with an empty id (line 4)");
+  EXPECT_EQ(outcome.diagnostics[1].message, "1 row with an id seen earlier (line 3): 'a'");
+}
+
+TEST_F(IngestTest, UnclearPositiveClassAsksForIt) {
+  const auto outcome = AddSet("id,label\na,cat\nb,dog\n");
+  ASSERT_FALSE(outcome.stored());
+  EXPECT_EQ(outcome.diagnostics.at(0).message,
+            "which label is the positive class? the labels are 'cat' and 'dog'");
+}
+
+TEST_F(IngestTest, MissingColumnSuggestsTheClosest) {
+  EvalSetAddOptions o{.name = "holdout",
+                      .file = Write("e.csv", "id,lable\na,1\n"),
+                      .id_column = "id",
+                      .label_column = "label"};
+  auto outcome = AddEvalSet(*store_, o, clock_);
+  ASSERT_TRUE(outcome);
+  ASSERT_EQ(outcome->diagnostics.size(), 1u);
+  EXPECT_EQ(outcome->diagnostics[0].message, "no column 'label' (given by --label)");
+  EXPECT_EQ(outcome->diagnostics[0].help.at(0), "did you mean 'lable'? the columns are: id, lable");
+}
+
+TEST_F(IngestTest, RunPredictionsAreAlignedToTheSetOrder) {
+  ASSERT_TRUE(AddSet("id,label\na,1\nb,0\nc,1\n").stored());
+  ASSERT_TRUE(AddPredictions("score,id\n0.2,b\n0.9,a\n0.7,c\n").stored());
+  auto run = store_->GetRun("run");
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->predictions, (std::vector<double>{0.9, 0.2, 0.7}));
+}
+
+TEST_F(IngestTest, BadPredictionsAreAllReportedAndNothingIsStored) {
+  ASSERT_TRUE(AddSet("id,label\na,1\nb,0\nc,1\nd,0\n").stored());
+  const auto outcome = AddPredictions("id,score\na,0.9\nb,NaN\nzz,0.5\na,0.1\nc,high\n");
+  ASSERT_FALSE(outcome.stored());
+  std::vector<std::string> messages;
+  for (const auto& d : outcome.diagnostics) messages.push_back(d.message);
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "1 example of 'holdout' has no prediction (first: 'd')",
+                          "1 row with a NaN or infinite prediction (line 3): 'NaN'",
+                          "1 row with an id that is not in the evaluation set (line 4): 'zz'",
+                          "1 row with an id seen earlier (line 5): 'a'",
+                          "1 row with a prediction that is not a number (line 6): 'high'",
+                      }));
+  EXPECT_TRUE(store_->ListRuns()->empty());
+}
+
+TEST_F(IngestTest, MulticlassProbabilitiesAreChecked) {
+  ASSERT_TRUE(AddSet("id,label\na,oak\nb,ash\nc,elm\n").stored());
+  const auto outcome = AddPredictions(
+      "id,proba_ash,proba_elm,proba_oak\na,0.1,0.1,0.8\nb,0.7,0.2,0.2\nc,-0.1,0.6,0.5\n");
+  ASSERT_FALSE(outcome.stored());
+  ASSERT_EQ(outcome.diagnostics.size(), 2u);
+  EXPECT_EQ(outcome.diagnostics[0].message,
+            "1 row whose probabilities do not sum to 1 (line 3): sum 1.1");
+  EXPECT_EQ(outcome.diagnostics[1].message,
+            "1 row with a probability outside [0, 1] (line 4): -0.1");
+  ASSERT_TRUE(AddPredictions(
+                  "id,proba_ash,proba_elm,proba_oak\na,0.1,0.1,0.8\nb,0.6,0.2,0.2\nc,0,0.5,0.5\n")
+                  .stored());
+  EXPECT_EQ(store_->GetRun("run")->predictions.size(), 9u);
+}
+
+TEST_F(IngestTest, JsonLinesPredictions) {
+  ASSERT_TRUE(AddSet("id,label\n1,1\n2,0\n").stored());
+  ASSERT_TRUE(
+      AddPredictions("{\"id\": 2, \"score\": 0.25}\n{\"id\": 1, \"score\": 0.75}\n", "p.jsonl")
+          .stored());
+  EXPECT_EQ(store_->GetRun("run")->predictions, (std::vector<double>{0.75, 0.25}));
+}
+
+}  // namespace
+}  // namespace foresight::app

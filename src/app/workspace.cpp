@@ -1,0 +1,71 @@
+#include "app/workspace.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace foresight::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+Workspace At(const fs::path& root) {
+  return Workspace{root.string(), (root / kWorkspaceDir / kDatabaseFile).string()};
+}
+
+Result<Workspace> FromOverride(const std::string& dir, std::string_view source) {
+  std::error_code ec;
+  fs::path path = fs::absolute(dir, ec).lexically_normal();
+  if (path.filename() == kWorkspaceDir) path = path.parent_path();
+  if (!fs::is_directory(path / kWorkspaceDir, ec)) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("{} names '{}', which holds no {}/ workspace; run `foresight init {}`",
+                            source, dir, kWorkspaceDir, dir));
+  }
+  return At(path);
+}
+
+}  // namespace
+
+Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
+                                const std::string& start) {
+  if (override_dir) return FromOverride(*override_dir, "--workspace");
+  if (const char* env = std::getenv("FORESIGHT_WORKSPACE"); env != nullptr && *env != '\0') {
+    return FromOverride(env, "FORESIGHT_WORKSPACE");
+  }
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  while (true) {
+    if (fs::is_directory(dir / kWorkspaceDir, ec)) return At(dir);
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return Fail(ErrorCode::kNotFound,
+              fmt::format("no {}/ workspace here or in any parent folder; run `foresight init` in "
+                          "the project folder, or pass --workspace DIR",
+                          kWorkspaceDir));
+}
+
+Result<Workspace> CreateWorkspace(const std::string& dir) {
+  std::error_code ec;
+  const fs::path root = fs::absolute(dir, ec).lexically_normal();
+  fs::create_directories(root / kWorkspaceDir, ec);
+  if (ec) {
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("cannot create '{}': {}", (root / kWorkspaceDir).string(), ec.message()));
+  }
+  Workspace workspace = At(root);
+  auto store = OpenWorkspaceStore(workspace);
+  if (!store) return Fail(store.error());
+  return workspace;
+}
+
+Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace) {
+  auto store = store::OpenStore("sqlite:" + workspace.database);
+  if (!store) return Fail(store.error().WithContext("opening the workspace " + workspace.root));
+  return store;
+}
+
+}  // namespace foresight::app

@@ -1,0 +1,35 @@
+// The workspace: a `.foresight/` folder holding the SQLite store, found by walking up from
+// the working directory as git finds `.git/`.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/result.hpp"
+#include "store/store.hpp"
+
+namespace foresight::app {
+
+inline constexpr std::string_view kWorkspaceDir = ".foresight";
+inline constexpr std::string_view kDatabaseFile = "foresight.db";
+
+struct Workspace {
+  std::string root;      // the folder that holds .foresight/
+  std::string database;  // .foresight/foresight.db
+};
+
+// Where the workspace is: `override_dir` (from --workspace) if given, else the
+// FORESIGHT_WORKSPACE environment variable, else the nearest folder at or above `start`
+// holding `.foresight/`. Either override may name the project folder or the .foresight
+// folder itself. Fails with kNotFound, saying to run `foresight init`.
+Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
+                                const std::string& start);
+
+// Creates DIR/.foresight/ and its database (idempotent).
+Result<Workspace> CreateWorkspace(const std::string& dir);
+
+// Opens the workspace's store (creating or migrating the database as needed).
+Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace);
+
+}  // namespace foresight::app

@@ -1,0 +1,242 @@
+// `foresight evalset add`, `foresight run add`, `foresight evalsets`, `foresight runs`.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "app/ingest.hpp"
+#include "app/workspace.hpp"
+#include "base/strings.hpp"
+#include "cli/command.hpp"
+#include "diag/text_renderer.hpp"
+
+namespace foresight::cli {
+namespace {
+
+Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::optional<std::string>& workspace) {
+  auto found = app::FindWorkspace(workspace, std::filesystem::current_path().string());
+  if (!found) return Fail(found.error());
+  return app::OpenWorkspaceStore(*found);
+}
+
+std::optional<std::string> OptionalString(const std::string& value) {
+  return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+
+// Splits "k=v" options; a missing '=' is a usage error.
+Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
+    const std::vector<std::string>& items, std::string_view option) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& item : items) {
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} takes key=value, not '{}'", option, item));
+    }
+    out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
+}
+
+// Prints an ingestion outcome: the summary, or the problems (exit 2, nothing stored).
+int Finish(const app::IngestOutcome& outcome) {
+  if (outcome.stored()) {
+    WriteStdout(outcome.summary + "\n");
+    return 0;
+  }
+  const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&
+                                       std::getenv("NO_COLOR") == nullptr};
+  for (const diag::Diagnostic& d : outcome.diagnostics)
+    fmt::print(stderr, "{}\n", diag::RenderText(d, style));
+  fmt::print(stderr, "nothing was stored: fix the {} above and run the command again\n",
+             outcome.diagnostics.size() == 1 ? "problem" : "problems");
+  return 2;
+}
+
+void AddWorkspaceOption(CLI::App& sub, std::string& target) {
+  sub.add_option("--workspace", target,
+                 "The project folder holding .foresight/ (default: found upwards)");
+}
+
+}  // namespace
+
+Runner AddEvalSetCommand(CLI::App& sub) {
+  struct Options {
+    app::EvalSetAddOptions add;
+    std::string task;
+    std::string positive;
+    std::string workspace;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.require_subcommand(1);
+  CLI::App* add = sub.add_subcommand("add", "Store an evaluation set: ids, ground truth, slices");
+  add->add_option("name", opts->add.name, "A name for the set")->required();
+  add->add_option("file", opts->add.file, "CSV (header row) or JSON Lines (.jsonl)")->required();
+  add->add_option("--id", opts->add.id_column, "The column of example ids")->required();
+  add->add_option("--label", opts->add.label_column, "The column of true labels or values")
+      ->required();
+  add->add_option("--slice", opts->add.slice_columns, "A column to report per value (repeatable)");
+  add->add_option("--task", opts->task, "binary|multiclass|regression (default: inferred)")
+      ->check(CLI::IsMember({"binary", "multiclass", "regression"}));
+  add->add_option("--positive", opts->positive, "Binary: the label of the positive class");
+  AddWorkspaceOption(*add, opts->workspace);
+  return [opts] {
+    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    if (!store) return ReportError(store.error());
+    opts->add.task = OptionalString(opts->task);
+    opts->add.positive = OptionalString(opts->positive);
+    SystemClock clock;
+    auto outcome = app::AddEvalSet(**store, opts->add, clock);
+    if (!outcome) return ReportError(outcome.error());
+    return Finish(*outcome);
+  };
+}
+
+Runner AddRunCommand(CLI::App& sub) {
+  struct Options {
+    app::RunAddOptions add;
+    std::string score;
+    std::string proba_prefix;
+    std::string value;
+    int64_t train_size = -1;
+    double effort_hours = -1;
+    std::vector<std::string> params;
+    std::vector<std::string> tags;
+    std::string workspace;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.require_subcommand(1);
+  CLI::App* add = sub.add_subcommand("add", "Store a run's per-example predictions");
+  add->add_option("name", opts->add.name, "A name for the run")->required();
+  add->add_option("--evalset", opts->add.evalset, "The evaluation set it predicts")->required();
+  add->add_option("--predictions", opts->add.predictions_file,
+                  "CSV or JSON Lines with one row per example")
+      ->required();
+  add->add_option("--id", opts->add.id_column, "The column of example ids")->capture_default_str();
+  auto* score = add->add_option("--score", opts->score,
+                                "Binary: the positive class's score (default: score)");
+  auto* proba = add->add_option("--proba-prefix", opts->proba_prefix,
+                                "Multiclass: probability columns PREFIX<class> (default: proba_)");
+  auto* value = add->add_option("--value", opts->value,
+                                "Regression: the predicted value (default: prediction)");
+  score->excludes(proba)->excludes(value);
+  proba->excludes(value);
+  add->add_option("--method", opts->add.method, "The method (plan item) this run tries");
+  add->add_option("--train-size", opts->train_size, "Training examples used")
+      ->check(CLI::NonNegativeNumber);
+  add->add_option("--effort-hours", opts->effort_hours, "Person-hours spent")
+      ->check(CLI::NonNegativeNumber);
+  add->add_option("--param", opts->params, "A parameter k=v (repeatable)");
+  add->add_option("--tag", opts->tags, "A tag k=v (repeatable)");
+  AddWorkspaceOption(*add, opts->workspace);
+  return [opts] {
+    auto params = KeyValues(opts->params, "--param");
+    if (!params) return ReportError(params.error());
+    auto tags = KeyValues(opts->tags, "--tag");
+    if (!tags) return ReportError(tags.error());
+    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    if (!store) return ReportError(store.error());
+    app::RunAddOptions options = opts->add;
+    options.score_column = OptionalString(opts->score);
+    options.proba_prefix = OptionalString(opts->proba_prefix);
+    options.value_column = OptionalString(opts->value);
+    if (opts->train_size >= 0) options.train_size = opts->train_size;
+    if (opts->effort_hours >= 0) options.effort_hours = opts->effort_hours;
+    options.params = *params;
+    options.tags = *tags;
+    SystemClock clock;
+    auto outcome = app::AddRun(**store, options, clock);
+    if (!outcome) return ReportError(outcome.error());
+    return Finish(*outcome);
+  };
+}
+
+Runner AddEvalSetsCommand(CLI::App& sub) {
+  struct Options {
+    std::string format;
+    std::string workspace;
+  };
+  auto opts = std::make_shared<Options>();
+  AddFormatOption(sub, opts->format, {"text", "json"});
+  AddWorkspaceOption(sub, opts->workspace);
+  return [opts] {
+    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    if (!store) return ReportError(store.error());
+    auto list = (*store)->ListEvalSets();
+    if (!list) return ReportError(list.error());
+    if (opts->format == "json") {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const auto& e : *list) {
+        out.push_back({{"name", e.name},
+                       {"task", core::EvalTaskName(e.task)},
+                       {"rows", e.rows},
+                       {"classes", e.classes},
+                       {"slices", e.slices},
+                       {"created_at", e.created_at}});
+      }
+      WriteStdout(nlohmann::ordered_json{{"evalsets", out}}.dump(2) + "\n");
+      return 0;
+    }
+    std::string text =
+        fmt::format("{:<24} {:<10} {:>10}  {}\n", "NAME", "TASK", "EXAMPLES", "SLICES");
+    for (const auto& e : *list) {
+      text += fmt::format("{:<24} {:<10} {:>10}  {}\n", e.name, core::EvalTaskName(e.task), e.rows,
+                          e.slices.empty() ? "-" : Join(e.slices, ", "));
+    }
+    WriteStdout(text);
+    return 0;
+  };
+}
+
+Runner AddRunsCommand(CLI::App& sub) {
+  struct Options {
+    std::string format;
+    std::string workspace;
+  };
+  auto opts = std::make_shared<Options>();
+  AddFormatOption(sub, opts->format, {"text", "json"});
+  AddWorkspaceOption(sub, opts->workspace);
+  return [opts] {
+    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    if (!store) return ReportError(store.error());
+    auto list = (*store)->ListRuns();
+    if (!list) return ReportError(list.error());
+    if (opts->format == "json") {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const auto& r : *list) {
+        nlohmann::ordered_json params = nlohmann::ordered_json::object();
+        for (const auto& [k, v] : r.params) params[k] = v;
+        nlohmann::ordered_json tags = nlohmann::ordered_json::object();
+        for (const auto& [k, v] : r.tags) tags[k] = v;
+        out.push_back(
+            {{"name", r.name},
+             {"evalset", r.evalset},
+             {"method", r.method},
+             {"train_size", r.train_size ? nlohmann::ordered_json(*r.train_size) : nullptr},
+             {"effort_hours", r.effort_hours ? nlohmann::ordered_json(*r.effort_hours) : nullptr},
+             {"params", params},
+             {"tags", tags},
+             {"created_at", r.created_at}});
+      }
+      WriteStdout(nlohmann::ordered_json{{"runs", out}}.dump(2) + "\n");
+      return 0;
+    }
+    std::string text =
+        fmt::format("{:<24} {:<20} {:<20} {:>10}\n", "NAME", "EVALSET", "METHOD", "TRAIN SIZE");
+    for (const auto& r : *list) {
+      text += fmt::format("{:<24} {:<20} {:<20} {:>10}\n", r.name, r.evalset,
+                          r.method.empty() ? "-" : r.method,
+                          r.train_size ? std::to_string(*r.train_size) : "-");
+    }
+    WriteStdout(text);
+    return 0;
+  };
+}
+
+}  // namespace foresight::cli
