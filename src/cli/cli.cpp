@@ -24,6 +24,11 @@ constexpr Command kCommands[] = {
     {"run", "Store a run's predictions (run add)", AddRunCommand},
     {"evalsets", "List the evaluation sets in the workspace", AddEvalSetsCommand},
     {"runs", "List the runs in the workspace", AddRunsCommand},
+    {"eval", "Metrics of runs with confidence intervals, per slice, against the target",
+     AddEvalCommand},
+    {"compare", "Paired comparison of runs: difference, interval, p-value, verdict",
+     AddCompareCommand},
+    {"history", "How the charter's success criteria changed, and when", AddHistoryCommand},
 };
 
 int Dispatch(int argc, char** argv) {

@@ -47,5 +47,8 @@ Runner AddEvalSetCommand(CLI::App& sub);
 Runner AddRunCommand(CLI::App& sub);
 Runner AddEvalSetsCommand(CLI::App& sub);
 Runner AddRunsCommand(CLI::App& sub);
+Runner AddEvalCommand(CLI::App& sub);
+Runner AddCompareCommand(CLI::App& sub);
+Runner AddHistoryCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

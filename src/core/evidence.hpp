@@ -88,4 +88,58 @@ struct CriteriaVersion {
   std::string seen_at;  // ISO 8601, UTC
 };
 
+// Results of `eval` and `compare`, for the renderers.
+
+// The charter's success criterion, as eval applies it.
+struct Criterion {
+  std::string metric;  // canonical spelling
+  double threshold = 0;
+  double confidence = 0.95;
+};
+
+struct EvalRow {
+  std::string run;
+  std::string metric;
+  std::optional<std::string> slice;  // "region=north"; nullopt for the whole set
+  double estimate = 0;
+  double lower = 0;
+  double upper = 0;
+  size_t n = 0;
+  bool higher_is_better = true;
+};
+
+// A run against the charter's success criterion.
+struct CriterionRow {
+  std::string run;
+  double probability = 0;  // share of bootstrap replicates that meet the threshold
+  double bound = 0;        // one-sided bound at the declared confidence (lower if higher is better)
+  std::string status;      // "met", "not met", "not yet known"
+};
+
+struct EvalResult {
+  std::vector<EvalRow> rows;
+  std::vector<EvalRow> worst_slices;  // per run, metric and slice column: the worst value
+  std::optional<Criterion> criterion;
+  std::vector<CriterionRow> criteria;
+  std::vector<std::string> notes;  // e.g. "the primary metric changed from ... to ..."
+};
+
+struct Comparison {
+  std::string a;
+  std::string b;
+  std::string metric;
+  double estimate_a = 0;
+  double estimate_b = 0;
+  double difference = 0;  // b - a
+  double lower = 0;
+  double upper = 0;
+  double p_value = 1;
+  std::optional<double> p_adjusted;  // Holm, when several runs are compared to a baseline
+  std::string test;                  // "paired bootstrap", "delong", "mcnemar (exact)", ...
+  size_t n = 0;
+  size_t examples_to_resolve = 0;  // when the interval contains 0
+  bool higher_is_better = true;
+  std::string verdict;  // one sentence in plain words
+};
+
 }  // namespace foresight::core

@@ -1,0 +1,142 @@
+// `foresight eval`, `foresight compare`, `foresight history`.
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "app/evaluate.hpp"
+#include "app/workspace.hpp"
+#include "cli/command.hpp"
+#include "report/evidence_report.hpp"
+
+namespace foresight::cli {
+namespace {
+
+struct CommonOptions {
+  app::EvidenceOptions evidence;
+  std::string interval = "bca";
+  std::string format;
+  std::string workspace;
+};
+
+void AddCommon(CLI::App& sub, CommonOptions& o) {
+  sub.add_option("--metric", o.evidence.metrics,
+                 "A metric, e.g. roc_auc or fbeta{beta=2} (repeatable)");
+  sub.add_option("--ci", o.evidence.confidence, "Confidence level of the intervals")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  sub.add_option("--resamples", o.evidence.resamples, "Bootstrap resamples")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  sub.add_option("--interval", o.interval, "percentile|bca")
+      ->check(CLI::IsMember({"percentile", "bca"}))
+      ->capture_default_str();
+  sub.add_option("--seed", o.evidence.seed, "Seed: the same seed gives the same intervals")
+      ->capture_default_str();
+  AddFormatOption(sub, o.format, {"text", "json"});
+  sub.add_option("--workspace", o.workspace, "The project folder holding .foresight/");
+}
+
+struct Opened {
+  app::Workspace workspace;
+  std::unique_ptr<store::Store> store;
+  std::optional<std::string> charter;
+};
+
+Result<Opened> Open(const std::string& workspace) {
+  auto found =
+      app::FindWorkspace(workspace.empty() ? std::nullopt : std::optional<std::string>(workspace),
+                         std::filesystem::current_path().string());
+  if (!found) return Fail(found.error());
+  auto store = app::OpenWorkspaceStore(*found);
+  if (!store) return Fail(store.error());
+  Opened o{*found, std::move(*store), std::nullopt};
+  const auto charter = std::filesystem::path(found->root) / "foresight.yaml";
+  std::error_code ec;
+  if (std::filesystem::exists(charter, ec)) o.charter = charter.string();
+  return o;
+}
+
+}  // namespace
+
+Runner AddEvalCommand(CLI::App& sub) {
+  struct Options : CommonOptions {
+    std::vector<std::string> runs;
+    bool slices = false;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.add_option("runs", opts->runs, "Runs to evaluate (default: all)");
+  sub.add_flag("--slices", opts->slices, "Also per slice value, with the worst slice");
+  AddCommon(sub, *opts);
+  return [opts] {
+    auto opened = Open(opts->workspace);
+    if (!opened) return ReportError(opened.error());
+    opts->evidence.bca = opts->interval == "bca";
+    SystemClock clock;
+    auto result = app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices,
+                                opened->charter, clock);
+    if (!result) return ReportError(result.error());
+    WriteStdout(opts->format == "json"
+                    ? report::RenderEvalJson(*result, opts->evidence.confidence)
+                    : report::RenderEvalText(*result, opts->evidence.confidence));
+    return 0;
+  };
+}
+
+Runner AddCompareCommand(CLI::App& sub) {
+  struct Options : CommonOptions {
+    std::vector<std::string> runs;
+    std::string baseline;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.add_option("runs", opts->runs,
+                 "A B: how B differs from A; with --baseline, the runs to compare to it");
+  sub.add_option("--baseline", opts->baseline,
+                 "Compare every run given to this one (Holm-corrected)");
+  AddCommon(sub, *opts);
+  return [opts] {
+    std::string a = opts->baseline;
+    std::vector<std::string> b = opts->runs;
+    if (a.empty()) {
+      if (b.size() != 2) {
+        return ReportError(Error(ErrorCode::kInvalidArgument,
+                                 "compare takes two runs, A B, or --baseline A B C ..."));
+      }
+      a = b[0];
+      b.erase(b.begin());
+    } else if (b.empty()) {
+      return ReportError(
+          Error(ErrorCode::kInvalidArgument, "--baseline A needs runs to compare with A"));
+    }
+    auto opened = Open(opts->workspace);
+    if (!opened) return ReportError(opened.error());
+    opts->evidence.bca = opts->interval == "bca";
+    auto result = app::Compare(*opened->store, a, b, opts->evidence, opened->charter);
+    if (!result) return ReportError(result.error());
+    WriteStdout(opts->format == "json"
+                    ? report::RenderCompareJson(*result, opts->evidence.confidence)
+                    : report::RenderCompareText(*result));
+    return 0;
+  };
+}
+
+Runner AddHistoryCommand(CLI::App& sub) {
+  struct Options {
+    std::string format;
+    std::string workspace;
+  };
+  auto opts = std::make_shared<Options>();
+  AddFormatOption(sub, opts->format, {"text", "json"});
+  sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
+  return [opts] {
+    auto opened = Open(opts->workspace);
+    if (!opened) return ReportError(opened.error());
+    auto versions = opened->store->ListCriteria();
+    if (!versions) return ReportError(versions.error());
+    WriteStdout(opts->format == "json" ? report::RenderHistoryJson(*versions)
+                                       : report::RenderHistoryText(*versions));
+    return 0;
+  };
+}
+
+}  // namespace foresight::cli

@@ -1,0 +1,159 @@
+#include "report/evidence_report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace foresight::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Number(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : "n/a"; }
+
+Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+}  // namespace
+
+std::string RenderEvalText(const core::EvalResult& r, double confidence) {
+  std::string out;
+  for (const std::string& note : r.notes) out += "note: " + note + "\n";
+  if (!r.notes.empty()) out += "\n";
+  const int level = static_cast<int>(std::lround(confidence * 100));
+  out += fmt::format("{:<20} {:<28} {:<20} {:>9}  {:<21} {:>8}\n", "RUN", "METRIC", "SLICE",
+                     "ESTIMATE", fmt::format("{}% CI", level), "N");
+  for (const core::EvalRow& row : r.rows) {
+    out += fmt::format("{:<20} {:<28} {:<20} {:>9}  [{}, {}] {:>8}\n", row.run, row.metric,
+                       row.slice.value_or("(all)"), Number(row.estimate), Number(row.lower),
+                       Number(row.upper), row.n);
+  }
+  if (!r.worst_slices.empty()) {
+    out += "\nWorst slice per run and metric\n";
+    for (const core::EvalRow& row : r.worst_slices) {
+      out +=
+          fmt::format("  {} {}: {} = {} [{}, {}] on {} examples\n", row.run, row.metric, *row.slice,
+                      Number(row.estimate), Number(row.lower), Number(row.upper), row.n);
+    }
+  }
+  if (r.criterion) {
+    const auto& c = *r.criterion;
+    out +=
+        fmt::format("\nSuccess criterion (from the charter): {} {} {} at {}% confidence\n",
+                    c.metric, ">=", c.threshold, static_cast<int>(std::lround(c.confidence * 100)));
+    for (const core::CriterionRow& row : r.criteria) {
+      out += fmt::format("  {:<20} {:<14} P(target met) = {:.2f}, one-sided bound {}\n", row.run,
+                         row.status, row.probability, Number(row.bound));
+    }
+  }
+  return out;
+}
+
+std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
+  Json results = Json::array();
+  for (const core::EvalRow& row : r.rows) {
+    results.push_back({{"run", row.run},
+                       {"metric", row.metric},
+                       {"slice", row.slice ? Json(*row.slice) : Json(nullptr)},
+                       {"estimate", JsonNumber(row.estimate)},
+                       {"lower", JsonNumber(row.lower)},
+                       {"upper", JsonNumber(row.upper)},
+                       {"n", row.n},
+                       {"higher_is_better", row.higher_is_better}});
+  }
+  Json worst = Json::array();
+  for (const core::EvalRow& row : r.worst_slices) {
+    worst.push_back({{"run", row.run},
+                     {"metric", row.metric},
+                     {"slice", *row.slice},
+                     {"estimate", JsonNumber(row.estimate)},
+                     {"lower", JsonNumber(row.lower)},
+                     {"upper", JsonNumber(row.upper)},
+                     {"n", row.n}});
+  }
+  Json out;
+  out["version"] = 1;
+  out["confidence"] = confidence;
+  out["results"] = std::move(results);
+  out["worst_slices"] = std::move(worst);
+  if (r.criterion) {
+    Json runs = Json::array();
+    for (const core::CriterionRow& row : r.criteria) {
+      runs.push_back({{"run", row.run},
+                      {"status", row.status},
+                      {"probability", row.probability},
+                      {"bound", JsonNumber(row.bound)}});
+    }
+    out["criterion"] = {{"metric", r.criterion->metric},
+                        {"threshold", r.criterion->threshold},
+                        {"confidence", r.criterion->confidence},
+                        {"runs", std::move(runs)}};
+  } else {
+    out["criterion"] = nullptr;
+  }
+  out["notes"] = r.notes;
+  return out.dump(2) + "\n";
+}
+
+std::string RenderCompareText(const std::vector<core::Comparison>& comparisons) {
+  std::string out;
+  for (const core::Comparison& c : comparisons) {
+    out += c.verdict + "\n";
+    out += fmt::format("  {} {} = {}, {} {} = {}; difference {} [{}, {}], p = {:.3g}{} ({})\n", c.a,
+                       c.metric, Number(c.estimate_a), c.b, c.metric, Number(c.estimate_b),
+                       Number(c.difference), Number(c.lower), Number(c.upper), c.p_value,
+                       c.p_adjusted ? fmt::format(", Holm-adjusted {:.3g}", *c.p_adjusted) : "",
+                       c.test);
+  }
+  return out;
+}
+
+std::string RenderCompareJson(const std::vector<core::Comparison>& comparisons, double confidence) {
+  Json list = Json::array();
+  for (const core::Comparison& c : comparisons) {
+    list.push_back({{"a", c.a},
+                    {"b", c.b},
+                    {"metric", c.metric},
+                    {"estimate_a", JsonNumber(c.estimate_a)},
+                    {"estimate_b", JsonNumber(c.estimate_b)},
+                    {"difference", JsonNumber(c.difference)},
+                    {"lower", JsonNumber(c.lower)},
+                    {"upper", JsonNumber(c.upper)},
+                    {"p_value", c.p_value},
+                    {"p_adjusted", c.p_adjusted ? Json(*c.p_adjusted) : Json(nullptr)},
+                    {"test", c.test},
+                    {"n", c.n},
+                    {"verdict", c.verdict}});
+  }
+  return Json{{"version", 1}, {"confidence", confidence}, {"comparisons", std::move(list)}}.dump(
+             2) +
+         "\n";
+}
+
+std::string RenderHistoryText(const std::vector<core::CriteriaVersion>& versions) {
+  if (versions.empty()) return "no charter version recorded yet; `foresight eval` records it\n";
+  std::string out = fmt::format("{:<22} {:<18} {:<30} {:>10} {:>11}\n", "SEEN", "CHARTER", "METRIC",
+                                "THRESHOLD", "CONFIDENCE");
+  for (const auto& v : versions) {
+    out += fmt::format("{:<22} {:<18} {:<30} {:>10} {:>11}\n", v.seen_at, v.charter_hash,
+                       v.metric.empty() ? "-" : v.metric,
+                       v.threshold ? fmt::format("{}", *v.threshold) : "-",
+                       v.confidence ? fmt::format("{}", *v.confidence) : "-");
+  }
+  return out;
+}
+
+std::string RenderHistoryJson(const std::vector<core::CriteriaVersion>& versions) {
+  Json list = Json::array();
+  for (const auto& v : versions) {
+    list.push_back({{"seen_at", v.seen_at},
+                    {"charter_hash", v.charter_hash},
+                    {"metric", v.metric.empty() ? Json(nullptr) : Json(v.metric)},
+                    {"threshold", v.threshold ? Json(*v.threshold) : Json(nullptr)},
+                    {"confidence", v.confidence ? Json(*v.confidence) : Json(nullptr)}});
+  }
+  return Json{{"version", 1}, {"history", std::move(list)}}.dump(2) + "\n";
+}
+
+}  // namespace foresight::report

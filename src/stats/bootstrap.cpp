@@ -1,0 +1,229 @@
+#include "stats/bootstrap.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <string>
+#include <system_error>
+#include <thread>
+
+#include "stats/distributions.hpp"
+
+namespace foresight::stats {
+namespace {
+
+// Groups of the delete-a-group jackknife: enough for a stable acceleration estimate, few
+// enough that the jackknife costs at most 1000 kernel evaluations.
+constexpr size_t kMaxJackknifeGroups = 1000;
+
+std::vector<double> SortedCopy(std::span<const double> values) {
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
+double Alpha(double confidence) { return (1 - confidence) / 2; }
+
+// Acceleration from jackknife values (non-finite ones ignored): sum d^3 / (6 (sum d^2)^1.5).
+double Acceleration(std::span<const double> jackknife) {
+  double sum = 0;
+  size_t count = 0;
+  for (double v : jackknife) {
+    if (!std::isfinite(v)) continue;
+    sum += v;
+    ++count;
+  }
+  if (count < 2) return 0;
+  const double mean = sum / static_cast<double>(count);
+  double squares = 0;
+  double cubes = 0;
+  for (double v : jackknife) {
+    if (!std::isfinite(v)) continue;
+    const double d = mean - v;
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  if (squares <= 0) return 0;
+  return cubes / (6 * std::pow(squares, 1.5));
+}
+
+// Fraction of replicates below the estimate, ties counted as half, clamped away from 0 and 1.
+double FractionBelow(std::span<const double> replicates, double estimate) {
+  size_t less = 0;
+  size_t less_or_equal = 0;
+  for (double r : replicates) {
+    less += r < estimate ? 1U : 0U;
+    less_or_equal += r <= estimate ? 1U : 0U;
+  }
+  const double twice = 2 * static_cast<double>(replicates.size());
+  const double fraction = static_cast<double>(less + less_or_equal) / twice;
+  return std::clamp(fraction, 1 / twice, 1 - 1 / twice);
+}
+
+double StandardDeviation(std::span<const double> values) {
+  if (values.size() < 2) return 0;
+  double sum = 0;
+  for (double v : values) sum += v;
+  const double mean = sum / static_cast<double>(values.size());
+  double squares = 0;
+  for (double v : values) squares += (v - mean) * (v - mean);
+  return std::sqrt(squares / static_cast<double>(values.size() - 1));
+}
+
+// The delete-a-group jackknife values: the metric with group g of G left out.
+std::vector<double> GroupedJackknife(const Kernel& kernel, size_t n, size_t threads) {
+  const size_t groups = std::min(n, kMaxJackknifeGroups);
+  std::vector<double> values(groups);
+  ParallelFor(groups, threads,
+              [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
+  return values;
+}
+
+}  // namespace
+
+double Quantile(std::span<const double> sorted, double q) {
+  if (std::isnan(q)) return q;
+  const size_t last = sorted.size() - 1;
+  const double h = static_cast<double>(last) * std::clamp(q, 0.0, 1.0);
+  const double below = std::floor(h);
+  const auto index = static_cast<size_t>(below);
+  if (index >= last) return sorted[last];
+  const double t = h - below;
+  const double a = sorted[index];
+  const double b = sorted[index + 1];
+  const double difference = b - a;
+  // numpy's _lerp: from whichever end is nearer, so q = 1 gives the maximum exactly.
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+}
+
+IntervalBounds PercentileInterval(std::span<const double> replicates, double confidence) {
+  const std::vector<double> sorted = SortedCopy(replicates);
+  const double alpha = Alpha(confidence);
+  return {Quantile(sorted, alpha), Quantile(sorted, 1 - alpha)};
+}
+
+BcaLevels ComputeBcaLevels(std::span<const double> replicates, double estimate,
+                           std::span<const double> jackknife, double confidence) {
+  BcaLevels levels;
+  levels.z0 = NormalQuantile(FractionBelow(replicates, estimate));
+  levels.acceleration = Acceleration(jackknife);
+  const double z_alpha = NormalQuantile(Alpha(confidence));
+  const auto level = [&](double z) {
+    const double shifted = levels.z0 + z;
+    return NormalCdf(levels.z0 + shifted / (1 - levels.acceleration * shifted));
+  };
+  levels.alpha_lower = level(z_alpha);
+  levels.alpha_upper = level(-z_alpha);
+  return levels;
+}
+
+IntervalBounds BcaInterval(std::span<const double> replicates, double estimate,
+                           std::span<const double> jackknife, double confidence) {
+  const BcaLevels levels = ComputeBcaLevels(replicates, estimate, jackknife, confidence);
+  const std::vector<double> sorted = SortedCopy(replicates);
+  return {Quantile(sorted, levels.alpha_lower), Quantile(sorted, levels.alpha_upper)};
+}
+
+Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const BootstrapOptions& options) {
+  if (n == 0) return Fail(ErrorCode::kInvalidArgument, "bootstrap: no examples");
+  if (options.resamples == 0) {
+    return Fail(ErrorCode::kInvalidArgument, "bootstrap: resamples must be at least 1");
+  }
+  if (!(options.confidence > 0 && options.confidence < 1)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "bootstrap: confidence must be between 0 and 1 (exclusive), got " +
+                    std::to_string(options.confidence));
+  }
+  Replicates result;
+  result.estimate = kernel.Evaluate(Resample::All());
+  if (std::isnan(result.estimate)) {
+    return Fail(ErrorCode::kInvalidArgument, "bootstrap: the metric is undefined on the data");
+  }
+  std::vector<double> values(options.resamples);
+  ParallelFor(values.size(), options.threads, [&](size_t b) {
+    // The counts are written once per resample into this thread's buffer, so the
+    // kernel reads one byte per example instead of hashing it.
+    thread_local std::vector<uint8_t> counts;
+    counts.resize(n);
+    Resample::FillPoisson(options.seed, b, counts);
+    values[b] = kernel.Evaluate(Resample::FromCounts(counts));
+  });
+  std::erase_if(values, [](double v) { return std::isnan(v); });
+  result.dropped = options.resamples - values.size();
+  if (2 * result.dropped > options.resamples) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "bootstrap: the metric is undefined on " + std::to_string(result.dropped) + " of " +
+                    std::to_string(options.resamples) +
+                    " resamples (more than half); the data are too few or too unbalanced");
+  }
+  // Before sorting, so that negated replicates (a paired comparison read the other way
+  // round) give the same sums, bit for bit.
+  result.standard_error = StandardDeviation(values);
+  std::sort(values.begin(), values.end());
+  result.sorted = std::move(values);
+  return result;
+}
+
+Estimate SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
+                             const BootstrapOptions& options) {
+  const std::span<const double> sorted = replicates.sorted;
+  Estimate estimate;
+  estimate.estimate = replicates.estimate;
+  estimate.resamples_used = sorted.size();
+  estimate.standard_error = replicates.standard_error;
+  switch (options.interval) {
+    case BootstrapOptions::Interval::kPercentile: {
+      const double alpha = Alpha(options.confidence);
+      estimate.lower = Quantile(sorted, alpha);
+      estimate.upper = Quantile(sorted, 1 - alpha);
+      break;
+    }
+    case BootstrapOptions::Interval::kBca: {
+      const std::vector<double> jackknife = GroupedJackknife(kernel, n, options.threads);
+      const BcaLevels levels =
+          ComputeBcaLevels(sorted, replicates.estimate, jackknife, options.confidence);
+      estimate.lower = Quantile(sorted, levels.alpha_lower);
+      estimate.upper = Quantile(sorted, levels.alpha_upper);
+      break;
+    }
+  }
+  return estimate;
+}
+
+Result<Estimate> BootstrapInterval(const Kernel& kernel, size_t n,
+                                   const BootstrapOptions& options) {
+  auto replicates = DrawReplicates(kernel, n, options);
+  if (!replicates) return Fail(replicates.error());
+  return SummarizeReplicates(kernel, n, *replicates, options);
+}
+
+void ParallelFor(size_t count, size_t threads, const std::function<void(size_t)>& task) {
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = std::min(threads, count);
+  if (threads <= 1) {
+    for (size_t i = 0; i < count; ++i) task(i);
+    return;
+  }
+  // Small chunks balance uneven tasks; the counter costs nothing next to a kernel evaluation.
+  const size_t chunk = std::max<size_t>(1, count / (threads * 32));
+  std::atomic<size_t> next{0};
+  const auto worker = [&] {
+    for (;;) {
+      const size_t start = next.fetch_add(chunk, std::memory_order_relaxed);
+      if (start >= count) return;
+      const size_t end = std::min(count, start + chunk);
+      for (size_t i = start; i < end; ++i) task(i);
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  try {
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  } catch (const std::system_error&) {
+    // Fewer threads than asked for: the ones running (and this one) share the work.
+  }
+  worker();
+  for (std::thread& thread : pool) thread.join();
+}
+
+}  // namespace foresight::stats

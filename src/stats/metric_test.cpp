@@ -1,0 +1,264 @@
+#include "stats/metric.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+#include <vector>
+
+namespace foresight::stats {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const MetricRegistry& Registry() { return BuiltinMetrics(); }
+
+std::string ParseError(std::string_view text, TaskKind task) {
+  const auto spec = Registry().Parse(text, task);
+  EXPECT_FALSE(spec.has_value()) << text;
+  if (spec.has_value()) return "";
+  EXPECT_EQ(spec.error().code(), ErrorCode::kInvalidArgument);
+  return spec.error().message();
+}
+
+TEST(MetricRegistryTest, EveryDefinitionIsComplete) {
+  std::set<std::string> names;
+  for (const MetricDef& def : Registry().defs()) {
+    names.insert(def.name);
+    EXPECT_FALSE(def.family.empty()) << def.name;
+    EXPECT_FALSE(def.description.empty()) << def.name;
+    EXPECT_FALSE(def.reference.empty()) << def.name;
+    EXPECT_TRUE(def.prepare) << def.name;
+    for (const ParamSpec& param : def.params) {
+      EXPECT_FALSE(param.description.empty()) << def.name << "." << param.name;
+      EXPECT_LE(param.min, param.default_value) << def.name << "." << param.name;
+      EXPECT_GE(param.max, param.default_value) << def.name << "." << param.name;
+    }
+  }
+  for (const char* name : {"roc_auc",
+                           "average_precision",
+                           "log_loss",
+                           "brier",
+                           "ece",
+                           "accuracy",
+                           "precision",
+                           "recall",
+                           "f1",
+                           "fbeta",
+                           "mcc",
+                           "balanced_accuracy",
+                           "recall_at_precision",
+                           "precision_at_k",
+                           "top_k_accuracy",
+                           "f1_macro",
+                           "f1_micro",
+                           "f1_weighted",
+                           "cohen_kappa",
+                           "mae",
+                           "rmse",
+                           "r2",
+                           "mape",
+                           "pinball"}) {
+    EXPECT_TRUE(names.count(name)) << name;
+  }
+}
+
+TEST(MetricRegistryTest, FindsByNameAndTask) {
+  const MetricDef* binary = Registry().Find("accuracy", TaskKind::kBinary);
+  const MetricDef* multiclass = Registry().Find("accuracy", TaskKind::kMulticlass);
+  ASSERT_NE(binary, nullptr);
+  ASSERT_NE(multiclass, nullptr);
+  EXPECT_NE(binary, multiclass);
+  EXPECT_EQ(binary->family, "binary at a threshold");
+  EXPECT_EQ(multiclass->family, "multiclass");
+  EXPECT_EQ(Registry().Find("mae", TaskKind::kBinary), nullptr);
+  EXPECT_NE(Registry().Find("mae"), nullptr);
+  EXPECT_EQ(Registry().Find("nope"), nullptr);
+  EXPECT_FALSE(Registry().Find("log_loss", TaskKind::kBinary)->higher_is_better);
+  EXPECT_TRUE(Registry().Find("r2", TaskKind::kRegression)->higher_is_better);
+}
+
+TEST(MetricRegistryTest, RejectsDuplicateDefinitions) {
+  MetricDef def;
+  def.name = "x";
+  def.tasks = {TaskKind::kBinary};
+  def.prepare = [](const MetricData&, const Params&) -> Result<std::unique_ptr<Kernel>> {
+    return Fail(ErrorCode::kInternal, "unused");
+  };
+  EXPECT_DEATH(MetricRegistry({def, def}), "duplicate metric x");
+}
+
+TEST(MetricParseTest, FillsDefaultsAndPrintsCanonically) {
+  const auto plain = Registry().Parse("  fbeta ", TaskKind::kBinary);
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->params.at("beta"), 1);
+  EXPECT_EQ(plain->params.at("threshold"), 0.5);
+  EXPECT_EQ(plain->ToString(), "fbeta");
+
+  const auto spaced = Registry().Parse("fbeta{ beta = 2.0 }", TaskKind::kBinary);
+  ASSERT_TRUE(spaced.has_value());
+  EXPECT_EQ(spaced->ToString(), "fbeta{beta=2}");
+
+  // Declaration order, not the order written; defaults left out.
+  const auto both = Registry().Parse("fbeta{threshold=0.3, beta=0.5}", TaskKind::kBinary);
+  ASSERT_TRUE(both.has_value());
+  EXPECT_EQ(both->ToString(), "fbeta{beta=0.5,threshold=0.3}");
+  EXPECT_EQ(Registry().Parse("fbeta{beta=1,threshold=0.1}", TaskKind::kBinary)->ToString(),
+            "fbeta{threshold=0.1}");
+  EXPECT_EQ(Registry().Parse("roc_auc{}", TaskKind::kBinary)->ToString(), "roc_auc");
+  EXPECT_EQ(Registry().Parse("precision_at_k{k=+1e3}", TaskKind::kBinary)->ToString(),
+            "precision_at_k{k=1000}");
+  EXPECT_EQ(Registry().Parse("precision{threshold=-1.5e-7}", TaskKind::kBinary)->ToString(),
+            "precision{threshold=-1.5e-07}");
+}
+
+TEST(MetricParseTest, CanonicalSpellingRoundTrips) {
+  for (const char* text : {"fbeta{beta=0.1,threshold=0.30000000000000004}", "ece{bins=3}",
+                           "pinball{q=0.95}", "recall_at_precision{p=0.333}"}) {
+    for (TaskKind task : {TaskKind::kBinary, TaskKind::kRegression}) {
+      const auto spec = Registry().Parse(text, task);
+      if (!spec.has_value()) continue;
+      EXPECT_EQ(spec->ToString(), text);
+      const auto again = Registry().Parse(spec->ToString(), task);
+      ASSERT_TRUE(again.has_value());
+      EXPECT_EQ(again->params, spec->params);
+    }
+  }
+}
+
+TEST(MetricParseTest, UnknownMetricSuggestsAndLists) {
+  const std::string message = ParseError("roc_acu", TaskKind::kBinary);
+  EXPECT_THAT(message, HasSubstr("unknown metric 'roc_acu'"));
+  EXPECT_THAT(message, HasSubstr("did you mean 'roc_auc'?"));
+  EXPECT_THAT(message, HasSubstr("metrics for binary classification: roc_auc, "));
+  EXPECT_THAT(message, Not(HasSubstr("mae")));
+  EXPECT_THAT(ParseError("mae", TaskKind::kBinary),
+              HasSubstr("metric 'mae' is for regression, not binary classification"));
+  EXPECT_THAT(ParseError("   ", TaskKind::kBinary), HasSubstr("no metric name"));
+}
+
+TEST(MetricParseTest, RejectsBadParameters) {
+  EXPECT_EQ(ParseError("fbeta{bta=2}", TaskKind::kBinary),
+            "fbeta has no parameter 'bta' (did you mean 'beta'?); its parameters: beta, "
+            "threshold");
+  EXPECT_EQ(ParseError("roc_auc{k=2}", TaskKind::kBinary), "roc_auc takes no parameters, got 'k'");
+  EXPECT_EQ(ParseError("fbeta{beta=two}", TaskKind::kBinary),
+            "parameter 'beta' of fbeta must be a finite number, got 'two'");
+  EXPECT_THAT(ParseError("fbeta{beta=nan}", TaskKind::kBinary), HasSubstr("finite number"));
+  EXPECT_THAT(ParseError("fbeta{beta=2x}", TaskKind::kBinary), HasSubstr("got '2x'"));
+  EXPECT_EQ(ParseError("fbeta{beta=101}", TaskKind::kBinary),
+            "parameter 'beta' of fbeta must be a number in [0, 100], got 101");
+  EXPECT_EQ(ParseError("top_k_accuracy{k=2.5}", TaskKind::kMulticlass),
+            "parameter 'k' of top_k_accuracy must be an integer in [1, 1000000], got 2.5");
+  EXPECT_EQ(ParseError("ece{bins=0}", TaskKind::kBinary),
+            "parameter 'bins' of ece must be an integer in [1, 1000], got 0");
+  EXPECT_THAT(ParseError("pinball{q=1.5}", TaskKind::kRegression), HasSubstr("[0, 1], got 1.5"));
+  EXPECT_THAT(ParseError("fbeta{beta=2,beta=3}", TaskKind::kBinary), HasSubstr("given twice"));
+  EXPECT_THAT(ParseError("fbeta{beta=2,}", TaskKind::kBinary),
+              HasSubstr("expected 'parameter=value'"));
+  EXPECT_THAT(ParseError("fbeta{beta 2}", TaskKind::kBinary),
+              HasSubstr("expected 'parameter=value'"));
+  EXPECT_THAT(ParseError("fbeta{beta=2", TaskKind::kBinary), HasSubstr("closing '}'"));
+  EXPECT_THAT(ParseError("fbeta{beta=2}}", TaskKind::kBinary), HasSubstr("unexpected brace"));
+  EXPECT_THAT(ParseError("fbeta{beta=2} x", TaskKind::kBinary), HasSubstr("closing '}'"));
+}
+
+struct BinaryInput {
+  std::vector<int32_t> label;
+  std::vector<double> score;
+  MetricData Data() const {
+    MetricData data;
+    data.label = label;
+    data.score = score;
+    return data;
+  }
+};
+
+Result<double> Compute(std::string_view text, const MetricData& data) {
+  const auto spec = Registry().Parse(text, data.task);
+  if (!spec) return Fail(spec.error());
+  return ComputeMetric(*spec, data);
+}
+
+TEST(MetricComputeTest, UndefinedOnTheDataIsAClearError) {
+  const BinaryInput ones{{1, 1, 1}, {0.2, 0.5, 0.9}};
+  const auto auc = Compute("roc_auc", ones.Data());
+  ASSERT_FALSE(auc.has_value());
+  EXPECT_EQ(auc.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(auc.error().message(),
+            "roc_auc needs both classes; the evaluation set has only label 1");
+  const BinaryInput zeros{{0, 0}, {0.2, 0.5}};
+  EXPECT_EQ(Compute("average_precision", zeros.Data()).error().message(),
+            "average_precision needs at least one positive example; the evaluation set has only "
+            "label 0");
+  EXPECT_THAT(Compute("log_loss", BinaryInput{{0, 1}, {-0.5, 2}}.Data()).error().message(),
+              HasSubstr("log_loss needs probabilities in [0, 1]"));
+  EXPECT_THAT(Compute("roc_auc", BinaryInput{{0, 2}, {0.1, 0.2}}.Data()).error().message(),
+              HasSubstr("label at row 1 is 2"));
+  EXPECT_THAT(Compute("roc_auc", BinaryInput{{0, 1}, {0.1, NAN}}.Data()).error().message(),
+              HasSubstr("score at row 1 is not a finite number"));
+  EXPECT_THAT(Compute("roc_auc", BinaryInput{{0, 1}, {0.1}}.Data()).error().message(),
+              HasSubstr("2 labels but 1 scores"));
+  EXPECT_THAT(Compute("roc_auc", BinaryInput{}.Data()).error().message(), HasSubstr("empty"));
+  EXPECT_THAT(Compute("fbeta{beta=0}", BinaryInput{{0, 1}, {0.1, 0.7}}.Data()).error().message(),
+              HasSubstr("beta must be in (0, 100]"));
+}
+
+TEST(MetricComputeTest, ChecksTaskAndParameters) {
+  const BinaryInput input{{0, 1}, {0.1, 0.7}};
+  MetricSpec spec{Registry().Find("mae"), {}};
+  EXPECT_THAT(ComputeMetric(spec, input.Data()).error().message(),
+              HasSubstr("'mae' is for regression, but the data is binary classification"));
+  spec = {Registry().Find("ece"), {{"bins", 0}}};
+  EXPECT_THAT(ComputeMetric(spec, input.Data()).error().message(), HasSubstr("[1, 1000]"));
+  spec = {Registry().Find("roc_auc"), {}};
+  EXPECT_EQ(*ComputeMetric(spec, input.Data()), 1.0);
+  EXPECT_FALSE(ComputeMetric(MetricSpec{}, input.Data()).has_value());
+}
+
+// The tie rule of precision_at_k, by hand: scores 0.9 (pos), 0.5 x4 (2 pos), 0.1 (pos).
+TEST(MetricComputeTest, PrecisionAtKSharesTiedPlaces) {
+  const BinaryInput input{{1, 1, 0, 1, 0, 1}, {0.9, 0.5, 0.5, 0.5, 0.5, 0.1}};
+  EXPECT_DOUBLE_EQ(*Compute("precision_at_k{k=1}", input.Data()), 1.0);
+  // Top 3: the 0.9 positive plus 2 of 4 tied places, each tied example counting 1/2.
+  EXPECT_DOUBLE_EQ(*Compute("precision_at_k{k=3}", input.Data()), (1 + 2 * 0.5) / 3);
+  EXPECT_DOUBLE_EQ(*Compute("precision_at_k{k=5}", input.Data()), 3.0 / 5);
+  EXPECT_DOUBLE_EQ(*Compute("precision_at_k{k=6}", input.Data()), 4.0 / 6);
+  EXPECT_DOUBLE_EQ(*Compute("precision_at_k{k=100}", input.Data()), 4.0 / 6);
+}
+
+// sklearn's top_k_accuracy_score ranks tied classes by descending index; argmax (accuracy)
+// takes the lowest index.
+TEST(MetricComputeTest, MulticlassTieRules) {
+  const std::vector<int32_t> label = {0, 2};
+  const std::vector<double> proba = {0.4, 0.2, 0.4, 0.4, 0.2, 0.4};
+  MetricData data;
+  data.task = TaskKind::kMulticlass;
+  data.label = label;
+  data.proba = proba;
+  data.classes = 3;
+  EXPECT_DOUBLE_EQ(*Compute("accuracy", data), 0.5);
+  EXPECT_DOUBLE_EQ(*Compute("top_k_accuracy{k=1}", data), 0.5);
+  EXPECT_DOUBLE_EQ(*Compute("top_k_accuracy{k=2}", data), 1.0);
+  const std::vector<int32_t> all_zero = {0, 0};
+  data.label = all_zero;
+  EXPECT_DOUBLE_EQ(*Compute("accuracy", data), 1.0);
+  EXPECT_DOUBLE_EQ(*Compute("top_k_accuracy{k=1}", data), 0.0);
+  EXPECT_THAT(Compute("cohen_kappa", data).error().message(),
+              HasSubstr("cohen_kappa is undefined when every label and every prediction"));
+}
+
+TEST(MetricComputeTest, UndefinedUnderAResampleIsNaN) {
+  const BinaryInput input{{0, 1, 0, 1}, {0.1, 0.7, 0.3, 0.9}};
+  const auto spec = Registry().Parse("roc_auc", TaskKind::kBinary);
+  auto kernel = spec->def->prepare(input.Data(), spec->params);
+  ASSERT_TRUE(kernel.has_value());
+  EXPECT_EQ((*kernel)->Evaluate(Resample::All()), 1.0);
+  // Leaving out every odd id leaves only negatives.
+  EXPECT_TRUE(std::isnan((*kernel)->Evaluate(Resample::LeaveGroupOut(1, 2))));
+}
+
+}  // namespace
+}  // namespace foresight::stats

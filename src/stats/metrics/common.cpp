@@ -1,0 +1,145 @@
+#include "stats/metrics/common.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "stats/metrics/ranked_scores.hpp"
+
+namespace foresight::stats::metrics {
+namespace {
+
+// Kernels pack an example id with two flags into 32 bits, and sum counts (at most 10 per
+// example) in 64 bits; see RankedScores::kMaxExamples.
+constexpr size_t kMaxExamples = RankedScores::kMaxExamples;
+
+Status CheckSize(std::string_view metric, size_t n) {
+  if (n == 0) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: the evaluation set is empty", metric));
+  }
+  if (n > kMaxExamples) {
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("{}: {} examples, more than the {} supported", metric, n, kMaxExamples));
+  }
+  return {};
+}
+
+Status CheckFinite(std::string_view metric, std::string_view what, std::span<const double> values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!std::isfinite(values[i])) {
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("{}: {} at row {} is not a finite number ({})", metric, what, i, values[i]));
+    }
+  }
+  return {};
+}
+
+std::string_view OnlyLabel(const MetricData& data) { return data.label[0] == 1 ? "1" : "0"; }
+
+}  // namespace
+
+Status CheckBinary(const MetricData& data, std::string_view metric) {
+  if (data.label.size() != data.score.size()) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: {} labels but {} scores", metric,
+                                                         data.label.size(), data.score.size()));
+  }
+  if (auto ok = CheckSize(metric, data.label.size()); !ok) return ok;
+  for (size_t i = 0; i < data.label.size(); ++i) {
+    if (data.label[i] != 0 && data.label[i] != 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{}: label at row {} is {}; binary labels are 0 or 1", metric, i,
+                              data.label[i]));
+    }
+  }
+  return CheckFinite(metric, "score", data.score);
+}
+
+Status CheckBinaryProbabilities(const MetricData& data, std::string_view metric) {
+  if (auto ok = CheckBinary(data, metric); !ok) return ok;
+  for (size_t i = 0; i < data.score.size(); ++i) {
+    if (data.score[i] < 0 || data.score[i] > 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} needs probabilities in [0, 1]; the score at row {} is {}", metric,
+                              i, data.score[i]));
+    }
+  }
+  return {};
+}
+
+Status CheckBothClasses(const MetricData& data, std::string_view metric) {
+  for (int32_t label : data.label) {
+    if (label != data.label[0]) return {};
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              fmt::format("{} needs both classes; the evaluation set has only label {}", metric,
+                          OnlyLabel(data)));
+}
+
+Status CheckHasPositive(const MetricData& data, std::string_view metric) {
+  for (int32_t label : data.label) {
+    if (label == 1) return {};
+  }
+  return Fail(
+      ErrorCode::kInvalidArgument,
+      fmt::format("{} needs at least one positive example; the evaluation set has only label 0",
+                  metric));
+}
+
+Status CheckMulticlass(const MetricData& data, std::string_view metric) {
+  if (data.classes < 2) {
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("{}: multiclass data needs at least 2 classes, got {}", metric, data.classes));
+  }
+  if (auto ok = CheckSize(metric, data.label.size()); !ok) return ok;
+  if (data.proba.size() / data.classes != data.label.size() ||
+      data.proba.size() % data.classes != 0) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: proba has {} values, expected {} examples x {} classes", metric,
+                            data.proba.size(), data.label.size(), data.classes));
+  }
+  for (size_t i = 0; i < data.label.size(); ++i) {
+    if (data.label[i] < 0 || static_cast<size_t>(data.label[i]) >= data.classes) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{}: label at row {} is {}; labels are 0..{} for {} classes", metric,
+                              i, data.label[i], data.classes - 1, data.classes));
+    }
+  }
+  return CheckFinite(metric, "a probability", data.proba);
+}
+
+Status CheckRegression(const MetricData& data, std::string_view metric) {
+  if (data.target.size() != data.value.size()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: {} targets but {} predicted values", metric, data.target.size(),
+                            data.value.size()));
+  }
+  if (auto ok = CheckSize(metric, data.target.size()); !ok) return ok;
+  if (auto ok = CheckFinite(metric, "target", data.target); !ok) return ok;
+  return CheckFinite(metric, "predicted value", data.value);
+}
+
+double ParamOr(const Params& params, std::string_view name, double fallback) {
+  const auto it = params.find(std::string(name));
+  return it == params.end() ? fallback : it->second;
+}
+
+double MeanKernel::Evaluate(const Resample& resample) const {
+  return WithCounts(resample, [this](auto count) {
+    uint64_t total = 0;
+    double sum = 0;
+    for (size_t i = 0; i < values_.size(); ++i) {
+      const uint32_t c = count(i);
+      total += c;
+      sum += static_cast<double>(c) * values_[i];
+    }
+    if (total == 0) return kNaN;
+    const double mean = sum / static_cast<double>(total);
+    return take_sqrt_ ? std::sqrt(mean) : mean;
+  });
+}
+
+}  // namespace foresight::stats::metrics

@@ -1,0 +1,82 @@
+// Binary examples sorted once by descending score and cut into tie groups, so that ranking
+// metrics (roc_auc, average_precision, recall_at_precision, precision_at_k) evaluate any
+// resample in one sequential pass that only adds up counts per tie group.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace foresight::stats::metrics {
+
+// Weighted counts of one tie group (examples with equal scores) under a resample.
+struct GroupCounts {
+  uint64_t pos = 0;
+  uint64_t neg = 0;
+};
+
+class RankedScores {
+ public:
+  // Sorts by descending score (ties by id, though no metric depends on the order within a
+  // group). Labels are 0/1, scores finite and n <= kMaxExamples (checked by the caller).
+  static RankedScores Build(std::span<const int32_t> label, std::span<const double> score);
+
+  // Calls on_group(const GroupCounts&) for each tie group from the highest score down;
+  // stops early when it returns false. `count(id)` gives the resample count of example id.
+  template <typename Count, typename OnGroup>
+  void Walk(Count count, OnGroup on_group) const {
+    GroupCounts group;
+    for (const uint32_t entry : entries_) {
+      const uint64_t c = count(entry >> kIdShift);
+      const uint64_t positive = entry & kPositive;
+      group.pos += c * positive;
+      group.neg += c * (1U - positive);
+      if ((entry & kLastOfGroup) != 0) {
+        if (!on_group(group)) return;
+        group = {};
+      }
+    }
+  }
+
+  // Twice the ROC area in pair units (a positive above a negative counts 2, a tie 1) and the
+  // counts P and N: one branch-free pass, since with continuous scores every example is its
+  // own group. Each tied positive-negative pair is counted once, by whichever comes later.
+  template <typename Count>
+  void RocPairs(Count count, uint64_t& twice_area, uint64_t& positives, uint64_t& negatives) const {
+    uint64_t area = 0;
+    uint64_t pos_above = 0;
+    uint64_t neg_above = 0;
+    uint64_t pos_group = 0;
+    uint64_t neg_group = 0;
+    for (const uint32_t entry : entries_) {
+      const uint64_t c = count(entry >> kIdShift);
+      const bool positive = (entry & kPositive) != 0;
+      area += c * (positive ? neg_group : 2 * pos_above + pos_group);
+      pos_group += positive ? c : 0;
+      neg_group += positive ? 0 : c;
+      const uint64_t last = 0 - static_cast<uint64_t>((entry & kLastOfGroup) != 0);
+      pos_above += pos_group & last;
+      neg_above += neg_group & last;
+      pos_group &= ~last;
+      neg_group &= ~last;
+    }
+    twice_area = area;
+    positives = pos_above;
+    negatives = neg_above;
+  }
+
+  // Ids must fit in 29 bits: kernels add up counts (at most 10 per example) in 64 bits, and
+  // twice the ROC area is at most (total count)^2 / 2.
+  static constexpr size_t kMaxExamples = size_t{1} << 29U;
+
+ private:
+  static constexpr uint32_t kPositive = 1;
+  static constexpr uint32_t kLastOfGroup = 2;
+  static constexpr uint32_t kIdShift = 2;
+
+  std::vector<uint32_t> entries_;  // id << 2 | last of its tie group << 1 | label
+};
+
+}  // namespace foresight::stats::metrics

@@ -1,0 +1,36 @@
+#include "stats/power.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "stats/distributions.hpp"
+
+namespace foresight::stats {
+namespace {
+
+TEST(StatsPowerTest, ScalesWithTheSquaredRatio) {
+  // se = |difference| at n = 1000: need n z^2 = 1000 * 1.959964^2 = 3841.46 -> 3842.
+  EXPECT_EQ(ExamplesToResolve(0.01, 0.01, 1000, 0.95), 3842U);
+  EXPECT_EQ(ExamplesToResolve(-0.01, 0.01, 1000, 0.95), 3842U);
+  // Already resolved with room to spare: fewer than n.
+  EXPECT_LT(ExamplesToResolve(0.05, 0.01, 1000, 0.95), 1000U);
+  // At the returned size, the interval half-width is at most |difference|.
+  const size_t needed = ExamplesToResolve(0.003, 0.004, 5000, 0.9);
+  const double se = 0.004 * std::sqrt(5000.0 / static_cast<double>(needed));
+  EXPECT_LE(NormalQuantile(0.95) * se, 0.003);
+  const double se_one_less = 0.004 * std::sqrt(5000.0 / static_cast<double>(needed - 1));
+  EXPECT_GT(NormalQuantile(0.95) * se_one_less, 0.003);
+}
+
+TEST(StatsPowerTest, Edges) {
+  constexpr size_t kNever = std::numeric_limits<size_t>::max();
+  EXPECT_EQ(ExamplesToResolve(0, 0.01, 1000, 0.95), kNever);
+  EXPECT_EQ(ExamplesToResolve(std::nan(""), 0.01, 1000, 0.95), kNever);
+  EXPECT_EQ(ExamplesToResolve(1e-300, 1, 1000, 0.95), kNever);
+  EXPECT_EQ(ExamplesToResolve(0.1, 0, 1000, 0.95), 0U);
+}
+
+}  // namespace
+}  // namespace foresight::stats

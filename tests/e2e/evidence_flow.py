@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The evidence workflow end to end, through the command line, in a scratch folder:
+init -> evalset add -> run add (x3) -> runs / evalsets -> eval (JSON shape, determinism,
+success criterion) -> compare (paired, Holm) -> a changed charter re-scores and shows in
+history -> bad predictions are refused and nothing is stored.
+
+Usage: evidence_flow.py FORESIGHT"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+FAILURES = []
+
+
+def check(condition, what):
+    if not condition:
+        FAILURES.append(what)
+        print(f"FAIL {what}")
+
+
+def run(binary, cwd, *args, expect=0):
+    proc = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, NO_COLOR="1"))
+    check(proc.returncode == expect,
+          f"`foresight {' '.join(args)}` exited {proc.returncode}, expected {expect}: {proc.stderr}")
+    return proc
+
+
+def write_data(cwd):
+    rng = random.Random(7)
+    n = 600
+    labels = [rng.randint(0, 1) for _ in range(n)]
+    sex = [rng.choice(["f", "m"]) for _ in range(n)]
+    with open(os.path.join(cwd, "eval.csv"), "w") as f:
+        f.write("id,label,sex\n")
+        for i in range(n):
+            f.write(f"ex{i},{labels[i]},{sex[i]}\n")
+    for name, signal in (("weak", 0.15), ("strong", 0.45), ("same", 0.15)):
+        with open(os.path.join(cwd, f"{name}.csv"), "w") as f:
+            f.write("id,score\n")
+            for i in range(n):
+                score = min(1.0, max(0.0, rng.gauss(0.4, 0.2) + signal * labels[i]))
+                f.write(f"ex{i},{score:.5f}\n")
+
+
+def main() -> int:
+    binary = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as cwd:
+        run(binary, cwd, "init")
+        write_data(cwd)
+        run(binary, cwd, "evalset", "add", "holdout", "eval.csv", "--id", "id", "--label", "label",
+            "--slice", "sex")
+        for name in ("weak", "strong", "same"):
+            run(binary, cwd, "run", "add", name, "--evalset", "holdout", "--predictions", f"{name}.csv",
+                "--method", "logreg", "--train-size", "1000", "--param", "C=1")
+        runs = json.loads(run(binary, cwd, "runs", "--format", "json").stdout)["runs"]
+        check([r["name"] for r in runs] == ["weak", "strong", "same"], "runs lists the three runs in order")
+        check(runs[0]["params"] == {"C": "1"} and runs[0]["train_size"] == 1000, "runs keeps params")
+        sets = json.loads(run(binary, cwd, "evalsets", "--format", "json").stdout)["evalsets"]
+        check(sets[0]["rows"] == 600 and sets[0]["slices"] == ["sex"], "evalsets shows rows and slices")
+
+        # A charter with a success criterion on roc_auc.
+        with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
+            f.write("version: 1\nsuccess:\n  metric: roc_auc\n  threshold: 0.8\n  confidence: 0.9\n")
+        args = ("eval", "--format", "json", "--resamples", "500", "--seed", "3", "--slices")
+        first = run(binary, cwd, *args).stdout
+        second = run(binary, cwd, *args).stdout
+        check(first == second, "same seed, same intervals")
+        result = json.loads(first)
+        rows = result["results"]
+        overall = [r for r in rows if r["slice"] is None]
+        check(len(overall) == 3 and all(r["metric"] == "roc_auc" for r in overall),
+              "eval defaults to the charter's metric")
+        for r in rows:
+            check(r["lower"] <= r["estimate"] <= r["upper"], f"interval contains its estimate: {r}")
+            check(set(r) >= {"run", "metric", "slice", "estimate", "lower", "upper", "n"}, "eval JSON fields")
+        check({r["slice"] for r in rows if r["slice"]} == {"sex=f", "sex=m"}, "per-slice rows")
+        status = {c["run"]: c["status"] for c in result["criterion"]["runs"]}
+        check(status["strong"] == "met", f"strong run meets roc_auc >= 0.8: {status}")
+        check(status["weak"] in ("not met", "not yet known"), f"weak run does not meet it: {status}")
+
+        compare = json.loads(run(binary, cwd, "compare", "weak", "strong", "--format", "json").stdout)
+        c = compare["comparisons"][0]
+        check(c["a"] == "weak" and c["b"] == "strong" and c["difference"] > 0 and c["lower"] > 0,
+              f"strong beats weak: {c}")
+        check(c["test"] == "delong" and c["p_value"] < 0.01, "roc_auc compared with DeLong")
+        check(set(c) >= {"a", "b", "metric", "difference", "lower", "upper", "p_value", "test"},
+              "compare JSON fields")
+        text = run(binary, cwd, "compare", "weak", "same", "--metric", "accuracy").stdout
+        check("no detectable difference" in text or "beats" in text, f"a verdict in words: {text}")
+        holm = json.loads(run(binary, cwd, "compare", "--baseline", "weak", "strong", "same",
+                              "--format", "json").stdout)["comparisons"]
+        check(len(holm) == 2 and all(h["p_adjusted"] is not None for h in holm), "Holm-adjusted p-values")
+
+        # The metric changes: eval says so, re-scores, and history shows both versions.
+        with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
+            f.write("version: 1\nsuccess:\n  metric: accuracy\n  threshold: 0.75\n")
+        changed = run(binary, cwd, "eval", "--resamples", "200").stdout
+        check("the success criterion changed" in changed, f"eval reports the change: {changed[:300]}")
+        check(changed.count("accuracy") >= 3, "every run re-scored on the new metric")
+        history = json.loads(run(binary, cwd, "history", "--format", "json").stdout)["history"]
+        check([h["metric"] for h in history] == ["roc_auc", "accuracy"], f"history: {history}")
+
+        # Bad predictions: exit 2, nothing stored.
+        with open(os.path.join(cwd, "bad.csv"), "w") as f:
+            f.write("id,score\nex0,0.5\nex1,nan\nnope,0.2\n")
+        bad = run(binary, cwd, "run", "add", "bad", "--evalset", "holdout", "--predictions", "bad.csv", expect=2)
+        check("bad.csv:3:" in bad.stderr and "nothing was stored" in bad.stderr, f"bad input reported: {bad.stderr}")
+        after = json.loads(run(binary, cwd, "runs", "--format", "json").stdout)["runs"]
+        check(len(after) == 3, "the refused run was not stored")
+        run(binary, cwd, "eval", "missing-run", expect=2)
+    print(f"{len(FAILURES)} failed" if FAILURES else "evidence flow: all checks passed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
