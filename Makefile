@@ -63,6 +63,7 @@ docs: build
 # Benchmarks against their peers (see docs/PERFORMANCE.md); not part of the tests.
 bench: build
 	@bench/check_speed.sh
+	@bench/evidence_speed.sh
 
 ci: test sanitize format-check fuzz
 

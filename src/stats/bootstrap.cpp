@@ -1,5 +1,8 @@
 #include "stats/bootstrap.hpp"
 
+#include "stats/poisson.hpp"
+#include "stats/rng.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -74,6 +77,22 @@ double StandardDeviation(std::span<const double> values) {
 std::vector<double> GroupedJackknife(const Kernel& kernel, size_t n, size_t threads) {
   const size_t groups = std::min(n, kMaxJackknifeGroups);
   std::vector<double> values(groups);
+  if (const size_t cells = kernel.CellCount(); cells > 0) {
+    // Per-group cell counts, then each jackknife value from the totals less one group's.
+    const std::span<const uint8_t> cell_of = kernel.CellOf();
+    std::vector<double> totals(cells, 0.0);
+    std::vector<double> by_group(groups * cells, 0.0);
+    for (size_t id = 0; id < n; ++id) {
+      totals[cell_of[id]] += 1;
+      by_group[(id % groups) * cells + cell_of[id]] += 1;
+    }
+    std::vector<double> counts(cells);
+    for (size_t g = 0; g < groups; ++g) {
+      for (size_t j = 0; j < cells; ++j) counts[j] = totals[j] - by_group[g * cells + j];
+      values[g] = kernel.EvaluateCells(counts);
+    }
+    return values;
+  }
   ParallelFor(groups, threads,
               [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
   return values;
@@ -140,14 +159,39 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
     return Fail(ErrorCode::kInvalidArgument, "bootstrap: the metric is undefined on the data");
   }
   std::vector<double> values(options.resamples);
-  ParallelFor(values.size(), options.threads, [&](size_t b) {
-    // The counts are written once per resample into this thread's buffer, so the
-    // kernel reads one byte per example instead of hashing it.
-    thread_local std::vector<uint8_t> counts;
-    counts.resize(n);
-    Resample::FillPoisson(options.seed, b, counts);
-    values[b] = kernel.Evaluate(Resample::FromCounts(counts));
-  });
+  if (const size_t cells = kernel.CellCount(); cells > 0) {
+    // Cell-based kernels: under the Poisson bootstrap a cell holding m examples gets a
+    // Poisson(m) total, so one draw per cell replaces one per example. Resample b draws from
+    // its own stream, so results do not depend on the thread count.
+    // Cells are drawn in the order of their first example, which does not depend on how
+    // the cells are numbered: a paired comparison read the other way round (b, a) numbers
+    // its joint cells differently but draws the same totals for the same examples.
+    std::vector<double> totals(cells, 0.0);
+    std::vector<size_t> first(cells, SIZE_MAX);
+    const std::span<const uint8_t> cell_of = kernel.CellOf().first(n);
+    for (size_t id = 0; id < n; ++id) {
+      totals[cell_of[id]] += 1;
+      first[cell_of[id]] = std::min(first[cell_of[id]], id);
+    }
+    std::vector<size_t> order(cells);
+    for (size_t j = 0; j < cells; ++j) order[j] = j;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return first[x] < first[y]; });
+    ParallelFor(values.size(), options.threads, [&](size_t b) {
+      CounterRng rng(options.seed, b);
+      std::vector<double> counts(cells);
+      for (const size_t j : order) counts[j] = static_cast<double>(SamplePoisson(rng, totals[j]));
+      values[b] = kernel.EvaluateCells(counts);
+    });
+  } else {
+    ParallelFor(values.size(), options.threads, [&](size_t b) {
+      // The counts are written once per resample into this thread's buffer, so the
+      // kernel reads one byte per example instead of hashing it.
+      thread_local std::vector<uint8_t> counts;
+      counts.resize(n);
+      Resample::FillPoisson(options.seed, b, counts);
+      values[b] = kernel.Evaluate(Resample::FromCounts(counts));
+    });
+  }
   std::erase_if(values, [](double v) { return std::isnan(v); });
   result.dropped = options.resamples - values.size();
   if (2 * result.dropped > options.resamples) {

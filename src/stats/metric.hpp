@@ -41,6 +41,16 @@ class Kernel {
   // The metric when example i counts resample.Count(i) times. NaN when undefined on this
   // resample (e.g. ROC-AUC with one class only).
   virtual double Evaluate(const Resample& resample) const = 0;
+
+  // Optional, for metrics that depend only on how many examples fall in each of a few
+  // cells (a confusion matrix): CellOf()[id] is example id's cell, and EvaluateCells gives
+  // the metric from per-cell counts. The bootstrap then draws one count per cell instead of
+  // one per example: under the Poisson bootstrap, a cell of m examples gets a
+  // Poisson(m)-distributed total, exactly, so a resample costs O(cells), not O(n).
+  // Kernels that are not cell-based keep the defaults (no cells).
+  virtual size_t CellCount() const { return 0; }
+  virtual std::span<const uint8_t> CellOf() const { return {}; }
+  virtual double EvaluateCells(std::span<const double> /*counts*/) const { return 0; }
 };
 
 // Metric parameters by name, e.g. {"beta": 2}.

@@ -1,6 +1,7 @@
 #include "stats/paired.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace foresight::stats {
 namespace {
@@ -8,14 +9,42 @@ namespace {
 // b - a on each resample; NaN when either is undefined, so the replicate is dropped.
 class DifferenceKernel : public Kernel {
  public:
-  DifferenceKernel(const Kernel& a, const Kernel& b) : a_(a), b_(b) {}
+  DifferenceKernel(const Kernel& a, const Kernel& b, size_t n) : a_(a), b_(b) {
+    // When both metrics are cell-based, the pair is too: its cells are the joint cells
+    // (a's cell, b's cell), so the paired bootstrap draws one count per joint cell and both
+    // metrics see the same resample.
+    const size_t ka = a.CellCount();
+    const size_t kb = b.CellCount();
+    if (ka == 0 || kb == 0 || ka * kb > 256 || a.CellOf().size() < n || b.CellOf().size() < n)
+      return;
+    joint_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      joint_[i] = static_cast<uint8_t>(a.CellOf()[i] * kb + b.CellOf()[i]);
+    }
+    cells_a_ = ka;
+    cells_b_ = kb;
+  }
   double Evaluate(const Resample& resample) const override {
     return b_.Evaluate(resample) - a_.Evaluate(resample);
+  }
+  size_t CellCount() const override { return joint_.empty() ? 0 : cells_a_ * cells_b_; }
+  std::span<const uint8_t> CellOf() const override { return joint_; }
+  double EvaluateCells(std::span<const double> counts) const override {
+    std::vector<double> a(cells_a_, 0.0);
+    std::vector<double> b(cells_b_, 0.0);
+    for (size_t j = 0; j < counts.size(); ++j) {
+      a[j / cells_b_] += counts[j];
+      b[j % cells_b_] += counts[j];
+    }
+    return b_.EvaluateCells(b) - a_.EvaluateCells(a);
   }
 
  private:
   const Kernel& a_;
   const Kernel& b_;
+  std::vector<uint8_t> joint_;
+  size_t cells_a_ = 0;
+  size_t cells_b_ = 0;
 };
 
 }  // namespace
@@ -33,7 +62,7 @@ double PairedBootstrapPValue(std::span<const double> differences) {
 
 Result<PairedResult> PairedBootstrap(const Kernel& a, const Kernel& b, size_t n,
                                      const BootstrapOptions& options) {
-  const DifferenceKernel difference(a, b);
+  const DifferenceKernel difference(a, b, n);
   auto replicates = DrawReplicates(difference, n, options);
   if (!replicates) return Fail(replicates.error().WithContext("paired comparison"));
   const Estimate estimate = SummarizeReplicates(difference, n, *replicates, options);

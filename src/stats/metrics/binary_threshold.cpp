@@ -114,6 +114,13 @@ class CellKernel : public Kernel {
     });
   }
 
+  size_t CellCount() const override { return 4; }
+  std::span<const uint8_t> CellOf() const override { return cells_; }
+  double EvaluateCells(std::span<const double> counts) const override {
+    if (counts[0] + counts[1] + counts[2] + counts[3] == 0) return kNaN;
+    return score_(Cells{counts[0], counts[1], counts[2], counts[3]}, param_);
+  }
+
  private:
   std::vector<uint8_t> cells_;  // 0 TN, 1 FP, 2 FN, 3 TP
   CellScore score_;
