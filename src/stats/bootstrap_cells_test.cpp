@@ -78,6 +78,46 @@ TEST(CellBootstrapTest, AgreesWithThePerExampleBootstrap) {
   }
 }
 
+TEST(CellBootstrapTest, MulticlassConfusionMetricsAgreeToo) {
+  CounterRng rng(9, 1);
+  constexpr size_t kN = 8000;
+  constexpr size_t kClasses = 4;
+  std::vector<int32_t> label;
+  std::vector<double> proba;
+  for (size_t i = 0; i < kN; ++i) {
+    const auto y = static_cast<int32_t>(rng.Below(kClasses));
+    label.push_back(y);
+    double sum = 0;
+    std::vector<double> row(kClasses);
+    for (size_t k = 0; k < kClasses; ++k) {
+      row[k] = rng.NextDouble() + (static_cast<int32_t>(k) == y ? 0.6 : 0.0);
+      sum += row[k];
+    }
+    for (double v : row) proba.push_back(v / sum);
+  }
+  MetricData data;
+  data.task = TaskKind::kMulticlass;
+  data.label = label;
+  data.proba = proba;
+  data.classes = kClasses;
+  for (const char* metric : {"accuracy", "f1_macro", "cohen_kappa"}) {
+    auto spec = BuiltinMetrics().Parse(metric, TaskKind::kMulticlass);
+    ASSERT_TRUE(spec);
+    auto kernel = spec->def->prepare(data, spec->params);
+    ASSERT_TRUE(kernel);
+    ASSERT_GT((*kernel)->CellCount(), 0u);
+    const PerExample slow(**kernel);
+    BootstrapOptions options;
+    options.resamples = 2000;
+    auto fast = BootstrapInterval(**kernel, kN, options);
+    auto reference = BootstrapInterval(slow, kN, options);
+    ASSERT_TRUE(fast && reference);
+    EXPECT_EQ(fast->estimate, reference->estimate);
+    EXPECT_NEAR((fast->upper - fast->lower) / (reference->upper - reference->lower), 1.0, 0.1)
+        << metric;
+  }
+}
+
 TEST(CellBootstrapTest, PairedComparisonUsesJointCells) {
   const Binary d = MakeData(20000);
   const auto a = Prepare("accuracy", d.label, d.score_a);

@@ -1,5 +1,7 @@
 #include "stats/metrics/common.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <string>
@@ -125,6 +127,23 @@ Status CheckRegression(const MetricData& data, std::string_view metric) {
 double ParamOr(const Params& params, std::string_view name, double fallback) {
   const auto it = params.find(std::string(name));
   return it == params.end() ? fallback : it->second;
+}
+
+MeanKernel::MeanKernel(std::vector<double> values, bool take_sqrt)
+    : values_(std::move(values)), take_sqrt_(take_sqrt) {
+  const bool binary =
+      std::all_of(values_.begin(), values_.end(), [](double v) { return v == 0.0 || v == 1.0; });
+  if (binary && !values_.empty()) {
+    cell_of_.resize(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) cell_of_[i] = values_[i] == 1.0 ? 1 : 0;
+  }
+}
+
+double MeanKernel::EvaluateCells(std::span<const double> counts) const {
+  const double total = counts[0] + counts[1];
+  if (total == 0) return kNaN;
+  const double mean = counts[1] / total;
+  return take_sqrt_ ? std::sqrt(mean) : mean;
 }
 
 double MeanKernel::Evaluate(const Resample& resample) const {

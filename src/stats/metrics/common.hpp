@@ -52,13 +52,18 @@ double ParamOr(const Params& params, std::string_view name, double fallback);
 // optionally a square root (rmse). NaN when every count is zero.
 class MeanKernel : public Kernel {
  public:
-  explicit MeanKernel(std::vector<double> values, bool take_sqrt = false)
-      : values_(std::move(values)), take_sqrt_(take_sqrt) {}
+  // When every value is 0 or 1 (hits, as for multiclass accuracy) the kernel is
+  // cell-based: two cells, misses and hits, and the bootstrap draws per cell.
+  explicit MeanKernel(std::vector<double> values, bool take_sqrt = false);
   double Evaluate(const Resample& resample) const override;
+  size_t CellCount() const override { return cell_of_.empty() ? 0 : 2; }
+  std::span<const uint8_t> CellOf() const override { return cell_of_; }
+  double EvaluateCells(std::span<const double> counts) const override;
 
  private:
   std::vector<double> values_;
   bool take_sqrt_;
+  std::vector<uint8_t> cell_of_;
 };
 
 // Wraps a kernel as the Result a MetricDef::prepare returns.

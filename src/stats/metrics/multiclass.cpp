@@ -99,6 +99,34 @@ class ClassCountsKernel : public Kernel {
       const auto argmax = std::max_element(row.begin(), row.end()) - row.begin();
       pairs_[i] = {static_cast<uint32_t>(data.label[i]), static_cast<uint32_t>(argmax)};
     }
+    // Up to 16 classes the confusion matrix fits the cell-based bootstrap's 256 cells.
+    if (classes_ <= kMaxCellClasses) {
+      cell_of_.resize(pairs_.size());
+      for (size_t i = 0; i < pairs_.size(); ++i) {
+        cell_of_[i] = static_cast<uint8_t>(pairs_[i].label * classes_ + pairs_[i].pred);
+      }
+    }
+  }
+
+  size_t CellCount() const override { return cell_of_.empty() ? 0 : classes_ * classes_; }
+  std::span<const uint8_t> CellOf() const override { return cell_of_; }
+  double EvaluateCells(std::span<const double> cells) const override {
+    std::array<uint64_t, 3 * kMaxCellClasses> counts{};
+    const std::span<uint64_t> truth = std::span(counts).subspan(0, classes_);
+    const std::span<uint64_t> predicted = std::span(counts).subspan(classes_, classes_);
+    const std::span<uint64_t> correct = std::span(counts).subspan(2 * classes_, classes_);
+    uint64_t total = 0;
+    for (size_t label = 0; label < classes_; ++label) {
+      for (size_t pred = 0; pred < classes_; ++pred) {
+        const auto c = static_cast<uint64_t>(cells[label * classes_ + pred]);
+        truth[label] += c;
+        predicted[pred] += c;
+        correct[label] += label == pred ? c : 0;
+        total += c;
+      }
+    }
+    if (total == 0) return kNaN;
+    return Summarise({truth, predicted, correct, total}, summary_);
   }
 
   double Evaluate(const Resample& resample) const override {
@@ -135,8 +163,10 @@ class ClassCountsKernel : public Kernel {
     uint32_t label;
     uint32_t pred;
   };
+  static constexpr size_t kMaxCellClasses = 16;
   size_t classes_;
   std::vector<Pair> pairs_;
+  std::vector<uint8_t> cell_of_;  // label * classes + predicted, when classes <= 16
   Summary summary_;
 };
 
