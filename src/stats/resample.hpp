@@ -10,6 +10,7 @@
 //   - results do not depend on the thread count or on which thread ran which resample.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -29,15 +30,25 @@ class Resample {
   static void FillPoisson(uint64_t seed, uint64_t index, std::span<uint8_t> out) {
     const uint64_t key = Mix(seed ^ Mix(index + 0x9E3779B97F4A7C15ULL));
     const size_t blocks = out.size() / 4;
-    uint8_t* data = out.data();
-    for (size_t j = 0; j < blocks; ++j) {
-      const uint64_t h = Mix(key ^ (j * kBlockStride));
-      for (unsigned lane = 0; lane < 4; ++lane) {
-        data[4 * j + lane] = static_cast<uint8_t>(PoissonOne16((h >> (16U * lane)) & 0xFFFFU));
+    // Two passes, so the second vectorises: the hashes (16 bits per example, little-endian
+    // lanes), then the thresholds counted over 16-bit values.
+    constexpr size_t kBatch = 1024;  // blocks per batch: 8 KiB of hashes, in L1
+    uint64_t hashes[kBatch];
+    uint16_t lanes[4 * kBatch];
+    for (size_t start = 0; start < blocks; start += kBatch) {
+      const size_t count = std::min(kBatch, blocks - start);
+      for (size_t j = 0; j < count; ++j) hashes[j] = Mix(key ^ ((start + j) * kBlockStride));
+      for (size_t j = 0; j < count; ++j) {
+        for (unsigned lane = 0; lane < 4; ++lane) {
+          lanes[4 * j + lane] = static_cast<uint16_t>(hashes[j] >> (16U * lane));
+        }
       }
+      uint8_t* target = out.data() + 4 * start;
+      for (size_t i = 0; i < 4 * count; ++i)
+        target[i] = static_cast<uint8_t>(PoissonOne16(lanes[i]));
     }
     for (size_t id = blocks * 4; id < out.size(); ++id) {
-      data[id] = static_cast<uint8_t>(Resample(Mode::kPoisson, key, 0, 0).Count(id));
+      out[id] = static_cast<uint8_t>(Resample(Mode::kPoisson, key, 0, 0).Count(id));
     }
   }
   // Counts given explicitly (e.g. by FillPoisson), one per example id; not owned.
@@ -62,7 +73,7 @@ class Resample {
         return 1;
       case Mode::kPoisson: {
         const uint64_t h = Mix(key_ ^ ((id >> 2U) * kBlockStride));
-        return PoissonOne16((h >> (16U * (id & 3U))) & 0xFFFFU);
+        return PoissonOne16(static_cast<uint32_t>((h >> (16U * (id & 3U))) & 0xFFFFU));
       }
       case Mode::kCounts:
         return counts_[id];
@@ -90,10 +101,10 @@ class Resample {
   // A Poisson(1) draw from 16 random bits: the number of CDF thresholds (scaled to 2^16)
   // that u reaches. Branch-free, so compilers vectorise FillPoisson. The 16-bit grid moves
   // each probability by less than 2^-16, far below the bootstrap's own Monte Carlo noise.
-  static uint32_t PoissonOne16(uint64_t u) {
-    static constexpr uint64_t kCdf16[] = {24109, 48218, 60273, 64291, 65296, 65497, 65530, 65535};
+  static uint32_t PoissonOne16(uint32_t u) {
+    static constexpr uint32_t kCdf16[] = {24109, 48218, 60273, 64291, 65296, 65497, 65530, 65535};
     uint32_t k = 0;
-    for (const uint64_t threshold : kCdf16) k += u >= threshold ? 1U : 0U;
+    for (const uint32_t threshold : kCdf16) k += u >= threshold ? 1U : 0U;
     return k;
   }
 

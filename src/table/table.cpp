@@ -227,6 +227,11 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
       Error(line_offset + static_cast<uint32_t>(at), "invalid JSON on this line",
             "each line must be one JSON object, e.g. {\"id\": 1, \"label\": 0}");
       break;
+    } catch (const nlohmann::json::exception&) {
+      // Not a syntax error but a value the parser cannot hold, e.g. a number beyond double.
+      Error(line_offset, "this line holds a value that cannot be read (a number too large?)",
+            "write numbers within the range of a double, or as strings");
+      break;
     }
     if (!object.is_object()) {
       Error(line_offset, "this line is not a JSON object", "write one {...} object per line");

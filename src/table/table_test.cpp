@@ -116,3 +116,20 @@ TEST(ParseNumberTest, AcceptsNumbersOnly) {
 
 }  // namespace
 }  // namespace foresight::table
+
+namespace foresight::table {
+namespace {
+
+// Found by the fuzzer: a JSON number beyond double made the JSON library throw a kind of
+// exception that was not caught.
+TEST(JsonLinesTest, NumberOverflowIsAnErrorNotACrash) {
+  const Read r = ReadText("33333333333333333074333333333307443E494\n{\"a\": 1e999}\n",
+                          TableFormat::kJsonLines);
+  ASSERT_FALSE(r.table);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "this line holds a value that cannot be read (a number too large?)");
+}
+
+}  // namespace
+}  // namespace foresight::table
