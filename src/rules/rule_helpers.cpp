@@ -36,6 +36,22 @@ std::vector<size_t> InputsOfKind(const core::Charter& charter,
   return out;
 }
 
+std::string AccessInWords(core::Access access) {
+  switch (access) {
+    case core::Access::kGranted:
+      return "is granted";
+    case core::Access::kRequested:
+      return "is only requested";
+    case core::Access::kNegotiating:
+      return "is still being negotiated";
+    case core::Access::kUnknown:
+      return "is unknown";
+    case core::Access::kDenied:
+      return "was denied";
+  }
+  return "";
+}
+
 bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> roles) {
   return std::any_of(charter.team.begin(), charter.team.end(), [&](const core::TeamMember& m) {
     return m.role.has() && std::find(roles.begin(), roles.end(), *m.role) != roles.end() &&

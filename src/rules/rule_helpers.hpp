@@ -22,6 +22,9 @@ bool UnderPlaceholder(const core::Charter& charter, std::string_view path);
 std::vector<size_t> InputsOfKind(const core::Charter& charter,
                                  std::initializer_list<core::InputKind> kinds);
 
+// Where access to a data source stands, in words: "is still being negotiated".
+std::string AccessInWords(core::Access access);
+
 // Whether any team member has one of these roles (with a count above zero, if given).
 bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> roles);
 

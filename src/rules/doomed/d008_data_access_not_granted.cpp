@@ -8,22 +8,6 @@
 namespace foresight::rules {
 namespace {
 
-std::string Describe(core::Access access) {
-  switch (access) {
-    case core::Access::kGranted:
-      return "is granted";
-    case core::Access::kRequested:
-      return "is only requested";
-    case core::Access::kNegotiating:
-      return "is still being negotiated";
-    case core::Access::kUnknown:
-      return "is unknown";
-    case core::Access::kDenied:
-      return "was denied";
-  }
-  return "";
-}
-
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   for (size_t i = 0; i < c.data.sources.size(); ++i) {
@@ -40,7 +24,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     if (s.access.has()) {
       f.span = s.access.span;
       f.message = fmt::format("data source {}{} is required, but access {}",
-                              doomed::SourceLabel(c, i), owner, Describe(*s.access));
+                              doomed::SourceLabel(c, i), owner, AccessInWords(*s.access));
     } else {
       f.span = s.span;
       f.message = fmt::format("data source {}{} is required, but its access is not stated",

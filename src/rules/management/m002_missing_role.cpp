@@ -87,23 +87,6 @@ bool NeedsPipeline(core::Collection collection) {
   return false;
 }
 
-// Where access to a source stands, in words: "is still being negotiated".
-std::string_view AccessState(core::Access access) {
-  switch (access) {
-    case core::Access::kGranted:
-      return "is granted";
-    case core::Access::kRequested:
-      return "is requested";
-    case core::Access::kNegotiating:
-      return "is still being negotiated";
-    case core::Access::kUnknown:
-      return "is unknown";
-    case core::Access::kDenied:
-      return "was denied";
-  }
-  return "";
-}
-
 void CheckData(const core::Charter& c, std::vector<Finding>& out) {
   if (HasRole(c, {core::Role::kDataEngineer})) return;
   Finding f;
@@ -121,7 +104,7 @@ void CheckData(const core::Charter& c, std::vector<Finding>& out) {
       at = &collection.span;
       f.fields.push_back(path + ".collection");
     } else if (access.has() && *access != core::Access::kGranted) {
-      reason = fmt::format("access to {} {}", name, AccessState(*access));
+      reason = fmt::format("access to {} {}", name, AccessInWords(*access));
       at = &access.span;
       f.fields.push_back(path + ".access");
     }
