@@ -22,6 +22,8 @@ demo: build
 	  echo; echo "\$$ foresight check $$f"; \
 	  $(FORESIGHT) check $$f; echo "(exit code $$?)"; \
 	done
+	@echo; echo "== Evidence on real data (breast cancer biopsies, 3 models) in build/demo =="
+	@scripts/demo-evidence $(FORESIGHT)
 
 test: build
 	@ctest --preset release -j2
