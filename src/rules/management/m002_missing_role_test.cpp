@@ -49,9 +49,10 @@ team:
   EXPECT_EQ(
       run.diagnostics[0].fields,
       (std::vector<std::string>{"data.sources[0].access", "data.sources[1].collection", "team"}));
-  EXPECT_EQ(run.diagnostics[0].message,
-            "access to 'hospital records' is only requested: someone must obtain the data and build "
-            "its pipeline, but the team has no data-engineer");
+  EXPECT_EQ(
+      run.diagnostics[0].message,
+      "access to 'hospital records' is only requested: someone must obtain the data and build "
+      "its pipeline, but the team has no data-engineer");
   EXPECT_EQ(run.Text(1), "online");
   EXPECT_EQ(run.diagnostics[1].fields,
             (std::vector<std::string>{"constraints.deployment", "team"}));
