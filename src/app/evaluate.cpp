@@ -11,6 +11,7 @@
 #include "charter/parse.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/delong.hpp"
+#include "stats/fairness.hpp"
 #include "stats/mcnemar.hpp"
 #include "stats/metric.hpp"
 #include "stats/multiple.hpp"
@@ -257,6 +258,29 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
                                                       : DefaultMetrics(e.task);
     }
     const auto data = DataFor(e, **run);
+    if (slices && e.task == core::EvalTask::kBinary) {
+      for (const core::SliceColumn& s : e.slices) {
+        for (const auto gap :
+             {stats::FairnessGap::kDemographicParity, stats::FairnessGap::kEqualizedOdds}) {
+          auto kernel = stats::PrepareFairnessGap(data->view.label, data->view.score, s.codes,
+                                                  s.levels.size(), 0.5, gap);
+          if (!kernel) {
+            result.notes.push_back(
+                fmt::format("run '{}', slice {}: {}", name, s.name, kernel.error().message()));
+            continue;
+          }
+          auto interval = stats::BootstrapInterval(**kernel, e.size(), boot);
+          if (!interval) {
+            result.notes.push_back(fmt::format("run '{}', {} over {}: {}", name,
+                                               stats::FairnessGapName(gap), s.name,
+                                               interval.error().message()));
+            continue;
+          }
+          result.fairness.push_back({name, s.name, std::string(stats::FairnessGapName(gap)),
+                                     interval->estimate, interval->lower, interval->upper});
+        }
+      }
+    }
     for (const std::string& metric : metrics) {
       auto spec = registry.Parse(metric, KindOf(e.task));
       if (!spec) return Fail(spec.error().WithContext(fmt::format("run '{}'", name)));

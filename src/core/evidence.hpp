@@ -116,9 +116,20 @@ struct CriterionRow {
   std::string status;      // "met", "not met", "not yet known"
 };
 
+// A fairness gap between the values of one slice column, for a binary run (at threshold 0.5).
+struct FairnessRow {
+  std::string run;
+  std::string slice;    // the slice column, e.g. "sex"
+  std::string measure;  // "demographic_parity_difference", "equalized_odds_difference"
+  double estimate = 0;
+  double lower = 0;
+  double upper = 0;
+};
+
 struct EvalResult {
   std::vector<EvalRow> rows;
   std::vector<EvalRow> worst_slices;  // per run, metric and slice column: the worst value
+  std::vector<FairnessRow> fairness;  // binary tasks with --slices
   std::optional<Criterion> criterion;
   std::vector<CriterionRow> criteria;
   std::vector<std::string> notes;  // e.g. "the primary metric changed from ... to ..."

@@ -37,6 +37,13 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
                       Number(row.estimate), Number(row.lower), Number(row.upper), row.n);
     }
   }
+  if (!r.fairness.empty()) {
+    out += "\nFairness gaps between slice values (at threshold 0.5; 0 is parity)\n";
+    for (const core::FairnessRow& row : r.fairness) {
+      out += fmt::format("  {} over {}: {} = {} [{}, {}]\n", row.run, row.slice, row.measure,
+                         Number(row.estimate), Number(row.lower), Number(row.upper));
+    }
+  }
   if (r.criterion) {
     const auto& c = *r.criterion;
     out +=
@@ -77,6 +84,16 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
   out["confidence"] = confidence;
   out["results"] = std::move(results);
   out["worst_slices"] = std::move(worst);
+  Json fairness = Json::array();
+  for (const core::FairnessRow& row : r.fairness) {
+    fairness.push_back({{"run", row.run},
+                        {"slice", row.slice},
+                        {"measure", row.measure},
+                        {"estimate", JsonNumber(row.estimate)},
+                        {"lower", JsonNumber(row.lower)},
+                        {"upper", JsonNumber(row.upper)}});
+  }
+  out["fairness"] = std::move(fairness);
   if (r.criterion) {
     Json runs = Json::array();
     for (const core::CriterionRow& row : r.criteria) {

@@ -78,6 +78,11 @@ def main() -> int:
             check(r["lower"] <= r["estimate"] <= r["upper"], f"interval contains its estimate: {r}")
             check(set(r) >= {"run", "metric", "slice", "estimate", "lower", "upper", "n"}, "eval JSON fields")
         check({r["slice"] for r in rows if r["slice"]} == {"sex=f", "sex=m"}, "per-slice rows")
+        gaps = {(g["run"], g["measure"]) for g in result["fairness"]}
+        check(("strong", "demographic_parity_difference") in gaps and ("strong", "equalized_odds_difference") in gaps,
+              f"fairness gaps per run: {result['fairness']}")
+        for g in result["fairness"]:
+            check(0 <= g["lower"] <= g["estimate"] <= g["upper"] <= 1, f"gap interval: {g}")
         status = {c["run"]: c["status"] for c in result["criterion"]["runs"]}
         check(status["strong"] == "met", f"strong run meets roc_auc >= 0.8: {status}")
         check(status["weak"] in ("not met", "not yet known"), f"weak run does not meet it: {status}")
