@@ -1,6 +1,6 @@
 # The two commands of the README, and the CI extras. Each target does the whole set-up
 # (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
-.PHONY: all deps build demo test sanitize fuzz format-check format docs bench ci clean
+.PHONY: all deps build demo test sanitize fuzz format-check format tidy docs bench ci clean
 
 BUILD_RELEASE := build/release
 FORESIGHT := $(BUILD_RELEASE)/src/foresight
@@ -55,6 +55,15 @@ fuzz: deps
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
+# clang-tidy over the sources (not the tests), warnings as errors; uses the release build's
+# compile_commands.json.
+tidy: build
+	@run-clang-tidy -p build/release -quiet -j 2 \
+	  '^$(CURDIR)/src/(?!.*_test\.cpp)(?!.*testing\.cpp).*\.cpp$$' > build/tidy.log 2>&1 || true
+	@if grep -qE '(warning|error):' build/tidy.log; then \
+	  grep -E '(warning|error):' build/tidy.log | sed 's/\x1b\[[0-9;]*m//g' | sort -u; exit 1; fi
+	@echo "clang-tidy: no findings"
+
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
@@ -67,7 +76,7 @@ bench: build
 	@bench/check_speed.sh
 	@bench/evidence_speed.sh
 
-ci: test sanitize format-check fuzz
+ci: test sanitize format-check tidy fuzz
 
 clean:
 	@rm -rf build

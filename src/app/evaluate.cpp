@@ -285,8 +285,9 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       auto spec = registry.Parse(metric, KindOf(e.task));
       if (!spec) return Fail(spec.error().WithContext(fmt::format("run '{}'", name)));
       auto measured = Measure(*spec, data->view, boot);
-      if (!measured)
+      if (!measured) {
         return Fail(measured.error().WithContext(fmt::format("run '{}', {}", name, metric)));
+      }
       const bool higher = spec->def->higher_is_better;
       result.rows.push_back({name, spec->ToString(), std::nullopt, measured->estimate.estimate,
                              measured->estimate.lower, measured->estimate.upper, e.size(), higher});
@@ -322,8 +323,10 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
                       m->estimate.upper,
                       rows.size(),
                       higher};
-          if (!worst || (higher ? row.estimate < worst->estimate : row.estimate > worst->estimate))
+          if (!worst ||
+              (higher ? row.estimate < worst->estimate : row.estimate > worst->estimate)) {
             worst = row;
+          }
           result.rows.push_back(std::move(row));
         }
         if (worst) result.worst_slices.push_back(*worst);

@@ -45,7 +45,6 @@ class RowProblems {
     d.help.push_back(help_);
     out.push_back(std::move(d));
   }
-  size_t count() const { return count_; }
 
  private:
   std::string what_;
@@ -72,8 +71,9 @@ std::optional<size_t> RequireColumn(const table::Table& t, const SourceFile& fil
   if (auto index = t.Column(name)) return index;
   std::vector<std::string_view> names(t.columns().begin(), t.columns().end());
   std::string help = fmt::format("the columns are: {}", Join(t.columns(), ", "));
-  if (auto match = ClosestMatch(name, names))
+  if (auto match = ClosestMatch(name, names)) {
     help = fmt::format("did you mean '{}'? ", *match) + help;
+  }
   out.push_back(FileProblem(file, fmt::format("no column '{}' (given by {})", name, option), help));
   return std::nullopt;
 }
@@ -110,11 +110,12 @@ void SortClasses(std::vector<std::string>& classes) {
 std::optional<std::string> PositiveLabel(const std::vector<std::string>& classes,
                                          const std::optional<std::string>& given) {
   if (given) return given;
-  static const std::vector<std::pair<std::string, std::string>> kPairs = {
+  static const std::vector<std::pair<std::string, std::string>> known_pairs = {
       {"0", "1"}, {"false", "true"}, {"no", "yes"}, {"negative", "positive"}, {"-1", "1"}};
   std::vector<std::string> lower;
+  lower.reserve(classes.size());
   for (const auto& c : classes) lower.push_back(ToLowerAscii(c));
-  for (const auto& [negative, positive] : kPairs) {
+  for (const auto& [negative, positive] : known_pairs) {
     if (std::find(lower.begin(), lower.end(), positive) != lower.end() &&
         std::find(lower.begin(), lower.end(), negative) != lower.end()) {
       return classes[static_cast<size_t>(std::find(lower.begin(), lower.end(), positive) -
@@ -181,8 +182,9 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   std::optional<core::EvalTask> task;
   if (o.task) {
     task = core::ParseEvalTask(*o.task);
-    if (!task)
+    if (!task) {
       return Fail(ErrorCode::kInvalidArgument, "--task must be binary, multiclass or regression");
+    }
   } else if (distinct.size() == 2) {
     task = core::EvalTask::kBinary;
   } else {
@@ -237,8 +239,9 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
       e.classes = classes;
     }
     std::unordered_map<std::string_view, int32_t> code;
-    for (size_t i = 0; i < e.classes.size(); ++i)
+    for (size_t i = 0; i < e.classes.size(); ++i) {
       code.emplace(e.classes[i], static_cast<int32_t>(i));
+    }
     for (size_t r = 0; r < t->rows(); ++r) e.labels.push_back(code.at(t->Cell(r, *label_col)));
   }
   for (size_t s = 0; s < slice_cols.size(); ++s) {

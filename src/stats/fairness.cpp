@@ -105,8 +105,9 @@ Result<std::unique_ptr<Kernel>> PrepareFairnessGap(std::span<const int32_t> labe
   }
   std::vector<uint8_t> cells(label.size());
   for (size_t i = 0; i < label.size(); ++i) {
-    if (label[i] != 0 && label[i] != 1)
+    if (label[i] != 0 && label[i] != 1) {
       return Fail(ErrorCode::kInvalidArgument, "fairness gap: labels must be 0 or 1");
+    }
     if (group[i] < 0 || static_cast<size_t>(group[i]) >= groups) {
       return Fail(ErrorCode::kInvalidArgument, "fairness gap: group code out of range");
     }

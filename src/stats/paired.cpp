@@ -15,8 +15,9 @@ class DifferenceKernel : public Kernel {
     // metrics see the same resample.
     const size_t ka = a.CellCount();
     const size_t kb = b.CellCount();
-    if (ka == 0 || kb == 0 || ka * kb > 256 || a.CellOf().size() < n || b.CellOf().size() < n)
+    if (ka == 0 || kb == 0 || ka * kb > 256 || a.CellOf().size() < n || b.CellOf().size() < n) {
       return;
+    }
     joint_.resize(n);
     for (size_t i = 0; i < n; ++i) {
       joint_[i] = static_cast<uint8_t>(a.CellOf()[i] * kb + b.CellOf()[i]);

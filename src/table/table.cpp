@@ -225,7 +225,7 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     } catch (const nlohmann::json::parse_error& e) {
       const size_t at = e.byte > 0 ? std::min(e.byte - 1, line.size()) : 0;
       Error(line_offset + static_cast<uint32_t>(at), "invalid JSON on this line",
-            "each line must be one JSON object, e.g. {\"id\": 1, \"label\": 0}");
+            R"(each line must be one JSON object, e.g. {"id": 1, "label": 0})");
       break;
     } catch (const nlohmann::json::exception&) {
       // Not a syntax error but a value the parser cannot hold, e.g. a number beyond double.

@@ -98,8 +98,9 @@ std::vector<Chunk> EncodeStrings(std::span<const std::string> values) {
     std::string raw;
     for (size_t i = start; i < start + rows; ++i) {
       const auto length = static_cast<uint32_t>(values[i].size());
-      for (int b = 0; b < 4; ++b)
+      for (int b = 0; b < 4; ++b) {
         raw += static_cast<char>((length >> (8U * static_cast<unsigned>(b))) & 0xFFU);
+      }
       raw += values[i];
     }
     chunks.push_back(MakeChunk(ColumnType::kString, std::move(raw), rows));

@@ -29,8 +29,8 @@ ErrorCode CodeFor(int rc) {
 }
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
-  return Error(CodeFor(rc),
-               fmt::format("database: {}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+  return {CodeFor(rc),
+          fmt::format("database: {}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))};
 }
 
 // Only tests set this; it is read on every Prepare.

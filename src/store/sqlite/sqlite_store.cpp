@@ -24,10 +24,10 @@ constexpr std::string_view kSlicePrefix = "slice:";
 #define FS_TRY(var, expr)                                                     \
   auto FS_CONCAT(var, _result) = (expr);                                      \
   if (!FS_CONCAT(var, _result)) return Fail(FS_CONCAT(var, _result).error()); \
-  auto& var = *FS_CONCAT(var, _result)
-#define FS_CHECK_IMPL(expr, name)                               \
-  do {                                                          \
-    if (Status name = (expr); !name) return Fail(name.error()); \
+  auto& var = *FS_CONCAT(var, _result)  // NOLINT(bugprone-macro-parentheses)
+#define FS_CHECK_IMPL(expr, name)                                   \
+  do {                                                              \
+    if (Status name = (expr); !(name)) return Fail((name).error()); \
   } while (false)
 #define FS_CHECK(expr) FS_CHECK_IMPL(expr, FS_CONCAT(fs_status_, __COUNTER__))
 
