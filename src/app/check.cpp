@@ -15,12 +15,6 @@
 namespace foresight::app {
 namespace {
 
-std::vector<core::RuleMeta> AllRuleMeta() {
-  std::vector<core::RuleMeta> out;
-  for (const rules::RuleDef& rule : rules::BuiltinRules().rules()) out.push_back(rule.meta);
-  return out;
-}
-
 std::string Render(const report::CheckReport& report, const CheckOptions& options) {
   switch (options.format) {
     case report::Format::kText:
@@ -47,7 +41,7 @@ std::string ResolveCharterPath(const std::string& path) {
 
 Result<CheckOutcome> RunCheck(const CheckOptions& options) {
   const std::string path = ResolveCharterPath(options.path);
-  const std::vector<core::RuleMeta> metas = AllRuleMeta();
+  const std::vector<core::RuleMeta> metas = rules::BuiltinRules().Metas();
   report::CheckReport report;
   report.path = path;
   report.rules = metas;

@@ -10,18 +10,9 @@
 #include "rules/registry.hpp"
 
 namespace foresight::app {
-namespace {
-
-std::vector<core::RuleMeta> Metas() {
-  std::vector<core::RuleMeta> out;
-  for (const rules::RuleDef& rule : rules::BuiltinRules().rules()) out.push_back(rule.meta);
-  return out;
-}
-
-}  // namespace
 
 Result<std::string> ListRules(report::Format format) {
-  const std::vector<core::RuleMeta> metas = Metas();
+  const std::vector<core::RuleMeta> metas = rules::BuiltinRules().Metas();
   switch (format) {
     case report::Format::kText:
       return report::RenderRulesText(metas);

@@ -158,7 +158,10 @@ Runner AddRunCommand(CLI::App& sub) {
   };
 }
 
-Runner AddEvalSetsCommand(CLI::App& sub) {
+namespace {
+
+// A listing command: --format text|json and --workspace, then `render(store, json)`.
+Runner ListCommand(CLI::App& sub, Result<std::string> (*render)(store::Store&, bool json)) {
   struct Options {
     std::string format;
     std::string workspace;
@@ -166,78 +169,76 @@ Runner AddEvalSetsCommand(CLI::App& sub) {
   auto opts = std::make_shared<Options>();
   AddFormatOption(sub, opts->format, {"text", "json"});
   AddWorkspaceOption(sub, opts->workspace);
-  return [opts] {
+  return [opts, render] {
     auto store = OpenStoreFor(OptionalString(opts->workspace));
     if (!store) return ReportError(store.error());
-    auto list = (*store)->ListEvalSets();
-    if (!list) return ReportError(list.error());
-    if (opts->format == "json") {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& e : *list) {
-        out.push_back({{"name", e.name},
-                       {"task", core::EvalTaskName(e.task)},
-                       {"rows", e.rows},
-                       {"classes", e.classes},
-                       {"slices", e.slices},
-                       {"created_at", e.created_at}});
-      }
-      WriteStdout(nlohmann::ordered_json{{"evalsets", out}}.dump(2) + "\n");
-      return 0;
-    }
-    std::string text =
-        fmt::format("{:<24} {:<10} {:>10}  {}\n", "NAME", "TASK", "EXAMPLES", "SLICES");
-    for (const auto& e : *list) {
-      text += fmt::format("{:<24} {:<10} {:>10}  {}\n", e.name, core::EvalTaskName(e.task), e.rows,
-                          e.slices.empty() ? "-" : Join(e.slices, ", "));
-    }
-    WriteStdout(text);
+    auto text = render(**store, opts->format == "json");
+    if (!text) return ReportError(text.error());
+    WriteStdout(*text);
     return 0;
   };
 }
 
-Runner AddRunsCommand(CLI::App& sub) {
-  struct Options {
-    std::string format;
-    std::string workspace;
-  };
-  auto opts = std::make_shared<Options>();
-  AddFormatOption(sub, opts->format, {"text", "json"});
-  AddWorkspaceOption(sub, opts->workspace);
-  return [opts] {
-    auto store = OpenStoreFor(OptionalString(opts->workspace));
-    if (!store) return ReportError(store.error());
-    auto list = (*store)->ListRuns();
-    if (!list) return ReportError(list.error());
-    if (opts->format == "json") {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& r : *list) {
-        nlohmann::ordered_json params = nlohmann::ordered_json::object();
-        for (const auto& [k, v] : r.params) params[k] = v;
-        nlohmann::ordered_json tags = nlohmann::ordered_json::object();
-        for (const auto& [k, v] : r.tags) tags[k] = v;
-        out.push_back(
-            {{"name", r.name},
-             {"evalset", r.evalset},
-             {"method", r.method},
-             {"train_size", r.train_size ? nlohmann::ordered_json(*r.train_size) : nullptr},
-             {"effort_hours", r.effort_hours ? nlohmann::ordered_json(*r.effort_hours) : nullptr},
-             {"params", params},
-             {"tags", tags},
-             {"created_at", r.created_at}});
-      }
-      WriteStdout(nlohmann::ordered_json{{"runs", out}}.dump(2) + "\n");
-      return 0;
+Result<std::string> RenderEvalSets(store::Store& store, bool json) {
+  auto list = store.ListEvalSets();
+  if (!list) return Fail(list.error());
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& e : *list) {
+      out.push_back({{"name", e.name},
+                     {"task", core::EvalTaskName(e.task)},
+                     {"rows", e.rows},
+                     {"classes", e.classes},
+                     {"slices", e.slices},
+                     {"created_at", e.created_at}});
     }
-    std::string text =
-        fmt::format("{:<24} {:<20} {:<20} {:>10}\n", "NAME", "EVALSET", "METHOD", "TRAIN SIZE");
-    for (const auto& r : *list) {
-      text += fmt::format("{:<24} {:<20} {:<20} {:>10}\n", r.name, r.evalset,
-                          r.method.empty() ? "-" : r.method,
-                          r.train_size ? std::to_string(*r.train_size) : "-");
-    }
-    WriteStdout(text);
-    return 0;
-  };
+    return nlohmann::ordered_json{{"evalsets", out}}.dump(2) + "\n";
+  }
+  std::string text =
+      fmt::format("{:<24} {:<10} {:>10}  {}\n", "NAME", "TASK", "EXAMPLES", "SLICES");
+  for (const auto& e : *list) {
+    text += fmt::format("{:<24} {:<10} {:>10}  {}\n", e.name, core::EvalTaskName(e.task), e.rows,
+                        e.slices.empty() ? "-" : Join(e.slices, ", "));
+  }
+  return text;
 }
+
+Result<std::string> RenderRuns(store::Store& store, bool json) {
+  auto list = store.ListRuns();
+  if (!list) return Fail(list.error());
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& r : *list) {
+      nlohmann::ordered_json params = nlohmann::ordered_json::object();
+      for (const auto& [k, v] : r.params) params[k] = v;
+      nlohmann::ordered_json tags = nlohmann::ordered_json::object();
+      for (const auto& [k, v] : r.tags) tags[k] = v;
+      out.push_back(
+          {{"name", r.name},
+           {"evalset", r.evalset},
+           {"method", r.method},
+           {"train_size", r.train_size ? nlohmann::ordered_json(*r.train_size) : nullptr},
+           {"effort_hours", r.effort_hours ? nlohmann::ordered_json(*r.effort_hours) : nullptr},
+           {"params", params},
+           {"tags", tags},
+           {"created_at", r.created_at}});
+    }
+    return nlohmann::ordered_json{{"runs", out}}.dump(2) + "\n";
+  }
+  std::string text =
+      fmt::format("{:<24} {:<20} {:<20} {:>10}\n", "NAME", "EVALSET", "METHOD", "TRAIN SIZE");
+  for (const auto& r : *list) {
+    text += fmt::format("{:<24} {:<20} {:<20} {:>10}\n", r.name, r.evalset,
+                        r.method.empty() ? "-" : r.method,
+                        r.train_size ? std::to_string(*r.train_size) : "-");
+  }
+  return text;
+}
+
+}  // namespace
+
+Runner AddEvalSetsCommand(CLI::App& sub) { return ListCommand(sub, RenderEvalSets); }
+
+Runner AddRunsCommand(CLI::App& sub) { return ListCommand(sub, RenderRuns); }
 
 }  // namespace foresight::cli

@@ -24,6 +24,13 @@ Registry::Registry(std::vector<RuleDef> rules) : rules_(std::move(rules)) {
   }
 }
 
+std::vector<core::RuleMeta> Registry::Metas() const {
+  std::vector<core::RuleMeta> out;
+  out.reserve(rules_.size());
+  for (const RuleDef& rule : rules_) out.push_back(rule.meta);
+  return out;
+}
+
 const RuleDef* Registry::Find(std::string_view id) const {
   std::string upper(id);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -15,6 +15,8 @@ class Registry {
   explicit Registry(std::vector<RuleDef> rules);
 
   std::span<const RuleDef> rules() const { return rules_; }
+  // Every rule's metadata, in id order (for renderers, which do not see rules).
+  std::vector<core::RuleMeta> Metas() const;
   // The rule with this id (case-insensitive), or null.
   const RuleDef* Find(std::string_view id) const;
 

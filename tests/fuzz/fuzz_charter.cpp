@@ -20,17 +20,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   report::CheckReport report;
   report.path = file.path();
   report.diagnostics = sink.Take();
-  std::vector<core::RuleMeta> metas;
-  for (const rules::RuleDef& rule : rules::BuiltinRules().rules()) metas.push_back(rule.meta);
+  const std::vector<core::RuleMeta> metas = rules::BuiltinRules().Metas();
   report.rules = metas;
   if (report.diagnostics.empty()) {
     report.diagnostics = rules::RunRules(rules::BuiltinRules(), rules::RuleInput{charter, file});
     report.verdicts = rules::ComputeVerdicts(rules::BuiltinRules(), report.diagnostics);
   }
+  // Every renderer runs on every input; their output is not checked, only that they finish
+  // cleanly under the sanitizers.
   const std::string outputs[] = {report::RenderCheckText(report, diag::TextStyle{.color = true}),
                                  report::RenderCheckJson(report), report::RenderCheckSarif(report),
                                  report::RenderCheckMarkdown(report)};
-  size_t total = 0;
-  for (const std::string& out : outputs) total += out.size();
-  return total > 0 ? 0 : 0;
+  static_cast<void>(outputs);
+  return 0;
 }

@@ -22,5 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       static_cast<void>(file.LocationOf(table->CellOffset(r, c)));
     }
   }
-  return sum == 0.5 ? 0 : 0;
+  static_cast<void>(sum);
+  return 0;
 }
