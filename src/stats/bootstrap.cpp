@@ -2,6 +2,7 @@
 
 #include "stats/poisson.hpp"
 #include "stats/rng.hpp"
+#include "stats/simd.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +15,43 @@
 
 namespace foresight::stats {
 namespace {
+
+// The weighted means sum(c_i v_i) / sum(c_i) of resamples first..first+count-1 (count at
+// most kMeanBatch), each mapped by the kernel's mean form; NaN where every count is zero.
+// The values are read in blocks that stay in L1 while every resample of the batch visits
+// them, so memory is read once per batch instead of once per resample. The summation order
+// depends only on n, so results do not depend on the thread count.
+constexpr size_t kMeanBatch = 16;
+constexpr size_t kMeanBlock = 2048;  // 16 KiB of values and 2 KiB of counts
+
+void MeanReplicates(const Kernel::MeanForm& form, uint64_t seed, size_t first, size_t count,
+                    std::span<double> out) {
+  const std::span<const double> values = form.values;
+  const size_t n = values.size();
+  double sums[kMeanBatch] = {};
+  uint64_t totals[kMeanBatch] = {};
+  uint8_t counts[kMeanBlock];
+  for (size_t start = 0; start < n; start += kMeanBlock) {
+    const size_t len = std::min(kMeanBlock, n - start);
+    const double* v = values.data() + start;
+    for (size_t r = 0; r < count; ++r) {
+      Resample::FillPoisson(seed, first + r, start, std::span<uint8_t>(counts, len));
+      double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+      uint64_t t = 0;
+      simd::WeightedSum8(counts, v, len, acc, t);
+      sums[r] += ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+      totals[r] += t;
+    }
+  }
+  for (size_t r = 0; r < count; ++r) {
+    if (totals[r] == 0) {
+      out[r] = std::nan("");
+      continue;
+    }
+    const double mean = sums[r] / static_cast<double>(totals[r]);
+    out[r] = form.take_sqrt ? std::sqrt(mean) : mean;
+  }
+}
 
 // Groups of the delete-a-group jackknife: enough for a stable acceleration estimate, few
 // enough that the jackknife costs at most 1000 kernel evaluations.
@@ -181,6 +219,13 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       std::vector<double> counts(cells);
       for (const size_t j : order) counts[j] = static_cast<double>(SamplePoisson(rng, totals[j]));
       values[b] = kernel.EvaluateCells(counts);
+    });
+  } else if (const auto form = kernel.AsMean(); form && form->values.size() == n) {
+    const size_t batches = (values.size() + kMeanBatch - 1) / kMeanBatch;
+    ParallelFor(batches, options.threads, [&](size_t batch) {
+      const size_t first = batch * kMeanBatch;
+      const size_t count = std::min(kMeanBatch, values.size() - first);
+      MeanReplicates(*form, options.seed, first, count, std::span<double>(values).subspan(first));
     });
   } else {
     ParallelFor(values.size(), options.threads, [&](size_t b) {

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "stats/distributions.hpp"
@@ -12,8 +13,10 @@
 namespace foresight::stats {
 namespace {
 
+using testing::DeclaredMeanKernel;
 using testing::LoadStatsFixture;
 using testing::MeanKernel;
+using testing::OpaqueKernel;
 
 std::vector<double> ToVector(const nlohmann::json& array) {
   return array.get<std::vector<double>>();
@@ -148,6 +151,46 @@ TEST(StatsBootstrapTest, IdenticalForAnyThreadCount) {
       EXPECT_EQ(e.resamples_used, 300U);
     }
   }
+}
+
+TEST(StatsBootstrapTest, BatchedMeansAgreeWithOneResampleAtATime) {
+  // Sizes around the block of 2048 and the batch of 16 resamples, including ragged ends.
+  for (const size_t n : {5UL, 2047UL, 2048UL, 4099UL}) {
+    for (const bool take_sqrt : {false, true}) {
+      const DeclaredMeanKernel declared(SkewedData(n, 3), take_sqrt);
+      const OpaqueKernel opaque(declared);
+      BootstrapOptions options;
+      options.resamples = 37;
+      options.seed = 11;
+      options.threads = 2;
+      const auto batched = DrawReplicates(declared, n, options);
+      const auto general = DrawReplicates(opaque, n, options);
+      ASSERT_TRUE(batched.has_value()) << batched.error().message();
+      ASSERT_TRUE(general.has_value()) << general.error().message();
+      ASSERT_EQ(batched->sorted.size(), general->sorted.size());
+      EXPECT_EQ(batched->dropped, general->dropped);
+      for (size_t i = 0; i < batched->sorted.size(); ++i) {
+        EXPECT_NEAR(batched->sorted[i], general->sorted[i], 1e-12 * std::abs(general->sorted[i]))
+            << "n " << n << ", replicate " << i;
+      }
+    }
+  }
+}
+
+TEST(StatsBootstrapTest, BatchedMeansAreIdenticalForAnyThreadCount) {
+  const DeclaredMeanKernel kernel(SkewedData(5000, 4), false);
+  BootstrapOptions options;
+  options.resamples = 100;
+  options.seed = 5;
+  std::vector<std::vector<double>> all;
+  for (const size_t threads : {1, 2, 7}) {
+    options.threads = threads;
+    const auto replicates = DrawReplicates(kernel, 5000, options);
+    ASSERT_TRUE(replicates.has_value()) << replicates.error().message();
+    all.push_back(replicates->sorted);
+  }
+  EXPECT_EQ(all[0], all[1]);
+  EXPECT_EQ(all[0], all[2]);
 }
 
 TEST(StatsBootstrapTest, BcaUsesReplicatesAndFullJackknifeOnSmallData) {

@@ -51,6 +51,17 @@ class Kernel {
   virtual size_t CellCount() const { return 0; }
   virtual std::span<const uint8_t> CellOf() const { return {}; }
   virtual double EvaluateCells(std::span<const double> /*counts*/) const { return 0; }
+
+  // Optional, for metrics that are the mean of fixed per-example values (log loss, Brier,
+  // MAE; RMSE is the square root of one): the values, one per id, and whether the metric is
+  // the square root of their weighted mean. The bootstrap then evaluates a batch of
+  // resamples per pass over the values, which keeps them in cache instead of reading all n
+  // from memory once per resample. Kernels that are not means keep the default.
+  struct MeanForm {
+    std::span<const double> values;
+    bool take_sqrt = false;
+  };
+  virtual std::optional<MeanForm> AsMean() const { return std::nullopt; }
 };
 
 // Metric parameters by name, e.g. {"beta": 2}.

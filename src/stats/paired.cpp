@@ -1,6 +1,7 @@
 #include "stats/paired.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace foresight::stats {
@@ -10,6 +11,16 @@ namespace {
 class DifferenceKernel : public Kernel {
  public:
   DifferenceKernel(const Kernel& a, const Kernel& b, size_t n) : a_(a), b_(b) {
+    // When both metrics are plain means of per-example values over the same examples, so is
+    // their difference (both means divide by the same total count): the bootstrap can then
+    // evaluate it in batches.
+    const auto mean_a = a.AsMean();
+    const auto mean_b = b.AsMean();
+    if (mean_a && mean_b && !mean_a->take_sqrt && !mean_b->take_sqrt &&
+        mean_a->values.size() == n && mean_b->values.size() == n) {
+      differences_.resize(n);
+      for (size_t i = 0; i < n; ++i) differences_[i] = mean_b->values[i] - mean_a->values[i];
+    }
     // When both metrics are cell-based, the pair is too: its cells are the joint cells
     // (a's cell, b's cell), so the paired bootstrap draws one count per joint cell and both
     // metrics see the same resample.
@@ -29,6 +40,10 @@ class DifferenceKernel : public Kernel {
     return b_.Evaluate(resample) - a_.Evaluate(resample);
   }
   size_t CellCount() const override { return joint_.empty() ? 0 : cells_a_ * cells_b_; }
+  std::optional<MeanForm> AsMean() const override {
+    if (differences_.empty()) return std::nullopt;
+    return MeanForm{differences_, false};
+  }
   std::span<const uint8_t> CellOf() const override { return joint_; }
   double EvaluateCells(std::span<const double> counts) const override {
     std::vector<double> a(cells_a_, 0.0);
@@ -44,6 +59,7 @@ class DifferenceKernel : public Kernel {
   const Kernel& a_;
   const Kernel& b_;
   std::vector<uint8_t> joint_;
+  std::vector<double> differences_;
   size_t cells_a_ = 0;
   size_t cells_b_ = 0;
 };

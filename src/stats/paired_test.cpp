@@ -10,7 +10,9 @@
 namespace foresight::stats {
 namespace {
 
+using testing::DeclaredMeanKernel;
 using testing::MeanKernel;
+using testing::OpaqueKernel;
 
 // Two models' per-example losses sharing most of their noise (hard examples are hard for
 // both): b's loss is a's plus a small shift plus a little noise of its own.
@@ -45,8 +47,9 @@ TEST(StatsPairedTest, PValueFormula) {
 
 TEST(StatsPairedTest, SwappingModelsNegatesDifferenceAndKeepsP) {
   const Losses losses = CorrelatedLosses(2000, 0.01);
-  const MeanKernel a(losses.a);
-  const MeanKernel b(losses.b);
+  // Means declared as such: the bootstrap evaluates their difference in batches.
+  const DeclaredMeanKernel a(losses.a, false);
+  const DeclaredMeanKernel b(losses.b, false);
   for (const auto interval :
        {BootstrapOptions::Interval::kPercentile, BootstrapOptions::Interval::kBca}) {
     BootstrapOptions options;
@@ -64,6 +67,25 @@ TEST(StatsPairedTest, SwappingModelsNegatesDifferenceAndKeepsP) {
     EXPECT_EQ(ab->standard_error, ba->standard_error);
     EXPECT_EQ(ab->resamples_used, ba->resamples_used);
   }
+}
+
+TEST(StatsPairedTest, DifferenceOfDeclaredMeansAgreesWithTheGeneralPath) {
+  const Losses losses = CorrelatedLosses(3001, 0.02);
+  const DeclaredMeanKernel a(losses.a, false);
+  const DeclaredMeanKernel b(losses.b, false);
+  const OpaqueKernel opaque_a(a);
+  const OpaqueKernel opaque_b(b);
+  BootstrapOptions options;
+  options.resamples = 200;
+  options.seed = 8;
+  const auto batched = PairedBootstrap(a, b, 3001, options);
+  const auto general = PairedBootstrap(opaque_a, opaque_b, 3001, options);
+  ASSERT_TRUE(batched.has_value() && general.has_value());
+  EXPECT_EQ(batched->difference, general->difference);
+  EXPECT_NEAR(batched->lower, general->lower, 1e-12);
+  EXPECT_NEAR(batched->upper, general->upper, 1e-12);
+  EXPECT_EQ(batched->p_value, general->p_value);
+  EXPECT_NEAR(batched->standard_error, general->standard_error, 1e-12);
 }
 
 TEST(StatsPairedTest, PairingResolvesWhatSeparateIntervalsCannot) {

@@ -11,9 +11,13 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
+
+#include "stats/simd.hpp"
 
 namespace foresight::stats {
 
@@ -28,7 +32,13 @@ class Resample {
   // The same resample's counts for ids 0..out.size()-1, written in one sequential pass
   // (one hash per four examples): out[id] == Poisson(seed, index).Count(id).
   static void FillPoisson(uint64_t seed, uint64_t index, std::span<uint8_t> out) {
+    FillPoisson(seed, index, 0, out);
+  }
+  // The counts of ids first_id..first_id+out.size()-1; first_id must be a multiple of 4.
+  static void FillPoisson(uint64_t seed, uint64_t index, uint64_t first_id,
+                          std::span<uint8_t> out) {
     const uint64_t key = Mix(seed ^ Mix(index + 0x9E3779B97F4A7C15ULL));
+    const uint64_t first_block = first_id / 4;
     const size_t blocks = out.size() / 4;
     // Two passes, so the second vectorises: the hashes (16 bits per example, little-endian
     // lanes), then the thresholds counted over 16-bit values.
@@ -37,18 +47,23 @@ class Resample {
     uint16_t lanes[4 * kBatch];
     for (size_t start = 0; start < blocks; start += kBatch) {
       const size_t count = std::min(kBatch, blocks - start);
-      for (size_t j = 0; j < count; ++j) hashes[j] = Mix(key ^ ((start + j) * kBlockStride));
       for (size_t j = 0; j < count; ++j) {
-        for (unsigned lane = 0; lane < 4; ++lane) {
-          lanes[4 * j + lane] = static_cast<uint16_t>(hashes[j] >> (16U * lane));
+        hashes[j] = Mix(key ^ ((first_block + start + j) * kBlockStride));
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(lanes, hashes, count * sizeof(uint64_t));  // the lanes, as laid out
+      } else {
+        for (size_t j = 0; j < count; ++j) {
+          for (unsigned lane = 0; lane < 4; ++lane) {
+            lanes[4 * j + lane] = static_cast<uint16_t>(hashes[j] >> (16U * lane));
+          }
         }
       }
-      uint8_t* target = out.data() + 4 * start;
-      for (size_t i = 0; i < 4 * count; ++i)
-        target[i] = static_cast<uint8_t>(PoissonOne16(lanes[i]));
+      simd::PoissonFrom16(lanes, 4 * count, out.data() + 4 * start);
     }
-    for (size_t id = blocks * 4; id < out.size(); ++id) {
-      out[id] = static_cast<uint8_t>(Resample(Mode::kPoisson, key, 0, 0).Count(id));
+    const Resample tail(Mode::kPoisson, key, 0, 0);
+    for (size_t i = blocks * 4; i < out.size(); ++i) {
+      out[i] = static_cast<uint8_t>(tail.Count(first_id + i));
     }
   }
   // Counts given explicitly (e.g. by FillPoisson), one per example id; not owned.

@@ -43,6 +43,17 @@ TEST(ResampleTest, FillPoissonEqualsCountPerExample) {
   EXPECT_EQ(given.Count(1002), counts[1002]);
 }
 
+TEST(ResampleTest, FillPoissonFromAnOffsetEqualsCountPerExample) {
+  const Resample r = Resample::Poisson(5, 9);
+  for (const uint64_t first : {0ULL, 4ULL, 2048ULL, 4096ULL}) {
+    std::vector<uint8_t> counts(1001);
+    Resample::FillPoisson(5, 9, first, counts);
+    for (uint64_t i = 0; i < counts.size(); ++i) {
+      ASSERT_EQ(counts[i], r.Count(first + i)) << first << " + " << i;
+    }
+  }
+}
+
 TEST(ResampleTest, LeaveGroupOutMatchesModulo) {
   for (const uint64_t groups : {1ULL, 2ULL, 7ULL, 1000ULL}) {
     for (uint64_t g = 0; g < std::min<uint64_t>(groups, 5); ++g) {

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,32 @@ class MeanKernel : public Kernel {
 
  private:
   std::vector<double> values_;
+};
+
+// The same mean, declared as one (Kernel::AsMean), which the bootstrap evaluates in batches.
+class DeclaredMeanKernel : public MeanKernel {
+ public:
+  explicit DeclaredMeanKernel(std::vector<double> values, bool take_sqrt)
+      : MeanKernel(values), values_(std::move(values)), take_sqrt_(take_sqrt) {}
+  double Evaluate(const Resample& resample) const override {
+    const double mean = MeanKernel::Evaluate(resample);
+    return take_sqrt_ ? std::sqrt(mean) : mean;
+  }
+  std::optional<MeanForm> AsMean() const override { return MeanForm{values_, take_sqrt_}; }
+
+ private:
+  std::vector<double> values_;
+  bool take_sqrt_;
+};
+
+// Hides AsMean, so the bootstrap takes the general path (one kernel call per resample).
+class OpaqueKernel : public Kernel {
+ public:
+  explicit OpaqueKernel(const Kernel& inner) : inner_(inner) {}
+  double Evaluate(const Resample& resample) const override { return inner_.Evaluate(resample); }
+
+ private:
+  const Kernel& inner_;
 };
 
 }  // namespace foresight::stats::testing

@@ -59,6 +59,7 @@ class MeanKernel : public Kernel {
   size_t CellCount() const override { return cell_of_.empty() ? 0 : 2; }
   std::span<const uint8_t> CellOf() const override { return cell_of_; }
   double EvaluateCells(std::span<const double> counts) const override;
+  std::optional<MeanForm> AsMean() const override { return MeanForm{values_, take_sqrt_}; }
 
  private:
   std::vector<double> values_;
