@@ -75,6 +75,7 @@ docs: build
 bench: build
 	@bench/check_speed.sh
 	@bench/evidence_speed.sh
+	@bench/ingest_speed.sh
 
 ci: test sanitize format-check tidy fuzz
 

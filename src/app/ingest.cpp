@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "base/files.hpp"
+#include "base/string_index.hpp"
 #include "base/strings.hpp"
 #include "table/table.hpp"
 
@@ -156,12 +157,15 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   RowProblems empty_ids("with an empty id", "every example needs an id");
   RowProblems duplicate_ids("with an id seen earlier", "ids must be unique within a set");
   RowProblems empty_labels("without a label", "every example needs a label");
-  std::unordered_map<std::string_view, size_t> seen;
+  // Row numbers fit StringIndex's 32 bits: a row takes at least two bytes of a file.
+  static_assert(kMaxTableBytes / 2 < UINT32_MAX);
+  const auto id_of_row = [&t, column = *id_col](uint32_t r) { return t->Cell(r, column); };
+  StringIndex seen(id_of_row, t->rows());
   std::set<std::string> distinct;
   for (size_t r = 0; r < t->rows(); ++r) {
     const std::string_view id = t->Cell(r, *id_col);
     if (id.empty()) empty_ids.Add(t->CellOffset(r, *id_col));
-    if (!id.empty() && !seen.emplace(id, r).second) {
+    if (!id.empty() && seen.Insert(static_cast<uint32_t>(r)).has_value()) {
       duplicate_ids.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
     }
     e.ids.emplace_back(id);
@@ -326,8 +330,18 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   }
   if (!out.empty()) return outcome;
 
-  std::unordered_map<std::string_view, size_t> row_of;
-  for (size_t i = 0; i < e.ids.size(); ++i) row_of.emplace(e.ids[i], i);
+  // Where each prediction's example is: predictions usually come in the evaluation set's
+  // order, so row r is tried first; the index of all ids is built only when that fails.
+  const auto id_of_example = [&e](uint32_t i) { return std::string_view(e.ids[i]); };
+  std::optional<StringIndex<decltype(id_of_example)>> row_of;
+  const auto find_example = [&](size_t r, std::string_view id) -> std::optional<size_t> {
+    if (r < e.ids.size() && e.ids[r] == id) return r;
+    if (!row_of) {
+      row_of.emplace(id_of_example, e.ids.size());
+      for (size_t i = 0; i < e.ids.size(); ++i) row_of->Insert(static_cast<uint32_t>(i));
+    }
+    return row_of->Find(id);
+  };
   const size_t width = value_cols.size();
   core::Run run;
   run.predictions.assign(e.size() * width, 0.0);
@@ -344,16 +358,16 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
                       "each row's class probabilities must sum to 1");
   for (size_t r = 0; r < t->rows(); ++r) {
     const std::string_view id = t->Cell(r, *id_col);
-    auto it = row_of.find(id);
-    if (it == row_of.end()) {
+    const std::optional<size_t> example = find_example(r, id);
+    if (!example) {
       unknown.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
       continue;
     }
-    if (filled[it->second]) {
+    if (filled[*example]) {
       duplicate.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
       continue;
     }
-    filled[it->second] = true;
+    filled[*example] = true;
     double sum = 0;
     bool row_ok = true;
     for (size_t k = 0; k < width; ++k) {
@@ -374,7 +388,7 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
         row_ok = false;
       }
       sum += *v;
-      run.predictions[it->second * width + k] = *v;
+      run.predictions[*example * width + k] = *v;
     }
     if (row_ok && e.task == core::EvalTask::kMulticlass && std::fabs(sum - 1.0) > 1e-4) {
       bad_sum.Add(t->RowOffset(r), fmt::format("sum {:.6g}", sum));

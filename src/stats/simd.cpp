@@ -45,8 +45,8 @@ void PoissonFrom16Sse2(const uint16_t* u, size_t count, uint8_t* out) {
   for (; i + 16 <= count; i += 16) {
     __m128i k[2];
     for (size_t half = 0; half < 2; ++half) {
-      const __m128i x = _mm_xor_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i + 8 * half)), flip);
+      const __m128i x =
+          _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i + 8 * half)), flip);
       __m128i acc = _mm_setzero_si128();
 #pragma GCC unroll 8
       for (const __m128i& t : thresholds) acc = _mm_sub_epi16(acc, _mm_cmpgt_epi16(x, t));
@@ -58,7 +58,7 @@ void PoissonFrom16Sse2(const uint16_t* u, size_t count, uint8_t* out) {
 }
 
 __attribute__((target("avx2"))) void PoissonFrom16Avx2(const uint16_t* u, size_t count,
-                                                         uint8_t* out) {
+                                                       uint8_t* out) {
   __m256i thresholds[8];
   for (size_t j = 0; j < 8; ++j) {
     thresholds[j] = _mm256_set1_epi16(static_cast<int16_t>((kCdf16[j] - 1U) ^ 0x8000U));
@@ -112,8 +112,7 @@ void WeightedSum8Sse2(const uint8_t* counts, const double* v, size_t len, double
 }
 
 __attribute__((target("avx2"))) void WeightedSum8Avx2(const uint8_t* counts, const double* v,
-                                                        size_t len, double acc[8],
-                                                        uint64_t& total) {
+                                                      size_t len, double acc[8], uint64_t& total) {
   const __m128i zero = _mm_setzero_si128();
   __m256d sums[2] = {_mm256_loadu_pd(acc), _mm256_loadu_pd(acc + 4)};
   __m128i byte_sums = _mm_setzero_si128();

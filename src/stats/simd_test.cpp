@@ -39,8 +39,8 @@ TEST_F(SimdTest, PoissonFrom16AgreesWithTheScalarDrawOnEveryInput) {
     std::vector<uint8_t> out(u.size(), 0xFF);
     PoissonFrom16(u.data(), u.size(), out.data());
     for (size_t i = 0; i < u.size(); ++i) {
-      ASSERT_EQ(out[i], Resample::PoissonOne16(u[i])) << "level " << static_cast<int>(level)
-                                                      << ", u = " << u[i];
+      ASSERT_EQ(out[i], Resample::PoissonOne16(u[i]))
+          << "level " << static_cast<int>(level) << ", u = " << u[i];
     }
   }
 }
