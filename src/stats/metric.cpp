@@ -62,11 +62,13 @@ const ParamSpec* FindParam(const MetricDef& def, std::string_view name) {
 
 Status CheckValue(const MetricDef& def, const ParamSpec& param, double value) {
   const bool integral = !param.integer || std::trunc(value) == value;
-  if (std::isfinite(value) && value >= param.min && value <= param.max && integral) return {};
-  return Fail(ErrorCode::kInvalidArgument,
-              fmt::format("parameter '{}' of {} must be {} in [{}, {}], got {}", param.name,
-                          def.name, param.integer ? "an integer" : "a number",
-                          FormatNumber(param.min), FormatNumber(param.max), FormatNumber(value)));
+  const bool above_min = param.min_exclusive ? value > param.min : value >= param.min;
+  if (std::isfinite(value) && above_min && value <= param.max && integral) return {};
+  return Fail(
+      ErrorCode::kInvalidArgument,
+      fmt::format("parameter '{}' of {} must be {} in {}{}, {}], got {}", param.name, def.name,
+                  param.integer ? "an integer" : "a number", param.min_exclusive ? "(" : "[",
+                  FormatNumber(param.min), FormatNumber(param.max), FormatNumber(value)));
 }
 
 Status CheckParams(const MetricDef& def, const Params& params) {

@@ -74,6 +74,7 @@ struct ParamSpec {
   double max = 0;
   bool integer = false;
   std::string description;
+  bool min_exclusive = false;  // the value must exceed min (fbeta's beta > 0)
 };
 
 struct MetricDef {

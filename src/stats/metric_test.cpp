@@ -149,7 +149,11 @@ TEST(MetricParseTest, RejectsBadParameters) {
   EXPECT_THAT(ParseError("fbeta{beta=nan}", TaskKind::kBinary), HasSubstr("finite number"));
   EXPECT_THAT(ParseError("fbeta{beta=2x}", TaskKind::kBinary), HasSubstr("got '2x'"));
   EXPECT_EQ(ParseError("fbeta{beta=101}", TaskKind::kBinary),
-            "parameter 'beta' of fbeta must be a number in [0, 100], got 101");
+            "parameter 'beta' of fbeta must be a number in (0, 100], got 101");
+  EXPECT_EQ(ParseError("fbeta{beta=0}", TaskKind::kBinary),
+            "parameter 'beta' of fbeta must be a number in (0, 100], got 0");
+  EXPECT_EQ(ParseError("fbeta{beta=-0.5}", TaskKind::kBinary),
+            "parameter 'beta' of fbeta must be a number in (0, 100], got -0.5");
   EXPECT_EQ(ParseError("top_k_accuracy{k=2.5}", TaskKind::kMulticlass),
             "parameter 'k' of top_k_accuracy must be an integer in [1, 1000000], got 2.5");
   EXPECT_EQ(ParseError("ece{bins=0}", TaskKind::kBinary),
@@ -203,7 +207,7 @@ TEST(MetricComputeTest, UndefinedOnTheDataIsAClearError) {
               HasSubstr("2 labels but 1 scores"));
   EXPECT_THAT(Compute("roc_auc", BinaryInput{}.Data()).error().message(), HasSubstr("empty"));
   EXPECT_THAT(Compute("fbeta{beta=0}", BinaryInput{{0, 1}, {0.1, 0.7}}.Data()).error().message(),
-              HasSubstr("beta must be in (0, 100]"));
+              HasSubstr("must be a number in (0, 100], got 0"));
 }
 
 TEST(MetricComputeTest, ChecksTaskAndParameters) {

@@ -264,7 +264,7 @@ void AddBinaryThresholdMetrics(std::vector<MetricDef>& defs) {
                                 "sklearn.metrics.fbeta_score", FBeta);
   fbeta.params.insert(fbeta.params.begin(),
                       {"beta", kDefaultBeta, 0, kMaxBeta, false,
-                       "weight of recall relative to precision; must be > 0"});
+                       "weight of recall relative to precision; must be > 0", true});
   defs.push_back(std::move(fbeta));
   defs.push_back(AtThreshold("mcc", "Matthews correlation between predictions and labels.",
                              "sklearn.metrics.matthews_corrcoef", Mcc));
