@@ -245,6 +245,15 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
   Evidence evidence(store);
   const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
   const stats::MetricRegistry& registry = stats::BuiltinMetrics();
+  // The criterion's metric in canonical spelling, per task (parsed once per task kind).
+  std::map<stats::TaskKind, std::optional<std::string>> primary_by_task;
+  const auto primary_for = [&](stats::TaskKind task) -> const std::optional<std::string>& {
+    auto [it, inserted] = primary_by_task.try_emplace(task);
+    if (inserted && criteria && criteria->threshold) {
+      if (auto primary = registry.Parse(criteria->metric, task)) it->second = primary->ToString();
+    }
+    return it->second;
+  };
 
   for (const std::string& name : *names) {
     auto run = evidence.Run(name);
@@ -293,8 +302,7 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
                              measured->estimate.lower, measured->estimate.upper, e.size(), higher});
       // The charter's criterion, when this is its metric.
       if (criteria && criteria->threshold) {
-        auto primary = registry.Parse(criteria->metric, KindOf(e.task));
-        if (primary && primary->ToString() == spec->ToString()) {
+        if (primary_for(KindOf(e.task)) == spec->ToString()) {
           Criterion c{spec->ToString(), *criteria->threshold, criteria->confidence.value_or(0.95)};
           result.criterion = c;
           result.criteria.push_back(Judge(name, *measured, c, higher));

@@ -68,4 +68,17 @@ Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& worksp
   return store;
 }
 
+Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start) {
+  auto found = FindWorkspace(
+      override_dir.empty() ? std::nullopt : std::optional<std::string>(override_dir), start);
+  if (!found) return Fail(found.error());
+  auto store = OpenWorkspaceStore(*found);
+  if (!store) return Fail(store.error());
+  OpenedWorkspace opened{*found, std::move(*store), std::nullopt};
+  const auto charter = std::filesystem::path(found->root) / "foresight.yaml";
+  std::error_code ec;
+  if (std::filesystem::exists(charter, ec)) opened.charter = charter.string();
+  return opened;
+}
+
 }  // namespace foresight::app

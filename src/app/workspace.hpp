@@ -32,4 +32,13 @@ Result<Workspace> CreateWorkspace(const std::string& dir);
 // Opens the workspace's store (creating or migrating the database as needed).
 Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace);
 
+// A found workspace with its store open, and the charter beside it if there is one.
+struct OpenedWorkspace {
+  Workspace workspace;
+  std::unique_ptr<store::Store> store;
+  std::optional<std::string> charter;  // ROOT/foresight.yaml, when it exists
+};
+// FindWorkspace (an empty override_dir counts as none), then OpenWorkspaceStore.
+Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start);
+
 }  // namespace foresight::app

@@ -37,24 +37,8 @@ void AddCommon(CLI::App& sub, CommonOptions& o) {
   sub.add_option("--workspace", o.workspace, "The project folder holding .foresight/");
 }
 
-struct Opened {
-  app::Workspace workspace;
-  std::unique_ptr<store::Store> store;
-  std::optional<std::string> charter;
-};
-
-Result<Opened> Open(const std::string& workspace) {
-  auto found =
-      app::FindWorkspace(workspace.empty() ? std::nullopt : std::optional<std::string>(workspace),
-                         std::filesystem::current_path().string());
-  if (!found) return Fail(found.error());
-  auto store = app::OpenWorkspaceStore(*found);
-  if (!store) return Fail(store.error());
-  Opened o{*found, std::move(*store), std::nullopt};
-  const auto charter = std::filesystem::path(found->root) / "foresight.yaml";
-  std::error_code ec;
-  if (std::filesystem::exists(charter, ec)) o.charter = charter.string();
-  return o;
+Result<app::OpenedWorkspace> Open(const std::string& workspace) {
+  return app::OpenWorkspace(workspace, std::filesystem::current_path().string());
 }
 
 }  // namespace

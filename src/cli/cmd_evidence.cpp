@@ -19,10 +19,10 @@
 namespace foresight::cli {
 namespace {
 
-Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::optional<std::string>& workspace) {
-  auto found = app::FindWorkspace(workspace, std::filesystem::current_path().string());
-  if (!found) return Fail(found.error());
-  return app::OpenWorkspaceStore(*found);
+Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::string& workspace) {
+  auto opened = app::OpenWorkspace(workspace, std::filesystem::current_path().string());
+  if (!opened) return Fail(opened.error());
+  return std::move(opened->store);
 }
 
 std::optional<std::string> OptionalString(const std::string& value) {
@@ -88,7 +88,7 @@ Runner AddEvalSetCommand(CLI::App& sub) {
   add->add_option("--positive", opts->positive, "Binary: the label of the positive class");
   AddWorkspaceOption(*add, opts->workspace);
   return [opts] {
-    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    auto store = OpenStoreFor(opts->workspace);
     if (!store) return ReportError(store.error());
     opts->add.task = OptionalString(opts->task);
     opts->add.positive = OptionalString(opts->positive);
@@ -141,7 +141,7 @@ Runner AddRunCommand(CLI::App& sub) {
     if (!params) return ReportError(params.error());
     auto tags = KeyValues(opts->tags, "--tag");
     if (!tags) return ReportError(tags.error());
-    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    auto store = OpenStoreFor(opts->workspace);
     if (!store) return ReportError(store.error());
     app::RunAddOptions options = opts->add;
     options.score_column = OptionalString(opts->score);
@@ -170,7 +170,7 @@ Runner ListCommand(CLI::App& sub, Result<std::string> (*render)(store::Store&, b
   AddFormatOption(sub, opts->format, {"text", "json"});
   AddWorkspaceOption(sub, opts->workspace);
   return [opts, render] {
-    auto store = OpenStoreFor(OptionalString(opts->workspace));
+    auto store = OpenStoreFor(opts->workspace);
     if (!store) return ReportError(store.error());
     auto text = render(**store, opts->format == "json");
     if (!text) return ReportError(text.error());

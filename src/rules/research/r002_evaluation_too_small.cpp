@@ -9,8 +9,8 @@
 
 #include "base/strings.hpp"
 #include "rules/builtin_rules.hpp"
-#include "rules/research/normal_quantile.hpp"
 #include "rules/rule_helpers.hpp"
+#include "stats/distributions.hpp"
 
 namespace foresight::rules {
 namespace {
@@ -59,7 +59,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (margin <= kNoMargin) return;
 
   const double confidence = s.confidence.value_or(kDefaultConfidence);
-  const double z = TwoSidedZ(confidence);
+  const double z = stats::NormalQuantile(0.5 + confidence / 2);  // two-sided: 0.95 -> 1.96
   const int64_t n = *s.evaluation.size;
   // Normal-approximation (Wald) half-width of the binomial interval at the target itself:
   // the precision with which a model that just meets the target would be measured.
