@@ -27,8 +27,7 @@ struct FitResult {
 
 // Fits `family` to the first n points of `data` (n >= 1). Starts from each of the
 // family's starting points, and from `warm` too when given; returns the lowest cost.
-FitResult Fit(const Family& family, const CurveData& data, size_t n,
-              const Params* warm = nullptr);
+FitResult Fit(const Family& family, const CurveData& data, size_t n, const Params* warm = nullptr);
 
 // One Levenberg-Marquardt run from `start` (clamped into bounds).
 FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const Params& start);

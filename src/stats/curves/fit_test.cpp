@@ -21,10 +21,10 @@ struct Truth {
 // examples to about 0.1 at 4,096 (u = size / 4096).
 const std::vector<Truth>& Truths() {
   static const std::vector<Truth> truths = {
-      {"pow3", {0.05, 0.5, 0.1, 0}},       {"pow4", {0.05, 0.6, 0.08, 0.01}},
-      {"log2", {0.05, 0.1, 0, 0}},         {"ilog2", {2, 0.05, 0, 0}},
-      {"exp3", {0.5, 20, 0.1, 0}},         {"mmf4", {0.9, 0.01, 0.1, 0.7}},
-      {"wbl4", {10, 0.6, 0.1, 0.5}},       {"vap3", {-2.5, 0.002, -0.3, 0}},
+      {"pow3", {0.05, 0.5, 0.1, 0}},      {"pow4", {0.05, 0.6, 0.08, 0.01}},
+      {"log2", {0.05, 0.1, 0, 0}},        {"ilog2", {2, 0.05, 0, 0}},
+      {"exp3", {0.5, 20, 0.1, 0}},        {"mmf4", {0.9, 0.01, 0.1, 0.7}},
+      {"wbl4", {10, 0.6, 0.1, 0.5}},      {"vap3", {-2.5, 0.002, -0.3, 0}},
       {"janoschek", {0.1, 0.9, 10, 0.5}},
   };
   return truths;
@@ -38,10 +38,10 @@ CurveData Synthetic(const Family& family, const Params& truth, double noise, uin
     const double x = std::round(16 * std::pow(2.0, k / 2.0));
     const double u = x / 4096;
     // Box-Muller from two hashed uniforms.
-    const double u1 = (static_cast<double>(Resample::Mix(seed * 1000 + 2 * k) >> 11U) + 1) *
-                      0x1.0p-53;
-    const double u2 = static_cast<double>(Resample::Mix(seed * 1000 + 2 * k + 1) >> 11U) *
-                      0x1.0p-53;
+    const double u1 =
+        (static_cast<double>(Resample::Mix(seed * 1000 + 2 * k) >> 11U) + 1) * 0x1.0p-53;
+    const double u2 =
+        static_cast<double>(Resample::Mix(seed * 1000 + 2 * k + 1) >> 11U) * 0x1.0p-53;
     const double z = std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
     data.u.push_back(u);
     data.x.push_back(x);
@@ -99,8 +99,8 @@ TEST(CurveFitTest, RecoversNoiselessCurves) {
     // The curve itself, where it was seen and 10x beyond: parameters of 4-parameter
     // families are not all identifiable from a short curve, but the curve is.
     for (const double u : {16 / 4096.0, 0.1, 1.0}) {
-      EXPECT_NEAR(f.value(u, u * 4096, fit.params.data()),
-                  f.value(u, u * 4096, t.params.data()), 1e-5)
+      EXPECT_NEAR(f.value(u, u * 4096, fit.params.data()), f.value(u, u * 4096, t.params.data()),
+                  1e-5)
           << t.family << " at u = " << u;
     }
     EXPECT_NEAR(f.value(10, 40960, fit.params.data()), f.value(10, 40960, t.params.data()), 2e-3)
@@ -120,8 +120,7 @@ TEST(CurveFitTest, NoisyCurvesFitToTheNoiseLevel) {
       const double rms = std::sqrt(fit.cost / static_cast<double>(data.size()));
       EXPECT_LT(rms, 1.5 * noise) << t.family << " seed " << seed;
       // At the largest size seen, the fitted curve is within a few noise levels of truth.
-      EXPECT_NEAR(f.value(1, 4096, fit.params.data()), f.value(1, 4096, t.params.data()),
-                  3 * noise)
+      EXPECT_NEAR(f.value(1, 4096, fit.params.data()), f.value(1, 4096, t.params.data()), 3 * noise)
           << t.family << " seed " << seed;
     }
   }

@@ -9,9 +9,9 @@ namespace foresight::stats::curves {
 
 std::span<const Family> Families() {
   static const std::vector<Family> all = {
-      families::MakePow3(), families::MakePow4(),  families::MakeLog2(),
+      families::MakePow3(),  families::MakePow4(), families::MakeLog2(),
       families::MakeIlog2(), families::MakeExp3(), families::MakeMmf4(),
-      families::MakeWbl4(), families::MakeVap3(),  families::MakeJanoschek(),
+      families::MakeWbl4(),  families::MakeVap3(), families::MakeJanoschek(),
   };
   return all;
 }

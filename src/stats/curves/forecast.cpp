@@ -1,0 +1,448 @@
+#include "stats/curves/forecast.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "stats/curves/fit.hpp"
+#include "stats/distributions.hpp"
+
+namespace foresight::stats::curves {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Backtests extrapolate from the points up to 1/h of the largest size, for these h.
+constexpr double kBacktestHorizons[] = {2, 4, 8};
+// Families whose backtest error exceeds this multiple of the best one's get no weight.
+constexpr double kWeightCutoff = 4;
+// How far the size-needed search looks: up to this multiple of the largest size seen.
+constexpr double kSearchLimit = 1e4;
+
+// The points as a scaled loss over sizes relative to the largest, and the way back.
+struct Frame {
+  bool lower_is_better = true;
+  double best = 0;   // metric value of loss 0
+  double scale = 1;  // metric units per unit of scaled loss
+  double x_ref = 1;  // the largest size seen
+  double ToLoss(double value) const {
+    return (lower_is_better ? value - best : best - value) / scale;
+  }
+  double ToMetric(double loss) const {
+    return lower_is_better ? best + loss * scale : best - loss * scale;
+  }
+  // A band in loss units to metric units (a lower loss is a better metric).
+  Band ToMetric(double estimate, double low_loss, double high_loss) const {
+    const double a = ToMetric(low_loss);
+    const double b = ToMetric(high_loss);
+    return {ToMetric(estimate), std::min(a, b), std::max(a, b)};
+  }
+};
+
+// A fitted model: one family's parameters, or the last value.
+struct Model {
+  const Family* family = nullptr;  // null: the "last value" baseline
+  Params params{};
+  double last = 0;  // the baseline's loss
+  double Predict(double u, double x) const {
+    if (family == nullptr) return last;
+    return std::max(0.0, family->value(u, x, params.data()));
+  }
+  double Asymptote() const {
+    if (family == nullptr) return last;
+    return family->asymptote(params.data());
+  }
+};
+
+// The mean loss of the points at the largest size among the first n.
+double LastValue(const CurveData& data, size_t n) {
+  double sum = 0;
+  size_t count = 0;
+  for (size_t i = n; i-- > 0 && data.u[i] == data.u[n - 1];) {
+    sum += data.y[i];
+    ++count;
+  }
+  return sum / static_cast<double>(count);
+}
+
+size_t DistinctSizes(const CurveData& data, size_t n) {
+  size_t distinct = 0;
+  for (size_t i = 0; i < n; ++i) distinct += (i == 0 || data.u[i] != data.u[i - 1]) ? 1U : 0U;
+  return distinct;
+}
+
+// Fits every family (that has fewer parameters than the distinct sizes among the first
+// n points) and the baseline. Index 0 is the baseline.
+std::vector<Model> FitAll(const CurveData& data, size_t n) {
+  std::vector<Model> models;
+  models.push_back({nullptr, {}, LastValue(data, n)});
+  const size_t distinct = DistinctSizes(data, n);
+  for (const Family& f : Families()) {
+    if (f.params >= distinct) continue;
+    const FitResult fit = Fit(f, data, n);
+    if (fit.ok) models.push_back({&f, fit.params, 0});
+  }
+  return models;
+}
+
+// The mean loss of the points in the last half-doubling of sizes (the "truth" a backtest
+// predicts), and the mean of a model's predictions there.
+struct TailError {
+  double error = 0;
+  bool ok = false;
+};
+TailError ErrorOnTail(const Model& m, const CurveData& data) {
+  const double u_last = data.u.back();
+  double truth = 0;
+  double predicted = 0;
+  size_t count = 0;
+  for (size_t i = 0; i < data.size(); ++i) {
+    if (data.u[i] < u_last / std::sqrt(2.0)) continue;
+    truth += data.y[i];
+    predicted += m.Predict(data.u[i], data.x[i]);
+    ++count;
+  }
+  if (count == 0) return {};
+  return {std::abs(predicted - truth) / static_cast<double>(count), true};
+}
+
+double WeightedMean(std::span<const double> values, std::span<const double> weights) {
+  double sum = 0;
+  double total = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (weights[i] <= 0 || !std::isfinite(values[i])) continue;
+    sum += weights[i] * values[i];
+    total += weights[i];
+  }
+  return total > 0 ? sum / total : std::nan("");
+}
+
+double WeightedSd(std::span<const double> values, std::span<const double> weights, double mean) {
+  double sum = 0;
+  double total = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (weights[i] <= 0 || !std::isfinite(values[i])) continue;
+    sum += weights[i] * (values[i] - mean) * (values[i] - mean);
+    total += weights[i];
+  }
+  return total > 0 ? std::sqrt(sum / total) : 0;
+}
+
+}  // namespace
+
+Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
+                                const ForecastOptions& options) {
+  if (!(options.band > 0 && options.band < 1)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the band must be between 0 and 1 (exclusive), got {}", options.band));
+  }
+  for (size_t i = 0; i < points.size(); ++i) {
+    const CurvePoint& p = points[i];
+    if (!std::isfinite(p.size) || p.size < 2) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("point {}: the size must be a number of examples, at least 2; got {}",
+                              i + 1, p.size));
+    }
+    if (!std::isfinite(p.value)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("point {}: the value is not a finite number ({})", i + 1, p.value));
+    }
+    if (p.stderr_ && (!std::isfinite(*p.stderr_) || *p.stderr_ < 0)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("point {}: the standard error must be a finite number >= 0; got {}",
+                              i + 1, *p.stderr_));
+    }
+  }
+  for (const double s : options.at) {
+    if (!std::isfinite(s) || s < 2) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("sizes to forecast must be at least 2; got {}", s));
+    }
+  }
+  if (options.target && !std::isfinite(*options.target)) {
+    return Fail(ErrorCode::kInvalidArgument, "the target must be a finite number");
+  }
+  std::vector<CurvePoint> sorted(points.begin(), points.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const CurvePoint& a, const CurvePoint& b) { return a.size < b.size; });
+  size_t distinct = 0;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    distinct += (i == 0 || sorted[i].size != sorted[i - 1].size) ? 1U : 0U;
+  }
+  if (distinct < 3) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("a forecast needs points at 3 or more different sizes; got {}",
+                            distinct));
+  }
+
+  ForecastResult result;
+  result.band = options.band;
+  const double z = NormalQuantile(0.5 + options.band / 2);
+
+  // The frame: loss 0 at the best value, scaled so the worst loss seen is 1.
+  Frame frame;
+  frame.lower_is_better = options.lower_is_better;
+  double lo = kInf;
+  double hi = -kInf;
+  for (const CurvePoint& p : sorted) {
+    lo = std::min(lo, p.value);
+    hi = std::max(hi, p.value);
+  }
+  const double range = hi > lo ? hi - lo : std::max(std::abs(hi), 1.0) * 0.1;
+  if (options.best) {
+    frame.best = *options.best;
+  } else if (options.lower_is_better) {
+    frame.best = lo >= 0 ? 0 : lo - range;
+  } else {
+    frame.best = hi <= 1 ? 1 : hi + range;
+  }
+  frame.x_ref = sorted.back().size;
+  double worst = 0;
+  for (const CurvePoint& p : sorted) {
+    const double loss = options.lower_is_better ? p.value - frame.best : frame.best - p.value;
+    if (loss < -1e-12 * std::max(1.0, std::abs(frame.best))) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("a value ({}) is better than the best possible value ({}); check "
+                              "--lower-is-better / --higher-is-better",
+                              p.value, frame.best));
+    }
+    worst = std::max(worst, loss);
+  }
+  frame.scale = worst > 0 ? worst : 1;
+
+  CurveData data;
+  std::vector<double> stderrs;
+  for (const CurvePoint& p : sorted) {
+    data.u.push_back(p.size / frame.x_ref);
+    data.x.push_back(p.size);
+    data.y.push_back(std::max(0.0, frame.ToLoss(p.value)));
+    if (p.stderr_) stderrs.push_back(*p.stderr_ / frame.scale);
+  }
+  // Weights from the standard errors (all given), floored at a tenth of their median so
+  // that one point reported with an error of 0 cannot take over the fit.
+  const bool weighted = stderrs.size() == sorted.size();
+  if (weighted) {
+    std::vector<double> copy = stderrs;
+    std::nth_element(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2),
+                     copy.end());
+    const double floor = std::max(copy[copy.size() / 2] / 10, 1e-6);
+    double total = 0;
+    for (const double se : stderrs) {
+      data.weight.push_back(1 / std::pow(std::max(se, floor), 2));
+      total += data.weight.back();
+    }
+    for (double& w : data.weight) w *= static_cast<double>(data.weight.size()) / total;
+  } else {
+    data.weight.assign(data.size(), 1);
+  }
+  const size_t n = data.size();
+
+  if (worst == 0) {
+    result.warnings.push_back(
+        "every value is already the best possible; there is nothing left to forecast");
+  }
+
+  // Fit every model on all points, then backtest each on prefixes.
+  const std::vector<Model> models = FitAll(data, n);
+  std::vector<double> error_sum(models.size(), 0);
+  std::vector<size_t> error_count(models.size(), 0);
+  struct Backtest {
+    double horizon;
+    std::vector<Model> models;
+  };
+  std::vector<Backtest> backtests;
+  for (const double h : kBacktestHorizons) {
+    size_t cut = 0;
+    while (cut < n && data.u[cut] <= data.u.back() / h) ++cut;
+    if (DistinctSizes(data, cut) < 3) break;
+    Backtest bt{h, FitAll(data, cut)};
+    for (const Model& m : bt.models) {
+      const TailError e = ErrorOnTail(m, data);
+      if (!e.ok) continue;
+      for (size_t k = 0; k < models.size(); ++k) {
+        if (models[k].family == m.family) {
+          error_sum[k] += e.error;
+          ++error_count[k];
+        }
+      }
+    }
+    backtests.push_back(std::move(bt));
+  }
+
+  // Weights by out-of-sample skill; equal weights when the curve is too short to backtest.
+  std::vector<double> weights(models.size(), 0);
+  std::vector<double> score(models.size(), kInf);
+  double best_score = kInf;
+  for (size_t k = 0; k < models.size(); ++k) {
+    if (error_count[k] == 0) continue;
+    score[k] = error_sum[k] / static_cast<double>(error_count[k]);
+    best_score = std::min(best_score, score[k]);
+  }
+  if (std::isfinite(best_score)) {
+    const double eps = 0.05 * best_score + 1e-9;
+    for (size_t k = 0; k < models.size(); ++k) {
+      if (score[k] <= kWeightCutoff * best_score + 1e-12) {
+        weights[k] = 1 / ((score[k] + eps) * (score[k] + eps));
+      }
+    }
+  } else {
+    std::fill(weights.begin(), weights.end(), 1.0);
+    result.warnings.push_back(
+        "too few points to test the families on the curve itself: they are weighted equally "
+        "and the band is wide");
+  }
+  const double weight_total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  for (double& w : weights) w /= weight_total;
+
+  const auto ensemble = [&](const std::vector<Model>& ms, const std::vector<double>& ws,
+                            double u, double x) {
+    std::vector<double> values(ms.size());
+    for (size_t k = 0; k < ms.size(); ++k) values[k] = ms[k].Predict(u, x);
+    return WeightedMean(values, ws);
+  };
+  // The ensemble's own backtest errors, per doubling of extrapolation.
+  double rate_sq = 0;
+  size_t rate_count = 0;
+  for (const Backtest& bt : backtests) {
+    std::vector<double> ws(bt.models.size(), 0);
+    for (size_t j = 0; j < bt.models.size(); ++j) {
+      for (size_t k = 0; k < models.size(); ++k) {
+        if (models[k].family == bt.models[j].family) ws[j] = weights[k];
+      }
+    }
+    double truth = 0;
+    double predicted = 0;
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (data.u[i] < data.u.back() / std::sqrt(2.0)) continue;
+      truth += data.y[i];
+      predicted += ensemble(bt.models, ws, data.u[i], data.x[i]);
+      ++count;
+    }
+    if (count == 0 || !std::isfinite(predicted)) continue;
+    const double e = std::abs(predicted - truth) / static_cast<double>(count);
+    const double per_doubling = e / std::log2(bt.horizon);
+    rate_sq += per_doubling * per_doubling;
+    ++rate_count;
+  }
+  // Without backtests: a tenth of the curve's range per doubling, a deliberately wide guess.
+  const double rate = rate_count > 0 ? std::sqrt(rate_sq / static_cast<double>(rate_count)) : 0.1;
+
+  // The noise of a point: the residual spread of the ensemble on the points seen.
+  double residual_sq = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double r = data.y[i] - ensemble(models, weights, data.u[i], data.x[i]);
+    residual_sq += r * r;
+  }
+  const double noise = std::sqrt(residual_sq / static_cast<double>(n));
+
+  // Ill-behaved: the loss rises by more than three noise levels over a doubling or more of
+  // data (more data made it worse), which no family can follow.
+  const double tolerance = 3 * std::max(noise, 1e-9);
+  for (size_t i = 0; i < n && !result.ill_behaved; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      if (data.u[j] >= 2 * data.u[i] && data.y[j] - data.y[i] > tolerance) {
+        result.ill_behaved = true;
+        break;
+      }
+    }
+  }
+  if (result.ill_behaved) {
+    result.warnings.push_back(
+        "the curve is ill-behaved: the metric got worse with more data somewhere, so no "
+        "curve family fits it well; the band is widened");
+  }
+  const double widen = result.ill_behaved ? 1.5 : 1.0;
+
+  // The ensemble and its band at size x.
+  const auto predict = [&](double x) {
+    const double u = x / frame.x_ref;
+    std::vector<double> values(models.size());
+    for (size_t k = 0; k < models.size(); ++k) values[k] = models[k].Predict(u, x);
+    const double mean = WeightedMean(values, weights);
+    const double spread = WeightedSd(values, weights, mean);
+    const double doublings = std::max(0.0, std::log2(u));
+    const double sigma =
+        widen * std::sqrt(spread * spread + std::pow(rate * doublings, 2) + noise * noise);
+    struct Out {
+      double mean, low, high, sigma;
+    };
+    return Out{mean, std::max(0.0, mean - z * sigma), mean + z * sigma, sigma};
+  };
+
+  std::vector<double> sizes = options.at;
+  if (sizes.empty()) sizes = {2 * frame.x_ref, 10 * frame.x_ref};
+  for (const double s : sizes) {
+    const auto p = predict(s);
+    result.predictions.push_back({s, frame.ToMetric(p.mean, p.low, p.high)});
+  }
+  const double x_first = sorted.front().size;
+  const double x_plot_end = std::max(*std::max_element(sizes.begin(), sizes.end()), frame.x_ref);
+  for (int k = 0; k <= 40; ++k) {
+    const double s = x_first * std::pow(x_plot_end / x_first, k / 40.0);
+    const auto p = predict(s);
+    result.curve.push_back({s, frame.ToMetric(p.mean, p.low, p.high)});
+  }
+
+  // The asymptote: the families' limits (the baseline's is its last value), weighted; its
+  // band as at 100x the largest size, or wider if the families disagree more.
+  std::vector<double> limits(models.size());
+  for (size_t k = 0; k < models.size(); ++k) limits[k] = models[k].Asymptote();
+  const double limit = std::max(0.0, WeightedMean(limits, weights));
+  const double limit_spread = WeightedSd(limits, weights, limit);
+  const auto far = predict(100 * frame.x_ref);
+  const double limit_sigma = std::max(far.sigma, widen * limit_spread);
+  const double limit_low = std::max(0.0, limit - z * limit_sigma);
+  const double limit_high = limit + z * limit_sigma;
+  result.asymptote = frame.ToMetric(limit, limit_low, limit_high);
+
+  if (options.target) {
+    TargetAnswer answer;
+    answer.value = *options.target;
+    const double target_loss = frame.ToLoss(*options.target);
+    double best_seen = kInf;
+    for (const double y : data.y) best_seen = std::min(best_seen, y);
+    answer.already_met = best_seen <= target_loss;
+    answer.probability_reachable =
+        limit_sigma > 0 ? NormalCdf((target_loss - limit) / limit_sigma)
+                        : (limit <= target_loss ? 1.0 : 0.0);
+    // The first size (quarter-doubling steps, then bisection) where a curve reaches the
+    // target loss; +inf when it does not within kSearchLimit x the largest size.
+    const auto first_reaching = [&](auto curve_at) {
+      double lo_x = frame.x_ref;
+      if (curve_at(lo_x) <= target_loss) return lo_x;
+      for (double step = std::pow(2.0, 0.25); lo_x < kSearchLimit * frame.x_ref; lo_x *= step) {
+        const double hi_x = lo_x * step;
+        if (curve_at(hi_x) > target_loss) continue;
+        double a = lo_x;
+        double b = hi_x;
+        for (int it = 0; it < 40; ++it) {
+          const double mid = std::sqrt(a * b);
+          (curve_at(mid) <= target_loss ? b : a) = mid;
+        }
+        return b;
+      }
+      return kInf;
+    };
+    const double at_estimate = first_reaching([&](double x) { return predict(x).mean; });
+    const double at_optimistic = first_reaching([&](double x) { return predict(x).low; });
+    const double at_pessimistic = first_reaching([&](double x) { return predict(x).high; });
+    if (limit_low <= target_loss && std::isfinite(at_optimistic)) {
+      answer.size_needed = Band{at_estimate, at_optimistic, at_pessimistic};
+    }
+    result.target = answer;
+  }
+
+  for (size_t k = 0; k < models.size(); ++k) {
+    const std::string name = models[k].family ? std::string(models[k].family->name) : "last";
+    result.families.push_back({name, weights[k],
+                               std::isfinite(score[k]) ? score[k] * frame.scale : std::nan("")});
+  }
+  std::stable_sort(result.families.begin(), result.families.end(),
+                   [](const FamilyWeight& a, const FamilyWeight& b) { return a.weight > b.weight; });
+  return result;
+}
+
+}  // namespace foresight::stats::curves
