@@ -76,6 +76,7 @@ bench: build
 	@bench/check_speed.sh
 	@bench/evidence_speed.sh
 	@bench/ingest_speed.sh
+	@bench/forecast_eval.sh
 
 ci: test sanitize format-check tidy fuzz
 
