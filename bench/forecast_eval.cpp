@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   if (argc > 1) file.open(argv[1]);
   std::istream& in = argc > 1 ? static_cast<std::istream&>(file) : std::cin;
   const auto all = ReadCurves(in);
-  const std::vector<std::string> singles = {"pow3", "pow4", "mmf4", "wbl4", "exp3",
+  const std::vector<std::string> singles = {"pow3", "pow4",  "mmf4", "wbl4",     "exp3",
                                             "log2", "ilog2", "vap3", "janoschek"};
   std::printf("| cut-off | curves | ensemble MAE | median | last value MAE | median |");
   for (const auto& s : singles) std::printf(" %s MAE |", s.c_str());

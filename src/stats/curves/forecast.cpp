@@ -172,9 +172,9 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     distinct += (i == 0 || sorted[i].size != sorted[i - 1].size) ? 1U : 0U;
   }
   if (distinct < 3) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("a forecast needs points at 3 or more different sizes; got {}",
-                            distinct));
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("a forecast needs points at 3 or more different sizes; got {}", distinct));
   }
 
   ForecastResult result;
@@ -296,8 +296,8 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
   const double weight_total = std::accumulate(weights.begin(), weights.end(), 0.0);
   for (double& w : weights) w /= weight_total;
 
-  const auto ensemble = [&](const std::vector<Model>& ms, const std::vector<double>& ws,
-                            double u, double x) {
+  const auto ensemble = [&](const std::vector<Model>& ms, const std::vector<double>& ws, double u,
+                            double x) {
     std::vector<double> values(ms.size());
     for (size_t k = 0; k < ms.size(); ++k) values[k] = ms[k].Predict(u, x);
     return WeightedMean(values, ws);
@@ -405,9 +405,8 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     double best_seen = kInf;
     for (const double y : data.y) best_seen = std::min(best_seen, y);
     answer.already_met = best_seen <= target_loss;
-    answer.probability_reachable =
-        limit_sigma > 0 ? NormalCdf((target_loss - limit) / limit_sigma)
-                        : (limit <= target_loss ? 1.0 : 0.0);
+    answer.probability_reachable = limit_sigma > 0 ? NormalCdf((target_loss - limit) / limit_sigma)
+                                                   : (limit <= target_loss ? 1.0 : 0.0);
     // The first size (quarter-doubling steps, then bisection) where a curve reaches the
     // target loss; +inf when it does not within kSearchLimit x the largest size.
     const auto first_reaching = [&](auto curve_at) {
@@ -437,11 +436,12 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
 
   for (size_t k = 0; k < models.size(); ++k) {
     const std::string name = models[k].family ? std::string(models[k].family->name) : "last";
-    result.families.push_back({name, weights[k],
-                               std::isfinite(score[k]) ? score[k] * frame.scale : std::nan("")});
+    result.families.push_back(
+        {name, weights[k], std::isfinite(score[k]) ? score[k] * frame.scale : std::nan("")});
   }
-  std::stable_sort(result.families.begin(), result.families.end(),
-                   [](const FamilyWeight& a, const FamilyWeight& b) { return a.weight > b.weight; });
+  std::stable_sort(
+      result.families.begin(), result.families.end(),
+      [](const FamilyWeight& a, const FamilyWeight& b) { return a.weight > b.weight; });
   return result;
 }
 

@@ -79,7 +79,6 @@ struct ForecastResult {
 // Fails with kInvalidArgument, in plain words, on inputs no forecast can come from: fewer
 // than 3 distinct sizes, non-finite or non-positive sizes, non-finite values or errors,
 // negative errors, a band outside (0, 1).
-Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
-                                const ForecastOptions& options);
+Result<ForecastResult> Forecast(std::span<const CurvePoint> points, const ForecastOptions& options);
 
 }  // namespace foresight::stats::curves

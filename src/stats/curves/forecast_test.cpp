@@ -91,7 +91,8 @@ TEST(ForecastTest, HigherIsBetterMetricsAreMirrored) {
 
 TEST(ForecastTest, RisingErrorIsFlaggedIllBehaved) {
   std::vector<CurvePoint> points = PowerCurve(4096);
-  for (size_t i = points.size() / 2; i < points.size(); ++i) points[i].value += 0.05 * static_cast<double>(i - points.size() / 2);
+  for (size_t i = points.size() / 2; i < points.size(); ++i)
+    points[i].value += 0.05 * static_cast<double>(i - points.size() / 2);
   const auto result = Forecast(points, {});
   ASSERT_TRUE(result.has_value()) << result.error().message();
   EXPECT_TRUE(result->ill_behaved);
@@ -116,8 +117,8 @@ TEST(ForecastTest, DegenerateInputsGetClearErrorsOrWarnings) {
   EXPECT_THAT(ErrorOf(PowerCurve(4096), accuracy_as_error), HasSubstr("better than the best"));
 
   // Constant and zero-error curves forecast themselves, with a warning for zero error.
-  const std::vector<CurvePoint> constant = {{100, 0.3, {}}, {200, 0.3, {}}, {400, 0.3, {}},
-                                            {800, 0.3, {}}};
+  const std::vector<CurvePoint> constant = {
+      {100, 0.3, {}}, {200, 0.3, {}}, {400, 0.3, {}}, {800, 0.3, {}}};
   const auto flat = Forecast(constant, {});
   ASSERT_TRUE(flat.has_value()) << flat.error().message();
   EXPECT_NEAR(flat->predictions[1].value.estimate, 0.3, 1e-6);
