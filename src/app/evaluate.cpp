@@ -4,10 +4,12 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "base/files.hpp"
+#include "base/strings.hpp"
 #include "charter/parse.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/delong.hpp"
@@ -498,6 +500,80 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
   }
   for (Comparison& c : out) c.verdict = Verdict(c, options.confidence);
   return out;
+}
+
+Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method,
+                                  const std::optional<std::string>& metric,
+                                  const std::optional<std::string>& evalset,
+                                  const EvidenceOptions& options,
+                                  const std::optional<std::string>& charter_path) {
+  auto runs = store.ListRuns();
+  if (!runs) return Fail(runs.error());
+  MethodCurve curve;
+  curve.method = method;
+  std::vector<const core::RunInfo*> chosen;
+  std::set<std::string> methods;
+  std::set<std::string> sets;
+  for (const core::RunInfo& r : *runs) {
+    if (!r.method.empty()) methods.insert(r.method);
+    if (r.method != method || (evalset && r.evalset != *evalset)) continue;
+    if (!r.train_size) {
+      curve.notes.push_back(fmt::format(
+          "run '{}' records no train size (--train-size), so it is not on the curve", r.name));
+      continue;
+    }
+    chosen.push_back(&r);
+    sets.insert(r.evalset);
+  }
+  if (chosen.empty()) {
+    std::string known =
+        methods.empty() ? "no run records a method (run add --method)"
+                        : "the methods are: " +
+                              Join(std::vector<std::string>(methods.begin(), methods.end()), ", ");
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("no runs of method '{}'{} with a train size; {}", method,
+                            evalset ? fmt::format(" on '{}'", *evalset) : "", known));
+  }
+  if (sets.size() > 1) {
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("the runs of '{}' use several evaluation sets ({}); choose one with "
+                    "--evalset, since a curve compares sizes on the same examples",
+                    method, Join(std::vector<std::string>(sets.begin(), sets.end()), ", ")));
+  }
+  curve.evalset = *sets.begin();
+  auto set = store.GetEvalSet(curve.evalset);
+  if (!set) return Fail(set.error());
+  const auto criteria = ReadCriteria(charter_path);
+  std::string wanted = metric.value_or("");
+  if (wanted.empty()) {
+    wanted = criteria && !criteria->metric.empty() ? criteria->metric
+                                                   : DefaultMetrics(set->task).front();
+  }
+  auto spec = stats::BuiltinMetrics().Parse(wanted, KindOf(set->task));
+  if (!spec) return Fail(spec.error());
+  curve.metric = spec->ToString();
+  curve.higher_is_better = spec->def->higher_is_better;
+  if (criteria && criteria->threshold) {
+    auto primary = stats::BuiltinMetrics().Parse(criteria->metric, KindOf(set->task));
+    if (primary && primary->ToString() == curve.metric) curve.target = criteria->threshold;
+  }
+  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  for (const core::RunInfo* info : chosen) {
+    auto run = store.GetRun(info->name);
+    if (!run) return Fail(run.error());
+    const auto data = DataFor(*set, *run);
+    auto measured = Measure(*spec, data->view, boot);
+    if (!measured) {
+      return Fail(measured.error().WithContext(fmt::format("run '{}', {}", info->name, wanted)));
+    }
+    curve.points.push_back({info->name, *info->train_size, measured->estimate.estimate,
+                            measured->replicates.standard_error, set->size()});
+  }
+  std::stable_sort(
+      curve.points.begin(), curve.points.end(),
+      [](const RunMeasurement& a, const RunMeasurement& b) { return a.train_size < b.train_size; });
+  return curve;
 }
 
 }  // namespace foresight::app

@@ -44,4 +44,32 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                                         const EvidenceOptions& options,
                                         const std::optional<std::string>& charter_path);
 
+// One run of a method measured for its learning curve.
+struct RunMeasurement {
+  std::string run;
+  int64_t train_size = 0;
+  double estimate = 0;
+  double standard_error = 0;  // of the bootstrap replicates
+  size_t n = 0;               // evaluation examples
+};
+struct MethodCurve {
+  std::string method;
+  std::string evalset;
+  std::string metric;  // canonical spelling
+  bool higher_is_better = true;
+  std::vector<RunMeasurement> points;  // by train size
+  std::optional<double> target;        // the charter's threshold when `metric` is its metric
+  std::vector<std::string> notes;      // runs left out, and why
+};
+
+// The runs of `method` (on `evalset` when given; it must be named when the method's runs
+// use several) that record a train size, each measured with `metric` (default: the
+// charter's primary metric, else the task's first default) and its bootstrap standard
+// error. Fails with kNotFound when the method has no runs (naming the methods there are).
+Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method,
+                                  const std::optional<std::string>& metric,
+                                  const std::optional<std::string>& evalset,
+                                  const EvidenceOptions& options,
+                                  const std::optional<std::string>& charter_path);
+
 }  // namespace foresight::app

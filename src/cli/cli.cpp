@@ -29,6 +29,8 @@ constexpr Command kCommands[] = {
     {"compare", "Paired comparison of runs: difference, interval, p-value, verdict",
      AddCompareCommand},
     {"history", "How the charter's success criteria changed, and when", AddHistoryCommand},
+    {"forecast", "What more data buys: learning-curve forecast, asymptote, data for the target",
+     AddForecastCommand},
 };
 
 int Dispatch(int argc, char** argv) {

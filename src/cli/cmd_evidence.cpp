@@ -50,14 +50,10 @@ int Finish(const app::IngestOutcome& outcome) {
     WriteStdout(outcome.summary + "\n");
     return 0;
   }
-  const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&
-                                       std::getenv("NO_COLOR") == nullptr};
-  for (const diag::Diagnostic& d : outcome.diagnostics) {
-    fmt::print(stderr, "{}\n", diag::RenderText(d, style));
-  }
-  fmt::print(stderr, "nothing was stored: fix the {} above and run the command again\n",
-             outcome.diagnostics.size() == 1 ? "problem" : "problems");
-  return 2;
+  return ReportInputProblems(
+      outcome.diagnostics,
+      fmt::format("nothing was stored: fix the {} above and run the command again",
+                  outcome.diagnostics.size() == 1 ? "problem" : "problems"));
 }
 
 void AddWorkspaceOption(CLI::App& sub, std::string& target) {

@@ -4,8 +4,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.hpp"
+#include "diag/diagnostic.hpp"
 #include "report/format.hpp"
 
 namespace CLI {
@@ -30,6 +32,10 @@ void WriteStdout(std::string_view text);
 // Prints "foresight: error: <message>" to stderr and returns the error's exit code.
 int ReportError(const Error& error);
 
+// Prints problems found in a user's file (rendered like compiler errors, coloured on a
+// terminal), then `closing` ("nothing was stored: ..."), to stderr; returns exit code 2.
+int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, std::string_view closing);
+
 // Adds `--format` with the given allowed formats (first is the default) and returns a
 // pointer to the parsed value, owned by the caller's closure.
 void AddFormatOption(CLI::App& sub, std::string& target,
@@ -50,5 +56,6 @@ Runner AddRunsCommand(CLI::App& sub);
 Runner AddEvalCommand(CLI::App& sub);
 Runner AddCompareCommand(CLI::App& sub);
 Runner AddHistoryCommand(CLI::App& sub);
+Runner AddForecastCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "diag/text_renderer.hpp"
 
 namespace foresight::cli {
 
@@ -28,6 +29,17 @@ int ReportError(const Error& error) {
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;31merror\x1b[0m" : "error",
              error.message());
   return ExitCodeFor(error.code());
+}
+
+int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics,
+                        std::string_view closing) {
+  const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&
+                                       std::getenv("NO_COLOR") == nullptr};
+  for (const diag::Diagnostic& d : diagnostics) {
+    fmt::print(stderr, "{}\n", diag::RenderText(d, style));
+  }
+  fmt::print(stderr, "{}\n", closing);
+  return 2;
 }
 
 void AddFormatOption(CLI::App& sub, std::string& target,

@@ -1,0 +1,187 @@
+#include "app/forecast.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "app/table_input.hpp"
+#include "stats/curves/forecast.hpp"
+#include "table/table.hpp"
+
+namespace foresight::app {
+namespace {
+
+namespace curves = stats::curves;
+
+core::ForecastBand ToCore(const curves::Band& b) { return {b.estimate, b.lower, b.upper}; }
+
+// Whether the values fall as the size grows: the sign of their correlation with log size.
+bool ValuesFall(const std::vector<curves::CurvePoint>& points) {
+  double mx = 0;
+  double my = 0;
+  for (const auto& p : points) {
+    mx += std::log(p.size);
+    my += p.value;
+  }
+  mx /= static_cast<double>(points.size());
+  my /= static_cast<double>(points.size());
+  double cov = 0;
+  for (const auto& p : points) cov += (std::log(p.size) - mx) * (p.value - my);
+  return cov <= 0;
+}
+
+// Runs the forecaster on points and fills the plain result.
+Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string subject,
+                           std::string metric, std::optional<bool> higher_is_better,
+                           std::optional<double> best, const ForecastSettings& settings) {
+  core::Forecast f;
+  f.subject = std::move(subject);
+  f.metric = std::move(metric);
+  f.direction_inferred = !higher_is_better.has_value();
+  f.higher_is_better = higher_is_better.value_or(!ValuesFall(points));
+  f.band = settings.band;
+  curves::ForecastOptions options;
+  options.lower_is_better = !f.higher_is_better;
+  options.best = best;
+  options.at = settings.at;
+  options.target = settings.target;
+  options.band = settings.band;
+  auto result = curves::Forecast(points, options);
+  if (!result) return Fail(result.error());
+  for (const auto& p : points) f.points.push_back({p.size, p.value, p.stderr_});
+  std::sort(f.points.begin(), f.points.end(),
+            [](const core::ForecastPoint& a, const core::ForecastPoint& b) {
+              return a.size < b.size;
+            });
+  for (const auto& p : result->predictions) f.predictions.push_back({p.size, ToCore(p.value)});
+  for (const auto& p : result->curve) f.curve.push_back({p.size, ToCore(p.value)});
+  f.asymptote = ToCore(result->asymptote);
+  if (result->target) {
+    core::ForecastTarget t;
+    t.value = result->target->value;
+    if (result->target->size_needed) t.size_needed = ToCore(*result->target->size_needed);
+    t.probability_reachable = result->target->probability_reachable;
+    t.already_met = result->target->already_met;
+    f.target = t;
+  }
+  for (const auto& fam : result->families) {
+    f.families.push_back({fam.name, fam.weight,
+                          std::isfinite(fam.backtest_error)
+                              ? std::optional<double>(fam.backtest_error)
+                              : std::nullopt});
+  }
+  f.ill_behaved = result->ill_behaved;
+  f.warnings = result->warnings;
+  return f;
+}
+
+}  // namespace
+
+Result<ForecastOutcome> ForecastFromFile(const std::string& path,
+                                         const ForecastSettings& settings) {
+  ForecastOutcome outcome;
+  auto file = LoadTable(path);
+  if (!file) return Fail(file.error());
+  outcome.file = std::move(*file);
+  const SourceFile& src = *outcome.file;
+  diag::DiagnosticSink sink;
+  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(path), sink);
+  auto& out = outcome.diagnostics;
+  if (!t) {
+    out = sink.diagnostics();
+    return outcome;
+  }
+  const auto size_col = RequireColumn(*t, src, "size", "the points file's format", out);
+  const auto value_col = RequireColumn(*t, src, "value", "the points file's format", out);
+  const std::optional<size_t> se_col = t->Column("stderr");
+  if (!out.empty()) return outcome;
+  if (t->rows() == 0) {
+    out.push_back(FileProblem(src, "the file has a header but no points",
+                              "add one row per measured point: size,value[,stderr]"));
+    return outcome;
+  }
+  RowProblems bad_size("with a size that is not a number of examples (2 or more)",
+                       "sizes are training-set sizes, such as 1000");
+  RowProblems bad_value("with a value that is not a finite number",
+                        "write the metric as a plain number, such as 0.87");
+  RowProblems bad_se("with a standard error that is not a finite number >= 0",
+                     "leave the stderr cell empty when it is not known");
+  std::vector<curves::CurvePoint> points;
+  for (size_t r = 0; r < t->rows(); ++r) {
+    const auto size = table::ParseNumber(t->Cell(r, *size_col));
+    const auto value = table::ParseNumber(t->Cell(r, *value_col));
+    bool ok = true;
+    if (!size || !std::isfinite(*size) || *size < 2) {
+      bad_size.Add(t->CellOffset(r, *size_col), fmt::format("'{}'", t->Cell(r, *size_col)));
+      ok = false;
+    }
+    if (!value || !std::isfinite(*value)) {
+      bad_value.Add(t->CellOffset(r, *value_col), fmt::format("'{}'", t->Cell(r, *value_col)));
+      ok = false;
+    }
+    std::optional<double> se;
+    if (se_col && !t->Cell(r, *se_col).empty() && !t->IsNull(r, *se_col)) {
+      se = table::ParseNumber(t->Cell(r, *se_col));
+      if (!se || !std::isfinite(*se) || *se < 0) {
+        bad_se.Add(t->CellOffset(r, *se_col), fmt::format("'{}'", t->Cell(r, *se_col)));
+        ok = false;
+      }
+    }
+    if (ok) points.push_back({*size, *value, se});
+  }
+  bad_size.Report(src, out);
+  bad_value.Report(src, out);
+  bad_se.Report(src, out);
+  if (!out.empty()) return outcome;
+  // Standard errors count only when every point has one; say so when some are missing.
+  const auto with_se = std::count_if(points.begin(), points.end(),
+                                     [](const curves::CurvePoint& p) { return p.stderr_.has_value(); });
+  std::vector<std::string> notes;
+  if (with_se > 0 && static_cast<size_t>(with_se) < points.size()) {
+    notes.push_back(fmt::format(
+        "{} of {} points have a standard error; the fit weighs all points equally", with_se,
+        points.size()));
+    for (auto& p : points) p.stderr_.reset();
+  }
+  auto forecast = Run(std::move(points), path, "value", settings.higher_is_better, std::nullopt,
+                      settings);
+  if (!forecast) return Fail(forecast.error().WithContext(path));
+  forecast->notes = std::move(notes);
+  outcome.forecast = std::move(*forecast);
+  return outcome;
+}
+
+Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
+                                           const std::optional<std::string>& metric,
+                                           const std::optional<std::string>& evalset,
+                                           const ForecastSettings& settings,
+                                           const EvidenceOptions& evidence,
+                                           const std::optional<std::string>& charter_path) {
+  auto curve = MeasureMethod(store, method, metric, evalset, evidence, charter_path);
+  if (!curve) return Fail(curve.error());
+  std::vector<curves::CurvePoint> points;
+  for (const RunMeasurement& m : curve->points) {
+    points.push_back({static_cast<double>(m.train_size), m.estimate, m.standard_error});
+  }
+  ForecastSettings s = settings;
+  if (!s.target) s.target = curve->target;
+  // Stored metrics have a known direction and best value: every higher-is-better metric
+  // foresight computes is at most 1 (AUC, accuracy, F1, MCC, kappa, R^2, ...), and every
+  // lower-is-better one at least 0 (log loss, Brier, MAE, RMSE, ...).
+  const bool higher = settings.higher_is_better.value_or(curve->higher_is_better);
+  const std::optional<double> best = higher ? 1.0 : 0.0;
+  auto forecast = Run(std::move(points),
+                      fmt::format("method '{}' on '{}'", curve->method, curve->evalset),
+                      curve->metric, higher, best, s);
+  if (!forecast) {
+    return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", method)));
+  }
+  forecast->direction_inferred = false;
+  forecast->notes = curve->notes;
+  ForecastOutcome outcome;
+  outcome.forecast = std::move(*forecast);
+  return outcome;
+}
+
+}  // namespace foresight::app

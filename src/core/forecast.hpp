@@ -1,0 +1,57 @@
+// What `foresight forecast` found, as plain values for the renderers (report/) and JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace foresight::core {
+
+struct ForecastBand {
+  double estimate = 0;
+  double lower = 0;
+  double upper = 0;  // +inf: no bound within the search range
+};
+
+struct ForecastPoint {
+  double size = 0;
+  double value = 0;
+  std::optional<double> standard_error;
+};
+
+struct ForecastAt {
+  double size = 0;
+  ForecastBand value;
+};
+
+struct ForecastTarget {
+  double value = 0;
+  std::optional<ForecastBand> size_needed;  // none: not reachable at the band's confidence
+  double probability_reachable = 0;
+  bool already_met = false;
+};
+
+struct ForecastFamily {
+  std::string name;
+  double weight = 0;
+  std::optional<double> backtest_error;  // none when the curve was too short to backtest
+};
+
+struct Forecast {
+  std::string subject;  // "points.csv", "method 'boost' on 'holdout'"
+  std::string metric;   // "value" for a points file
+  bool higher_is_better = false;
+  bool direction_inferred = false;  // neither --lower-is-better nor --higher-is-better given
+  double band = 0.8;
+  std::vector<ForecastPoint> points;
+  std::vector<ForecastAt> predictions;
+  ForecastBand asymptote;
+  std::optional<ForecastTarget> target;
+  std::vector<ForecastFamily> families;
+  bool ill_behaved = false;
+  std::vector<std::string> warnings;
+  std::vector<std::string> notes;
+  std::vector<ForecastAt> curve;  // the ensemble and its band, for plots
+};
+
+}  // namespace foresight::core
