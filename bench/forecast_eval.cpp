@@ -5,8 +5,9 @@
 // alone, and of the "last value" baseline; the coverage of the 80% band; failures; and the
 // time per curve.
 //
-// Usage: forecast_eval [CSV] (default: stdin; the .csv.gz decompressed), e.g.
+// Usage: forecast_eval [--every K] [CSV] (default: stdin; the .csv.gz decompressed), e.g.
 //   zcat bench/data/lcdb11-dev.csv.gz | build/release/bench/forecast_eval
+// --every K replays every K-th curve only (quicker, for tuning).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -90,21 +91,33 @@ double SingleFamily(const curves::Family& family, const std::vector<curves::Curv
 }  // namespace
 
 int main(int argc, char** argv) {
+  size_t every = 1;
+  int arg = 1;
+  if (argc > 2 && std::string(argv[1]) == "--every") {
+    every = std::max(1UL, std::stoul(argv[2]));
+    arg = 3;
+  }
   std::ifstream file;
-  if (argc > 1) file.open(argv[1]);
-  std::istream& in = argc > 1 ? static_cast<std::istream&>(file) : std::cin;
-  const auto all = ReadCurves(in);
+  if (argc > arg) file.open(argv[arg]);
+  std::istream& in = argc > arg ? static_cast<std::istream&>(file) : std::cin;
+  std::map<std::string, Curve> all;
+  size_t index = 0;
+  for (auto& [id, curve] : ReadCurves(in)) {
+    if (index++ % every == 0) all.emplace(id, std::move(curve));
+  }
   const std::vector<std::string> singles = {"pow3", "pow4",  "mmf4", "wbl4",     "exp3",
                                             "log2", "ilog2", "vap3", "janoschek"};
   std::printf("| cut-off | curves | ensemble MAE | median | last value MAE | median |");
   for (const auto& s : singles) std::printf(" %s MAE |", s.c_str());
-  std::printf(" 80%% band coverage | failures | ms per curve |\n|---|---:|---:|---:|---:|---:|");
+  std::printf(
+      " 80%% band coverage | flagged ill-behaved | failures | ms per curve "
+      "|\n|---|---:|---:|---:|---:|---:|");
   for (size_t i = 0; i < singles.size(); ++i) std::printf("---:|");
-  std::printf("---:|---:|---:|\n");
+  std::printf("---:|---:|---:|---:|\n");
   for (const double cutoff : {0.10, 0.25, 0.50}) {
     std::vector<double> ens, last;
     std::map<std::string, std::vector<double>> single;
-    size_t covered = 0, failures = 0, used = 0;
+    size_t covered = 0, failures = 0, used = 0, flagged = 0;
     double seconds = 0;
     for (const auto& [id, curve] : all) {
       const auto& pts = curve.points;
@@ -129,6 +142,7 @@ int main(int argc, char** argv) {
       const auto& band = result->predictions[0].value;
       ens.push_back(std::abs(band.estimate - truth));
       covered += (band.lower <= truth && truth <= band.upper) ? 1U : 0U;
+      flagged += result->ill_behaved ? 1U : 0U;
       for (const auto& s : singles) {
         const double v = SingleFamily(*curves::FindFamily(s), fit, largest);
         if (std::isfinite(v)) single[s].push_back(std::abs(v - truth));
@@ -137,8 +151,9 @@ int main(int argc, char** argv) {
     std::printf("| %.0f%% | %zu | %.4f | %.4f | %.4f | %.4f |", cutoff * 100, used, Mean(ens),
                 Median(ens), Mean(last), Median(last));
     for (const auto& s : singles) std::printf(" %.4f |", Mean(single[s]));
-    std::printf(" %.1f%% | %zu | %.2f |\n",
-                100.0 * static_cast<double>(covered) / static_cast<double>(ens.size()), failures,
+    std::printf(" %.1f%% | %.1f%% | %zu | %.2f |\n",
+                100.0 * static_cast<double>(covered) / static_cast<double>(ens.size()),
+                100.0 * static_cast<double>(flagged) / static_cast<double>(ens.size()), failures,
                 1000 * seconds / static_cast<double>(used));
   }
   return 0;

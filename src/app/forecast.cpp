@@ -50,10 +50,9 @@ Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string s
   auto result = curves::Forecast(points, options);
   if (!result) return Fail(result.error());
   for (const auto& p : points) f.points.push_back({p.size, p.value, p.stderr_});
-  std::sort(f.points.begin(), f.points.end(),
-            [](const core::ForecastPoint& a, const core::ForecastPoint& b) {
-              return a.size < b.size;
-            });
+  std::sort(
+      f.points.begin(), f.points.end(),
+      [](const core::ForecastPoint& a, const core::ForecastPoint& b) { return a.size < b.size; });
   for (const auto& p : result->predictions) f.predictions.push_back({p.size, ToCore(p.value)});
   for (const auto& p : result->curve) f.curve.push_back({p.size, ToCore(p.value)});
   f.asymptote = ToCore(result->asymptote);
@@ -135,17 +134,18 @@ Result<ForecastOutcome> ForecastFromFile(const std::string& path,
   bad_se.Report(src, out);
   if (!out.empty()) return outcome;
   // Standard errors count only when every point has one; say so when some are missing.
-  const auto with_se = std::count_if(points.begin(), points.end(),
-                                     [](const curves::CurvePoint& p) { return p.stderr_.has_value(); });
+  const auto with_se = std::count_if(points.begin(), points.end(), [](const curves::CurvePoint& p) {
+    return p.stderr_.has_value();
+  });
   std::vector<std::string> notes;
   if (with_se > 0 && static_cast<size_t>(with_se) < points.size()) {
-    notes.push_back(fmt::format(
-        "{} of {} points have a standard error; the fit weighs all points equally", with_se,
-        points.size()));
+    notes.push_back(
+        fmt::format("{} of {} points have a standard error; the fit weighs all points equally",
+                    with_se, points.size()));
     for (auto& p : points) p.stderr_.reset();
   }
-  auto forecast = Run(std::move(points), path, "value", settings.higher_is_better, std::nullopt,
-                      settings);
+  auto forecast =
+      Run(std::move(points), path, "value", settings.higher_is_better, std::nullopt, settings);
   if (!forecast) return Fail(forecast.error().WithContext(path));
   forecast->notes = std::move(notes);
   outcome.forecast = std::move(*forecast);
@@ -171,9 +171,9 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
   // lower-is-better one at least 0 (log loss, Brier, MAE, RMSE, ...).
   const bool higher = settings.higher_is_better.value_or(curve->higher_is_better);
   const std::optional<double> best = higher ? 1.0 : 0.0;
-  auto forecast = Run(std::move(points),
-                      fmt::format("method '{}' on '{}'", curve->method, curve->evalset),
-                      curve->metric, higher, best, s);
+  auto forecast =
+      Run(std::move(points), fmt::format("method '{}' on '{}'", curve->method, curve->evalset),
+          curve->metric, higher, best, s);
   if (!forecast) {
     return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", method)));
   }

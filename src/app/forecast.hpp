@@ -33,8 +33,7 @@ struct ForecastOutcome {
 // From a CSV or JSON Lines file with columns size, value and optionally stderr (several
 // rows per size allowed). Fails (Result) for a missing file and for curves no forecast can
 // come from (fewer than 3 sizes, ...), with a message saying why.
-Result<ForecastOutcome> ForecastFromFile(const std::string& path,
-                                         const ForecastSettings& settings);
+Result<ForecastOutcome> ForecastFromFile(const std::string& path, const ForecastSettings& settings);
 
 // From the runs of `method` in the workspace (see MeasureMethod).
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,

@@ -73,8 +73,7 @@ Runner AddForecastCommand(CLI::App& sub) {
       }
       outcome = app::ForecastFromFile(opts->points, settings);
     } else {
-      auto opened =
-          app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
+      auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
       if (!opened) return ReportError(opened.error());
       outcome = app::ForecastFromMethod(
           *opened->store, opts->method,

@@ -49,11 +49,12 @@ std::string Verdict(const core::Forecast& f) {
   std::string out;
   if (!f.predictions.empty()) {
     const core::ForecastAt& far = f.predictions.back();
-    out += fmt::format("With {} the data ({} examples), {} should be about {} ({}% band {} to {}); "
-                       "it is {} at {} examples now.\n",
-                       Times(far.size, largest), Size(far.size), f.metric,
-                       Value(far.value.estimate), band, Value(far.value.lower),
-                       Value(far.value.upper), Value(f.points.back().value), Size(largest));
+    out += fmt::format(
+        "With {} the data ({} examples), {} should be about {} ({}% band {} to {}); "
+        "it is {} at {} examples now.\n",
+        Times(far.size, largest), Size(far.size), f.metric, Value(far.value.estimate), band,
+        Value(far.value.lower), Value(far.value.upper), Value(f.points.back().value),
+        Size(largest));
   }
   out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
                      Value(f.asymptote.estimate), band, Value(f.asymptote.lower),
@@ -119,8 +120,11 @@ std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
     const double t = (v - lo) / (hi - lo);
     return std::clamp(static_cast<int>(std::lround((1 - t) * (height - 1))), 0, height - 1);
   };
-  std::vector<std::string> grid(static_cast<size_t>(height), std::string(static_cast<size_t>(width), ' '));
-  const auto put = [&](int r, int c, char ch) { grid[static_cast<size_t>(r)][static_cast<size_t>(c)] = ch; };
+  std::vector<std::string> grid(static_cast<size_t>(height),
+                                std::string(static_cast<size_t>(width), ' '));
+  const auto put = [&](int r, int c, char ch) {
+    grid[static_cast<size_t>(r)][static_cast<size_t>(c)] = ch;
+  };
   // Band and curve, interpolated across every column.
   for (int c = 0; c < width; ++c) {
     const double x = std::exp(x0 + (x1 - x0) * c / std::max(1, width - 1));
@@ -128,7 +132,9 @@ std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
     while (k + 2 < f.curve.size() && f.curve[k + 1].size < x) ++k;
     const auto& a = f.curve[k];
     const auto& b = f.curve[std::min(k + 1, f.curve.size() - 1)];
-    const double t = b.size > a.size ? (std::log(x) - std::log(a.size)) / (std::log(b.size) - std::log(a.size)) : 0;
+    const double t = b.size > a.size
+                         ? (std::log(x) - std::log(a.size)) / (std::log(b.size) - std::log(a.size))
+                         : 0;
     const auto mix = [&](double u, double v) { return u + std::clamp(t, 0.0, 1.0) * (v - u); };
     const int top = row(mix(a.value.upper, b.value.upper));
     const int bottom = row(mix(a.value.lower, b.value.lower));
@@ -158,14 +164,14 @@ std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
 std::string RenderForecastText(const core::Forecast& f) {
   std::string out;
   out += fmt::format("Forecast for {}: {} ({} is better), {} points from {} to {} examples\n",
-                     f.subject, f.metric, f.higher_is_better ? "higher" : "lower",
-                     f.points.size(), Size(f.points.front().size), Size(f.points.back().size));
+                     f.subject, f.metric, f.higher_is_better ? "higher" : "lower", f.points.size(),
+                     Size(f.points.front().size), Size(f.points.back().size));
   if (f.direction_inferred) {
-    out += fmt::format("(assumed {} is better, since the values {} as the size grows; say "
-                       "--{}-is-better if not)\n",
-                       f.higher_is_better ? "higher" : "lower",
-                       f.higher_is_better ? "rise" : "fall",
-                       f.higher_is_better ? "lower" : "higher");
+    out += fmt::format(
+        "(assumed {} is better, since the values {} as the size grows; say "
+        "--{}-is-better if not)\n",
+        f.higher_is_better ? "higher" : "lower", f.higher_is_better ? "rise" : "fall",
+        f.higher_is_better ? "lower" : "higher");
   }
   out += "\n" + Verdict(f) + "\n";
   const int band = Percent(f.band);
@@ -206,18 +212,18 @@ std::string RenderForecastJson(const core::Forecast& f) {
   }
   Json target = nullptr;
   if (f.target) {
-    target = {{"value", f.target->value},
-              {"size_needed", f.target->size_needed ? BandJson(*f.target->size_needed)
-                                                    : Json(nullptr)},
-              {"probability_reachable", f.target->probability_reachable},
-              {"already_met", f.target->already_met}};
+    target = {
+        {"value", f.target->value},
+        {"size_needed", f.target->size_needed ? BandJson(*f.target->size_needed) : Json(nullptr)},
+        {"probability_reachable", f.target->probability_reachable},
+        {"already_met", f.target->already_met}};
   }
   Json families = Json::array();
   for (const auto& fam : f.families) {
-    families.push_back({{"name", fam.name},
-                        {"weight", fam.weight},
-                        {"backtest_error", fam.backtest_error ? Json(*fam.backtest_error)
-                                                              : Json(nullptr)}});
+    families.push_back(
+        {{"name", fam.name},
+         {"weight", fam.weight},
+         {"backtest_error", fam.backtest_error ? Json(*fam.backtest_error) : Json(nullptr)}});
   }
   Json curve = Json::array();
   for (const auto& c : f.curve) {

@@ -16,8 +16,12 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Backtests extrapolate from the points up to 1/h of the largest size, for these h.
 constexpr double kBacktestHorizons[] = {2, 4, 8};
-// Families whose backtest error exceeds this multiple of the best one's get no weight.
-constexpr double kWeightCutoff = 4;
+// The local fits use the points of the last 1.5 doublings of size (at least 5 sizes).
+constexpr double kLocalWindow = 2.83;
+// The share of the families' disagreement that counts in the band. The disagreement
+// overstates the uncertainty (a family that extrapolates badly also gets little weight);
+// half of it calibrates the 80% band to about 80% on LCDB's curves (docs/PERFORMANCE.md).
+constexpr double kSpreadShare = 0.5;
 // How far the size-needed search looks: up to this multiple of the largest size seen.
 constexpr double kSearchLimit = 1e4;
 
@@ -46,6 +50,7 @@ struct Model {
   const Family* family = nullptr;  // null: the "last value" baseline
   Params params{};
   double last = 0;  // the baseline's loss
+  size_t id = 0;    // which candidate: 0 the baseline, then families, then local fits
   double Predict(double u, double x) const {
     if (family == nullptr) return last;
     return std::max(0.0, family->value(u, x, params.data()));
@@ -75,14 +80,47 @@ size_t DistinctSizes(const CurveData& data, size_t n) {
 
 // Fits every family (that has fewer parameters than the distinct sizes among the first
 // n points) and the baseline. Index 0 is the baseline.
+// Families also fitted on the recent part of the curve only (the last few doublings):
+// curves whose early part follows another law extrapolate better from their recent part.
+const char* const kLocalFamilies[] = {"pow3", "log2", "pow4", "mmf4"};
+
 std::vector<Model> FitAll(const CurveData& data, size_t n) {
   std::vector<Model> models;
-  models.push_back({nullptr, {}, LastValue(data, n)});
+  models.push_back({nullptr, {}, LastValue(data, n), 0});
   const size_t distinct = DistinctSizes(data, n);
+  size_t id = 1;
   for (const Family& f : Families()) {
+    const size_t this_id = id++;
     if (f.params >= distinct) continue;
     const FitResult fit = Fit(f, data, n);
-    if (fit.ok) models.push_back({&f, fit.params, 0});
+    if (fit.ok) models.push_back({&f, fit.params, 0, this_id});
+  }
+  {
+    const double window = kLocalWindow;
+    CurveData recent;
+    // The window, widened backwards until it holds at least 5 distinct sizes.
+    size_t begin = n;
+    size_t sizes_in = 0;
+    while (begin > 0) {
+      const bool new_size = begin == n || data.u[begin - 1] != data.u[begin];
+      if (data.u[begin - 1] < data.u[n - 1] / window && sizes_in >= 5 && new_size) break;
+      sizes_in += new_size ? 1U : 0U;
+      --begin;
+    }
+    for (size_t i = begin; i < n; ++i) {
+      recent.u.push_back(data.u[i]);
+      recent.x.push_back(data.x[i]);
+      recent.y.push_back(data.y[i]);
+      recent.weight.push_back(data.weight[i]);
+    }
+    const size_t recent_distinct = DistinctSizes(recent, recent.size());
+    for (const char* name : kLocalFamilies) {
+      const Family& f = *FindFamily(name);
+      const size_t this_id = id++;
+      if (f.params >= recent_distinct || recent_distinct < 4) continue;
+      const FitResult fit = Fit(f, recent, recent.size());
+      if (fit.ok) models.push_back({&f, fit.params, 0, this_id});
+    }
   }
   return models;
 }
@@ -227,7 +265,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     std::vector<double> copy = stderrs;
     std::nth_element(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2),
                      copy.end());
-    const double floor = std::max(copy[copy.size() / 2] / 10, 1e-6);
+    const double floor = std::max(copy[copy.size() / 2], 1e-6);
     double total = 0;
     for (const double se : stderrs) {
       data.weight.push_back(1 / std::pow(std::max(se, floor), 2));
@@ -248,6 +286,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
   const std::vector<Model> models = FitAll(data, n);
   std::vector<double> error_sum(models.size(), 0);
   std::vector<size_t> error_count(models.size(), 0);
+
   struct Backtest {
     double horizon;
     std::vector<Model> models;
@@ -262,7 +301,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
       const TailError e = ErrorOnTail(m, data);
       if (!e.ok) continue;
       for (size_t k = 0; k < models.size(); ++k) {
-        if (models[k].family == m.family) {
+        if (models[k].id == m.id) {
           error_sum[k] += e.error;
           ++error_count[k];
         }
@@ -283,9 +322,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
   if (std::isfinite(best_score)) {
     const double eps = 0.05 * best_score + 1e-9;
     for (size_t k = 0; k < models.size(); ++k) {
-      if (score[k] <= kWeightCutoff * best_score + 1e-12) {
-        weights[k] = 1 / ((score[k] + eps) * (score[k] + eps));
-      }
+      weights[k] = 1 / (score[k] + eps);
     }
   } else {
     std::fill(weights.begin(), weights.end(), 1.0);
@@ -309,7 +346,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     std::vector<double> ws(bt.models.size(), 0);
     for (size_t j = 0; j < bt.models.size(); ++j) {
       for (size_t k = 0; k < models.size(); ++k) {
-        if (models[k].family == bt.models[j].family) ws[j] = weights[k];
+        if (models[k].id == bt.models[j].id) ws[j] = weights[k];
       }
     }
     double truth = 0;
@@ -336,11 +373,35 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     const double r = data.y[i] - ensemble(models, weights, data.u[i], data.x[i]);
     residual_sq += r * r;
   }
-  const double noise = std::sqrt(residual_sq / static_cast<double>(n));
+  double noise = std::sqrt(residual_sq / static_cast<double>(n));
+  if (stderrs.size() == n) {
+    // The measurement noise of a point at the largest size: its standard error.
+    double sum = 0;
+    size_t count = 0;
+    for (size_t i = n; i-- > 0 && data.u[i] == data.u[n - 1];) {
+      sum += stderrs[i];
+      ++count;
+    }
+    noise = sum / static_cast<double>(count);
+  }
 
   // Ill-behaved: the loss rises by more than three noise levels over a doubling or more of
-  // data (more data made it worse), which no family can follow.
-  const double tolerance = 3 * std::max(noise, 1e-9);
+  // data (more data made it worse), which no family can follow. The noise of a point: its
+  // standard error when given (the median), else estimated from the differences between
+  // neighbouring points (their median absolute value is 0.954 sigma for Gaussian noise).
+  double point_noise = 0;
+  {
+    std::vector<double> spread;
+    if (stderrs.size() == n) {
+      spread = stderrs;
+    } else {
+      for (size_t i = 1; i < n; ++i) spread.push_back(std::abs(data.y[i] - data.y[i - 1]) / 0.954);
+    }
+    std::nth_element(spread.begin(),
+                     spread.begin() + static_cast<std::ptrdiff_t>(spread.size() / 2), spread.end());
+    point_noise = spread[spread.size() / 2];
+  }
+  const double tolerance = 3 * std::max(point_noise, 1e-9);
   for (size_t i = 0; i < n && !result.ill_behaved; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (data.u[j] >= 2 * data.u[i] && data.y[j] - data.y[i] > tolerance) {
@@ -364,8 +425,8 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     const double mean = WeightedMean(values, weights);
     const double spread = WeightedSd(values, weights, mean);
     const double doublings = std::max(0.0, std::log2(u));
-    const double sigma =
-        widen * std::sqrt(spread * spread + std::pow(rate * doublings, 2) + noise * noise);
+    const double sigma = widen * std::sqrt(std::pow(kSpreadShare * spread, 2) +
+                                           std::pow(rate * doublings, 2) + noise * noise);
     struct Out {
       double mean, low, high, sigma;
     };
