@@ -11,6 +11,10 @@ using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, kMaxPara
 using Vector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, kMaxParams, 1>;
 
 constexpr size_t kMaxIterations = 100;
+// Converged when a step lowers the cost by less than this fraction.
+constexpr double kTolerance = 1e-9;
+// Every start gets this many iterations; only the best is then run to convergence.
+constexpr size_t kScoutIterations = 8;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 double Cost(const Family& family, const CurveData& data, size_t n, const Params& p) {
@@ -48,7 +52,8 @@ bool NormalEquations(const Family& family, const CurveData& data, size_t n, cons
 
 }  // namespace
 
-FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const Params& start) {
+FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const Params& start,
+                  size_t max_iterations) {
   FitResult result;
   Params p = Clamp(family, start);
   double cost = Cost(family, data, n, p);
@@ -58,7 +63,7 @@ FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const P
   Vector jtr;
   const auto k = static_cast<Eigen::Index>(family.params);
   size_t it = 0;
-  for (; it < kMaxIterations; ++it) {
+  for (; it < max_iterations; ++it) {
     if (!NormalEquations(family, data, n, p, jtj, jtr)) break;
     bool improved = false;
     // Raise the damping until a step lowers the cost (or the damping is absurd).
@@ -80,7 +85,7 @@ FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const P
         cost = candidate_cost;
         lambda = std::max(lambda / 3, 1e-12);
         improved = true;
-        if (decrease <= 1e-12 * cost + 1e-30) it = kMaxIterations;  // converged
+        if (decrease <= kTolerance * cost + 1e-30) it = max_iterations;  // converged
         break;
       }
       lambda *= 4;
@@ -95,15 +100,22 @@ FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const P
 }
 
 FitResult Fit(const Family& family, const CurveData& data, size_t n, const Params* warm) {
+  // A few iterations from every start, then the most promising one to convergence: the
+  // starts differ in which basin they lead to, which shows early, and most of the cost of a
+  // fit is in its last iterations.
   FitResult best;
   best.cost = kInfinity;
   const auto consider = [&](const Params& start) {
-    const FitResult r = FitFrom(family, data, n, start);
+    const FitResult r = FitFrom(family, data, n, start, kScoutIterations);
     if (r.ok && r.cost < best.cost) best = r;
   };
   if (warm != nullptr) consider(*warm);
   for (const Params& start : family.starts(data, n)) consider(start);
-  return best;
+  if (!best.ok) return best;
+  FitResult final_fit = FitFrom(family, data, n, best.params, kMaxIterations);
+  if (!final_fit.ok || final_fit.cost > best.cost) return best;
+  final_fit.iterations += best.iterations;
+  return final_fit;
 }
 
 }  // namespace foresight::stats::curves

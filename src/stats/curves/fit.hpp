@@ -29,7 +29,9 @@ struct FitResult {
 // family's starting points, and from `warm` too when given; returns the lowest cost.
 FitResult Fit(const Family& family, const CurveData& data, size_t n, const Params* warm = nullptr);
 
-// One Levenberg-Marquardt run from `start` (clamped into bounds).
-FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const Params& start);
+// One Levenberg-Marquardt run from `start` (clamped into bounds), of at most
+// `max_iterations` iterations.
+FitResult FitFrom(const Family& family, const CurveData& data, size_t n, const Params& start,
+                  size_t max_iterations = 100);
 
 }  // namespace foresight::stats::curves
