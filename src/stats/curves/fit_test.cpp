@@ -105,6 +105,11 @@ TEST(CurveFitTest, RecoversNoiselessCurves) {
     }
     EXPECT_NEAR(f.value(10, 40960, fit.params.data()), f.value(10, 40960, t.params.data()), 2e-3)
         << t.family << " at 10x";
+    // And the parameters themselves.
+    for (size_t j = 0; j < f.params; ++j) {
+      EXPECT_NEAR(fit.params[j], t.params[j], 1e-3 * std::max(1.0, std::abs(t.params[j])))
+          << t.family << " parameter " << f.names[j];
+    }
   }
 }
 
@@ -122,6 +127,13 @@ TEST(CurveFitTest, NoisyCurvesFitToTheNoiseLevel) {
       // At the largest size seen, the fitted curve is within a few noise levels of truth.
       EXPECT_NEAR(f.value(1, 4096, fit.params.data()), f.value(1, 4096, t.params.data()), 3 * noise)
           << t.family << " seed " << seed;
+      // The asymptote, what users ask about, within a few noise levels too (4-parameter
+      // families trade it against their shape, so not as close as the curve itself).
+      const double truth_limit = f.asymptote(t.params.data());
+      if (std::isfinite(truth_limit)) {
+        EXPECT_NEAR(f.asymptote(fit.params.data()), truth_limit, 4 * noise)
+            << t.family << " seed " << seed;
+      }
     }
   }
 }
