@@ -15,8 +15,8 @@ using Json = nlohmann::ordered_json;
 
 Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
-// A metric value: four significant digits.
-std::string Value(double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v) : "n/a"; }
+// A metric value: three significant digits.
+std::string Value(double v) { return std::isfinite(v) ? fmt::format("{:.3g}", v) : "n/a"; }
 
 // A size in examples, with thousands separators: 12,800.
 std::string Size(double v) {
@@ -52,9 +52,9 @@ std::string Verdict(const core::Forecast& f) {
     out += fmt::format(
         "With {} the data ({} examples), {} should be about {} ({}% band {} to {}); "
         "it is {} at {} examples now.\n",
-        Times(far.size, largest), Size(far.size), f.metric, Value(far.value.estimate), band,
-        Value(far.value.lower), Value(far.value.upper), Value(f.points.back().value),
-        Size(largest));
+        Times(far.size, largest), Size(far.size), f.metric == "value" ? "the value" : f.metric,
+        Value(far.value.estimate), band, Value(far.value.lower), Value(far.value.upper),
+        Value(f.points.back().value), Size(largest));
   }
   out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
                      Value(f.asymptote.estimate), band, Value(f.asymptote.lower),
@@ -105,10 +105,16 @@ std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
       hi = std::max(hi, v);
     }
   };
+  // The vertical range: the points, the forecast, and its band where it forecasts (beyond
+  // the largest size seen); the band over the points seen is drawn only where it fits.
+  const double largest = f.points.back().size;
   for (const auto& p : f.points) extend(p.value);
   for (const auto& c : f.curve) {
-    extend(c.value.lower);
-    extend(c.value.upper);
+    extend(c.value.estimate);
+    if (c.size >= largest) {
+      extend(c.value.lower);
+      extend(c.value.upper);
+    }
   }
   if (f.target) extend(f.target->value);
   if (!(hi > lo)) hi = lo + 1;
@@ -185,10 +191,17 @@ std::string RenderForecastText(const core::Forecast& f) {
                      Value(f.asymptote.lower), Value(f.asymptote.upper));
   out += "\nFamilies, weighted by how well each predicted the curve's own later points:\n  ";
   std::string list;
+  size_t shown = 0;
+  double rest = 0;
   for (const auto& fam : f.families) {
-    if (fam.weight < 0.005) continue;
+    if (shown == 6 || fam.weight < 0.05) {
+      rest += fam.weight;
+      continue;
+    }
     list += fmt::format("{}{} {:.2f}", list.empty() ? "" : ", ", fam.name, fam.weight);
+    ++shown;
   }
+  if (rest > 0.005) list += fmt::format(", others {:.2f}", rest);
   out += (list.empty() ? "(none)" : list) + "\n\n";
   out += RenderForecastPlot(f);
   for (const auto& w : f.warnings) out += "warning: " + w + "\n";

@@ -49,12 +49,15 @@ struct Frame {
 struct Model {
   const Family* family = nullptr;  // null: the "last value" baseline
   Params params{};
-  double last = 0;  // the baseline's loss
-  size_t id = 0;    // which candidate: 0 the baseline, then families, then local fits
+  double last = 0;   // the baseline's loss
+  size_t id = 0;     // which candidate: 0 the baseline, then families, then local fits
+  double u_min = 0;  // a local fit says nothing below its window: NaN there (left out)
   double Predict(double u, double x) const {
     if (family == nullptr) return last;
+    if (u < u_min) return std::nan("");
     return std::max(0.0, family->value(u, x, params.data()));
   }
+  bool local() const { return u_min > 0; }
   double Asymptote() const {
     if (family == nullptr) return last;
     return family->asymptote(params.data());
@@ -93,7 +96,7 @@ std::vector<Model> FitAll(const CurveData& data, size_t n) {
     const size_t this_id = id++;
     if (f.params >= distinct) continue;
     const FitResult fit = Fit(f, data, n);
-    if (fit.ok) models.push_back({&f, fit.params, 0, this_id});
+    if (fit.ok) models.push_back({&f, fit.params, 0, this_id, 0});
   }
   {
     const double window = kLocalWindow;
@@ -119,7 +122,7 @@ std::vector<Model> FitAll(const CurveData& data, size_t n) {
       const size_t this_id = id++;
       if (f.params >= recent_distinct || recent_distinct < 4) continue;
       const FitResult fit = Fit(f, recent, recent.size());
-      if (fit.ok) models.push_back({&f, fit.params, 0, this_id});
+      if (fit.ok) models.push_back({&f, fit.params, 0, this_id, recent.u.front()});
     }
   }
   return models;
@@ -496,7 +499,8 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
   }
 
   for (size_t k = 0; k < models.size(); ++k) {
-    const std::string name = models[k].family ? std::string(models[k].family->name) : "last";
+    std::string name = models[k].family ? std::string(models[k].family->name) : "last";
+    if (models[k].local()) name += " (recent points)";
     result.families.push_back(
         {name, weights[k], std::isfinite(score[k]) ? score[k] * frame.scale : std::nan("")});
   }
