@@ -4,7 +4,10 @@ download): the Wisconsin breast cancer data (569 tumours, 30 features, malignant
 
 Writes to OUT_DIR: eval.csv (the held-out examples: id, label, and a `size` slice by tumour
 radius) and one predictions file per model, trained on the other examples:
-logreg.csv, tree.csv, boosting.csv (columns id, score). Deterministic (fixed seeds).
+logreg.csv, tree.csv, boosting.csv (columns id, score). Then a learning curve for the tree
+and the logistic regression: each trained on nested subsamples of the training examples
+(sizes 20 to 284, three seeds each), their predictions in curves/ and the list of them in
+curves/manifest.csv (run, method, train_size, file). Deterministic (fixed seeds).
 
 Usage: make_predictions.py OUT_DIR"""
 import os
@@ -46,7 +49,30 @@ def main() -> int:
             f.write("id,score\n")
             for i, s in zip(id_test, scores):
                 f.write(f"{i},{s:.6f}\n")
-    print(f"wrote {out}: {len(y_test)} held-out tumours, 3 models trained on {len(y_train)}")
+    curves = os.path.join(out, "curves")
+    os.makedirs(curves, exist_ok=True)
+    sizes = [20, 28, 40, 57, 80, 113, 160, 226, len(y_train)]
+    with open(os.path.join(curves, "manifest.csv"), "w") as manifest:
+        manifest.write("run,method,train_size,file\n")
+        for method in ("tree", "logreg"):
+            for seed in range(3):
+                order = np.random.RandomState(seed).permutation(len(y_train))
+                for size in sizes:
+                    rows = order[:size]
+                    if len(set(y_train[rows])) < 2:  # a subsample needs both classes
+                        continue
+                    model = models[method]
+                    model.fit(x_train[rows], y_train[rows])
+                    scores = model.predict_proba(x_test)[:, 1]
+                    name = f"{method}-n{size}-s{seed}"
+                    path = os.path.join(curves, f"{name}.csv")
+                    with open(path, "w") as f:
+                        f.write("id,score\n")
+                        for i, s in zip(id_test, scores):
+                            f.write(f"{i},{s:.6f}\n")
+                    manifest.write(f"{name},{method},{size},{path}\n")
+    print(f"wrote {out}: {len(y_test)} held-out tumours, 3 models trained on {len(y_train)}, "
+          f"and learning curves of the tree and the logistic regression")
     return 0
 
 

@@ -71,14 +71,18 @@ std::string Verdict(const core::Forecast& f) {
           Value(t.value), band, Percent(t.probability_reachable));
     } else {
       const core::ForecastBand& s = *t.size_needed;
-      const std::string upper =
-          std::isfinite(s.upper) ? Size(s.upper) : "more than this method can be trusted for";
+      // The pessimistic side may never reach the target within the search range.
+      const std::string range =
+          std::isfinite(s.upper)
+              ? fmt::format("{}% band {} to {}", band, Size(s.lower), Size(s.upper))
+              : fmt::format("{}% band: from {}, while the pessimistic side never gets there", band,
+                            Size(s.lower));
       if (std::isfinite(s.estimate)) {
         out += fmt::format(
-            "The target {} needs about {} the data: {} examples ({}% band {} to {}); chance "
-            "it is reachable at all: {}%.\n",
-            Value(t.value), Times(s.estimate, largest), Size(s.estimate), band, Size(s.lower),
-            upper, Percent(t.probability_reachable));
+            "The target {} needs about {} the data: {} examples ({}); chance it is reachable "
+            "at all: {}%.\n",
+            Value(t.value), Times(s.estimate, largest), Size(s.estimate), range,
+            Percent(t.probability_reachable));
       } else {
         out += fmt::format(
             "The target {} might be reached, but only on the optimistic side of the band (from "

@@ -450,14 +450,21 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     result.curve.push_back({s, frame.ToMetric(p.mean, p.low, p.high)});
   }
 
-  // The asymptote: the families' limits (the baseline's is its last value), weighted; its
-  // band as at 100x the largest size, or wider if the families disagree more.
+  // The asymptote: what each model reaches with practically unlimited data of this kind
+  // (its limit, or for a model that improves forever, like log2, its value at the end of
+  // the search range, kSearchLimit x the largest size, cut at the best possible value),
+  // weighted. So it is never above a forecast at a finite size, as a limit must not be.
+  // Its band: as at 100x the largest size, or wider if the models' limits disagree more.
   std::vector<double> limits(models.size());
-  for (size_t k = 0; k < models.size(); ++k) limits[k] = models[k].Asymptote();
+  const double x_end = kSearchLimit * frame.x_ref;
+  for (size_t k = 0; k < models.size(); ++k) {
+    const double a = models[k].Asymptote();
+    limits[k] = std::isfinite(a) ? std::max(0.0, a) : models[k].Predict(x_end / frame.x_ref, x_end);
+  }
   const double limit = std::max(0.0, WeightedMean(limits, weights));
   const double limit_spread = WeightedSd(limits, weights, limit);
   const auto far = predict(100 * frame.x_ref);
-  const double limit_sigma = std::max(far.sigma, widen * limit_spread);
+  const double limit_sigma = std::max(far.sigma, widen * kSpreadShare * limit_spread);
   const double limit_low = std::max(0.0, limit - z * limit_sigma);
   const double limit_high = limit + z * limit_sigma;
   result.asymptote = frame.ToMetric(limit, limit_low, limit_high);
