@@ -39,6 +39,7 @@ sanitize: deps
 # and the corpus; 30 s over the CSV / JSON Lines reader.
 FUZZ_SECONDS ?= 60
 FUZZ_TABLE_SECONDS ?= 30
+FUZZ_FORECAST_SECONDS ?= 30
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
@@ -51,6 +52,10 @@ fuzz: deps
 	@cp tests/fuzz/corpus-table/* build/fuzz/corpus-table/
 	@build/fuzz/tests/fuzz/fuzz_table -max_total_time=$(FUZZ_TABLE_SECONDS) -max_len=65536 \
 	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-table
+	@mkdir -p build/fuzz/corpus-forecast
+	@cp tests/fuzz/corpus-forecast/* build/fuzz/corpus-forecast/
+	@build/fuzz/tests/fuzz/fuzz_forecast -max_total_time=$(FUZZ_FORECAST_SECONDS) -max_len=4096 \
+	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-forecast
 
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')

@@ -79,13 +79,21 @@ Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string s
 
 Result<ForecastOutcome> ForecastFromFile(const std::string& path,
                                          const ForecastSettings& settings) {
-  ForecastOutcome outcome;
   auto file = LoadTable(path);
   if (!file) return Fail(file.error());
-  outcome.file = std::move(*file);
+  return ForecastFromSource(std::move(*file),
+                            table::FormatForPath(path) == table::TableFormat::kJsonLines, settings);
+}
+
+Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file, bool json_lines,
+                                           const ForecastSettings& settings) {
+  ForecastOutcome outcome;
+  outcome.file = std::move(file);
   const SourceFile& src = *outcome.file;
+  const std::string path(src.path());
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(path), sink);
+  std::optional<table::Table> t = table::ReadTable(
+      src, json_lines ? table::TableFormat::kJsonLines : table::TableFormat::kCsv, sink);
   auto& out = outcome.diagnostics;
   if (!t) {
     out = sink.diagnostics();

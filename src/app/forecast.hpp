@@ -35,6 +35,10 @@ struct ForecastOutcome {
 // come from (fewer than 3 sizes, ...), with a message saying why.
 Result<ForecastOutcome> ForecastFromFile(const std::string& path, const ForecastSettings& settings);
 
+// The same, from a file already read (the fuzz target's entry point).
+Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file, bool json_lines,
+                                           const ForecastSettings& settings);
+
 // From the runs of `method` in the workspace (see MeasureMethod).
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
                                            const std::optional<std::string>& metric,

@@ -23,7 +23,8 @@ double Cost(const Family& family, const CurveData& data, size_t n, const Params&
     const double r = data.y[i] - family.value(data.u[i], data.x[i], p.data());
     cost += data.weight[i] * r * r;
   }
-  return std::isfinite(cost) ? cost : kInfinity;
+  if (!std::isfinite(cost)) return kInfinity;
+  return cost;
 }
 
 // The normal equations J^T W J and J^T W r at p; false when a value is not finite.

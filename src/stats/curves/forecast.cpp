@@ -57,7 +57,7 @@ struct Model {
     if (u < u_min) return std::nan("");
     return std::max(0.0, family->value(u, x, params.data()));
   }
-  bool local() const { return u_min > 0; }
+  bool IsLocal() const { return u_min > 0; }
   double Asymptote() const {
     if (family == nullptr) return last;
     return family->asymptote(params.data());
@@ -507,7 +507,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
 
   for (size_t k = 0; k < models.size(); ++k) {
     std::string name = models[k].family ? std::string(models[k].family->name) : "last";
-    if (models[k].local()) name += " (recent points)";
+    if (models[k].IsLocal()) name += " (recent points)";
     result.families.push_back(
         {name, weights[k], std::isfinite(score[k]) ? score[k] * frame.scale : std::nan("")});
   }
