@@ -20,8 +20,12 @@ constexpr double kBacktestHorizons[] = {2, 4, 8};
 constexpr double kLocalWindow = 2.83;
 // The share of the families' disagreement that counts in the band. The disagreement
 // overstates the uncertainty (a family that extrapolates badly also gets little weight);
-// half of it calibrates the 80% band to about 80% on LCDB's curves (docs/PERFORMANCE.md).
-constexpr double kSpreadShare = 0.5;
+// two fifths of it calibrate the 80% band to about 80% on LCDB's curves (PERFORMANCE.md).
+constexpr double kSpreadShare = 0.4;
+// Changes in the curve smaller than this share of the worst loss seen are not flagged.
+constexpr double kNegligible = 0.01;
+// How many of the most weighted models are refitted on half-samples of the points.
+constexpr size_t kResampledModels = 3;
 // How far the size-needed search looks: up to this multiple of the largest size seen.
 constexpr double kSearchLimit = 1e4;
 
@@ -404,7 +408,9 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
                      spread.begin() + static_cast<std::ptrdiff_t>(spread.size() / 2), spread.end());
     point_noise = spread[spread.size() / 2];
   }
-  const double tolerance = 3 * std::max(point_noise, 1e-9);
+  // Also at least 1% of the worst loss seen (the scale's unit): a rise too small to matter
+  // is not worth a warning, however precise the points.
+  const double tolerance = std::max(3 * point_noise, kNegligible);
   for (size_t i = 0; i < n && !result.ill_behaved; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       if (data.u[j] >= 2 * data.u[i] && data.y[j] - data.y[i] > tolerance) {
@@ -418,7 +424,98 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
         "the curve is ill-behaved: the metric got worse with more data somewhere, so no "
         "curve family fits it well; the band is widened");
   }
+  // Ill-behaved the other way (not convex): the improvement speeds up at the end, by more
+  // than the noise allows: the last doubling of data gained more than the one before. Every
+  // family flattens out, so the forecast may be too pessimistic.
+  if (!result.ill_behaved) {
+    // The loss at size fraction u, interpolated in log size between per-size means.
+    std::vector<double> us;
+    std::vector<double> means;
+    for (size_t i = 0; i < n;) {
+      size_t j = i;
+      double sum = 0;
+      while (j < n && data.u[j] == data.u[i]) sum += data.y[j++];
+      us.push_back(data.u[i]);
+      means.push_back(sum / static_cast<double>(j - i));
+      i = j;
+    }
+    const auto loss_at = [&](double u) {
+      size_t k = 1;
+      while (k + 1 < us.size() && us[k] < u) ++k;
+      const double t =
+          (std::log(u) - std::log(us[k - 1])) / (std::log(us[k]) - std::log(us[k - 1]));
+      return means[k - 1] + t * (means[k] - means[k - 1]);
+    };
+    const double last = us.back();
+    if (us.size() >= 4 && us.front() <= last / 4) {
+      const double recent_gain = loss_at(last / 2) - means.back();
+      const double earlier_gain = loss_at(last / 4) - loss_at(last / 2);
+      if (recent_gain - earlier_gain > std::max(3 * std::sqrt(2.0) * point_noise, kNegligible)) {
+        result.ill_behaved = true;
+        result.warnings.push_back(
+            "the curve is ill-behaved: the improvement sped up over the last doubling of "
+            "data, which no curve family follows; the forecast may be too pessimistic, and "
+            "the band is widened");
+      }
+    }
+  }
   const double widen = result.ill_behaved ? 1.5 : 1.0;
+
+  // A resampling of the points: the most weighted models (up to kResampledModels, not the
+  // baseline) refitted on each half of the points (alternate sizes), started from their
+  // fit on all. Two half-sample fits differ by about twice the standard deviation of the
+  // fit on all points (var(even - odd) = 2 var(half) = 4 var(all)), so their gap measures
+  // how much the points' noise moves each model's forecast.
+  struct HalfFits {
+    const Model* model;
+    double weight;
+    Model even;
+    Model odd;
+  };
+  std::vector<HalfFits> halves;
+  {
+    std::vector<size_t> order(models.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return weights[a] > weights[b]; });
+    for (const size_t k : order) {
+      if (halves.size() == kResampledModels) break;
+      const Model& m = models[k];
+      if (m.family == nullptr || weights[k] <= 0) continue;
+      CurveData half[2];
+      for (size_t i = 0; i < n; ++i) {
+        if (data.u[i] < m.u_min) continue;
+        CurveData& h = half[i % 2];
+        h.u.push_back(data.u[i]);
+        h.x.push_back(data.x[i]);
+        h.y.push_back(data.y[i]);
+        h.weight.push_back(data.weight[i]);
+      }
+      if (DistinctSizes(half[0], half[0].size()) <= m.family->params ||
+          DistinctSizes(half[1], half[1].size()) <= m.family->params) {
+        continue;
+      }
+      HalfFits hf{&m, weights[k], m, m};
+      const FitResult even = FitFrom(*m.family, half[0], half[0].size(), m.params, 30);
+      const FitResult odd = FitFrom(*m.family, half[1], half[1].size(), m.params, 30);
+      if (!even.ok || !odd.ok) continue;
+      hf.even.params = even.params;
+      hf.odd.params = odd.params;
+      halves.push_back(hf);
+    }
+  }
+  // The resampling's standard deviation of the forecast at (u, x), weighted over models.
+  const auto resample_sd = [&](double u, double x) {
+    double sum = 0;
+    double total = 0;
+    for (const HalfFits& h : halves) {
+      const double gap = h.even.Predict(u, x) - h.odd.Predict(u, x);
+      if (!std::isfinite(gap)) continue;
+      sum += h.weight * gap * gap / 4;
+      total += h.weight;
+    }
+    return total > 0 ? std::sqrt(sum / total) : 0.0;
+  };
 
   // The ensemble and its band at size x.
   const auto predict = [&](double x) {
@@ -428,8 +525,10 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     const double mean = WeightedMean(values, weights);
     const double spread = WeightedSd(values, weights, mean);
     const double doublings = std::max(0.0, std::log2(u));
-    const double sigma = widen * std::sqrt(std::pow(kSpreadShare * spread, 2) +
-                                           std::pow(rate * doublings, 2) + noise * noise);
+    const double resampled = resample_sd(u, x);
+    const double sigma =
+        widen * std::sqrt(std::pow(kSpreadShare * spread, 2) + std::pow(rate * doublings, 2) +
+                          noise * noise + resampled * resampled);
     struct Out {
       double mean, low, high, sigma;
     };
