@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> singles = {"pow3", "pow4",  "mmf4", "wbl4",     "exp3",
                                             "log2", "ilog2", "vap3", "janoschek"};
   std::printf("| cut-off | curves | ensemble MAE | median | last value MAE | median |");
-  for (const auto& s : singles) std::printf(" %s MAE |", s.c_str());
+  for (const auto& s : singles) std::printf(" %s MAE / median |", s.c_str());
   std::printf(
       " 80%% band coverage | flagged ill-behaved | failures | ms per curve "
       "|\n|---|---:|---:|---:|---:|---:|");
@@ -153,7 +153,9 @@ int main(int argc, char** argv) {
     }
     std::printf("| %.0f%% | %zu | %.4f | %.4f | %.4f | %.4f |", cutoff * 100, used, Mean(ens),
                 Median(ens), Mean(last), Median(last));
-    for (const auto& s : singles) std::printf(" %.4f |", Mean(single[s]));
+    for (const auto& s : singles) {
+      std::printf(" %.4f / %.4f |", Mean(single[s]), Median(single[s]));
+    }
     std::printf(" %.1f%% | %.1f%% | %zu | %.2f |\n",
                 100.0 * static_cast<double>(covered) / static_cast<double>(ens.size()),
                 100.0 * static_cast<double>(flagged) / static_cast<double>(ens.size()), failures,
