@@ -8,25 +8,10 @@ Usage: evidence_flow.py FORESIGHT"""
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print(f"FAIL {what}")
-
-
-def run(binary, cwd, *args, expect=0):
-    proc = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, NO_COLOR="1"))
-    check(proc.returncode == expect,
-          f"`foresight {' '.join(args)}` exited {proc.returncode}, expected {expect}: {proc.stderr}")
-    return proc
+from flow import check, finish, run
 
 
 def write_data(cwd):
@@ -117,8 +102,7 @@ def main() -> int:
         after = json.loads(run(binary, cwd, "runs", "--format", "json").stdout)["runs"]
         check(len(after) == 3, "the refused run was not stored")
         run(binary, cwd, "eval", "missing-run", expect=2)
-    print(f"{len(FAILURES)} failed" if FAILURES else "evidence flow: all checks passed")
-    return 1 if FAILURES else 0
+    return finish("evidence flow")
 
 
 if __name__ == "__main__":

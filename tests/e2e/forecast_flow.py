@@ -6,30 +6,15 @@ target -> bad uses are refused with exit code 2.
 
 Usage: forecast_flow.py FORESIGHT"""
 import json
-import math
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 
-FAILURES = []
+from flow import check, finish, run
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print(f"FAIL {what}")
-
-
-def run(binary, cwd, *args, expect=0):
-    proc = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, NO_COLOR="1"))
-    check(proc.returncode == expect,
-          f"`foresight {' '.join(args)}` exited {proc.returncode}, expected {expect}: {proc.stderr}")
-    return proc
 
 
 def check_band(band, what):
@@ -117,11 +102,7 @@ def main() -> int:
         points_file(binary, tmp)
     with tempfile.TemporaryDirectory() as tmp:
         method_runs(binary, tmp)
-    if FAILURES:
-        print(f"{len(FAILURES)} check(s) failed")
-        return 1
-    print("forecast flow: all checks passed")
-    return 0
+    return finish("forecast flow")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ Family MakeWbl4();
 Family MakeVap3();
 Family MakeJanoschek();
 
-// The exponent b of a power law c + a u^-b through the first and last points (pow3, pow4).
-double PowerExponent(const Summary& s, double c);
+// A start {a, b, c, d} for a power law c + a (u + d)^-b with floor c through the first and
+// last points (pow3 with d = 0, pow4).
+Params PowerStart(const Summary& s, double c, double d);
 
 }  // namespace foresight::stats::curves::families

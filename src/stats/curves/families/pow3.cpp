@@ -17,12 +17,13 @@ struct Pow3 {
 
 }  // namespace
 
-// The exponent that takes the loss above the floor c from the first point to the last.
-double PowerExponent(const Summary& s, double c) {
+Params PowerStart(const Summary& s, double c, double d) {
+  // The exponent that takes the loss above the floor c from the first point to the last.
   const double ratio = (s.y_first - c) / std::max(s.y_last - c, 1e-12);
   const double span = std::log(s.u_last / s.u_first);
-  if (!(ratio > 1) || !(span > 0)) return 0.5;
-  return std::clamp(std::log(ratio) / span, 0.02, 3.0);
+  const double b =
+      !(ratio > 1) || !(span > 0) ? 0.5 : std::clamp(std::log(ratio) / span, 0.02, 3.0);
+  return {(s.y_last - c) * std::pow(s.u_last + d, b), b, c, d};
 }
 
 Family MakePow3() {
@@ -37,8 +38,7 @@ Family MakePow3() {
     const Summary s = Summarize(data, n);
     std::vector<Params> starts;
     for (const double c : {0.0, 0.5 * s.y_min, 0.9 * s.y_min}) {
-      const double b = PowerExponent(s, c);
-      starts.push_back({(s.y_last - c) * std::pow(s.u_last, b), b, c, 0});
+      starts.push_back(PowerStart(s, c, 0));
     }
     return starts;
   };

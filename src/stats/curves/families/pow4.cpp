@@ -27,10 +27,8 @@ Family MakePow4() {
     const Summary s = Summarize(data, n);
     std::vector<Params> starts;
     for (const double c : {0.0, 0.5 * s.y_min, 0.9 * s.y_min}) {
-      const double b = PowerExponent(s, c);
-      starts.push_back({(s.y_last - c) * std::pow(s.u_last, b), b, c, 0});
-      const double d = s.u_first;
-      starts.push_back({(s.y_last - c) * std::pow(s.u_last + d, b), b, c, d});
+      starts.push_back(PowerStart(s, c, 0));
+      starts.push_back(PowerStart(s, c, s.u_first));  // a bend at the first size
     }
     return starts;
   };
