@@ -43,6 +43,19 @@ Json BandJson(const core::ForecastBand& b) {
           {"upper", JsonNumber(b.upper)}};
 }
 
+// The mean value measured at the largest size (several points may share it).
+double ValueAtLargest(const core::Forecast& f) {
+  double sum = 0;
+  int count = 0;
+  for (const auto& p : f.points) {
+    if (p.size == f.points.back().size) {
+      sum += p.value;
+      ++count;
+    }
+  }
+  return sum / count;
+}
+
 std::string Verdict(const core::Forecast& f) {
   const double largest = f.points.back().size;
   const int band = Percent(f.band);
@@ -54,7 +67,7 @@ std::string Verdict(const core::Forecast& f) {
         "it is {} at {} examples now.\n",
         Times(far.size, largest), Size(far.size), f.metric == "value" ? "the value" : f.metric,
         Value(far.value.estimate), band, Value(far.value.lower), Value(far.value.upper),
-        Value(f.points.back().value), Size(largest));
+        Value(ValueAtLargest(f)), Size(largest));
   }
   out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
                      Value(f.asymptote.estimate), band, Value(f.asymptote.lower),
