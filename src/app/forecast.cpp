@@ -81,19 +81,18 @@ Result<ForecastOutcome> ForecastFromFile(const std::string& path,
                                          const ForecastSettings& settings) {
   auto file = LoadTable(path);
   if (!file) return Fail(file.error());
-  return ForecastFromSource(std::move(*file),
-                            table::FormatForPath(path) == table::TableFormat::kJsonLines, settings);
+  return ForecastFromSource(std::move(*file), table::FormatForPath(path), settings);
 }
 
-Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file, bool json_lines,
+Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file,
+                                           table::TableFormat format,
                                            const ForecastSettings& settings) {
   ForecastOutcome outcome;
   outcome.file = std::move(file);
   const SourceFile& src = *outcome.file;
   const std::string path(src.path());
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(
-      src, json_lines ? table::TableFormat::kJsonLines : table::TableFormat::kCsv, sink);
+  std::optional<table::Table> t = table::ReadTable(src, format, sink);
   auto& out = outcome.diagnostics;
   if (!t) {
     out = sink.diagnostics();

@@ -13,6 +13,7 @@
 #include "core/forecast.hpp"
 #include "diag/diagnostic.hpp"
 #include "store/store.hpp"
+#include "table/table.hpp"
 
 namespace foresight::app {
 
@@ -36,7 +37,8 @@ struct ForecastOutcome {
 Result<ForecastOutcome> ForecastFromFile(const std::string& path, const ForecastSettings& settings);
 
 // The same, from a file already read (the fuzz target's entry point).
-Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file, bool json_lines,
+Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file,
+                                           table::TableFormat format,
                                            const ForecastSettings& settings);
 
 // From the runs of `method` in the workspace (see MeasureMethod).

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.hpp"
+#include "table/internal/arff.hpp"
 
 namespace foresight::table {
 
@@ -294,6 +295,8 @@ std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
       return builder.ReadCsv();
     case TableFormat::kJsonLines:
       return builder.ReadJsonLines();
+    case TableFormat::kArff:
+      return ReadArff(file, sink);
   }
   return std::nullopt;
 }
@@ -301,6 +304,7 @@ std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
 TableFormat FormatForPath(std::string_view path) {
   const std::string lower = ToLowerAscii(path);
   if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) return TableFormat::kJsonLines;
+  if (lower.ends_with(".arff")) return TableFormat::kArff;
   return TableFormat::kCsv;
 }
 

@@ -17,7 +17,15 @@
 
 namespace foresight::table {
 
-enum class TableFormat { kCsv, kJsonLines };
+enum class TableFormat { kCsv, kJsonLines, kArff };
+
+// A column's type as the file declares it: ARFF files declare every attribute; CSV and
+// JSON Lines declare nothing (the table has no declarations then).
+enum class DeclaredType { kNumeric, kNominal, kString, kDate };
+struct ColumnDeclaration {
+  DeclaredType type = DeclaredType::kString;
+  std::vector<std::string> levels;  // nominal: the allowed values, in declaration order
+};
 
 class Table {
  public:
@@ -36,27 +44,33 @@ class Table {
     return offsets_[row * columns_.size() + column];
   }
   uint32_t RowOffset(size_t row) const { return row_offsets_[row]; }
+  // One per column for ARFF files, else empty.
+  const std::vector<ColumnDeclaration>& declarations() const { return declarations_; }
 
  private:
   friend class TableBuilder;
+  friend class ArffReader;
   std::vector<std::string> columns_;
   std::vector<std::string_view> cells_;
   std::vector<uint32_t> offsets_;
   std::vector<bool> nulls_;
   std::vector<uint32_t> row_offsets_;
   std::deque<std::string> arena_;  // storage for cells that are not verbatim in the source
+  std::vector<ColumnDeclaration> declarations_;
 };
 
 // Parses `file` as CSV (a header row, then records; quoted fields with "" escapes; LF or
-// CRLF line ends) or JSON Lines (one object per line; keys of the first object, then any
-// new key, become columns). Problems (binary or non-UTF-8 content, unterminated quotes,
-// rows with the wrong number of fields, invalid JSON, duplicate column names, an empty
-// file) are reported to `sink` as "input" errors; returns nullopt when any was reported.
-// `file` must outlive the table (cells point into it).
+// CRLF line ends), JSON Lines (one object per line; keys of the first object, then any
+// new key, become columns) or ARFF (Weka's and OpenML's format: `@attribute` declarations
+// with types, then `@data` rows, dense or sparse; `?` is a missing value, a null cell). Problems
+// (binary or non-UTF-8 content, unterminated quotes, rows with the wrong number of fields, invalid
+// JSON, duplicate column names, an empty file) are reported to `sink` as "input" errors; returns
+// nullopt when any was reported. `file` must outlive the table (cells point into it).
 std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
                                diag::DiagnosticSink& sink);
 
-// The format a path's extension names: .jsonl/.ndjson are JSON Lines, anything else CSV.
+// The format a path's extension names: .jsonl/.ndjson are JSON Lines, .arff is ARFF,
+// anything else CSV.
 TableFormat FormatForPath(std::string_view path);
 
 // Parses a whole cell as a finite or non-finite double ("nan", "inf" parse; callers reject

@@ -1,4 +1,4 @@
-// Fuzz target: bytes -> a points file (CSV, or JSON Lines when the first byte is odd) ->
+// Fuzz target: bytes -> a points file (CSV, JSON Lines or ARFF, by the first byte) ->
 // the whole forecast (parse, validate, fit every family, backtests, band, target) -> the
 // text and JSON renderers. Nothing may crash, hang or trip a sanitizer, whatever the
 // numbers (huge, tiny, negative, repeated sizes).
@@ -13,7 +13,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace foresight;
   if (size == 0 || size > (1U << 16U)) return 0;
-  const bool json_lines = (data[0] & 1U) != 0;
+  const table::TableFormat formats[] = {table::TableFormat::kCsv, table::TableFormat::kJsonLines,
+                                        table::TableFormat::kArff};
+  const table::TableFormat format = formats[data[0] % 3U];
   auto file = std::make_unique<SourceFile>(
       "fuzz.csv", std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   app::ForecastSettings settings;
@@ -23,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if ((data[1] & 4U) != 0) settings.target = static_cast<double>(data[1]) / 255.0;
     if ((data[1] & 8U) != 0) settings.at = {3, 1e9};
   }
-  auto outcome = app::ForecastFromSource(std::move(file), json_lines, settings);
+  auto outcome = app::ForecastFromSource(std::move(file), format, settings);
   if (!outcome || !outcome->forecast) return 0;
   const std::string text = report::RenderForecastText(*outcome->forecast);
   const std::string json = report::RenderForecastJson(*outcome->forecast);

@@ -1,5 +1,6 @@
-// Fuzz target: bytes -> CSV and JSON Lines readers -> every cell parsed as a number.
-// The first byte picks the format. Nothing may crash, hang or trip a sanitizer.
+// Fuzz target: bytes -> CSV, JSON Lines and ARFF readers -> every cell parsed as a number.
+// The first byte picks the format (its value modulo 3). Nothing may crash, hang or trip a
+// sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,8 +10,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace foresight;
   if (size == 0 || size > (1U << 20U)) return 0;
-  const auto format =
-      (data[0] & 1U) != 0 ? table::TableFormat::kJsonLines : table::TableFormat::kCsv;
+  const table::TableFormat formats[] = {table::TableFormat::kCsv, table::TableFormat::kJsonLines,
+                                        table::TableFormat::kArff};
+  const table::TableFormat format = formats[data[0] % 3U];
   const SourceFile file("fuzz.csv", std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   diag::DiagnosticSink sink;
   const std::optional<table::Table> table = table::ReadTable(file, format, sink);
