@@ -1,0 +1,52 @@
+// Typed columns for learning: each column of a Table becomes numeric, boolean or
+// categorical, with missing values marked, by its ARFF declaration or by inference from its
+// cells (overridable). The probe reads this; it says what was inferred.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "table/table.hpp"
+
+namespace foresight::table {
+
+enum class ColumnKind { kNumeric, kBoolean, kCategorical };
+
+// "numeric", "boolean", "categorical".
+std::string_view ColumnKindName(ColumnKind kind);
+std::optional<ColumnKind> ParseColumnKind(std::string_view name);
+
+struct TypedColumn {
+  std::string name;
+  ColumnKind kind = ColumnKind::kNumeric;
+  bool declared = false;              // the file declared the type (ARFF), or it was overridden
+  std::vector<double> values;         // numeric and boolean (0/1); NaN where missing
+  std::vector<int32_t> codes;         // categorical: index into levels; -1 where missing
+  std::vector<std::string> levels;    // categorical: declared order (ARFF), else first seen
+  std::vector<std::string> booleans;  // boolean: the spellings of false and true, as written
+  size_t missing = 0;
+  size_t size() const { return kind == ColumnKind::kCategorical ? codes.size() : values.size(); }
+};
+
+// Whether a cell is a missing value: empty, JSON null, or ?, NA, N/A, null, NaN, none
+// (any case, surrounding spaces ignored).
+bool IsMissing(const Table& table, size_t row, size_t column);
+
+// Types every column: the ARFF declaration when there is one (nominal -> categorical,
+// numeric -> numeric, string and date -> categorical), else `overrides[name]`, else
+// inference: numeric when every present cell is a finite number; boolean when the present
+// cells take exactly two values spelled as a boolean pair (true/false, yes/no, y/n, t/f,
+// 0/1); categorical otherwise. A column that cannot be the overridden kind falls back to
+// inference and is named in `problems`.
+struct Typed {
+  std::vector<TypedColumn> columns;
+  size_t rows = 0;
+  std::vector<std::string> problems;
+};
+Typed TypeColumns(const Table& table, const std::map<std::string, ColumnKind>& overrides = {});
+
+}  // namespace foresight::table
