@@ -66,8 +66,9 @@ class ArffReader {
     for (size_t i = 0; i < p.offsets.size(); ++i) {
       lines += (i ? ", " : "") + std::to_string(file_.LocationOf(p.offsets[i]).line);
     }
-    if (p.count > p.offsets.size())
+    if (p.count > p.offsets.size()) {
       lines += fmt::format(" and {} more", p.count - p.offsets.size());
+    }
     std::string message =
         fmt::format("{} {}{} {} (line{} {})", p.count, noun, p.count == 1 ? "" : "s", what,
                     p.offsets.size() == 1 ? "" : "s", lines);
@@ -170,7 +171,7 @@ bool ArffReader::ReadToken(std::string_view line, uint32_t line_offset, size_t& 
     }
     if (i >= line.size()) {
       Error(line_offset + static_cast<uint32_t>(open), "this quoted value is never closed",
-            "close the quote on the same line; write a quote inside a value as \\' or \\\"");
+            R"(close the quote on the same line; write a quote inside a value as \' or \")");
       return false;
     }
     ++i;  // the closing quote
@@ -243,11 +244,11 @@ bool ArffReader::ReadAttribute(std::string_view line, uint32_t offset, size_t i)
             "flatten the nested relation into ordinary attributes");
       return false;
     } else {
-      static const std::vector<std::string_view> kTypes = {"numeric", "real", "integer", "string",
-                                                           "date"};
+      static constexpr std::string_view kTypes[] = {"numeric", "real", "integer", "string", "date"};
       std::string help = "the types are numeric, real, integer, string, date and {value, ...}";
-      if (auto match = ClosestMatch(lower, kTypes))
+      if (auto match = ClosestMatch(lower, kTypes)) {
         help = fmt::format("did you mean '{}'? ", *match) + help;
+      }
       Error(type.offset, fmt::format("unknown type '{}' for attribute '{}'", type.text, name.text),
             help);
       return false;

@@ -16,15 +16,16 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
     s.remove_suffix(1);
+  }
   return s;
 }
 
 // The index (0 = false, 1 = true) of a boolean spelling, if it is one.
 std::optional<int> BooleanValue(std::string_view text) {
   const std::string lower = ToLowerAscii(Trim(text));
-  static const std::pair<const char*, int> kSpellings[] = {
+  static constexpr std::pair<std::string_view, int> kSpellings[] = {
       {"true", 1}, {"false", 0}, {"yes", 1}, {"no", 0}, {"y", 1},
       {"n", 0},    {"t", 1},     {"f", 0},   {"1", 1},  {"0", 0}};
   for (const auto& [spelling, value] : kSpellings) {
@@ -70,7 +71,7 @@ bool FillBoolean(const Table& t, size_t c, TypedColumn& col) {
   if (spelled[0].empty() || spelled[1].empty()) return false;  // one value only: not a pair
   if (BooleanValue(spelled[0]) == BooleanValue(spelled[1])) return false;
   const std::string pair = ToLowerAscii(spelled[0]) + "/" + ToLowerAscii(spelled[1]);
-  static const char* const kPairs[] = {"false/true", "no/yes", "n/y", "f/t", "0/1"};
+  static constexpr std::string_view kPairs[] = {"false/true", "no/yes", "n/y", "f/t", "0/1"};
   if (std::find(std::begin(kPairs), std::end(kPairs), pair) == std::end(kPairs)) return false;
   col.booleans = {spelled[0], spelled[1]};
   col.kind = ColumnKind::kBoolean;
