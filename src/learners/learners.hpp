@@ -1,0 +1,42 @@
+// One factory per learner file (registry.cpp lists them), and helpers they share.
+#pragma once
+
+#include <memory>
+
+#include "learners/learner.hpp"
+
+namespace foresight::learners {
+
+std::unique_ptr<Learner> MakeMajority();
+std::unique_ptr<Learner> MakeLinear();
+
+// Numeric features standardised with the training rows' mean and standard deviation
+// (missing values become the mean, i.e. 0), categorical features one-hot (missing: all
+// zeros): the encoding linear models need. Fitted on some rows, applied to any.
+class Encoder {
+ public:
+  Encoder(const Dataset& data, std::span<const size_t> rows);
+  size_t width() const { return width_; }
+  // Row r's encoded values, in order (dense; zeros included).
+  void Encode(const Dataset& data, size_t row, std::vector<double>& out) const;
+
+ private:
+  struct Column {
+    size_t offset = 0;  // first encoded index
+    double mean = 0;
+    double scale = 1;
+  };
+  std::vector<Column> columns_;
+  size_t width_ = 0;
+};
+
+// A deterministic split of `rows` into an inner training part and a validation part
+// (about `validation_share` of them; stratified by class for classification).
+struct InnerSplit {
+  std::vector<size_t> train;
+  std::vector<size_t> validation;
+};
+InnerSplit SplitRows(const Dataset& data, std::span<const size_t> rows, double validation_share,
+                     uint64_t seed);
+
+}  // namespace foresight::learners

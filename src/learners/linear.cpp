@@ -1,0 +1,184 @@
+// Regularised linear models with liblinear: L2-regularised logistic regression for
+// classification (one-vs-rest for several classes), L2-regularised least squares for
+// regression. Numeric features standardised, categorical ones one-hot. The regularisation
+// strength C is chosen on an inner split of the training rows (log loss, or squared error),
+// then the model is refitted on all of them. A glass box: one weight per feature.
+#include <linear.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "learners/learners.hpp"
+
+namespace foresight::learners {
+namespace {
+
+constexpr double kCs[] = {0.01, 0.1, 1, 10, 100};
+
+void Quiet(const char* /*message*/) {}
+
+struct ModelDeleter {
+  void operator()(model* m) const { free_and_destroy_model(&m); }
+};
+using LinearModelPtr = std::unique_ptr<model, ModelDeleter>;
+
+// Rows in liblinear's sparse format (1-based indices, a bias node, a -1 terminator).
+struct Sparse {
+  std::vector<feature_node> nodes;
+  std::vector<size_t> starts;
+  void Add(const std::vector<double>& dense) {
+    starts.push_back(nodes.size());
+    for (size_t j = 0; j < dense.size(); ++j) {
+      if (dense[j] != 0) nodes.push_back({static_cast<int>(j + 1), dense[j]});
+    }
+    nodes.push_back({static_cast<int>(dense.size() + 1), 1.0});  // the bias
+    nodes.push_back({-1, 0.0});
+  }
+  const feature_node* Row(size_t i) const { return nodes.data() + starts[i]; }
+};
+
+Sparse Encode(const Encoder& encoder, const Dataset& data, std::span<const size_t> rows) {
+  Sparse s;
+  std::vector<double> dense;
+  for (const size_t r : rows) {
+    encoder.Encode(data, r, dense);
+    s.Add(dense);
+  }
+  return s;
+}
+
+class LinearModel : public Model {
+ public:
+  LinearModel(Encoder encoder, LinearModelPtr m, Task task, size_t classes)
+      : encoder_(std::move(encoder)), model_(std::move(m)), task_(task), classes_(classes) {}
+  std::vector<double> Predict(const Dataset& data, std::span<const size_t> rows) const override {
+    const Sparse s = Encode(encoder_, data, rows);
+    std::vector<double> out;
+    std::vector<double> probs(static_cast<size_t>(model_->nr_class));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (task_ == Task::kRegression) {
+        out.push_back(predict(model_.get(), s.Row(i)));
+        continue;
+      }
+      predict_probability(model_.get(), s.Row(i), probs.data());
+      // liblinear orders classes as it met them; put them in class-index order.
+      std::vector<double> by_class(classes_, 0.0);
+      for (int k = 0; k < model_->nr_class; ++k) {
+        by_class[static_cast<size_t>(model_->label[k])] = probs[static_cast<size_t>(k)];
+      }
+      if (task_ == Task::kBinary) {
+        out.push_back(by_class[1]);
+      } else {
+        out.insert(out.end(), by_class.begin(), by_class.end());
+      }
+    }
+    return out;
+  }
+
+ private:
+  Encoder encoder_;
+  LinearModelPtr model_;
+  Task task_;
+  size_t classes_;
+};
+
+// Trains on `rows` with strength C; null when liblinear refuses.
+LinearModelPtr Train(const Encoder& encoder, const Dataset& data, std::span<const size_t> rows,
+                     double c) {
+  const Sparse s = Encode(encoder, data, rows);
+  std::vector<feature_node*> x(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) x[i] = const_cast<feature_node*>(s.Row(i));
+  std::vector<double> y(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) y[i] = data.target[rows[i]];
+  problem prob{};
+  prob.l = static_cast<int>(rows.size());
+  prob.n = static_cast<int>(encoder.width() + 1);
+  prob.y = y.data();
+  prob.x = x.data();
+  prob.bias = 1;
+  parameter param{};
+  param.solver_type = data.task == Task::kRegression ? L2R_L2LOSS_SVR : L2R_LR;
+  param.eps = data.task == Task::kRegression ? 0.001 : 0.01;
+  param.C = c;
+  param.p = 0;  // regression: squared loss on every residual (no insensitive zone)
+  if (check_parameter(&prob, &param) != nullptr) return nullptr;
+  return LinearModelPtr(train(&prob, &param));
+}
+
+// Validation loss of a model: mean log loss (classification) or squared error.
+double Loss(const Model& m, const Dataset& data, std::span<const size_t> rows) {
+  const std::vector<double> p = m.Predict(data, rows);
+  double sum = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const double y = data.target[rows[i]];
+    switch (data.task) {
+      case Task::kRegression:
+        sum += (p[i] - y) * (p[i] - y);
+        break;
+      case Task::kBinary: {
+        const double q = std::clamp(y == 1 ? p[i] : 1 - p[i], 1e-15, 1.0);
+        sum -= std::log(q);
+        break;
+      }
+      case Task::kMulticlass:
+        sum -= std::log(std::clamp(p[i * data.classes + static_cast<size_t>(y)], 1e-15, 1.0));
+        break;
+    }
+  }
+  return sum / static_cast<double>(rows.size());
+}
+
+class Linear : public Learner {
+ public:
+  Linear() { set_print_string_function(&Quiet); }
+  const LearnerInfo& info() const override {
+    static constexpr LearnerInfo kInfo{
+        "linear", true,
+        "regularised logistic (or least-squares) regression: one weight per feature"};
+    return kInfo;
+  }
+  Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
+                                     uint64_t seed) const override {
+    if (data.task != Task::kRegression) {
+      std::vector<size_t> counts(data.classes, 0);
+      for (const size_t r : rows) ++counts[static_cast<size_t>(data.target[r])];
+      if (std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; }) < 2) {
+        return Fail(ErrorCode::kInvalidArgument, "linear: the training rows hold one class only");
+      }
+    } else if (rows.size() < 2) {
+      return Fail(ErrorCode::kInvalidArgument, "linear: fewer than 2 training rows");
+    }
+    // C by an inner split, when the rows allow one with every class on both sides.
+    double best_c = 1;
+    const InnerSplit split = SplitRows(data, rows, 0.2, seed);
+    if (split.validation.size() >= 5 && split.train.size() >= 5) {
+      double best_loss = std::numeric_limits<double>::infinity();
+      const Encoder inner(data, split.train);
+      for (const double c : kCs) {
+        LinearModelPtr m = Train(inner, data, split.train, c);
+        if (!m) continue;
+        const LinearModel candidate(inner, std::move(m), data.task, data.classes);
+        const double loss = Loss(candidate, data, split.validation);
+        if (loss < best_loss) {
+          best_loss = loss;
+          best_c = c;
+        }
+      }
+    }
+    Encoder encoder(data, rows);
+    LinearModelPtr m = Train(encoder, data, rows, best_c);
+    if (!m) return Fail(ErrorCode::kInvalidArgument, "linear: liblinear refused the data");
+    return std::unique_ptr<Model>(
+        std::make_unique<LinearModel>(std::move(encoder), std::move(m), data.task, data.classes));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Learner> MakeLinear() { return std::make_unique<Linear>(); }
+
+}  // namespace foresight::learners
