@@ -9,6 +9,8 @@ namespace foresight::learners {
 
 std::unique_ptr<Learner> MakeMajority();
 std::unique_ptr<Learner> MakeLinear();
+std::unique_ptr<Learner> MakeAdditive();
+std::unique_ptr<Learner> MakeBoosting();
 
 // Numeric features standardised with the training rows' mean and standard deviation
 // (missing values become the mean, i.e. 0), categorical features one-hot (missing: all

@@ -45,11 +45,104 @@ Dataset Binary(size_t n) {
 }
 
 TEST(LearnersTest, RegistryNamesAndGlassBoxes) {
-  ASSERT_NE(FindLearner("majority"), nullptr);
-  ASSERT_NE(FindLearner("linear"), nullptr);
+  for (const char* name : {"majority", "linear", "additive", "boosting"}) {
+    ASSERT_NE(FindLearner(name), nullptr) << name;
+  }
   EXPECT_TRUE(FindLearner("majority")->info().interpretable);
   EXPECT_TRUE(FindLearner("linear")->info().interpretable);
+  EXPECT_TRUE(FindLearner("additive")->info().interpretable);
+  EXPECT_FALSE(FindLearner("boosting")->info().interpretable);
   EXPECT_EQ(FindLearner("forest"), nullptr);
+}
+
+// Two features in [-1, 1]; class 1 when they have the same sign (XOR: pure interaction),
+// or, for the additive variant, when x1^2 + |x2| > 0.8 (no interaction, not linear).
+Dataset TwoFeatures(size_t n, bool interaction) {
+  Dataset d;
+  d.task = Task::kBinary;
+  Feature a{"a", false, {}, {}, 0};
+  Feature b{"b", false, {}, {}, 0};
+  for (size_t i = 0; i < n; ++i) {
+    const double x1 = 2 * Uniform(3 * i) - 1;
+    const double x2 = 2 * Uniform(3 * i + 1) - 1;
+    a.values.push_back(x1);
+    b.values.push_back(x2);
+    const bool y = interaction ? (x1 > 0) == (x2 > 0) : x1 * x1 + std::abs(x2) > 0.8;
+    d.target.push_back(y ? 1 : 0);
+  }
+  d.features = {a, b};
+  return d;
+}
+
+double Accuracy(const Learner& learner, const Dataset& d) {
+  std::vector<size_t> train;
+  std::vector<size_t> test;
+  for (size_t i = 0; i < d.rows(); ++i) (i % 4 == 0 ? test : train).push_back(i);
+  const auto m = learner.Fit(d, train, 3);
+  EXPECT_TRUE(m) << m.error().message();
+  if (!m) return 0;
+  const std::vector<double> p = (*m)->Predict(d, test);
+  size_t correct = 0;
+  for (size_t i = 0; i < test.size(); ++i) {
+    correct += (p[i] > 0.5) == (d.target[test[i]] == 1) ? 1U : 0U;
+  }
+  return static_cast<double>(correct) / static_cast<double>(test.size());
+}
+
+TEST(LearnersTest, BoostingLearnsInteractionsTheGlassBoxesCannot) {
+  const Dataset xor_data = TwoFeatures(2000, true);
+  EXPECT_GT(Accuracy(*FindLearner("boosting"), xor_data), 0.9);
+  EXPECT_LT(Accuracy(*FindLearner("additive"), xor_data), 0.65);  // a sum cannot do XOR
+  EXPECT_LT(Accuracy(*FindLearner("linear"), xor_data), 0.65);
+  const Dataset additive_data = TwoFeatures(2000, false);
+  EXPECT_GT(Accuracy(*FindLearner("additive"), additive_data), 0.9);
+  EXPECT_LT(Accuracy(*FindLearner("linear"), additive_data), 0.8);  // not linear
+}
+
+TEST(LearnersTest, AdditiveModelsAreSumsOfOneCurvePerFeature) {
+  // In log-odds, moving a from 0 to 0.6 changes the prediction by the same amount whatever
+  // b is: no interaction between features. (Probe points with moderate probabilities: the
+  // predictions are 32-bit floats, too coarse for log-odds near 0 or 1.)
+  const Dataset d = TwoFeatures(1500, false);
+  const auto m = FindLearner("additive")->Fit(d, All(d.rows()), 1);
+  ASSERT_TRUE(m) << m.error().message();
+  Dataset probe = d;
+  probe.features[0].values = {0, 0.6, 0, 0.6, 0, 0.6};
+  probe.features[1].values = {0.0, 0.0, 0.2, 0.2, -0.35, -0.35};
+  probe.target.assign(6, 0);
+  const std::vector<double> p = (*m)->Predict(probe, All(6));
+  const auto logit = [](double q) { return std::log(q / (1 - q)); };
+  const double effect = logit(p[1]) - logit(p[0]);
+  EXPECT_GT(std::abs(effect), 0.1);  // a matters
+  EXPECT_NEAR(logit(p[3]) - logit(p[2]), effect, 1e-4);
+  EXPECT_NEAR(logit(p[5]) - logit(p[4]), effect, 1e-4);
+}
+
+TEST(LearnersTest, BoostingIsDeterministicAndHandlesRegressionAndCategories) {
+  Dataset d;
+  d.task = Task::kRegression;
+  Feature x{"x", false, {}, {}, 0};
+  Feature g{"group", true, {}, {}, 3};
+  for (size_t i = 0; i < 600; ++i) {
+    const double v = Uniform(i);
+    const auto c = static_cast<int32_t>(i % 3);
+    x.values.push_back(i % 50 == 0 ? std::nan("") : v);
+    g.codes.push_back(c);
+    d.target.push_back((v > 0.5 ? 10.0 : 0.0) + 5.0 * c);
+  }
+  d.features = {x, g};
+  const auto a = FindLearner("boosting")->Fit(d, All(600), 9);
+  const auto b = FindLearner("boosting")->Fit(d, All(600), 9);
+  ASSERT_TRUE(a && b);
+  Dataset probe = d;
+  probe.features[0].values = {0.2, 0.8, 0.8};
+  probe.features[1].codes = {0, 0, 2};
+  probe.target.assign(3, 0);
+  const std::vector<double> pa = (*a)->Predict(probe, All(3));
+  EXPECT_EQ(pa, (*b)->Predict(probe, All(3)));
+  EXPECT_NEAR(pa[0], 0, 1.0);
+  EXPECT_NEAR(pa[1], 10, 1.0);
+  EXPECT_NEAR(pa[2], 20, 1.0);
 }
 
 TEST(LearnersTest, MajorityPredictsTheTrainingFrequenciesOrMean) {
