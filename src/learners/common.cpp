@@ -41,8 +41,9 @@ void Encoder::Encode(const Dataset& data, size_t row, std::vector<double>& out) 
     const Column& c = columns_[j];
     if (f.categorical) {
       const int32_t code = f.codes[row];
-      if (code >= 0 && static_cast<size_t>(code) < f.levels)
+      if (code >= 0 && static_cast<size_t>(code) < f.levels) {
         out[c.offset + static_cast<size_t>(code)] = 1;
+      }
     } else {
       const double v = f.values[row];
       out[c.offset] = std::isnan(v) ? 0.0 : (v - c.mean) * c.scale;
