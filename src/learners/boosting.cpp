@@ -186,17 +186,7 @@ class Boosting : public Learner {
   const LearnerInfo& info() const override { return info_; }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
                                      uint64_t seed) const override {
-    if (data.task != Task::kRegression) {
-      std::vector<size_t> counts(data.classes, 0);
-      for (const size_t r : rows) ++counts[static_cast<size_t>(data.target[r])];
-      if (std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; }) < 2) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("{}: the training rows hold one class only", info_.name));
-      }
-    }
-    if (rows.size() < 2) {
-      return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: fewer than 2 rows", info_.name));
-    }
+    if (auto ok = CheckTrainable(data, rows, info_.name); !ok) return Fail(ok.error());
     const Layout layout(data);
     // The number of trees, by early stopping on an inner split.
     int rounds = 100;

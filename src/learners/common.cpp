@@ -2,6 +2,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <fmt/format.h>
+
 #include "learners/learners.hpp"
 
 namespace foresight::learners {
@@ -49,6 +51,20 @@ void Encoder::Encode(const Dataset& data, size_t row, std::vector<double>& out) 
       out[c.offset] = std::isnan(v) ? 0.0 : (v - c.mean) * c.scale;
     }
   }
+}
+
+Status CheckTrainable(const Dataset& data, std::span<const size_t> rows, std::string_view name) {
+  if (rows.size() < 2) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: fewer than 2 training rows", name));
+  }
+  if (data.task == Task::kRegression) return {};
+  std::vector<size_t> counts(data.classes, 0);
+  for (const size_t r : rows) ++counts[static_cast<size_t>(data.target[r])];
+  if (std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; }) < 2) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: the training rows hold one class only", name));
+  }
+  return {};
 }
 
 InnerSplit SplitRows(const Dataset& data, std::span<const size_t> rows, double validation_share,

@@ -32,6 +32,10 @@ class Encoder {
   size_t width_ = 0;
 };
 
+// Fails (kInvalidArgument, naming the learner) when `rows` cannot train a model: fewer
+// than 2 rows, or one class only.
+Status CheckTrainable(const Dataset& data, std::span<const size_t> rows, std::string_view name);
+
 // A deterministic split of `rows` into an inner training part and a validation part
 // (about `validation_share` of them; stratified by class for classification).
 struct InnerSplit {

@@ -143,15 +143,7 @@ class Linear : public Learner {
   }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
                                      uint64_t seed) const override {
-    if (data.task != Task::kRegression) {
-      std::vector<size_t> counts(data.classes, 0);
-      for (const size_t r : rows) ++counts[static_cast<size_t>(data.target[r])];
-      if (std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; }) < 2) {
-        return Fail(ErrorCode::kInvalidArgument, "linear: the training rows hold one class only");
-      }
-    } else if (rows.size() < 2) {
-      return Fail(ErrorCode::kInvalidArgument, "linear: fewer than 2 training rows");
-    }
+    if (auto ok = CheckTrainable(data, rows, info().name); !ok) return Fail(ok.error());
     // C by an inner split, when the rows allow one with every class on both sides.
     double best_c = 1;
     const InnerSplit split = SplitRows(data, rows, 0.2, seed);

@@ -22,6 +22,7 @@
 
 #include "base/strings.hpp"
 #include "table/internal/arff.hpp"
+#include "table/internal/text_check.hpp"
 
 namespace foresight::table {
 
@@ -113,24 +114,12 @@ class ArffReader {
 };
 
 bool ArffReader::CheckText() {
-  const std::string& text = file_.text();
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    Error(0, "the file is empty", "an ARFF file starts with @relation and @attribute lines");
-    return false;
-  }
-  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
-    Error(static_cast<uint32_t>(nul), "this is a binary file, not ARFF (NUL byte)",
-          "export the data as a text ARFF or CSV file");
-    return false;
-  }
-  if (auto bad = FindInvalidUtf8(text)) {
-    Error(static_cast<uint32_t>(*bad),
-          fmt::format("the file is not valid UTF-8 (byte 0x{:02x})",
-                      static_cast<unsigned char>(text[*bad])),
-          "save the file as UTF-8");
-    return false;
-  }
-  return true;
+  const auto problem = CheckTableText(file_.text(), "ARFF",
+                                      "an ARFF file starts with @relation and @attribute lines",
+                                      "export the data as a text ARFF or CSV file");
+  if (!problem) return true;
+  Error(problem->offset, problem->message, problem->help);
+  return false;
 }
 
 bool ArffReader::NextLine(std::string_view& line, uint32_t& offset) {

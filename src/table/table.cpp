@@ -10,6 +10,7 @@
 
 #include "base/strings.hpp"
 #include "table/internal/arff.hpp"
+#include "table/internal/text_check.hpp"
 
 namespace foresight::table {
 
@@ -54,24 +55,12 @@ class TableBuilder {
 };
 
 bool TableBuilder::CheckText() {
-  const std::string& text = file_.text();
-  if (text.empty() || text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    Error(0, "the file is empty", "the first line must name the columns");
-    return false;
-  }
-  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
-    Error(static_cast<uint32_t>(nul), "this is a binary file, not CSV or JSON Lines (NUL byte)",
-          "export the table as UTF-8 CSV or JSON Lines");
-    return false;
-  }
-  if (auto bad = FindInvalidUtf8(text)) {
-    Error(static_cast<uint32_t>(*bad),
-          fmt::format("the file is not valid UTF-8 (byte 0x{:02x})",
-                      static_cast<unsigned char>(text[*bad])),
-          "save the file as UTF-8");
-    return false;
-  }
-  return true;
+  const auto problem =
+      CheckTableText(file_.text(), "CSV or JSON Lines", "the first line must name the columns",
+                     "export the table as UTF-8 CSV or JSON Lines");
+  if (!problem) return true;
+  Error(problem->offset, problem->message, problem->help);
+  return false;
 }
 
 bool TableBuilder::SetColumns(std::vector<std::string> names,
