@@ -9,6 +9,7 @@ namespace foresight::learners {
 
 std::unique_ptr<Learner> MakeMajority();
 std::unique_ptr<Learner> MakeLinear();
+std::unique_ptr<Learner> MakeTree();
 std::unique_ptr<Learner> MakeAdditive();
 std::unique_ptr<Learner> MakeBoosting();
 

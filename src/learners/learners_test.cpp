@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -45,11 +46,12 @@ Dataset Binary(size_t n) {
 }
 
 TEST(LearnersTest, RegistryNamesAndGlassBoxes) {
-  for (const char* name : {"majority", "linear", "additive", "boosting"}) {
+  for (const char* name : {"majority", "linear", "tree", "additive", "boosting"}) {
     ASSERT_NE(FindLearner(name), nullptr) << name;
   }
   EXPECT_TRUE(FindLearner("majority")->info().interpretable);
   EXPECT_TRUE(FindLearner("linear")->info().interpretable);
+  EXPECT_TRUE(FindLearner("tree")->info().interpretable);
   EXPECT_TRUE(FindLearner("additive")->info().interpretable);
   EXPECT_FALSE(FindLearner("boosting")->info().interpretable);
   EXPECT_EQ(FindLearner("forest"), nullptr);
@@ -234,6 +236,57 @@ TEST(LearnersTest, LinearMulticlassGivesDistributions) {
   EXPECT_NEAR(p[0] + p[1] + p[2], 1, 1e-9);
   EXPECT_GT(p[0], p[2]);  // x = 0.2: class 0 over class 2
   EXPECT_GT(p[5], p[3]);  // x = 2.8: class 2 over class 0
+}
+
+Dataset OneNumeric(std::vector<double> x, std::vector<double> y, Task task = Task::kBinary) {
+  Dataset d;
+  d.task = task;
+  d.features = {Feature{"x", false, std::move(x), {}, 0}};
+  d.target = std::move(y);
+  return d;
+}
+
+TEST(LearnersTest, TreeFindsTheSplitsByHand) {
+  const Learner& tree = *FindLearner("tree");
+  // A threshold between 3 and 4.
+  Dataset d = OneNumeric({1, 2, 3, 4, 5, 6}, {0, 0, 0, 1, 1, 1});
+  auto m = tree.Fit(d, All(6), 0);
+  ASSERT_TRUE(m) << m.error().message();
+  EXPECT_EQ((*m)->Predict(d, All(6)), (std::vector<double>{0, 0, 0, 1, 1, 1}));
+  Dataset probe = OneNumeric({3.4, 3.6}, {0, 0});
+  EXPECT_EQ((*m)->Predict(probe, All(2)), (std::vector<double>{0, 1}));  // the midpoint 3.5
+  // Missing values go to the side that fits them: here with the large values.
+  d = OneNumeric({1, 2, std::nan(""), 4, 5, std::nan("")}, {0, 0, 1, 1, 1, 1});
+  m = tree.Fit(d, All(6), 0);
+  EXPECT_EQ((*m)->Predict(d, All(6)), (std::vector<double>{0, 0, 1, 1, 1, 1}));
+  // A categorical feature splits on one level against the rest.
+  Dataset c;
+  c.features = {Feature{"color", true, {}, {0, 1, 2, 0, 1, 2}, 3}};
+  c.target = {1, 0, 0, 1, 0, 0};
+  m = tree.Fit(c, All(6), 0);
+  EXPECT_EQ((*m)->Predict(c, All(6)), (std::vector<double>{1, 0, 0, 1, 0, 0}));
+  // Regression leaves hold means.
+  d = OneNumeric({1, 2, 3, 4}, {1, 1, 5, 5}, Task::kRegression);
+  m = tree.Fit(d, All(4), 0);
+  EXPECT_EQ((*m)->Predict(d, All(4)), (std::vector<double>{1, 1, 5, 5}));
+}
+
+TEST(LearnersTest, TreeHasAtMostEightLeaves) {
+  std::vector<double> x;
+  std::vector<double> y;
+  for (int i = 0; i < 64; ++i) {
+    x.push_back(i);
+    y.push_back(i % 2);  // alternating: a full tree would need 64 leaves
+  }
+  const Dataset d = OneNumeric(x, y);
+  const auto m = FindLearner("tree")->Fit(d, All(64), 0);
+  ASSERT_TRUE(m) << m.error().message();
+  std::vector<double> p = (*m)->Predict(d, All(64));
+  std::sort(p.begin(), p.end());
+  p.erase(std::unique(p.begin(), p.end()), p.end());
+  EXPECT_LE(p.size(), 8U);
+  // And it does better than a coin on a real split.
+  EXPECT_GT(Accuracy(*FindLearner("tree"), Binary(600)), 0.8);
 }
 
 TEST(LearnersTest, OneClassIsRefusedAndSplitsAreStratifiedAndDeterministic) {

@@ -9,6 +9,7 @@ std::span<const std::unique_ptr<Learner>> BuiltinLearners() {
     std::vector<std::unique_ptr<Learner>> v;
     v.push_back(MakeMajority());
     v.push_back(MakeLinear());
+    v.push_back(MakeTree());
     v.push_back(MakeAdditive());
     v.push_back(MakeBoosting());
     return v;
