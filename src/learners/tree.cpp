@@ -159,8 +159,9 @@ class Grower {
         s.n -= left.n + missing.n;
         s.sum -= left.sum + missing.sum;
         s.sum_sq -= left.sum_sq + missing.sum_sq;
-        for (size_t k = 0; k < s.counts.size(); ++k)
+        for (size_t k = 0; k < s.counts.size(); ++k) {
           s.counts[k] -= left.counts[k] + missing.counts[k];
+        }
         return s;
       }();
       for (const bool missing_left : {false, true}) {
