@@ -184,7 +184,6 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
   if (!forecast) {
     return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", method)));
   }
-  forecast->direction_inferred = false;
   forecast->notes = curve->notes;
   ForecastOutcome outcome;
   outcome.forecast = std::move(*forecast);

@@ -8,40 +8,8 @@
 
 namespace foresight::app {
 
-void RowProblems::Add(uint32_t offset, std::string detail) {
-  if (offsets_.size() < 5) {
-    offsets_.push_back(offset);
-    if (details_.size() < 3 && !detail.empty()) details_.push_back(std::move(detail));
-  }
-  ++count_;
-}
-
-void RowProblems::Report(const SourceFile& file, std::vector<diag::Diagnostic>& out) const {
-  if (count_ == 0) return;
-  std::string lines;
-  for (size_t i = 0; i < offsets_.size(); ++i) {
-    lines += (i ? ", " : "") + std::to_string(file.LocationOf(offsets_[i]).line);
-  }
-  if (count_ > offsets_.size()) lines += fmt::format(" and {} more", count_ - offsets_.size());
-  diag::Diagnostic d;
-  d.code = "input";
-  d.message = fmt::format("{} row{} {} (line{} {})", count_, count_ == 1 ? "" : "s", what_,
-                          offsets_.size() == 1 ? "" : "s", lines);
-  if (!details_.empty()) d.message += ": " + Join(details_, "; ");
-  d.file = &file;
-  d.span = Span{offsets_.front(), offsets_.front() + 1};
-  d.help.push_back(help_);
-  out.push_back(std::move(d));
-}
-
 diag::Diagnostic FileProblem(const SourceFile& file, std::string message, std::string help) {
-  diag::Diagnostic d;
-  d.code = "input";
-  d.message = std::move(message);
-  d.file = &file;
-  d.span = Span{0, 1};
-  d.help.push_back(std::move(help));
-  return d;
+  return table::InputProblem(file, 0, std::move(message), std::move(help));
 }
 
 std::optional<size_t> RequireColumn(const table::Table& t, const SourceFile& file,

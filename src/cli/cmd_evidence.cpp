@@ -25,10 +25,6 @@ Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::string& workspace)
   return std::move(opened->store);
 }
 
-std::optional<std::string> OptionalString(const std::string& value) {
-  return value.empty() ? std::nullopt : std::optional<std::string>(value);
-}
-
 // Splits "k=v" options; a missing '=' is a usage error.
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
     const std::vector<std::string>& items, std::string_view option) {

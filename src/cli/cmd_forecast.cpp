@@ -75,11 +75,9 @@ Runner AddForecastCommand(CLI::App& sub) {
     } else {
       auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
       if (!opened) return ReportError(opened.error());
-      outcome = app::ForecastFromMethod(
-          *opened->store, opts->method,
-          opts->metric.empty() ? std::nullopt : std::optional<std::string>(opts->metric),
-          opts->evalset.empty() ? std::nullopt : std::optional<std::string>(opts->evalset),
-          settings, opts->evidence, opened->charter);
+      outcome = app::ForecastFromMethod(*opened->store, opts->method, OptionalString(opts->metric),
+                                        OptionalString(opts->evalset), settings, opts->evidence,
+                                        opened->charter);
     }
     if (!outcome) return ReportError(outcome.error());
     if (!outcome->diagnostics.empty()) {

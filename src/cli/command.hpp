@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ int ReportError(const Error& error);
 // Prints problems found in a user's file (rendered like compiler errors, coloured on a
 // terminal), then `closing` ("nothing was stored: ..."), to stderr; returns exit code 2.
 int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, std::string_view closing);
+
+// An option's value, or nothing when it was left empty (not given).
+std::optional<std::string> OptionalString(const std::string& value);
 
 // Adds `--format` with the given allowed formats (first is the default) and returns a
 // pointer to the parsed value, owned by the caller's closure.

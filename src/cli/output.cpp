@@ -31,6 +31,10 @@ int ReportError(const Error& error) {
   return ExitCodeFor(error.code());
 }
 
+std::optional<std::string> OptionalString(const std::string& value) {
+  return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+
 int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics,
                         std::string_view closing) {
   const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&

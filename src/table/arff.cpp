@@ -23,6 +23,7 @@
 #include "base/strings.hpp"
 #include "table/internal/arff.hpp"
 #include "table/internal/text_check.hpp"
+#include "table/problems.hpp"
 
 namespace foresight::table {
 
@@ -37,48 +38,15 @@ class ArffReader {
     uint32_t offset = 0;
     bool quoted = false;
   };
-  // A problem found in many rows, reported once with the first lines and a count.
-  struct Problems {
-    std::vector<uint32_t> offsets;
-    std::vector<std::string> details;
-    size_t count = 0;
-    void Add(uint32_t offset, std::string detail) {
-      if (offsets.size() < 5) {
-        offsets.push_back(offset);
-        if (details.size() < 3) details.push_back(std::move(detail));
-      }
-      ++count;
-    }
-  };
-
   void Error(uint32_t offset, std::string message, std::string help) {
-    diag::Diagnostic d;
-    d.code = "input";
-    d.message = std::move(message);
-    d.file = &file_;
-    d.span = Span{offset, offset + 1};
-    d.help.push_back(std::move(help));
-    sink_.Add(std::move(d));
+    sink_.Add(InputProblem(file_, offset, std::move(message), std::move(help)));
     failed_ = true;
   }
-  void Report(const Problems& p, std::string_view noun, std::string_view what, std::string help) {
-    if (p.count == 0) return;
-    std::string lines;
-    for (size_t i = 0; i < p.offsets.size(); ++i) {
-      lines += (i ? ", " : "") + std::to_string(file_.LocationOf(p.offsets[i]).line);
-    }
-    if (p.count > p.offsets.size()) {
-      lines += fmt::format(" and {} more", p.count - p.offsets.size());
-    }
-    std::string message =
-        fmt::format("{} {}{} {} (line{} {})", p.count, noun, p.count == 1 ? "" : "s", what,
-                    p.offsets.size() == 1 ? "" : "s", lines);
-    std::vector<std::string> details;
-    for (const auto& d : p.details) {
-      if (!d.empty()) details.push_back(d);
-    }
-    if (!details.empty()) message += ": " + Join(details, "; ");
-    Error(p.offsets.front(), std::move(message), std::move(help));
+  void Report(const RowProblems& p) {
+    std::vector<diag::Diagnostic> found;
+    p.Report(file_, found);
+    for (auto& d : found) sink_.Add(std::move(d));
+    failed_ = failed_ || !found.empty();
   }
   bool CheckText();
   // The next line that is not blank or a comment, from pos_; false at the end.
@@ -106,11 +74,16 @@ class ArffReader {
   std::vector<std::unordered_map<std::string_view, size_t>> level_index_;
   std::vector<Token> row_;  // the current row's cells (sparse rows filled in)
   std::vector<bool> row_null_;
-  Problems wrong_width_;
+  RowProblems wrong_width_{"with the wrong number of values", ""};
   size_t first_wrong_width_ = 0;
-  Problems not_a_level_;
-  Problems not_a_number_;
-  Problems bad_index_;
+  RowProblems not_a_level_{"not among its attribute's declared values",
+                           "use one of the values listed in the @attribute line, or ? for missing",
+                           "value"};
+  RowProblems not_a_number_{"not a number in a numeric attribute",
+                            "write plain numbers, or ? for missing", "value"};
+  RowProblems bad_index_{"with a malformed entry",
+                         "a sparse row is {index value, index value, ...} with indices from 0",
+                         "sparse row"};
 };
 
 bool ArffReader::CheckText() {
@@ -309,7 +282,7 @@ void ArffReader::ReadRow(std::string_view line, uint32_t offset) {
       break;
     }
     if (count != width) {
-      if (wrong_width_.count == 0) first_wrong_width_ = count;
+      if (wrong_width_.count() == 0) first_wrong_width_ = count;
       wrong_width_.Add(offset, "");
       return;
     }
@@ -388,17 +361,13 @@ std::optional<Table> ArffReader::Read() {
   }
   while (!failed_ && NextLine(line, offset)) ReadRow(line, offset);
   if (failed_) return std::nullopt;
-  if (wrong_width_.count > 0) {
-    Report(wrong_width_, "row", "with the wrong number of values",
-           fmt::format("every row has one value per @attribute ({}); the first of them has {}",
-                       table_.columns_.size(), first_wrong_width_));
-  }
-  Report(bad_index_, "sparse row", "with a malformed entry",
-         "a sparse row is {index value, index value, ...} with indices from 0");
-  Report(not_a_level_, "value", "not among its attribute's declared values",
-         "use one of the values listed in the @attribute line, or ? for missing");
-  Report(not_a_number_, "value", "not a number in a numeric attribute",
-         "write plain numbers, or ? for missing");
+  wrong_width_.set_help(
+      fmt::format("every row has one value per @attribute ({}); the first of them has {}",
+                  table_.columns_.size(), first_wrong_width_));
+  Report(wrong_width_);
+  Report(bad_index_);
+  Report(not_a_level_);
+  Report(not_a_number_);
   if (failed_) return std::nullopt;
   if (table_.row_offsets_.empty()) {
     Error(offset, "the @data section has no rows", "add one row per example after @data");

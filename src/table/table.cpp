@@ -11,6 +11,7 @@
 #include "base/strings.hpp"
 #include "table/internal/arff.hpp"
 #include "table/internal/text_check.hpp"
+#include "table/problems.hpp"
 
 namespace foresight::table {
 
@@ -29,13 +30,7 @@ class TableBuilder {
   };
 
   void Error(uint32_t offset, std::string message, std::string help) {
-    diag::Diagnostic d;
-    d.code = "input";
-    d.message = std::move(message);
-    d.file = &file_;
-    d.span = Span{offset, offset + 1};
-    d.help.push_back(std::move(help));
-    sink_.Add(std::move(d));
+    sink_.Add(InputProblem(file_, offset, std::move(message), std::move(help)));
     failed_ = true;
   }
   bool CheckText();
