@@ -68,12 +68,13 @@ struct Model {
   }
 };
 
-// The mean loss of the points at the largest size among the first n.
-double LastValue(const CurveData& data, size_t n) {
+// The mean of `values` (one per point) over the points at the largest size among the
+// first n (several points may share it).
+double MeanAtLargest(const CurveData& data, std::span<const double> values, size_t n) {
   double sum = 0;
   size_t count = 0;
   for (size_t i = n; i-- > 0 && data.u[i] == data.u[n - 1];) {
-    sum += data.y[i];
+    sum += values[i];
     ++count;
   }
   return sum / static_cast<double>(count);
@@ -93,7 +94,7 @@ const char* const kLocalFamilies[] = {"pow3", "log2", "pow4", "mmf4"};
 
 std::vector<Model> FitAll(const CurveData& data, size_t n) {
   std::vector<Model> models;
-  models.push_back({nullptr, {}, LastValue(data, n), 0});
+  models.push_back({nullptr, {}, MeanAtLargest(data, data.y, n), 0});
   const size_t distinct = DistinctSizes(data, n);
   size_t id = 1;
   for (const Family& f : Families()) {
@@ -132,13 +133,11 @@ std::vector<Model> FitAll(const CurveData& data, size_t n) {
   return models;
 }
 
-// The mean loss of the points in the last half-doubling of sizes (the "truth" a backtest
-// predicts), and the mean of a model's predictions there.
-struct TailError {
-  double error = 0;
-  bool ok = false;
-};
-TailError ErrorOnTail(const Model& m, const CurveData& data) {
+// How far a prediction misses the points in the last half-doubling of sizes (the "truth"
+// a backtest predicts): |mean prediction - mean loss| over those points. NaN when the
+// prediction is not finite there.
+template <typename Predict>
+double ErrorOnTail(const CurveData& data, Predict predict) {
   const double u_last = data.u.back();
   double truth = 0;
   double predicted = 0;
@@ -146,11 +145,10 @@ TailError ErrorOnTail(const Model& m, const CurveData& data) {
   for (size_t i = 0; i < data.size(); ++i) {
     if (data.u[i] < u_last / std::sqrt(2.0)) continue;
     truth += data.y[i];
-    predicted += m.Predict(data.u[i], data.x[i]);
+    predicted += predict(data.u[i], data.x[i]);
     ++count;
   }
-  if (count == 0) return {};
-  return {std::abs(predicted - truth) / static_cast<double>(count), true};
+  return std::abs(predicted - truth) / static_cast<double>(count);  // count >= 1: the last point
 }
 
 double WeightedMean(std::span<const double> values, std::span<const double> weights) {
@@ -305,11 +303,11 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
     if (DistinctSizes(data, cut) < 3) break;
     Backtest bt{h, FitAll(data, cut)};
     for (const Model& m : bt.models) {
-      const TailError e = ErrorOnTail(m, data);
-      if (!e.ok) continue;
+      const double e = ErrorOnTail(data, [&m](double u, double x) { return m.Predict(u, x); });
+      if (!std::isfinite(e)) continue;
       for (size_t k = 0; k < models.size(); ++k) {
         if (models[k].id == m.id) {
-          error_sum[k] += e.error;
+          error_sum[k] += e;
           ++error_count[k];
         }
       }
@@ -356,17 +354,9 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
         if (models[k].id == bt.models[j].id) ws[j] = weights[k];
       }
     }
-    double truth = 0;
-    double predicted = 0;
-    size_t count = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (data.u[i] < data.u.back() / std::sqrt(2.0)) continue;
-      truth += data.y[i];
-      predicted += ensemble(bt.models, ws, data.u[i], data.x[i]);
-      ++count;
-    }
-    if (count == 0 || !std::isfinite(predicted)) continue;
-    const double e = std::abs(predicted - truth) / static_cast<double>(count);
+    const double e =
+        ErrorOnTail(data, [&](double u, double x) { return ensemble(bt.models, ws, u, x); });
+    if (!std::isfinite(e)) continue;
     const double per_doubling = e / std::log2(bt.horizon);
     rate_sq += per_doubling * per_doubling;
     ++rate_count;
@@ -383,13 +373,7 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
   double noise = std::sqrt(residual_sq / static_cast<double>(n));
   if (stderrs.size() == n) {
     // The measurement noise of a point at the largest size: its standard error.
-    double sum = 0;
-    size_t count = 0;
-    for (size_t i = n; i-- > 0 && data.u[i] == data.u[n - 1];) {
-      sum += stderrs[i];
-      ++count;
-    }
-    noise = sum / static_cast<double>(count);
+    noise = MeanAtLargest(data, stderrs, n);
   }
 
   // Ill-behaved: the loss rises by more than three noise levels over a doubling or more of

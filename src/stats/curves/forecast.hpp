@@ -10,8 +10,10 @@
 //   3. Each is scored on the curve itself: fitted on the points up to a fraction of the
 //      largest size, it predicts the points beyond (backtests). Families are weighted by
 //      that out-of-sample skill, not by their in-sample fit.
-//   4. The band at size s combines the families' disagreement and the ensemble's own
-//      backtest error, grown with the distance of the extrapolation (in doublings).
+//   4. The band at size s combines part of the models' disagreement, the ensemble's own
+//      backtest error grown with the distance of the extrapolation (in doublings), a
+//      resampling of the points (top models refitted on alternate halves) and the noise of
+//      a point.
 #pragma once
 
 #include <optional>
