@@ -554,6 +554,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
   if (!spec) return Fail(spec.error());
   curve.metric = spec->ToString();
   curve.higher_is_better = spec->def->higher_is_better;
+  curve.best = spec->def->BestValue();
   if (criteria && criteria->threshold) {
     auto primary = stats::BuiltinMetrics().Parse(criteria->metric, KindOf(set->task));
     if (primary && primary->ToString() == curve.metric) curve.target = criteria->threshold;

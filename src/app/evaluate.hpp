@@ -57,6 +57,7 @@ struct MethodCurve {
   std::string evalset;
   std::string metric;  // canonical spelling
   bool higher_is_better = true;
+  double best = 1;                     // the metric's value on perfect predictions
   std::vector<RunMeasurement> points;  // by train size
   std::optional<double> target;        // the charter's threshold when `metric` is its metric
   std::vector<std::string> notes;      // runs left out, and why

@@ -173,11 +173,11 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
   }
   ForecastSettings s = settings;
   if (!s.target) s.target = curve->target;
-  // Stored metrics have a known direction and best value: every higher-is-better metric
-  // foresight computes is at most 1 (AUC, accuracy, F1, MCC, kappa, R^2, ...), and every
-  // lower-is-better one at least 0 (log loss, Brier, MAE, RMSE, ...).
+  // Stored metrics have a known direction and best value (unless the user overrides the
+  // direction, when the best value is left to the forecaster).
   const bool higher = settings.higher_is_better.value_or(curve->higher_is_better);
-  const std::optional<double> best = higher ? 1.0 : 0.0;
+  const std::optional<double> best =
+      higher == curve->higher_is_better ? std::optional<double>(curve->best) : std::nullopt;
   auto forecast =
       Run(std::move(points), fmt::format("method '{}' on '{}'", curve->method, curve->evalset),
           curve->metric, higher, best, s);

@@ -87,6 +87,10 @@ struct MetricDef {
   std::string reference;    // the scikit-learn function it agrees with
   // Prepares a kernel; fails with kInvalidArgument when the data cannot support the metric.
   std::function<Result<std::unique_ptr<Kernel>>(const MetricData&, const Params&)> prepare;
+  // The value of perfect predictions: every higher-is-better metric here is at most 1
+  // (AUC, accuracy, F1, MCC, kappa, R^2, ...) and every lower-is-better one at least 0 (log
+  // loss, Brier, ECE, MAE, RMSE, ...); metric_test checks each one reaches it.
+  double BestValue() const { return higher_is_better ? 1.0 : 0.0; }
 };
 
 // A metric named with its parameters, as users write it: "fbeta{beta=2}", "roc_auc".

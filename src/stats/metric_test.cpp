@@ -186,6 +186,45 @@ Result<double> Compute(std::string_view text, const MetricData& data) {
   return ComputeMetric(*spec, data);
 }
 
+TEST(MetricComputeTest, PerfectPredictionsReachEachMetricsBestValue) {
+  // 200 examples, half positive; 6 classes; non-zero regression targets.
+  std::vector<int32_t> binary;
+  std::vector<double> scores;
+  std::vector<int32_t> classes;
+  std::vector<double> proba;
+  std::vector<double> target;
+  for (int i = 0; i < 200; ++i) {
+    binary.push_back(i % 2);
+    scores.push_back(i % 2);
+    classes.push_back(i % 6);
+    for (int k = 0; k < 6; ++k) proba.push_back(k == i % 6 ? 1.0 : 0.0);
+    target.push_back(1 + i * 0.5);
+  }
+  size_t checked = 0;
+  for (const MetricDef& def : Registry().defs()) {
+    for (const TaskKind task : def.tasks) {
+      MetricData data;
+      data.task = task;
+      if (task == TaskKind::kBinary) {
+        data.label = binary;
+        data.score = scores;
+      } else if (task == TaskKind::kMulticlass) {
+        data.label = classes;
+        data.proba = proba;
+        data.classes = 6;
+      } else {
+        data.target = target;
+        data.value = target;
+      }
+      const auto value = Compute(def.name, data);
+      ASSERT_TRUE(value.has_value()) << def.name << ": " << value.error().message();
+      EXPECT_NEAR(*value, def.BestValue(), 1e-9) << def.name;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 25U);
+}
+
 TEST(MetricComputeTest, UndefinedOnTheDataIsAClearError) {
   const BinaryInput ones{{1, 1, 1}, {0.2, 0.5, 0.9}};
   const auto auc = Compute("roc_auc", ones.Data());
