@@ -4,28 +4,15 @@
 #include <string>
 
 #include "table/table.hpp"
+#include "table/table_testing.hpp"
 
 namespace foresight::table {
 namespace {
 
-struct Read {
-  std::unique_ptr<SourceFile> file;
-  std::optional<Table> table;
-  std::vector<diag::Diagnostic> diagnostics;
-  std::string Where(size_t i) const {
-    const Location loc = file->LocationOf(diagnostics.at(i).span.begin);
-    return std::to_string(loc.line) + ":" + std::to_string(loc.column);
-  }
-  std::string Message(size_t i) const { return diagnostics.at(i).message; }
-};
+using testing::Read;
 
 Read ReadArffText(std::string text) {
-  Read r;
-  r.file = std::make_unique<SourceFile>("t.arff", std::move(text));
-  diag::DiagnosticSink sink;
-  r.table = ReadTable(*r.file, TableFormat::kArff, sink);
-  r.diagnostics = sink.Take();
-  return r;
+  return testing::ReadText(std::move(text), TableFormat::kArff);
 }
 
 // The head of Weka's credit-g.arff, shortened, with comments and a missing value.

@@ -4,27 +4,13 @@
 
 #include <cmath>
 
+#include "table/table_testing.hpp"
+
 namespace foresight::table {
 namespace {
 
-struct Read {
-  std::unique_ptr<SourceFile> file;
-  std::optional<Table> table;
-  std::vector<diag::Diagnostic> diagnostics;
-  std::string Where(size_t i) const {
-    const Location loc = file->LocationOf(diagnostics.at(i).span.begin);
-    return std::to_string(loc.line) + ":" + std::to_string(loc.column);
-  }
-};
-
-Read ReadText(std::string text, TableFormat format = TableFormat::kCsv) {
-  Read r;
-  r.file = std::make_unique<SourceFile>("t.csv", std::move(text));
-  diag::DiagnosticSink sink;
-  r.table = ReadTable(*r.file, format, sink);
-  r.diagnostics = sink.Take();
-  return r;
-}
+using testing::Read;
+using testing::ReadText;
 
 TEST(CsvTest, ReadsQuotedFieldsEscapesAndCrlf) {
   const Read r = ReadText("id,label,note\r\n1,0,\"a, b\"\r\n2,1,\"say \"\"hi\"\"\"\r\n3,1,\r\n");

@@ -1,5 +1,7 @@
 #include "table/typed.hpp"
 
+#include "table/table_testing.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,23 +10,15 @@
 namespace foresight::table {
 namespace {
 
-struct Parsed {
-  std::unique_ptr<SourceFile> file;
-  std::optional<Table> table;
-};
-
-Parsed Parse(std::string text, TableFormat format = TableFormat::kCsv) {
-  Parsed p;
-  p.file = std::make_unique<SourceFile>("t", std::move(text));
-  diag::DiagnosticSink sink;
-  p.table = ReadTable(*p.file, format, sink);
-  EXPECT_TRUE(p.table.has_value())
-      << (sink.diagnostics().empty() ? "" : sink.diagnostics()[0].message);
-  return p;
+// A table read from text; the test fails when the text is not a valid table.
+testing::Read Parse(std::string text, TableFormat format = TableFormat::kCsv) {
+  testing::Read r = testing::ReadText(std::move(text), format);
+  EXPECT_TRUE(r.table.has_value()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].message);
+  return r;
 }
 
 TEST(TypedTest, InfersNumericBooleanAndCategoricalWithMissingValues) {
-  const Parsed p = Parse(
+  const testing::Read p = Parse(
       "age,smoker,city,score,flag,code\n"
       "34,yes,Paris,0.5,1,7\n"
       "NA,no,Lyon,,0,8\n"
@@ -58,7 +52,7 @@ TEST(TypedTest, InfersNumericBooleanAndCategoricalWithMissingValues) {
 }
 
 TEST(TypedTest, MixedBooleanSpellingsAndSingleValuesAreNotBooleans) {
-  const Parsed p = Parse("a,b,c\nyes,1,true\n0,1,true\nyes,1,true\n");
+  const testing::Read p = Parse("a,b,c\nyes,1,true\n0,1,true\nyes,1,true\n");
   const Typed t = TypeColumns(*p.table);
   EXPECT_EQ(t.columns[0].kind, ColumnKind::kCategorical);  // "yes" with "0"
   EXPECT_EQ(t.columns[1].kind, ColumnKind::kNumeric);      // one value only
@@ -66,7 +60,7 @@ TEST(TypedTest, MixedBooleanSpellingsAndSingleValuesAreNotBooleans) {
 }
 
 TEST(TypedTest, OverridesWinOrFallBackWithAProblem) {
-  const Parsed p = Parse("zip,grade,label\n75001,3,1\n69002,4,0\n06000,x,1\n");
+  const testing::Read p = Parse("zip,grade,label\n75001,3,1\n69002,4,0\n06000,x,1\n");
   const Typed t = TypeColumns(*p.table, {{"zip", ColumnKind::kCategorical},
                                          {"grade", ColumnKind::kNumeric},
                                          {"label", ColumnKind::kCategorical}});
@@ -84,7 +78,7 @@ TEST(TypedTest, OverridesWinOrFallBackWithAProblem) {
 }
 
 TEST(TypedTest, ArffDeclarationsDecideAndKeepTheirLevelOrder) {
-  const Parsed p = Parse(
+  const testing::Read p = Parse(
       "@relation r\n@attribute n numeric\n@attribute c {low, mid, high}\n@attribute s string\n"
       "@data\n1,high,abc\n?,low,?\n3,?,def\n",
       TableFormat::kArff);
