@@ -1,44 +1,19 @@
 #include "app/forecast.hpp"
 
+#include "app/app_testing.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
 namespace foresight::app {
 namespace {
 
-namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-class ForecastUseCaseTest : public ::testing::Test {
+class ForecastUseCaseTest : public testing::StoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("foresight-forecast-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-  std::string Write(const std::string& name, const std::string& content) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  store::Store& Store() {
-    if (!store_) {
-      auto opened = store::OpenStore((dir_ / "db.sqlite").string());
-      EXPECT_TRUE(opened);
-      store_ = std::move(*opened);
-    }
-    return *store_;
-  }
   // An evaluation set of n binary examples, and runs of `method` whose scores separate the
   // classes better as the training size grows (a learning curve that flattens).
   void AddCurve(const std::string& method, const std::string& evalset, size_t n) {
@@ -73,8 +48,6 @@ class ForecastUseCaseTest : public ::testing::Test {
       ASSERT_TRUE(Store().AddRun(r));
     }
   }
-  fs::path dir_;
-  std::unique_ptr<store::Store> store_;
 };
 
 TEST_F(ForecastUseCaseTest, PointsFileGivesAForecastAndInfersTheDirection) {

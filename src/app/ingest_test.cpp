@@ -1,35 +1,17 @@
 #include "app/ingest.hpp"
 
-#include <gtest/gtest.h>
+#include "app/app_testing.hpp"
 
-#include <filesystem>
-#include <fstream>
+#include <gtest/gtest.h>
 
 namespace foresight::app {
 namespace {
 
-namespace fs = std::filesystem;
-
-class IngestTest : public ::testing::Test {
+class IngestTest : public testing::StoreTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("foresight-ingest-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = store::OpenStore((dir_ / "db.sqlite").string());
-    ASSERT_TRUE(store);
-    store_ = std::move(*store);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-  std::string Write(const std::string& name, const std::string& content) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
+    StoreTest::SetUp();
+    Store();  // opened up front: the tests read store_ directly
   }
   IngestOutcome AddSet(const std::string& csv, std::optional<std::string> task = {},
                        std::vector<std::string> slices = {}) {
@@ -52,8 +34,6 @@ class IngestTest : public ::testing::Test {
     EXPECT_TRUE(outcome) << outcome.error().message();
     return std::move(*outcome);
   }
-  fs::path dir_;
-  std::unique_ptr<store::Store> store_;
   FakeClock clock_{"2026-11-28T12:00:00Z"};
 };
 

@@ -1,0 +1,48 @@
+// Test-only: a fixture with a scratch folder (named after the test, removed afterwards),
+// files written into it, and a SQLite store opened there on first use.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace foresight::app::testing {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("foresight-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_suite()->name()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  // Writes `content` to DIR/name; returns the path.
+  std::string Write(const std::string& name, const std::string& content) {
+    const std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  store::Store& Store() {
+    if (!store_) {
+      auto opened = store::OpenStore((dir_ / "db.sqlite").string());
+      EXPECT_TRUE(opened) << opened.error().message();
+      store_ = std::move(*opened);
+    }
+    return *store_;
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace foresight::app::testing
