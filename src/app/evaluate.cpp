@@ -219,6 +219,12 @@ std::string SliceLabel(const core::SliceColumn& s, size_t level) {
 
 }  // namespace
 
+std::optional<std::string> CharterMetric(const std::optional<std::string>& charter_path) {
+  const auto criteria = ReadCriteria(charter_path);
+  if (!criteria || criteria->metric.empty()) return std::nullopt;
+  return criteria->metric;
+}
+
 Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>& run_names,
                             const EvidenceOptions& options, bool slices,
                             const std::optional<std::string>& charter_path, const Clock& clock) {

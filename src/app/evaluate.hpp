@@ -30,6 +30,10 @@ using core::CriterionRow;
 using core::EvalResult;
 using core::EvalRow;
 
+// The primary metric of the charter at `charter_path`, as written, when there is a readable
+// charter that declares one.
+std::optional<std::string> CharterMetric(const std::optional<std::string>& charter_path);
+
 // Evaluates runs (all when `runs` is empty). `charter_path`, when it names a readable
 // charter, supplies the default metric and the success criterion, and its criteria are
 // recorded in the store's history (a change is reported in `notes`).

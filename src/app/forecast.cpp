@@ -159,6 +159,29 @@ Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file,
   return outcome;
 }
 
+Result<core::Forecast> ForecastFromCurve(const MethodCurve& curve,
+                                         const ForecastSettings& settings) {
+  std::vector<curves::CurvePoint> points;
+  for (const RunMeasurement& m : curve.points) {
+    points.push_back({static_cast<double>(m.train_size), m.estimate, m.standard_error});
+  }
+  ForecastSettings s = settings;
+  if (!s.target) s.target = curve.target;
+  // Stored metrics have a known direction and best value (unless the user overrides the
+  // direction, when the best value is left to the forecaster).
+  const bool higher = settings.higher_is_better.value_or(curve.higher_is_better);
+  const std::optional<double> best =
+      higher == curve.higher_is_better ? std::optional<double>(curve.best) : std::nullopt;
+  auto forecast =
+      Run(std::move(points), fmt::format("method '{}' on '{}'", curve.method, curve.evalset),
+          curve.metric, higher, best, s);
+  if (!forecast) {
+    return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", curve.method)));
+  }
+  forecast->notes = curve.notes;
+  return forecast;
+}
+
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
                                            const std::optional<std::string>& metric,
                                            const std::optional<std::string>& evalset,
@@ -167,24 +190,8 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
                                            const std::optional<std::string>& charter_path) {
   auto curve = MeasureMethod(store, method, metric, evalset, evidence, charter_path);
   if (!curve) return Fail(curve.error());
-  std::vector<curves::CurvePoint> points;
-  for (const RunMeasurement& m : curve->points) {
-    points.push_back({static_cast<double>(m.train_size), m.estimate, m.standard_error});
-  }
-  ForecastSettings s = settings;
-  if (!s.target) s.target = curve->target;
-  // Stored metrics have a known direction and best value (unless the user overrides the
-  // direction, when the best value is left to the forecaster).
-  const bool higher = settings.higher_is_better.value_or(curve->higher_is_better);
-  const std::optional<double> best =
-      higher == curve->higher_is_better ? std::optional<double>(curve->best) : std::nullopt;
-  auto forecast =
-      Run(std::move(points), fmt::format("method '{}' on '{}'", curve->method, curve->evalset),
-          curve->metric, higher, best, s);
-  if (!forecast) {
-    return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", method)));
-  }
-  forecast->notes = curve->notes;
+  auto forecast = ForecastFromCurve(*curve, settings);
+  if (!forecast) return Fail(forecast.error());
   ForecastOutcome outcome;
   outcome.forecast = std::move(*forecast);
   return outcome;

@@ -41,6 +41,10 @@ Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file,
                                            table::TableFormat format,
                                            const ForecastSettings& settings);
 
+// From a method's measured curve (the probe measures its learners once, then forecasts).
+Result<core::Forecast> ForecastFromCurve(const MethodCurve& curve,
+                                         const ForecastSettings& settings);
+
 // From the runs of `method` in the workspace (see MeasureMethod).
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
                                            const std::optional<std::string>& metric,

@@ -31,6 +31,8 @@ constexpr Command kCommands[] = {
     {"history", "How the charter's success criteria changed, and when", AddHistoryCommand},
     {"forecast", "What more data buys: learning-curve forecast, asymptote, data for the target",
      AddForecastCommand},
+    {"probe", "Day one on the real data: baselines, learning curves, the interpretability gap",
+     AddProbeCommand},
 };
 
 int Dispatch(int argc, char** argv) {

@@ -61,5 +61,6 @@ Runner AddEvalCommand(CLI::App& sub);
 Runner AddCompareCommand(CLI::App& sub);
 Runner AddHistoryCommand(CLI::App& sub);
 Runner AddForecastCommand(CLI::App& sub);
+Runner AddProbeCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -98,7 +98,7 @@ struct Settings {
 };
 
 Result<Booster> MakeBooster(const Layout& layout, const Dataset& data, void* train,
-                            const Settings& s, uint64_t seed) {
+                            const Settings& s, const FitOptions& fit) {
   void* handle = nullptr;
   void* dmats[] = {train};
   if (auto ok = Check(XGBoosterCreate(dmats, 1, &handle), "creating a booster"); !ok) {
@@ -109,8 +109,8 @@ Result<Booster> MakeBooster(const Layout& layout, const Dataset& data, void* tra
       {"tree_method", "hist"},
       {"eta", "0.1"},
       {"max_depth", std::to_string(s.max_depth)},
-      {"seed", std::to_string(seed % 2147483647U)},
-      {"nthread", "2"},
+      {"seed", std::to_string(fit.seed % 2147483647U)},
+      {"nthread", std::to_string(std::max(1, fit.threads))},
       {"verbosity", "0"},
       {"min_child_weight", "1"},
   };
@@ -185,18 +185,18 @@ class Boosting : public Learner {
   Boosting(LearnerInfo info, Settings settings) : info_(info), settings_(settings) {}
   const LearnerInfo& info() const override { return info_; }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
-                                     uint64_t seed) const override {
+                                     const FitOptions& fit) const override {
     if (auto ok = CheckTrainable(data, rows, info_.name); !ok) return Fail(ok.error());
     const Layout layout(data);
     // The number of trees, by early stopping on an inner split.
     int rounds = 100;
-    const InnerSplit split = SplitRows(data, rows, 0.2, seed);
+    const InnerSplit split = SplitRows(data, rows, 0.2, fit.seed);
     if (split.validation.size() >= 5 && split.train.size() >= 5) {
       auto train = MakeMatrix(layout, data, split.train, true);
       auto valid = MakeMatrix(layout, data, split.validation, true);
       if (!train) return Fail(train.error());
       if (!valid) return Fail(valid.error());
-      auto booster = MakeBooster(layout, data, train->get(), settings_, seed);
+      auto booster = MakeBooster(layout, data, train->get(), settings_, fit);
       if (!booster) return Fail(booster.error());
       double best = std::numeric_limits<double>::infinity();
       int best_round = 0;
@@ -223,7 +223,7 @@ class Boosting : public Learner {
     }
     auto all = MakeMatrix(layout, data, rows, true);
     if (!all) return Fail(all.error());
-    auto booster = MakeBooster(layout, data, all->get(), settings_, seed);
+    auto booster = MakeBooster(layout, data, all->get(), settings_, fit);
     if (!booster) return Fail(booster.error());
     for (int it = 0; it < rounds; ++it) {
       if (auto ok = Check(XGBoosterUpdateOneIter(booster->get(), it, all->get()), "training");

@@ -49,14 +49,21 @@ struct LearnerInfo {
   std::string_view description;  // one line, plain words
 };
 
+// How to fit: the seed makes a fit deterministic; `threads` bounds the threads a learner
+// may use (XGBoost's nthread; the others use one).
+struct FitOptions {
+  uint64_t seed = 0;
+  int threads = 1;
+};
+
 class Learner {
  public:
   virtual ~Learner() = default;
   virtual const LearnerInfo& info() const = 0;
-  // Fits on `rows` (deterministic for a seed). Fails with kInvalidArgument when the rows
-  // cannot support the learner (e.g. one class only).
+  // Fits on `rows` (deterministic for a seed, whatever the threads). Fails with
+  // kInvalidArgument when the rows cannot support the learner (e.g. one class only).
   virtual Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
-                                             uint64_t seed) const = 0;
+                                             const FitOptions& options) const = 0;
 };
 
 // Every built-in learner, in a fixed order.

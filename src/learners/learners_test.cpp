@@ -80,7 +80,7 @@ double Accuracy(const Learner& learner, const Dataset& d) {
   std::vector<size_t> train;
   std::vector<size_t> test;
   for (size_t i = 0; i < d.rows(); ++i) (i % 4 == 0 ? test : train).push_back(i);
-  const auto m = learner.Fit(d, train, 3);
+  const auto m = learner.Fit(d, train, {.seed = 3});
   EXPECT_TRUE(m) << m.error().message();
   if (!m) return 0;
   const std::vector<double> p = (*m)->Predict(d, test);
@@ -106,7 +106,7 @@ TEST(LearnersTest, AdditiveModelsAreSumsOfOneCurvePerFeature) {
   // b is: no interaction between features. (Probe points with moderate probabilities: the
   // predictions are 32-bit floats, too coarse for log-odds near 0 or 1.)
   const Dataset d = TwoFeatures(1500, false);
-  const auto m = FindLearner("additive")->Fit(d, All(d.rows()), 1);
+  const auto m = FindLearner("additive")->Fit(d, All(d.rows()), {.seed = 1});
   ASSERT_TRUE(m) << m.error().message();
   Dataset probe = d;
   probe.features[0].values = {0, 0.6, 0, 0.6, 0, 0.6};
@@ -133,8 +133,8 @@ TEST(LearnersTest, BoostingIsDeterministicAndHandlesRegressionAndCategories) {
     d.target.push_back((v > 0.5 ? 10.0 : 0.0) + 5.0 * c);
   }
   d.features = {x, g};
-  const auto a = FindLearner("boosting")->Fit(d, All(600), 9);
-  const auto b = FindLearner("boosting")->Fit(d, All(600), 9);
+  const auto a = FindLearner("boosting")->Fit(d, All(600), {.seed = 9});
+  const auto b = FindLearner("boosting")->Fit(d, All(600), {.seed = 9});
   ASSERT_TRUE(a && b);
   Dataset probe = d;
   probe.features[0].values = {0.2, 0.8, 0.8};
@@ -152,18 +152,18 @@ TEST(LearnersTest, MajorityPredictsTheTrainingFrequenciesOrMean) {
   d.task = Task::kMulticlass;
   d.classes = 3;
   d.target = {0, 1, 1, 2, 1, 0};
-  const auto m = FindLearner("majority")->Fit(d, std::vector<size_t>{0, 1, 2, 3}, 0);
+  const auto m = FindLearner("majority")->Fit(d, std::vector<size_t>{0, 1, 2, 3}, {.seed = 0});
   ASSERT_TRUE(m) << m.error().message();
   const auto p = (*m)->Predict(d, std::vector<size_t>{4, 5});
   EXPECT_EQ(p, (std::vector<double>{0.25, 0.5, 0.25, 0.25, 0.5, 0.25}));
   d.task = Task::kRegression;
   d.target = {1, 2, 6, 100};
-  const auto r = FindLearner("majority")->Fit(d, std::vector<size_t>{0, 1, 2}, 0);
+  const auto r = FindLearner("majority")->Fit(d, std::vector<size_t>{0, 1, 2}, {.seed = 0});
   EXPECT_EQ((*r)->Predict(d, std::vector<size_t>{3}), (std::vector<double>{3}));
   d.task = Task::kBinary;
   d.classes = 2;
   d.target = {1, 0, 1, 1};
-  const auto b = FindLearner("majority")->Fit(d, All(4), 0);
+  const auto b = FindLearner("majority")->Fit(d, All(4), {.seed = 0});
   EXPECT_EQ((*b)->Predict(d, std::vector<size_t>{0}), (std::vector<double>{0.75}));
 }
 
@@ -172,7 +172,7 @@ TEST(LearnersTest, LinearSeparatesALinearProblem) {
   std::vector<size_t> train;
   std::vector<size_t> test;
   for (size_t i = 0; i < d.rows(); ++i) (i % 4 == 0 ? test : train).push_back(i);
-  const auto m = FindLearner("linear")->Fit(d, train, 7);
+  const auto m = FindLearner("linear")->Fit(d, train, {.seed = 7});
   ASSERT_TRUE(m) << m.error().message();
   const std::vector<double> p = (*m)->Predict(d, test);
   ASSERT_EQ(p.size(), test.size());
@@ -205,7 +205,7 @@ TEST(LearnersTest, LinearRegressionRecoversASlope) {
     d.target.push_back(3 * v + 5 + 0.1 * (Uniform(i + 99999) - 0.5));
   }
   d.features = {x};
-  const auto m = FindLearner("linear")->Fit(d, All(400), 1);
+  const auto m = FindLearner("linear")->Fit(d, All(400), {.seed = 1});
   ASSERT_TRUE(m) << m.error().message();
   Dataset probe = d;
   probe.features[0].values = {2, 8};
@@ -226,7 +226,7 @@ TEST(LearnersTest, LinearMulticlassGivesDistributions) {
     d.target.push_back(std::floor(v));
   }
   d.features = {x};
-  const auto m = FindLearner("linear")->Fit(d, All(300), 1);
+  const auto m = FindLearner("linear")->Fit(d, All(300), {.seed = 1});
   ASSERT_TRUE(m) << m.error().message();
   Dataset probe = d;
   probe.features[0].values = {0.2, 2.8};
@@ -250,24 +250,24 @@ TEST(LearnersTest, TreeFindsTheSplitsByHand) {
   const Learner& tree = *FindLearner("tree");
   // A threshold between 3 and 4.
   Dataset d = OneNumeric({1, 2, 3, 4, 5, 6}, {0, 0, 0, 1, 1, 1});
-  auto m = tree.Fit(d, All(6), 0);
+  auto m = tree.Fit(d, All(6), {.seed = 0});
   ASSERT_TRUE(m) << m.error().message();
   EXPECT_EQ((*m)->Predict(d, All(6)), (std::vector<double>{0, 0, 0, 1, 1, 1}));
   Dataset probe = OneNumeric({3.4, 3.6}, {0, 0});
   EXPECT_EQ((*m)->Predict(probe, All(2)), (std::vector<double>{0, 1}));  // the midpoint 3.5
   // Missing values go to the side that fits them: here with the large values.
   d = OneNumeric({1, 2, std::nan(""), 4, 5, std::nan("")}, {0, 0, 1, 1, 1, 1});
-  m = tree.Fit(d, All(6), 0);
+  m = tree.Fit(d, All(6), {.seed = 0});
   EXPECT_EQ((*m)->Predict(d, All(6)), (std::vector<double>{0, 0, 1, 1, 1, 1}));
   // A categorical feature splits on one level against the rest.
   Dataset c;
   c.features = {Feature{"color", true, {}, {0, 1, 2, 0, 1, 2}, 3}};
   c.target = {1, 0, 0, 1, 0, 0};
-  m = tree.Fit(c, All(6), 0);
+  m = tree.Fit(c, All(6), {.seed = 0});
   EXPECT_EQ((*m)->Predict(c, All(6)), (std::vector<double>{1, 0, 0, 1, 0, 0}));
   // Regression leaves hold means.
   d = OneNumeric({1, 2, 3, 4}, {1, 1, 5, 5}, Task::kRegression);
-  m = tree.Fit(d, All(4), 0);
+  m = tree.Fit(d, All(4), {.seed = 0});
   EXPECT_EQ((*m)->Predict(d, All(4)), (std::vector<double>{1, 1, 5, 5}));
 }
 
@@ -279,7 +279,7 @@ TEST(LearnersTest, TreeHasAtMostEightLeaves) {
     y.push_back(i % 2);  // alternating: a full tree would need 64 leaves
   }
   const Dataset d = OneNumeric(x, y);
-  const auto m = FindLearner("tree")->Fit(d, All(64), 0);
+  const auto m = FindLearner("tree")->Fit(d, All(64), {.seed = 0});
   ASSERT_TRUE(m) << m.error().message();
   std::vector<double> p = (*m)->Predict(d, All(64));
   std::sort(p.begin(), p.end());
@@ -295,7 +295,7 @@ TEST(LearnersTest, OneClassIsRefusedAndSplitsAreStratifiedAndDeterministic) {
   for (size_t i = 0; i < d.rows(); ++i) {
     if (d.target[i] == 1) ones.push_back(i);
   }
-  const auto m = FindLearner("linear")->Fit(d, ones, 0);
+  const auto m = FindLearner("linear")->Fit(d, ones, {.seed = 0});
   ASSERT_FALSE(m);
   EXPECT_EQ(m.error().message(), "linear: the training rows hold one class only");
   const InnerSplit a = SplitRows(d, All(100), 0.2, 5);

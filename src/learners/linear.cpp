@@ -142,11 +142,11 @@ class Linear : public Learner {
     return kInfo;
   }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
-                                     uint64_t seed) const override {
+                                     const FitOptions& fit) const override {
     if (auto ok = CheckTrainable(data, rows, info().name); !ok) return Fail(ok.error());
     // C by an inner split, when the rows allow one with every class on both sides.
     double best_c = 1;
-    const InnerSplit split = SplitRows(data, rows, 0.2, seed);
+    const InnerSplit split = SplitRows(data, rows, 0.2, fit.seed);
     if (split.validation.size() >= 5 && split.train.size() >= 5) {
       double best_loss = std::numeric_limits<double>::infinity();
       const Encoder inner(data, split.train);

@@ -30,7 +30,7 @@ class Majority : public Learner {
     return kInfo;
   }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
-                                     uint64_t /*seed*/) const override {
+                                     const FitOptions& /*fit*/) const override {
     if (rows.empty()) return Fail(ErrorCode::kInvalidArgument, "majority: no training rows");
     if (data.task == Task::kRegression) {
       double sum = 0;

@@ -217,7 +217,7 @@ class Tree : public Learner {
     return kInfo;
   }
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
-                                     uint64_t /*seed*/) const override {
+                                     const FitOptions& /*fit*/) const override {
     if (auto ok = CheckTrainable(data, rows, info().name); !ok) return Fail(ok.error());
     Grower grower(data);
     return std::unique_ptr<Model>(std::make_unique<TreeModel>(

@@ -110,6 +110,8 @@ std::string Verdict(const core::Forecast& f) {
 
 }  // namespace
 
+std::string RenderForecastVerdict(const core::Forecast& forecast) { return Verdict(forecast); }
+
 std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
   if (f.curve.empty() || f.points.empty() || width < 16 || height < 4) return "";
   const double x0 = std::log(f.curve.front().size);

@@ -31,6 +31,10 @@ class Store {
   // the run name is taken, kInvalidArgument when the predictions do not fit the set.
   virtual Status AddRun(const core::Run& run) = 0;
   virtual Result<core::Run> GetRun(std::string_view name) = 0;
+  // An evaluation set and runs on it, all in one transaction (as AddEvalSet, then AddRun for
+  // each): either everything is stored or nothing.
+  virtual Status AddEvalSetWithRuns(const core::EvalSet& evalset,
+                                    const std::vector<core::Run>& runs) = 0;
   // In the order they were added.
   virtual Result<std::vector<core::RunInfo>> ListRuns() = 0;
 

@@ -186,6 +186,31 @@ TEST_F(StoreContractTest, AFailureAtAnyStepLeavesNothingHalfWritten) {
   }
 }
 
+TEST_F(StoreContractTest, AnEvalSetWithItsRunsIsStoredWholeOrNotAtAll) {
+  const std::vector<core::Run> runs = {MakeRun("a", "probe", 50), MakeRun("b", "probe", 50),
+                                       MakeRun("c", "probe", 50)};
+  // A bad run (wrong width) refuses the whole batch, the set included.
+  std::vector<core::Run> bad = runs;
+  bad[2].predictions.pop_back();
+  const Status refused = store_->AddEvalSetWithRuns(BinarySet("probe", 50), bad);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(store_->ListEvalSets()->empty());
+  EXPECT_TRUE(store_->ListRuns()->empty());
+  // Failures injected at every statement leave nothing either.
+  for (int n = 1; n <= 60; ++n) {
+    sqlite::FailNthPrepareForTesting(n);
+    const Status added = store_->AddEvalSetWithRuns(BinarySet("probe", 50), runs);
+    sqlite::FailNthPrepareForTesting(0);
+    if (added) break;
+    EXPECT_TRUE(store_->ListEvalSets()->empty()) << "n=" << n;
+    EXPECT_TRUE(store_->ListRuns()->empty()) << "n=" << n;
+  }
+  ASSERT_EQ(store_->ListRuns()->size(), 3u);
+  EXPECT_EQ(store_->GetRun("c")->predictions, runs[2].predictions);
+  EXPECT_EQ(store_->GetEvalSet("probe")->size(), 50u);
+}
+
 TEST_F(StoreContractTest, IdenticalChunksAreStoredOnce) {
   ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 1000)));
   ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 1000)));

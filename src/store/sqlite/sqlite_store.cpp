@@ -55,6 +55,8 @@ class SqliteStore final : public Store {
   Result<core::EvalSet> GetEvalSet(std::string_view name) override;
   Result<std::vector<core::EvalSetInfo>> ListEvalSets() override;
   Status AddRun(const core::Run& run) override;
+  Status AddEvalSetWithRuns(const core::EvalSet& evalset,
+                            const std::vector<core::Run>& runs) override;
   Result<core::Run> GetRun(std::string_view name) override;
   Result<std::vector<core::RunInfo>> ListRuns() override;
   Result<std::optional<core::CriteriaVersion>> RecordCriteria(
@@ -69,6 +71,9 @@ class SqliteStore final : public Store {
                                         std::string_view name);
   Result<std::optional<int64_t>> FindId(std::string_view table, std::string_view name);
   Result<core::EvalSetInfo> ReadEvalSetInfo(Statement& row);
+  // The writes of AddEvalSet and AddRun, inside the caller's transaction.
+  Status InsertEvalSet(const core::EvalSet& evalset);
+  Status InsertRun(const core::Run& run);
 
   std::unique_ptr<Database> db_;
 };
@@ -155,37 +160,51 @@ Result<std::vector<Chunk>> SqliteStore::ReadChunks(std::string_view owner, int64
 }
 
 Status SqliteStore::AddEvalSet(const core::EvalSet& e) {
+  return InTransaction(*db_, [&]() -> Status { return InsertEvalSet(e); });
+}
+
+Status SqliteStore::AddRun(const core::Run& run) {
+  return InTransaction(*db_, [&]() -> Status { return InsertRun(run); });
+}
+
+Status SqliteStore::AddEvalSetWithRuns(const core::EvalSet& e, const std::vector<core::Run>& runs) {
   return InTransaction(*db_, [&]() -> Status {
-    FS_TRY(existing, FindId("evalsets", e.name));
-    if (existing) {
-      return Fail(
-          ErrorCode::kAlreadyExists,
-          fmt::format("an evaluation set named '{}' exists already; choose another name", e.name));
-    }
-    FS_TRY(insert,
-           db_->Prepare("INSERT INTO evalsets (name, task, rows, classes, source, created_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    insert.Bind(1, std::string_view(e.name)).Bind(2, core::EvalTaskName(e.task));
-    insert.Bind(3, static_cast<int64_t>(e.size())).Bind(4, std::string_view(ToJsonList(e.classes)));
-    insert.Bind(5, std::string_view(e.source)).Bind(6, std::string_view(e.created_at));
-    FS_CHECK(insert.Run());
-    const int64_t id = db_->LastInsertId();
-    FS_CHECK(WriteColumn(kEvalSetOwner, id, "id", ColumnType::kString, e.ids.size(),
-                         internal::EncodeStrings(e.ids), std::nullopt));
-    if (e.task == core::EvalTask::kRegression) {
-      FS_CHECK(WriteColumn(kEvalSetOwner, id, "target", ColumnType::kFloat64, e.targets.size(),
-                           internal::EncodeFloat64(e.targets), std::nullopt));
-    } else {
-      FS_CHECK(WriteColumn(kEvalSetOwner, id, "label", ColumnType::kInt32, e.labels.size(),
-                           internal::EncodeInt32(e.labels), std::nullopt));
-    }
-    for (const core::SliceColumn& slice : e.slices) {
-      FS_CHECK(WriteColumn(kEvalSetOwner, id, std::string(kSlicePrefix) + slice.name,
-                           ColumnType::kInt32, slice.codes.size(),
-                           internal::EncodeInt32(slice.codes), slice.levels));
-    }
+    FS_CHECK(InsertEvalSet(e));
+    for (const core::Run& run : runs) FS_CHECK(InsertRun(run));
     return {};
   });
+}
+
+Status SqliteStore::InsertEvalSet(const core::EvalSet& e) {
+  FS_TRY(existing, FindId("evalsets", e.name));
+  if (existing) {
+    return Fail(
+        ErrorCode::kAlreadyExists,
+        fmt::format("an evaluation set named '{}' exists already; choose another name", e.name));
+  }
+  FS_TRY(insert,
+         db_->Prepare("INSERT INTO evalsets (name, task, rows, classes, source, created_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  insert.Bind(1, std::string_view(e.name)).Bind(2, core::EvalTaskName(e.task));
+  insert.Bind(3, static_cast<int64_t>(e.size())).Bind(4, std::string_view(ToJsonList(e.classes)));
+  insert.Bind(5, std::string_view(e.source)).Bind(6, std::string_view(e.created_at));
+  FS_CHECK(insert.Run());
+  const int64_t id = db_->LastInsertId();
+  FS_CHECK(WriteColumn(kEvalSetOwner, id, "id", ColumnType::kString, e.ids.size(),
+                       internal::EncodeStrings(e.ids), std::nullopt));
+  if (e.task == core::EvalTask::kRegression) {
+    FS_CHECK(WriteColumn(kEvalSetOwner, id, "target", ColumnType::kFloat64, e.targets.size(),
+                         internal::EncodeFloat64(e.targets), std::nullopt));
+  } else {
+    FS_CHECK(WriteColumn(kEvalSetOwner, id, "label", ColumnType::kInt32, e.labels.size(),
+                         internal::EncodeInt32(e.labels), std::nullopt));
+  }
+  for (const core::SliceColumn& slice : e.slices) {
+    FS_CHECK(WriteColumn(kEvalSetOwner, id, std::string(kSlicePrefix) + slice.name,
+                         ColumnType::kInt32, slice.codes.size(), internal::EncodeInt32(slice.codes),
+                         slice.levels));
+  }
+  return {};
 }
 
 Result<core::EvalSetInfo> SqliteStore::ReadEvalSetInfo(Statement& row) {
@@ -268,59 +287,54 @@ Result<std::vector<core::EvalSetInfo>> SqliteStore::ListEvalSets() {
   return out;
 }
 
-Status SqliteStore::AddRun(const core::Run& run) {
-  return InTransaction(*db_, [&]() -> Status {
-    FS_TRY(stmt, db_->Prepare("SELECT id, task, rows, classes FROM evalsets WHERE name = ?1"));
-    stmt.Bind(1, std::string_view(run.evalset));
-    FS_TRY(row, stmt.Step());
-    if (!row) {
-      return Fail(
-          ErrorCode::kNotFound,
-          fmt::format("no evaluation set named '{}'; add it first with `foresight evalset add`",
-                      run.evalset));
+Status SqliteStore::InsertRun(const core::Run& run) {
+  FS_TRY(stmt, db_->Prepare("SELECT id, task, rows, classes FROM evalsets WHERE name = ?1"));
+  stmt.Bind(1, std::string_view(run.evalset));
+  FS_TRY(row, stmt.Step());
+  if (!row) {
+    return Fail(
+        ErrorCode::kNotFound,
+        fmt::format("no evaluation set named '{}'; add it first with `foresight evalset add`",
+                    run.evalset));
+  }
+  const int64_t evalset_id = stmt.Int(0);
+  const auto task = core::ParseEvalTask(stmt.Text(1)).value_or(core::EvalTask::kBinary);
+  const auto rows = static_cast<size_t>(stmt.Int(2));
+  const size_t width = task == core::EvalTask::kMulticlass ? FromJsonList(stmt.Text(3)).size() : 1;
+  if (run.predictions.size() != rows * width) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
+                            run.name, run.predictions.size(), run.evalset, rows * width));
+  }
+  FS_TRY(existing, FindId("runs", run.name));
+  if (existing) {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a run named '{}' exists already; choose another name", run.name));
+  }
+  FS_TRY(insert,
+         db_->Prepare(
+             "INSERT INTO runs (name, evalset_id, method, train_size, effort_hours, created_at) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  insert.Bind(1, std::string_view(run.name))
+      .Bind(2, evalset_id)
+      .Bind(3, std::string_view(run.method));
+  insert.Bind(4, run.train_size)
+      .Bind(5, run.effort_hours)
+      .Bind(6, std::string_view(run.created_at));
+  FS_CHECK(insert.Run());
+  const int64_t id = db_->LastInsertId();
+  for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
+    for (const auto& [key, value] : *list) {
+      FS_TRY(attr,
+             db_->Prepare(
+                 "INSERT INTO run_attributes (run_id, kind, key, value) VALUES (?1, ?2, ?3, ?4)"));
+      attr.Bind(1, id).Bind(2, std::string_view(kind)).Bind(3, std::string_view(key));
+      attr.Bind(4, std::string_view(value));
+      FS_CHECK(attr.Run());
     }
-    const int64_t evalset_id = stmt.Int(0);
-    const auto task = core::ParseEvalTask(stmt.Text(1)).value_or(core::EvalTask::kBinary);
-    const auto rows = static_cast<size_t>(stmt.Int(2));
-    const size_t width =
-        task == core::EvalTask::kMulticlass ? FromJsonList(stmt.Text(3)).size() : 1;
-    if (run.predictions.size() != rows * width) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
-                              run.name, run.predictions.size(), run.evalset, rows * width));
-    }
-    FS_TRY(existing, FindId("runs", run.name));
-    if (existing) {
-      return Fail(ErrorCode::kAlreadyExists,
-                  fmt::format("a run named '{}' exists already; choose another name", run.name));
-    }
-    FS_TRY(insert,
-           db_->Prepare(
-               "INSERT INTO runs (name, evalset_id, method, train_size, effort_hours, created_at) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    insert.Bind(1, std::string_view(run.name))
-        .Bind(2, evalset_id)
-        .Bind(3, std::string_view(run.method));
-    insert.Bind(4, run.train_size)
-        .Bind(5, run.effort_hours)
-        .Bind(6, std::string_view(run.created_at));
-    FS_CHECK(insert.Run());
-    const int64_t id = db_->LastInsertId();
-    for (const auto& [kind, list] :
-         {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
-      for (const auto& [key, value] : *list) {
-        FS_TRY(
-            attr,
-            db_->Prepare(
-                "INSERT INTO run_attributes (run_id, kind, key, value) VALUES (?1, ?2, ?3, ?4)"));
-        attr.Bind(1, id).Bind(2, std::string_view(kind)).Bind(3, std::string_view(key));
-        attr.Bind(4, std::string_view(value));
-        FS_CHECK(attr.Run());
-      }
-    }
-    return WriteColumn(kRunOwner, id, "predictions", ColumnType::kFloat64, run.predictions.size(),
-                       internal::EncodeFloat64(run.predictions), std::nullopt);
-  });
+  }
+  return WriteColumn(kRunOwner, id, "predictions", ColumnType::kFloat64, run.predictions.size(),
+                     internal::EncodeFloat64(run.predictions), std::nullopt);
 }
 
 Result<core::Run> SqliteStore::GetRun(std::string_view name) {

@@ -1,0 +1,555 @@
+#include "app/probe.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "app/forecast.hpp"
+#include "app/probe_data.hpp"
+#include "app/table_input.hpp"
+#include "base/strings.hpp"
+#include "stats/metric.hpp"
+#include "table/table.hpp"
+
+namespace foresight::app {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+uint64_t Mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27U)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31U);
+}
+
+uint64_t Key(uint64_t seed, uint64_t a, uint64_t b = 0) { return Mix(Mix(seed ^ Mix(a)) ^ b); }
+
+// A learner's work at one training size: every fold's fit, then one stored run.
+struct Job {
+  const learners::Learner* learner = nullptr;
+  size_t learner_index = 0;
+  int64_t size = 0;  // requested size; the full size uses each fold's whole training part
+  bool full = false;
+  std::vector<double> predictions;
+  std::atomic<int> state{0};  // 0 undecided, 1 running, 2 skipped by the time budget
+  std::mutex mutex;
+  std::string failure;  // set when a fold could not be fitted
+  double seconds = 0;
+};
+
+struct Fold {
+  std::vector<size_t> test;
+  std::vector<size_t> order;  // training rows, in subsample order
+};
+
+stats::TaskKind KindOf(core::EvalTask task) {
+  switch (task) {
+    case core::EvalTask::kBinary:
+      return stats::TaskKind::kBinary;
+    case core::EvalTask::kMulticlass:
+      return stats::TaskKind::kMulticlass;
+    case core::EvalTask::kRegression:
+      return stats::TaskKind::kRegression;
+  }
+  return stats::TaskKind::kBinary;
+}
+
+// The metric: --metric, else the charter's primary metric when it applies to this task,
+// else the task's first default (as `eval` chooses).
+Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::EvalTask task,
+                                 const std::optional<std::string>& charter_metric) {
+  const stats::TaskKind kind = KindOf(task);
+  if (given) {
+    auto spec = stats::BuiltinMetrics().Parse(*given, kind);
+    if (!spec) return Fail(spec.error().WithContext("--metric"));
+    return spec->ToString();
+  }
+  if (charter_metric) {
+    auto spec = stats::BuiltinMetrics().Parse(*charter_metric, kind);
+    if (spec) return spec->ToString();
+  }
+  switch (task) {
+    case core::EvalTask::kBinary:
+      return std::string("roc_auc");
+    case core::EvalTask::kMulticlass:
+      return std::string("accuracy");
+    case core::EvalTask::kRegression:
+      return std::string("mae");
+  }
+  return std::string("roc_auc");
+}
+
+// The probe's id: --name, else the file's stem, made unique among the store's sets.
+Result<std::string> ProbeName(store::Store& store, const ProbeOptions& options) {
+  auto sets = store.ListEvalSets();
+  if (!sets) return Fail(sets.error());
+  std::set<std::string> taken;
+  for (const auto& s : *sets) taken.insert(s.name);
+  if (options.name) {
+    if (taken.count(*options.name)) {
+      return Fail(ErrorCode::kAlreadyExists,
+                  fmt::format("an evaluation set named '{}' exists already; choose another "
+                              "--name, or leave it out to number the probes",
+                              *options.name));
+    }
+    return *options.name;
+  }
+  const std::string stem = std::filesystem::path(options.data).stem().string();
+  const std::string base = stem.empty() ? std::string("probe") : stem;
+  if (!taken.count(base)) return base;
+  for (int k = 2;; ++k) {
+    std::string candidate = fmt::format("{}-{}", base, k);
+    if (!taken.count(candidate)) return candidate;
+  }
+}
+
+std::string RunName(const std::string& probe, std::string_view learner, int64_t size) {
+  return fmt::format("{}/{}/{}", probe, learner, size);
+}
+
+// The floor: it gets a metric and a curve, but no forecast and no place in the gap.
+constexpr std::string_view kFloorLearner = "majority";
+
+bool IsRate(double a, double b) { return a >= 0 && a <= 1 && b >= 0 && b <= 1; }
+
+// The gap in plain words: how much better the best black box is than the best glass box
+// (negative: worse), with its interval, in metric points for metrics in [0, 1].
+std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& metric, bool rate,
+                       double confidence) {
+  const double sign = higher ? 1.0 : -1.0;
+  const double scale = rate ? 100.0 : 1.0;
+  const double adv = g.difference * sign * scale;
+  const double lo = std::min(g.lower * sign, g.upper * sign) * scale;
+  const double hi = std::max(g.lower * sign, g.upper * sign) * scale;
+  const std::string unit = rate ? fmt::format("{} points", metric) : metric;
+  const int level = static_cast<int>(std::lround(confidence * 100));
+  const std::string measured = fmt::format(
+      "the black box ({}) is ahead of the glass box ({}) by {:.1f} {} ({}% CI {:.1f} "
+      "to {:.1f})",
+      g.black_box, g.glass_box, adv, unit, level, lo, hi);
+  if (lo > 0) {
+    return fmt::format("{}: interpretability costs about {:.1f} {} here{}", measured, adv, unit,
+                       rate && hi < 2 ? ", which is little" : "; decide whether that is worth it");
+  }
+  if (adv <= 0) {
+    return fmt::format(
+        "{}: a glass box does as well, so interpretability costs nothing "
+        "measurable here",
+        measured);
+  }
+  if (!rate || hi <= 2) {
+    return fmt::format(
+        "{}: the difference is not significant, and interpretability costs "
+        "little here",
+        measured);
+  }
+  return fmt::format(
+      "{}: the difference is not significant, but interpretability may cost up to "
+      "{:.1f} {}; more data would tell",
+      measured, hi, unit);
+}
+
+}  // namespace
+
+std::vector<int64_t> ProbeSizes(int64_t full) {
+  std::vector<int64_t> sizes;
+  for (int k = 0;; ++k) {
+    const auto s = static_cast<int64_t>(std::lround(16.0 * std::pow(2.0, k / 2.0)));
+    if (s >= full) break;
+    sizes.push_back(s);
+  }
+  if (full > 0) sizes.push_back(full);
+  return sizes;
+}
+
+std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, uint64_t seed) {
+  const size_t n = data.rows();
+  // Rows ordered by stratum (class, or target value for regression), shuffled within it;
+  // then every run of `folds` consecutive rows is dealt one to each fold, in a seeded order.
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::vector<uint64_t> key(n);
+  for (size_t r = 0; r < n; ++r) key[r] = Key(seed, r, 1);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (data.target[a] != data.target[b]) return data.target[a] < data.target[b];
+    return key[a] < key[b];
+  });
+  std::vector<uint32_t> fold(n, 0);
+  std::vector<uint32_t> deal(folds);
+  for (size_t start = 0; start < n; start += folds) {
+    std::iota(deal.begin(), deal.end(), uint32_t{0});
+    for (size_t i = folds; i > 1; --i) {
+      std::swap(deal[i - 1], deal[Key(seed, start, i) % i]);
+    }
+    for (size_t i = 0; i < folds && start + i < n; ++i) fold[order[start + i]] = deal[i];
+  }
+  return fold;
+}
+
+std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
+                                   uint64_t seed) {
+  // Within each class, a seeded shuffle; a row's place is (its rank + a jitter) / its
+  // class's count, so every prefix holds each class in about its share.
+  std::vector<uint64_t> key(data.rows());
+  for (const size_t r : rows) key[r] = Key(seed, r, 2);
+  std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key[a] < key[b]; });
+  if (data.task == learners::Task::kRegression) return rows;
+  std::vector<size_t> count(data.classes, 0);
+  for (const size_t r : rows) ++count[static_cast<size_t>(data.target[r])];
+  std::vector<size_t> rank(data.classes, 0);
+  std::vector<std::pair<double, size_t>> place;
+  place.reserve(rows.size());
+  for (const size_t r : rows) {
+    const auto c = static_cast<size_t>(data.target[r]);
+    const double jitter = static_cast<double>(key[r] >> 11U) * 0x1.0p-53;
+    place.emplace_back((static_cast<double>(rank[c]++) + jitter) / static_cast<double>(count[c]),
+                       r);
+  }
+  std::sort(place.begin(), place.end());
+  for (size_t i = 0; i < place.size(); ++i) rows[i] = place[i].second;
+  return rows;
+}
+
+Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
+                           const std::optional<std::string>& charter_path, const Clock& clock,
+                           const ProbeProgressFn& progress) {
+  const auto start = SteadyClock::now();
+  const auto elapsed = [&start] {
+    return std::chrono::duration<double>(SteadyClock::now() - start).count();
+  };
+  if (options.folds < 2 || options.folds > 20) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("--folds {} is out of range; use 2 to 20 (5 is usual)", options.folds));
+  }
+  if (options.time_budget && !(*options.time_budget >= 0 && std::isfinite(*options.time_budget))) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "--time-budget must be a number of seconds, 0 or more");
+  }
+  std::vector<const learners::Learner*> chosen;
+  if (options.learners.empty()) {
+    for (const auto& l : learners::BuiltinLearners()) chosen.push_back(l.get());
+  } else {
+    for (const std::string& name : options.learners) {
+      const learners::Learner* l = learners::FindLearner(name);
+      if (l == nullptr) {
+        std::vector<std::string> names;
+        for (const auto& b : learners::BuiltinLearners()) names.emplace_back(b->info().name);
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("unknown learner '{}'; the learners are: {}", name, Join(names, ", ")));
+      }
+      if (std::find(chosen.begin(), chosen.end(), l) == chosen.end()) chosen.push_back(l);
+    }
+  }
+
+  auto file = LoadTable(options.data);
+  if (!file) return Fail(file.error());
+  ProbeOutcome outcome;
+  outcome.file = std::move(*file);
+  const SourceFile& src = *outcome.file;
+  diag::DiagnosticSink sink;
+  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(options.data), sink);
+  if (!t) {
+    outcome.diagnostics = sink.diagnostics();
+    return outcome;
+  }
+  std::optional<ProbeData> prepared = PrepareProbeData(*t, src, options, outcome.diagnostics);
+  if (!prepared) return outcome;
+  const learners::Dataset& d = prepared->dataset;
+  const size_t n = d.rows();
+  const size_t k_folds = options.folds;
+  if (n < std::max<size_t>(2 * k_folds, 20)) {
+    outcome.diagnostics.push_back(FileProblem(
+        src, fmt::format("only {} rows have a target: too few to probe with {} folds", n, k_folds),
+        "the probe needs at least 20 rows and 2 per fold; more data, or fewer --folds"));
+    return outcome;
+  }
+
+  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(charter_path));
+  if (!metric) return Fail(metric.error());
+  auto name = ProbeName(store, options);
+  if (!name) return Fail(name.error());
+
+  // Folds, and each fold's training rows in the order they enter the subsamples.
+  const std::vector<uint32_t> fold_of = AssignFolds(d, k_folds, options.seed);
+  std::vector<Fold> folds(k_folds);
+  {
+    std::vector<std::vector<size_t>> train(k_folds);
+    for (size_t r = 0; r < n; ++r) {
+      for (size_t k = 0; k < k_folds; ++k) {
+        if (fold_of[r] == k) {
+          folds[k].test.push_back(r);
+        } else {
+          train[k].push_back(r);
+        }
+      }
+    }
+    for (size_t k = 0; k < k_folds; ++k) {
+      folds[k].order = SubsampleOrder(d, std::move(train[k]), Key(options.seed, k, 3));
+    }
+  }
+  size_t min_train = n;
+  size_t total_train = 0;
+  for (const Fold& f : folds) {
+    min_train = std::min(min_train, f.order.size());
+    total_train += f.order.size();
+  }
+  const auto full_size = static_cast<int64_t>(
+      std::lround(static_cast<double>(total_train) / static_cast<double>(k_folds)));
+  std::vector<int64_t> sizes = ProbeSizes(static_cast<int64_t>(min_train));
+  sizes.pop_back();  // the full size is each fold's whole training part
+
+  // Jobs: first every learner at full size (the metric and the gap need them), then the
+  // curve's sizes from small to large, all learners at each size.
+  std::vector<std::unique_ptr<Job>> jobs;
+  const auto add_job = [&](size_t li, int64_t size, bool full) {
+    auto job = std::make_unique<Job>();
+    job->learner = chosen[li];
+    job->learner_index = li;
+    job->size = size;
+    job->full = full;
+    job->predictions.assign(n * (d.task == learners::Task::kMulticlass ? d.classes : 1), 0.0);
+    jobs.push_back(std::move(job));
+  };
+  for (size_t li = 0; li < chosen.size(); ++li) add_job(li, full_size, true);
+  for (const int64_t size : sizes) {
+    for (size_t li = 0; li < chosen.size(); ++li) add_job(li, size, false);
+  }
+  struct Task {
+    size_t job;
+    size_t fold;
+  };
+  std::vector<Task> tasks;
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    for (size_t k = 0; k < k_folds; ++k) tasks.push_back({j, k});
+  }
+  const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
+  const size_t workers = std::min(tasks.size(), options.threads ? options.threads : cores);
+  // One worker lets XGBoost use the cores; several workers each use one.
+  const int fit_threads = workers == 1 ? static_cast<int>(options.threads ? 1 : cores) : 1;
+  const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex progress_mutex;
+  const auto work = [&] {
+    while (true) {
+      const size_t i = next.fetch_add(1);
+      if (i >= tasks.size()) return;
+      Job& job = *jobs[tasks[i].job];
+      if (job.state.load() == 0) {
+        // The budget is checked when a job starts; a started job finishes all its folds.
+        const bool over =
+            options.time_budget && tasks[i].job != 0 && elapsed() >= *options.time_budget;
+        int expected = 0;
+        job.state.compare_exchange_strong(expected, over ? 2 : 1);
+      }
+      if (job.state.load() == 2) {
+        done.fetch_add(1);
+        continue;
+      }
+      const Fold& fold = folds[tasks[i].fold];
+      const size_t take =
+          job.full ? fold.order.size() : std::min(fold.order.size(), static_cast<size_t>(job.size));
+      const std::span<const size_t> rows(fold.order.data(), take);
+      const auto t0 = SteadyClock::now();
+      std::string failure;
+      auto model = job.learner->Fit(
+          d, rows,
+          {Key(options.seed, static_cast<uint64_t>(job.size), tasks[i].fold), fit_threads});
+      if (!model) {
+        failure = model.error().message();
+      } else {
+        const std::vector<double> p = (*model)->Predict(d, fold.test);
+        if (p.size() != fold.test.size() * width ||
+            !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
+          failure = "the model's predictions were not finite numbers";
+        } else {
+          for (size_t r = 0; r < fold.test.size(); ++r) {
+            std::copy_n(
+                p.begin() + static_cast<std::ptrdiff_t>(r * width), width,
+                job.predictions.begin() + static_cast<std::ptrdiff_t>(fold.test[r] * width));
+          }
+        }
+      }
+      const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
+      {
+        const std::lock_guard<std::mutex> lock(job.mutex);
+        job.seconds += seconds;
+        if (!failure.empty() && job.failure.empty()) job.failure = failure;
+      }
+      const size_t finished = done.fetch_add(1) + 1;
+      if (progress) {
+        const std::lock_guard<std::mutex> lock(progress_mutex);
+        progress(
+            {std::string(job.learner->info().name), job.size, finished, tasks.size(), elapsed()});
+      }
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+    work();
+    for (std::thread& th : pool) th.join();
+  }
+
+  // Store the evaluation set (the table, with its folds as a slice) and every run, at once.
+  core::ProbeResult result;
+  core::EvalSet evalset = std::move(prepared->evalset);
+  evalset.name = *name;
+  evalset.created_at = clock.NowIso8601();
+  core::SliceColumn fold_slice;
+  fold_slice.name = "fold";
+  for (size_t k = 0; k < k_folds; ++k) fold_slice.levels.push_back(std::to_string(k + 1));
+  for (const uint32_t f : fold_of) fold_slice.codes.push_back(static_cast<int32_t>(f));
+  evalset.slices.push_back(std::move(fold_slice));
+  std::vector<core::Run> runs;
+  result.learners.resize(chosen.size());
+  for (size_t li = 0; li < chosen.size(); ++li) {
+    const learners::LearnerInfo& info = chosen[li]->info();
+    result.learners[li].name = std::string(info.name);
+    result.learners[li].interpretable = info.interpretable;
+    result.learners[li].description = std::string(info.description);
+  }
+  std::vector<std::string> full_runs;
+  for (const auto& job : jobs) {
+    core::ProbeLearner& pl = result.learners[job->learner_index];
+    pl.seconds += job->seconds;
+    if (job->state.load() == 2) {
+      pl.skipped_sizes.push_back(job->size);
+      continue;
+    }
+    if (!job->failure.empty()) {
+      pl.skipped_sizes.push_back(job->size);
+      pl.notes.push_back(fmt::format("not trained on {} examples: {}", job->size, job->failure));
+      continue;
+    }
+    core::Run run;
+    run.name = RunName(*name, pl.name, job->size);
+    run.evalset = *name;
+    run.method = pl.name;
+    run.train_size = job->size;
+    run.params = {{"folds", std::to_string(k_folds)}, {"seed", std::to_string(options.seed)}};
+    run.tags = {{"probe", *name}, {"box", pl.interpretable ? "glass" : "black"}};
+    run.predictions = std::move(job->predictions);
+    run.created_at = evalset.created_at;
+    if (job->full) {
+      pl.run = run.name;
+      full_runs.push_back(run.name);
+    }
+    runs.push_back(std::move(run));
+  }
+  if (runs.empty()) {
+    return Fail(
+        ErrorCode::kFailedPrecondition,
+        fmt::format("no learner could be trained: {}",
+                    result.learners.front().notes.empty() ? std::string("the time budget ran out")
+                                                          : result.learners.front().notes.front()));
+  }
+  if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
+  runs.clear();
+
+  // Every number below is computed from the stored runs, as `eval`, `compare` and
+  // `forecast` compute it.
+  EvidenceOptions evidence = options.evidence;
+  evidence.metrics = {*metric};
+  auto evaluated = Evaluate(store, full_runs, evidence, false, charter_path, clock);
+  if (!evaluated) return Fail(evaluated.error());
+  result.criterion = evaluated->criterion;
+  for (core::ProbeLearner& pl : result.learners) {
+    if (pl.run.empty()) continue;
+    for (const core::EvalRow& row : evaluated->rows) {
+      if (row.run == pl.run && !row.slice) pl.metric = row;
+    }
+    for (const core::CriterionRow& row : evaluated->criteria) {
+      if (row.run == pl.run) pl.criterion = row;
+    }
+  }
+  EvidenceOptions curve_evidence = evidence;
+  curve_evidence.resamples = std::min<size_t>(evidence.resamples, 400);
+  for (core::ProbeLearner& pl : result.learners) {
+    auto curve = MeasureMethod(store, pl.name, *metric, *name, curve_evidence, charter_path);
+    if (!curve) continue;  // no run of this learner was stored
+    for (const RunMeasurement& m : curve->points) {
+      pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
+    }
+    if (pl.name == kFloorLearner || curve->points.size() < 3) continue;
+    auto forecast = ForecastFromCurve(*curve, ForecastSettings{});
+    if (forecast) {
+      pl.forecast = std::move(*forecast);
+    } else {
+      pl.notes.push_back(fmt::format("no forecast: {}", forecast.error().message()));
+    }
+  }
+
+  // The interpretability gap: the best black box against the best glass box.
+  const bool higher = evaluated->rows.empty() || evaluated->rows.front().higher_is_better;
+  const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
+    if (b == nullptr) return true;
+    return higher ? a->metric->estimate > b->metric->estimate
+                  : a->metric->estimate < b->metric->estimate;
+  };
+  const core::ProbeLearner* glass = nullptr;
+  const core::ProbeLearner* black = nullptr;
+  for (const core::ProbeLearner& pl : result.learners) {
+    if (!pl.metric || pl.name == kFloorLearner) continue;
+    const core::ProbeLearner*& best = pl.interpretable ? glass : black;
+    if (better(&pl, best)) best = &pl;
+  }
+  if (glass != nullptr && black != nullptr) {
+    auto compared = Compare(store, glass->run, {black->run}, evidence, charter_path);
+    if (!compared) return Fail(compared.error());
+    const core::Comparison& c = compared->front();
+    core::ProbeGap gap;
+    gap.black_box = black->name;
+    gap.glass_box = glass->name;
+    gap.black_run = black->run;
+    gap.glass_run = glass->run;
+    gap.difference = c.difference;
+    gap.lower = c.lower;
+    gap.upper = c.upper;
+    gap.p_value = c.p_value;
+    gap.test = c.test;
+    gap.verdict =
+        GapVerdict(gap, higher, *metric, IsRate(c.estimate_a, c.estimate_b), evidence.confidence);
+    result.gap = std::move(gap);
+  }
+
+  // What was skipped, in words.
+  for (const core::ProbeLearner& pl : result.learners) {
+    if (pl.skipped_sizes.empty()) continue;
+    std::vector<std::string> sizes_text;
+    for (const int64_t s : pl.skipped_sizes) sizes_text.push_back(std::to_string(s));
+    result.skipped.push_back(fmt::format("{} at {} examples", pl.name, Join(sizes_text, ", ")));
+  }
+  result.data = options.data;
+  result.evalset = *name;
+  result.task = std::string(core::EvalTaskName(evalset.task));
+  result.task_inferred = prepared->task_inferred;
+  result.target = options.target;
+  result.classes = evalset.classes;
+  result.rows = n;
+  result.features = d.features.size();
+  result.folds = k_folds;
+  result.seed = options.seed;
+  result.full_size = full_size;
+  result.metric = *metric;
+  result.higher_is_better = higher;
+  result.confidence = evidence.confidence;
+  result.columns = std::move(prepared->columns);
+  result.warnings = std::move(prepared->warnings);
+  result.time_budget = options.time_budget;
+  result.seconds = elapsed();
+  outcome.result = std::move(result);
+  return outcome;
+}
+
+}  // namespace foresight::app

@@ -1,0 +1,86 @@
+// The probe use case: `foresight probe DATA --target COL`. Day-one baselines, learning
+// curves and the interpretability gap on the team's own table.
+//
+// Protocol: stratified K-fold; within each fold, nested training subsamples of geometric
+// sizes 16·2^(k/2) up to the fold's training rows. Every learner's out-of-fold predictions
+// at every size become one stored run (method = learner, train_size = size), on an
+// evaluation set that is the table itself with a `fold` slice, so `eval`, `compare` and
+// `forecast` re-derive every number the probe prints.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/evaluate.hpp"
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "base/source_file.hpp"
+#include "core/probe.hpp"
+#include "diag/diagnostic.hpp"
+#include "learners/learner.hpp"
+#include "store/store.hpp"
+#include "table/typed.hpp"
+
+namespace foresight::app {
+
+struct ProbeOptions {
+  std::string data;  // CSV, JSON Lines or ARFF
+  std::string target;
+  std::optional<std::string> positive;  // binary: the positive class
+  std::optional<std::string> task;      // binary | multiclass | regression; inferred if absent
+  std::optional<std::string> metric;    // default: the charter's, else the task's first
+  size_t folds = 5;
+  uint64_t seed = 0;
+  std::optional<double> time_budget;  // seconds
+  std::optional<std::string> id_column;
+  std::vector<std::string> ignore;
+  std::map<std::string, table::ColumnKind> types;  // column type overrides
+  std::vector<std::string> learners;               // empty: every built-in learner
+  std::optional<std::string> name;                 // the probe's id (default: from the file)
+  size_t threads = 0;                              // 0: the machine's cores
+  EvidenceOptions evidence;                        // intervals and the gap's bootstrap
+};
+
+// Sizes of the nested training subsamples for `full` training rows: round(16·2^(k/2)) below
+// `full`, then `full` itself.
+std::vector<int64_t> ProbeSizes(int64_t full);
+
+// Stratified (by class; regression: by target order) assignment of rows to `folds` folds,
+// shuffled by `seed`.
+std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, uint64_t seed);
+
+// The order in which a fold's training rows enter the nested subsamples: a seeded shuffle,
+// interleaved by class so that every prefix keeps the class shares.
+std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
+                                   uint64_t seed);
+
+// Progress for a terminal: what is training, how far.
+struct ProbeProgress {
+  std::string learner;
+  int64_t size = 0;
+  size_t done = 0;  // fits finished
+  size_t total = 0;
+  double seconds = 0;
+};
+using ProbeProgressFn = std::function<void(const ProbeProgress&)>;
+
+// Either a probe result, or the problems of the table (diagnostics into `file`; exit 2).
+struct ProbeOutcome {
+  std::unique_ptr<SourceFile> file;
+  std::vector<diag::Diagnostic> diagnostics;
+  std::optional<core::ProbeResult> result;
+};
+
+// Fails (Result) for problems outside the file's cells: a missing file, an unknown option
+// value, a store error. Writes the evaluation set and all runs in one transaction-per-object
+// sequence only after every fit succeeded; a failure leaves nothing of this probe stored.
+Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
+                           const std::optional<std::string>& charter_path, const Clock& clock,
+                           const ProbeProgressFn& progress = {});
+
+}  // namespace foresight::app

@@ -1,0 +1,37 @@
+// The probe's first step: a user's table and options become a learners::Dataset (features
+// typed, the target encoded) and the evaluation set its runs are stored on. Every problem
+// is a diagnostic pointing into the file, or a warning the report repeats.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/probe.hpp"
+#include "core/evidence.hpp"
+#include "core/probe.hpp"
+#include "learners/learner.hpp"
+#include "table/table.hpp"
+
+namespace foresight::app {
+
+// Categorical features with more levels than this, or with a level for most rows, look like
+// identifiers or free text: they are left out, with a warning.
+inline constexpr size_t kMaxLevels = 1000;
+
+struct ProbeData {
+  learners::Dataset dataset;
+  core::EvalSet evalset;  // ids, labels or targets; no slices yet (the folds come later)
+  std::vector<core::ProbeColumn> columns;
+  std::vector<std::string> warnings;
+  bool task_inferred = false;
+};
+
+// Fills `out` with diagnostics (and returns nullopt) when the table cannot be probed: no
+// such target or id column, a constant target, one class, ids missing or repeated, no
+// usable feature.
+std::optional<ProbeData> PrepareProbeData(const table::Table& table, const SourceFile& file,
+                                          const ProbeOptions& options,
+                                          std::vector<diag::Diagnostic>& out);
+
+}  // namespace foresight::app

@@ -1,0 +1,85 @@
+// What `foresight probe` found, as plain values for the renderers (report/) and JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/evidence.hpp"
+#include "core/forecast.hpp"
+
+namespace foresight::core {
+
+// How one column of the table was read.
+struct ProbeColumn {
+  std::string name;
+  std::string kind;    // "numeric", "boolean", "categorical"
+  std::string origin;  // "declared" (ARFF), "override" (--type) or "inferred"
+  size_t missing = 0;
+  size_t levels = 0;  // categorical
+  std::string role;   // "target", "id", "feature", "ignored", "dropped"
+  std::string note;   // why it was dropped, or what to check
+};
+
+struct ProbeCurvePoint {
+  int64_t size = 0;
+  double estimate = 0;
+  double standard_error = 0;
+  std::string run;
+};
+
+struct ProbeLearner {
+  std::string name;
+  bool interpretable = false;
+  std::string description;
+  std::string run;  // the run at the full training size (out-of-fold predictions)
+  std::optional<EvalRow> metric;
+  std::optional<CriterionRow> criterion;  // against the charter's target
+  std::vector<ProbeCurvePoint> curve;
+  std::optional<Forecast> forecast;
+  double seconds = 0;                  // training and predicting, all folds and sizes
+  std::vector<int64_t> skipped_sizes;  // not trained: time budget, or a subsample with one class
+  std::vector<std::string> notes;
+};
+
+// Best black box against best glass box, paired on the same examples.
+struct ProbeGap {
+  std::string black_box;  // learner names
+  std::string glass_box;
+  std::string black_run;
+  std::string glass_run;
+  double difference = 0;  // black - glass, in the metric's units
+  double lower = 0;
+  double upper = 0;
+  double p_value = 1;
+  std::string test;
+  std::string verdict;  // plain words
+};
+
+struct ProbeResult {
+  std::string data;     // the table file
+  std::string evalset;  // the probe's id: its evaluation set, and the runs' prefix
+  std::string task;     // "binary", "multiclass", "regression"
+  bool task_inferred = false;
+  std::string target;
+  std::vector<std::string> classes;  // binary: {negative, positive}
+  size_t rows = 0;
+  size_t features = 0;
+  size_t folds = 0;
+  uint64_t seed = 0;
+  int64_t full_size = 0;  // training rows per fold
+  std::string metric;
+  bool higher_is_better = true;
+  double confidence = 0.95;
+  std::optional<Criterion> criterion;
+  std::vector<ProbeColumn> columns;
+  std::vector<ProbeLearner> learners;
+  std::optional<ProbeGap> gap;
+  std::optional<double> time_budget;
+  std::vector<std::string> skipped;  // learners or sizes not trained, in words
+  std::vector<std::string> warnings;
+  double seconds = 0;
+};
+
+}  // namespace foresight::core

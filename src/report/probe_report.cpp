@@ -1,0 +1,319 @@
+#include "report/probe_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <nlohmann/json.hpp>
+
+#include "report/forecast_report.hpp"
+
+namespace foresight::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+// A metric value: three decimals for values in [0, 1], else four significant digits.
+std::string Value(double v) {
+  if (!std::isfinite(v)) return "n/a";
+  return v >= 0 && v <= 1 ? fmt::format("{:.3f}", v) : fmt::format("{:.4g}", v);
+}
+
+std::string Count(double v) {
+  if (!std::isfinite(v)) return "unbounded";
+  const std::string digits = std::to_string(static_cast<long long>(std::llround(v)));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    const size_t left = digits.size() - i;
+    if (i > 0 && left % 3 == 0 && digits[i - 1] != '-') out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+int Percent(double p) { return static_cast<int>(std::lround(p * 100)); }
+
+std::string Kind(const core::ProbeLearner& l) {
+  if (l.name == "majority") return "floor";
+  return l.interpretable ? "glass box" : "black box";
+}
+
+// The forecast value at `times` the largest size, when there is one.
+const core::ForecastAt* At(const core::ProbeLearner& l, double times) {
+  if (!l.forecast || l.forecast->points.empty()) return nullptr;
+  const double want = l.forecast->points.back().size * times;
+  for (const core::ForecastAt& a : l.forecast->predictions) {
+    if (std::abs(a.size - want) <= 0.5 + 1e-9 * want) return &a;
+  }
+  return nullptr;
+}
+
+// Data needed for the target, in a table cell.
+std::string TargetCell(const core::ProbeLearner& l) {
+  if (!l.forecast || !l.forecast->target) return "";
+  const core::ForecastTarget& t = *l.forecast->target;
+  if (t.already_met) return "met now";
+  if (!t.size_needed || !std::isfinite(t.size_needed->estimate)) {
+    return fmt::format("unlikely ({}%)", Percent(t.probability_reachable));
+  }
+  return fmt::format("~{} ex.", Count(t.size_needed->estimate));
+}
+
+std::string Table(const std::vector<std::vector<std::string>>& rows, size_t left_columns) {
+  std::vector<size_t> width;
+  for (const auto& r : rows) {
+    if (width.size() < r.size()) width.resize(r.size(), 0);
+    for (size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line = " ";
+    for (size_t c = 0; c < r.size(); ++c) {
+      line += c < left_columns ? fmt::format(" {:<{}}", r[c], width[c])
+                               : fmt::format("  {:>{}}", r[c], width[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string ColumnsSummary(const core::ProbeResult& r) {
+  std::map<std::string, size_t> kinds;
+  std::set<std::string> origins;
+  for (const auto& c : r.columns) {
+    if (c.role != "feature") continue;
+    ++kinds[c.kind];
+    origins.insert(c.origin);
+  }
+  std::string parts;
+  for (const auto& [kind, count] : kinds) {
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, kind);
+  }
+  std::string origin = origins.size() == 1 && *origins.begin() == "declared"
+                           ? "as the file declares them"
+                           : (origins.count("inferred") ? "inferred from the values" : "as given");
+  return fmt::format("{} ({})", parts, origin);
+}
+
+}  // namespace
+
+std::string RenderProbeText(const core::ProbeResult& r) {
+  std::string out;
+  std::string classes;
+  if (r.task == "binary" && r.classes.size() == 2) {
+    classes = fmt::format(", positive class '{}'", r.classes[1]);
+  }
+  out += fmt::format("Probe of {}: predicting '{}' ({}{}{}) from {} rows and {} features.\n",
+                     r.data, r.target, r.task, r.task_inferred ? ", inferred" : "", classes,
+                     Count(static_cast<double>(r.rows)), r.features);
+  out += fmt::format("Features: {}.\n", ColumnsSummary(r));
+  out += fmt::format(
+      "{}-fold cross-validation (seed {}): every row is predicted by models that never saw it, "
+      "trained on up to {} rows.\n",
+      r.folds, r.seed, Count(static_cast<double>(r.full_size)));
+  out +=
+      fmt::format("Metric: {} ({} is better)", r.metric, r.higher_is_better ? "higher" : "lower");
+  if (r.criterion) {
+    out += fmt::format("; the charter's target is {} {} {}", r.criterion->metric,
+                       r.higher_is_better ? ">=" : "<=", Value(r.criterion->threshold));
+  }
+  out += ".\n";
+  for (const auto& w : r.warnings) out += fmt::format("warning: {}\n", w);
+
+  const int level = Percent(r.confidence);
+  out += fmt::format("\nWhat each model reaches, trained on {} rows ({}% intervals):\n",
+                     Count(static_cast<double>(r.full_size)), level);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"learner", "kind", r.metric, fmt::format("{}% CI", level)};
+  if (r.criterion) header.emplace_back("P(target met)");
+  header.insert(header.end(), {"2x data", "10x data"});
+  if (r.criterion) header.emplace_back("data for target");
+  header.emplace_back("seconds");
+  rows.push_back(header);
+  for (const core::ProbeLearner& l : r.learners) {
+    std::vector<std::string> row = {l.name, Kind(l)};
+    if (l.metric) {
+      row.push_back(Value(l.metric->estimate));
+      row.push_back(fmt::format("{} to {}", Value(l.metric->lower), Value(l.metric->upper)));
+    } else {
+      row.insert(row.end(), {"-", "not trained"});
+    }
+    if (r.criterion) {
+      row.push_back(l.criterion ? fmt::format("{}%", Percent(l.criterion->probability)) : "");
+    }
+    const core::ForecastAt* twice = At(l, 2);
+    const core::ForecastAt* tenfold = At(l, 10);
+    row.push_back(twice ? Value(twice->value.estimate) : "");
+    row.push_back(tenfold ? Value(tenfold->value.estimate) : "");
+    if (r.criterion) row.push_back(TargetCell(l));
+    row.push_back(fmt::format("{:.1f}", l.seconds));
+    rows.push_back(std::move(row));
+  }
+  out += Table(rows, 2);
+
+  if (r.gap) {
+    out += fmt::format("\nInterpretability: {}.\n", r.gap->verdict);
+  } else {
+    out +=
+        "\nInterpretability: no gap measured (it needs a glass box and a black box that both "
+        "trained at full size).\n";
+  }
+
+  // Learning curves, one column per learner.
+  std::set<int64_t> sizes;
+  for (const auto& l : r.learners) {
+    for (const auto& p : l.curve) sizes.insert(p.size);
+  }
+  if (!sizes.empty()) {
+    out += fmt::format("\nLearning curves ({} by training size, out-of-fold on all {} rows):\n",
+                       r.metric, Count(static_cast<double>(r.rows)));
+    std::vector<std::vector<std::string>> curve = {{"size"}};
+    for (const auto& l : r.learners) curve[0].push_back(l.name);
+    for (const int64_t s : sizes) {
+      std::vector<std::string> row = {Count(static_cast<double>(s))};
+      for (const auto& l : r.learners) {
+        const auto it = std::find_if(l.curve.begin(), l.curve.end(),
+                                     [s](const core::ProbeCurvePoint& p) { return p.size == s; });
+        row.push_back(it == l.curve.end() ? "-" : Value(it->estimate));
+      }
+      curve.push_back(std::move(row));
+    }
+    out += Table(curve, 0);
+  }
+
+  bool any_forecast = false;
+  for (const auto& l : r.learners) {
+    if (!l.forecast) continue;
+    if (!any_forecast) out += "\nWhat more data would buy (learning-curve forecasts):\n";
+    any_forecast = true;
+    std::string verdict = RenderForecastVerdict(*l.forecast);
+    std::string indented;
+    for (size_t start = 0; start < verdict.size();) {
+      const size_t end = verdict.find('\n', start);
+      const std::string line =
+          verdict.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (!line.empty()) indented += fmt::format("    {}\n", line);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    out += fmt::format("  {}{}:\n{}", l.name, l.forecast->ill_behaved ? " (irregular curve)" : "",
+                       indented);
+  }
+
+  std::vector<std::string> notes;
+  for (const auto& l : r.learners) {
+    for (const auto& n : l.notes) notes.push_back(fmt::format("{}: {}", l.name, n));
+  }
+  if (!r.skipped.empty()) {
+    out += fmt::format("\nSkipped{}: ", r.time_budget
+                                            ? fmt::format(" (time budget {:g} s)", *r.time_budget)
+                                            : std::string());
+    out += fmt::format("{}.\n", fmt::join(r.skipped, "; "));
+  }
+  for (const auto& n : notes) out += fmt::format("note: {}\n", n);
+
+  out += fmt::format(
+      "\nEvery number above comes from runs stored in the workspace (evaluation set '{}', "
+      "runs '{}/<learner>/<size>'), so it can be re-derived:\n",
+      r.evalset, r.evalset);
+  if (r.gap) {
+    out += fmt::format("  foresight eval {} {}\n", r.gap->glass_run, r.gap->black_run);
+    out +=
+        fmt::format("  foresight compare --baseline {} {}\n", r.gap->glass_run, r.gap->black_run);
+    out +=
+        fmt::format("  foresight forecast --method {} --evalset {}\n", r.gap->glass_box, r.evalset);
+  }
+  out += fmt::format("Done in {:.1f} s.\n", r.seconds);
+  return out;
+}
+
+std::string RenderProbeJson(const core::ProbeResult& r) {
+  Json j;
+  j["data"] = r.data;
+  j["probe"] = r.evalset;
+  j["task"] = r.task;
+  j["task_inferred"] = r.task_inferred;
+  j["target"] = r.target;
+  j["classes"] = r.classes;
+  j["rows"] = r.rows;
+  j["features"] = r.features;
+  j["folds"] = r.folds;
+  j["seed"] = r.seed;
+  j["train_size"] = r.full_size;
+  j["metric"] = {{"name", r.metric}, {"higher_is_better", r.higher_is_better}};
+  j["confidence"] = r.confidence;
+  j["criterion"] = r.criterion ? Json{{"metric", r.criterion->metric},
+                                      {"threshold", r.criterion->threshold},
+                                      {"confidence", r.criterion->confidence}}
+                               : Json(nullptr);
+  Json columns = Json::array();
+  for (const auto& c : r.columns) {
+    Json col = {{"name", c.name},
+                {"kind", c.kind},
+                {"origin", c.origin},
+                {"missing", c.missing},
+                {"role", c.role}};
+    if (c.kind == "categorical") col["levels"] = c.levels;
+    if (!c.note.empty()) col["note"] = c.note;
+    columns.push_back(std::move(col));
+  }
+  j["columns"] = std::move(columns);
+  Json learners = Json::array();
+  for (const auto& l : r.learners) {
+    Json o;
+    o["name"] = l.name;
+    o["interpretable"] = l.interpretable;
+    o["description"] = l.description;
+    o["run"] = l.run.empty() ? Json(nullptr) : Json(l.run);
+    o["metric"] = l.metric ? Json{{"name", l.metric->metric},
+                                  {"estimate", JsonNumber(l.metric->estimate)},
+                                  {"lower", JsonNumber(l.metric->lower)},
+                                  {"upper", JsonNumber(l.metric->upper)},
+                                  {"n", l.metric->n}}
+                           : Json(nullptr);
+    o["probability_target_met"] =
+        l.criterion ? JsonNumber(l.criterion->probability) : Json(nullptr);
+    Json curve = Json::array();
+    for (const auto& p : l.curve) {
+      curve.push_back({{"size", p.size},
+                       {"estimate", JsonNumber(p.estimate)},
+                       {"standard_error", JsonNumber(p.standard_error)},
+                       {"run", p.run}});
+    }
+    o["curve"] = std::move(curve);
+    o["forecast"] = l.forecast ? Json::parse(RenderForecastJson(*l.forecast)) : Json(nullptr);
+    o["seconds"] = l.seconds;
+    o["skipped_sizes"] = l.skipped_sizes;
+    o["notes"] = l.notes;
+    learners.push_back(std::move(o));
+  }
+  j["learners"] = std::move(learners);
+  if (r.gap) {
+    j["gap"] = {{"black_box", r.gap->black_box},
+                {"glass_box", r.gap->glass_box},
+                {"black_run", r.gap->black_run},
+                {"glass_run", r.gap->glass_run},
+                {"difference", JsonNumber(r.gap->difference)},
+                {"lower", JsonNumber(r.gap->lower)},
+                {"upper", JsonNumber(r.gap->upper)},
+                {"p_value", JsonNumber(r.gap->p_value)},
+                {"test", r.gap->test},
+                {"verdict", r.gap->verdict}};
+  } else {
+    j["gap"] = nullptr;
+  }
+  j["time_budget"] = r.time_budget ? Json(*r.time_budget) : Json(nullptr);
+  j["skipped"] = r.skipped;
+  j["warnings"] = r.warnings;
+  j["seconds"] = r.seconds;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace foresight::report
