@@ -196,11 +196,11 @@ std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, u
 }
 
 std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
-                                   uint64_t seed) {
+                                   uint64_t seed, size_t fold) {
   // Within each class, a seeded shuffle; a row's place is (its rank + a jitter) / its
   // class's count, so every prefix holds each class in about its share.
   std::vector<uint64_t> key(data.rows());
-  for (const size_t r : rows) key[r] = Key(seed, r, 2);
+  for (const size_t r : rows) key[r] = Key(seed, r, 2 + fold);
   std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key[a] < key[b]; });
   if (data.task == learners::Task::kRegression) return rows;
   std::vector<size_t> count(data.classes, 0);
@@ -294,7 +294,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
       }
     }
     for (size_t k = 0; k < k_folds; ++k) {
-      folds[k].order = SubsampleOrder(d, std::move(train[k]), Key(options.seed, k, 3));
+      folds[k].order = SubsampleOrder(d, std::move(train[k]), options.seed, k);
     }
   }
   size_t min_train = n;

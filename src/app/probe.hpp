@@ -54,10 +54,10 @@ std::vector<int64_t> ProbeSizes(int64_t full);
 // shuffled by `seed`.
 std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, uint64_t seed);
 
-// The order in which a fold's training rows enter the nested subsamples: a seeded shuffle,
-// interleaved by class so that every prefix keeps the class shares.
+// The order in which fold `fold`'s training rows enter the nested subsamples: a shuffle by
+// `seed` and the fold, interleaved by class so that every prefix keeps the class shares.
 std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
-                                   uint64_t seed);
+                                   uint64_t seed, size_t fold);
 
 // Progress for a terminal: what is training, how far.
 struct ProbeProgress {

@@ -94,6 +94,21 @@ Classes ClassesOf(const TypedColumn& col, const table::Table& t, size_t column) 
   return out;
 }
 
+// How many of a categorical column's levels the rows use (0 for other kinds).
+size_t UsedLevels(const TypedColumn& col, const std::vector<size_t>& rows) {
+  if (col.kind != ColumnKind::kCategorical) return 0;
+  std::vector<bool> used(col.levels.size(), false);
+  size_t count = 0;
+  for (const size_t r : rows) {
+    const int32_t code = col.codes[r];
+    if (code >= 0 && !used[static_cast<size_t>(code)]) {
+      used[static_cast<size_t>(code)] = true;
+      ++count;
+    }
+  }
+  return count;
+}
+
 std::string Plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -318,13 +333,13 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     } else if (col.missing == col.size()) {
       info.role = "dropped";
       info.note = "missing in every row";
-    } else if (col.kind == ColumnKind::kCategorical &&
-               (col.levels.size() > kMaxLevels ||
-                (col.levels.size() > 20 && col.levels.size() * 2 > rows.size()))) {
+    } else if (const size_t used = UsedLevels(col, rows);
+               col.kind == ColumnKind::kCategorical &&
+               (used > kMaxLevels || (used > 20 && used * 2 > rows.size()))) {
       info.role = "dropped";
       info.note =
           fmt::format("{} distinct values in {} rows: an identifier or free text, not a category",
-                      col.levels.size(), rows.size());
+                      used, rows.size());
     } else {
       info.role = "feature";
       learners::Feature f;

@@ -1,0 +1,383 @@
+#include "app/probe.hpp"
+
+#include "app/app_testing.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace foresight::app {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+double Uniform(uint64_t i, uint64_t salt) {
+  uint64_t x = i * 0x9E3779B97F4A7C15ULL + salt * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 31U)) * 0x94D049BB133111EBULL;
+  x ^= x >> 29U;
+  return static_cast<double>(x >> 11U) * 0x1.0p-53;
+}
+
+// A binary table with a known answer: the label is 1 when x1 + 0.3 x2 + noise > 0.6, so x1
+// carries most of the signal; colour is noise; `spare` is missing in every row.
+std::string BinaryCsv(size_t n) {
+  std::string csv = "id,x1,x2,colour,spare,label\n";
+  const char* colours[] = {"red", "green", "blue"};
+  for (size_t i = 0; i < n; ++i) {
+    const double x1 = Uniform(i, 1);
+    const double x2 = Uniform(i, 2);
+    const bool label = x1 + 0.3 * x2 + 0.2 * (Uniform(i, 3) - 0.5) > 0.6;
+    csv +=
+        fmt::format("r{},{:.4f},{:.4f},{},,{}\n", i, x1, x2, colours[i % 3], label ? "yes" : "no");
+  }
+  return csv;
+}
+
+class ProbeTest : public testing::StoreTest {
+ protected:
+  ProbeOptions Options(const std::string& path) {
+    ProbeOptions o;
+    o.data = path;
+    o.target = "label";
+    o.threads = 2;
+    o.evidence.resamples = 500;
+    return o;
+  }
+  Result<ProbeOutcome> Run(const ProbeOptions& o) {
+    return Probe(Store(), o, std::nullopt, clock_);
+  }
+  // The probe's problems, joined, when it refused the table.
+  std::string Problems(const ProbeOptions& o) {
+    auto outcome = Run(o);
+    if (!outcome) return "error: " + outcome.error().message();
+    std::string all;
+    for (const auto& d : outcome->diagnostics)
+      all += d.message + " | " + fmt::format("{}", fmt::join(d.help, "; ")) + "\n";
+    EXPECT_FALSE(outcome->result.has_value());
+    EXPECT_TRUE(Store().ListEvalSets()->empty()) << "nothing is stored when the table is refused";
+    return all;
+  }
+  FakeClock clock_{"2026-11-28T12:00:00Z"};
+};
+
+TEST(ProbeSizesTest, GeometricFromSixteenThenTheFullSize) {
+  EXPECT_THAT(ProbeSizes(800),
+              ElementsAre(16, 23, 32, 45, 64, 91, 128, 181, 256, 362, 512, 724, 800));
+  EXPECT_THAT(ProbeSizes(16), ElementsAre(16));
+  EXPECT_THAT(ProbeSizes(17), ElementsAre(16, 17));
+  EXPECT_THAT(ProbeSizes(10), ElementsAre(10));
+}
+
+learners::Dataset Labels(const std::vector<int>& labels, size_t classes) {
+  learners::Dataset d;
+  d.task = classes == 2 ? learners::Task::kBinary : learners::Task::kMulticlass;
+  d.classes = classes;
+  for (const int l : labels) d.target.push_back(l);
+  return d;
+}
+
+TEST(ProbeFoldsTest, FoldsAreStratifiedBalancedAndSeeded) {
+  std::vector<int> labels;
+  for (int i = 0; i < 1003; ++i) labels.push_back(i % 10 < 3 ? 1 : (i % 10 < 5 ? 2 : 0));
+  const learners::Dataset d = Labels(labels, 3);
+  const auto folds = AssignFolds(d, 5, 7);
+  std::map<std::pair<uint32_t, int>, int> count;
+  std::vector<int> per_fold(5, 0);
+  for (size_t r = 0; r < folds.size(); ++r) {
+    ASSERT_LT(folds[r], 5u);
+    ++per_fold[folds[r]];
+    ++count[{folds[r], labels[r]}];
+  }
+  for (const int c : per_fold) EXPECT_NEAR(c, 1003 / 5.0, 1.0);
+  // Each class is spread evenly: within one example of its share in every fold.
+  for (int cls = 0; cls < 3; ++cls) {
+    const double total = static_cast<double>(std::count(labels.begin(), labels.end(), cls));
+    for (uint32_t f = 0; f < 5; ++f) EXPECT_NEAR((count[{f, cls}]), total / 5, 1.0);
+  }
+  EXPECT_EQ(AssignFolds(d, 5, 7), folds);
+  EXPECT_NE(AssignFolds(d, 5, 8), folds);
+}
+
+TEST(ProbeFoldsTest, SubsamplePrefixesKeepTheClassShares) {
+  std::vector<int> labels;
+  for (int i = 0; i < 500; ++i) labels.push_back(i % 5 == 0 ? 1 : 0);  // 20% positive
+  const learners::Dataset d = Labels(labels, 2);
+  std::vector<size_t> rows(400);
+  std::iota(rows.begin(), rows.end(), size_t{50});
+  const auto order = SubsampleOrder(d, rows, 3, 1);
+  auto sorted = order;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, rows) << "a permutation of the training rows";
+  for (const int64_t size : ProbeSizes(400)) {
+    int positives = 0;
+    for (int64_t i = 0; i < size; ++i) positives += labels[order[static_cast<size_t>(i)]];
+    EXPECT_NEAR(positives, 0.2 * static_cast<double>(size), 1.0) << "size " << size;
+  }
+  EXPECT_NE(SubsampleOrder(d, rows, 3, 2), order) << "each fold has its own order";
+}
+
+TEST_F(ProbeTest, StoresOutOfFoldRunsForEveryLearnerAndSize) {
+  ProbeOptions o = Options(Write("t.csv", BinaryCsv(400)));
+  o.id_column = "id";
+  auto outcome = Run(o);
+  ASSERT_TRUE(outcome) << outcome.error().message();
+  ASSERT_TRUE(outcome->diagnostics.empty()) << outcome->diagnostics[0].message;
+  const core::ProbeResult& r = *outcome->result;
+  EXPECT_EQ(r.task, "binary");
+  EXPECT_TRUE(r.task_inferred);
+  EXPECT_THAT(r.classes, ElementsAre("no", "yes"));
+  EXPECT_EQ(r.rows, 400u);
+  EXPECT_EQ(r.features, 3u) << "x1, x2, colour: the id, the target and `spare` are not";
+  EXPECT_EQ(r.full_size, 320);
+  EXPECT_EQ(r.metric, "roc_auc");
+  EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("'spare' was left out: missing in every row")));
+
+  // 5 learners x 10 sizes (16 ... 256, then 320), each one run over all 400 rows.
+  const auto runs = Store().ListRuns();
+  ASSERT_EQ(runs->size(), 5u * 10u);
+  const auto set = Store().GetEvalSet(r.evalset);
+  ASSERT_TRUE(set);
+  EXPECT_EQ(set->ids[0], "r0");
+  ASSERT_EQ(set->slices.size(), 1u);
+  EXPECT_EQ(set->slices[0].name, "fold");
+  for (const auto& info : *runs) {
+    EXPECT_EQ(info.evalset, r.evalset);
+    EXPECT_EQ(info.name, fmt::format("{}/{}/{}", r.evalset, info.method, *info.train_size));
+  }
+
+  // Out of fold: the floor predicts, for each row, the positive share among the training
+  // rows of the row's fold, i.e. the rows of the other folds.
+  const auto& fold = set->slices[0].codes;
+  const auto floor = Store().GetRun(r.evalset + "/majority/320");
+  ASSERT_TRUE(floor);
+  for (size_t row = 0; row < 400; ++row) {
+    double positives = 0;
+    double count = 0;
+    for (size_t other = 0; other < 400; ++other) {
+      if (fold[other] == fold[row]) continue;
+      positives += set->labels[other];
+      count += 1;
+    }
+    ASSERT_DOUBLE_EQ(floor->predictions[row], positives / count) << "row " << row;
+  }
+  // And at a subsample size, the share among the first 16 rows of the fold's order.
+  const auto small = Store().GetRun(r.evalset + "/majority/16");
+  std::vector<int> labels(set->labels.begin(), set->labels.end());
+  const learners::Dataset d = Labels(labels, 2);
+  for (size_t k = 0; k < 5; ++k) {
+    std::vector<size_t> train;
+    size_t test_row = 0;
+    for (size_t row = 0; row < 400; ++row) {
+      if (static_cast<size_t>(fold[row]) == k) {
+        test_row = row;
+      } else {
+        train.push_back(row);
+      }
+    }
+    const auto order = SubsampleOrder(d, train, o.seed, k);
+    double positives = 0;
+    for (size_t i = 0; i < 16; ++i) positives += set->labels[order[i]];
+    EXPECT_DOUBLE_EQ(small->predictions[test_row], positives / 16) << "fold " << k;
+  }
+
+  // The learners: the floor at 0.5, a linear model that finds x1.
+  std::map<std::string, const core::ProbeLearner*> by_name;
+  for (const auto& l : r.learners) by_name[l.name] = &l;
+  ASSERT_EQ(by_name.size(), 5u);
+  // (Not exactly 0.5: each fold's floor is its training share, which pooled folds rank.)
+  EXPECT_NEAR(by_name["majority"]->metric->estimate, 0.5, 0.05);
+  EXPECT_GT(by_name["linear"]->metric->estimate, 0.93);
+  EXPECT_GT(by_name["boosting"]->metric->estimate, 0.88);
+  EXPECT_EQ(by_name["linear"]->curve.size(), 10u);
+  EXPECT_LT(by_name["linear"]->curve.front().estimate, by_name["linear"]->curve.back().estimate);
+  EXPECT_TRUE(by_name["linear"]->forecast.has_value());
+  EXPECT_FALSE(by_name["majority"]->forecast.has_value()) << "the floor gets no forecast";
+  EXPECT_TRUE(by_name["linear"]->interpretable);
+  EXPECT_FALSE(by_name["boosting"]->interpretable);
+}
+
+TEST_F(ProbeTest, EveryNumberIsReDerivedFromTheStoredRuns) {
+  auto outcome = Run(Options(Write("t.csv", BinaryCsv(300))));
+  ASSERT_TRUE(outcome && outcome->result) << (outcome ? "" : outcome.error().message());
+  const core::ProbeResult& r = *outcome->result;
+  EvidenceOptions ev;
+  ev.resamples = 500;
+  ev.metrics = {"roc_auc"};
+  for (const auto& l : r.learners) {
+    auto evaluated = Evaluate(Store(), {l.run}, ev, false, std::nullopt, clock_);
+    ASSERT_TRUE(evaluated);
+    EXPECT_DOUBLE_EQ(evaluated->rows[0].estimate, l.metric->estimate) << l.name;
+    EXPECT_DOUBLE_EQ(evaluated->rows[0].lower, l.metric->lower) << l.name;
+  }
+  // The gap is `compare` of the best glass box against the best black box.
+  ASSERT_TRUE(r.gap.has_value());
+  EXPECT_EQ(r.gap->black_box, "boosting");
+  auto compared = Compare(Store(), r.gap->glass_run, {r.gap->black_run}, ev, std::nullopt);
+  ASSERT_TRUE(compared);
+  EXPECT_DOUBLE_EQ(compared->front().difference, r.gap->difference);
+  EXPECT_DOUBLE_EQ(compared->front().lower, r.gap->lower);
+  EXPECT_DOUBLE_EQ(compared->front().upper, r.gap->upper);
+  EXPECT_LE(r.gap->lower, r.gap->difference);
+  EXPECT_GE(r.gap->upper, r.gap->difference);
+  EXPECT_THAT(r.gap->verdict, HasSubstr("interpretability"));
+  // The glass box is the best of linear, tree and additive.
+  double best_glass = 0;
+  for (const auto& l : r.learners) {
+    if (l.interpretable && l.name != "majority") {
+      best_glass = std::max(best_glass, l.metric->estimate);
+    }
+  }
+  EXPECT_DOUBLE_EQ(compared->front().estimate_a, best_glass);
+}
+
+TEST_F(ProbeTest, SameSeedSameRunsWhateverTheThreads) {
+  const std::string path = Write("t.csv", BinaryCsv(200));
+  ProbeOptions a = Options(path);
+  a.name = "a";
+  a.threads = 1;
+  ProbeOptions b = Options(path);
+  b.name = "b";
+  b.threads = 2;
+  ASSERT_TRUE(Run(a));
+  ASSERT_TRUE(Run(b));
+  const auto runs = Store().ListRuns();
+  ASSERT_EQ(runs->size() % 2, 0u);
+  const size_t half = runs->size() / 2;
+  for (size_t i = 0; i < half; ++i) {
+    const auto ra = Store().GetRun((*runs)[i].name);
+    const auto rb = Store().GetRun((*runs)[half + i].name);
+    EXPECT_EQ(ra->predictions, rb->predictions) << (*runs)[i].name;
+  }
+}
+
+TEST_F(ProbeTest, TimeBudgetStopsAddingWorkAndSaysWhat) {
+  ProbeOptions o = Options(Write("t.csv", BinaryCsv(200)));
+  o.time_budget = 0;
+  auto outcome = Run(o);
+  ASSERT_TRUE(outcome && outcome->result);
+  const core::ProbeResult& r = *outcome->result;
+  // The first job (the floor at full size) always runs; nothing else starts.
+  EXPECT_EQ(Store().ListRuns()->size(), 1u);
+  EXPECT_TRUE(r.learners[0].metric.has_value());
+  EXPECT_FALSE(r.learners[1].metric.has_value());
+  ASSERT_EQ(r.skipped.size(), 5u);
+  EXPECT_THAT(r.skipped[1], HasSubstr("linear at 160, 16, 23"));
+  EXPECT_FALSE(r.gap.has_value());
+}
+
+TEST_F(ProbeTest, MulticlassAndRegressionTargetsAreInferred) {
+  std::string csv = "a,b,kind,amount\n";
+  for (size_t i = 0; i < 240; ++i) {
+    const double a = Uniform(i, 5);
+    const double b = Uniform(i, 6);
+    const char* kind = a < 0.33 ? "low" : (a < 0.66 ? "mid" : "high");
+    csv += fmt::format("{:.4f},{:.4f},{},{:.4f}\n", a, b, kind, 3 * a + b);
+  }
+  const std::string path = Write("t.csv", csv);
+  ProbeOptions o = Options(path);
+  o.target = "kind";
+  o.ignore = {"amount"};
+  o.learners = {"majority", "linear", "tree"};
+  auto multi = Run(o);
+  ASSERT_TRUE(multi && multi->result);
+  EXPECT_EQ(multi->result->task, "multiclass");
+  EXPECT_EQ(multi->result->metric, "accuracy");
+  EXPECT_THAT(multi->result->classes, UnorderedElementsAre("low", "mid", "high"));
+  EXPECT_GT(multi->result->learners[2].metric->estimate, 0.9) << "a tree splits `a` twice";
+
+  o.target = "amount";
+  o.ignore = {"kind"};
+  o.name = "regression";
+  auto reg = Run(o);
+  ASSERT_TRUE(reg && reg->result);
+  EXPECT_EQ(reg->result->task, "regression");
+  EXPECT_EQ(reg->result->metric, "mae");
+  EXPECT_FALSE(reg->result->higher_is_better);
+  EXPECT_LT(reg->result->learners[1].metric->estimate, 0.05) << "linear recovers 3a + b";
+  EXPECT_GT(reg->result->learners[0].metric->estimate, 0.5) << "the mean does not";
+}
+
+TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
+  const std::string good = BinaryCsv(100);
+  EXPECT_THAT(Problems([&] {
+                auto o = Options(Write("t.csv", good));
+                o.target = "lable";
+                return o;
+              }()),
+              HasSubstr("did you mean 'label'"));
+  // A constant target, and one class.
+  std::string constant = "x,y\n";
+  for (int i = 0; i < 50; ++i) constant += fmt::format("{},7\n", i);
+  auto o = Options(Write("c.csv", constant));
+  o.target = "y";
+  EXPECT_THAT(Problems(o), HasSubstr("the same value (7) in every row"));
+  std::string one = "x,y\n";
+  for (int i = 0; i < 50; ++i) one += fmt::format("{},ok\n", i);
+  o = Options(Write("o.csv", one));
+  o.target = "y";
+  EXPECT_THAT(Problems(o), HasSubstr("one class ('ok') in every row"));
+  // Positive class not among the classes; categorical target as a regression.
+  o = Options(Write("t.csv", good));
+  o.positive = "maybe";
+  EXPECT_THAT(Problems(o), HasSubstr("the classes are: no, yes"));
+  o = Options(Write("t.csv", good));
+  o.target = "colour";
+  o.task = "regression";
+  EXPECT_THAT(Problems(o), HasSubstr("not numeric"));
+  // Repeated ids; too few rows.
+  o = Options(Write("d.csv", "id,x,label\na,1,yes\na,2,no\n" + std::string("b,3,yes\n")));
+  o.id_column = "id";
+  EXPECT_THAT(Problems(o), HasSubstr("with an id seen earlier"));
+  o = Options(Write("s.csv", "x,label\n1,yes\n2,no\n3,yes\n4,no\n"));
+  EXPECT_THAT(Problems(o), HasSubstr("too few to probe"));
+  // Only the target: nothing to learn from.
+  std::string only = "label\n";
+  for (int i = 0; i < 40; ++i) only += i % 2 ? "yes\n" : "no\n";
+  o = Options(Write("l.csv", only));
+  EXPECT_THAT(Problems(o), HasSubstr("no column is left to learn from"));
+  // Binary junk.
+  o = Options(Write("b.csv", std::string("\x00\x01\x02garbage", 10)));
+  EXPECT_THAT(Problems(o), HasSubstr("binary"));
+  // Missing files and bad options fail before reading.
+  o = Options((dir_ / "none.csv").string());
+  EXPECT_THAT(Problems(o), HasSubstr("error:"));
+  o = Options(Write("t.csv", good));
+  o.learners = {"svm"};
+  EXPECT_THAT(Problems(o), HasSubstr("the learners are: majority, linear"));
+  o = Options(Write("t.csv", good));
+  o.metric = "rmse";
+  EXPECT_THAT(Problems(o), HasSubstr("--metric"));
+}
+
+TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) {
+  // 10,000 rows whose `code` is unique per row: an identifier, not a category.
+  std::string csv = "code,x,label\n";
+  for (size_t i = 0; i < 10000; ++i) {
+    const double x = Uniform(i, 9);
+    const char* label = i % 100 == 0 ? "" : (x + 0.3 * Uniform(i, 4) > 0.65 ? "1" : "0");
+    csv += fmt::format("c{},{:.4f},{}\n", i, x, label);
+  }
+  ProbeOptions o = Options(Write("t.csv", csv));
+  o.learners = {"majority", "linear"};
+  o.folds = 3;
+  auto outcome = Run(o);
+  ASSERT_TRUE(outcome && outcome->result);
+  const auto& r = *outcome->result;
+  EXPECT_EQ(r.rows, 9900u);
+  EXPECT_EQ(r.features, 1u);
+  EXPECT_THAT(r.warnings,
+              ElementsAre(HasSubstr("100 rows without a target value were left out"),
+                          HasSubstr("'code' was left out: 9900 distinct values in 9900 rows")));
+  EXPECT_THAT(r.classes, ElementsAre("0", "1")) << "a 0/1 target: 1 is the positive class";
+}
+
+}  // namespace
+}  // namespace foresight::app
