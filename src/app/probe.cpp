@@ -116,6 +116,9 @@ std::string RunName(const std::string& probe, std::string_view learner, int64_t 
   return fmt::format("{}/{}/{}", probe, learner, size);
 }
 
+// Resamples for a curve point's standard error (a few percent of relative precision).
+constexpr size_t kCurveResamples = 200;
+
 // The floor: it gets a metric and a curve, but no forecast and no place in the gap.
 constexpr std::string_view kFloorLearner = "majority";
 
@@ -139,6 +142,12 @@ std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& 
   if (lo > 0) {
     return fmt::format("{}: interpretability costs about {:.1f} {} here{}", measured, adv, unit,
                        rate && hi < 2 ? ", which is little" : "; decide whether that is worth it");
+  }
+  if (hi < 0) {
+    return fmt::format(
+        "the glass box ({}) beats the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to {:.1f}): "
+        "interpretability costs nothing here",
+        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
   }
   if (adv <= 0) {
     return fmt::format(
@@ -264,6 +273,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   }
   std::optional<ProbeData> prepared = PrepareProbeData(*t, src, options, outcome.diagnostics);
   if (!prepared) return outcome;
+  learners::SortFeatures(prepared->dataset);  // once, for every tree fit
   const learners::Dataset& d = prepared->dataset;
   const size_t n = d.rows();
   const size_t k_folds = options.folds;
@@ -474,7 +484,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     }
   }
   EvidenceOptions curve_evidence = evidence;
-  curve_evidence.resamples = std::min<size_t>(evidence.resamples, 400);
+  // A curve needs each point's standard error only: 200 resamples, and no BCa jackknife.
+  curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
+  curve_evidence.bca = false;
   for (core::ProbeLearner& pl : result.learners) {
     auto curve = MeasureMethod(store, pl.name, *metric, *name, curve_evidence, charter_path);
     if (!curve) continue;  // no run of this learner was stored
@@ -544,6 +556,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   result.metric = *metric;
   result.higher_is_better = higher;
   result.confidence = evidence.confidence;
+  result.curve_resamples = curve_evidence.resamples;
   result.columns = std::move(prepared->columns);
   result.warnings = std::move(prepared->warnings);
   result.time_budget = options.time_budget;

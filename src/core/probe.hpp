@@ -72,6 +72,7 @@ struct ProbeResult {
   std::string metric;
   bool higher_is_better = true;
   double confidence = 0.95;
+  size_t curve_resamples = 0;  // bootstrap resamples behind each curve point's standard error
   std::optional<Criterion> criterion;
   std::vector<ProbeColumn> columns;
   std::vector<ProbeLearner> learners;

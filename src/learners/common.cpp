@@ -91,4 +91,16 @@ InnerSplit SplitRows(const Dataset& data, std::span<const size_t> rows, double v
   return split;
 }
 
+void SortFeatures(Dataset& data) {
+  for (Feature& f : data.features) {
+    f.order.clear();
+    if (f.categorical) continue;
+    for (size_t r = 0; r < f.values.size(); ++r) {
+      if (!std::isnan(f.values[r])) f.order.push_back(static_cast<uint32_t>(r));
+    }
+    std::stable_sort(f.order.begin(), f.order.end(),
+                     [&f](uint32_t a, uint32_t b) { return f.values[a] < f.values[b]; });
+  }
+}
+
 }  // namespace foresight::learners

@@ -25,6 +25,9 @@ struct Feature {
   std::vector<double> values;  // numeric
   std::vector<int32_t> codes;  // categorical
   size_t levels = 0;           // categorical
+  // Numeric, optional: the rows with a value, sorted by it (SortFeatures fills it). Trees
+  // use it to avoid sorting at every fit when a dataset is fitted many times.
+  std::vector<uint32_t> order = {};
 };
 
 struct Dataset {
@@ -34,6 +37,9 @@ struct Dataset {
   std::vector<double> target;  // class index (0..classes-1) or value; finite
   size_t rows() const { return target.size(); }
 };
+
+// Fills every numeric feature's `order` (for datasets of fewer than 2^32 rows).
+void SortFeatures(Dataset& data);
 
 // A fitted model. Predictions for `rows`: binary, P(class 1) per row; multiclass, the class
 // probabilities, rows x classes row-major; regression, the value per row.

@@ -86,25 +86,39 @@ class LinearModel : public Model {
   size_t classes_;
 };
 
-// Trains on `rows` with strength C; null when liblinear refuses.
-LinearModelPtr Train(const Encoder& encoder, const Dataset& data, std::span<const size_t> rows,
-                     double c) {
-  const Sparse s = Encode(encoder, data, rows);
-  std::vector<feature_node*> x(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) x[i] = const_cast<feature_node*>(s.Row(i));
-  std::vector<double> y(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) y[i] = data.target[rows[i]];
+// Encoded training rows with their targets, ready for liblinear (encoded once, trained on
+// for every C).
+struct TrainingSet {
+  Sparse sparse;
+  std::vector<feature_node*> x;
+  std::vector<double> y;
+  int width = 0;
+  TrainingSet(const Encoder& encoder, const Dataset& data, std::span<const size_t> rows)
+      : sparse(Encode(encoder, data, rows)), width(static_cast<int>(encoder.width() + 1)) {
+    x.resize(rows.size());
+    y.resize(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      x[i] = const_cast<feature_node*>(sparse.Row(i));
+      y[i] = data.target[rows[i]];
+    }
+  }
+};
+
+// Trains with strength C, starting from `start` when given (a binary model's weights for
+// the same rows); null when liblinear refuses.
+LinearModelPtr Train(TrainingSet& set, Task task, double c, std::vector<double>* start) {
   problem prob{};
-  prob.l = static_cast<int>(rows.size());
-  prob.n = static_cast<int>(encoder.width() + 1);
-  prob.y = y.data();
-  prob.x = x.data();
+  prob.l = static_cast<int>(set.y.size());
+  prob.n = set.width;
+  prob.y = set.y.data();
+  prob.x = set.x.data();
   prob.bias = 1;
   parameter param{};
-  param.solver_type = data.task == Task::kRegression ? L2R_L2LOSS_SVR : L2R_LR;
-  param.eps = data.task == Task::kRegression ? 0.001 : 0.01;
+  param.solver_type = task == Task::kRegression ? L2R_L2LOSS_SVR : L2R_LR;
+  param.eps = task == Task::kRegression ? 0.001 : 0.01;
   param.C = c;
   param.p = 0;  // regression: squared loss on every residual (no insensitive zone)
+  if (start != nullptr && static_cast<int>(start->size()) == prob.n) param.init_sol = start->data();
   if (check_parameter(&prob, &param) != nullptr) return nullptr;
   return LinearModelPtr(train(&prob, &param));
 }
@@ -144,15 +158,21 @@ class Linear : public Learner {
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
                                      const FitOptions& fit) const override {
     if (auto ok = CheckTrainable(data, rows, info().name); !ok) return Fail(ok.error());
-    // C by an inner split, when the rows allow one with every class on both sides.
+    // C by an inner split, when the rows allow one with every class on both sides. The
+    // inner rows are encoded once; for two classes each C starts from the previous one's
+    // weights (warm starts along increasing C; liblinear's regression solver stops too
+    // early from a warm start, so it starts cold).
     double best_c = 1;
     const InnerSplit split = SplitRows(data, rows, 0.2, fit.seed);
     if (split.validation.size() >= 5 && split.train.size() >= 5) {
       double best_loss = std::numeric_limits<double>::infinity();
       const Encoder inner(data, split.train);
+      TrainingSet set(inner, data, split.train);
+      std::vector<double> warm;
       for (const double c : kCs) {
-        LinearModelPtr m = Train(inner, data, split.train, c);
+        LinearModelPtr m = Train(set, data.task, c, warm.empty() ? nullptr : &warm);
         if (!m) continue;
+        if (data.task == Task::kBinary) warm.assign(m->w, m->w + set.width);
         const LinearModel candidate(inner, std::move(m), data.task, data.classes);
         const double loss = Loss(candidate, data, split.validation);
         if (loss < best_loss) {
@@ -162,7 +182,8 @@ class Linear : public Learner {
       }
     }
     Encoder encoder(data, rows);
-    LinearModelPtr m = Train(encoder, data, rows, best_c);
+    TrainingSet set(encoder, data, rows);
+    LinearModelPtr m = Train(set, data.task, best_c, nullptr);
     if (!m) return Fail(ErrorCode::kInvalidArgument, "linear: liblinear refused the data");
     return std::unique_ptr<Model>(
         std::make_unique<LinearModel>(std::move(encoder), std::move(m), data.task, data.classes));

@@ -227,8 +227,8 @@ std::string RenderProbeText(const core::ProbeResult& r) {
     out += fmt::format("  foresight eval {} {}\n", r.gap->glass_run, r.gap->black_run);
     out +=
         fmt::format("  foresight compare --baseline {} {}\n", r.gap->glass_run, r.gap->black_run);
-    out +=
-        fmt::format("  foresight forecast --method {} --evalset {}\n", r.gap->glass_box, r.evalset);
+    out += fmt::format("  foresight forecast --method {} --evalset {} --resamples {}\n",
+                       r.gap->glass_box, r.evalset, r.curve_resamples);
   }
   out += fmt::format("Done in {:.1f} s.\n", r.seconds);
   return out;
