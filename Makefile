@@ -24,6 +24,8 @@ demo: build
 	done
 	@echo; echo "== Evidence on real data (breast cancer biopsies, 3 models) in build/demo =="
 	@scripts/demo-evidence $(FORESIGHT)
+	@echo; echo "== Day one on real data (German Credit, the credit-scoring charter) in build/demo-probe =="
+	@scripts/demo-probe $(FORESIGHT)
 
 test: build
 	@ctest --preset release -j2

@@ -236,6 +236,7 @@ std::string RenderProbeText(const core::ProbeResult& r) {
 
 std::string RenderProbeJson(const core::ProbeResult& r) {
   Json j;
+  j["version"] = 1;
   j["data"] = r.data;
   j["probe"] = r.evalset;
   j["task"] = r.task;
