@@ -38,10 +38,12 @@ sanitize: deps
 	@ctest --preset ci -j2
 
 # libFuzzer runs: 60 s over the charter (parse + rules + renderers), seeded from examples/
-# and the corpus; 30 s over the CSV / JSON Lines reader.
+# and the corpus; 30 s each over the table readers, the forecaster and the probe's data
+# preparation and learners.
 FUZZ_SECONDS ?= 60
 FUZZ_TABLE_SECONDS ?= 30
 FUZZ_FORECAST_SECONDS ?= 30
+FUZZ_PROBE_SECONDS ?= 30
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
@@ -58,6 +60,10 @@ fuzz: deps
 	@cp tests/fuzz/corpus-forecast/* build/fuzz/corpus-forecast/
 	@build/fuzz/tests/fuzz/fuzz_forecast -max_total_time=$(FUZZ_FORECAST_SECONDS) -max_len=4096 \
 	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-forecast
+	@mkdir -p build/fuzz/corpus-probe
+	@cp tests/fuzz/corpus-probe/* build/fuzz/corpus-probe/
+	@build/fuzz/tests/fuzz/fuzz_probe -max_total_time=$(FUZZ_PROBE_SECONDS) -max_len=8192 \
+	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-probe
 
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
