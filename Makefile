@@ -90,6 +90,7 @@ bench: build
 	@bench/evidence_speed.sh
 	@bench/ingest_speed.sh
 	@bench/forecast_eval.sh
+	@bench/probe_speed.sh
 
 ci: test sanitize format-check tidy fuzz
 
