@@ -348,8 +348,19 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   const int fit_threads = workers == 1 ? static_cast<int>(options.threads ? 1 : cores) : 1;
   const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
   std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
+  // Progress: counted under a lock so the numbers only grow; shown at most 10 times a
+  // second, and at the end.
+  size_t done = 0;
+  double last_shown = -1;
   std::mutex progress_mutex;
+  const auto report_progress = [&](const Job& job) {
+    const std::lock_guard<std::mutex> lock(progress_mutex);
+    ++done;
+    const double now = elapsed();
+    if (!progress || (done < tasks.size() && now - last_shown < 0.1)) return;
+    last_shown = now;
+    progress({std::string(job.learner->info().name), job.size, done, tasks.size(), now});
+  };
   const auto work = [&] {
     while (true) {
       const size_t i = next.fetch_add(1);
@@ -363,7 +374,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
         job.state.compare_exchange_strong(expected, over ? 2 : 1);
       }
       if (job.state.load() == 2) {
-        done.fetch_add(1);
+        report_progress(job);
         continue;
       }
       const Fold& fold = folds[tasks[i].fold];
@@ -396,12 +407,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
         job.seconds += seconds;
         if (!failure.empty() && job.failure.empty()) job.failure = failure;
       }
-      const size_t finished = done.fetch_add(1) + 1;
-      if (progress) {
-        const std::lock_guard<std::mutex> lock(progress_mutex);
-        progress(
-            {std::string(job.learner->info().name), job.size, finished, tasks.size(), elapsed()});
-      }
+      report_progress(job);
     }
   };
   {
@@ -467,6 +473,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
   runs.clear();
 
+  if (progress) progress({"", 0, tasks.size(), tasks.size(), elapsed()});
   // Every number below is computed from the stored runs, as `eval`, `compare` and
   // `forecast` compute it.
   EvidenceOptions evidence = options.evidence;

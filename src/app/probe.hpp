@@ -59,7 +59,9 @@ std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, u
 std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
                                    uint64_t seed, size_t fold);
 
-// Progress for a terminal: what is training, how far.
+// Progress for a terminal: what is training, how far. Called at most 10 times a second
+// (always for the last fit), never concurrently; then once with an empty `learner` when
+// training is done and the measuring starts.
 struct ProbeProgress {
   std::string learner;
   int64_t size = 0;

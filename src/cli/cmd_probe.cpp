@@ -19,8 +19,15 @@ namespace {
 // One line on a terminal's stderr, rewritten in place: what is training and how far.
 void ShowProgress(const app::ProbeProgress& p) {
   const int percent = p.total ? static_cast<int>(100 * p.done / p.total) : 100;
-  fmt::print(stderr, "\r\033[Kprobe: {:3d}% ({}/{} fits, {:.0f} s) {} on {} examples", percent,
-             p.done, p.total, p.seconds, p.learner, p.size);
+  if (p.learner.empty()) {
+    fmt::print(stderr,
+               "\r\033[Kprobe: {} fits done ({:.0f} s); measuring intervals, curves and "
+               "forecasts",
+               p.total, p.seconds);
+  } else {
+    fmt::print(stderr, "\r\033[Kprobe: {:3d}% ({}/{} fits, {:.0f} s) {} on {} examples", percent,
+               p.done, p.total, p.seconds, p.learner, p.size);
+  }
   std::fflush(stderr);
 }
 
