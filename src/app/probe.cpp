@@ -64,28 +64,37 @@ stats::TaskKind KindOf(core::EvalTask task) {
 }
 
 // The metric: --metric, else the charter's primary metric when it applies to this task,
-// else the task's first default (as `eval` chooses).
+// else the task's first default (as `eval` chooses). Says in `warnings` when the charter's
+// metric was passed over.
 Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::EvalTask task,
-                                 const std::optional<std::string>& charter_metric) {
+                                 const std::optional<std::string>& charter_metric,
+                                 std::vector<std::string>& warnings) {
   const stats::TaskKind kind = KindOf(task);
   if (given) {
     auto spec = stats::BuiltinMetrics().Parse(*given, kind);
     if (!spec) return Fail(spec.error().WithContext("--metric"));
     return spec->ToString();
   }
+  std::string fallback = "roc_auc";
+  switch (task) {
+    case core::EvalTask::kBinary:
+      break;
+    case core::EvalTask::kMulticlass:
+      fallback = "accuracy";
+      break;
+    case core::EvalTask::kRegression:
+      fallback = "mae";
+      break;
+  }
   if (charter_metric) {
     auto spec = stats::BuiltinMetrics().Parse(*charter_metric, kind);
     if (spec) return spec->ToString();
+    warnings.push_back(fmt::format(
+        "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
+        "with --metric)",
+        *charter_metric, core::EvalTaskName(task), fallback));
   }
-  switch (task) {
-    case core::EvalTask::kBinary:
-      return std::string("roc_auc");
-    case core::EvalTask::kMulticlass:
-      return std::string("accuracy");
-    case core::EvalTask::kRegression:
-      return std::string("mae");
-  }
-  return std::string("roc_auc");
+  return fallback;
 }
 
 // The probe's id: --name, else the file's stem, made unique among the store's sets.
@@ -284,7 +293,8 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     return outcome;
   }
 
-  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(charter_path));
+  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(charter_path),
+                             prepared->warnings);
   if (!metric) return Fail(metric.error());
   auto name = ProbeName(store, options);
   if (!name) return Fail(name.error());

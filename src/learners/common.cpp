@@ -36,23 +36,6 @@ Encoder::Encoder(const Dataset& data, std::span<const size_t> rows) {
   }
 }
 
-void Encoder::Encode(const Dataset& data, size_t row, std::vector<double>& out) const {
-  out.assign(width_, 0.0);
-  for (size_t j = 0; j < data.features.size(); ++j) {
-    const Feature& f = data.features[j];
-    const Column& c = columns_[j];
-    if (f.categorical) {
-      const int32_t code = f.codes[row];
-      if (code >= 0 && static_cast<size_t>(code) < f.levels) {
-        out[c.offset + static_cast<size_t>(code)] = 1;
-      }
-    } else {
-      const double v = f.values[row];
-      out[c.offset] = std::isnan(v) ? 0.0 : (v - c.mean) * c.scale;
-    }
-  }
-}
-
 Status CheckTrainable(const Dataset& data, std::span<const size_t> rows, std::string_view name) {
   if (rows.size() < 2) {
     return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: fewer than 2 training rows", name));

@@ -20,8 +20,24 @@ class Encoder {
  public:
   Encoder(const Dataset& data, std::span<const size_t> rows);
   size_t width() const { return width_; }
-  // Row r's encoded values, in order (dense; zeros included).
-  void Encode(const Dataset& data, size_t row, std::vector<double>& out) const;
+  // Calls append(index, value) for row r's non-zero encoded values, in index order.
+  template <typename Append>
+  void EncodeNonZero(const Dataset& data, size_t row, Append&& append) const {
+    for (size_t j = 0; j < data.features.size(); ++j) {
+      const Feature& f = data.features[j];
+      const Column& c = columns_[j];
+      if (f.categorical) {
+        const int32_t code = f.codes[row];
+        if (code >= 0 && static_cast<size_t>(code) < f.levels) {
+          append(c.offset + static_cast<size_t>(code), 1.0);
+        }
+      } else {
+        const double v = f.values[row];
+        const double x = v != v ? 0.0 : (v - c.mean) * c.scale;  // NaN: the mean
+        if (x != 0) append(c.offset, x);
+      }
+    }
+  }
 
  private:
   struct Column {

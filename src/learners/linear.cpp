@@ -26,27 +26,25 @@ struct ModelDeleter {
 };
 using LinearModelPtr = std::unique_ptr<model, ModelDeleter>;
 
-// Rows in liblinear's sparse format (1-based indices, a bias node, a -1 terminator).
+// Rows in liblinear's sparse format (1-based indices, a bias node, a -1 terminator), encoded
+// straight from the features.
 struct Sparse {
   std::vector<feature_node> nodes;
   std::vector<size_t> starts;
-  void Add(const std::vector<double>& dense) {
-    starts.push_back(nodes.size());
-    for (size_t j = 0; j < dense.size(); ++j) {
-      if (dense[j] != 0) nodes.push_back({static_cast<int>(j + 1), dense[j]});
-    }
-    nodes.push_back({static_cast<int>(dense.size() + 1), 1.0});  // the bias
-    nodes.push_back({-1, 0.0});
-  }
   const feature_node* Row(size_t i) const { return nodes.data() + starts[i]; }
 };
 
 Sparse Encode(const Encoder& encoder, const Dataset& data, std::span<const size_t> rows) {
   Sparse s;
-  std::vector<double> dense;
+  s.starts.reserve(rows.size());
+  const int bias = static_cast<int>(encoder.width() + 1);
   for (const size_t r : rows) {
-    encoder.Encode(data, r, dense);
-    s.Add(dense);
+    s.starts.push_back(s.nodes.size());
+    encoder.EncodeNonZero(data, r, [&s](size_t index, double value) {
+      s.nodes.push_back({static_cast<int>(index + 1), value});
+    });
+    s.nodes.push_back({bias, 1.0});
+    s.nodes.push_back({-1, 0.0});
   }
   return s;
 }
@@ -163,6 +161,7 @@ class Linear : public Learner {
     // weights (warm starts along increasing C; liblinear's regression solver stops too
     // early from a warm start, so it starts cold).
     double best_c = 1;
+    std::vector<double> best_w;  // binary: the best C's weights, to start the final fit from
     const InnerSplit split = SplitRows(data, rows, 0.2, fit.seed);
     if (split.validation.size() >= 5 && split.train.size() >= 5) {
       double best_loss = std::numeric_limits<double>::infinity();
@@ -178,12 +177,16 @@ class Linear : public Learner {
         if (loss < best_loss) {
           best_loss = loss;
           best_c = c;
+          best_w = warm;
         }
       }
+      // liblinear's first class is the first one its rows show; the weights carry over only
+      // when both fits see the same class first.
+      if (data.target[split.train.front()] != data.target[rows.front()]) best_w.clear();
     }
     Encoder encoder(data, rows);
     TrainingSet set(encoder, data, rows);
-    LinearModelPtr m = Train(set, data.task, best_c, nullptr);
+    LinearModelPtr m = Train(set, data.task, best_c, best_w.empty() ? nullptr : &best_w);
     if (!m) return Fail(ErrorCode::kInvalidArgument, "linear: liblinear refused the data");
     return std::unique_ptr<Model>(
         std::make_unique<LinearModel>(std::move(encoder), std::move(m), data.task, data.classes));
