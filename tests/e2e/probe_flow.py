@@ -11,6 +11,7 @@ falls inside the probe's intervals.
 Usage: probe_flow.py FORESIGHT"""
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -162,6 +163,25 @@ def sklearn_agrees(doc):
               f"[{by[name]['lower']:.3f}, {by[name]['upper']:.3f}]")
 
 
+def docs_match(binary, cwd):
+    """The probe output quoted in README.md and docs/probe.md is the current output (the
+    seconds column aside), so the docs cannot drift from the code."""
+    out = run(binary, cwd, "probe", "credit-g.arff", "--target", "class", "--positive", "bad",
+              "--name", "docs").stdout
+    strip = lambda line: re.sub(r"\s+[0-9.]+$", "", line.rstrip()) if re.match(
+        r"  (majority|linear|tree|additive|boosting) ", line) else line.rstrip()
+    actual = {strip(line) for line in out.splitlines()}
+    for doc in ("README.md", os.path.join("docs", "probe.md")):
+        with open(os.path.join(REPO, doc), encoding="utf-8") as f:
+            text = f.read()
+        quoted = [line for line in text.splitlines()
+                  if re.match(r"  (learner|majority|linear|tree|additive|boosting) +(kind|floor|"
+                              r"glass|black)", line) or line.startswith("Interpretability: ")]
+        check(len(quoted) >= 7, f"{doc} quotes the probe's table")
+        for line in quoted:
+            check(strip(line) in actual, f"{doc} quotes the current output: {line.strip()[:60]}")
+
+
 def main() -> int:
     binary = os.path.abspath(sys.argv[1])
     if not os.path.exists(DATA):
@@ -178,6 +198,7 @@ def main() -> int:
         determinism_and_budget(binary, tmp, doc)
         bad_uses(binary, tmp)
         sklearn_agrees(doc)
+        docs_match(binary, tmp)
     return finish("probe_flow")
 
 
