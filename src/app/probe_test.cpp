@@ -296,13 +296,20 @@ TEST_F(ProbeTest, MulticlassAndRegressionTargetsAreInferred) {
   o.target = "amount";
   o.ignore = {"kind"};
   o.name = "regression";
-  auto reg = Run(o);
+  // The credit-scoring charter's roc_auc does not fit a regression target: passed over.
+  auto reg =
+      Probe(Store(), o,
+            std::string(FORESIGHT_SOURCE_DIR) + "/examples/credit-scoring/foresight.yaml", clock_);
   ASSERT_TRUE(reg && reg->result);
   EXPECT_EQ(reg->result->task, "regression");
   EXPECT_EQ(reg->result->metric, "mae");
   EXPECT_FALSE(reg->result->higher_is_better);
   EXPECT_LT(reg->result->learners[1].metric->estimate, 0.05) << "linear recovers 3a + b";
   EXPECT_GT(reg->result->learners[0].metric->estimate, 0.5) << "the mean does not";
+  EXPECT_THAT(reg->result->warnings,
+              ElementsAre(HasSubstr("the charter's metric 'roc_auc' does not apply to a "
+                                    "regression target; the probe uses mae")));
+  EXPECT_FALSE(reg->result->criterion.has_value());
 }
 
 TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
