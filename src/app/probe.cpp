@@ -131,6 +131,14 @@ constexpr size_t kCurveResamples = 200;
 // The floor: it gets a metric and a curve, but no forecast and no place in the gap.
 constexpr std::string_view kFloorLearner = "majority";
 
+// "1.5 GiB", "20 KiB".
+std::string Bytes(size_t bytes) {
+  const auto b = static_cast<double>(bytes);
+  if (b >= 0x1.0p30) return fmt::format("{:.1f} GiB", b / 0x1.0p30);
+  if (b >= 0x1.0p20) return fmt::format("{:.1f} MiB", b / 0x1.0p20);
+  return fmt::format("{:.1f} KiB", b / 0x1.0p10);
+}
+
 bool IsRate(double a, double b) { return a >= 0 && a <= 1 && b >= 0 && b <= 1; }
 
 // The gap in plain words: how much better the best black box is than the best glass box
@@ -337,7 +345,6 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     job->learner_index = li;
     job->size = size;
     job->full = full;
-    job->predictions.assign(n * (d.task == learners::Task::kMulticlass ? d.classes : 1), 0.0);
     jobs.push_back(std::move(job));
   };
   for (size_t li = 0; li < chosen.size(); ++li) add_job(li, full_size, true);
@@ -357,6 +364,16 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   // One worker lets XGBoost use the cores; several workers each use one.
   const int fit_threads = workers == 1 ? static_cast<int>(options.threads ? 1 : cores) : 1;
   const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
+  // Every run's predictions are held until they are stored together: refuse a probe that
+  // would not fit in memory, before training anything.
+  if (const size_t bytes = jobs.size() * n * width * sizeof(double);
+      bytes > options.max_prediction_bytes) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("the probe would hold {} of predictions ({} runs of {} rows); the "
+                            "limit is {}: train fewer learners (--learner) or probe a sample of "
+                            "the table",
+                            Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes)));
+  }
   std::atomic<size_t> next{0};
   // Progress: counted under a lock so the numbers only grow; shown at most 10 times a
   // second, and at the end.
@@ -404,6 +421,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
             !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
           failure = "the model's predictions were not finite numbers";
         } else {
+          // Allocated by the job's first finished fold (skipped jobs never allocate).
+          const std::lock_guard<std::mutex> lock(job.mutex);
+          if (job.predictions.empty()) job.predictions.assign(n * width, 0.0);
           for (size_t r = 0; r < fold.test.size(); ++r) {
             std::copy_n(
                 p.begin() + static_cast<std::ptrdiff_t>(r * width), width,

@@ -43,7 +43,10 @@ struct ProbeOptions {
   std::vector<std::string> learners;               // empty: every built-in learner
   std::optional<std::string> name;                 // the probe's id (default: from the file)
   size_t threads = 0;                              // 0: the machine's cores
-  EvidenceOptions evidence;                        // intervals and the gap's bootstrap
+  // Every run's predictions are held in memory until they are stored, in one transaction;
+  // a probe that would need more is refused before training.
+  size_t max_prediction_bytes = size_t{4} << 30U;
+  EvidenceOptions evidence;  // intervals and the gap's bootstrap
 };
 
 // Sizes of the nested training subsamples for `full` training rows: round(16·2^(k/2)) below

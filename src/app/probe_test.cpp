@@ -362,6 +362,16 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   o = Options(Write("t.csv", good));
   o.metric = "rmse";
   EXPECT_THAT(Problems(o), HasSubstr("--metric"));
+  // More predictions than memory allows: refused before training (5 learners x 6 sizes x
+  // 100 rows x 8 bytes = 24,000 bytes).
+  o = Options(Write("t.csv", good));
+  o.max_prediction_bytes = 23999;
+  EXPECT_THAT(Problems(o), HasSubstr("the probe would hold 23.4 KiB of predictions (30 runs of "
+                                     "100 rows); the limit is 23.4 KiB"));
+  o.max_prediction_bytes = 24000;
+  o.learners = {"majority"};
+  auto at_limit = Run(o);
+  EXPECT_TRUE(at_limit && at_limit->result) << "within the limit: trained";
 }
 
 TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) {
