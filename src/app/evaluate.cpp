@@ -23,18 +23,6 @@
 namespace foresight::app {
 namespace {
 
-stats::TaskKind KindOf(core::EvalTask task) {
-  switch (task) {
-    case core::EvalTask::kBinary:
-      return stats::TaskKind::kBinary;
-    case core::EvalTask::kMulticlass:
-      return stats::TaskKind::kMulticlass;
-    case core::EvalTask::kRegression:
-      return stats::TaskKind::kRegression;
-  }
-  return stats::TaskKind::kBinary;
-}
-
 // Views of one evaluation set and one run's predictions, optionally restricted to rows.
 struct Data {
   std::vector<int32_t> label;
@@ -74,18 +62,6 @@ std::unique_ptr<Data> DataFor(const core::EvalSet& e, const core::Run& r,
       break;
   }
   return d;
-}
-
-std::vector<std::string> DefaultMetrics(core::EvalTask task) {
-  switch (task) {
-    case core::EvalTask::kBinary:
-      return {"roc_auc", "accuracy"};
-    case core::EvalTask::kMulticlass:
-      return {"accuracy", "f1_macro"};
-    case core::EvalTask::kRegression:
-      return {"mae", "rmse"};
-  }
-  return {};
 }
 
 stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
@@ -218,6 +194,30 @@ std::string SliceLabel(const core::SliceColumn& s, size_t level) {
 }
 
 }  // namespace
+
+stats::TaskKind KindOf(core::EvalTask task) {
+  switch (task) {
+    case core::EvalTask::kBinary:
+      return stats::TaskKind::kBinary;
+    case core::EvalTask::kMulticlass:
+      return stats::TaskKind::kMulticlass;
+    case core::EvalTask::kRegression:
+      return stats::TaskKind::kRegression;
+  }
+  return stats::TaskKind::kBinary;
+}
+
+std::vector<std::string> DefaultMetrics(core::EvalTask task) {
+  switch (task) {
+    case core::EvalTask::kBinary:
+      return {"roc_auc", "accuracy"};
+    case core::EvalTask::kMulticlass:
+      return {"accuracy", "f1_macro"};
+    case core::EvalTask::kRegression:
+      return {"mae", "rmse"};
+  }
+  return {};
+}
 
 std::optional<std::string> CharterMetric(const std::optional<std::string>& charter_path) {
   const auto criteria = ReadCriteria(charter_path);

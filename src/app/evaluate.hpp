@@ -11,6 +11,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "core/evidence.hpp"
+#include "stats/metric.hpp"
 #include "store/store.hpp"
 
 namespace foresight::app {
@@ -29,6 +30,14 @@ using core::Criterion;
 using core::CriterionRow;
 using core::EvalResult;
 using core::EvalRow;
+
+// The metric registry's task kind for an evaluation set's task.
+stats::TaskKind KindOf(core::EvalTask task);
+
+// The metrics reported when none is asked for (and no charter names one), the first being
+// the one curves and the probe use: roc_auc and accuracy for binary tasks, accuracy and
+// f1_macro for multiclass, mae and rmse for regression.
+std::vector<std::string> DefaultMetrics(core::EvalTask task);
 
 // The primary metric of the charter at `charter_path`, as written, when there is a readable
 // charter that declares one.

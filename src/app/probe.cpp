@@ -51,18 +51,6 @@ struct Fold {
   std::vector<size_t> order;  // training rows, in subsample order
 };
 
-stats::TaskKind KindOf(core::EvalTask task) {
-  switch (task) {
-    case core::EvalTask::kBinary:
-      return stats::TaskKind::kBinary;
-    case core::EvalTask::kMulticlass:
-      return stats::TaskKind::kMulticlass;
-    case core::EvalTask::kRegression:
-      return stats::TaskKind::kRegression;
-  }
-  return stats::TaskKind::kBinary;
-}
-
 // The metric: --metric, else the charter's primary metric when it applies to this task,
 // else the task's first default (as `eval` chooses). Says in `warnings` when the charter's
 // metric was passed over.
@@ -75,17 +63,7 @@ Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::
     if (!spec) return Fail(spec.error().WithContext("--metric"));
     return spec->ToString();
   }
-  std::string fallback = "roc_auc";
-  switch (task) {
-    case core::EvalTask::kBinary:
-      break;
-    case core::EvalTask::kMulticlass:
-      fallback = "accuracy";
-      break;
-    case core::EvalTask::kRegression:
-      fallback = "mae";
-      break;
-  }
+  const std::string fallback = DefaultMetrics(task).front();
   if (charter_metric) {
     auto spec = stats::BuiltinMetrics().Parse(*charter_metric, kind);
     if (spec) return spec->ToString();
