@@ -84,22 +84,34 @@ std::string Table(const std::vector<std::vector<std::string>>& rows, size_t left
   return out;
 }
 
+// "13 categorical, 7 numeric (as the file declares them)"; for inferred types, which columns
+// are which non-numeric kind, so a wrong guess is easy to spot (and fix with --type).
 std::string ColumnsSummary(const core::ProbeResult& r) {
-  std::map<std::string, size_t> kinds;
+  std::map<std::string, std::vector<std::string>> kinds;
   std::set<std::string> origins;
   for (const auto& c : r.columns) {
     if (c.role != "feature") continue;
-    ++kinds[c.kind];
+    kinds[c.kind].push_back(c.name);
     origins.insert(c.origin);
   }
   std::string parts;
-  for (const auto& [kind, count] : kinds) {
-    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, kind);
+  for (const auto& [kind, names] : kinds) {
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", names.size(), kind);
   }
-  std::string origin = origins.size() == 1 && *origins.begin() == "declared"
-                           ? "as the file declares them"
-                           : (origins.count("inferred") ? "inferred from the values" : "as given");
-  return fmt::format("{} ({})", parts, origin);
+  if (origins.size() == 1 && *origins.begin() == "declared") {
+    return fmt::format("{} (as the file declares them)", parts);
+  }
+  std::string out = fmt::format("{} (inferred from the values; --type corrects a guess)", parts);
+  constexpr size_t kShown = 8;
+  for (const auto& [kind, names] : kinds) {
+    if (kind == "numeric") continue;
+    std::vector<std::string> shown(
+        names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(names.size(), kShown)));
+    out += fmt::format(
+        "; {}: {}{}", kind, fmt::join(shown, ", "),
+        names.size() > kShown ? fmt::format(" and {} more", names.size() - kShown) : std::string());
+  }
+  return out;
 }
 
 }  // namespace
