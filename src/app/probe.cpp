@@ -146,9 +146,9 @@ std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& 
   }
   if (adv <= 0) {
     return fmt::format(
-        "{}: a glass box does as well, so interpretability costs nothing "
-        "measurable here",
-        measured);
+        "the glass box ({}) is ahead of the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to "
+        "{:.1f}): a glass box does as well, so interpretability costs nothing measurable here",
+        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
   }
   if (!rate || hi <= 2) {
     return fmt::format(
