@@ -119,6 +119,8 @@ std::string Bytes(size_t bytes) {
 
 bool IsRate(double a, double b) { return a >= 0 && a <= 1 && b >= 0 && b <= 1; }
 
+}  // namespace
+
 // The gap in plain words: how much better the best black box is than the best glass box
 // (negative: worse), with its interval, in metric points for metrics in [0, 1].
 std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& metric, bool rate,
@@ -161,8 +163,6 @@ std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& 
       "{:.1f} {}; more data would tell",
       measured, hi, unit);
 }
-
-}  // namespace
 
 std::vector<int64_t> ProbeSizes(int64_t full) {
   std::vector<int64_t> sizes;
