@@ -320,8 +320,7 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     core::ProbeColumn info;
     info.name = col.name;
     info.kind = std::string(table::ColumnKindName(col.kind));
-    info.origin =
-        col.declared ? (options.types.count(col.name) ? "override" : "declared") : "inferred";
+    info.origin = col.overridden ? "override" : (col.declared ? "declared" : "inferred");
     info.missing = col.missing;
     info.levels = col.kind == ColumnKind::kCategorical ? col.levels.size() : 0;
     if (c == *target_col) {

@@ -98,10 +98,15 @@ std::string ColumnsSummary(const core::ProbeResult& r) {
   for (const auto& [kind, names] : kinds) {
     parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", names.size(), kind);
   }
-  if (origins.size() == 1 && *origins.begin() == "declared") {
-    return fmt::format("{} (as the file declares them)", parts);
+  size_t overridden = 0;
+  for (const auto& c : r.columns) overridden += c.role == "feature" && c.origin == "override";
+  const std::string overrides =
+      overridden ? fmt::format("; {} as --type says", overridden) : std::string();
+  if (!origins.count("inferred")) {
+    return fmt::format("{} (as the file declares them{})", parts, overrides);
   }
-  std::string out = fmt::format("{} (inferred from the values; --type corrects a guess)", parts);
+  std::string out =
+      fmt::format("{} (inferred from the values{}; --type corrects a guess)", parts, overrides);
   constexpr size_t kShown = 8;
   for (const auto& [kind, names] : kinds) {
     if (kind == "numeric") continue;

@@ -143,19 +143,11 @@ Typed TypeColumns(const Table& table, const std::map<std::string, ColumnKind>& o
   for (size_t c = 0; c < table.columns().size(); ++c) {
     TypedColumn col;
     col.name = table.columns()[c];
-    if (!decls.empty()) {
-      col.declared = true;
-      const ColumnDeclaration& d = decls[c];
-      if (d.type == DeclaredType::kNumeric && FillNumeric(table, c, col)) {
-        typed.columns.push_back(std::move(col));
-        continue;
-      }
-      FillCategorical(table, c, col, d.type == DeclaredType::kNominal ? &d.levels : nullptr);
-      typed.columns.push_back(std::move(col));
-      continue;
-    }
+    const ColumnDeclaration* d = decls.empty() ? nullptr : &decls[c];
+    const std::vector<std::string>* levels =
+        d != nullptr && d->type == DeclaredType::kNominal ? &d->levels : nullptr;
+    // An override first: the user's word beats the file's.
     if (const auto it = overrides.find(col.name); it != overrides.end()) {
-      col.declared = true;
       bool ok = true;
       switch (it->second) {
         case ColumnKind::kNumeric:
@@ -165,19 +157,30 @@ Typed TypeColumns(const Table& table, const std::map<std::string, ColumnKind>& o
           ok = FillBoolean(table, c, col);
           break;
         case ColumnKind::kCategorical:
-          FillCategorical(table, c, col, nullptr);
+          FillCategorical(table, c, col, levels);
           break;
       }
       if (ok) {
+        col.declared = true;
+        col.overridden = true;
         typed.columns.push_back(std::move(col));
         continue;
       }
       typed.problems.push_back(
-          fmt::format("column '{}' cannot be {}: its values are not all {}; its type is "
-                      "inferred instead",
+          fmt::format("column '{}' cannot be {}: its values are not all {}; its type is {} instead",
                       col.name, ColumnKindName(it->second),
-                      it->second == ColumnKind::kNumeric ? "numbers" : "one boolean pair"));
-      col.declared = false;
+                      it->second == ColumnKind::kNumeric ? "numbers" : "one boolean pair",
+                      d != nullptr ? "the file's declaration" : "inferred"));
+    }
+    if (d != nullptr) {
+      col.declared = true;
+      if (d->type == DeclaredType::kNumeric && FillNumeric(table, c, col)) {
+        typed.columns.push_back(std::move(col));
+        continue;
+      }
+      FillCategorical(table, c, col, levels);
+      typed.columns.push_back(std::move(col));
+      continue;
     }
     if (!FillBoolean(table, c, col) && !FillNumeric(table, c, col)) {
       FillCategorical(table, c, col, nullptr);

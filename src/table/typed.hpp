@@ -24,6 +24,7 @@ struct TypedColumn {
   std::string name;
   ColumnKind kind = ColumnKind::kNumeric;
   bool declared = false;              // the file declared the type (ARFF), or it was overridden
+  bool overridden = false;            // the type is the caller's override
   std::vector<double> values;         // numeric and boolean (0/1); NaN where missing
   std::vector<int32_t> codes;         // categorical: index into levels; -1 where missing
   std::vector<std::string> levels;    // categorical: declared order (ARFF), else first seen
@@ -36,12 +37,12 @@ struct TypedColumn {
 // (any case, surrounding spaces ignored).
 bool IsMissing(const Table& table, size_t row, size_t column);
 
-// Types every column: the ARFF declaration when there is one (nominal -> categorical,
-// numeric -> numeric, string and date -> categorical), else `overrides[name]`, else
-// inference: numeric when every present cell is a finite number; boolean when the present
-// cells take exactly two values spelled as a boolean pair (true/false, yes/no, y/n, t/f,
-// 0/1); categorical otherwise. A column that cannot be the overridden kind falls back to
-// inference and is named in `problems`.
+// Types every column: `overrides[name]` when it can hold (a column whose values cannot be
+// the overridden kind is named in `problems` and typed as if not overridden); else the ARFF
+// declaration when there is one (nominal -> categorical, numeric -> numeric, string and
+// date -> categorical); else inference: numeric when every present cell is a finite number;
+// boolean when the present cells take exactly two values spelled as a boolean pair
+// (true/false, yes/no, y/n, t/f, 0/1); categorical otherwise.
 struct Typed {
   std::vector<TypedColumn> columns;
   size_t rows = 0;

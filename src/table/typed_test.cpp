@@ -82,15 +82,39 @@ TEST(TypedTest, ArffDeclarationsDecideAndKeepTheirLevelOrder) {
       "@relation r\n@attribute n numeric\n@attribute c {low, mid, high}\n@attribute s string\n"
       "@data\n1,high,abc\n?,low,?\n3,?,def\n",
       TableFormat::kArff);
-  const Typed t = TypeColumns(*p.table, {{"n", ColumnKind::kCategorical}});
-  EXPECT_EQ(t.columns[0].kind, ColumnKind::kNumeric);  // the declaration beats an override
+  const Typed t = TypeColumns(*p.table);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kNumeric);
   EXPECT_TRUE(t.columns[0].declared);
+  EXPECT_FALSE(t.columns[0].overridden);
   EXPECT_EQ(t.columns[0].missing, 1U);
   EXPECT_EQ(t.columns[1].kind, ColumnKind::kCategorical);
   EXPECT_EQ(t.columns[1].levels, (std::vector<std::string>{"low", "mid", "high"}));
   EXPECT_EQ(t.columns[1].codes, (std::vector<int32_t>{2, 0, -1}));
   EXPECT_EQ(t.columns[2].kind, ColumnKind::kCategorical);
   EXPECT_EQ(t.columns[2].missing, 1U);
+}
+
+TEST(TypedTest, AnOverrideBeatsTheDeclarationWhenItCanHold) {
+  const testing::Read p = Parse(
+      "@relation r\n@attribute zip numeric\n@attribute c {low, mid, high}\n"
+      "@attribute s string\n@data\n75001,high,abc\n69002,low,?\n75001,?,def\n",
+      TableFormat::kArff);
+  const Typed t = TypeColumns(*p.table, {{"zip", ColumnKind::kCategorical},
+                                         {"c", ColumnKind::kCategorical},
+                                         {"s", ColumnKind::kNumeric}});
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kCategorical);
+  EXPECT_TRUE(t.columns[0].overridden);
+  EXPECT_EQ(t.columns[0].levels, (std::vector<std::string>{"75001", "69002"}));
+  // A nominal column overridden as categorical keeps its declared level order.
+  EXPECT_EQ(t.columns[1].levels, (std::vector<std::string>{"low", "mid", "high"}));
+  // Text cannot be numeric: the declaration stands, and the problem is named.
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kCategorical);
+  EXPECT_FALSE(t.columns[2].overridden);
+  EXPECT_TRUE(t.columns[2].declared);
+  ASSERT_EQ(t.problems.size(), 1U);
+  EXPECT_EQ(t.problems[0],
+            "column 's' cannot be numeric: its values are not all numbers; its type is the "
+            "file's declaration instead");
 }
 
 TEST(TypedTest, KindNamesRoundTrip) {
