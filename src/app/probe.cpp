@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <set>
@@ -444,6 +445,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     result.learners[li].description = std::string(info.description);
   }
   std::vector<std::string> full_runs;
+  std::vector<std::map<std::string, std::vector<std::string>>> failures(chosen.size());
   for (const auto& job : jobs) {
     core::ProbeLearner& pl = result.learners[job->learner_index];
     pl.seconds += job->seconds;
@@ -453,7 +455,10 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     }
     if (!job->failure.empty()) {
       pl.skipped_sizes.push_back(job->size);
-      pl.notes.push_back(fmt::format("not trained on {} examples: {}", job->size, job->failure));
+      // "tree: the training rows hold one class only" -> the reason alone, grouped by reason.
+      std::string reason = job->failure;
+      if (reason.starts_with(pl.name + ": ")) reason.erase(0, pl.name.size() + 2);
+      failures[job->learner_index][reason].push_back(std::to_string(job->size));
       continue;
     }
     core::Run run;
@@ -470,6 +475,12 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
       full_runs.push_back(run.name);
     }
     runs.push_back(std::move(run));
+  }
+  for (size_t li = 0; li < chosen.size(); ++li) {
+    for (const auto& [reason, sizes_failed] : failures[li]) {
+      result.learners[li].notes.push_back(
+          fmt::format("not trained on {} examples: {}", Join(sizes_failed, ", "), reason));
+    }
   }
   if (runs.empty()) {
     return Fail(

@@ -19,6 +19,9 @@ using core::EvalTask;
 using table::ColumnKind;
 using table::TypedColumn;
 
+// Fewer examples of a class than this earn a warning.
+constexpr size_t kFewExamples = 20;
+
 // The most classes a classification target may have.
 constexpr size_t kMaxClasses = 200;
 
@@ -273,12 +276,19 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
       e.classes = classes.names;
       d.task = learners::Task::kMulticlass;
       d.classes = classes.names.size();
-      for (size_t k = 0; k < classes.names.size(); ++k) {
-        if (classes.counts[k] < options.folds) {
-          data.warnings.push_back(fmt::format(
-              "class '{}' has {}: fewer than the {} folds, so some folds test none of it",
-              classes.names[k], Plural(classes.counts[k], "example", "examples"), options.folds));
-        }
+    }
+    // Rare classes: say what they do to the folds, the small sizes and the intervals.
+    for (size_t k = 0; k < classes.names.size(); ++k) {
+      if (classes.counts[k] == 0) continue;
+      if (classes.counts[k] < options.folds) {
+        data.warnings.push_back(fmt::format(
+            "class '{}' has {}: fewer than the {} folds, so some folds test none of it",
+            classes.names[k], Plural(classes.counts[k], "example", "examples"), options.folds));
+      } else if (classes.counts[k] < kFewExamples) {
+        data.warnings.push_back(fmt::format(
+            "class '{}' has only {}: the smallest training sizes hold none of it, and every "
+            "interval will be wide",
+            classes.names[k], Plural(classes.counts[k], "example", "examples")));
       }
     }
     for (const size_t r : rows) {

@@ -409,6 +409,25 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   EXPECT_TRUE(at_limit && at_limit->result) << "within the limit: trained";
 }
 
+TEST_F(ProbeTest, ARareClassIsWarnedAboutAndOneClassSubsamplesAreSkippedInOneNote) {
+  std::string csv = "x,label\n";
+  for (size_t i = 0; i < 1000; ++i) {
+    csv += fmt::format("{:.4f},{}\n", Uniform(i, 8), i % 200 == 0 ? "yes" : "no");
+  }
+  ProbeOptions o = Options(Write("t.csv", csv));
+  o.learners = {"majority", "tree"};
+  auto outcome = Run(o);
+  ASSERT_TRUE(outcome && outcome->result);
+  const auto& r = *outcome->result;
+  EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("class 'yes' has only 5 examples")));
+  // 5 positives in 1,000: the first 16 to 45 training rows of a fold hold none.
+  ASSERT_EQ(r.learners[1].notes.size(), 1u);
+  EXPECT_EQ(r.learners[1].notes[0],
+            "not trained on 16, 23, 32, 45 examples: the training rows hold one class only");
+  EXPECT_THAT(r.learners[1].skipped_sizes, ElementsAre(16, 23, 32, 45));
+  EXPECT_TRUE(r.learners[1].metric.has_value()) << "the full size has every class";
+}
+
 TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) {
   // 10,000 rows whose `code` is unique per row: an identifier, not a category.
   std::string csv = "code,x,label\n";
