@@ -118,8 +118,6 @@ std::string Bytes(size_t bytes) {
   return fmt::format("{:.1f} KiB", b / 0x1.0p10);
 }
 
-bool IsRate(double a, double b) { return a >= 0 && a <= 1 && b >= 0 && b <= 1; }
-
 }  // namespace
 
 // The gap in plain words: how much better the best black box is than the best glass box
@@ -153,7 +151,7 @@ std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& 
         "{:.1f}): a glass box does as well, so interpretability costs nothing measurable here",
         g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
   }
-  if (!rate || hi <= 2) {
+  if (rate && hi <= 2) {
     return fmt::format(
         "{}: the difference is not significant, and interpretability costs "
         "little here",
@@ -283,6 +281,8 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(charter_path),
                              prepared->warnings);
   if (!metric) return Fail(metric.error());
+  const bool higher =
+      stats::BuiltinMetrics().Parse(*metric, KindOf(prepared->evalset.task))->def->higher_is_better;
   auto name = ProbeName(store, options);
   if (!name) return Fail(name.error());
 
@@ -340,8 +340,8 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   }
   const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
   const size_t workers = std::min(tasks.size(), options.threads ? options.threads : cores);
-  // One worker lets XGBoost use the cores; several workers each use one.
-  const int fit_threads = workers == 1 ? static_cast<int>(options.threads ? 1 : cores) : 1;
+  // Each fit runs on one thread; the pool spreads the fits over the cores.
+  constexpr int kFitThreads = 1;
   const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
   // Every run's predictions are held until they are stored together: refuse a probe that
   // would not fit in memory, before training anything.
@@ -389,26 +389,34 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
       const std::span<const size_t> rows(fold.order.data(), take);
       const auto t0 = SteadyClock::now();
       std::string failure;
-      auto model = job.learner->Fit(
-          d, rows,
-          {Key(options.seed, static_cast<uint64_t>(job.size), tasks[i].fold), fit_threads});
-      if (!model) {
-        failure = model.error().message();
-      } else {
-        const std::vector<double> p = (*model)->Predict(d, fold.test);
-        if (p.size() != fold.test.size() * width ||
-            !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
-          failure = "the model's predictions were not finite numbers";
+      // A fit that throws (out of memory, a library's exception) fails its job, not the
+      // process: an exception escaping a worker thread would end the program.
+      try {
+        auto model = job.learner->Fit(
+            d, rows,
+            {Key(options.seed, static_cast<uint64_t>(job.size), tasks[i].fold), kFitThreads});
+        if (!model) {
+          failure = model.error().message();
         } else {
-          // Allocated by the job's first finished fold (skipped jobs never allocate).
-          const std::lock_guard<std::mutex> lock(job.mutex);
-          if (job.predictions.empty()) job.predictions.assign(n * width, 0.0);
-          for (size_t r = 0; r < fold.test.size(); ++r) {
-            std::copy_n(
-                p.begin() + static_cast<std::ptrdiff_t>(r * width), width,
-                job.predictions.begin() + static_cast<std::ptrdiff_t>(fold.test[r] * width));
+          const std::vector<double> p = (*model)->Predict(d, fold.test);
+          if (p.size() != fold.test.size() * width ||
+              !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
+            failure = "the model's predictions were not finite numbers";
+          } else {
+            // Allocated by the job's first finished fold (skipped jobs never allocate).
+            const std::lock_guard<std::mutex> lock(job.mutex);
+            if (job.predictions.empty()) job.predictions.assign(n * width, 0.0);
+            for (size_t r = 0; r < fold.test.size(); ++r) {
+              std::copy_n(
+                  p.begin() + static_cast<std::ptrdiff_t>(r * width), width,
+                  job.predictions.begin() + static_cast<std::ptrdiff_t>(fold.test[r] * width));
+            }
           }
         }
+      } catch (const std::bad_alloc&) {
+        failure = "out of memory while training";
+      } catch (const std::exception& e) {
+        failure = fmt::format("training failed: {}", e.what());
       }
       const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
       {
@@ -497,16 +505,18 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   // `forecast` compute it.
   EvidenceOptions evidence = options.evidence;
   evidence.metrics = {*metric};
-  auto evaluated = Evaluate(store, full_runs, evidence, false, charter_path, clock);
-  if (!evaluated) return Fail(evaluated.error());
-  result.criterion = evaluated->criterion;
-  for (core::ProbeLearner& pl : result.learners) {
-    if (pl.run.empty()) continue;
-    for (const core::EvalRow& row : evaluated->rows) {
-      if (row.run == pl.run && !row.slice) pl.metric = row;
-    }
-    for (const core::CriterionRow& row : evaluated->criteria) {
-      if (row.run == pl.run) pl.criterion = row;
+  if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
+    auto evaluated = Evaluate(store, full_runs, evidence, false, charter_path, clock);
+    if (!evaluated) return Fail(evaluated.error());
+    result.criterion = evaluated->criterion;
+    for (core::ProbeLearner& pl : result.learners) {
+      if (pl.run.empty()) continue;
+      for (const core::EvalRow& row : evaluated->rows) {
+        if (row.run == pl.run && !row.slice) pl.metric = row;
+      }
+      for (const core::CriterionRow& row : evaluated->criteria) {
+        if (row.run == pl.run) pl.criterion = row;
+      }
     }
   }
   EvidenceOptions curve_evidence = evidence;
@@ -529,7 +539,6 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   }
 
   // The interpretability gap: the best black box against the best glass box.
-  const bool higher = evaluated->rows.empty() || evaluated->rows.front().higher_is_better;
   const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
     if (b == nullptr) return true;
     return higher ? a->metric->estimate > b->metric->estimate
@@ -556,8 +565,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     gap.upper = c.upper;
     gap.p_value = c.p_value;
     gap.test = c.test;
-    gap.verdict =
-        GapVerdict(gap, higher, *metric, IsRate(c.estimate_a, c.estimate_b), evidence.confidence);
+    // Differences of higher-is-better metrics (rates and scores with 1 for perfect) read as
+    // points; the others (errors, losses) in their own units.
+    gap.verdict = GapVerdict(gap, higher, *metric, higher, evidence.confidence);
     result.gap = std::move(gap);
   }
 

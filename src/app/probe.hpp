@@ -89,8 +89,9 @@ struct ProbeOutcome {
 };
 
 // Fails (Result) for problems outside the file's cells: a missing file, an unknown option
-// value, a store error. Writes the evaluation set and all runs in one transaction-per-object
-// sequence only after every fit succeeded; a failure leaves nothing of this probe stored.
+// value, a store error. Nothing is stored until every fit has finished; then the evaluation
+// set and all runs are stored in one transaction, and measured from the store. (If the
+// measuring fails after that, the stored runs stay: they are complete.)
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                            const std::optional<std::string>& charter_path, const Clock& clock,
                            const ProbeProgressFn& progress = {});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 #include <unordered_set>
 
@@ -18,6 +19,10 @@ namespace {
 using core::EvalTask;
 using table::ColumnKind;
 using table::TypedColumn;
+
+// A categorical feature keeps at most this many levels: the most frequent, and one for the
+// rest (one-hot encodings stay narrow whatever the data).
+constexpr size_t kMaxKeptLevels = 100;
 
 // Fewer examples of a class than this earn a warning.
 constexpr size_t kFewExamples = 20;
@@ -97,19 +102,60 @@ Classes ClassesOf(const TypedColumn& col, const table::Table& t, size_t column) 
   return out;
 }
 
-// How many of a categorical column's levels the rows use (0 for other kinds).
-size_t UsedLevels(const TypedColumn& col, const std::vector<size_t>& rows) {
-  if (col.kind != ColumnKind::kCategorical) return 0;
-  std::vector<bool> used(col.levels.size(), false);
-  size_t count = 0;
+// The levels of a categorical column that `rows` use, in the column's order: their names,
+// how often each occurs, and each original level's new code (-1: unused).
+struct Levels {
+  std::vector<std::string> names;
+  std::vector<size_t> count;
+  std::vector<int32_t> code;
+};
+
+Levels UsedLevels(const TypedColumn& col, const std::vector<size_t>& rows) {
+  std::vector<size_t> count(col.levels.size(), 0);
   for (const size_t r : rows) {
-    const int32_t code = col.codes[r];
-    if (code >= 0 && !used[static_cast<size_t>(code)]) {
-      used[static_cast<size_t>(code)] = true;
-      ++count;
+    if (col.codes[r] >= 0) ++count[static_cast<size_t>(col.codes[r])];
+  }
+  Levels out;
+  out.code.assign(col.levels.size(), -1);
+  for (size_t k = 0; k < col.levels.size(); ++k) {
+    if (count[k] == 0) continue;
+    out.code[k] = static_cast<int32_t>(out.names.size());
+    out.names.push_back(col.levels[k]);
+    out.count.push_back(count[k]);
+  }
+  return out;
+}
+
+// How many of `rows` miss a value in the column.
+size_t MissingIn(const TypedColumn& col, const std::vector<size_t>& rows) {
+  size_t missing = 0;
+  for (const size_t r : rows) {
+    missing += col.kind == ColumnKind::kCategorical ? col.codes[r] < 0 : std::isnan(col.values[r]);
+  }
+  return missing;
+}
+
+// The present cells of a column that are finite numbers, those that are not, and the row of
+// the first that is not.
+struct NumericCells {
+  size_t numeric = 0;
+  size_t other = 0;
+  std::optional<size_t> first_other;
+};
+
+NumericCells CountNumeric(const table::Table& t, size_t column) {
+  NumericCells out;
+  for (size_t r = 0; r < t.rows(); ++r) {
+    if (table::IsMissing(t, r, column)) continue;
+    const auto v = table::ParseNumber(TrimmedCell(t, r, column));
+    if (v && std::isfinite(*v)) {
+      ++out.numeric;
+    } else {
+      ++out.other;
+      if (!out.first_other) out.first_other = r;
     }
   }
-  return count;
+  return out;
 }
 
 std::string Plural(size_t n, std::string_view one, std::string_view many) {
@@ -167,12 +213,26 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
       task = classes.names.size() == 2 ? EvalTask::kBinary : EvalTask::kMulticlass;
     }
   }
+  // A target of numbers but for a few cells (a stray "n.a.", "1,234") was typed categorical:
+  // point at its first cell that is not a number.
+  const NumericCells cells = CountNumeric(t, *target_col);
+  const bool mostly_numbers =
+      cells.first_other && cells.numeric * 10 >= (cells.numeric + cells.other) * 9;
   if (task == EvalTask::kRegression && target.kind != ColumnKind::kNumeric) {
-    out.push_back(ColumnProblem(
-        t, file, *target_col,
-        fmt::format("the target '{}' is {}, not numeric: it cannot be a regression target",
-                    options.target, table::ColumnKindName(target.kind)),
-        "use --task binary or multiclass, or choose a numeric target"));
+    if (mostly_numbers) {
+      out.push_back(table::InputProblem(
+          file, t.CellOffset(*cells.first_other, *target_col),
+          fmt::format("the target '{}' must be numeric for regression, but '{}' is not a number",
+                      options.target, t.Cell(*cells.first_other, *target_col)),
+          "write it as a number, or leave it empty (a missing value); or use --task binary or "
+          "multiclass"));
+    } else {
+      out.push_back(ColumnProblem(
+          t, file, *target_col,
+          fmt::format("the target '{}' is {}, not numeric: it cannot be a regression target",
+                      options.target, table::ColumnKindName(target.kind)),
+          "use --task binary or multiclass, or choose a numeric target"));
+    }
     return std::nullopt;
   }
   if (task != EvalTask::kRegression && classes.names.empty()) {
@@ -233,10 +293,21 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
       return std::nullopt;
     }
     if (classes.names.size() > kMaxClasses) {
-      out.push_back(ColumnProblem(
-          t, file, *target_col,
-          fmt::format("the target '{}' has more than {} classes", options.target, kMaxClasses),
-          "a numeric outcome is a regression target: use --task regression"));
+      // Mostly numbers with a stray cell: point at the cell that made it categorical.
+      if (mostly_numbers) {
+        out.push_back(table::InputProblem(
+            file, t.CellOffset(*cells.first_other, *target_col),
+            fmt::format("the target '{}' has more than {} classes: it looks numeric, but '{}' "
+                        "is not a number",
+                        options.target, kMaxClasses, t.Cell(*cells.first_other, *target_col)),
+            "write it as a number, or leave it empty (a missing value): a numeric target is a "
+            "regression target"));
+      } else {
+        out.push_back(ColumnProblem(
+            t, file, *target_col,
+            fmt::format("the target '{}' has more than {} classes", options.target, kMaxClasses),
+            "a numeric outcome is a regression target: use --task regression"));
+      }
       return std::nullopt;
     }
     if (task == EvalTask::kBinary && classes.names.size() != 2) {
@@ -324,25 +395,27 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     for (const size_t r : rows) e.ids.push_back(std::to_string(r + 1));
   }
 
-  // Features: every other column that carries information.
+  // Features: every other column that carries information, counted over the rows kept.
   for (size_t c = 0; c < typed.columns.size(); ++c) {
     const TypedColumn& col = typed.columns[c];
     core::ProbeColumn info;
     info.name = col.name;
     info.kind = std::string(table::ColumnKindName(col.kind));
     info.origin = col.overridden ? "override" : (col.declared ? "declared" : "inferred");
-    info.missing = col.missing;
-    info.levels = col.kind == ColumnKind::kCategorical ? col.levels.size() : 0;
+    info.missing = MissingIn(col, rows);
+    const Levels levels = col.kind == ColumnKind::kCategorical ? UsedLevels(col, rows) : Levels{};
+    info.levels = levels.names.size();
     if (c == *target_col) {
       info.role = "target";
+      info.levels = classes.names.size();
     } else if (id_col && c == *id_col) {
       info.role = "id";
     } else if (ignored.count(c)) {
       info.role = "ignored";
-    } else if (col.missing == col.size()) {
+    } else if (info.missing == rows.size()) {
       info.role = "dropped";
       info.note = "missing in every row";
-    } else if (const size_t used = UsedLevels(col, rows);
+    } else if (const size_t used = levels.names.size();
                col.kind == ColumnKind::kCategorical &&
                (used > kMaxLevels || (used > 20 && used * 2 > rows.size()))) {
       info.role = "dropped";
@@ -354,10 +427,34 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
       learners::Feature f;
       f.name = col.name;
       if (col.kind == ColumnKind::kCategorical) {
+        // Codes of the levels the rows use; beyond the kMaxKeptLevels - 1 most frequent, the
+        // rest share one "(other)" level, so one-hot encodings stay narrow.
         f.categorical = true;
-        f.levels = col.levels.size();
+        std::vector<int32_t> code = levels.code;
+        size_t kept = levels.names.size();
+        if (kept > kMaxKeptLevels) {
+          std::vector<size_t> order(levels.names.size());
+          std::iota(order.begin(), order.end(), size_t{0});
+          std::stable_sort(order.begin(), order.end(),
+                           [&](size_t a, size_t b) { return levels.count[a] > levels.count[b]; });
+          std::vector<int32_t> rank(order.size());
+          for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int32_t>(i);
+          const auto other = static_cast<int32_t>(kMaxKeptLevels - 1);
+          for (int32_t& k : code) {
+            if (k >= 0) k = std::min(rank[static_cast<size_t>(k)], other);
+          }
+          data.warnings.push_back(fmt::format(
+              "column '{}' has {} values: the {} most frequent are kept, the other {} are "
+              "grouped as one",
+              col.name, levels.names.size(), kMaxKeptLevels - 1,
+              levels.names.size() - (kMaxKeptLevels - 1)));
+          kept = kMaxKeptLevels;
+        }
+        f.levels = kept;
         f.codes.reserve(rows.size());
-        for (const size_t r : rows) f.codes.push_back(col.codes[r]);
+        for (const size_t r : rows) {
+          f.codes.push_back(col.codes[r] < 0 ? -1 : code[static_cast<size_t>(col.codes[r])]);
+        }
       } else {
         f.values.reserve(rows.size());
         for (const size_t r : rows) f.values.push_back(col.values[r]);

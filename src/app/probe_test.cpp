@@ -1,6 +1,8 @@
 #include "app/probe.hpp"
 
 #include "app/app_testing.hpp"
+#include "app/probe_data.hpp"
+#include "table/table_testing.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -106,6 +108,9 @@ TEST(ProbeGapTest, TheVerdictSaysWhoIsAheadAndWhatItCosts) {
               HasSubstr("may cost up to 5.0 roc_auc points; more data would tell"));
   // Lower-is-better metrics read the other way round: a negative difference favours the
   // black box.
+  // Outside [0, 1] there is no "little": a wide interval is said to be wide.
+  EXPECT_THAT(say(-3000, -8000, 500, false, false),
+              HasSubstr("not significant, but interpretability may cost up to 8000.0 roc_auc"));
   EXPECT_THAT(say(-5.4, -9.8, -1.8, false, false),
               HasSubstr("the black box (boosting) is ahead of the glass box (additive) by 5.4 "
                         "roc_auc (95% CI 1.8 to 9.8)"));
@@ -374,6 +379,17 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   o.target = "colour";
   o.task = "regression";
   EXPECT_THAT(Problems(o), HasSubstr("not numeric"));
+  // A numeric target with one stray cell: the cell is named, whether regression was asked
+  // for or the stray cell made hundreds of classes.
+  std::string stray = "x,y\n";
+  for (int i = 0; i < 300; ++i) stray += fmt::format("{},{}\n", i, i == 123 ? "n.a." : "1.5");
+  for (int i = 0; i < 300; ++i) stray += fmt::format("{},{}.25\n", i, i);
+  o = Options(Write("stray.csv", stray));
+  o.target = "y";
+  o.task = "regression";
+  EXPECT_THAT(Problems(o), HasSubstr("must be numeric for regression, but 'n.a.' is not a number"));
+  o.task.reset();
+  EXPECT_THAT(Problems(o), HasSubstr("more than 200 classes: it looks numeric, but 'n.a.' is not"));
   // Repeated ids; too few rows.
   o = Options(Write("d.csv", "id,x,label\na,1,yes\na,2,no\n" + std::string("b,3,yes\n")));
   o.id_column = "id";
@@ -426,6 +442,40 @@ TEST_F(ProbeTest, ARareClassIsWarnedAboutAndOneClassSubsamplesAreSkippedInOneNot
             "not trained on 16, 23, 32, 45 examples: the training rows hold one class only");
   EXPECT_THAT(r.learners[1].skipped_sizes, ElementsAre(16, 23, 32, 45));
   EXPECT_TRUE(r.learners[1].metric.has_value()) << "the full size has every class";
+}
+
+TEST(ProbeDataTest, LevelsAreTheUsedOnesAndManyAreCappedWithTheRestGrouped) {
+  // `city` has 150 values among labelled rows and one more only where the label is missing;
+  // `note` is filled only where the label is missing.
+  std::string csv = "city,note,label\n";
+  for (size_t i = 0; i < 3000; ++i) {
+    // City c0 is the most frequent (half the rows), the others share the rest.
+    const size_t city = i % 2 == 0 ? 0 : 1 + (i / 2) % 149;
+    csv += fmt::format("c{},,{}\n", city, i % 3 == 0 ? "yes" : "no");
+  }
+  csv += "unseen,text,\n";
+  const table::testing::Read read = table::testing::ReadText(csv);
+  ASSERT_TRUE(read.table.has_value());
+  ProbeOptions o;
+  o.target = "label";
+  std::vector<diag::Diagnostic> problems;
+  const auto data = PrepareProbeData(*read.table, *read.file, o, problems);
+  ASSERT_TRUE(data.has_value()) << (problems.empty() ? "" : problems[0].message);
+  ASSERT_EQ(data->dataset.features.size(), 1u) << "`note` is missing in every labelled row";
+  const learners::Feature& city = data->dataset.features[0];
+  EXPECT_EQ(city.levels, 100u);
+  EXPECT_EQ(city.codes[0], 0) << "the most frequent value keeps the first code";
+  EXPECT_EQ(*std::max_element(city.codes.begin(), city.codes.end()), 99);
+  // The other 1,500 rows spread over 149 cities: 10 have 11 rows, 139 have 10. Kept: c0 and
+  // the 98 most frequent others (ties by first appearance); grouped: 51 cities of 10 rows.
+  EXPECT_EQ(std::count(city.codes.begin(), city.codes.end(), 99), 510);
+  EXPECT_EQ(data->columns[0].levels, 150u) << "the used values, not 'unseen'";
+  EXPECT_EQ(data->columns[1].role, "dropped");
+  EXPECT_THAT(data->warnings,
+              ElementsAre(HasSubstr("1 row without a target value"),
+                          HasSubstr("'city' has 150 values: the 99 most frequent are kept, the "
+                                    "other 51 are grouped as one"),
+                          HasSubstr("'note' was left out: missing in every row")));
 }
 
 TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) {

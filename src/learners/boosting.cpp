@@ -10,8 +10,8 @@
 // quick probe, and take 1.6x the time), the black box at 0.1. Both stop early: trees are added
 // while the loss on an inner 20% of the training rows improves (patience 20), and the model keeps
 // the trees up to the best round (as scikit-learn's early stopping does; refitting on all rows
-// would double the cost). With fewer than 25 rows there is no inner split: 100 trees on all of
-// them.
+// would double the cost). When the inner split would leave fewer than 5 rows on either side,
+// there is none: 100 trees on all the rows.
 #include <xgboost/c_api.h>
 
 #include <algorithm>

@@ -271,6 +271,23 @@ TEST(LearnersTest, TreeFindsTheSplitsByHand) {
   EXPECT_EQ((*m)->Predict(d, All(4)), (std::vector<double>{1, 1, 5, 5}));
 }
 
+TEST(LearnersTest, TreeSplitsBetweenAdjacentAndExtremeValuesKeepTheirSides) {
+  const Learner& tree = *FindLearner("tree");
+  // 0.3 and the next double up: their midpoint rounds to the larger one, so the threshold
+  // must fall back to the smaller, or the training rows would land on the wrong side.
+  const double a = 0.3;
+  const double b = std::nextafter(a, 1.0);
+  Dataset d = OneNumeric({a, a, b, b}, {0, 0, 1, 1});
+  auto m = tree.Fit(d, All(4), {.seed = 0});
+  ASSERT_TRUE(m) << m.error().message();
+  EXPECT_EQ((*m)->Predict(d, All(4)), (std::vector<double>{0, 0, 1, 1}));
+  // Values near the largest doubles: the midpoint must not overflow.
+  d = OneNumeric({-1.7e308, -1.7e308, 1.7e308, 1.7e308}, {0, 0, 1, 1});
+  m = tree.Fit(d, All(4), {.seed = 0});
+  ASSERT_TRUE(m) << m.error().message();
+  EXPECT_EQ((*m)->Predict(d, All(4)), (std::vector<double>{0, 0, 1, 1}));
+}
+
 TEST(LearnersTest, TreeHasAtMostEightLeaves) {
   std::vector<double> x;
   std::vector<double> y;

@@ -251,7 +251,11 @@ class Grower {
       if (v == next) continue;
       Node candidate;
       candidate.feature = static_cast<int>(j);
-      candidate.threshold = v + (next - v) / 2;  // the midpoint, as scikit-learn does
+      // The midpoint, as scikit-learn places it; when it rounds to `next` (adjacent doubles)
+      // or overflows, `v` itself, so that `next` still goes right.
+      double threshold = v / 2 + next / 2;
+      if (!(threshold < next) || !std::isfinite(threshold)) threshold = v;
+      candidate.threshold = threshold;
       consider(left, candidate);
     }
   }
