@@ -64,8 +64,7 @@ Runner AddProbeCommand(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--time-budget", opts->budget,
                  "Seconds: stop adding sizes and learners when they run out (and say what was "
-                 "skipped)")
-      ->check(CLI::NonNegativeNumber);
+                 "skipped)");
   sub.add_option("--id", opts->id, "A column of unique row ids (default: row numbers)");
   sub.add_option("--ignore", opts->probe.ignore, "A column to leave out (repeatable)");
   sub.add_option("--type", opts->types,
@@ -75,7 +74,8 @@ Runner AddProbeCommand(CLI::App& sub) {
                  "`tree`, `additive`, `boosting`)");
   sub.add_option("--name", opts->name,
                  "The probe's id: its evaluation set and run prefix (default: the file's name)");
-  sub.add_option("--threads", opts->probe.threads, "Threads (default: the machine's cores)");
+  sub.add_option("--threads", opts->probe.threads, "Threads (default: the machine's cores)")
+      ->check(CLI::Range(0, 256));
   sub.add_option("--resamples", opts->probe.evidence.resamples,
                  "Bootstrap resamples for intervals and the gap")
       ->check(CLI::Range(100, 100000))
