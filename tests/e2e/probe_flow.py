@@ -115,6 +115,12 @@ def bad_uses(binary, cwd):
     p = run(binary, cwd, "probe", "credit-g.arff", "--target", "class", "--type", "age",
             expect=2)
     check("COL=KIND" in p.stderr, "--type needs COL=KIND")
+    p = run(binary, cwd, "probe", "credit-g.arff", "--target", "class", "--time-budget", "inf",
+            expect=2)
+    check("--time-budget must be a number of seconds" in p.stderr, "an infinite time budget")
+    p = run(binary, cwd, "probe", "credit-g.arff", "--target", "class", "--threads", "9999",
+            expect=2)
+    check("--threads" in p.stderr, "too many threads")
     p = run(binary, cwd, "probe", "nothing.csv", "--target", "class", expect=2)
     check("nothing.csv" in p.stderr, "missing file")
     with open(os.path.join(cwd, "junk.csv"), "wb") as f:
