@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -16,6 +17,7 @@
 #include "app/forecast.hpp"
 #include "app/probe_data.hpp"
 #include "app/table_input.hpp"
+#include "base/hash.hpp"
 #include "base/strings.hpp"
 #include "stats/metric.hpp"
 #include "table/table.hpp"
@@ -25,13 +27,10 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-uint64_t Mix(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27U)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31U);
-}
+// One SplitMix64 step (the golden-ratio increment, then the finaliser).
+uint64_t Mix(uint64_t x) { return Mix64(x + 0x9E3779B97F4A7C15ULL); }
 
+// A random 64-bit key for (seed, a, b): the probe's shuffles depend on nothing else.
 uint64_t Key(uint64_t seed, uint64_t a, uint64_t b = 0) { return Mix(Mix(seed ^ Mix(a)) ^ b); }
 
 // A learner's work at one training size: every fold's fit, then one stored run.
@@ -41,7 +40,8 @@ struct Job {
   int64_t size = 0;  // requested size; the full size uses each fold's whole training part
   bool full = false;
   std::vector<double> predictions;
-  std::atomic<int> state{0};  // 0 undecided, 1 running, 2 skipped by the time budget
+  enum class State { kUndecided, kRunning, kSkipped };  // skipped: by the time budget
+  std::atomic<State> state{State::kUndecided};
   std::mutex mutex;
   std::string failure;  // set when a fold could not be fitted
   double seconds = 0;
@@ -51,6 +51,98 @@ struct Fold {
   std::vector<size_t> test;
   std::vector<size_t> order;  // training rows, in subsample order
 };
+
+// Fits `job`'s learner on fold `k`'s first rows and writes its predictions for the fold's
+// test rows into the job's run. Returns why it could not, or "" when it did. A fit that
+// throws (out of memory, a library's exception) fails its job, not the process: an
+// exception escaping a worker thread would end the program.
+std::string FitFold(const learners::Dataset& d, const Fold& fold, size_t k, Job& job,
+                    uint64_t seed) {
+  const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
+  const size_t take =
+      job.full ? fold.order.size() : std::min(fold.order.size(), static_cast<size_t>(job.size));
+  const std::span<const size_t> rows(fold.order.data(), take);
+  try {
+    // Each fit runs on one thread; the pool spreads the fits over the cores.
+    auto model =
+        job.learner->Fit(d, rows, {Key(seed, static_cast<uint64_t>(job.size), k), /*threads=*/1});
+    if (!model) return model.error().message();
+    const std::vector<double> p = (*model)->Predict(d, fold.test);
+    if (p.size() != fold.test.size() * width ||
+        !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
+      return "the model's predictions were not finite numbers";
+    }
+    // Allocated by the job's first finished fold (skipped jobs never allocate).
+    const std::lock_guard<std::mutex> lock(job.mutex);
+    if (job.predictions.empty()) job.predictions.assign(d.rows() * width, 0.0);
+    for (size_t r = 0; r < fold.test.size(); ++r) {
+      std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(r * width), width,
+                  job.predictions.begin() + static_cast<std::ptrdiff_t>(fold.test[r] * width));
+    }
+    return "";
+  } catch (const std::bad_alloc&) {
+    return "out of memory while training";
+  } catch (const std::exception& e) {
+    return fmt::format("training failed: {}", e.what());
+  }
+}
+
+// Runs every job on every fold, on a pool of threads (--threads, else one per core), in job
+// order. The time budget is checked when a job starts (the first job always runs); a started
+// job finishes all its folds. Progress is counted under a lock so the numbers only grow, and
+// shown at most 10 times a second, and at the end.
+void TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
+               const std::vector<std::unique_ptr<Job>>& jobs, const ProbeOptions& options,
+               const std::function<double()>& elapsed, const ProbeProgressFn& progress) {
+  struct Task {
+    size_t job;
+    size_t fold;
+  };
+  std::vector<Task> tasks;
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    for (size_t k = 0; k < folds.size(); ++k) tasks.push_back({j, k});
+  }
+  size_t done = 0;
+  double last_shown = -1;
+  std::mutex progress_mutex;
+  const auto report_progress = [&](const Job& job) {
+    const std::lock_guard<std::mutex> lock(progress_mutex);
+    ++done;
+    const double now = elapsed();
+    if (!progress || (done < tasks.size() && now - last_shown < 0.1)) return;
+    last_shown = now;
+    progress({std::string(job.learner->info().name), job.size, done, tasks.size(), now});
+  };
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next.fetch_add(1); i < tasks.size(); i = next.fetch_add(1)) {
+      Job& job = *jobs[tasks[i].job];
+      if (job.state.load() == Job::State::kUndecided) {
+        const bool over =
+            options.time_budget && tasks[i].job != 0 && elapsed() >= *options.time_budget;
+        auto expected = Job::State::kUndecided;
+        job.state.compare_exchange_strong(expected,
+                                          over ? Job::State::kSkipped : Job::State::kRunning);
+      }
+      if (job.state.load() == Job::State::kRunning) {
+        const auto t0 = SteadyClock::now();
+        const std::string failure =
+            FitFold(d, folds[tasks[i].fold], tasks[i].fold, job, options.seed);
+        const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
+        const std::lock_guard<std::mutex> lock(job.mutex);
+        job.seconds += seconds;
+        if (!failure.empty() && job.failure.empty()) job.failure = failure;
+      }
+      report_progress(job);
+    }
+  };
+  const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
+  const size_t workers = std::min(tasks.size(), options.threads ? options.threads : cores);
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (std::thread& th : pool) th.join();
+}
 
 // The metric: --metric, else the charter's primary metric when it applies to this task,
 // else the task's first default (as `eval` chooses). Says in `warnings` when the charter's
@@ -292,13 +384,8 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   {
     std::vector<std::vector<size_t>> train(k_folds);
     for (size_t r = 0; r < n; ++r) {
-      for (size_t k = 0; k < k_folds; ++k) {
-        if (fold_of[r] == k) {
-          folds[k].test.push_back(r);
-        } else {
-          train[k].push_back(r);
-        }
-      }
+      for (size_t k = 0; k < k_folds; ++k)
+        (fold_of[r] == k ? folds[k].test : train[k]).push_back(r);
     }
     for (size_t k = 0; k < k_folds; ++k) {
       folds[k].order = SubsampleOrder(d, std::move(train[k]), options.seed, k);
@@ -330,18 +417,6 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   for (const int64_t size : sizes) {
     for (size_t li = 0; li < chosen.size(); ++li) add_job(li, size, false);
   }
-  struct Task {
-    size_t job;
-    size_t fold;
-  };
-  std::vector<Task> tasks;
-  for (size_t j = 0; j < jobs.size(); ++j) {
-    for (size_t k = 0; k < k_folds; ++k) tasks.push_back({j, k});
-  }
-  const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
-  const size_t workers = std::min(tasks.size(), options.threads ? options.threads : cores);
-  // Each fit runs on one thread; the pool spreads the fits over the cores.
-  constexpr int kFitThreads = 1;
   const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
   // Every run's predictions are held until they are stored together: refuse a probe that
   // would not fit in memory, before training anything.
@@ -353,86 +428,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                             "the table",
                             Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes)));
   }
-  std::atomic<size_t> next{0};
-  // Progress: counted under a lock so the numbers only grow; shown at most 10 times a
-  // second, and at the end.
-  size_t done = 0;
-  double last_shown = -1;
-  std::mutex progress_mutex;
-  const auto report_progress = [&](const Job& job) {
-    const std::lock_guard<std::mutex> lock(progress_mutex);
-    ++done;
-    const double now = elapsed();
-    if (!progress || (done < tasks.size() && now - last_shown < 0.1)) return;
-    last_shown = now;
-    progress({std::string(job.learner->info().name), job.size, done, tasks.size(), now});
-  };
-  const auto work = [&] {
-    while (true) {
-      const size_t i = next.fetch_add(1);
-      if (i >= tasks.size()) return;
-      Job& job = *jobs[tasks[i].job];
-      if (job.state.load() == 0) {
-        // The budget is checked when a job starts; a started job finishes all its folds.
-        const bool over =
-            options.time_budget && tasks[i].job != 0 && elapsed() >= *options.time_budget;
-        int expected = 0;
-        job.state.compare_exchange_strong(expected, over ? 2 : 1);
-      }
-      if (job.state.load() == 2) {
-        report_progress(job);
-        continue;
-      }
-      const Fold& fold = folds[tasks[i].fold];
-      const size_t take =
-          job.full ? fold.order.size() : std::min(fold.order.size(), static_cast<size_t>(job.size));
-      const std::span<const size_t> rows(fold.order.data(), take);
-      const auto t0 = SteadyClock::now();
-      std::string failure;
-      // A fit that throws (out of memory, a library's exception) fails its job, not the
-      // process: an exception escaping a worker thread would end the program.
-      try {
-        auto model = job.learner->Fit(
-            d, rows,
-            {Key(options.seed, static_cast<uint64_t>(job.size), tasks[i].fold), kFitThreads});
-        if (!model) {
-          failure = model.error().message();
-        } else {
-          const std::vector<double> p = (*model)->Predict(d, fold.test);
-          if (p.size() != fold.test.size() * width ||
-              !std::all_of(p.begin(), p.end(), [](double v) { return std::isfinite(v); })) {
-            failure = "the model's predictions were not finite numbers";
-          } else {
-            // Allocated by the job's first finished fold (skipped jobs never allocate).
-            const std::lock_guard<std::mutex> lock(job.mutex);
-            if (job.predictions.empty()) job.predictions.assign(n * width, 0.0);
-            for (size_t r = 0; r < fold.test.size(); ++r) {
-              std::copy_n(
-                  p.begin() + static_cast<std::ptrdiff_t>(r * width), width,
-                  job.predictions.begin() + static_cast<std::ptrdiff_t>(fold.test[r] * width));
-            }
-          }
-        }
-      } catch (const std::bad_alloc&) {
-        failure = "out of memory while training";
-      } catch (const std::exception& e) {
-        failure = fmt::format("training failed: {}", e.what());
-      }
-      const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
-      {
-        const std::lock_guard<std::mutex> lock(job.mutex);
-        job.seconds += seconds;
-        if (!failure.empty() && job.failure.empty()) job.failure = failure;
-      }
-      report_progress(job);
-    }
-  };
-  {
-    std::vector<std::thread> pool;
-    for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    for (std::thread& th : pool) th.join();
-  }
+  TrainJobs(d, folds, jobs, options, elapsed, progress);
 
   // Store the evaluation set (the table, with its folds as a slice) and every run, at once.
   core::ProbeResult result;
@@ -457,7 +453,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   for (const auto& job : jobs) {
     core::ProbeLearner& pl = result.learners[job->learner_index];
     pl.seconds += job->seconds;
-    if (job->state.load() == 2) {
+    if (job->state.load() == Job::State::kSkipped) {
       pl.skipped_sizes.push_back(job->size);
       continue;
     }
@@ -500,7 +496,10 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
   runs.clear();
 
-  if (progress) progress({"", 0, tasks.size(), tasks.size(), elapsed()});
+  if (progress) {
+    const size_t fits = jobs.size() * k_folds;
+    progress({"", 0, fits, fits, elapsed()});
+  }
   // Every number below is computed from the stored runs, as `eval`, `compare` and
   // `forecast` compute it.
   EvidenceOptions evidence = options.evidence;

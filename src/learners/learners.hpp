@@ -49,6 +49,18 @@ class Encoder {
   size_t width_ = 0;
 };
 
+// Appends one row's prediction, from `by_class` (class probabilities in class-index order,
+// or {value} for regression), in the layout Model::Predict returns: P(class 1) for a binary
+// task, every probability for multiclass, the value for regression.
+inline void AppendPrediction(Task task, std::span<const double> by_class,
+                             std::vector<double>& out) {
+  if (task == Task::kBinary) {
+    out.push_back(by_class[1]);
+  } else {
+    out.insert(out.end(), by_class.begin(), by_class.end());
+  }
+}
+
 // Fails (kInvalidArgument, naming the learner) when `rows` cannot train a model: fewer
 // than 2 rows, or one class only.
 Status CheckTrainable(const Dataset& data, std::span<const size_t> rows, std::string_view name);

@@ -68,11 +68,7 @@ class LinearModel : public Model {
       for (int k = 0; k < model_->nr_class; ++k) {
         by_class[static_cast<size_t>(model_->label[k])] = probs[static_cast<size_t>(k)];
       }
-      if (task_ == Task::kBinary) {
-        out.push_back(by_class[1]);
-      } else {
-        out.insert(out.end(), by_class.begin(), by_class.end());
-      }
+      AppendPrediction(task_, by_class, out);
     }
     return out;
   }

@@ -78,12 +78,7 @@ class TreeModel : public Model {
         const Node& node = nodes_[static_cast<size_t>(i)];
         i = GoesLeft(node, data, r) ? node.left : node.right;
       }
-      const auto& o = nodes_[static_cast<size_t>(i)].output;
-      if (task_ == Task::kBinary) {
-        out.push_back(o[1]);
-      } else {
-        out.insert(out.end(), o.begin(), o.end());
-      }
+      AppendPrediction(task_, nodes_[static_cast<size_t>(i)].output, out);
     }
     return out;
   }

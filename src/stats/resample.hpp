@@ -17,6 +17,7 @@
 #include <cstring>
 #include <span>
 
+#include "base/hash.hpp"
 #include "stats/simd.hpp"
 
 namespace foresight::stats {
@@ -103,15 +104,8 @@ class Resample {
   // directly, which lets compilers vectorise their loops.
   const uint8_t* counts() const { return mode_ == Mode::kCounts ? counts_ : nullptr; }
 
-  // SplitMix64's finaliser: a strong 64-bit mixing function.
-  static uint64_t Mix(uint64_t x) {
-    x ^= x >> 30U;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27U;
-    x *= 0x94D049BB133111EBULL;
-    x ^= x >> 31U;
-    return x;
-  }
+  // SplitMix64's finaliser (base/hash.hpp).
+  static uint64_t Mix(uint64_t x) { return Mix64(x); }
 
   // A Poisson(1) draw from 16 random bits: the number of CDF thresholds (scaled to 2^16)
   // that u reaches. Branch-free, so compilers vectorise FillPoisson. The 16-bit grid moves
