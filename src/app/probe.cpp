@@ -384,8 +384,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   {
     std::vector<std::vector<size_t>> train(k_folds);
     for (size_t r = 0; r < n; ++r) {
-      for (size_t k = 0; k < k_folds; ++k)
+      for (size_t k = 0; k < k_folds; ++k) {
         (fold_of[r] == k ? folds[k].test : train[k]).push_back(r);
+      }
     }
     for (size_t k = 0; k < k_folds; ++k) {
       folds[k].order = SubsampleOrder(d, std::move(train[k]), options.seed, k);
