@@ -5,7 +5,7 @@
 //   - `additive`: trees restricted to one feature each (XGBoost interaction constraints),
 //     so the model is a sum of one curve per feature: the family of Explainable Boosting
 //     Machines, a glass box.
-// Histograms of 64 bins (as fine as 256 on the probe's tables, and twice as fast); the
+// Histograms of 64 bins (on the synthetic benchmark table as accurate as 256, twice as fast); the
 // additive model learns at rate 0.3 (one-feature trees gain nothing from smaller steps in a
 // quick probe, and take 1.6x the time), the black box at 0.1. Both stop early: trees are added
 // while the loss on an inner 20% of the training rows improves (patience 20), and the model keeps
