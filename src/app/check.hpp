@@ -1,32 +1,22 @@
-// The `check` use case: read a charter, run the rules, render the result.
+// The `check` use case: read a charter, run the rules, return what they found.
 #pragma once
 
 #include <string>
 
 #include "base/result.hpp"
-#include "base/severity.hpp"
-#include "report/format.hpp"
+#include "base/source_file.hpp"
+#include "core/charter.hpp"
+#include "core/check.hpp"
 
 namespace foresight::app {
 
-struct CheckOptions {
-  // A charter file, or a directory holding foresight.yaml.
-  std::string path = ".";
-  report::Format format = report::Format::kText;
-  // Findings at or above this severity make the exit code 1.
-  Severity fail_on = Severity::kError;
-  bool color = false;
-};
+// Checks the charter at `path` (a file, or a folder holding foresight.yaml). Fails
+// (kNotFound) only when there is no charter there; every problem inside the file is a
+// diagnostic in the result, and an unreadable charter is a result with `readable` false.
+Result<core::CheckResult> CheckCharterFile(const std::string& path);
 
-struct CheckOutcome {
-  std::string output;  // the rendered report, for stdout
-  // 0: nothing at or above fail_on; 1: findings at or above it; 2: the charter is unreadable.
-  int exit_code = 0;
-};
-
-// Fails (kNotFound) only when there is no charter at the path; every problem inside the
-// file is a diagnostic in the outcome.
-Result<CheckOutcome> RunCheck(const CheckOptions& options);
+// Checks a charter already read (the server's entry point: a charter posted to it).
+core::CheckResult CheckCharter(std::shared_ptr<const SourceFile> file);
 
 // The charter file a path names: the path itself, or `foresight.yaml` inside a directory.
 std::string ResolveCharterPath(const std::string& path);

@@ -75,40 +75,6 @@ stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
   return b;
 }
 
-// FNV-1a, 64 bits: a stable content hash for charter versions.
-std::string ContentHash(std::string_view text) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return fmt::format("{:016x}", hash);
-}
-
-struct CharterCriteria {
-  std::string hash;
-  std::string metric;  // as written
-  std::optional<double> threshold;
-  std::optional<double> confidence;
-};
-
-// The success criteria of a charter, or nullopt when there is no readable charter.
-std::optional<CharterCriteria> ReadCriteria(const std::optional<std::string>& path) {
-  if (!path) return std::nullopt;
-  auto text = ReadFile(*path, charter::kMaxCharterBytes);
-  if (!text) return std::nullopt;
-  const SourceFile file(*path, *text);
-  diag::DiagnosticSink sink;
-  const core::Charter c = charter::ParseCharter(file, sink);
-  if (sink.HasErrors()) return std::nullopt;
-  CharterCriteria out;
-  out.hash = ContentHash(*text);
-  if (c.success.metric.has()) out.metric = *c.success.metric;
-  if (c.success.threshold.has()) out.threshold = *c.success.threshold;
-  if (c.success.confidence.has()) out.confidence = *c.success.confidence;
-  return out;
-}
-
 Result<std::vector<std::string>> ResolveRuns(store::Store& store,
                                              const std::vector<std::string>& names) {
   if (!names.empty()) return names;
@@ -169,7 +135,8 @@ Result<Measured> Measure(const stats::MetricSpec& spec, const stats::MetricData&
   return m;
 }
 
-CriterionRow Judge(const std::string& run, const Measured& m, const Criterion& c, bool higher) {
+CriterionRow Judge(const std::string& run, const Measured& m, const Criterion& c) {
+  const bool higher = c.higher_is_better;
   CriterionRow row;
   row.run = run;
   const auto& r = m.replicates.sorted;
@@ -180,17 +147,43 @@ CriterionRow Judge(const std::string& run, const Measured& m, const Criterion& c
   row.bound = stats::Quantile(r, higher ? 1.0 - c.confidence : c.confidence);
   const double other = stats::Quantile(r, higher ? c.confidence : 1.0 - c.confidence);
   if (meets(row.bound)) {
-    row.status = "met";
+    row.status = core::CriterionStatus::kMet;
   } else if (!meets(other)) {
-    row.status = "not met";
+    row.status = core::CriterionStatus::kNotMet;
   } else {
-    row.status = "not yet known";
+    row.status = core::CriterionStatus::kNotYetKnown;
   }
   return row;
 }
 
 std::string SliceLabel(const core::SliceColumn& s, size_t level) {
   return s.name + "=" + s.levels[level];
+}
+
+// The metric's direction when the registry knows it (for any task).
+std::optional<bool> HigherIsBetter(const std::string& metric) {
+  if (metric.empty()) return std::nullopt;
+  for (const auto task :
+       {stats::TaskKind::kBinary, stats::TaskKind::kMulticlass, stats::TaskKind::kRegression}) {
+    if (auto spec = stats::BuiltinMetrics().Parse(metric, task)) return spec->def->higher_is_better;
+  }
+  return std::nullopt;
+}
+
+// The criteria's difference from the version last recorded in the store (metric or
+// threshold), if any. Reads only.
+Result<std::optional<core::CriterionChange>> CriterionChangeSinceRecorded(
+    store::Store& store, const Criteria& criteria) {
+  auto history = store.ListCriteria();
+  if (!history) return Fail(history.error());
+  if (history->empty()) return std::optional<core::CriterionChange>();
+  const core::CriteriaVersion& last = history->back();
+  if (last.charter_hash == criteria.charter_hash ||
+      (last.metric == criteria.metric && last.threshold == criteria.threshold)) {
+    return std::optional<core::CriterionChange>();
+  }
+  return std::optional<core::CriterionChange>(core::CriterionChange{
+      last, VersionOf(criteria, ""), HigherIsBetter(last.metric), HigherIsBetter(criteria.metric)});
 }
 
 }  // namespace
@@ -219,34 +212,19 @@ std::vector<std::string> DefaultMetrics(core::EvalTask task) {
   return {};
 }
 
-std::optional<std::string> CharterMetric(const std::optional<std::string>& charter_path) {
-  const auto criteria = ReadCriteria(charter_path);
+std::optional<std::string> CharterMetric(const std::optional<Criteria>& criteria) {
   if (!criteria || criteria->metric.empty()) return std::nullopt;
   return criteria->metric;
 }
 
 Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>& run_names,
                             const EvidenceOptions& options, bool slices,
-                            const std::optional<std::string>& charter_path, const Clock& clock) {
+                            const std::optional<Criteria>& criteria) {
   EvalResult result;
-  const auto criteria = ReadCriteria(charter_path);
   if (criteria) {
-    core::CriteriaVersion version{criteria->hash, criteria->metric, criteria->threshold,
-                                  criteria->confidence, clock.NowIso8601()};
-    auto previous = store.RecordCriteria(version);
-    if (!previous) return Fail(previous.error());
-    if (*previous && ((*previous)->metric != criteria->metric ||
-                      (*previous)->threshold != criteria->threshold)) {
-      const auto& p = **previous;
-      result.notes.push_back(
-          fmt::format("the success criterion changed: it was {} {} (recorded {}), it is now {} {}; "
-                      "every run below is "
-                      "re-scored from its stored predictions",
-                      p.metric.empty() ? "(no metric)" : p.metric,
-                      p.threshold ? fmt::format(">= {}", *p.threshold) : "", p.seen_at,
-                      criteria->metric.empty() ? "(no metric)" : criteria->metric,
-                      criteria->threshold ? fmt::format(">= {}", *criteria->threshold) : ""));
-    }
+    auto change = CriterionChangeSinceRecorded(store, *criteria);
+    if (!change) return Fail(change.error());
+    result.criterion_change = std::move(*change);
   }
   auto names = ResolveRuns(store, run_names);
   if (!names) return Fail(names.error());
@@ -283,14 +261,14 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
                                                   s.levels.size(), 0.5, gap);
           if (!kernel) {
             result.notes.push_back(
-                fmt::format("run '{}', slice {}: {}", name, s.name, kernel.error().message()));
+                {core::EvalNote::Kind::kFairnessGap, name, "", s.name, kernel.error().message()});
             continue;
           }
           auto interval = stats::BootstrapInterval(**kernel, e.size(), boot);
           if (!interval) {
-            result.notes.push_back(fmt::format("run '{}', {} over {}: {}", name,
-                                               stats::FairnessGapName(gap), s.name,
-                                               interval.error().message()));
+            result.notes.push_back({core::EvalNote::Kind::kFairnessRange, name,
+                                    std::string(stats::FairnessGapName(gap)), s.name,
+                                    interval.error().message()});
             continue;
           }
           result.fairness.push_back({name, s.name, std::string(stats::FairnessGapName(gap)),
@@ -311,9 +289,10 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       // The charter's criterion, when this is its metric.
       if (criteria && criteria->threshold) {
         if (primary_for(KindOf(e.task)) == spec->ToString()) {
-          Criterion c{spec->ToString(), *criteria->threshold, criteria->confidence.value_or(0.95)};
+          Criterion c{spec->ToString(), *criteria->threshold, criteria->confidence.value_or(0.95),
+                      higher};
           result.criterion = c;
-          result.criteria.push_back(Judge(name, *measured, c, higher));
+          result.criteria.push_back(Judge(name, *measured, c));
         }
       }
       if (!slices) continue;
@@ -327,8 +306,8 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
           const auto slice_data = DataFor(e, **run, &rows);
           auto m = Measure(*spec, slice_data->view, boot);
           if (!m) {
-            result.notes.push_back(fmt::format("run '{}', {} on {}: {}", name, spec->ToString(),
-                                               SliceLabel(s, level), m.error().message()));
+            result.notes.push_back({core::EvalNote::Kind::kSliceMetric, name, spec->ToString(),
+                                    SliceLabel(s, level), m.error().message()});
             continue;
           }
           EvalRow row{name,
@@ -354,47 +333,98 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
 
 namespace {
 
-bool IsRate(const Comparison& c) {
-  return c.estimate_a >= 0 && c.estimate_a <= 1 && c.estimate_b >= 0 && c.estimate_b <= 1;
-}
-
-std::string FormatP(double p) {
-  if (p < 0.001) return "p < 0.001";
-  return fmt::format("p = {:.2g}", p);
-}
-
-std::string Verdict(const Comparison& c, double confidence) {
-  const bool excludes_zero = c.lower > 0 || c.upper < 0;
-  const int level = static_cast<int>(std::lround(confidence * 100));
-  if (!excludes_zero) {
-    if (c.examples_to_resolve == SIZE_MAX) {
-      return fmt::format(
-          "no detectable difference in {}: the two runs score the same on this evaluation set",
-          c.metric);
+// Which examples a run gets right at the metric's decision rule (binary: score at or above
+// the threshold parameter; multiclass: the most probable class), for McNemar's test.
+std::vector<uint8_t> Correct(const core::EvalSet& e, const stats::MetricSpec& spec,
+                             const stats::MetricData& d) {
+  std::vector<uint8_t> out(e.size());
+  const double threshold = spec.params.count("threshold") ? spec.params.at("threshold") : 0.5;
+  for (size_t i = 0; i < e.size(); ++i) {
+    if (e.task == core::EvalTask::kBinary) {
+      out[i] = static_cast<uint8_t>((d.score[i] >= threshold ? 1 : 0) == d.label[i]);
+    } else {
+      const auto row = d.proba.subspan(i * d.classes, d.classes);
+      const auto best =
+          static_cast<int32_t>(std::max_element(row.begin(), row.end()) - row.begin());
+      out[i] = static_cast<uint8_t>(best == d.label[i]);
     }
-    return fmt::format(
-        "no detectable difference in {} — this evaluation set ({} examples) cannot tell them "
-        "apart; about {} "
-        "examples would",
-        c.metric, c.n, c.examples_to_resolve);
   }
-  const bool b_better = (c.difference > 0) == c.higher_is_better;
-  const std::string& winner = b_better ? c.b : c.a;
-  const std::string& loser = b_better ? c.a : c.b;
-  // Express the gap in the winner's favour: positive numbers.
-  const double sign = c.difference > 0 ? 1.0 : -1.0;
-  double gap = c.difference * sign;
-  double lo = std::min(c.lower * sign, c.upper * sign);
-  double hi = std::max(c.lower * sign, c.upper * sign);
-  std::string unit;
-  if (IsRate(c)) {
-    gap *= 100;
-    lo *= 100;
-    hi *= 100;
-    unit = " points";
+  return out;
+}
+
+// One paired comparison of b against a on one metric: the interval of the difference, and the
+// test the metric registry names (falling back to the paired bootstrap when it cannot apply).
+Result<Comparison> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spec,
+                              const stats::Kernel& kernel_a, const Data& data_a, const Data& data_b,
+                              const EvidenceOptions& options) {
+  auto kernel_b = spec.def->prepare(data_b.view, spec.params);
+  if (!kernel_b) return Fail(kernel_b.error());
+  auto paired = stats::PairedBootstrap(kernel_a, **kernel_b, e.size(), BootstrapOptionsOf(options));
+  if (!paired) return Fail(paired.error());
+  Comparison c;
+  c.metric = spec.ToString();
+  c.estimate_a = kernel_a.Evaluate(stats::Resample::All());
+  c.estimate_b = (*kernel_b)->Evaluate(stats::Resample::All());
+  c.difference = paired->difference;
+  c.lower = paired->lower;
+  c.upper = paired->upper;
+  c.p_value = paired->p_value;
+  c.test = std::string(stats::PairedTestName(stats::PairedTest::kBootstrap));
+  c.interval_method = c.test;
+  c.n = e.size();
+  c.higher_is_better = spec.def->higher_is_better;
+  c.unit_interval = spec.def->InUnitInterval();
+  double se = paired->standard_error;
+  switch (spec.def->paired_test) {
+    case stats::PairedTest::kBootstrap:
+      break;
+    case stats::PairedTest::kDeLong: {
+      auto delong = stats::DeLongTest(data_a.view.label, data_a.view.score, data_b.view.score,
+                                      options.confidence);
+      if (!delong) break;  // e.g. one class only: the bootstrap's answer stands
+      c.difference = delong->difference;
+      c.lower = delong->lower;
+      c.upper = delong->upper;
+      c.p_value = delong->p_value;
+      c.test = std::string(stats::PairedTestName(stats::PairedTest::kDeLong));
+      c.interval_method = c.test;
+      se = delong->standard_error;
+      break;
+    }
+    case stats::PairedTest::kMcNemar: {
+      auto counts =
+          stats::CountDiscordant(Correct(e, spec, data_a.view), Correct(e, spec, data_b.view));
+      if (!counts) break;
+      const auto mc = stats::McNemar(counts->b, counts->c);
+      c.p_value = mc.p_value;
+      c.test = mc.method == stats::McNemarResult::Method::kExactBinomial ? "mcnemar (exact)"
+                                                                         : "mcnemar (chi-square)";
+      break;
+    }
   }
-  return fmt::format("{} beats {} on {} by {:.3g}{} ({}% CI {:.3g} to {:.3g}, {})", winner, loser,
-                     c.metric, gap, unit, level, lo, hi, FormatP(c.p_adjusted.value_or(c.p_value)));
+  c.examples_to_resolve = stats::ExamplesToResolve(c.difference, se, c.n, options.confidence);
+  // One comparison: the test that gives the interval decides by it; McNemar by its p.
+  c.significant = c.test == c.interval_method ? (c.lower > 0 || c.upper < 0)
+                                              : c.p_value < 1 - options.confidence;
+  return c;
+}
+
+// Holm's correction over the comparisons [first, end) that share a test (one family per
+// metric and test); the decision then follows the adjusted p-value.
+void AdjustByTest(std::vector<Comparison>& out, size_t first, double confidence) {
+  std::map<std::string, std::vector<size_t>> by_test;
+  for (size_t i = first; i < out.size(); ++i) by_test[out[i].test].push_back(i);
+  for (const auto& [test, members] : by_test) {
+    if (members.size() < 2) continue;
+    std::vector<double> p;
+    for (const size_t i : members) p.push_back(out[i].p_value);
+    const std::vector<double> adjusted = stats::HolmAdjust(p);
+    for (size_t k = 0; k < members.size(); ++k) {
+      Comparison& c = out[members[k]];
+      c.p_adjusted = adjusted[k];
+      c.significant = adjusted[k] < 1 - confidence;
+    }
+  }
 }
 
 }  // namespace
@@ -402,7 +432,7 @@ std::string Verdict(const Comparison& c, double confidence) {
 Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& a_name,
                                         const std::vector<std::string>& b_names,
                                         const EvidenceOptions& options,
-                                        const std::optional<std::string>& charter_path) {
+                                        const std::optional<Criteria>& criteria) {
   Evidence evidence(store);
   auto a = evidence.Run(a_name);
   if (!a) return Fail(a.error());
@@ -411,12 +441,10 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
   const core::EvalSet& e = **set;
   std::vector<std::string> metrics = options.metrics;
   if (metrics.empty()) {
-    const auto criteria = ReadCriteria(charter_path);
     metrics = criteria && !criteria->metric.empty()
                   ? std::vector<std::string>{criteria->metric}
                   : std::vector<std::string>{DefaultMetrics(e.task).front()};
   }
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
   const auto data_a = DataFor(e, **a);
   std::vector<Comparison> out;
   for (const std::string& metric : metrics) {
@@ -437,74 +465,14 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                 a_name, b_name, (*a)->evalset, (*b)->evalset));
       }
       const auto data_b = DataFor(e, **b);
-      auto kernel_b = spec->def->prepare(data_b->view, spec->params);
-      if (!kernel_b) return Fail(kernel_b.error().WithContext("run '" + b_name + "'"));
-      auto paired = stats::PairedBootstrap(**kernel_a, **kernel_b, e.size(), boot);
-      if (!paired) return Fail(paired.error());
-      Comparison c;
-      c.a = a_name;
-      c.b = b_name;
-      c.metric = spec->ToString();
-      c.estimate_a = (*kernel_a)->Evaluate(stats::Resample::All());
-      c.estimate_b = (*kernel_b)->Evaluate(stats::Resample::All());
-      c.difference = paired->difference;
-      c.lower = paired->lower;
-      c.upper = paired->upper;
-      c.p_value = paired->p_value;
-      c.test = "paired bootstrap";
-      c.n = e.size();
-      c.higher_is_better = spec->def->higher_is_better;
-      double se = paired->standard_error;
-      if (spec->def->name == "roc_auc" && e.task == core::EvalTask::kBinary) {
-        auto delong = stats::DeLongTest(data_a->view.label, data_a->view.score, data_b->view.score,
-                                        options.confidence);
-        if (delong) {
-          c.difference = delong->difference;
-          c.lower = delong->lower;
-          c.upper = delong->upper;
-          c.p_value = delong->p_value;
-          c.test = "delong";
-          se = delong->standard_error;
-        }
-      } else if (spec->def->name == "accuracy" && e.task != core::EvalTask::kRegression) {
-        // McNemar on which examples each run gets right.
-        auto correct = [&](const stats::MetricData& d, size_t i) -> uint8_t {
-          if (e.task == core::EvalTask::kBinary) {
-            const double threshold =
-                spec->params.count("threshold") ? spec->params.at("threshold") : 0.5;
-            return static_cast<uint8_t>((d.score[i] >= threshold ? 1 : 0) == d.label[i]);
-          }
-          const auto row = d.proba.subspan(i * d.classes, d.classes);
-          const auto best =
-              static_cast<int32_t>(std::max_element(row.begin(), row.end()) - row.begin());
-          return static_cast<uint8_t>(best == d.label[i]);
-        };
-        std::vector<uint8_t> ca(e.size());
-        std::vector<uint8_t> cb(e.size());
-        for (size_t i = 0; i < e.size(); ++i) {
-          ca[i] = correct(data_a->view, i);
-          cb[i] = correct(data_b->view, i);
-        }
-        auto counts = stats::CountDiscordant(ca, cb);
-        if (counts) {
-          const auto mc = stats::McNemar(counts->b, counts->c);
-          c.p_value = mc.p_value;
-          c.test = mc.method == stats::McNemarResult::Method::kExactBinomial
-                       ? "mcnemar (exact)"
-                       : "mcnemar (chi-square)";
-        }
-      }
-      c.examples_to_resolve = stats::ExamplesToResolve(c.difference, se, c.n, options.confidence);
-      out.push_back(std::move(c));
+      auto c = CompareOne(e, *spec, **kernel_a, *data_a, *data_b, options);
+      if (!c) return Fail(c.error().WithContext("run '" + b_name + "'"));
+      c->a = a_name;
+      c->b = b_name;
+      out.push_back(std::move(*c));
     }
-    if (b_names.size() > 1) {
-      std::vector<double> p;
-      for (size_t i = first; i < out.size(); ++i) p.push_back(out[i].p_value);
-      const std::vector<double> adjusted = stats::HolmAdjust(p);
-      for (size_t i = first; i < out.size(); ++i) out[i].p_adjusted = adjusted[i - first];
-    }
+    if (b_names.size() > 1) AdjustByTest(out, first, options.confidence);
   }
-  for (Comparison& c : out) c.verdict = Verdict(c, options.confidence);
   return out;
 }
 
@@ -512,7 +480,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
                                   const std::optional<std::string>& metric,
                                   const std::optional<std::string>& evalset,
                                   const EvidenceOptions& options,
-                                  const std::optional<std::string>& charter_path) {
+                                  const std::optional<Criteria>& criteria) {
   auto runs = store.ListRuns();
   if (!runs) return Fail(runs.error());
   MethodCurve curve;
@@ -524,8 +492,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     if (!r.method.empty()) methods.insert(r.method);
     if (r.method != method || (evalset && r.evalset != *evalset)) continue;
     if (!r.train_size) {
-      curve.notes.push_back(fmt::format(
-          "run '{}' records no train size (--train-size), so it is not on the curve", r.name));
+      curve.runs_without_size.push_back(r.name);
       continue;
     }
     chosen.push_back(&r);
@@ -550,7 +517,6 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
   curve.evalset = *sets.begin();
   auto set = store.GetEvalSet(curve.evalset);
   if (!set) return Fail(set.error());
-  const auto criteria = ReadCriteria(charter_path);
   std::string wanted = metric.value_or("");
   if (wanted.empty()) {
     wanted = criteria && !criteria->metric.empty() ? criteria->metric

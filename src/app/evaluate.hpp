@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "base/clock.hpp"
+#include "app/criteria.hpp"
 #include "base/result.hpp"
 #include "core/evidence.hpp"
 #include "stats/metric.hpp"
@@ -39,23 +39,25 @@ stats::TaskKind KindOf(core::EvalTask task);
 // f1_macro for multiclass, mae and rmse for regression.
 std::vector<std::string> DefaultMetrics(core::EvalTask task);
 
-// The primary metric of the charter at `charter_path`, as written, when there is a readable
-// charter that declares one.
-std::optional<std::string> CharterMetric(const std::optional<std::string>& charter_path);
+// The charter's primary metric, as written, when the criteria declare one.
+std::optional<std::string> CharterMetric(const std::optional<Criteria>& criteria);
 
-// Evaluates runs (all when `runs` is empty). `charter_path`, when it names a readable
-// charter, supplies the default metric and the success criterion, and its criteria are
-// recorded in the store's history (a change is reported in `notes`).
+// Evaluates runs (all when `runs` is empty). `criteria`, when given, supply the default
+// metric and the success criterion; a difference from the criteria last recorded in the
+// store is reported (`criterion_change`). Reads only: recording the criteria is
+// RecordCriteria's job.
 Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>& runs,
                             const EvidenceOptions& options, bool slices,
-                            const std::optional<std::string>& charter_path, const Clock& clock);
+                            const std::optional<Criteria>& criteria);
 
-// Compares `b` runs against `a` (paired, on the same evaluation set). With several b runs
-// the p-values are also Holm-adjusted.
+// Compares `b` runs against `a` (paired, on the same evaluation set), with the test the
+// metric registry names for each metric (DeLong for ROC AUC, McNemar for accuracy, else the
+// paired bootstrap). With several b runs, the p-values of each metric are Holm-adjusted
+// together, and the decision follows the adjusted p.
 Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& a,
                                         const std::vector<std::string>& b,
                                         const EvidenceOptions& options,
-                                        const std::optional<std::string>& charter_path);
+                                        const std::optional<Criteria>& criteria);
 
 // One run of a method measured for its learning curve.
 struct RunMeasurement {
@@ -73,7 +75,7 @@ struct MethodCurve {
   double best = 1;                     // the metric's value on perfect predictions
   std::vector<RunMeasurement> points;  // by train size
   std::optional<double> target;        // the charter's threshold when `metric` is its metric
-  std::vector<std::string> notes;      // runs left out, and why
+  std::vector<std::string> runs_without_size;  // left off the curve: they record no train size
 };
 
 // The runs of `method` (on `evalset` when given; it must be named when the method's runs
@@ -84,6 +86,6 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
                                   const std::optional<std::string>& metric,
                                   const std::optional<std::string>& evalset,
                                   const EvidenceOptions& options,
-                                  const std::optional<std::string>& charter_path);
+                                  const std::optional<Criteria>& criteria);
 
 }  // namespace foresight::app

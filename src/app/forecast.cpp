@@ -144,17 +144,18 @@ Result<ForecastOutcome> ForecastFromSource(std::unique_ptr<SourceFile> file,
   const auto with_se = std::count_if(points.begin(), points.end(), [](const curves::CurvePoint& p) {
     return p.stderr_.has_value();
   });
-  std::vector<std::string> notes;
+  size_t partial_stderr = 0;
+  size_t given = 0;
   if (with_se > 0 && static_cast<size_t>(with_se) < points.size()) {
-    notes.push_back(
-        fmt::format("{} of {} points have a standard error; the fit weighs all points equally",
-                    with_se, points.size()));
+    partial_stderr = static_cast<size_t>(with_se);
+    given = points.size();
     for (auto& p : points) p.stderr_.reset();
   }
   auto forecast =
       Run(std::move(points), path, "value", settings.higher_is_better, std::nullopt, settings);
   if (!forecast) return Fail(forecast.error().WithContext(path));
-  forecast->notes = std::move(notes);
+  forecast->points_with_stderr = partial_stderr;
+  forecast->points_given = given;
   outcome.forecast = std::move(*forecast);
   return outcome;
 }
@@ -178,7 +179,7 @@ Result<core::Forecast> ForecastFromCurve(const MethodCurve& curve,
   if (!forecast) {
     return Fail(forecast.error().WithContext(fmt::format("forecasting method '{}'", curve.method)));
   }
-  forecast->notes = curve.notes;
+  forecast->runs_without_size = curve.runs_without_size;
   return forecast;
 }
 
@@ -187,8 +188,8 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
                                            const std::optional<std::string>& evalset,
                                            const ForecastSettings& settings,
                                            const EvidenceOptions& evidence,
-                                           const std::optional<std::string>& charter_path) {
-  auto curve = MeasureMethod(store, method, metric, evalset, evidence, charter_path);
+                                           const std::optional<Criteria>& criteria) {
+  auto curve = MeasureMethod(store, method, metric, evalset, evidence, criteria);
   if (!curve) return Fail(curve.error());
   auto forecast = ForecastFromCurve(*curve, settings);
   if (!forecast) return Fail(forecast.error());

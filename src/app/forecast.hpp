@@ -51,6 +51,6 @@ Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::strin
                                            const std::optional<std::string>& evalset,
                                            const ForecastSettings& settings,
                                            const EvidenceOptions& evidence,
-                                           const std::optional<std::string>& charter_path);
+                                           const std::optional<Criteria>& criteria);
 
 }  // namespace foresight::app

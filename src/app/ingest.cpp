@@ -191,11 +191,8 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   }
   if (!out.empty()) return outcome;
   if (Status added = store.AddEvalSet(e); !added) return Fail(added.error());
-  outcome.summary =
-      fmt::format("added evaluation set '{}': {} examples, {} task{}{}", e.name, e.size(),
-                  core::EvalTaskName(e.task),
-                  e.classes.empty() ? "" : fmt::format(", classes {}", Join(e.classes, ", ")),
-                  e.slices.empty() ? "" : fmt::format(", slices {}", Join(o.slice_columns, ", ")));
+  outcome.evalset =
+      core::EvalSetInfo{e.name, e.task, e.size(), e.classes, o.slice_columns, e.created_at};
   return outcome;
 }
 
@@ -350,9 +347,9 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   run.tags = o.tags;
   run.created_at = clock.NowIso8601();
   if (Status added = store.AddRun(run); !added) return Fail(added.error());
-  outcome.summary =
-      fmt::format("added run '{}' on '{}': {} predictions{}", run.name, run.evalset, e.size(),
-                  run.method.empty() ? "" : fmt::format(", method {}", run.method));
+  outcome.run = core::RunInfo{run.name,         run.evalset, run.method, run.train_size,
+                              run.effort_hours, run.params,  run.tags,   run.created_at};
+  outcome.predictions = e.size();
   return outcome;
 }
 

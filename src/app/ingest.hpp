@@ -43,12 +43,14 @@ struct RunAddOptions {
   std::vector<std::pair<std::string, std::string>> tags = {};
 };
 
-// The outcome of reading a user's file: either stored (a one-line summary) or refused with
+// The outcome of reading a user's file: either stored (what was stored) or refused with
 // diagnostics pointing into `file`.
 struct IngestOutcome {
   std::unique_ptr<SourceFile> file;
   std::vector<diag::Diagnostic> diagnostics;
-  std::string summary;
+  std::optional<core::EvalSetInfo> evalset;  // AddEvalSet: the set stored
+  std::optional<core::RunInfo> run;          // AddRun: the run stored
+  size_t predictions = 0;                    // AddRun: one per example of its set
   bool stored() const { return diagnostics.empty(); }
 };
 

@@ -49,13 +49,11 @@ TEST_F(InitTest, WritesTheTemplateAndCheckPassesOnIt) {
   std::stringstream content;
   content << in.rdbuf();
   EXPECT_EQ(content.str(), CharterTemplate());
-  Result<CheckOutcome> outcome = RunCheck(CheckOptions{.path = dir_.string()});
-  ASSERT_TRUE(outcome);
-  EXPECT_EQ(outcome->exit_code, 0);
-  Result<CheckOutcome> strict =
-      RunCheck(CheckOptions{.path = dir_.string(), .fail_on = Severity::kWarning});
-  ASSERT_TRUE(strict);
-  EXPECT_EQ(strict->exit_code, 1);
+  Result<core::CheckResult> result = CheckCharterFile(dir_.string());
+  ASSERT_TRUE(result);
+  EXPECT_TRUE(result->readable);
+  EXPECT_FALSE(result->HasFindingAtOrAbove(Severity::kError));
+  EXPECT_TRUE(result->HasFindingAtOrAbove(Severity::kWarning));
 }
 
 TEST_F(InitTest, KeepsAnExistingCharterUnlessForced) {
@@ -76,7 +74,7 @@ TEST_F(InitTest, KeepsAnExistingCharterUnlessForced) {
 
 TEST_F(InitTest, CheckWithoutCharterIsNotFound) {
   std::filesystem::create_directories(dir_);
-  const auto outcome = RunCheck(CheckOptions{.path = dir_.string()});
+  const auto outcome = CheckCharterFile(dir_.string());
   ASSERT_FALSE(outcome);
   EXPECT_EQ(outcome.error().code(), ErrorCode::kNotFound);
   EXPECT_EQ(ExitCodeFor(outcome.error().code()), 2);

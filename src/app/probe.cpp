@@ -212,49 +212,6 @@ std::string Bytes(size_t bytes) {
 
 }  // namespace
 
-// The gap in plain words: how much better the best black box is than the best glass box
-// (negative: worse), with its interval, in metric points for metrics in [0, 1].
-std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& metric, bool rate,
-                       double confidence) {
-  const double sign = higher ? 1.0 : -1.0;
-  const double scale = rate ? 100.0 : 1.0;
-  const double adv = g.difference * sign * scale;
-  const double lo = std::min(g.lower * sign, g.upper * sign) * scale;
-  const double hi = std::max(g.lower * sign, g.upper * sign) * scale;
-  const std::string unit = rate ? fmt::format("{} points", metric) : metric;
-  const int level = static_cast<int>(std::lround(confidence * 100));
-  const std::string measured = fmt::format(
-      "the black box ({}) is ahead of the glass box ({}) by {:.1f} {} ({}% CI {:.1f} "
-      "to {:.1f})",
-      g.black_box, g.glass_box, adv, unit, level, lo, hi);
-  if (lo > 0) {
-    return fmt::format("{}: interpretability costs about {:.1f} {} here{}", measured, adv, unit,
-                       rate && hi < 2 ? ", which is little" : "; decide whether that is worth it");
-  }
-  if (hi < 0) {
-    return fmt::format(
-        "the glass box ({}) beats the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to {:.1f}): "
-        "interpretability costs nothing here",
-        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
-  }
-  if (adv <= 0) {
-    return fmt::format(
-        "the glass box ({}) is ahead of the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to "
-        "{:.1f}): a glass box does as well, so interpretability costs nothing measurable here",
-        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
-  }
-  if (rate && hi <= 2) {
-    return fmt::format(
-        "{}: the difference is not significant, and interpretability costs "
-        "little here",
-        measured);
-  }
-  return fmt::format(
-      "{}: the difference is not significant, but interpretability may cost up to "
-      "{:.1f} {}; more data would tell",
-      measured, hi, unit);
-}
-
 std::vector<int64_t> ProbeSizes(int64_t full) {
   std::vector<int64_t> sizes;
   for (int k = 0;; ++k) {
@@ -315,7 +272,7 @@ std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<si
 }
 
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
-                           const std::optional<std::string>& charter_path, const Clock& clock,
+                           const std::optional<Criteria>& criteria, const Clock& clock,
                            const ProbeProgressFn& progress) {
   const auto start = SteadyClock::now();
   const auto elapsed = [&start] {
@@ -370,7 +327,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     return outcome;
   }
 
-  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(charter_path),
+  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(criteria),
                              prepared->warnings);
   if (!metric) return Fail(metric.error());
   const bool higher =
@@ -506,7 +463,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   EvidenceOptions evidence = options.evidence;
   evidence.metrics = {*metric};
   if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
-    auto evaluated = Evaluate(store, full_runs, evidence, false, charter_path, clock);
+    auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
     if (!evaluated) return Fail(evaluated.error());
     result.criterion = evaluated->criterion;
     for (core::ProbeLearner& pl : result.learners) {
@@ -524,7 +481,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
   curve_evidence.bca = false;
   for (core::ProbeLearner& pl : result.learners) {
-    auto curve = MeasureMethod(store, pl.name, *metric, *name, curve_evidence, charter_path);
+    auto curve = MeasureMethod(store, pl.name, *metric, *name, curve_evidence, criteria);
     if (!curve) continue;  // no run of this learner was stored
     for (const RunMeasurement& m : curve->points) {
       pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
@@ -552,7 +509,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     if (better(&pl, best)) best = &pl;
   }
   if (glass != nullptr && black != nullptr) {
-    auto compared = Compare(store, glass->run, {black->run}, evidence, charter_path);
+    auto compared = Compare(store, glass->run, {black->run}, evidence, criteria);
     if (!compared) return Fail(compared.error());
     const core::Comparison& c = compared->front();
     core::ProbeGap gap;
@@ -565,19 +522,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     gap.upper = c.upper;
     gap.p_value = c.p_value;
     gap.test = c.test;
-    // Differences of higher-is-better metrics (rates and scores with 1 for perfect) read as
-    // points; the others (errors, losses) in their own units.
-    gap.verdict = GapVerdict(gap, higher, *metric, higher, evidence.confidence);
     result.gap = std::move(gap);
   }
 
-  // What was skipped, in words.
-  for (const core::ProbeLearner& pl : result.learners) {
-    if (pl.skipped_sizes.empty()) continue;
-    std::vector<std::string> sizes_text;
-    for (const int64_t s : pl.skipped_sizes) sizes_text.push_back(std::to_string(s));
-    result.skipped.push_back(fmt::format("{} at {} examples", pl.name, Join(sizes_text, ", ")));
-  }
   result.data = options.data;
   result.evalset = *name;
   result.task = std::string(core::EvalTaskName(evalset.task));
@@ -591,6 +538,9 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   result.full_size = full_size;
   result.metric = *metric;
   result.higher_is_better = higher;
+  // Differences of metrics in [0, 1] read as points; the others in their own units.
+  result.unit_interval =
+      stats::BuiltinMetrics().Parse(*metric, KindOf(evalset.task))->def->InUnitInterval();
   result.confidence = evidence.confidence;
   result.curve_resamples = curve_evidence.resamples;
   result.columns = std::move(prepared->columns);

@@ -62,13 +62,6 @@ std::vector<uint32_t> AssignFolds(const learners::Dataset& data, size_t folds, u
 std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<size_t> rows,
                                    uint64_t seed, size_t fold);
 
-// The interpretability gap in plain words. `g.difference` (and its interval) is black box
-// minus glass box in the metric's units; `higher` is the metric's direction; `rate` says the
-// metric lives in [0, 1], so differences read as points (x100). "Little" means the whole
-// interval is under 2 points.
-std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& metric, bool rate,
-                       double confidence);
-
 // Progress for a terminal: what is training, how far. Called at most 10 times a second
 // (always for the last fit), never concurrently; then once with an empty `learner` when
 // training is done and the measuring starts.
@@ -93,7 +86,7 @@ struct ProbeOutcome {
 // set and all runs are stored in one transaction, and measured from the store. (If the
 // measuring fails after that, the stored runs stay: they are complete.)
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
-                           const std::optional<std::string>& charter_path, const Clock& clock,
+                           const std::optional<Criteria>& criteria, const Clock& clock,
                            const ProbeProgressFn& progress = {});
 
 }  // namespace foresight::app

@@ -6,28 +6,13 @@
 #include <fmt/format.h>
 
 #include "base/strings.hpp"
-#include "report/rules_report.hpp"
 #include "rules/registry.hpp"
 
 namespace foresight::app {
 
-Result<std::string> ListRules(report::Format format) {
-  const std::vector<core::RuleMeta> metas = rules::BuiltinRules().Metas();
-  switch (format) {
-    case report::Format::kText:
-      return report::RenderRulesText(metas);
-    case report::Format::kJson:
-      return report::RenderRulesJson(metas);
-    case report::Format::kMarkdown:
-      return report::RenderRulesMarkdown(metas);
-    case report::Format::kSarif:
-      break;
-  }
-  return Fail(ErrorCode::kInvalidArgument,
-              "`rules` prints text, json or md; SARIF carries rules inside `check --format sarif`");
-}
+std::vector<core::RuleMeta> ListRules() { return rules::BuiltinRules().Metas(); }
 
-Result<std::string> ExplainRule(std::string_view id, report::Format format) {
+Result<core::RuleMeta> FindRule(std::string_view id) {
   const rules::RuleDef* rule = rules::BuiltinRules().Find(id);
   if (rule == nullptr) {
     std::vector<std::string> ids;
@@ -44,16 +29,7 @@ Result<std::string> ExplainRule(std::string_view id, report::Format format) {
     message += "; `foresight rules` lists them all";
     return Fail(ErrorCode::kNotFound, message);
   }
-  switch (format) {
-    case report::Format::kText:
-      return report::RenderRuleExplain(rule->meta);
-    case report::Format::kJson:
-      return report::RenderRulesJson(std::span<const core::RuleMeta>(&rule->meta, 1));
-    case report::Format::kMarkdown:
-    case report::Format::kSarif:
-      break;
-  }
-  return Fail(ErrorCode::kInvalidArgument, "`explain` prints text or json");
+  return rule->meta;
 }
 
 }  // namespace foresight::app

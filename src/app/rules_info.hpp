@@ -1,18 +1,18 @@
-// The `rules` and `explain` use cases: the rule registry, rendered.
+// The `rules` and `explain` use cases: the rule registry's metadata.
 #pragma once
 
-#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.hpp"
-#include "report/format.hpp"
+#include "core/rule_meta.hpp"
 
 namespace foresight::app {
 
-// Every rule as a table (text), a JSON list (json) or docs/rules.md (md). SARIF is refused.
-Result<std::string> ListRules(report::Format format);
+// Every rule's metadata, in registry order (by factor, then id).
+std::vector<core::RuleMeta> ListRules();
 
-// One rule in full. Fails with kNotFound (with a did-you-mean) for an unknown id.
-Result<std::string> ExplainRule(std::string_view id, report::Format format);
+// One rule. Fails with kNotFound (with a did-you-mean) for an unknown id.
+Result<core::RuleMeta> FindRule(std::string_view id);
 
 }  // namespace foresight::app

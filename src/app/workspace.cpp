@@ -74,10 +74,18 @@ Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std
   if (!found) return Fail(found.error());
   auto store = OpenWorkspaceStore(*found);
   if (!store) return Fail(store.error());
-  OpenedWorkspace opened{*found, std::move(*store), std::nullopt};
+  OpenedWorkspace opened{*found, std::move(*store), std::nullopt, std::nullopt, std::nullopt};
   const auto charter = std::filesystem::path(found->root) / "foresight.yaml";
   std::error_code ec;
-  if (std::filesystem::exists(charter, ec)) opened.charter = charter.string();
+  if (std::filesystem::exists(charter, ec)) {
+    opened.charter = charter.string();
+    auto criteria = ReadCriteria(*opened.charter);
+    if (criteria) {
+      opened.criteria = std::move(*criteria);
+    } else {
+      opened.charter_problem = criteria.error();
+    }
+  }
   return opened;
 }
 

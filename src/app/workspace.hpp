@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/criteria.hpp"
 #include "base/result.hpp"
 #include "store/store.hpp"
 
@@ -32,11 +33,14 @@ Result<Workspace> CreateWorkspace(const std::string& dir);
 // Opens the workspace's store (creating or migrating the database as needed).
 Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace);
 
-// A found workspace with its store open, and the charter beside it if there is one.
+// A found workspace with its store open, and the charter beside it if there is one, read
+// once: its success criteria, or why they could not be read.
 struct OpenedWorkspace {
   Workspace workspace;
   std::unique_ptr<store::Store> store;
-  std::optional<std::string> charter;  // ROOT/foresight.yaml, when it exists
+  std::optional<std::string> charter;    // ROOT/foresight.yaml, when it exists
+  std::optional<Criteria> criteria;      // when the charter exists and parses
+  std::optional<Error> charter_problem;  // when it exists but could not be read or parsed
 };
 // FindWorkspace (an empty override_dir counts as none), then OpenWorkspaceStore.
 Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start);

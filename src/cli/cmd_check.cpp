@@ -5,6 +5,7 @@
 
 #include "app/check.hpp"
 #include "cli/command.hpp"
+#include "report/check_report.hpp"
 
 namespace foresight::cli {
 
@@ -27,15 +28,12 @@ Runner AddCheck(CLI::App& sub) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   return [opts] {
-    app::CheckOptions options;
-    options.path = opts->path;
-    options.format = *report::ParseFormat(opts->format);
-    options.fail_on = *ParseSeverity(opts->fail_on);
-    options.color = UseColor(opts->color);
-    Result<app::CheckOutcome> outcome = app::RunCheck(options);
-    if (!outcome) return ReportError(outcome.error());
-    WriteStdout(outcome->output);
-    return outcome->exit_code;
+    Result<core::CheckResult> result = app::CheckCharterFile(opts->path);
+    if (!result) return ReportError(result.error());
+    WriteStdout(report::RenderCheck(*result, *report::ParseFormat(opts->format),
+                                    diag::TextStyle{.color = UseColor(opts->color)}));
+    if (!result->readable) return 2;
+    return result->HasFindingAtOrAbove(*ParseSeverity(opts->fail_on)) ? 1 : 0;
   };
 }
 

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/evaluate.hpp"
+#include "app/listings.hpp"
 #include "app/workspace.hpp"
 #include "cli/command.hpp"
 #include "report/evidence_report.hpp"
@@ -56,10 +57,17 @@ Runner AddEvalCommand(CLI::App& sub) {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
     opts->evidence.bca = opts->interval == "bca";
-    SystemClock clock;
-    auto result = app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices,
-                                opened->charter, clock);
+    WarnAboutCharter(*opened);
+    auto result =
+        app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices, opened->criteria);
     if (!result) return ReportError(result.error());
+    if (opened->criteria) {
+      const SystemClock clock;
+      if (auto recorded = app::RecordCriteria(*opened->store, *opened->criteria, clock);
+          !recorded) {
+        return ReportError(recorded.error());
+      }
+    }
     WriteStdout(opts->format == "json"
                     ? report::RenderEvalJson(*result, opts->evidence.confidence)
                     : report::RenderEvalText(*result, opts->evidence.confidence));
@@ -95,11 +103,12 @@ Runner AddCompareCommand(CLI::App& sub) {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
     opts->evidence.bca = opts->interval == "bca";
-    auto result = app::Compare(*opened->store, a, b, opts->evidence, opened->charter);
+    WarnAboutCharter(*opened);
+    auto result = app::Compare(*opened->store, a, b, opts->evidence, opened->criteria);
     if (!result) return ReportError(result.error());
     WriteStdout(opts->format == "json"
                     ? report::RenderCompareJson(*result, opts->evidence.confidence)
-                    : report::RenderCompareText(*result));
+                    : report::RenderCompareText(*result, opts->evidence.confidence));
     return 0;
   };
 }
@@ -115,7 +124,7 @@ Runner AddHistoryCommand(CLI::App& sub) {
   return [opts] {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
-    auto versions = opened->store->ListCriteria();
+    auto versions = app::CriteriaHistory(*opened->store);
     if (!versions) return ReportError(versions.error());
     WriteStdout(opts->format == "json" ? report::RenderHistoryJson(*versions)
                                        : report::RenderHistoryText(*versions));

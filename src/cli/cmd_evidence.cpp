@@ -8,13 +8,11 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include "app/ingest.hpp"
+#include "app/listings.hpp"
 #include "app/workspace.hpp"
-#include "base/strings.hpp"
 #include "cli/command.hpp"
-#include "diag/text_renderer.hpp"
+#include "report/workspace_report.hpp"
 
 namespace foresight::cli {
 namespace {
@@ -40,16 +38,14 @@ Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
   return out;
 }
 
-// Prints an ingestion outcome: the summary, or the problems (exit 2, nothing stored).
+// Prints an ingestion outcome: what was stored, or the problems (exit 2, nothing stored).
 int Finish(const app::IngestOutcome& outcome) {
-  if (outcome.stored()) {
-    WriteStdout(outcome.summary + "\n");
-    return 0;
+  if (!outcome.stored()) {
+    return ReportInputProblems(outcome.diagnostics, report::Refusal::kNothingStored);
   }
-  return ReportInputProblems(
-      outcome.diagnostics,
-      fmt::format("nothing was stored: fix the {} above and run the command again",
-                  outcome.diagnostics.size() == 1 ? "problem" : "problems"));
+  if (outcome.evalset) WriteStdout(report::RenderEvalSetAdded(*outcome.evalset));
+  if (outcome.run) WriteStdout(report::RenderRunAdded(*outcome.run, outcome.predictions));
+  return 0;
 }
 
 void AddWorkspaceOption(CLI::App& sub, std::string& target) {
@@ -152,8 +148,12 @@ Runner AddRunCommand(CLI::App& sub) {
 
 namespace {
 
-// A listing command: --format text|json and --workspace, then `render(store, json)`.
-Runner ListCommand(CLI::App& sub, Result<std::string> (*render)(store::Store&, bool json)) {
+// A listing command: --format text|json and --workspace; lists with `list`, renders with
+// `text` or `json`.
+template <typename Item>
+Runner ListCommand(CLI::App& sub, Result<std::vector<Item>> (*list)(store::Store&),
+                   std::string (*text)(const std::vector<Item>&),
+                   std::string (*json)(const std::vector<Item>&)) {
   struct Options {
     std::string format;
     std::string workspace;
@@ -161,76 +161,26 @@ Runner ListCommand(CLI::App& sub, Result<std::string> (*render)(store::Store&, b
   auto opts = std::make_shared<Options>();
   AddFormatOption(sub, opts->format, {"text", "json"});
   AddWorkspaceOption(sub, opts->workspace);
-  return [opts, render] {
+  return [opts, list, text, json] {
     auto store = OpenStoreFor(opts->workspace);
     if (!store) return ReportError(store.error());
-    auto text = render(**store, opts->format == "json");
-    if (!text) return ReportError(text.error());
-    WriteStdout(*text);
+    auto items = list(**store);
+    if (!items) return ReportError(items.error());
+    WriteStdout(opts->format == "json" ? json(*items) : text(*items));
     return 0;
   };
 }
 
-Result<std::string> RenderEvalSets(store::Store& store, bool json) {
-  auto list = store.ListEvalSets();
-  if (!list) return Fail(list.error());
-  if (json) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& e : *list) {
-      out.push_back({{"name", e.name},
-                     {"task", core::EvalTaskName(e.task)},
-                     {"rows", e.rows},
-                     {"classes", e.classes},
-                     {"slices", e.slices},
-                     {"created_at", e.created_at}});
-    }
-    return nlohmann::ordered_json{{"evalsets", out}}.dump(2) + "\n";
-  }
-  std::string text =
-      fmt::format("{:<24} {:<10} {:>10}  {}\n", "NAME", "TASK", "EXAMPLES", "SLICES");
-  for (const auto& e : *list) {
-    text += fmt::format("{:<24} {:<10} {:>10}  {}\n", e.name, core::EvalTaskName(e.task), e.rows,
-                        e.slices.empty() ? "-" : Join(e.slices, ", "));
-  }
-  return text;
-}
-
-Result<std::string> RenderRuns(store::Store& store, bool json) {
-  auto list = store.ListRuns();
-  if (!list) return Fail(list.error());
-  if (json) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& r : *list) {
-      nlohmann::ordered_json params = nlohmann::ordered_json::object();
-      for (const auto& [k, v] : r.params) params[k] = v;
-      nlohmann::ordered_json tags = nlohmann::ordered_json::object();
-      for (const auto& [k, v] : r.tags) tags[k] = v;
-      out.push_back(
-          {{"name", r.name},
-           {"evalset", r.evalset},
-           {"method", r.method},
-           {"train_size", r.train_size ? nlohmann::ordered_json(*r.train_size) : nullptr},
-           {"effort_hours", r.effort_hours ? nlohmann::ordered_json(*r.effort_hours) : nullptr},
-           {"params", params},
-           {"tags", tags},
-           {"created_at", r.created_at}});
-    }
-    return nlohmann::ordered_json{{"runs", out}}.dump(2) + "\n";
-  }
-  std::string text =
-      fmt::format("{:<24} {:<20} {:<20} {:>10}\n", "NAME", "EVALSET", "METHOD", "TRAIN SIZE");
-  for (const auto& r : *list) {
-    text += fmt::format("{:<24} {:<20} {:<20} {:>10}\n", r.name, r.evalset,
-                        r.method.empty() ? "-" : r.method,
-                        r.train_size ? std::to_string(*r.train_size) : "-");
-  }
-  return text;
-}
-
 }  // namespace
 
-Runner AddEvalSetsCommand(CLI::App& sub) { return ListCommand(sub, RenderEvalSets); }
+Runner AddEvalSetsCommand(CLI::App& sub) {
+  return ListCommand<core::EvalSetInfo>(sub, app::ListEvalSets, report::RenderEvalSetsText,
+                                        report::RenderEvalSetsJson);
+}
 
-Runner AddRunsCommand(CLI::App& sub) { return ListCommand(sub, RenderRuns); }
+Runner AddRunsCommand(CLI::App& sub) {
+  return ListCommand<core::RunInfo>(sub, app::ListRuns, report::RenderRunsText,
+                                    report::RenderRunsJson);
+}
 
 }  // namespace foresight::cli

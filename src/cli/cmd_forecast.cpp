@@ -75,16 +75,14 @@ Runner AddForecastCommand(CLI::App& sub) {
     } else {
       auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
       if (!opened) return ReportError(opened.error());
+      WarnAboutCharter(*opened);
       outcome = app::ForecastFromMethod(*opened->store, opts->method, OptionalString(opts->metric),
                                         OptionalString(opts->evalset), settings, opts->evidence,
-                                        opened->charter);
+                                        opened->criteria);
     }
     if (!outcome) return ReportError(outcome.error());
     if (!outcome->diagnostics.empty()) {
-      return ReportInputProblems(
-          outcome->diagnostics,
-          fmt::format("no forecast: fix the {} above and run the command again",
-                      outcome->diagnostics.size() == 1 ? "problem" : "problems"));
+      return ReportInputProblems(outcome->diagnostics, report::Refusal::kNoForecast);
     }
     WriteStdout(opts->format == "json" ? report::RenderForecastJson(*outcome->forecast)
                                        : report::RenderForecastText(*outcome->forecast));

@@ -107,15 +107,19 @@ Runner AddProbeCommand(CLI::App& sub) {
     if (!opened) return ReportError(opened.error());
     const bool tty = !opts->quiet && ::isatty(STDERR_FILENO) != 0;
     const SystemClock clock;
-    auto outcome = app::Probe(*opened->store, o, opened->charter, clock,
+    WarnAboutCharter(*opened);
+    auto outcome = app::Probe(*opened->store, o, opened->criteria, clock,
                               tty ? app::ProbeProgressFn(ShowProgress) : app::ProbeProgressFn());
     if (tty) fmt::print(stderr, "\r\033[K");
     if (!outcome) return ReportError(outcome.error());
     if (!outcome->diagnostics.empty()) {
-      return ReportInputProblems(
-          outcome->diagnostics,
-          fmt::format("nothing was trained or stored: fix the {} above and run the probe again",
-                      outcome->diagnostics.size() == 1 ? "problem" : "problems"));
+      return ReportInputProblems(outcome->diagnostics, report::Refusal::kNothingTrained);
+    }
+    if (opened->criteria) {
+      if (auto recorded = app::RecordCriteria(*opened->store, *opened->criteria, clock);
+          !recorded) {
+        return ReportError(recorded.error());
+      }
     }
     WriteStdout(opts->format == "json" ? report::RenderProbeJson(*outcome->result)
                                        : report::RenderProbeText(*outcome->result));

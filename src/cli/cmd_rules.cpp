@@ -5,6 +5,7 @@
 
 #include "app/rules_info.hpp"
 #include "cli/command.hpp"
+#include "report/rules_report.hpp"
 
 namespace foresight::cli {
 
@@ -12,9 +13,14 @@ Runner AddRules(CLI::App& sub) {
   auto format = std::make_shared<std::string>();
   AddFormatOption(sub, *format, {"text", "json", "md"});
   return [format] {
-    Result<std::string> text = app::ListRules(*report::ParseFormat(*format));
-    if (!text) return ReportError(text.error());
-    WriteStdout(*text);
+    const std::vector<core::RuleMeta> rules = app::ListRules();
+    if (*format == "json") {
+      WriteStdout(report::RenderRulesJson(rules));
+    } else if (*format == "md") {
+      WriteStdout(report::RenderRulesMarkdown(rules));
+    } else {
+      WriteStdout(report::RenderRulesText(rules));
+    }
     return 0;
   };
 }
@@ -28,9 +34,11 @@ Runner AddExplain(CLI::App& sub) {
   sub.add_option("rule", opts->id, "A rule id, e.g. D001")->required();
   AddFormatOption(sub, opts->format, {"text", "json"});
   return [opts] {
-    Result<std::string> text = app::ExplainRule(opts->id, *report::ParseFormat(opts->format));
-    if (!text) return ReportError(text.error());
-    WriteStdout(*text);
+    Result<core::RuleMeta> rule = app::FindRule(opts->id);
+    if (!rule) return ReportError(rule.error());
+    WriteStdout(opts->format == "json"
+                    ? report::RenderRulesJson(std::span<const core::RuleMeta>(&*rule, 1))
+                    : report::RenderRuleExplain(*rule));
     return 0;
   };
 }

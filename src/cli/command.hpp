@@ -7,9 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "app/workspace.hpp"
 #include "base/result.hpp"
-#include "diag/diagnostic.hpp"
 #include "report/format.hpp"
+#include "report/workspace_report.hpp"
 
 namespace CLI {
 class App;
@@ -34,8 +35,12 @@ void WriteStdout(std::string_view text);
 int ReportError(const Error& error);
 
 // Prints problems found in a user's file (rendered like compiler errors, coloured on a
-// terminal), then `closing` ("nothing was stored: ..."), to stderr; returns exit code 2.
-int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, std::string_view closing);
+// terminal), then what was not done, to stderr; returns exit code 2.
+int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report::Refusal refusal);
+
+// Prints "foresight: warning: ..." to stderr when the workspace's charter exists but could
+// not be read, so its success criteria are not applied.
+void WarnAboutCharter(const app::OpenedWorkspace& opened);
 
 // An option's value, or nothing when it was left empty (not given).
 std::optional<std::string> OptionalString(const std::string& value);

@@ -8,7 +8,6 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
-#include "diag/text_renderer.hpp"
 
 namespace foresight::cli {
 
@@ -31,18 +30,21 @@ int ReportError(const Error& error) {
   return ExitCodeFor(error.code());
 }
 
+void WarnAboutCharter(const app::OpenedWorkspace& opened) {
+  if (!opened.charter_problem) return;
+  const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;33mwarning\x1b[0m" : "warning",
+             opened.charter_problem->message());
+}
+
 std::optional<std::string> OptionalString(const std::string& value) {
   return value.empty() ? std::nullopt : std::optional<std::string>(value);
 }
 
-int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics,
-                        std::string_view closing) {
+int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report::Refusal refusal) {
   const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&
                                        std::getenv("NO_COLOR") == nullptr};
-  for (const diag::Diagnostic& d : diagnostics) {
-    fmt::print(stderr, "{}\n", diag::RenderText(d, style));
-  }
-  fmt::print(stderr, "{}\n", closing);
+  fmt::print(stderr, "{}", report::RenderInputProblems(diagnostics, refusal, style));
   return 2;
 }
 

@@ -14,6 +14,18 @@ std::string_view EvalTaskName(EvalTask task) {
   return "binary";
 }
 
+std::string_view CriterionStatusName(CriterionStatus status) {
+  switch (status) {
+    case CriterionStatus::kMet:
+      return "met";
+    case CriterionStatus::kNotMet:
+      return "not met";
+    case CriterionStatus::kNotYetKnown:
+      return "not yet known";
+  }
+  return "not yet known";
+}
+
 std::optional<EvalTask> ParseEvalTask(std::string_view name) {
   if (name == "binary") return EvalTask::kBinary;
   if (name == "multiclass") return EvalTask::kMulticlass;

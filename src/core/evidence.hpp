@@ -95,7 +95,18 @@ struct Criterion {
   std::string metric;  // canonical spelling
   double threshold = 0;
   double confidence = 0.95;
+  bool higher_is_better = true;  // the metric's direction: met at or above the threshold
 };
+
+// A run against the criterion, judged from its interval at the declared confidence.
+enum class CriterionStatus {
+  kMet,         // the one-sided bound is on the right side of the threshold
+  kNotMet,      // even the other side's bound misses it
+  kNotYetKnown  // the interval straddles it: more evidence is needed
+};
+
+// "met", "not met", "not yet known": stable, in JSON.
+std::string_view CriterionStatusName(CriterionStatus status);
 
 struct EvalRow {
   std::string run;
@@ -113,7 +124,7 @@ struct CriterionRow {
   std::string run;
   double probability = 0;  // share of bootstrap replicates that meet the threshold
   double bound = 0;        // one-sided bound at the declared confidence (lower if higher is better)
-  std::string status;      // "met", "not met", "not yet known"
+  CriterionStatus status = CriterionStatus::kNotYetKnown;
 };
 
 // A fairness gap between the values of one slice column, for a binary run (at threshold 0.5).
@@ -126,13 +137,38 @@ struct FairnessRow {
   double upper = 0;
 };
 
+// The charter's success criterion differs from the one last recorded in the store: every
+// run is re-scored from its stored predictions, so nothing needs retraining.
+struct CriterionChange {
+  CriteriaVersion previous;  // as recorded (with when it was recorded)
+  CriteriaVersion current;   // as the charter says now
+  // Each metric's direction, when foresight knows the metric.
+  std::optional<bool> previous_higher_is_better;
+  std::optional<bool> current_higher_is_better;
+};
+
+// Something `eval` could not measure, and why; the rest of the result stands.
+struct EvalNote {
+  enum class Kind {
+    kSliceMetric,    // a metric on one slice value (e.g. one class only on that slice)
+    kFairnessGap,    // a fairness gap over a slice column could not be prepared
+    kFairnessRange,  // a fairness gap's interval could not be computed
+  };
+  Kind kind = Kind::kSliceMetric;
+  std::string run;
+  std::string measure;  // the metric or the gap's name; empty for kFairnessGap
+  std::string slice;    // "region=north" for a slice value, "region" for a column
+  std::string reason;   // the error's message
+};
+
 struct EvalResult {
   std::vector<EvalRow> rows;
   std::vector<EvalRow> worst_slices;  // per run, metric and slice column: the worst value
   std::vector<FairnessRow> fairness;  // binary tasks with --slices
   std::optional<Criterion> criterion;
   std::vector<CriterionRow> criteria;
-  std::vector<std::string> notes;  // e.g. "the primary metric changed from ... to ..."
+  std::optional<CriterionChange> criterion_change;
+  std::vector<EvalNote> notes;
 };
 
 struct Comparison {
@@ -145,12 +181,21 @@ struct Comparison {
   double lower = 0;
   double upper = 0;
   double p_value = 1;
-  std::optional<double> p_adjusted;  // Holm, when several runs are compared to a baseline
-  std::string test;                  // "paired bootstrap", "delong", "mcnemar (exact)", ...
+  std::optional<double> p_adjusted;  // Holm, within a group of one metric and one test
+  // The test that decides and gives the p-value: "paired bootstrap", "delong",
+  // "mcnemar (exact)", "mcnemar (chi-square)".
+  std::string test;
+  // The method of the interval [lower, upper]: the same as `test`, except for McNemar, which
+  // gives no interval (then "paired bootstrap").
+  std::string interval_method;
   size_t n = 0;
-  size_t examples_to_resolve = 0;  // when the interval contains 0
+  size_t examples_to_resolve = 0;  // when there is no detectable difference
   bool higher_is_better = true;
-  std::string verdict;  // one sentence in plain words
+  bool unit_interval = false;  // the metric lies in [0, 1]: differences read as points
+  // The decision at the requested confidence: the interval excludes 0 (one comparison, with
+  // a test that gives both); McNemar's p below 1 - confidence; with Holm, the adjusted p
+  // below it.
+  bool significant = false;
 };
 
 }  // namespace foresight::core

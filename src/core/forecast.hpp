@@ -50,7 +50,12 @@ struct Forecast {
   std::vector<ForecastFamily> families;
   bool ill_behaved = false;
   std::vector<std::string> warnings;
-  std::vector<std::string> notes;
+  // Points with a standard error, when some but not all had one (the fit then weighs all
+  // points equally); 0 otherwise.
+  size_t points_with_stderr = 0;
+  size_t points_given = 0;  // rows given (several may share a size), when the above is set
+  // A method's runs left off the curve because they record no train size.
+  std::vector<std::string> runs_without_size;
   std::vector<ForecastAt> curve;  // the ensemble and its band, for plots
 };
 

@@ -54,7 +54,6 @@ struct ProbeGap {
   double upper = 0;
   double p_value = 1;
   std::string test;
-  std::string verdict;  // plain words
 };
 
 struct ProbeResult {
@@ -71,6 +70,7 @@ struct ProbeResult {
   int64_t full_size = 0;  // training rows per fold
   std::string metric;
   bool higher_is_better = true;
+  bool unit_interval = false;  // the metric lies in [0, 1]: differences read as points
   double confidence = 0.95;
   size_t curve_resamples = 0;  // bootstrap resamples behind each curve point's standard error
   std::optional<Criterion> criterion;
@@ -78,7 +78,6 @@ struct ProbeResult {
   std::vector<ProbeLearner> learners;
   std::optional<ProbeGap> gap;
   std::optional<double> time_budget;
-  std::vector<std::string> skipped;  // learners or sizes not trained, in words
   std::vector<std::string> warnings;
   double seconds = 0;
 };

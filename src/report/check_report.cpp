@@ -301,4 +301,18 @@ std::string RenderCheckMarkdown(const CheckReport& report) {
   return md;
 }
 
+std::string RenderCheck(const CheckReport& report, Format format, const diag::TextStyle& style) {
+  switch (format) {
+    case Format::kText:
+      return RenderCheckText(report, style);
+    case Format::kJson:
+      return RenderCheckJson(report);
+    case Format::kSarif:
+      return RenderCheckSarif(report);
+    case Format::kMarkdown:
+      return RenderCheckMarkdown(report);
+  }
+  return "";
+}
+
 }  // namespace foresight::report

@@ -7,21 +7,16 @@
 #include <vector>
 
 #include "base/source_file.hpp"
+#include "core/check.hpp"
 #include "core/rule_meta.hpp"
 #include "diag/diagnostic.hpp"
 #include "diag/text_renderer.hpp"
+#include "report/format.hpp"
 
 namespace foresight::report {
 
-struct CheckReport {
-  std::string path;  // the charter's path as the user gave it
-  std::vector<diag::Diagnostic> diagnostics;
-  // Empty when the charter could not be read (input, syntax or schema errors).
-  std::vector<core::FactorVerdict> verdicts;
-  // Metadata of every rule (for SARIF's tool.driver.rules and fixes in JSON).
-  std::span<const core::RuleMeta> rules;
-  std::string tool_version;
-};
+// The report renders core::CheckResult (what `check` found); the name stays for readers.
+using CheckReport = core::CheckResult;
 
 std::string RenderCheckText(const CheckReport& report, const diag::TextStyle& style);
 // Documented in docs/json.md.
@@ -30,6 +25,8 @@ std::string RenderCheckJson(const CheckReport& report);
 std::string RenderCheckSarif(const CheckReport& report);
 // A summary fit for a pull-request comment.
 std::string RenderCheckMarkdown(const CheckReport& report);
+// The report in `format` (colour applies to text only).
+std::string RenderCheck(const CheckReport& report, Format format, const diag::TextStyle& style);
 
 // The diagnostic codes that are not rules: problems reading the charter.
 struct ReadingProblem {

@@ -15,12 +15,93 @@ std::string Number(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v
 
 Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
+// ">=" or "<=": how a value meets a threshold in the metric's direction (">=" when unknown).
+const char* Meets(std::optional<bool> higher_is_better) {
+  return higher_is_better.value_or(true) ? ">=" : "<=";
+}
+
+std::string CriterionInWords(const std::string& metric, const std::optional<double>& threshold,
+                             std::optional<bool> higher_is_better) {
+  return fmt::format("{} {}", metric.empty() ? "(no metric)" : metric,
+                     threshold ? fmt::format("{} {}", Meets(higher_is_better), *threshold) : "");
+}
+
+std::string NoteText(const core::EvalNote& n) {
+  switch (n.kind) {
+    case core::EvalNote::Kind::kSliceMetric:
+      return fmt::format("run '{}', {} on {}: {}", n.run, n.measure, n.slice, n.reason);
+    case core::EvalNote::Kind::kFairnessGap:
+      return fmt::format("run '{}', slice {}: {}", n.run, n.slice, n.reason);
+    case core::EvalNote::Kind::kFairnessRange:
+      return fmt::format("run '{}', {} over {}: {}", n.run, n.measure, n.slice, n.reason);
+  }
+  return n.reason;
+}
+
+// Every note of an eval result, one sentence each: a changed criterion first.
+std::vector<std::string> Notes(const core::EvalResult& r) {
+  std::vector<std::string> notes;
+  if (r.criterion_change) {
+    const core::CriterionChange& c = *r.criterion_change;
+    notes.push_back(fmt::format(
+        "the success criterion changed: it was {} (recorded {}), it is now {}; every run below "
+        "is re-scored from its stored predictions",
+        CriterionInWords(c.previous.metric, c.previous.threshold, c.previous_higher_is_better),
+        c.previous.seen_at,
+        CriterionInWords(c.current.metric, c.current.threshold, c.current_higher_is_better)));
+  }
+  for (const core::EvalNote& n : r.notes) notes.push_back(NoteText(n));
+  return notes;
+}
+
+std::string FormatP(double p) {
+  if (p < 0.001) return "p < 0.001";
+  return fmt::format("p = {:.2g}", p);
+}
+
 }  // namespace
+
+std::string CompareVerdict(const core::Comparison& c, double confidence) {
+  const int level = static_cast<int>(std::lround(confidence * 100));
+  const double p = c.p_adjusted.value_or(c.p_value);
+  const std::string p_label = (c.test == c.interval_method ? "" : c.test + " ") + FormatP(p) +
+                              (c.p_adjusted ? ", Holm-adjusted" : "");
+  if (!c.significant) {
+    if (c.examples_to_resolve == SIZE_MAX) {
+      return fmt::format(
+          "no detectable difference in {}: the two runs score the same on this evaluation set",
+          c.metric);
+    }
+    return fmt::format(
+        "no detectable difference in {} — this evaluation set ({} examples) cannot tell them "
+        "apart; about {} examples would",
+        c.metric, c.n, c.examples_to_resolve);
+  }
+  const bool b_better = (c.difference > 0) == c.higher_is_better;
+  const std::string& winner = b_better ? c.b : c.a;
+  const std::string& loser = b_better ? c.a : c.b;
+  // Express the gap in the winner's favour: positive numbers.
+  const double sign = c.difference > 0 ? 1.0 : -1.0;
+  double gap = c.difference * sign;
+  double lo = std::min(c.lower * sign, c.upper * sign);
+  double hi = std::max(c.lower * sign, c.upper * sign);
+  std::string unit;
+  if (c.unit_interval) {
+    gap *= 100;
+    lo *= 100;
+    hi *= 100;
+    unit = " points";
+  }
+  const std::string interval_label = c.test == c.interval_method ? "" : ", " + c.interval_method;
+  return fmt::format("{} beats {} on {} by {:.3g}{} ({}% CI {:.3g} to {:.3g}{}, {})", winner, loser,
+                     c.metric, gap, unit, level, lo, hi, interval_label, p_label);
+}
 
 std::string RenderEvalText(const core::EvalResult& r, double confidence) {
   std::string out;
-  for (const std::string& note : r.notes) out += "note: " + note + "\n";
-  if (!r.notes.empty()) out += "\n";
+  const std::vector<std::string> notes = Notes(r);
+  for (const std::string& note : notes) out += "note: " + note + "\n";
+  if (!notes.empty()) out += "\n";
   const int level = static_cast<int>(std::lround(confidence * 100));
   out += fmt::format("{:<20} {:<28} {:<20} {:>9}  {:<21} {:>8}\n", "RUN", "METRIC", "SLICE",
                      "ESTIMATE", fmt::format("{}% CI", level), "N");
@@ -46,12 +127,12 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
   }
   if (r.criterion) {
     const auto& c = *r.criterion;
-    out +=
-        fmt::format("\nSuccess criterion (from the charter): {} {} {} at {}% confidence\n",
-                    c.metric, ">=", c.threshold, static_cast<int>(std::lround(c.confidence * 100)));
+    out += fmt::format("\nSuccess criterion (from the charter): {} {} {} at {}% confidence\n",
+                       c.metric, Meets(c.higher_is_better), c.threshold,
+                       static_cast<int>(std::lround(c.confidence * 100)));
     for (const core::CriterionRow& row : r.criteria) {
       out += fmt::format("  {:<20} {:<14} P(target met) = {:.2f}, one-sided bound {}\n", row.run,
-                         row.status, row.probability, Number(row.bound));
+                         core::CriterionStatusName(row.status), row.probability, Number(row.bound));
     }
   }
   return out;
@@ -98,7 +179,7 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
     Json runs = Json::array();
     for (const core::CriterionRow& row : r.criteria) {
       runs.push_back({{"run", row.run},
-                      {"status", row.status},
+                      {"status", core::CriterionStatusName(row.status)},
                       {"probability", row.probability},
                       {"bound", JsonNumber(row.bound)}});
     }
@@ -109,14 +190,14 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
   } else {
     out["criterion"] = nullptr;
   }
-  out["notes"] = r.notes;
+  out["notes"] = Notes(r);
   return out.dump(2) + "\n";
 }
 
-std::string RenderCompareText(const std::vector<core::Comparison>& comparisons) {
+std::string RenderCompareText(const std::vector<core::Comparison>& comparisons, double confidence) {
   std::string out;
   for (const core::Comparison& c : comparisons) {
-    out += c.verdict + "\n";
+    out += CompareVerdict(c, confidence) + "\n";
     out += fmt::format("  {} {} = {}, {} {} = {}; difference {} [{}, {}], p = {:.3g}{} ({})\n", c.a,
                        c.metric, Number(c.estimate_a), c.b, c.metric, Number(c.estimate_b),
                        Number(c.difference), Number(c.lower), Number(c.upper), c.p_value,
@@ -140,8 +221,10 @@ std::string RenderCompareJson(const std::vector<core::Comparison>& comparisons, 
                     {"p_value", c.p_value},
                     {"p_adjusted", c.p_adjusted ? Json(*c.p_adjusted) : Json(nullptr)},
                     {"test", c.test},
+                    {"interval_method", c.interval_method},
+                    {"significant", c.significant},
                     {"n", c.n},
-                    {"verdict", c.verdict}});
+                    {"verdict", CompareVerdict(c, confidence)}});
   }
   return Json{{"version", 1}, {"confidence", confidence}, {"comparisons", std::move(list)}}.dump(
              2) +

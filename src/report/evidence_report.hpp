@@ -11,7 +11,10 @@ namespace foresight::report {
 
 std::string RenderEvalText(const core::EvalResult& result, double confidence);
 std::string RenderEvalJson(const core::EvalResult& result, double confidence);
-std::string RenderCompareText(const std::vector<core::Comparison>& comparisons);
+std::string RenderCompareText(const std::vector<core::Comparison>& comparisons, double confidence);
+// One comparison's verdict in plain words: who beats whom, by how much, with the interval and
+// the test that decided (labelled when the interval comes from another method).
+std::string CompareVerdict(const core::Comparison& comparison, double confidence);
 std::string RenderCompareJson(const std::vector<core::Comparison>& comparisons, double confidence);
 std::string RenderHistoryText(const std::vector<core::CriteriaVersion>& versions);
 std::string RenderHistoryJson(const std::vector<core::CriteriaVersion>& versions);

@@ -11,6 +11,21 @@
 namespace foresight::report {
 namespace {
 
+// What the forecast left out or simplified, one sentence each.
+std::vector<std::string> Notes(const core::Forecast& f) {
+  std::vector<std::string> notes;
+  if (f.points_with_stderr > 0) {
+    notes.push_back(
+        fmt::format("{} of {} points have a standard error; the fit weighs all points equally",
+                    f.points_with_stderr, f.points_given));
+  }
+  for (const std::string& run : f.runs_without_size) {
+    notes.push_back(fmt::format(
+        "run '{}' records no train size (--train-size), so it is not on the curve", run));
+  }
+  return notes;
+}
+
 using Json = nlohmann::ordered_json;
 
 Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
@@ -224,7 +239,7 @@ std::string RenderForecastText(const core::Forecast& f) {
   out += (list.empty() ? "(none)" : list) + "\n\n";
   out += RenderForecastPlot(f);
   for (const auto& w : f.warnings) out += "warning: " + w + "\n";
-  for (const auto& n : f.notes) out += "note: " + n + "\n";
+  for (const auto& n : Notes(f)) out += "note: " + n + "\n";
   return out;
 }
 
@@ -276,7 +291,7 @@ std::string RenderForecastJson(const core::Forecast& f) {
               {"families", families},
               {"ill_behaved", f.ill_behaved},
               {"warnings", f.warnings},
-              {"notes", f.notes},
+              {"notes", Notes(f)},
               {"curve", curve}};
   return out.dump(2) + "\n";
 }

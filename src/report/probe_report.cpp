@@ -15,6 +15,20 @@
 namespace foresight::report {
 namespace {
 
+// What was not trained, one phrase per learner: "boosting at 512, 800 examples".
+std::vector<std::string> Skipped(const core::ProbeResult& r) {
+  std::vector<std::string> out;
+  for (const core::ProbeLearner& pl : r.learners) {
+    if (pl.skipped_sizes.empty()) continue;
+    out.push_back(fmt::format("{} at {} examples", pl.name, fmt::join(pl.skipped_sizes, ", ")));
+  }
+  return out;
+}
+
+std::string GapVerdictOf(const core::ProbeResult& r) {
+  return GapVerdict(*r.gap, r.higher_is_better, r.metric, r.unit_interval, r.confidence);
+}
+
 using Json = nlohmann::ordered_json;
 
 Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
@@ -176,7 +190,7 @@ std::string RenderProbeText(const core::ProbeResult& r) {
   out += Table(rows, 2);
 
   if (r.gap) {
-    out += fmt::format("\nInterpretability: {}.\n", r.gap->verdict);
+    out += fmt::format("\nInterpretability: {}.\n", GapVerdictOf(r));
   } else {
     out +=
         "\nInterpretability: no gap measured (it needs a glass box and a black box that both "
@@ -228,11 +242,11 @@ std::string RenderProbeText(const core::ProbeResult& r) {
   for (const auto& l : r.learners) {
     for (const auto& n : l.notes) notes.push_back(fmt::format("{}: {}", l.name, n));
   }
-  if (!r.skipped.empty()) {
+  if (const std::vector<std::string> skipped = Skipped(r); !skipped.empty()) {
     out += fmt::format("\nSkipped{}: ", r.time_budget
                                             ? fmt::format(" (time budget {:g} s)", *r.time_budget)
                                             : std::string());
-    out += fmt::format("{}.\n", fmt::join(r.skipped, "; "));
+    out += fmt::format("{}.\n", fmt::join(skipped, "; "));
   }
   for (const auto& n : notes) out += fmt::format("note: {}\n", n);
 
@@ -323,15 +337,58 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
                 {"upper", JsonNumber(r.gap->upper)},
                 {"p_value", JsonNumber(r.gap->p_value)},
                 {"test", r.gap->test},
-                {"verdict", r.gap->verdict}};
+                {"verdict", GapVerdictOf(r)}};
   } else {
     j["gap"] = nullptr;
   }
   j["time_budget"] = r.time_budget ? Json(*r.time_budget) : Json(nullptr);
-  j["skipped"] = r.skipped;
+  j["skipped"] = Skipped(r);
   j["warnings"] = r.warnings;
   j["seconds"] = r.seconds;
   return j.dump(2) + "\n";
+}
+
+// The gap in plain words: how much better the best black box is than the best glass box
+// (negative: worse), with its interval, in metric points for metrics in [0, 1].
+std::string GapVerdict(const core::ProbeGap& g, bool higher, const std::string& metric, bool rate,
+                       double confidence) {
+  const double sign = higher ? 1.0 : -1.0;
+  const double scale = rate ? 100.0 : 1.0;
+  const double adv = g.difference * sign * scale;
+  const double lo = std::min(g.lower * sign, g.upper * sign) * scale;
+  const double hi = std::max(g.lower * sign, g.upper * sign) * scale;
+  const std::string unit = rate ? fmt::format("{} points", metric) : metric;
+  const int level = static_cast<int>(std::lround(confidence * 100));
+  const std::string measured = fmt::format(
+      "the black box ({}) is ahead of the glass box ({}) by {:.1f} {} ({}% CI {:.1f} "
+      "to {:.1f})",
+      g.black_box, g.glass_box, adv, unit, level, lo, hi);
+  if (lo > 0) {
+    return fmt::format("{}: interpretability costs about {:.1f} {} here{}", measured, adv, unit,
+                       rate && hi < 2 ? ", which is little" : "; decide whether that is worth it");
+  }
+  if (hi < 0) {
+    return fmt::format(
+        "the glass box ({}) beats the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to {:.1f}): "
+        "interpretability costs nothing here",
+        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
+  }
+  if (adv <= 0) {
+    return fmt::format(
+        "the glass box ({}) is ahead of the best black box ({}) by {:.1f} {} ({}% CI {:.1f} to "
+        "{:.1f}): a glass box does as well, so interpretability costs nothing measurable here",
+        g.glass_box, g.black_box, -adv, unit, level, -hi, -lo);
+  }
+  if (rate && hi <= 2) {
+    return fmt::format(
+        "{}: the difference is not significant, and interpretability costs "
+        "little here",
+        measured);
+  }
+  return fmt::format(
+      "{}: the difference is not significant, but interpretability may cost up to "
+      "{:.1f} {}; more data would tell",
+      measured, hi, unit);
 }
 
 }  // namespace foresight::report

@@ -13,6 +13,18 @@
 #include "base/strings.hpp"
 
 namespace foresight::stats {
+
+std::string_view PairedTestName(PairedTest test) {
+  switch (test) {
+    case PairedTest::kBootstrap:
+      return "paired bootstrap";
+    case PairedTest::kDeLong:
+      return "delong";
+    case PairedTest::kMcNemar:
+      return "mcnemar";
+  }
+  return "paired bootstrap";
+}
 namespace {
 
 std::string_view TaskName(TaskKind task) {

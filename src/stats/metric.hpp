@@ -77,6 +77,16 @@ struct ParamSpec {
   bool min_exclusive = false;  // the value must exceed min (fbeta's beta > 0)
 };
 
+// Which paired test decides whether two runs differ on a metric (and gives its p-value).
+enum class PairedTest {
+  kBootstrap,  // the paired bootstrap of the difference: any metric
+  kDeLong,     // DeLong's test for two correlated ROC AUCs (an exact variance, O(n log n))
+  kMcNemar,    // McNemar's test on the examples exactly one of the two runs gets right
+};
+
+// "paired bootstrap", "delong", "mcnemar".
+std::string_view PairedTestName(PairedTest test);
+
 struct MetricDef {
   std::string name;    // "fbeta": stable, public
   std::string family;  // "binary scores", "binary at a threshold", "multiclass", "regression"
@@ -87,10 +97,18 @@ struct MetricDef {
   std::string reference;    // the scikit-learn function it agrees with
   // Prepares a kernel; fails with kInvalidArgument when the data cannot support the metric.
   std::function<Result<std::unique_ptr<Kernel>>(const MetricData&, const Params&)> prepare;
-  // The value of perfect predictions: every higher-is-better metric here is at most 1
-  // (AUC, accuracy, F1, MCC, kappa, R^2, ...) and every lower-is-better one at least 0 (log
-  // loss, Brier, ECE, MAE, RMSE, ...); metric_test checks each one reaches it.
-  double BestValue() const { return higher_is_better ? 1.0 : 0.0; }
+  // The values the metric can take (infinite where unbounded): [0, 1] for shares and
+  // probabilities, [-1, 1] for correlations (MCC, kappa), (-inf, 1] for R^2, [0, inf) for
+  // losses and errors. metric_test checks every value computed lies inside.
+  double min_value = 0;
+  double max_value = 1;
+  // The test `compare` uses on this metric.
+  PairedTest paired_test = PairedTest::kBootstrap;
+
+  // The value of perfect predictions; metric_test checks each metric reaches it.
+  double BestValue() const { return higher_is_better ? max_value : min_value; }
+  // Whether values lie in [0, 1], so a difference reads as percentage points (x100).
+  bool InUnitInterval() const { return min_value == 0 && max_value == 1; }
 };
 
 // A metric named with its parameters, as users write it: "fbeta{beta=2}", "roc_auc".

@@ -225,6 +225,73 @@ TEST(MetricComputeTest, PerfectPredictionsReachEachMetricsBestValue) {
   EXPECT_GE(checked, 25U);
 }
 
+TEST(MetricComputeTest, EveryValueLiesInTheDeclaredRange) {
+  // Poor, random and inverted predictions push each metric towards its worst values.
+  for (const uint64_t seed : {1U, 2U, 3U}) {
+    std::vector<int32_t> binary;
+    std::vector<double> scores;
+    std::vector<int32_t> classes;
+    std::vector<double> proba;
+    std::vector<double> target;
+    std::vector<double> value;
+    uint64_t state = seed;
+    const auto next = [&state] {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return static_cast<double>(state >> 11U) / 9007199254740992.0;
+    };
+    for (int i = 0; i < 300; ++i) {
+      binary.push_back(i % 3 == 0 ? 1 : 0);
+      // Seed 3 inverts the scores: every positive below every negative.
+      scores.push_back(seed == 3 ? 1.0 - binary.back() * 0.9 - next() * 0.05 : next());
+      classes.push_back(i % 4);
+      double sum = 0;
+      std::vector<double> row;
+      for (int k = 0; k < 4; ++k) row.push_back(next() + (k == (i + 1) % 4 ? 3 : 0));
+      for (double v : row) sum += v;
+      for (double v : row) proba.push_back(v / sum);
+      target.push_back(next());
+      value.push_back(seed == 3 ? 50 * next() : next());
+    }
+    for (const MetricDef& def : Registry().defs()) {
+      for (const TaskKind task : def.tasks) {
+        MetricData data;
+        data.task = task;
+        data.label = task == TaskKind::kBinary ? binary : classes;
+        data.score = scores;
+        data.proba = proba;
+        data.classes = 4;
+        data.target = target;
+        data.value = value;
+        const auto v = Compute(def.name, data);
+        ASSERT_TRUE(v.has_value()) << def.name << ": " << v.error().message();
+        EXPECT_GE(*v, def.min_value) << def.name << " seed " << seed;
+        EXPECT_LE(*v, def.max_value) << def.name << " seed " << seed;
+      }
+    }
+  }
+}
+
+TEST(MetricRegistryTest, RangesAndPairedTestsAreDeclared) {
+  const MetricRegistry& r = Registry();
+  EXPECT_TRUE(r.Find("roc_auc")->InUnitInterval());
+  EXPECT_EQ(r.Find("roc_auc")->paired_test, PairedTest::kDeLong);
+  EXPECT_EQ(r.Find("accuracy", TaskKind::kBinary)->paired_test, PairedTest::kMcNemar);
+  EXPECT_EQ(r.Find("accuracy", TaskKind::kMulticlass)->paired_test, PairedTest::kMcNemar);
+  EXPECT_EQ(r.Find("f1")->paired_test, PairedTest::kBootstrap);
+  EXPECT_FALSE(r.Find("mcc")->InUnitInterval());
+  EXPECT_EQ(r.Find("mcc")->min_value, -1);
+  EXPECT_FALSE(r.Find("cohen_kappa")->InUnitInterval());
+  EXPECT_FALSE(r.Find("r2")->InUnitInterval());
+  EXPECT_EQ(r.Find("r2")->BestValue(), 1);
+  for (const char* loss : {"mae", "rmse", "mape", "pinball"}) {
+    EXPECT_FALSE(r.Find(loss)->InUnitInterval()) << loss;
+    EXPECT_EQ(r.Find(loss)->BestValue(), 0) << loss;
+  }
+  EXPECT_FALSE(r.Find("log_loss", TaskKind::kBinary)->InUnitInterval());
+  EXPECT_TRUE(r.Find("brier")->InUnitInterval());
+  EXPECT_EQ(PairedTestName(PairedTest::kDeLong), "delong");
+}
+
 TEST(MetricComputeTest, UndefinedOnTheDataIsAClearError) {
   const BinaryInput ones{{1, 1, 1}, {0.2, 0.5, 0.9}};
   const auto auc = Compute("roc_auc", ones.Data());

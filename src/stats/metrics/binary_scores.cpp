@@ -186,6 +186,7 @@ void AddBinaryScoreMetrics(std::vector<MetricDef>& defs) {
                              "a random negative (ties count one half).",
                              "sklearn.metrics.roc_auc_score");
   roc_auc.prepare = PrepareRocAuc;
+  roc_auc.paired_test = PairedTest::kDeLong;
   defs.push_back(std::move(roc_auc));
 
   MetricDef ap = Binary("average_precision", true,
@@ -200,6 +201,7 @@ void AddBinaryScoreMetrics(std::vector<MetricDef>& defs) {
                               "P(label = 1), clipped to [eps, 1 - eps].",
                               "sklearn.metrics.log_loss");
   log_loss.prepare = PrepareLogLoss;
+  log_loss.max_value = std::numeric_limits<double>::infinity();
   defs.push_back(std::move(log_loss));
 
   MetricDef brier = Binary("brier", false,

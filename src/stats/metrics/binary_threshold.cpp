@@ -252,8 +252,11 @@ Result<std::unique_ptr<Kernel>> PreparePrecisionAtK(const MetricData& data, cons
 }  // namespace
 
 void AddBinaryThresholdMetrics(std::vector<MetricDef>& defs) {
-  defs.push_back(AtThreshold("accuracy", "Share of examples whose prediction matches the label.",
-                             "sklearn.metrics.accuracy_score", Accuracy));
+  MetricDef accuracy =
+      AtThreshold("accuracy", "Share of examples whose prediction matches the label.",
+                  "sklearn.metrics.accuracy_score", Accuracy);
+  accuracy.paired_test = PairedTest::kMcNemar;
+  defs.push_back(std::move(accuracy));
   defs.push_back(AtThreshold("precision", "Share of predicted positives that are positive.",
                              "sklearn.metrics.precision_score", Precision));
   defs.push_back(AtThreshold("recall", "Share of positives predicted positive.",
@@ -266,8 +269,10 @@ void AddBinaryThresholdMetrics(std::vector<MetricDef>& defs) {
                       {"beta", kDefaultBeta, 0, kMaxBeta, false,
                        "weight of recall relative to precision; must be > 0", true});
   defs.push_back(std::move(fbeta));
-  defs.push_back(AtThreshold("mcc", "Matthews correlation between predictions and labels.",
-                             "sklearn.metrics.matthews_corrcoef", Mcc));
+  MetricDef mcc = AtThreshold("mcc", "Matthews correlation between predictions and labels.",
+                              "sklearn.metrics.matthews_corrcoef", Mcc);
+  mcc.min_value = -1;
+  defs.push_back(std::move(mcc));
   defs.push_back(AtThreshold("balanced_accuracy", "Mean of the recalls of the two classes.",
                              "sklearn.metrics.balanced_accuracy_score", BalancedAccuracy));
 

@@ -252,6 +252,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                   "(ties go to the lowest class index).",
                                   "sklearn.metrics.accuracy_score on argmax");
   accuracy.prepare = PrepareAccuracy;
+  accuracy.paired_test = PairedTest::kMcNemar;
   defs.push_back(std::move(accuracy));
 
   MetricDef top_k = Multiclass("top_k_accuracy", true,
@@ -283,6 +284,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                   "probabilities clipped to [eps, 1 - eps] and renormalised.",
                                   "sklearn.metrics.log_loss");
   log_loss.prepare = PrepareLogLoss;
+  log_loss.max_value = std::numeric_limits<double>::infinity();
   defs.push_back(std::move(log_loss));
 
   MetricDef kappa = Multiclass("cohen_kappa", true,
@@ -290,6 +292,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                "beyond what the class frequencies explain.",
                                "sklearn.metrics.cohen_kappa_score");
   kappa.prepare = PrepareCounts("cohen_kappa", Summary::kKappa);
+  kappa.min_value = -1;
   defs.push_back(std::move(kappa));
 }
 

@@ -109,6 +109,12 @@ MetricDef Regression(std::string name, bool higher_is_better, std::string descri
   def.family = "regression";
   def.tasks = {TaskKind::kRegression};
   def.higher_is_better = higher_is_better;
+  // Errors are at least 0 and unbounded above; R^2 is at most 1 and unbounded below.
+  if (higher_is_better) {
+    def.min_value = -std::numeric_limits<double>::infinity();
+  } else {
+    def.max_value = std::numeric_limits<double>::infinity();
+  }
   def.description = std::move(description);
   def.reference = std::move(reference);
   return def;

@@ -1,0 +1,21 @@
+// Reading the workspace's contents: `evalsets`, `runs`, `history`. Reads only.
+#pragma once
+
+#include <vector>
+
+#include "base/result.hpp"
+#include "core/evidence.hpp"
+#include "store/store.hpp"
+
+namespace foresight::app {
+
+// Every evaluation set, in the order they were added.
+Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store);
+
+// Every run, in the order they were added.
+Result<std::vector<core::RunInfo>> ListRuns(store::Store& store);
+
+// Every recorded version of the charter's success criteria, oldest first.
+Result<std::vector<core::CriteriaVersion>> CriteriaHistory(store::Store& store);
+
+}  // namespace foresight::app

@@ -1,0 +1,50 @@
+#include "report/probe_report.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace foresight::report {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(ProbeGapTest, TheVerdictSaysWhoIsAheadAndWhatItCosts) {
+  core::ProbeGap g;
+  g.black_box = "boosting";
+  g.glass_box = "additive";
+  const auto say = [&](double d, double lo, double hi, bool higher = true, bool rate = true) {
+    g.difference = d;
+    g.lower = lo;
+    g.upper = hi;
+    return GapVerdict(g, higher, "roc_auc", rate, 0.95);
+  };
+  // Significant and small, significant and large.
+  EXPECT_EQ(say(0.012, 0.005, 0.019),
+            "the black box (boosting) is ahead of the glass box (additive) by 1.2 roc_auc points "
+            "(95% CI 0.5 to 1.9): interpretability costs about 1.2 roc_auc points here, which is "
+            "little");
+  EXPECT_THAT(say(0.05, 0.03, 0.07), HasSubstr("costs about 5.0 roc_auc points here; decide"));
+  // The glass box significantly better; ahead but not significantly.
+  EXPECT_EQ(say(-0.033, -0.058, -0.008),
+            "the glass box (additive) beats the best black box (boosting) by 3.3 roc_auc points "
+            "(95% CI 0.8 to 5.8): interpretability costs nothing here");
+  EXPECT_THAT(say(-0.007, -0.033, 0.014),
+              HasSubstr("the glass box (additive) is ahead of the best black box (boosting) by "
+                        "0.7 roc_auc points (95% CI -1.4 to 3.3): a glass box does as well"));
+  // Not significant: a small possible cost, or a large one only more data can settle.
+  EXPECT_THAT(say(0.008, -0.002, 0.019), HasSubstr("not significant, and interpretability costs "
+                                                   "little here"));
+  EXPECT_THAT(say(0.02, -0.01, 0.05),
+              HasSubstr("may cost up to 5.0 roc_auc points; more data would tell"));
+  // Lower-is-better metrics read the other way round: a negative difference favours the
+  // black box.
+  // Outside [0, 1] there is no "little": a wide interval is said to be wide.
+  EXPECT_THAT(say(-3000, -8000, 500, false, false),
+              HasSubstr("not significant, but interpretability may cost up to 8000.0 roc_auc"));
+  EXPECT_THAT(say(-5.4, -9.8, -1.8, false, false),
+              HasSubstr("the black box (boosting) is ahead of the glass box (additive) by 5.4 "
+                        "roc_auc (95% CI 1.8 to 9.8)"));
+}
+
+}  // namespace
+}  // namespace foresight::report

@@ -1,0 +1,37 @@
+// Renderers for the workspace's contents and for ingestion: `evalsets`, `runs`, what
+// `evalset add` and `run add` stored, and the closing line under problems found in a user's
+// file. Pure: no I/O.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/evidence.hpp"
+#include "diag/diagnostic.hpp"
+#include "diag/text_renderer.hpp"
+
+namespace foresight::report {
+
+std::string RenderEvalSetsText(const std::vector<core::EvalSetInfo>& sets);
+std::string RenderEvalSetsJson(const std::vector<core::EvalSetInfo>& sets);
+std::string RenderRunsText(const std::vector<core::RunInfo>& runs);
+std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
+
+// One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
+std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
+// One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
+std::string RenderRunAdded(const core::RunInfo& run, size_t predictions);
+
+// What was not done because of problems in the user's input.
+enum class Refusal {
+  kNothingStored,   // evalset add, run add
+  kNoForecast,      // forecast from a points file
+  kNothingTrained,  // probe
+};
+
+// Every problem (rendered like compiler errors), then one closing line saying what was not
+// done and how to go on.
+std::string RenderInputProblems(const std::vector<diag::Diagnostic>& diagnostics, Refusal refusal,
+                                const diag::TextStyle& style);
+
+}  // namespace foresight::report
