@@ -352,16 +352,23 @@ std::vector<uint8_t> Correct(const core::EvalSet& e, const stats::MetricSpec& sp
   return out;
 }
 
+// One paired comparison of b against a on one metric, and the test that decided it.
+struct Compared {
+  Comparison comparison;
+  stats::PairedTest test = stats::PairedTest::kBootstrap;
+};
+
 // One paired comparison of b against a on one metric: the interval of the difference, and the
 // test the metric registry names (falling back to the paired bootstrap when it cannot apply).
-Result<Comparison> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spec,
-                              const stats::Kernel& kernel_a, const Data& data_a, const Data& data_b,
-                              const EvidenceOptions& options) {
+Result<Compared> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spec,
+                            const stats::Kernel& kernel_a, const Data& data_a, const Data& data_b,
+                            const EvidenceOptions& options) {
   auto kernel_b = spec.def->prepare(data_b.view, spec.params);
   if (!kernel_b) return Fail(kernel_b.error());
   auto paired = stats::PairedBootstrap(kernel_a, **kernel_b, e.size(), BootstrapOptionsOf(options));
   if (!paired) return Fail(paired.error());
   Comparison c;
+  stats::PairedTest used = stats::PairedTest::kBootstrap;
   c.metric = spec.ToString();
   c.estimate_a = kernel_a.Evaluate(stats::Resample::All());
   c.estimate_b = (*kernel_b)->Evaluate(stats::Resample::All());
@@ -389,6 +396,7 @@ Result<Comparison> CompareOne(const core::EvalSet& e, const stats::MetricSpec& s
       c.test = std::string(stats::PairedTestName(stats::PairedTest::kDeLong));
       c.interval_method = c.test;
       se = delong->standard_error;
+      used = stats::PairedTest::kDeLong;
       break;
     }
     case stats::PairedTest::kMcNemar: {
@@ -399,6 +407,7 @@ Result<Comparison> CompareOne(const core::EvalSet& e, const stats::MetricSpec& s
       c.p_value = mc.p_value;
       c.test = mc.method == stats::McNemarResult::Method::kExactBinomial ? "mcnemar (exact)"
                                                                          : "mcnemar (chi-square)";
+      used = stats::PairedTest::kMcNemar;
       break;
     }
   }
@@ -406,23 +415,24 @@ Result<Comparison> CompareOne(const core::EvalSet& e, const stats::MetricSpec& s
   // One comparison: the test that gives the interval decides by it; McNemar by its p.
   c.significant = c.test == c.interval_method ? (c.lower > 0 || c.upper < 0)
                                               : c.p_value < 1 - options.confidence;
-  return c;
+  return Compared{std::move(c), used};
 }
 
-// Holm's correction over the comparisons [first, end) that share a test (one family per
-// metric and test); the decision then follows the adjusted p-value.
-void AdjustByTest(std::vector<Comparison>& out, size_t first, double confidence) {
-  std::map<std::string, std::vector<size_t>> by_test;
-  for (size_t i = first; i < out.size(); ++i) by_test[out[i].test].push_back(i);
+// Holm's correction over the comparisons of one metric (`group`) that share a test (McNemar's
+// exact and chi-square forms are one test); the decision then follows the adjusted p-value.
+void AdjustByTest(std::vector<Comparison>& out, const std::vector<Compared>& group,
+                  double confidence) {
+  std::map<stats::PairedTest, std::vector<size_t>> by_test;
+  for (size_t k = 0; k < group.size(); ++k) by_test[group[k].test].push_back(k);
   for (const auto& [test, members] : by_test) {
     if (members.size() < 2) continue;
     std::vector<double> p;
-    for (const size_t i : members) p.push_back(out[i].p_value);
+    for (const size_t k : members) p.push_back(group[k].comparison.p_value);
     const std::vector<double> adjusted = stats::HolmAdjust(p);
-    for (size_t k = 0; k < members.size(); ++k) {
-      Comparison& c = out[members[k]];
-      c.p_adjusted = adjusted[k];
-      c.significant = adjusted[k] < 1 - confidence;
+    for (size_t j = 0; j < members.size(); ++j) {
+      Comparison& c = out[out.size() - group.size() + members[j]];
+      c.p_adjusted = adjusted[j];
+      c.significant = adjusted[j] < 1 - confidence;
     }
   }
 }
@@ -452,7 +462,7 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
     if (!spec) return Fail(spec.error());
     auto kernel_a = spec->def->prepare(data_a->view, spec->params);
     if (!kernel_a) return Fail(kernel_a.error().WithContext("run '" + a_name + "'"));
-    const size_t first = out.size();
+    std::vector<Compared> group;
     for (const std::string& b_name : b_names) {
       auto b = evidence.Run(b_name);
       if (!b) return Fail(b.error());
@@ -467,11 +477,12 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
       const auto data_b = DataFor(e, **b);
       auto c = CompareOne(e, *spec, **kernel_a, *data_a, *data_b, options);
       if (!c) return Fail(c.error().WithContext("run '" + b_name + "'"));
-      c->a = a_name;
-      c->b = b_name;
-      out.push_back(std::move(*c));
+      c->comparison.a = a_name;
+      c->comparison.b = b_name;
+      out.push_back(c->comparison);
+      group.push_back(std::move(*c));
     }
-    if (b_names.size() > 1) AdjustByTest(out, first, options.confidence);
+    if (b_names.size() > 1) AdjustByTest(out, group, options.confidence);
   }
   return out;
 }

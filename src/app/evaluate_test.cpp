@@ -1,0 +1,155 @@
+#include "app/evaluate.hpp"
+
+#include "app/app_testing.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/criteria.hpp"
+#include "base/clock.hpp"
+
+namespace foresight::app {
+namespace {
+
+class FixedClock final : public Clock {
+ public:
+  std::string NowIso8601() const override { return "2026-12-01T10:00:00Z"; }
+};
+
+class EvaluateTest : public testing::StoreTest {
+ protected:
+  // A binary set of n examples, label i % 2.
+  void AddBinarySet(size_t n) {
+    core::EvalSet e;
+    e.name = "holdout";
+    e.task = core::EvalTask::kBinary;
+    e.classes = {"0", "1"};
+    for (size_t i = 0; i < n; ++i) {
+      e.ids.push_back("ex" + std::to_string(i));
+      e.labels.push_back(static_cast<int32_t>(i % 2));
+    }
+    e.created_at = "2026-12-01T09:00:00Z";
+    ASSERT_TRUE(Store().AddEvalSet(e));
+  }
+  void AddRun(const std::string& name, std::vector<double> scores) {
+    core::Run r;
+    r.name = name;
+    r.evalset = "holdout";
+    r.predictions = std::move(scores);
+    r.created_at = "2026-12-01T09:30:00Z";
+    ASSERT_TRUE(Store().AddRun(r));
+  }
+  // Scores that get every example right (label i % 2) except those in `wrong`.
+  static std::vector<double> RightExcept(size_t n, const std::vector<size_t>& wrong) {
+    std::vector<double> s;
+    for (size_t i = 0; i < n; ++i) {
+      const bool right = std::find(wrong.begin(), wrong.end(), i) == wrong.end();
+      const double label = static_cast<double>(i % 2);
+      s.push_back(right ? 0.2 + 0.6 * label : 0.8 - 0.6 * label);
+    }
+    return s;
+  }
+  FixedClock clock_;
+};
+
+TEST_F(EvaluateTest, EvaluateOnlyReadsTheCriteriaAndRecordingIsExplicit) {
+  AddBinarySet(40);
+  AddRun("a", RightExcept(40, {0, 1, 2}));
+  const Criteria first{"hash-1", "roc_auc", 0.8, 0.95};
+  EvidenceOptions o;
+  o.resamples = 200;
+  auto result = Evaluate(Store(), {}, o, false, first);
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_TRUE(Store().ListCriteria()->empty()) << "a read must not write";
+  EXPECT_FALSE(result->criterion_change.has_value()) << "nothing recorded yet to differ from";
+  ASSERT_TRUE(RecordCriteria(Store(), first, clock_));
+  ASSERT_EQ(Store().ListCriteria()->size(), 1u);
+
+  const Criteria second{"hash-2", "log_loss", 0.3, 0.95};
+  result = Evaluate(Store(), {}, o, false, second);
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(Store().ListCriteria()->size(), 1u);
+  ASSERT_TRUE(result->criterion_change.has_value());
+  EXPECT_EQ(result->criterion_change->previous.metric, "roc_auc");
+  EXPECT_EQ(result->criterion_change->previous.seen_at, "2026-12-01T10:00:00Z");
+  EXPECT_EQ(result->criterion_change->current.metric, "log_loss");
+  EXPECT_EQ(result->criterion_change->previous_higher_is_better, true);
+  EXPECT_EQ(result->criterion_change->current_higher_is_better, false);
+  // The criterion of a lower-is-better metric is met at or below its threshold.
+  ASSERT_TRUE(result->criterion.has_value());
+  EXPECT_FALSE(result->criterion->higher_is_better);
+  // The same charter version again is no change.
+  ASSERT_TRUE(RecordCriteria(Store(), second, clock_));
+  result = Evaluate(Store(), {}, o, false, second);
+  ASSERT_TRUE(result);
+  EXPECT_FALSE(result->criterion_change.has_value());
+}
+
+TEST_F(EvaluateTest, AccuracyIsDecidedByMcNemarNotByTheBootstrapInterval) {
+  // B gets right 5 examples that A gets wrong, and nothing the other way round: McNemar's
+  // exact p is 2 / 2^5 = 0.0625, not significant at 95%; yet the paired bootstrap interval of
+  // the difference excludes 0 (a resample misses all five examples with chance e^-5).
+  const size_t n = 200;
+  AddBinarySet(n);
+  AddRun("a", RightExcept(n, {10, 20, 30, 40, 50, 60, 70}));
+  AddRun("b", RightExcept(n, {60, 70}));
+  EvidenceOptions o;
+  o.metrics = {"accuracy"};
+  o.bca = false;
+  auto compared = Compare(Store(), "a", {"b"}, o, std::nullopt);
+  ASSERT_TRUE(compared) << compared.error().message();
+  const core::Comparison& c = compared->front();
+  EXPECT_EQ(c.test, "mcnemar (exact)");
+  EXPECT_EQ(c.interval_method, "paired bootstrap");
+  EXPECT_NEAR(c.p_value, 0.0625, 1e-12);
+  EXPECT_GT(c.lower, 0) << "the interval alone would have called it";
+  EXPECT_FALSE(c.significant);
+  EXPECT_TRUE(c.unit_interval);
+}
+
+TEST_F(EvaluateTest, HolmDecidesWithinOneTestAndTheDecisionFollowsTheAdjustedP) {
+  const size_t n = 400;
+  AddBinarySet(n);
+  std::vector<size_t> wrong_a;
+  for (size_t i = 0; i < 60; ++i) wrong_a.push_back(i * 5);
+  AddRun("a", RightExcept(n, wrong_a));
+  // b1 fixes 12 of a's mistakes, b2 fixes 9, b3 fixes 40.
+  for (const auto& [name, fixed] :
+       {std::pair<std::string, size_t>{"b1", 12}, std::pair<std::string, size_t>{"b2", 9},
+        std::pair<std::string, size_t>{"b3", 40}}) {
+    AddRun(name, RightExcept(n, std::vector<size_t>(wrong_a.begin() + static_cast<long>(fixed),
+                                                    wrong_a.end())));
+  }
+  EvidenceOptions o;
+  o.metrics = {"accuracy", "mcc"};
+  auto compared = Compare(Store(), "a", {"b1", "b2", "b3"}, o, std::nullopt);
+  ASSERT_TRUE(compared) << compared.error().message();
+  ASSERT_EQ(compared->size(), 6u);
+  for (const core::Comparison& c : *compared) {
+    ASSERT_TRUE(c.p_adjusted.has_value()) << c.b << " " << c.metric;
+    EXPECT_GE(*c.p_adjusted, c.p_value);
+    EXPECT_EQ(c.significant, *c.p_adjusted < 0.05) << c.b << " " << c.metric;
+  }
+  // Accuracy by McNemar, MCC by the paired bootstrap: two families, adjusted apart.
+  EXPECT_EQ((*compared)[0].test.substr(0, 7), "mcnemar");
+  EXPECT_EQ((*compared)[3].test, "paired bootstrap");
+  EXPECT_FALSE((*compared)[3].unit_interval) << "MCC lies in [-1, 1]";
+  EXPECT_TRUE((*compared)[2].significant) << "40 fixed mistakes is a real difference";
+}
+
+TEST_F(EvaluateTest, ACharterWithErrorsGivesNoCriteria) {
+  const std::string good =
+      Write("good.yaml", "version: 1\nsuccess:\n  metric: roc_auc\n  threshold: 0.8\n");
+  auto criteria = ReadCriteria(good);
+  ASSERT_TRUE(criteria) << criteria.error().message();
+  EXPECT_EQ(criteria->metric, "roc_auc");
+  EXPECT_EQ(criteria->threshold, 0.8);
+  const std::string bad = Write("bad.yaml", "version: 1\nsuccess:\n  metric: [\n");
+  criteria = ReadCriteria(bad);
+  ASSERT_FALSE(criteria);
+  EXPECT_EQ(criteria.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(criteria.error().message(), ::testing::HasSubstr("foresight check"));
+}
+
+}  // namespace
+}  // namespace foresight::app

@@ -1,0 +1,72 @@
+#include "report/evidence_report.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace foresight::report {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+core::Comparison Significant(std::string metric, bool unit_interval, std::string test) {
+  core::Comparison c;
+  c.a = "a";
+  c.b = "b";
+  c.metric = std::move(metric);
+  c.difference = -0.05;
+  c.lower = -0.08;
+  c.upper = -0.02;
+  c.p_value = 0.004;
+  c.test = std::move(test);
+  c.interval_method = "paired bootstrap";
+  c.n = 500;
+  c.higher_is_better = false;
+  c.unit_interval = unit_interval;
+  c.significant = true;
+  return c;
+}
+
+TEST(CompareVerdictTest, PointsOnlyForMetricsInTheUnitInterval) {
+  // An MAE of 0.3 against 0.35: values in [0, 1], but MAE is not a share: no "points".
+  const std::string mae = CompareVerdict(Significant("mae", false, "paired bootstrap"), 0.95);
+  EXPECT_EQ(mae, "b beats a on mae by 0.05 (95% CI 0.02 to 0.08, p = 0.004)");
+  const std::string brier = CompareVerdict(Significant("brier", true, "paired bootstrap"), 0.95);
+  EXPECT_THAT(brier, HasSubstr("by 5 points (95% CI 2 to 8"));
+}
+
+TEST(CompareVerdictTest, AnIntervalFromAnotherMethodIsLabelled) {
+  core::Comparison c = Significant("accuracy", true, "mcnemar (exact)");
+  c.higher_is_better = true;
+  c.difference = 0.05;
+  c.lower = 0.02;
+  c.upper = 0.08;
+  EXPECT_EQ(CompareVerdict(c, 0.95),
+            "b beats a on accuracy by 5 points (95% CI 2 to 8, paired bootstrap, mcnemar (exact) "
+            "p = 0.004)");
+  c.significant = false;
+  c.examples_to_resolve = 900;
+  EXPECT_THAT(CompareVerdict(c, 0.95), HasSubstr("no detectable difference in accuracy"));
+  c.significant = true;
+  c.p_adjusted = 0.012;
+  EXPECT_THAT(CompareVerdict(c, 0.95), HasSubstr("p = 0.012, Holm-adjusted"));
+}
+
+TEST(EvalReportTest, TheCriterionReadsInTheMetricsDirection) {
+  core::EvalResult r;
+  r.criterion = core::Criterion{"log_loss", 0.3, 0.9, false};
+  core::CriterionChange change;
+  change.previous = {"h1", "roc_auc", 0.8, 0.95, "2026-11-01T10:00:00Z"};
+  change.current = {"h2", "log_loss", 0.3, 0.9, ""};
+  change.previous_higher_is_better = true;
+  change.current_higher_is_better = false;
+  r.criterion_change = change;
+  const std::string text = RenderEvalText(r, 0.95);
+  EXPECT_THAT(text, HasSubstr("Success criterion (from the charter): log_loss <= 0.3 at 90%"));
+  EXPECT_THAT(text, HasSubstr("it was roc_auc >= 0.8 (recorded 2026-11-01T10:00:00Z), it is now "
+                              "log_loss <= 0.3"));
+  EXPECT_THAT(text, Not(HasSubstr("log_loss >=")));
+}
+
+}  // namespace
+}  // namespace foresight::report
