@@ -56,6 +56,7 @@ RuleDef MakeP006();
 RuleDef MakeP007();
 RuleDef MakeP008();
 RuleDef MakeP009();
+RuleDef MakeP010();
 
 // Each appends its factor's rules.
 void AddResearchRules(std::vector<RuleDef>& out);

@@ -66,16 +66,52 @@ const core::TeamMember* FindRole(const core::Charter& charter, core::Role role) 
   return nullptr;
 }
 
-bool LowerIsBetter(const core::Success& success) {
+std::optional<stats::TaskKind> EvaluatedTask(const core::Charter& charter) {
+  if (!charter.task.type.has()) return std::nullopt;
+  switch (*charter.task.type) {
+    case core::TaskType::kBinary:
+      return stats::TaskKind::kBinary;
+    case core::TaskType::kMulticlass:
+      return stats::TaskKind::kMulticlass;
+    case core::TaskType::kRegression:
+      return stats::TaskKind::kRegression;
+    case core::TaskType::kMultilabel:
+    case core::TaskType::kRanking:
+    case core::TaskType::kDetection:
+    case core::TaskType::kSegmentation:
+    case core::TaskType::kGeneration:
+      break;
+  }
+  return std::nullopt;
+}
+
+const stats::MetricDef* KnownMetric(const core::Charter& charter, std::string_view metric) {
+  const stats::MetricRegistry& registry = stats::BuiltinMetrics();
+  const std::string lower = ToLowerAscii(metric);
+  if (const auto task = EvaluatedTask(charter)) {
+    auto spec = registry.Parse(lower, *task);
+    return spec ? spec->def : nullptr;
+  }
+  for (const auto task :
+       {stats::TaskKind::kBinary, stats::TaskKind::kMulticlass, stats::TaskKind::kRegression}) {
+    if (auto spec = registry.Parse(lower, task)) return spec->def;
+  }
+  return nullptr;
+}
+
+bool LowerIsBetter(const core::Charter& charter) {
+  const core::Success& success = charter.success;
   if (success.direction.has()) return *success.direction == core::Direction::kLowerIsBetter;
   if (!success.metric.has()) return false;
-  static constexpr std::array<std::string_view, 12> kLower = {
-      "log_loss", "logloss", "brier",      "mae", "mse", "rmse",
-      "mape",     "error",   "error_rate", "ece", "wer", "cer"};
+  if (const stats::MetricDef* def = KnownMetric(charter, *success.metric)) {
+    return !def->higher_is_better;
+  }
+  // Metrics foresight does not compute, under names teams commonly write.
+  static constexpr std::array<std::string_view, 7> kLower = {
+      "logloss", "mse", "error", "error_rate", "wer", "cer", "perplexity"};
   const std::string name = ToLowerAscii(*success.metric);
   const std::string base = name.substr(0, name.find('{'));
-  return std::find(kLower.begin(), kLower.end(), base) != kLower.end() ||
-         base.starts_with("pinball");
+  return std::find(kLower.begin(), kLower.end(), base) != kLower.end();
 }
 
 bool IsAccuracyMetric(const std::string& metric) {
@@ -85,7 +121,7 @@ bool IsAccuracyMetric(const std::string& metric) {
 
 std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
                                              std::initializer_list<core::BaselineKind> kinds) {
-  const bool lower = LowerIsBetter(charter.success);
+  const bool lower = LowerIsBetter(charter);
   const std::string primary = charter.success.metric.has() ? *charter.success.metric : "";
   std::optional<BestBaseline> best;
   for (size_t i = 0; i < charter.baselines.size(); ++i) {
@@ -106,7 +142,7 @@ std::optional<BestBaseline> FindBestBaseline(const core::Charter& charter,
 std::optional<BestBaseline> FindBaselineToBeat(const core::Charter& charter) {
   if (!charter.success.threshold.has()) return std::nullopt;
   const double target = *charter.success.threshold;
-  const bool lower = LowerIsBetter(charter.success);
+  const bool lower = LowerIsBetter(charter);
   const std::string primary = charter.success.metric.has() ? *charter.success.metric : "";
   std::optional<BestBaseline> best;
   for (size_t i = 0; i < charter.baselines.size(); ++i) {

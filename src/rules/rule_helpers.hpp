@@ -9,6 +9,7 @@
 
 #include "core/charter.hpp"
 #include "rules/rule.hpp"
+#include "stats/metric.hpp"
 
 namespace foresight::rules {
 
@@ -31,9 +32,15 @@ bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> rol
 // The first team member with this role, or null.
 const core::TeamMember* FindRole(const core::Charter& charter, core::Role role);
 
-// Whether the primary metric is one where lower is better: the declared direction, or
-// else a known loss/error name (log_loss, brier, mae, rmse, mape, error, ...).
-bool LowerIsBetter(const core::Success& success);
+// The metric registry's definition of a metric as a charter writes it ("roc_auc",
+// "fbeta{beta=2}"), for the charter's task when it declares one foresight evaluates, else for
+// any task; null when foresight cannot compute it.
+const stats::MetricDef* KnownMetric(const core::Charter& charter, std::string_view metric);
+
+// Whether the primary metric is one where lower is better: the declared direction, else the
+// metric registry's, else (for metrics foresight does not compute) a common error or loss
+// name (mse, error_rate, wer, ...).
+bool LowerIsBetter(const core::Charter& charter);
 
 // Whether the primary metric is plain accuracy (accuracy, top-1 accuracy).
 bool IsAccuracyMetric(const std::string& metric);

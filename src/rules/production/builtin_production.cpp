@@ -13,6 +13,7 @@ void AddProductionRules(std::vector<RuleDef>& out) {
   out.push_back(MakeP007());
   out.push_back(MakeP008());
   out.push_back(MakeP009());
+  out.push_back(MakeP010());
 }
 
 }  // namespace foresight::rules

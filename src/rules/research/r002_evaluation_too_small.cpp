@@ -25,18 +25,21 @@ std::string Points(double fraction) {
   return points >= 0.1 ? fmt::format("{:.1f}", points) : fmt::format("{:.2g}", points);
 }
 
-// Whether the metric is an average of per-example losses or a fit statistic rather than a
-// share of examples: a 0..1 value of those (an RMSE of 0.3, an R² of 0.8) has no binomial
-// interval.
+// Whether the metric is not a share of examples: losses, errors and fit statistics (an RMSE
+// of 0.3, an R² of 0.8, an MCC of 0.5) have no binomial interval. The metric registry knows
+// each metric foresight computes: a share lies in [0, 1] and is higher-is-better. Of the
+// others, common loss names are not shares (an error rate is: one minus accuracy).
 bool IsNotAProportion(const core::Charter& c) {
   if (c.task.type.has() && *c.task.type == core::TaskType::kRegression) return true;
   if (!c.success.metric.has()) return false;
-  static constexpr std::array<std::string_view, 8> kLosses = {
-      "log_loss", "logloss", "brier", "mae", "mse", "rmse", "mape", "ece"};
+  if (const stats::MetricDef* def = KnownMetric(c, *c.success.metric)) {
+    return !def->higher_is_better || !def->InUnitInterval();
+  }
+  static constexpr std::array<std::string_view, 4> kLosses = {"logloss", "mse", "rmsle",
+                                                              "perplexity"};
   const std::string name = ToLowerAscii(*c.success.metric);
   const std::string base = name.substr(0, name.find('{'));
-  return std::find(kLosses.begin(), kLosses.end(), base) != kLosses.end() ||
-         base.starts_with("pinball");
+  return std::find(kLosses.begin(), kLosses.end(), base) != kLosses.end();
 }
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -67,7 +70,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (half_width < margin) return;
   const double needed = std::ceil(z * z * p * (1 - p) / (margin * margin));
 
-  const bool lower = LowerIsBetter(s);
+  const bool lower = LowerIsBetter(c);
   const bool better = lower ? p < b : p > b;
   const char* side = !better ? "away from" : (lower ? "below" : "above");
   const std::string level = FormatPercent(confidence);

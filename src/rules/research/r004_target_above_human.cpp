@@ -26,7 +26,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
       FindBestBaseline(c, {core::BaselineKind::kHuman, core::BaselineKind::kPublished});
   if (!best) return;
   const double t = *s.threshold;
-  const bool lower = LowerIsBetter(s);
+  const bool lower = LowerIsBetter(c);
   if (lower ? t >= best->value : t <= best->value) return;
 
   const core::Baseline& b = c.baselines[best->index];

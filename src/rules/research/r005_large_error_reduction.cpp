@@ -23,7 +23,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
       overall && overall->index != best->index ? "the baseline it must beat" : "the best baseline";
   const double t = *s.threshold;
   const double b = best->value;
-  const bool lower = LowerIsBetter(s);
+  const bool lower = LowerIsBetter(c);
   double cut = 0;
   std::string detail;
   if (lower) {
