@@ -28,8 +28,9 @@ constexpr std::array<Scheme, 1> kSchemes = {{{"sqlite:", OpenSqlite}}};
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project) {
   for (const Scheme& scheme : kSchemes) {
-    if (url.starts_with(scheme.prefix))
+    if (url.starts_with(scheme.prefix)) {
       return scheme.open(url.substr(scheme.prefix.size()), project);
+    }
   }
   if (url.find("://") != std::string_view::npos) {
     std::string known;

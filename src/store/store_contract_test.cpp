@@ -100,6 +100,7 @@ void ExpectSameBits(const std::vector<double>& a, const std::vector<double>& b) 
 
 std::vector<std::string> Names(const std::vector<core::RunInfo>& runs) {
   std::vector<std::string> out;
+  out.reserve(runs.size());
   for (const core::RunInfo& r : runs) out.push_back(r.name);
   return out;
 }
@@ -176,8 +177,9 @@ TEST_P(StoreContractTest, RegressionTargetsAndPredictionsRoundTripBitForBit) {
   core::EvalSet reg;
   reg.name = "prices";
   reg.task = core::EvalTask::kRegression;
-  for (size_t i = 0; i < values.size(); ++i)
+  for (size_t i = 0; i < values.size(); ++i) {
     reg.ids.push_back(i == 2 ? "" : "p" + std::to_string(i));
+  }
   reg.targets = values;
   ASSERT_TRUE(store_->AddEvalSet(reg));
   auto back = store_->GetEvalSet("prices");
@@ -454,6 +456,7 @@ TEST_P(StoreContractTest, StoresOnOneDatabaseReadAndWriteConcurrently) {
   std::atomic<int> failures{0};
   std::vector<std::string> errors(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       const auto fail = [&](const std::string& what) {
@@ -472,7 +475,7 @@ TEST_P(StoreContractTest, StoresOnOneDatabaseReadAndWriteConcurrently) {
         if (back->predictions != run.predictions) return fail("predictions differ: " + run.name);
         auto mine = (*store)->ListRuns({.tags = {{"thread", std::to_string(t)}}});
         if (!mine) return fail(mine.error().message());
-        if (mine->size() != static_cast<size_t>(i + 1)) return fail("own runs missing");
+        if (mine->size() != static_cast<size_t>(i) + 1) return fail("own runs missing");
         if (!(*store)->GetEvalSet("shared")) return fail("cannot read the set");
       }
     });

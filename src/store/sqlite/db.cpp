@@ -108,9 +108,10 @@ void Statement::NoteBind(int rc, int index) {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  NoteBind(
-      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
-      index);
+  // A null data pointer would bind NULL; an empty view is the empty text.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  NoteBind(sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+           index);
   return *this;
 }
 

@@ -168,7 +168,8 @@ TEST_F(SqliteStoreTest, AVersionOneDatabaseKeepsItsDataInTheDefaultProject) {
         "INSERT INTO criteria VALUES (1, 'h1', 'accuracy', 0.9, 0.95, '2026-01-01T00:00:00Z');"
         "INSERT INTO criteria VALUES (2, 'h2', 'recall', NULL, NULL, '2026-01-04T00:00:00Z');"));
     const auto column = [&](std::string_view kind, int64_t owner, std::string_view name,
-                            std::string_view type, size_t rows, std::optional<std::string> levels,
+                            std::string_view type, size_t rows,
+                            const std::optional<std::string>& levels,
                             const std::vector<internal::Chunk>& chunks) {
       auto insert = db->Prepare("INSERT INTO columns VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
       ASSERT_TRUE(insert);
@@ -191,7 +192,7 @@ TEST_F(SqliteStoreTest, AVersionOneDatabaseKeepsItsDataInTheDefaultProject) {
     };
     column("evalset", 7, "id", "str", 3, std::nullopt, internal::EncodeStrings(ids));
     column("evalset", 7, "label", "i32", 3, std::nullopt, internal::EncodeInt32(labels));
-    column("evalset", 7, "slice:region", "i32", 3, "[\"north\",\"south\"]",
+    column("evalset", 7, "slice:region", "i32", 3, R"(["north","south"])",
            internal::EncodeInt32(region));
     column("run", 4, "predictions", "f64", 3, std::nullopt, internal::EncodeFloat64(predictions));
     column("run", 5, "predictions", "f64", 3, std::nullopt, internal::EncodeFloat64(predictions));
