@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <ostream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -38,6 +39,9 @@ struct Backend {
   // The statements that injected failures hit since the last call ("BEGIN ...", "COMMIT").
   std::function<std::vector<std::string>()> take_injected;
 };
+
+// So test listings show the backend's name, not its bytes.
+void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 
 fs::path SqliteDir(const std::string& test) {
   return fs::temp_directory_path() / ("foresight-store-contract-" + test);

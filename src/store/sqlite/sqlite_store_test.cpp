@@ -422,12 +422,14 @@ TEST_F(SqliteStoreTest, AFailedBindIsReportedByStep) {
   ASSERT_FALSE(row);
   EXPECT_NE(row.error().message().find("binding parameter 7"), std::string::npos)
       << row.error().message();
-  auto ok = db->Prepare("SELECT ?1");
+  auto ok = db->Prepare("SELECT ?1, ?2");
   ASSERT_TRUE(ok);
-  ok->Bind(1, std::optional<int64_t>());
+  ok->Bind(1, std::optional<int64_t>()).Bind(2, std::string_view());
   auto done = ok->Step();
   ASSERT_TRUE(done && *done);
   EXPECT_TRUE(ok->IsNull(0));
+  EXPECT_FALSE(ok->IsNull(1)) << "an empty view is the empty text, not NULL";
+  EXPECT_EQ(ok->Text(1), "");
 }
 
 // A COMMIT that fails, then a ROLLBACK that fails: the transaction is left open. The next
