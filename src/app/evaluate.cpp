@@ -492,7 +492,10 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
                                   const std::optional<std::string>& evalset,
                                   const EvidenceOptions& options,
                                   const std::optional<Criteria>& criteria) {
-  auto runs = store.ListRuns();
+  store::RunFilter filter;
+  filter.method = method;
+  filter.evalset = evalset;
+  auto runs = store.ListRuns(filter);
   if (!runs) return Fail(runs.error());
   MethodCurve curve;
   curve.method = method;
@@ -500,8 +503,6 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
   std::set<std::string> methods;
   std::set<std::string> sets;
   for (const core::RunInfo& r : *runs) {
-    if (!r.method.empty()) methods.insert(r.method);
-    if (r.method != method || (evalset && r.evalset != *evalset)) continue;
     if (!r.train_size) {
       curve.runs_without_size.push_back(r.name);
       continue;
@@ -510,6 +511,12 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     sets.insert(r.evalset);
   }
   if (chosen.empty()) {
+    // Only to name the methods there are: a listing of every run, on this failure path only.
+    auto all = store.ListRuns();
+    if (!all) return Fail(all.error());
+    for (const core::RunInfo& r : *all) {
+      if (!r.method.empty()) methods.insert(r.method);
+    }
     std::string known =
         methods.empty() ? "no run records a method (run add --method)"
                         : "the methods are: " +

@@ -1,18 +1,44 @@
+#include <array>
+
 #include <fmt/format.h>
 
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
 namespace foresight::store {
+namespace {
 
-Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
-  // The table of schemes; PostgreSQL ("postgresql://") joins it later.
-  if (url.starts_with("sqlite:")) return sqlite::OpenSqliteStore(std::string(url.substr(7)));
-  if (url.find("://") != std::string_view::npos) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("unknown store URL '{}'; use sqlite:PATH or a file path", url));
+using Opener = Result<std::unique_ptr<Store>> (*)(std::string_view location,
+                                                  std::string_view project);
+
+Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, std::string_view project) {
+  return sqlite::OpenSqliteStore(std::string(path), project);
+}
+
+// The table of URL schemes: a prefix and the backend that opens what follows it. A URL
+// without a "scheme://" is a file path, opened by the first row. PostgreSQL
+// ("postgresql://") becomes one more row.
+struct Scheme {
+  std::string_view prefix;
+  Opener open;
+};
+constexpr std::array<Scheme, 1> kSchemes = {{{"sqlite:", OpenSqlite}}};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project) {
+  for (const Scheme& scheme : kSchemes) {
+    if (url.starts_with(scheme.prefix)) {
+      return scheme.open(url.substr(scheme.prefix.size()), project);
+    }
   }
-  return sqlite::OpenSqliteStore(std::string(url));
+  if (url.find("://") != std::string_view::npos) {
+    std::string known;
+    for (const Scheme& scheme : kSchemes) known += fmt::format(" {}PATH", scheme.prefix);
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("unknown store URL '{}'; use a file path or one of:{}", url, known));
+  }
+  return kSchemes[0].open(url, project);
 }
 
 }  // namespace foresight::store

@@ -2,14 +2,37 @@
 //
 // Use-case methods only; no SQL (or any backend detail) crosses this interface, so SQLite
 // (the embedded default) and PostgreSQL (the team server, later) implement the same
-// contract, and one contract test suite runs against each. Every method that writes is one
-// transaction: it writes everything or nothing.
+// contract, and one contract test suite (store_contract_test.cpp) runs against each.
+//
+// Transactions. Every method that writes is one transaction: it writes everything or
+// nothing, whatever fails on the way (the failure is returned; nothing is half-written).
+// Stored items are never changed or deleted, so a read sees each item whole.
+//
+// Projects. One database (a workspace file, or a server) holds several projects, each with
+// its own evaluation sets, runs and criteria history; names are unique within a project.
+// A Store is opened for one project (OpenStore's `project`, "default" unless given), and
+// every method except ListProjects and CreateProject works inside that project only. We
+// chose this over a project argument on every method so that a single-project workspace
+// (all of them, before projects existed: their data is in "default") keeps the same calls,
+// and a server opens one Store per request for the project the request names.
+//
+// Threads. A Store object is used by one thread at a time (it holds one connection and its
+// statements); it may move between threads. For concurrency, open one Store per thread:
+// Stores on the same database may read and write at the same time (SQLite in WAL mode lets
+// readers proceed during a write; writers take turns, waiting up to 5 seconds for the
+// lock before failing with kUnavailable).
+//
+// Failures. Beyond those listed per method, any method fails with kUnavailable when the
+// database is busy or unreachable (retrying may help), kDataLoss when stored data cannot be
+// decoded (the message names the item and column), kResourceExhausted when the disk is full.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.hpp"
@@ -17,39 +40,72 @@
 
 namespace foresight::store {
 
+// The project a Store opens when none is named; existing workspaces keep their data here.
+inline constexpr std::string_view kDefaultProject = "default";
+
+// Which runs ListRuns returns: all the given conditions hold. Paging applies after the
+// filter, in insertion order: `offset` runs are skipped, then at most `limit` returned.
+struct RunFilter {
+  // The initialisers let callers name only the fields they set ({.method = "gbm"}).
+  std::optional<std::string> evalset = std::nullopt;  // on this evaluation set
+  std::optional<std::string> method = std::nullopt;   // of this method ("" = runs that record none)
+  std::vector<std::pair<std::string, std::string>> tags = {};  // with every one of these tags
+  size_t limit = 0;                                            // 0: no limit
+  size_t offset = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
-  // Fails with kAlreadyExists when the name is taken.
+  // Stores an evaluation set. Fails with kAlreadyExists when the name is taken in this
+  // project, kInvalidArgument when the set is inconsistent (labels, targets or a slice
+  // column of another length than the ids, a slice code outside its levels).
   virtual Status AddEvalSet(const core::EvalSet& evalset) = 0;
-  // Fails with kNotFound when there is no such set.
+  // The whole set, columns included. Fails with kNotFound when there is no such set.
   virtual Result<core::EvalSet> GetEvalSet(std::string_view name) = 0;
+  // Every set of the project without its columns, in the order they were added.
   virtual Result<std::vector<core::EvalSetInfo>> ListEvalSets() = 0;
 
-  // Fails with kNotFound when the run's evaluation set does not exist, kAlreadyExists when
-  // the run name is taken, kInvalidArgument when the predictions do not fit the set.
+  // Stores a run. Fails with kNotFound when the run's evaluation set does not exist in this
+  // project, kAlreadyExists when the run name is taken, kInvalidArgument when the
+  // predictions do not fit the set (rows, or rows x classes for multiclass).
   virtual Status AddRun(const core::Run& run) = 0;
+  // The whole run, predictions included, found by name through an index. Fails with
+  // kNotFound when there is no such run.
   virtual Result<core::Run> GetRun(std::string_view name) = 0;
   // An evaluation set and runs on it, all in one transaction (as AddEvalSet, then AddRun for
-  // each): either everything is stored or nothing.
+  // each): either everything is stored or nothing. Fails as those do.
   virtual Status AddEvalSetWithRuns(const core::EvalSet& evalset,
                                     const std::vector<core::Run>& runs) = 0;
-  // In the order they were added.
-  virtual Result<std::vector<core::RunInfo>> ListRuns() = 0;
+  // The runs that pass `filter`, without predictions, in the order they were added. A
+  // filter naming an evaluation set or method that does not exist matches nothing (an
+  // empty list, not an error).
+  virtual Result<std::vector<core::RunInfo>> ListRuns(const RunFilter& filter = {}) = 0;
 
   // Records a charter version's success criteria unless its charter hash equals the last
-  // one recorded. Returns the last version recorded before this call (nullopt if none), so
-  // the caller can tell whether the metric or threshold changed.
+  // one recorded in this project. Returns the last version recorded before this call
+  // (nullopt if none), so the caller can tell whether the metric or threshold changed.
   virtual Result<std::optional<core::CriteriaVersion>> RecordCriteria(
       const core::CriteriaVersion& criteria) = 0;
-  // Oldest first.
+  // The project's criteria history, oldest first.
   virtual Result<std::vector<core::CriteriaVersion>> ListCriteria() = 0;
+
+  // Every project in the database, in the order they were created ("default" first).
+  virtual Result<std::vector<std::string>> ListProjects() = 0;
+  // Creates an empty project; open a Store for it to fill it. Fails with kInvalidArgument
+  // for an empty name, kAlreadyExists when the name is taken.
+  virtual Status CreateProject(std::string_view name) = 0;
 };
 
-// Opens a store by URL: "sqlite:PATH" or a plain path (SQLite). Creates the database and
-// migrates it to the current schema. Fails with kInvalidArgument for an unknown scheme,
-// kFailedPrecondition for a database made by a newer foresight.
-Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
+// Opens the store at `url` for `project`. URLs: "sqlite:PATH" or a plain file path
+// (SQLite); the table of schemes is in open_store.cpp. Creates the database when missing
+// and migrates it to the current schema (data of a database made before projects moves
+// into "default"). The returned Store is owned by the caller; see the threading rule above.
+// Fails with kInvalidArgument for an unknown scheme, kNotFound when the project does not
+// exist (create it with CreateProject first), kFailedPrecondition for a database made by
+// a newer foresight or a file that cannot be opened.
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url,
+                                         std::string_view project = kDefaultProject);
 
 }  // namespace foresight::store

@@ -1,19 +1,67 @@
-// The Store contract: every backend must pass these tests. Today: SQLite (a file in a
-// temporary directory). PostgreSQL joins the parameter list when it lands.
+// The Store contract: every backend must pass these tests unchanged. They use only the
+// public Store interface; a backend takes part through one entry of Backends() below (how
+// to make a fresh database, and how to fail its Nth statement). Tests of one backend's
+// internals (files, schema versions, damaged rows) live beside that backend.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
 #include <filesystem>
+#include <functional>
+#include <limits>
+#include <ostream>
+#include <thread>
 
-#include <sqlite3.h>
+#include <fmt/format.h>
 
 #include "store/sqlite/db.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
 namespace foresight::store {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Opens the test's database for a project.
+using StoreFactory = std::function<Result<std::unique_ptr<Store>>(std::string_view project)>;
+
+struct Backend {
+  std::string name;
+  // Makes a fresh, empty database for the test named `test`; returns how to open it.
+  std::function<StoreFactory(const std::string& test)> fresh;
+  // Removes what `fresh` made.
+  std::function<void(const std::string& test)> remove;
+  // From now on, the nth statement the backend runs (1-based; BEGIN, COMMIT and ROLLBACK
+  // included) and the count - 1 after it fail as a lost connection would; nth = 0: off.
+  std::function<void(int nth, int count)> fail_statements;
+  // The statements that injected failures hit since the last call ("BEGIN ...", "COMMIT").
+  std::function<std::vector<std::string>()> take_injected;
+};
+
+// So test listings show the backend's name, not its bytes.
+void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
+
+fs::path SqliteDir(const std::string& test) {
+  return fs::temp_directory_path() / ("foresight-store-contract-" + test);
+}
+
+std::vector<Backend> Backends() {
+  Backend sqlite_backend{"Sqlite",
+                         [](const std::string& test) -> StoreFactory {
+                           const fs::path dir = SqliteDir(test);
+                           fs::remove_all(dir);
+                           fs::create_directories(dir);
+                           const std::string url = "sqlite:" + (dir / "foresight.db").string();
+                           return
+                               [url](std::string_view project) { return OpenStore(url, project); };
+                         },
+                         [](const std::string& test) { fs::remove_all(SqliteDir(test)); },
+                         [](int nth, int count) { sqlite::FailStatementsForTesting(nth, count); },
+                         [] { return sqlite::TakeInjectedFailuresForTesting(); }};
+  return {sqlite_backend};
+}
 
 core::EvalSet BinarySet(const std::string& name, size_t n) {
   core::EvalSet e;
@@ -46,108 +94,333 @@ core::Run MakeRun(const std::string& name, const std::string& evalset, size_t n)
   return r;
 }
 
-class StoreContractTest : public ::testing::Test {
+// Bit for bit (== would call -0.0 and 0.0 equal).
+void ExpectSameBits(const std::vector<double>& a, const std::vector<double>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(std::bit_cast<uint64_t>(a[i]), std::bit_cast<uint64_t>(b[i])) << "i=" << i;
+  }
+}
+
+std::vector<std::string> Names(const std::vector<core::RunInfo>& runs) {
+  std::vector<std::string> out;
+  out.reserve(runs.size());
+  for (const core::RunInfo& r : runs) out.push_back(r.name);
+  return out;
+}
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("foresight-store-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "foresight.db").string();
-    auto store = OpenStore("sqlite:" + path_);
+    test_ = std::string(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::replace(test_.begin(), test_.end(), '/', '-');
+    open_ = GetParam().fresh(test_);
+    auto store = open_(kDefaultProject);
     ASSERT_TRUE(store) << store.error().message();
     store_ = std::move(*store);
   }
   void TearDown() override {
-    sqlite::FailNthPrepareForTesting(0);
+    GetParam().fail_statements(0, 0);
     store_.reset();
-    fs::remove_all(dir_);
+    GetParam().remove(test_);
   }
-  fs::path dir_;
-  std::string path_;
+  // A Store on a new project of the test's database.
+  std::unique_ptr<Store> NewProject(const std::string& name) {
+    EXPECT_TRUE(store_->CreateProject(name));
+    auto opened = open_(name);
+    EXPECT_TRUE(opened) << opened.error().message();
+    return opened ? std::move(*opened) : nullptr;
+  }
+
+  std::string test_;
+  StoreFactory open_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreContractTest, EvalSetRoundTripsAcrossChunks) {
-  const core::EvalSet e = BinarySet("holdout", 70000);  // more than one 65,536-row chunk
+TEST_P(StoreContractTest, EvalSetRoundTripsEveryFieldAcrossChunks) {
+  core::EvalSet e = BinarySet("holdout", 70000);  // more than one 65,536-row chunk
+  e.slices.push_back({"empty-levels-first", {"", "x"}, std::vector<int32_t>(70000, 1)});
   ASSERT_TRUE(store_->AddEvalSet(e));
   auto back = store_->GetEvalSet("holdout");
   ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->name, e.name);
+  EXPECT_EQ(back->task, e.task);
   EXPECT_EQ(back->ids, e.ids);
   EXPECT_EQ(back->labels, e.labels);
   EXPECT_EQ(back->classes, e.classes);
-  ASSERT_EQ(back->slices.size(), 1u);
-  EXPECT_EQ(back->slices[0].name, "region");
-  EXPECT_EQ(back->slices[0].levels, e.slices[0].levels);
-  EXPECT_EQ(back->slices[0].codes, e.slices[0].codes);
+  EXPECT_TRUE(back->targets.empty());
+  EXPECT_EQ(back->source, e.source);
+  EXPECT_EQ(back->created_at, e.created_at);
+  ASSERT_EQ(back->slices.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back->slices[i].name, e.slices[i].name);
+    EXPECT_EQ(back->slices[i].levels, e.slices[i].levels);
+    EXPECT_EQ(back->slices[i].codes, e.slices[i].codes);
+  }
   auto list = store_->ListEvalSets();
   ASSERT_TRUE(list);
   ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].name, "holdout");
+  EXPECT_EQ((*list)[0].task, core::EvalTask::kBinary);
   EXPECT_EQ((*list)[0].rows, 70000u);
-  EXPECT_EQ((*list)[0].slices, std::vector<std::string>{"region"});
+  EXPECT_EQ((*list)[0].classes, e.classes);
+  EXPECT_EQ((*list)[0].created_at, e.created_at);
+  EXPECT_EQ((*list)[0].slices, (std::vector<std::string>{"region", "empty-levels-first"}));
 }
 
-TEST_F(StoreContractTest, RegressionAndMulticlassSetsRoundTrip) {
+TEST_P(StoreContractTest, RegressionTargetsAndPredictionsRoundTripBitForBit) {
+  const std::vector<double> values = {1.5,
+                                      -2.25,
+                                      1e300,
+                                      -0.0,
+                                      0.1 + 0.2,
+                                      std::numeric_limits<double>::denorm_min(),
+                                      std::numeric_limits<double>::max(),
+                                      std::numeric_limits<double>::lowest(),
+                                      std::numeric_limits<double>::epsilon()};
   core::EvalSet reg;
   reg.name = "prices";
   reg.task = core::EvalTask::kRegression;
-  reg.ids = {"a", "b", ""};
-  reg.targets = {1.5, -2.25, 1e300};
+  for (size_t i = 0; i < values.size(); ++i) {
+    reg.ids.push_back(i == 2 ? "" : "p" + std::to_string(i));
+  }
+  reg.targets = values;
   ASSERT_TRUE(store_->AddEvalSet(reg));
   auto back = store_->GetEvalSet("prices");
-  ASSERT_TRUE(back);
-  EXPECT_EQ(back->targets, reg.targets);
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->task, core::EvalTask::kRegression);
   EXPECT_EQ(back->ids, reg.ids);
+  EXPECT_TRUE(back->labels.empty());
+  ExpectSameBits(back->targets, values);
+  core::Run run = MakeRun("ols", "prices", 0);
+  run.predictions = values;
+  std::reverse(run.predictions.begin(), run.predictions.end());
+  ASSERT_TRUE(store_->AddRun(run));
+  auto run_back = store_->GetRun("ols");
+  ASSERT_TRUE(run_back) << run_back.error().message();
+  ExpectSameBits(run_back->predictions, run.predictions);
+}
+
+TEST_P(StoreContractTest, MulticlassRunsNeedAValuePerClassAndRow) {
   core::EvalSet multi = BinarySet("species", 10);
   multi.task = core::EvalTask::kMulticlass;
   multi.classes = {"oak", "ash", "elm"};
+  for (size_t i = 0; i < 10; ++i) multi.labels[i] = static_cast<int32_t>(i % 3);
   ASSERT_TRUE(store_->AddEvalSet(multi));
-  core::Run run = MakeRun("vit", "species", 30);  // 10 rows x 3 classes
-  ASSERT_TRUE(store_->AddRun(run));
-  auto wrong = MakeRun("vit-2", "species", 10);
-  const Status refused = store_->AddRun(wrong);
+  ASSERT_TRUE(store_->AddRun(MakeRun("vit", "species", 30)));  // 10 rows x 3 classes
+  const Status refused = store_->AddRun(MakeRun("vit-2", "species", 10));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message().find("needs 30"), std::string::npos)
+      << refused.error().message();
+  EXPECT_EQ(store_->GetRun("vit")->predictions.size(), 30u);
+  EXPECT_EQ(store_->ListRuns()->size(), 1u);
 }
 
-TEST_F(StoreContractTest, DuplicateNamesAreRefusedAndNothingChanges) {
+TEST_P(StoreContractTest, RunsRoundTripEveryFieldInOrder) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 100)));
+  const core::Run a = MakeRun("logreg", "holdout", 100);
+  core::Run b = MakeRun("gbm", "holdout", 100);
+  b.method = "";
+  b.train_size.reset();
+  b.effort_hours.reset();
+  b.params.clear();
+  b.tags = {{"z", ""}, {"a", "1=2"}};  // kept in the order given, not sorted
+  b.predictions[7] = 0.123456789012345678;
+  b.created_at = "2026-11-29T00:00:00Z";
+  ASSERT_TRUE(store_->AddRun(a));
+  ASSERT_TRUE(store_->AddRun(b));
+  auto runs = store_->ListRuns();
+  ASSERT_TRUE(runs) << runs.error().message();
+  ASSERT_EQ(runs->size(), 2u);
+  const core::RunInfo& info = (*runs)[0];
+  EXPECT_EQ(info.name, "logreg");
+  EXPECT_EQ(info.evalset, "holdout");
+  EXPECT_EQ(info.method, "gbm");
+  EXPECT_EQ(info.train_size, 5000);
+  EXPECT_EQ(info.effort_hours, 3.5);
+  EXPECT_EQ(info.params, a.params);
+  EXPECT_EQ(info.tags, a.tags);
+  EXPECT_EQ(info.created_at, a.created_at);
+  EXPECT_FALSE((*runs)[1].train_size.has_value());
+  EXPECT_FALSE((*runs)[1].effort_hours.has_value());
+  EXPECT_EQ((*runs)[1].tags, b.tags);
+  auto back = store_->GetRun("gbm");
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->name, b.name);
+  EXPECT_EQ(back->evalset, "holdout");
+  EXPECT_EQ(back->method, "");
+  EXPECT_FALSE(back->train_size.has_value());
+  EXPECT_FALSE(back->effort_hours.has_value());
+  EXPECT_TRUE(back->params.empty());
+  EXPECT_EQ(back->tags, b.tags);
+  EXPECT_EQ(back->created_at, b.created_at);
+  ExpectSameBits(back->predictions, b.predictions);  // re-scoring must be exact
+  auto first = store_->GetRun("logreg");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->params, a.params);
+  EXPECT_EQ(first->train_size, 5000);
+  EXPECT_EQ(first->effort_hours, 3.5);
+}
+
+TEST_P(StoreContractTest, UnknownNamesAreNotFound) {
+  EXPECT_EQ(store_->GetEvalSet("nope").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->GetRun("nope").error().code(), ErrorCode::kNotFound);
+  const Status orphan = store_->AddRun(MakeRun("x", "missing-set", 3));
+  ASSERT_FALSE(orphan);
+  EXPECT_EQ(orphan.error().code(), ErrorCode::kNotFound);
+  EXPECT_NE(orphan.error().message().find("missing-set"), std::string::npos);
+  EXPECT_TRUE(store_->ListRuns()->empty());
+}
+
+TEST_P(StoreContractTest, TakenNamesAreRefusedAndNothingChanges) {
   ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
   const Status again = store_->AddEvalSet(BinarySet("holdout", 20));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(store_->GetEvalSet("holdout")->size(), 10u);
   ASSERT_TRUE(store_->AddRun(MakeRun("gbm-1", "holdout", 10)));
-  EXPECT_EQ(store_->AddRun(MakeRun("gbm-1", "holdout", 10)).error().code(),
-            ErrorCode::kAlreadyExists);
+  core::Run other = MakeRun("gbm-1", "holdout", 10);
+  other.method = "other";
+  const Status taken = store_->AddRun(other);
+  ASSERT_FALSE(taken);
+  EXPECT_EQ(taken.error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->GetRun("gbm-1")->method, "gbm");
+  EXPECT_EQ(store_->ListRuns()->size(), 1u);
+  // A batch whose set name is taken stores none of its runs either.
+  const Status batch =
+      store_->AddEvalSetWithRuns(BinarySet("holdout", 10), {MakeRun("new-run", "holdout", 10)});
+  ASSERT_FALSE(batch);
+  EXPECT_EQ(batch.error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->GetRun("new-run").error().code(), ErrorCode::kNotFound);
 }
 
-TEST_F(StoreContractTest, RunsRoundTripWithAttributesInOrder) {
-  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 100)));
-  const core::Run a = MakeRun("logreg", "holdout", 100);
-  core::Run b = MakeRun("gbm", "holdout", 100);
-  b.train_size.reset();
-  b.effort_hours.reset();
-  b.predictions[7] = 0.123456789012345678;
-  ASSERT_TRUE(store_->AddRun(a));
-  ASSERT_TRUE(store_->AddRun(b));
-  auto runs = store_->ListRuns();
-  ASSERT_TRUE(runs);
-  ASSERT_EQ(runs->size(), 2u);
-  EXPECT_EQ((*runs)[0].name, "logreg");
-  EXPECT_EQ((*runs)[0].params, a.params);
-  EXPECT_EQ((*runs)[0].tags, a.tags);
-  EXPECT_EQ((*runs)[0].train_size, 5000);
-  EXPECT_FALSE((*runs)[1].train_size.has_value());
-  auto back = store_->GetRun("gbm");
-  ASSERT_TRUE(back);
-  EXPECT_EQ(back->predictions, b.predictions);  // bit for bit: re-scoring must be exact
-  EXPECT_EQ(back->evalset, "holdout");
-  EXPECT_EQ(store_->GetRun("nope").error().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(store_->AddRun(MakeRun("x", "missing-set", 3)).error().code(), ErrorCode::kNotFound);
+TEST_P(StoreContractTest, InconsistentInputIsRefusedAsInvalid) {
+  core::EvalSet short_labels = BinarySet("a", 10);
+  short_labels.labels.pop_back();
+  core::EvalSet bad_code = BinarySet("b", 10);
+  bad_code.slices[0].codes[3] = 2;  // two levels: codes 0 and 1
+  core::EvalSet short_slice = BinarySet("c", 10);
+  short_slice.slices[0].codes.pop_back();
+  core::EvalSet twice = BinarySet("d", 10);
+  twice.slices.push_back(twice.slices[0]);
+  for (const core::EvalSet& e : {short_labels, bad_code, short_slice, twice}) {
+    const Status refused = store_->AddEvalSet(e);
+    ASSERT_FALSE(refused) << e.name;
+    EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument) << e.name;
+    EXPECT_NE(refused.error().message().find("'" + e.name + "'"), std::string::npos);
+  }
+  EXPECT_TRUE(store_->ListEvalSets()->empty());
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("ok", 10)));
+  core::Run repeated = MakeRun("r", "ok", 10);
+  repeated.tags.emplace_back("owner", "bo");
+  const Status refused = store_->AddRun(repeated);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
+  core::Run short_run = MakeRun("s", "ok", 9);
+  EXPECT_EQ(store_->AddRun(short_run).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(store_->ListRuns()->empty());
 }
 
-TEST_F(StoreContractTest, CriteriaAreRecordedPerCharterVersion) {
+TEST_P(StoreContractTest, ListRunsFiltersAndPagesInInsertionOrder) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("s1", 5)));
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("s2", 5)));
+  for (int i = 0; i < 10; ++i) {
+    core::Run r = MakeRun("r" + std::to_string(i), i % 2 == 0 ? "s1" : "s2", 5);
+    r.method = i < 5 ? "gbm" : "logreg";
+    r.tags = {{"owner", i % 3 == 0 ? "ana" : "bo"}, {"seed", std::to_string(i % 2)}};
+    r.params = {{"owner", "ana"}};  // a param is not a tag
+    ASSERT_TRUE(store_->AddRun(r));
+  }
+  const auto names = [&](const RunFilter& filter) {
+    auto runs = store_->ListRuns(filter);
+    EXPECT_TRUE(runs) << runs.error().message();
+    return runs ? Names(*runs) : std::vector<std::string>{};
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names({}), (V{"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"}));
+  EXPECT_EQ(names({.evalset = "s1"}), (V{"r0", "r2", "r4", "r6", "r8"}));
+  EXPECT_EQ(names({.method = "logreg"}), (V{"r5", "r6", "r7", "r8", "r9"}));
+  EXPECT_EQ(names({.evalset = "s2", .method = "gbm"}), (V{"r1", "r3"}));
+  EXPECT_EQ(names({.tags = {{"owner", "ana"}}}), (V{"r0", "r3", "r6", "r9"}));
+  EXPECT_EQ(names({.tags = {{"owner", "ana"}, {"seed", "1"}}}), (V{"r3", "r9"}));
+  EXPECT_EQ(names({.tags = {{"owner", "ana"}, {"seed", "2"}}}), V{});
+  EXPECT_EQ(names({.limit = 3}), (V{"r0", "r1", "r2"}));
+  EXPECT_EQ(names({.limit = 3, .offset = 8}), (V{"r8", "r9"}));
+  EXPECT_EQ(names({.offset = 7}), (V{"r7", "r8", "r9"}));
+  EXPECT_EQ(names({.offset = 10}), V{});
+  EXPECT_EQ(names({.evalset = "s1", .limit = 2, .offset = 1}), (V{"r2", "r4"}));
+  EXPECT_EQ(names({.evalset = "unknown"}), V{});
+  EXPECT_EQ(names({.method = ""}), V{});
+  EXPECT_EQ(names({.limit = std::numeric_limits<size_t>::max(),
+                   .offset = std::numeric_limits<size_t>::max()}),
+            V{});
+  // Every page keeps each run's attributes whole.
+  auto page = store_->ListRuns({.limit = 1, .offset = 3});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].tags,
+            (std::vector<std::pair<std::string, std::string>>{{"owner", "ana"}, {"seed", "1"}}));
+  EXPECT_EQ((*page)[0].params,
+            (std::vector<std::pair<std::string, std::string>>{{"owner", "ana"}}));
+  // Paging through covers everything once.
+  std::vector<std::string> all;
+  for (size_t offset = 0; offset < 12; offset += 4) {
+    const V part = names({.limit = 4, .offset = offset});
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  EXPECT_EQ(all, names({}));
+}
+
+TEST_P(StoreContractTest, ProjectsKeepTheirEvidenceApart) {
+  auto projects = store_->ListProjects();
+  ASSERT_TRUE(projects);
+  EXPECT_EQ(*projects, std::vector<std::string>{std::string(kDefaultProject)});
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  ASSERT_TRUE(store_->AddRun(MakeRun("gbm", "holdout", 10)));
+  ASSERT_TRUE(store_->RecordCriteria({"h1", "accuracy", 0.9, 0.95, "2026-03-01T09:00:00Z"}));
+
+  std::unique_ptr<Store> other = NewProject("fraud");
+  ASSERT_NE(other, nullptr);
+  EXPECT_TRUE(other->ListEvalSets()->empty());
+  EXPECT_TRUE(other->ListRuns()->empty());
+  EXPECT_TRUE(other->ListCriteria()->empty());
+  EXPECT_EQ(other->GetEvalSet("holdout").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(other->GetRun("gbm").error().code(), ErrorCode::kNotFound);
+  // A run cannot use another project's set.
+  EXPECT_EQ(other->AddRun(MakeRun("gbm", "holdout", 10)).error().code(), ErrorCode::kNotFound);
+  // The same names are free in another project.
+  ASSERT_TRUE(other->AddEvalSet(BinarySet("holdout", 20)));
+  ASSERT_TRUE(other->AddRun(MakeRun("gbm", "holdout", 20)));
+  auto first = other->RecordCriteria({"h1", "recall", 0.5, std::nullopt, "2026-03-02T09:00:00Z"});
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->has_value()) << "the history is per project";
+
+  EXPECT_EQ(store_->GetEvalSet("holdout")->size(), 10u);
+  EXPECT_EQ(other->GetEvalSet("holdout")->size(), 20u);
+  EXPECT_EQ(store_->GetRun("gbm")->predictions.size(), 10u);
+  EXPECT_EQ(other->GetRun("gbm")->predictions.size(), 20u);
+  EXPECT_EQ(store_->ListRuns({.evalset = "holdout"})->size(), 1u);
+  EXPECT_EQ(store_->ListCriteria()->front().metric, "accuracy");
+  EXPECT_EQ(other->ListCriteria()->front().metric, "recall");
+  EXPECT_EQ(*other->ListProjects(), (std::vector<std::string>{"default", "fraud"}));
+
+  EXPECT_EQ(store_->CreateProject("fraud").error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->CreateProject("").error().code(), ErrorCode::kInvalidArgument);
+  auto missing = open_("nope");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message().find("fraud"), std::string::npos)
+      << "names the projects there are: " << missing.error().message();
+  // Reopened, a project still holds its own evidence.
+  other.reset();
+  auto reopened = open_("fraud");
+  ASSERT_TRUE(reopened);
+  EXPECT_EQ((*reopened)->GetEvalSet("holdout")->size(), 20u);
+}
+
+TEST_P(StoreContractTest, CriteriaAreRecordedPerCharterVersion) {
+  EXPECT_TRUE(store_->ListCriteria()->empty());
   core::CriteriaVersion v1{"hash-1", "accuracy", 0.9, 0.95, "2026-03-01T09:00:00Z"};
   auto first = store_->RecordCriteria(v1);
   ASSERT_TRUE(first);
@@ -155,38 +428,177 @@ TEST_F(StoreContractTest, CriteriaAreRecordedPerCharterVersion) {
   auto same = store_->RecordCriteria(v1);
   ASSERT_TRUE(same);
   ASSERT_TRUE(same->has_value());
+  EXPECT_EQ((*same)->charter_hash, "hash-1");
   core::CriteriaVersion v2{"hash-2", "recall_at_precision{p=0.9}", 0.8, std::nullopt,
                            "2026-03-12T09:00:00Z"};
   auto second = store_->RecordCriteria(v2);
   ASSERT_TRUE(second);
   EXPECT_EQ((*second)->metric, "accuracy");
+  core::CriteriaVersion v3{"hash-1", "", std::nullopt, std::nullopt, "2026-04-01T09:00:00Z"};
+  auto third = store_->RecordCriteria(v3);  // back to an earlier charter: a new version
+  ASSERT_TRUE(third);
+  EXPECT_EQ((*third)->charter_hash, "hash-2");
   auto all = store_->ListCriteria();
   ASSERT_TRUE(all);
-  ASSERT_EQ(all->size(), 2u);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].charter_hash, "hash-1");
+  EXPECT_EQ((*all)[0].threshold, 0.9);
+  EXPECT_EQ((*all)[0].confidence, 0.95);
+  EXPECT_EQ((*all)[0].seen_at, "2026-03-01T09:00:00Z");
   EXPECT_EQ((*all)[1].metric, "recall_at_precision{p=0.9}");
   EXPECT_FALSE((*all)[1].confidence.has_value());
+  EXPECT_EQ((*all)[2].metric, "");
+  EXPECT_FALSE((*all)[2].threshold.has_value());
+  EXPECT_EQ((*all)[2].seen_at, "2026-04-01T09:00:00Z");
 }
 
-TEST_F(StoreContractTest, AFailureAtAnyStepLeavesNothingHalfWritten) {
-  ASSERT_TRUE(store_->AddEvalSet(BinarySet("base", 10)));
-  for (int n = 1; n <= 40; ++n) {
-    sqlite::FailNthPrepareForTesting(n);
-    const Status added = store_->AddEvalSet(BinarySet("new", 70000));
-    sqlite::FailNthPrepareForTesting(0);
-    if (added) {
-      // The injected failure came after the last statement: the set is whole.
-      EXPECT_EQ(store_->GetEvalSet("new")->size(), 70000u);
-      break;
+// The threading rule of store.hpp: one Store per thread, all on one database.
+TEST_P(StoreContractTest, StoresOnOneDatabaseReadAndWriteConcurrently) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("shared", 200)));
+  constexpr int kThreads = 4;
+  constexpr int kRunsEach = 8;
+  std::atomic<int> failures{0};
+  std::vector<std::string> errors(kThreads);
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const auto fail = [&](const std::string& what) {
+        errors[static_cast<size_t>(t)] = what;
+        failures.fetch_add(1);
+      };
+      auto store = open_(kDefaultProject);
+      if (!store) return fail(store.error().message());
+      for (int i = 0; i < kRunsEach; ++i) {
+        core::Run run = MakeRun(fmt::format("t{}-r{}", t, i), "shared", 200);
+        run.tags = {{"thread", std::to_string(t)}};
+        run.predictions[0] = static_cast<double>(t * 100 + i);
+        if (Status added = (*store)->AddRun(run); !added) return fail(added.error().message());
+        auto back = (*store)->GetRun(run.name);
+        if (!back) return fail(back.error().message());
+        if (back->predictions != run.predictions) return fail("predictions differ: " + run.name);
+        auto mine = (*store)->ListRuns({.tags = {{"thread", std::to_string(t)}}});
+        if (!mine) return fail(mine.error().message());
+        if (mine->size() != static_cast<size_t>(i) + 1) return fail("own runs missing");
+        if (!(*store)->GetEvalSet("shared")) return fail("cannot read the set");
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& error : errors) EXPECT_EQ(error, "");
+  EXPECT_EQ(failures.load(), 0);
+  auto all = store_->ListRuns();
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), static_cast<size_t>(kThreads * kRunsEach));
+}
+
+// Fault injection: a write that fails at any statement (BEGIN, COMMIT and ROLLBACK included)
+// leaves nothing written and the store usable; the loop must end in success, whole.
+class FaultLoop {
+ public:
+  FaultLoop(const Backend& backend, Store& store) : backend_(backend), store_(store) {}
+
+  // Runs `write` with the nth statement (and count - 1 after it) failing, n = 1, 2, ...,
+  // until it succeeds. After each failure `unchanged` must hold; after success, `whole`.
+  void Run(int count, const std::function<Status()>& write, const std::function<void()>& unchanged,
+           const std::function<void()>& whole) {
+    bool succeeded = false;
+    int n = 1;
+    for (; n <= 500 && !succeeded; ++n) {
+      backend_.fail_statements(n, count);
+      const Status result = write();
+      backend_.fail_statements(0, 0);
+      if (result) {
+        succeeded = true;
+        break;
+      }
+      EXPECT_EQ(result.error().code(), ErrorCode::kUnavailable)
+          << "n=" << n << ": " << result.error().message();
+      SCOPED_TRACE(::testing::Message() << "count=" << count << " n=" << n);
+      unchanged();
+      ASSERT_TRUE(store_.ListProjects()) << "the store is still usable";
     }
-    EXPECT_EQ(added.error().code(), ErrorCode::kUnavailable) << "n=" << n;
-    auto list = store_->ListEvalSets();
-    ASSERT_TRUE(list);
-    ASSERT_EQ(list->size(), 1u) << "n=" << n;  // only "base"
-    EXPECT_EQ(store_->GetEvalSet("base")->size(), 10u);
+    ASSERT_TRUE(succeeded) << "the write never succeeded (count=" << count << ")";
+    EXPECT_GT(n, 3) << "the first statements must have failed first";
+    const std::vector<std::string> hit = backend_.take_injected();
+    for (const char* word : {"BEGIN", "COMMIT"}) {
+      EXPECT_TRUE(std::any_of(hit.begin(), hit.end(),
+                              [&](const std::string& s) { return s.starts_with(word); }))
+          << word << " never failed";
+    }
+    if (count > 1) {
+      EXPECT_TRUE(std::any_of(hit.begin(), hit.end(), [](const std::string& s) {
+        return s.starts_with("ROLLBACK");
+      })) << "ROLLBACK never failed";
+    }
+    whole();
+  }
+
+ private:
+  const Backend& backend_;
+  Store& store_;
+};
+
+// Each failure count on its own project, since stored items cannot be removed: 1 (one
+// statement fails), 2 (a failing COMMIT or body statement, then a failing ROLLBACK), and
+// many (nothing works until the failure is lifted).
+constexpr std::array<int, 3> kFailureCounts = {1, 2, 1000};
+
+TEST_P(StoreContractTest, AFailedAddEvalSetLeavesNothingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.AddEvalSet(BinarySet("base", 10)));
+    const core::EvalSet big = BinarySet("new", 70000);
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.AddEvalSet(big); },
+            [&] {
+              auto list = store.ListEvalSets();
+              ASSERT_TRUE(list) << list.error().message();
+              ASSERT_EQ(list->size(), 1u);
+              EXPECT_EQ(store.GetEvalSet("new").error().code(), ErrorCode::kNotFound);
+              EXPECT_EQ(store.GetEvalSet("base")->size(), 10u);
+            },
+            [&] {
+              auto back = store.GetEvalSet("new");
+              ASSERT_TRUE(back) << back.error().message();
+              EXPECT_EQ(back->ids, big.ids);
+              EXPECT_EQ(back->slices[0].codes, big.slices[0].codes);
+            });
   }
 }
 
-TEST_F(StoreContractTest, AnEvalSetWithItsRunsIsStoredWholeOrNotAtAll) {
+TEST_P(StoreContractTest, AFailedAddRunLeavesNothingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.AddEvalSet(BinarySet("set", 70000)));
+    ASSERT_TRUE(store.AddRun(MakeRun("old", "set", 70000)));
+    core::Run run = MakeRun("new", "set", 70000);
+    run.predictions[69999] = 0.5;
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.AddRun(run); },
+            [&] {
+              auto runs = store.ListRuns();
+              ASSERT_TRUE(runs) << runs.error().message();
+              EXPECT_EQ(Names(*runs), std::vector<std::string>{"old"});
+              EXPECT_EQ(store.GetRun("new").error().code(), ErrorCode::kNotFound);
+            },
+            [&] {
+              auto back = store.GetRun("new");
+              ASSERT_TRUE(back) << back.error().message();
+              ExpectSameBits(back->predictions, run.predictions);
+              EXPECT_EQ(back->params, run.params);
+              EXPECT_EQ(store.ListRuns()->size(), 2u);
+            });
+  }
+}
+
+TEST_P(StoreContractTest, AFailedAddEvalSetWithRunsLeavesNothingAtAnyStep) {
   const std::vector<core::Run> runs = {MakeRun("a", "probe", 50), MakeRun("b", "probe", 50),
                                        MakeRun("c", "probe", 50)};
   // A bad run (wrong width) refuses the whole batch, the set included.
@@ -197,58 +609,60 @@ TEST_F(StoreContractTest, AnEvalSetWithItsRunsIsStoredWholeOrNotAtAll) {
   EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(store_->ListEvalSets()->empty());
   EXPECT_TRUE(store_->ListRuns()->empty());
-  // Failures injected at every statement leave nothing either.
-  for (int n = 1; n <= 60; ++n) {
-    sqlite::FailNthPrepareForTesting(n);
-    const Status added = store_->AddEvalSetWithRuns(BinarySet("probe", 50), runs);
-    sqlite::FailNthPrepareForTesting(0);
-    if (added) break;
-    EXPECT_TRUE(store_->ListEvalSets()->empty()) << "n=" << n;
-    EXPECT_TRUE(store_->ListRuns()->empty()) << "n=" << n;
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.AddEvalSetWithRuns(BinarySet("probe", 50), runs); },
+            [&] {
+              EXPECT_TRUE(store.ListEvalSets()->empty());
+              EXPECT_TRUE(store.ListRuns()->empty());
+            },
+            [&] {
+              ASSERT_EQ(Names(*store.ListRuns()), (std::vector<std::string>{"a", "b", "c"}));
+              EXPECT_EQ(store.GetRun("c")->predictions, runs[2].predictions);
+              EXPECT_EQ(store.GetEvalSet("probe")->size(), 50u);
+            });
   }
-  ASSERT_EQ(store_->ListRuns()->size(), 3u);
-  EXPECT_EQ(store_->GetRun("c")->predictions, runs[2].predictions);
-  EXPECT_EQ(store_->GetEvalSet("probe")->size(), 50u);
 }
 
-TEST_F(StoreContractTest, IdenticalChunksAreStoredOnce) {
-  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 1000)));
-  ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 1000)));
-  ASSERT_TRUE(store_->AddRun(MakeRun("b", "holdout", 1000)));  // same predictions
-  store_.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(
-      db, "SELECT COUNT(*), COUNT(DISTINCT hash) FROM column_chunks WHERE owner_kind='run'", -1,
-      &stmt, nullptr);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+TEST_P(StoreContractTest, AFailedRecordCriteriaLeavesNothingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.RecordCriteria({"h1", "accuracy", 0.9, 0.95, "2026-03-01T09:00:00Z"}));
+    const core::CriteriaVersion next{"h2", "recall", 0.8, std::nullopt, "2026-03-02T09:00:00Z"};
+    FaultLoop(GetParam(), store)
+        .Run(
+            count,
+            [&]() -> Status {
+              auto last = store.RecordCriteria(next);
+              if (!last) return Fail(last.error());
+              EXPECT_EQ((*last)->charter_hash, "h1");
+              return {};
+            },
+            [&] {
+              auto all = store.ListCriteria();
+              ASSERT_TRUE(all) << all.error().message();
+              ASSERT_EQ(all->size(), 1u);
+              EXPECT_EQ((*all)[0].charter_hash, "h1");
+            },
+            [&] {
+              auto all = store.ListCriteria();
+              ASSERT_TRUE(all);
+              ASSERT_EQ(all->size(), 2u);
+              EXPECT_EQ((*all)[1].metric, "recall");
+            });
+  }
 }
 
-TEST_F(StoreContractTest, MigratesFromEveryEarlierVersionAndRefusesNewer) {
-  store_.reset();
-  for (int from = 0; from < sqlite::LatestSchemaVersion(); ++from) {
-    const std::string path = (dir_ / ("v" + std::to_string(from) + ".db")).string();
-    ASSERT_TRUE(sqlite::OpenSqliteStore(path, from));
-    auto upgraded = sqlite::OpenSqliteStore(path);
-    ASSERT_TRUE(upgraded) << upgraded.error().message();
-    EXPECT_TRUE((*upgraded)->AddEvalSet(BinarySet("s", 3)));
-  }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  const std::string pragma =
-      "PRAGMA user_version = " + std::to_string(sqlite::LatestSchemaVersion() + 1);
-  sqlite3_exec(db, pragma.c_str(), nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  auto newer = OpenStore(path_);
-  ASSERT_FALSE(newer);
-  EXPECT_EQ(newer.error().code(), ErrorCode::kFailedPrecondition);
-  EXPECT_EQ(OpenStore("postgres://x").error().code(), ErrorCode::kInvalidArgument);
-}
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::ValuesIn(Backends()),
+                         [](const ::testing::TestParamInfo<Backend>& param) {
+                           return param.param.name;
+                         });
 
 }  // namespace
 }  // namespace foresight::store

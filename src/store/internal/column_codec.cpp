@@ -41,7 +41,18 @@ std::vector<Chunk> EncodeFixed(ColumnType type, std::span<const T> values) {
   return chunks;
 }
 
+// No chunk we write is near this (65,536 values; strings would need 16 KiB each on
+// average); a larger claim is damage, refused before allocating for it.
+constexpr size_t kMaxRawBytes = size_t{1} << 30;
+
 Result<std::string> Decompress(ColumnType type, const Chunk& chunk) {
+  const unsigned long long framed =
+      ZSTD_getFrameContentSize(chunk.compressed.data(), chunk.compressed.size());
+  if (chunk.raw_bytes > kMaxRawBytes || framed != chunk.raw_bytes) {
+    return Fail(ErrorCode::kDataLoss,
+                fmt::format("chunk {} is corrupt (its size is {} bytes, its frame says {})",
+                            chunk.hash, chunk.raw_bytes, static_cast<int64_t>(framed)));
+  }
   std::string raw(chunk.raw_bytes, '\0');
   const size_t size =
       ZSTD_decompress(raw.data(), raw.size(), chunk.compressed.data(), chunk.compressed.size());

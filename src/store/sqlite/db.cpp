@@ -1,6 +1,8 @@
 #include "store/sqlite/db.hpp"
 
 #include <atomic>
+#include <mutex>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -15,8 +17,6 @@ ErrorCode CodeFor(int rc) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return ErrorCode::kDataLoss;
-    case SQLITE_CONSTRAINT:
-      return ErrorCode::kAlreadyExists;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -28,44 +28,115 @@ ErrorCode CodeFor(int rc) {
   }
 }
 
-Error SqliteError(sqlite3* db, int rc, std::string_view what) {
-  return {CodeFor(rc),
-          fmt::format("database: {}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))};
+// Fault injection (tests only). `armed` keeps the hot path to one relaxed load.
+struct Injection {
+  std::mutex mutex;
+  int countdown = 0;  // the statement that fails first, counted from 1; 0: off
+  int remaining = 0;  // how many fail from there
+  std::vector<std::string> hit;
+};
+std::atomic<bool> injection_armed{false};
+
+Injection& TheInjection() {
+  static Injection injection;
+  return injection;
 }
 
-// Only tests set this; it is read on every Prepare.
-std::atomic<int> fail_countdown{0};
+// True when this statement is to fail.
+bool Injected(std::string_view what) {
+  if (!injection_armed.load(std::memory_order_relaxed)) return false;
+  Injection& in = TheInjection();
+  const std::lock_guard lock(in.mutex);
+  if (in.countdown == 0) return false;
+  if (in.countdown > 1) {
+    --in.countdown;
+    return false;
+  }
+  in.hit.emplace_back(what);
+  if (--in.remaining <= 0) {
+    in.countdown = 0;
+    injection_armed.store(false);
+  }
+  return true;
+}
+
+tl::unexpected<Error> InjectedFailure(std::string_view what) {
+  return Fail(ErrorCode::kUnavailable,
+              fmt::format("database: {}: injected failure", what.substr(0, 40)));
+}
+
+constexpr std::string_view kBegin = "BEGIN IMMEDIATE";
+constexpr std::string_view kCommit = "COMMIT";
+constexpr std::string_view kRollback = "ROLLBACK";
 
 }  // namespace
 
-void FailNthPrepareForTesting(int n) { fail_countdown.store(n); }
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  const std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return {ErrorCode::kAlreadyExists, fmt::format("database: {}: {}", what, detail)};
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return {ErrorCode::kInvalidArgument,
+              fmt::format("database: {}: a value breaks the schema ({})", what, detail)};
+    default:
+      break;
+  }
+  return {CodeFor(rc), fmt::format("database: {}: {}", what, detail)};
+}
+
+void FailStatementsForTesting(int nth, int count) {
+  Injection& in = TheInjection();
+  const std::lock_guard lock(in.mutex);
+  in.countdown = nth > 0 && count > 0 ? nth : 0;
+  in.remaining = count;
+  injection_armed.store(in.countdown > 0);
+}
+
+std::vector<std::string> TakeInjectedFailuresForTesting() {
+  Injection& in = TheInjection();
+  const std::lock_guard lock(in.mutex);
+  return std::exchange(in.hit, {});
+}
+
+void Statement::NoteBind(int rc, int index) {
+  if (rc == SQLITE_OK || bind_error_) return;
+  bind_error_ = SqliteError(db_, rc, fmt::format("binding parameter {}", index));
+}
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  // A null data pointer would bind NULL; an empty view is the empty text.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  NoteBind(sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+           index);
   return *this;
 }
 
 Statement& Statement::Bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+  NoteBind(sqlite3_bind_int64(stmt_, index, value), index);
   return *this;
 }
 
 Statement& Statement::Bind(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
+  NoteBind(sqlite3_bind_double(stmt_, index, value), index);
   return *this;
 }
 
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  NoteBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
   return *this;
 }
 
 Statement& Statement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
+  NoteBind(sqlite3_bind_null(stmt_, index), index);
   return *this;
 }
 
 Result<bool> Statement::Step() {
+  if (bind_error_) return Fail(*bind_error_);
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -94,36 +165,67 @@ std::string Statement::Blob(int column) const {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   sqlite3* db = nullptr;
+  // FULLMUTEX: SQLite's own locking, so a misuse from two threads cannot corrupt memory.
   const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+      sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Error error = SqliteError(db, rc, "cannot open '" + path + "'");
     sqlite3_close(db);
     return Fail(std::move(error));
   }
+  sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
   return std::unique_ptr<Database>(new Database(db));
 }
 
+Status Database::DiscardAbandonedTransaction() {
+  if (in_transaction_ || sqlite3_get_autocommit(db_) != 0) return {};
+  if (Injected(kRollback)) return InjectedFailure(kRollback);
+  return ExecStep(std::string(kRollback));
+}
+
 Result<Statement> Database::Prepare(std::string_view sql) {
-  if (fail_countdown.load() > 0 && fail_countdown.fetch_sub(1) == 1) {
-    return Fail(ErrorCode::kUnavailable, "database: injected failure");
-  }
+  if (Status clean = DiscardAbandonedTransaction(); !clean) return Fail(clean.error());
+  if (Injected(sql)) return InjectedFailure(sql);
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) return Fail(SqliteError(db_, rc, "prepare"));
   return Statement(db_, stmt);
 }
 
-Status Database::Exec(const std::string& sql) {
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
-  if (rc != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errstr(rc);
-    sqlite3_free(message);
-    return Fail(CodeFor(rc), "database: " + text);
-  }
+Status Database::ExecStep(const std::string& sql) {
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Fail(SqliteError(db_, rc, sql.substr(0, 40)));
   return {};
+}
+
+Status Database::Exec(const std::string& sql) {
+  if (Status clean = DiscardAbandonedTransaction(); !clean) return clean;
+  if (Injected(sql)) return InjectedFailure(sql);
+  return ExecStep(sql);
+}
+
+Status Database::Begin() {
+  if (Status clean = DiscardAbandonedTransaction(); !clean) return clean;
+  if (Injected(kBegin)) return InjectedFailure(kBegin);
+  if (Status begun = ExecStep(std::string(kBegin)); !begun) return begun;
+  in_transaction_ = true;
+  return {};
+}
+
+Status Database::Commit() {
+  if (Injected(kCommit)) return InjectedFailure(kCommit);
+  if (Status committed = ExecStep(std::string(kCommit)); !committed) return committed;
+  in_transaction_ = false;
+  return {};
+}
+
+Status Database::Rollback() {
+  in_transaction_ = false;
+  if (Injected(kRollback)) return InjectedFailure(kRollback);
+  if (sqlite3_get_autocommit(db_) != 0) return {};  // nothing open: SQLite rolled it back
+  return ExecStep(std::string(kRollback));
 }
 
 }  // namespace foresight::store::sqlite

@@ -1,5 +1,7 @@
 // Thin RAII wrappers over the SQLite C API: a connection and prepared statements, with
 // failures turned into Error values. Private to the SQLite store.
+//
+// A Database (and its Statements) is used by one thread at a time, like the Store on it.
 #pragma once
 
 #include <sqlite3.h>
@@ -9,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.hpp"
 
@@ -17,7 +20,8 @@ namespace foresight::store::sqlite {
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  Statement(Statement&& other) noexcept
+      : db_(other.db_), stmt_(other.stmt_), bind_error_(std::move(other.bind_error_)) {
     other.stmt_ = nullptr;
   }
   Statement(const Statement&) = delete;
@@ -25,7 +29,9 @@ class Statement {
   Statement& operator=(Statement&&) = delete;
   ~Statement() { sqlite3_finalize(stmt_); }
 
-  // Binds are 1-based, as in SQLite.
+  // Binds are 1-based, as in SQLite. A bind that fails (an index out of range, a value too
+  // big) is remembered: the next Step or Run returns that first failure instead of running
+  // the statement, so binds can be chained without checking each one.
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
@@ -48,8 +54,11 @@ class Statement {
   std::string Blob(int column) const;
 
  private:
+  void NoteBind(int rc, int index);
+
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  std::optional<Error> bind_error_;
 };
 
 class Database {
@@ -64,26 +73,51 @@ class Database {
   Status Exec(const std::string& sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
+  // The three transaction statements. Each is a fault-injection point, like Prepare and
+  // Exec. Rollback succeeds when no transaction is open (SQLite rolls some failures back by
+  // itself). When a Rollback fails and leaves the transaction open, the next statement
+  // outside a transaction rolls it back first, so its writes are never seen or committed.
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
  private:
   explicit Database(sqlite3* db) : db_(db) {}
+  // Rolls back a transaction that a failed Rollback left open.
+  Status DiscardAbandonedTransaction();
+  Status ExecStep(const std::string& sql);
+
   sqlite3* db_;
+  bool in_transaction_ = false;  // between Begin and Commit/Rollback
 };
 
-// Fault injection for tests: the `n`th call to Database::Prepare from now on (1-based)
-// fails with kUnavailable, as a full disk or a lost lock would; 0 turns it off.
-void FailNthPrepareForTesting(int n);
+// Maps a SQLite result code (extended codes included) to an Error: UNIQUE and PRIMARY KEY
+// constraints are kAlreadyExists; NOT NULL, CHECK and FOREIGN KEY constraints are
+// kInvalidArgument naming the constraint; busy and locked are kUnavailable; corruption is
+// kDataLoss. `what` says which operation failed.
+Error SqliteError(sqlite3* db, int rc, std::string_view what);
 
-// Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.
+// Fault injection for tests. Every statement the store runs is an injection point: each
+// Prepare and Exec, and Begin, Commit and Rollback. From now on, the `nth` (1-based) such
+// statement and the `count` - 1 after it fail with kUnavailable, as a full disk or a lost
+// lock would, without reaching SQLite. `nth` = 0 turns injection off. Process-wide, atomic.
+void FailStatementsForTesting(int nth, int count = 1);
+// What the injected failures hit since the last call ("BEGIN IMMEDIATE", "COMMIT",
+// "ROLLBACK", or the statement's SQL), and forgets them.
+std::vector<std::string> TakeInjectedFailuresForTesting();
+
+// Runs `body` inside Begin ... Commit; rolls back when the body or the commit fails, and
+// returns that first failure (a failed rollback is then discarded by the next statement).
 template <typename Body>
 Status InTransaction(Database& db, Body&& body) {
-  if (Status begun = db.Exec("BEGIN IMMEDIATE"); !begun) return begun;
+  if (Status begun = db.Begin(); !begun) return begun;
   Status result = body();
   if (!result) {
-    static_cast<void>(db.Exec("ROLLBACK"));
+    static_cast<void>(db.Rollback());
     return result;
   }
-  if (Status committed = db.Exec("COMMIT"); !committed) {
-    static_cast<void>(db.Exec("ROLLBACK"));
+  if (Status committed = db.Commit(); !committed) {
+    static_cast<void>(db.Rollback());
     return committed;
   }
   return {};

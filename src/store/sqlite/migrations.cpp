@@ -2,6 +2,10 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
+#include "store/sqlite/try.hpp"
+
 namespace foresight::store::sqlite {
 namespace {
 
@@ -75,10 +79,133 @@ CREATE TABLE criteria (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+// Version 2: projects. One database holds several projects; evaluation sets, runs and
+// criteria belong to one, and names are unique per project. Everything stored before moves
+// into the project "default" (id 1). SQLite cannot add a column with a constraint to a
+// table, so evalsets, runs and criteria are rebuilt (create, copy, drop, rename; the caller
+// turns foreign keys off around it), keeping their ids, so the columns, attributes and
+// chunks that point at them stay valid.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE projects (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE CHECK (name <> '')
+) STRICT;
+INSERT INTO projects (id, name) VALUES (1, 'default');
+
+CREATE TABLE evalsets_v2 (
+  id          INTEGER PRIMARY KEY,
+  project_id  INTEGER NOT NULL REFERENCES projects(id),
+  name        TEXT NOT NULL,
+  task        TEXT NOT NULL CHECK (task IN ('binary', 'multiclass', 'regression')),
+  rows        INTEGER NOT NULL CHECK (rows >= 0),
+  classes     TEXT NOT NULL,          -- JSON list of class names
+  source      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (project_id, name),
+  UNIQUE (project_id, id)             -- the target of runs' (project_id, evalset_id)
+) STRICT;
+INSERT INTO evalsets_v2 (id, project_id, name, task, rows, classes, source, created_at)
+  SELECT id, 1, name, task, rows, classes, source, created_at FROM evalsets ORDER BY id;
+
+-- A run's evaluation set is in the run's project.
+CREATE TABLE runs_v2 (
+  id            INTEGER PRIMARY KEY,
+  project_id    INTEGER NOT NULL REFERENCES projects(id),
+  name          TEXT NOT NULL,
+  evalset_id    INTEGER NOT NULL,
+  method        TEXT NOT NULL,
+  train_size    INTEGER,
+  effort_hours  REAL,
+  created_at    TEXT NOT NULL,
+  UNIQUE (project_id, name),
+  FOREIGN KEY (project_id, evalset_id) REFERENCES evalsets(project_id, id)
+) STRICT;
+INSERT INTO runs_v2 (id, project_id, name, evalset_id, method, train_size, effort_hours,
+                     created_at)
+  SELECT id, 1, name, evalset_id, method, train_size, effort_hours, created_at FROM runs
+  ORDER BY id;
+
+CREATE TABLE criteria_v2 (
+  id            INTEGER PRIMARY KEY,
+  project_id    INTEGER NOT NULL REFERENCES projects(id),
+  charter_hash  TEXT NOT NULL,
+  metric        TEXT NOT NULL,
+  threshold     REAL,
+  confidence    REAL,
+  seen_at       TEXT NOT NULL
+) STRICT;
+INSERT INTO criteria_v2 (id, project_id, charter_hash, metric, threshold, confidence, seen_at)
+  SELECT id, 1, charter_hash, metric, threshold, confidence, seen_at FROM criteria ORDER BY id;
+
+DROP TABLE criteria;
+DROP TABLE runs;
+DROP TABLE evalsets;
+ALTER TABLE evalsets_v2 RENAME TO evalsets;
+ALTER TABLE runs_v2 RENAME TO runs;
+ALTER TABLE criteria_v2 RENAME TO criteria;
+
+-- The filters of ListRuns, and the criteria history of one project.
+CREATE INDEX runs_by_evalset ON runs (evalset_id);
+CREATE INDEX runs_by_method ON runs (project_id, method);
+CREATE INDEX run_attributes_by_value ON run_attributes (kind, key, value);
+CREATE INDEX criteria_by_project ON criteria (project_id, id);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
 
 }  // namespace
 
 std::span<const std::string_view> Migrations() { return kMigrations; }
+
+namespace {
+
+Result<int> ReadVersion(Database& db) {
+  FS_TRY(stmt, db.Prepare("PRAGMA user_version"));
+  FS_TRY(has_row, stmt.Step());
+  const int version = has_row ? static_cast<int>(stmt.Int(0)) : 0;
+  const auto latest = static_cast<int>(Migrations().size());
+  if (version > latest) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("the workspace database has schema version {}, but this foresight "
+                            "knows versions up to {}; upgrade foresight",
+                            version, latest));
+  }
+  return version;
+}
+
+Status CheckForeignKeys(Database& db, int version) {
+  FS_TRY(check, db.Prepare("PRAGMA foreign_key_check"));
+  FS_TRY(violation, check.Step());
+  if (!violation) return {};
+  return Fail(ErrorCode::kDataLoss,
+              fmt::format("migrating the database to schema version {}: table '{}' row {} "
+                          "points at a missing row of '{}'; the database is damaged: restore "
+                          "it from a backup",
+                          version, check.Text(0), check.Int(1), check.Text(2)));
+}
+
+}  // namespace
+
+Status Migrate(Database& db, int target) {
+  FS_TRY(current, ReadVersion(db));
+  if (current >= target) return {};
+  const auto migrations = Migrations();
+  bool done = false;
+  while (!done) {
+    FS_CHECK(InTransaction(db, [&]() -> Status {
+      // Another connection may have migrated since the version was read.
+      FS_TRY(version, ReadVersion(db));
+      if (version >= target) {
+        done = true;
+        return {};
+      }
+      const int next = version + 1;
+      FS_CHECK(db.Exec(std::string(migrations[static_cast<size_t>(next - 1)])));
+      FS_CHECK(db.Exec(fmt::format("PRAGMA user_version = {}", next)));
+      return CheckForeignKeys(db, next);
+    }));
+  }
+  return {};
+}
 
 }  // namespace foresight::store::sqlite

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/store.hpp"
 
@@ -12,8 +13,13 @@ namespace foresight::store::sqlite {
 // The schema version this build writes; databases are migrated up to it on open.
 int LatestSchemaVersion();
 
-// Opens (creating if needed) and migrates. `migrate_to` < latest is for tests that build
-// databases of earlier versions.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, int migrate_to = -1);
+// Opens (creating if needed), migrates to the latest version and returns a Store for
+// `project`. Fails as OpenStore does.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               std::string_view project = kDefaultProject);
+
+// For tests that build databases of earlier versions: creates the database at `path` if
+// needed and migrates it to `version` (not beyond), without opening a Store.
+Status MigrateSqliteForTesting(const std::string& path, int version);
 
 }  // namespace foresight::store::sqlite
