@@ -518,7 +518,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
       if (!r.method.empty()) methods.insert(r.method);
     }
     std::string known =
-        methods.empty() ? "no run records a method (run add --method)"
+        methods.empty() ? "no run records a method (run add " + FieldRef("method") + ")"
                         : "the methods are: " +
                               Join(std::vector<std::string>(methods.begin(), methods.end()), ", ");
     return Fail(ErrorCode::kNotFound,
@@ -526,11 +526,11 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
                             evalset ? fmt::format(" on '{}'", *evalset) : "", known));
   }
   if (sets.size() > 1) {
-    return Fail(
-        ErrorCode::kInvalidArgument,
-        fmt::format("the runs of '{}' use several evaluation sets ({}); choose one with "
-                    "--evalset, since a curve compares sizes on the same examples",
-                    method, Join(std::vector<std::string>(sets.begin(), sets.end()), ", ")));
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the runs of '{}' use several evaluation sets ({}); choose one with "
+                            "{}, since a curve compares sizes on the same examples",
+                            method, Join(std::vector<std::string>(sets.begin(), sets.end()), ", "),
+                            FieldRef("evalset")));
   }
   curve.evalset = *sets.begin();
   auto set = store.GetEvalSet(curve.evalset);

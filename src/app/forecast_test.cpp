@@ -134,7 +134,7 @@ TEST_F(ForecastUseCaseTest, MethodErrorsNameWhatThereIs) {
   EXPECT_THAT(none.error().message(), HasSubstr("the methods are: boost"));
   const auto both = ForecastFromMethod(Store(), "boost", std::nullopt, std::nullopt, {}, {}, {});
   ASSERT_FALSE(both);
-  EXPECT_THAT(both.error().message(), HasSubstr("choose one with --evalset"));
+  EXPECT_THAT(both.error().message(), HasSubstr("choose one with " + FieldRef("evalset")));
   EvidenceOptions evidence;
   evidence.resamples = 200;
   const auto one = ForecastFromMethod(Store(), "boost", std::string("accuracy"),

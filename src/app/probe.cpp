@@ -153,7 +153,7 @@ Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::
   const stats::TaskKind kind = KindOf(task);
   if (given) {
     auto spec = stats::BuiltinMetrics().Parse(*given, kind);
-    if (!spec) return Fail(spec.error().WithContext("--metric"));
+    if (!spec) return Fail(spec.error().WithContext(FieldRef("metric")).WithField("metric"));
     return spec->ToString();
   }
   const std::string fallback = DefaultMetrics(task).front();
@@ -162,8 +162,8 @@ Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::
     if (spec) return spec->ToString();
     warnings.push_back(fmt::format(
         "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
-        "with --metric)",
-        *charter_metric, core::EvalTaskName(task), fallback));
+        "with {})",
+        *charter_metric, core::EvalTaskName(task), fallback, FieldRef("metric")));
   }
   return fallback;
 }
@@ -176,10 +176,11 @@ Result<std::string> ProbeName(store::Store& store, const ProbeOptions& options) 
   for (const auto& s : *sets) taken.insert(s.name);
   if (options.name) {
     if (taken.count(*options.name)) {
-      return Fail(ErrorCode::kAlreadyExists,
-                  fmt::format("an evaluation set named '{}' exists already; choose another "
-                              "--name, or leave it out to number the probes",
-                              *options.name));
+      return Fail(Error(ErrorCode::kAlreadyExists,
+                        fmt::format("an evaluation set named '{}' exists already; choose another "
+                                    "{}, or leave it out to number the probes",
+                                    *options.name, FieldRef("name")))
+                      .WithField("name"));
     }
     return *options.name;
   }
@@ -279,12 +280,15 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
     return std::chrono::duration<double>(SteadyClock::now() - start).count();
   };
   if (options.folds < 2 || options.folds > 20) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("--folds {} is out of range; use 2 to 20 (5 is usual)", options.folds));
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("{} {} is out of range; use 2 to 20 (5 is usual)",
+                                  FieldRef("folds"), options.folds))
+                    .WithField("folds"));
   }
   if (options.time_budget && !(*options.time_budget >= 0 && std::isfinite(*options.time_budget))) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "--time-budget must be a number of seconds, 0 or more");
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      FieldRef("time_budget") + " must be a number of seconds, 0 or more")
+                    .WithField("time_budget"));
   }
   std::vector<const learners::Learner*> chosen;
   if (options.learners.empty()) {
@@ -323,7 +327,8 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   if (n < std::max<size_t>(2 * k_folds, 20)) {
     outcome.diagnostics.push_back(FileProblem(
         src, fmt::format("only {} rows have a target: too few to probe with {} folds", n, k_folds),
-        "the probe needs at least 20 rows and 2 per fold; more data, or fewer --folds"));
+        "the probe needs at least 20 rows and 2 per fold; more data, or fewer " +
+            FieldRef("folds")));
     return outcome;
   }
 
@@ -382,9 +387,10 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
       bytes > options.max_prediction_bytes) {
     return Fail(ErrorCode::kResourceExhausted,
                 fmt::format("the probe would hold {} of predictions ({} runs of {} rows); the "
-                            "limit is {}: train fewer learners (--learner) or probe a sample of "
+                            "limit is {}: train fewer learners ({}) or probe a sample of "
                             "the table",
-                            Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes)));
+                            Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes),
+                            FieldRef("learner")));
   }
   TrainJobs(d, folds, jobs, options, elapsed, progress);
 

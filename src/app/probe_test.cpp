@@ -377,7 +377,7 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   EXPECT_THAT(Problems(o), HasSubstr("the learners are: majority, linear"));
   o = Options(Write("t.csv", good));
   o.metric = "rmse";
-  EXPECT_THAT(Problems(o), HasSubstr("--metric"));
+  EXPECT_THAT(Problems(o), HasSubstr(FieldRef("metric")));
   // More predictions than memory allows: refused before training (5 learners x 6 sizes x
   // 100 rows x 8 bytes = 24,000 bytes).
   o = Options(Write("t.csv", good));

@@ -30,7 +30,7 @@ Result<Workspace> FromOverride(const std::string& dir, std::string_view source) 
 
 Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
                                 const std::string& start) {
-  if (override_dir) return FromOverride(*override_dir, "--workspace");
+  if (override_dir) return FromOverride(*override_dir, FieldRef("workspace"));
   if (const char* env = std::getenv("FORESIGHT_WORKSPACE"); env != nullptr && *env != '\0') {
     return FromOverride(env, "FORESIGHT_WORKSPACE");
   }
@@ -43,8 +43,8 @@ Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
   }
   return Fail(ErrorCode::kNotFound,
               fmt::format("no {}/ workspace here or in any parent folder; run `foresight init` in "
-                          "the project folder, or pass --workspace DIR",
-                          kWorkspaceDir));
+                          "the project folder, or pass {} DIR",
+                          kWorkspaceDir, FieldRef("workspace")));
 }
 
 Result<Workspace> CreateWorkspace(const std::string& dir) {

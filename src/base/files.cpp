@@ -58,8 +58,8 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
 Status WriteFileAtomic(const std::string& path, const std::string& content, bool overwrite) {
   std::error_code ec;
   if (!overwrite && fs::exists(path, ec)) {
-    return Fail(ErrorCode::kAlreadyExists,
-                "'" + path + "' exists already; remove it or pass --force to overwrite it");
+    return Fail(ErrorCode::kAlreadyExists, "'" + path + "' exists already; remove it or pass " +
+                                               FieldRef("force") + " to overwrite it");
   }
   const std::string temp = path + ".tmp";
   {

@@ -34,6 +34,42 @@ Error Error::WithContext(std::string_view context) && {
   return std::move(*this);
 }
 
+Error Error::WithField(std::string field) && {
+  field_ = std::move(field);
+  return std::move(*this);
+}
+
+namespace {
+constexpr char kFieldMark = '\x1f';
+}  // namespace
+
+std::string FieldRef(std::string_view field) {
+  std::string out;
+  out.reserve(field.size() + 2);
+  out += kFieldMark;
+  out += field;
+  out += kFieldMark;
+  return out;
+}
+
+std::string SpellFields(std::string_view text, std::string (*spell)(std::string_view field)) {
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t open = text.find(kFieldMark, at);
+    const size_t close = open == std::string_view::npos ? open : text.find(kFieldMark, open + 1);
+    if (close == std::string_view::npos) {
+      out.append(text.substr(at));
+      break;
+    }
+    out.append(text.substr(at, open - at));
+    out += spell(text.substr(open + 1, close - open - 1));
+    at = close + 1;
+  }
+  return out;
+}
+
 int ExitCodeFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:

@@ -35,6 +35,12 @@ class [[nodiscard]] Error {
 
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // The input field the error is about ("folds", "time_budget"), or empty. Front doors spell
+  // it their own way: the CLI as a flag (--time-budget), the server as a JSON key.
+  const std::string& field() const { return field_; }
+
+  // Returns the error with `field` set.
+  Error WithField(std::string field) &&;
 
   // Returns a copy with `context` prepended: "context: message".
   Error WithContext(std::string_view context) const&;
@@ -43,6 +49,7 @@ class [[nodiscard]] Error {
  private:
   ErrorCode code_;
   std::string message_;
+  std::string field_;
 };
 
 template <typename T>
@@ -56,6 +63,16 @@ inline tl::unexpected<Error> Fail(ErrorCode code, std::string message) {
 }
 
 inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(std::move(error)); }
+
+// A reference to an input field inside a message or a diagnostic, written where a sentence
+// names what the user should set ("choose one with " + FieldRef("evalset")). The core never
+// spells options: each front door replaces the references with its own spelling (SpellFields).
+// A reference is the field's identifier (lower case, digits, '_') between two U+001F unit
+// separators, a character no message or file name of ours contains.
+std::string FieldRef(std::string_view field);
+
+// `text` with every field reference replaced by spell(field).
+std::string SpellFields(std::string_view text, std::string (*spell)(std::string_view field));
 
 // The process exit code for an error of this code: 2 for the caller's mistakes, 70 otherwise.
 int ExitCodeFor(ErrorCode code);

@@ -28,7 +28,11 @@ struct Command {
   Runner (*add)(CLI::App& sub);
 };
 
-// Writes to stdout; a closed pipe (`foresight rules | head`) ends output quietly.
+// `text` with the field references of the core (FieldRef) spelled as this CLI's flags.
+std::string SpellForCli(std::string_view text);
+
+// Writes to stdout, field references spelled as flags; a closed pipe (`foresight rules | head`)
+// ends output quietly.
 void WriteStdout(std::string_view text);
 
 // Prints "foresight: error: <message>" to stderr and returns the error's exit code.

@@ -10,8 +10,41 @@
 #include "cli/command.hpp"
 
 namespace foresight::cli {
+namespace {
 
-void WriteStdout(std::string_view text) {
+// The CLI's spelling of an input field: its flag ("time_budget" -> "--time-budget").
+std::string Flag(std::string_view field) {
+  std::string out = "--";
+  for (const char c : field) out += c == '_' ? '-' : c;
+  return out;
+}
+
+// JSON renderers escape the field mark; the flag spelling replaces it there too.
+std::string Spell(std::string_view text) {
+  std::string raw;
+  raw.reserve(text.size());
+  constexpr std::string_view kEscaped = "\\u001f";
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t hit = text.find(kEscaped, at);
+    if (hit == std::string_view::npos) {
+      raw.append(text.substr(at));
+      break;
+    }
+    raw.append(text.substr(at, hit - at));
+    raw += '\x1f';
+    at = hit + kEscaped.size();
+  }
+  return SpellFields(raw, Flag);
+}
+
+}  // namespace
+
+std::string SpellForCli(std::string_view text) { return Spell(text); }
+
+void WriteStdout(std::string_view given) {
+  const std::string spelled = Spell(given);
+  const std::string_view text = spelled;
   size_t written = 0;
   while (written < text.size()) {
     const ssize_t n = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
@@ -26,7 +59,7 @@ void WriteStdout(std::string_view text) {
 int ReportError(const Error& error) {
   const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;31merror\x1b[0m" : "error",
-             error.message());
+             Spell(error.message()));
   return ExitCodeFor(error.code());
 }
 
@@ -34,7 +67,7 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened) {
   if (!opened.charter_problem) return;
   const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;33mwarning\x1b[0m" : "warning",
-             opened.charter_problem->message());
+             Spell(opened.charter_problem->message()));
 }
 
 std::optional<std::string> OptionalString(const std::string& value) {
@@ -44,7 +77,7 @@ std::optional<std::string> OptionalString(const std::string& value) {
 int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report::Refusal refusal) {
   const diag::TextStyle style{.color = ::isatty(STDERR_FILENO) != 0 &&
                                        std::getenv("NO_COLOR") == nullptr};
-  fmt::print(stderr, "{}", report::RenderInputProblems(diagnostics, refusal, style));
+  fmt::print(stderr, "{}", Spell(report::RenderInputProblems(diagnostics, refusal, style)));
   return 2;
 }
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/result.hpp"
+
 namespace foresight::report {
 namespace {
 
@@ -20,8 +22,8 @@ std::vector<std::string> Notes(const core::Forecast& f) {
                     f.points_with_stderr, f.points_given));
   }
   for (const std::string& run : f.runs_without_size) {
-    notes.push_back(fmt::format(
-        "run '{}' records no train size (--train-size), so it is not on the curve", run));
+    notes.push_back(fmt::format("run '{}' records no train size ({}), so it is not on the curve",
+                                run, FieldRef("train_size")));
   }
   return notes;
 }
