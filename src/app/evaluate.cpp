@@ -64,8 +64,10 @@ std::unique_ptr<Data> DataFor(const core::EvalSet& e, const core::Run& r,
   return d;
 }
 
-stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
+// The bootstrap's options; `executor` runs it (see ExecutorFor).
+stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o, Executor& executor) {
   stats::BootstrapOptions b;
+  b.executor = &executor;
   b.resamples = o.resamples;
   b.confidence = o.confidence;
   b.interval = o.bca ? stats::BootstrapOptions::Interval::kBca
@@ -73,6 +75,16 @@ stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
   b.seed = o.seed;
   b.threads = o.threads;
   return b;
+}
+
+// The caller's executor, or one of o.threads threads made for this use case (kept alive by
+// `owned`), so that one call starts its threads once, not once per interval.
+Executor& ExecutorFor(const EvidenceOptions& o, std::unique_ptr<Executor>& owned) {
+  if (o.executor != nullptr) return *o.executor;
+  // Fewer threads than asked for (the system refusing one) makes the call slower, never
+  // different: the bootstrap's results do not depend on the thread count.
+  owned = Executor::Start(o.threads);
+  return *owned;
 }
 
 // FNV-1a, 64 bits: a stable content hash for charter versions.
@@ -164,7 +176,9 @@ Result<Measured> Measure(const stats::MetricSpec& spec, const stats::MetricData&
   auto replicates = stats::DrawReplicates(**kernel, data.size(), options);
   if (!replicates) return Fail(replicates.error());
   Measured m;
-  m.estimate = stats::SummarizeReplicates(**kernel, data.size(), *replicates, options);
+  auto estimate = stats::SummarizeReplicates(**kernel, data.size(), *replicates, options);
+  if (!estimate) return Fail(estimate.error());
+  m.estimate = *estimate;
   m.replicates = std::move(*replicates);
   return m;
 }
@@ -251,7 +265,9 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
   auto names = ResolveRuns(store, run_names);
   if (!names) return Fail(names.error());
   Evidence evidence(store);
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   const stats::MetricRegistry& registry = stats::BuiltinMetrics();
   // The criterion's metric in canonical spelling, per task (parsed once per task kind).
   std::map<stats::TaskKind, std::optional<std::string>> primary_by_task;
@@ -416,7 +432,9 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                   ? std::vector<std::string>{criteria->metric}
                   : std::vector<std::string>{DefaultMetrics(e.task).front()};
   }
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   const auto data_a = DataFor(e, **a);
   std::vector<Comparison> out;
   for (const std::string& metric : metrics) {
@@ -565,7 +583,9 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     auto primary = stats::BuiltinMetrics().Parse(criteria->metric, KindOf(set->task));
     if (primary && primary->ToString() == curve.metric) curve.target = criteria->threshold;
   }
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   for (const core::RunInfo* info : chosen) {
     auto run = store.GetRun(info->name);
     if (!run) return Fail(run.error());
