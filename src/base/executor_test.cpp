@@ -40,6 +40,12 @@ TEST(ExecutorTest, ZeroThreadsMeansTheMachinesCores) {
   EXPECT_GE(executor->threads(), 1U);
 }
 
+TEST(ExecutorTest, StartGivesThePoolAskedFor) {
+  EXPECT_EQ(Executor::Start(3)->threads(), 3U);
+  EXPECT_EQ(Executor::Start(1)->threads(), 1U);
+  EXPECT_GE(Executor::Start(0)->threads(), 1U);
+}
+
 TEST(ExecutorTest, InlineRunsOnTheCallingThread) {
   const auto executor = Executor::Inline();
   EXPECT_EQ(executor->threads(), 1U);
