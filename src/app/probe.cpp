@@ -90,7 +90,8 @@ std::string FitFold(const learners::Dataset& d, const Fold& fold, size_t k, Job&
 // Runs every job on every fold, on the executor's threads, in job order. The time budget is
 // checked when a job starts (the first job always runs); a started job finishes all its
 // folds. Progress is counted under a lock so the numbers only grow, and shown at most 10
-// times a second, and at the end. Fails only if the progress callback throws.
+// times a second, and at the end. A fit's own failures fail its job (FitFold); this fails
+// only if something else throws, the progress callback say.
 Status TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
                  const std::vector<std::unique_ptr<Job>>& jobs, const ProbeOptions& options,
                  const std::function<double()>& elapsed, const ProbeProgressFn& progress,
@@ -114,8 +115,8 @@ Status TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
     last_shown = now;
     progress({std::string(job.learner->info().name), job.size, done, tasks.size(), now});
   };
-  // Grain 1: fits differ in cost by orders of magnitude, and handing them out one at a time
-  // in job order keeps the time budget's "a started job finishes" cheap.
+  // Grain 1: fits differ in cost by orders of magnitude, so they are handed out one at a
+  // time, in job order (which the time budget relies on: the full-size jobs come first).
   return executor.ParallelFor(
       tasks.size(),
       [&](size_t i) {
