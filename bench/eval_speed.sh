@@ -70,8 +70,9 @@ for r in ours:
     scale = 2 if "all defaults" in r["command"] else 1
     wall_same = extrapolate(peer_wall, 1000 * scale)
     cpu_same = extrapolate(peer_cpu, 1000 * scale)
-    print(f"| `foresight {r['command']}` | {m:.2f} s ± {r['stddev']:.2f} "
+    print(f"| `foresight {r['command']}` | {m:.2f} s ± {r['stddev']:.2f} (CPU {cpu:.2f} s) "
           f"| {m / (kernel * scale):.2f} | {wall_same / m:.0f}x | {cpu_same / cpu:.0f}x |")
 print(f"| peer end to end (percentile; extrapolated from 2 and 12 resamples) | {peer_1000:.0f} s "
+      f"(CPU {extrapolate(peer_cpu, 1000):.0f} s) "
       f"| {peer_1000 / kernel:.0f} | 1x | 1x |")
 PY
