@@ -1,6 +1,6 @@
 # The two commands of the README, and the CI extras. Each target does the whole set-up
 # (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
-.PHONY: all deps build demo test sanitize fuzz format-check format tidy docs bench ci clean
+.PHONY: all deps build demo test sanitize tsan fuzz format-check format tidy docs bench ci clean
 
 BUILD_RELEASE := build/release
 FORESIGHT := $(BUILD_RELEASE)/src/foresight
@@ -36,6 +36,13 @@ sanitize: deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci
 	@ctest --preset ci -j2
+
+# CI extra: the tests of code that runs on several threads (the executor, the bootstrap on
+# it) under ThreadSanitizer; a build of base and stats only.
+tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan
+	@ctest --preset tsan -j2
 
 # libFuzzer runs: 60 s over the charter (parse + rules + renderers), seeded from examples/
 # and the corpus; 30 s each over the table readers, the forecaster and the probe's data
@@ -88,6 +95,7 @@ docs: build
 bench: build
 	@bench/check_speed.sh
 	@bench/evidence_speed.sh
+	@bench/eval_speed.sh
 	@bench/ingest_speed.sh
 	@bench/forecast_eval.sh
 	@bench/probe_speed.sh

@@ -1,5 +1,6 @@
 // Benchmarks of the evidence engine (Google Benchmark): bootstrap intervals of roc_auc,
-// accuracy and log_loss on n = 1,000,000 examples with 1,000 resamples on 2 threads, and
+// accuracy and log_loss on n = 1,000,000 examples with 1,000 resamples on 2 threads (and
+// roc_auc's BCa interval, the jackknife included), and
 // DeLong's test on 1,000,000 pairs. bench/evidence_speed.sh runs this beside the SciPy peer
 // and writes the ratios into docs/PERFORMANCE.md's format.
 #include <benchmark/benchmark.h>
@@ -42,7 +43,8 @@ const Data& GetData() {
   return data;
 }
 
-void BM_BootstrapInterval(benchmark::State& state, const char* metric) {
+void RunBootstrap(benchmark::State& state, const char* metric, size_t resamples,
+                  BootstrapOptions::Interval interval) {
   const Data& d = GetData();
   MetricData md;
   md.task = TaskKind::kBinary;
@@ -51,14 +53,25 @@ void BM_BootstrapInterval(benchmark::State& state, const char* metric) {
   auto spec = BuiltinMetrics().Parse(metric, TaskKind::kBinary);
   auto kernel = spec->def->prepare(md, spec->params);
   BootstrapOptions options;
-  options.resamples = 1000;
+  options.resamples = resamples;
   options.confidence = 0.95;
-  options.interval = BootstrapOptions::Interval::kPercentile;
-  options.threads = 2;
+  options.interval = interval;
+  // One pool for every iteration, as a long-lived caller would keep it.
+  const auto executor = foresight::Executor::Start(2);
+  options.executor = executor.get();
   for (auto _ : state) {
     auto estimate = BootstrapInterval(**kernel, kN, options);
     benchmark::DoNotOptimize(estimate);
   }
+}
+
+void BM_BootstrapInterval(benchmark::State& state, const char* metric) {
+  RunBootstrap(state, metric, 1000, BootstrapOptions::Interval::kPercentile);
+}
+
+// BCa: the same plus the jackknife (for roc_auc, the leave-one-out values in one pass).
+void BM_BootstrapBca(benchmark::State& state, const char* metric) {
+  RunBootstrap(state, metric, 1000, BootstrapOptions::Interval::kBca);
 }
 
 void BM_DeLong(benchmark::State& state) {
@@ -78,6 +91,10 @@ BENCHMARK_CAPTURE(BM_BootstrapInterval, accuracy, "accuracy")
     ->UseRealTime()
     ->Iterations(3);
 BENCHMARK_CAPTURE(BM_BootstrapInterval, log_loss, "log_loss")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_BootstrapBca, roc_auc, "roc_auc")
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(3);

@@ -64,8 +64,10 @@ std::unique_ptr<Data> DataFor(const core::EvalSet& e, const core::Run& r,
   return d;
 }
 
-stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
+// The bootstrap's options; `executor` runs it (see ExecutorFor).
+stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o, Executor& executor) {
   stats::BootstrapOptions b;
+  b.executor = &executor;
   b.resamples = o.resamples;
   b.confidence = o.confidence;
   b.interval = o.bca ? stats::BootstrapOptions::Interval::kBca
@@ -73,6 +75,16 @@ stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o) {
   b.seed = o.seed;
   b.threads = o.threads;
   return b;
+}
+
+// The caller's executor, or one of o.threads threads made for this use case (kept alive by
+// `owned`), so that one call starts its threads once, not once per interval.
+Executor& ExecutorFor(const EvidenceOptions& o, std::unique_ptr<Executor>& owned) {
+  if (o.executor != nullptr) return *o.executor;
+  // Fewer threads than asked for (the system refusing one) makes the call slower, never
+  // different: the bootstrap's results do not depend on the thread count.
+  owned = Executor::Start(o.threads);
+  return *owned;
 }
 
 Result<std::vector<std::string>> ResolveRuns(store::Store& store,
@@ -130,7 +142,9 @@ Result<Measured> Measure(const stats::MetricSpec& spec, const stats::MetricData&
   auto replicates = stats::DrawReplicates(**kernel, data.size(), options);
   if (!replicates) return Fail(replicates.error());
   Measured m;
-  m.estimate = stats::SummarizeReplicates(**kernel, data.size(), *replicates, options);
+  auto estimate = stats::SummarizeReplicates(**kernel, data.size(), *replicates, options);
+  if (!estimate) return Fail(estimate.error());
+  m.estimate = *estimate;
   m.replicates = std::move(*replicates);
   return m;
 }
@@ -229,7 +243,9 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
   auto names = ResolveRuns(store, run_names);
   if (!names) return Fail(names.error());
   Evidence evidence(store);
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   const stats::MetricRegistry& registry = stats::BuiltinMetrics();
   // The criterion's metric in canonical spelling, per task (parsed once per task kind).
   std::map<stats::TaskKind, std::optional<std::string>> primary_by_task;
@@ -362,10 +378,10 @@ struct Compared {
 // test the metric registry names (falling back to the paired bootstrap when it cannot apply).
 Result<Compared> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spec,
                             const stats::Kernel& kernel_a, const Data& data_a, const Data& data_b,
-                            const EvidenceOptions& options) {
+                            const EvidenceOptions& options, const stats::BootstrapOptions& boot) {
   auto kernel_b = spec.def->prepare(data_b.view, spec.params);
   if (!kernel_b) return Fail(kernel_b.error());
-  auto paired = stats::PairedBootstrap(kernel_a, **kernel_b, e.size(), BootstrapOptionsOf(options));
+  auto paired = stats::PairedBootstrap(kernel_a, **kernel_b, e.size(), boot);
   if (!paired) return Fail(paired.error());
   Comparison c;
   stats::PairedTest used = stats::PairedTest::kBootstrap;
@@ -455,6 +471,9 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                   ? std::vector<std::string>{criteria->metric}
                   : std::vector<std::string>{DefaultMetrics(e.task).front()};
   }
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   const auto data_a = DataFor(e, **a);
   std::vector<Comparison> out;
   for (const std::string& metric : metrics) {
@@ -475,7 +494,7 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                 a_name, b_name, (*a)->evalset, (*b)->evalset));
       }
       const auto data_b = DataFor(e, **b);
-      auto c = CompareOne(e, *spec, **kernel_a, *data_a, *data_b, options);
+      auto c = CompareOne(e, *spec, **kernel_a, *data_a, *data_b, options, boot);
       if (!c) return Fail(c.error().WithContext("run '" + b_name + "'"));
       c->comparison.a = a_name;
       c->comparison.b = b_name;
@@ -549,7 +568,9 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     auto primary = stats::BuiltinMetrics().Parse(criteria->metric, KindOf(set->task));
     if (primary && primary->ToString() == curve.metric) curve.target = criteria->threshold;
   }
-  const stats::BootstrapOptions boot = BootstrapOptionsOf(options);
+  std::unique_ptr<Executor> owned_executor;
+  const stats::BootstrapOptions boot =
+      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   for (const core::RunInfo* info : chosen) {
     auto run = store.GetRun(info->name);
     if (!run) return Fail(run.error());

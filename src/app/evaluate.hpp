@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/criteria.hpp"
+#include "base/executor.hpp"
 #include "base/result.hpp"
 #include "core/evidence.hpp"
 #include "stats/metric.hpp"
@@ -22,7 +23,10 @@ struct EvidenceOptions {
   size_t resamples = 2000;
   bool bca = true;  // else percentile
   uint64_t seed = 0;
-  size_t threads = 0;
+  size_t threads = 0;  // 0: the machine's cores; used only when `executor` is null
+  // Where the bootstrap runs; not owned. Null: each use case below makes one of `threads`
+  // threads for its call (the CLI's case); a long-lived caller passes its own.
+  Executor* executor = nullptr;
 };
 
 using core::Comparison;

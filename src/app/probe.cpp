@@ -10,13 +10,13 @@
 #include <mutex>
 #include <numeric>
 #include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "app/forecast.hpp"
 #include "app/probe_data.hpp"
 #include "app/table_input.hpp"
+#include "base/executor.hpp"
 #include "base/hash.hpp"
 #include "base/strings.hpp"
 #include "stats/metric.hpp"
@@ -87,13 +87,15 @@ std::string FitFold(const learners::Dataset& d, const Fold& fold, size_t k, Job&
   }
 }
 
-// Runs every job on every fold, on a pool of threads (--threads, else one per core), in job
-// order. The time budget is checked when a job starts (the first job always runs); a started
-// job finishes all its folds. Progress is counted under a lock so the numbers only grow, and
-// shown at most 10 times a second, and at the end.
-void TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
-               const std::vector<std::unique_ptr<Job>>& jobs, const ProbeOptions& options,
-               const std::function<double()>& elapsed, const ProbeProgressFn& progress) {
+// Runs every job on every fold, on the executor's threads, in job order. The time budget is
+// checked when a job starts (the first job always runs); a started job finishes all its
+// folds. Progress is counted under a lock so the numbers only grow, and shown at most 10
+// times a second, and at the end. A fit's own failures fail its job (FitFold); this fails
+// only if something else throws, the progress callback say.
+Status TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
+                 const std::vector<std::unique_ptr<Job>>& jobs, const ProbeOptions& options,
+                 const std::function<double()>& elapsed, const ProbeProgressFn& progress,
+                 Executor& executor) {
   struct Task {
     size_t job;
     size_t fold;
@@ -113,35 +115,31 @@ void TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
     last_shown = now;
     progress({std::string(job.learner->info().name), job.size, done, tasks.size(), now});
   };
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next.fetch_add(1); i < tasks.size(); i = next.fetch_add(1)) {
-      Job& job = *jobs[tasks[i].job];
-      if (job.state.load() == Job::State::kUndecided) {
-        const bool over =
-            options.time_budget && tasks[i].job != 0 && elapsed() >= *options.time_budget;
-        auto expected = Job::State::kUndecided;
-        job.state.compare_exchange_strong(expected,
-                                          over ? Job::State::kSkipped : Job::State::kRunning);
-      }
-      if (job.state.load() == Job::State::kRunning) {
-        const auto t0 = SteadyClock::now();
-        const std::string failure =
-            FitFold(d, folds[tasks[i].fold], tasks[i].fold, job, options.seed);
-        const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
-        const std::lock_guard<std::mutex> lock(job.mutex);
-        job.seconds += seconds;
-        if (!failure.empty() && job.failure.empty()) job.failure = failure;
-      }
-      report_progress(job);
-    }
-  };
-  const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
-  const size_t workers = std::min(tasks.size(), options.threads ? options.threads : cores);
-  std::vector<std::thread> pool;
-  for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (std::thread& th : pool) th.join();
+  // Grain 1: fits differ in cost by orders of magnitude, so they are handed out one at a
+  // time, in job order (which the time budget relies on: the full-size jobs come first).
+  return executor.ParallelFor(
+      tasks.size(),
+      [&](size_t i) {
+        Job& job = *jobs[tasks[i].job];
+        if (job.state.load() == Job::State::kUndecided) {
+          const bool over =
+              options.time_budget && tasks[i].job != 0 && elapsed() >= *options.time_budget;
+          auto expected = Job::State::kUndecided;
+          job.state.compare_exchange_strong(expected,
+                                            over ? Job::State::kSkipped : Job::State::kRunning);
+        }
+        if (job.state.load() == Job::State::kRunning) {
+          const auto t0 = SteadyClock::now();
+          const std::string failure =
+              FitFold(d, folds[tasks[i].fold], tasks[i].fold, job, options.seed);
+          const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
+          const std::lock_guard<std::mutex> lock(job.mutex);
+          job.seconds += seconds;
+          if (!failure.empty() && job.failure.empty()) job.failure = failure;
+        }
+        report_progress(job);
+      },
+      /*grain=*/1);
 }
 
 // The metric: --metric, else the charter's primary metric when it applies to this task,
@@ -392,7 +390,12 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                             Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes),
                             FieldRef("learner")));
   }
-  TrainJobs(d, folds, jobs, options, elapsed, progress);
+  // One pool for the whole probe: the fits, then the bootstrap of every measurement.
+  const std::unique_ptr<Executor> executor = Executor::Start(options.threads);
+  if (!executor->shortfall().empty()) prepared->warnings.push_back(executor->shortfall());
+  if (auto trained = TrainJobs(d, folds, jobs, options, elapsed, progress, *executor); !trained) {
+    return Fail(trained.error().WithContext("training"));
+  }
 
   // Store the evaluation set (the table, with its folds as a slice) and every run, at once.
   core::ProbeResult result;
@@ -468,6 +471,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   // `forecast` compute it.
   EvidenceOptions evidence = options.evidence;
   evidence.metrics = {*metric};
+  evidence.executor = executor.get();
   if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
     auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
     if (!evaluated) return Fail(evaluated.error());

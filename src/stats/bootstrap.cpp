@@ -5,11 +5,9 @@
 #include "stats/simd.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
+#include <memory>
 #include <string>
-#include <system_error>
-#include <thread>
 
 #include "stats/distributions.hpp"
 
@@ -111,8 +109,21 @@ double StandardDeviation(std::span<const double> values) {
   return std::sqrt(squares / static_cast<double>(values.size() - 1));
 }
 
-// The delete-a-group jackknife values: the metric with group g of G left out.
-std::vector<double> GroupedJackknife(const Kernel& kernel, size_t n, size_t threads) {
+// The executor of `options`, or one of options.threads threads made for this call and kept
+// alive by `owned`.
+Executor& ExecutorFor(const BootstrapOptions& options, std::unique_ptr<Executor>& owned) {
+  if (options.executor != nullptr) return *options.executor;
+  // Starting fewer threads than asked for only makes the call slower, never different.
+  owned = Executor::Start(options.threads);
+  return *owned;
+}
+
+// The jackknife values for BCa's acceleration: the full leave-one-out jackknife when the
+// kernel computes it in O(n), else the metric with group g of G left out.
+Result<std::vector<double>> Jackknife(const Kernel& kernel, size_t n, Executor& executor) {
+  if (auto values = kernel.LeaveOneOut(); values && values->size() == n) {
+    return std::move(*values);
+  }
   const size_t groups = std::min(n, kMaxJackknifeGroups);
   std::vector<double> values(groups);
   if (const size_t cells = kernel.CellCount(); cells > 0) {
@@ -131,8 +142,9 @@ std::vector<double> GroupedJackknife(const Kernel& kernel, size_t n, size_t thre
     }
     return values;
   }
-  ParallelFor(groups, threads,
-              [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
+  auto done = executor.ParallelFor(
+      groups, [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
+  if (!done) return Fail(done.error().WithContext("bootstrap: the jackknife"));
   return values;
 }
 
@@ -196,7 +208,10 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
   if (std::isnan(result.estimate)) {
     return Fail(ErrorCode::kInvalidArgument, "bootstrap: the metric is undefined on the data");
   }
+  std::unique_ptr<Executor> owned;
+  Executor& executor = ExecutorFor(options, owned);
   std::vector<double> values(options.resamples);
+  Status done;
   if (const size_t cells = kernel.CellCount(); cells > 0) {
     // Cell-based kernels: under the Poisson bootstrap a cell holding m examples gets a
     // Poisson(m) total, so one draw per cell replaces one per example. Resample b draws from
@@ -214,7 +229,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
     std::vector<size_t> order(cells);
     for (size_t j = 0; j < cells; ++j) order[j] = j;
     std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return first[x] < first[y]; });
-    ParallelFor(values.size(), options.threads, [&](size_t b) {
+    done = executor.ParallelFor(values.size(), [&](size_t b) {
       CounterRng rng(options.seed, b);
       std::vector<double> counts(cells);
       for (const size_t j : order) counts[j] = static_cast<double>(SamplePoisson(rng, totals[j]));
@@ -222,21 +237,23 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
     });
   } else if (const auto form = kernel.AsMean(); form && form->values.size() == n) {
     const size_t batches = (values.size() + kMeanBatch - 1) / kMeanBatch;
-    ParallelFor(batches, options.threads, [&](size_t batch) {
+    done = executor.ParallelFor(batches, [&](size_t batch) {
       const size_t first = batch * kMeanBatch;
       const size_t count = std::min(kMeanBatch, values.size() - first);
       MeanReplicates(*form, options.seed, first, count, std::span<double>(values).subspan(first));
     });
   } else {
-    ParallelFor(values.size(), options.threads, [&](size_t b) {
+    done = executor.ParallelFor(values.size(), [&](size_t b) {
       // The counts are written once per resample into this thread's buffer, so the
-      // kernel reads one byte per example instead of hashing it.
+      // kernel reads one byte per example instead of hashing it. (The buffer lives as long
+      // as the thread: an executor's workers reuse it from call to call.)
       thread_local std::vector<uint8_t> counts;
       counts.resize(n);
       Resample::FillPoisson(options.seed, b, counts);
       values[b] = kernel.Evaluate(Resample::FromCounts(counts));
     });
   }
+  if (!done) return Fail(done.error().WithContext("bootstrap"));
   std::erase_if(values, [](double v) { return std::isnan(v); });
   result.dropped = options.resamples - values.size();
   if (2 * result.dropped > options.resamples) {
@@ -253,8 +270,8 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
   return result;
 }
 
-Estimate SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
-                             const BootstrapOptions& options) {
+Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
+                                     const BootstrapOptions& options) {
   const std::span<const double> sorted = replicates.sorted;
   Estimate estimate;
   estimate.estimate = replicates.estimate;
@@ -268,9 +285,11 @@ Estimate SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& r
       break;
     }
     case BootstrapOptions::Interval::kBca: {
-      const std::vector<double> jackknife = GroupedJackknife(kernel, n, options.threads);
+      std::unique_ptr<Executor> owned;
+      const auto jackknife = Jackknife(kernel, n, ExecutorFor(options, owned));
+      if (!jackknife) return Fail(jackknife.error());
       const BcaLevels levels =
-          ComputeBcaLevels(sorted, replicates.estimate, jackknife, options.confidence);
+          ComputeBcaLevels(sorted, replicates.estimate, *jackknife, options.confidence);
       estimate.lower = Quantile(sorted, levels.alpha_lower);
       estimate.upper = Quantile(sorted, levels.alpha_upper);
       break;
@@ -281,38 +300,13 @@ Estimate SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& r
 
 Result<Estimate> BootstrapInterval(const Kernel& kernel, size_t n,
                                    const BootstrapOptions& options) {
-  auto replicates = DrawReplicates(kernel, n, options);
+  // One executor for both halves, when the caller has none.
+  std::unique_ptr<Executor> owned;
+  BootstrapOptions with_executor = options;
+  with_executor.executor = &ExecutorFor(options, owned);
+  auto replicates = DrawReplicates(kernel, n, with_executor);
   if (!replicates) return Fail(replicates.error());
-  return SummarizeReplicates(kernel, n, *replicates, options);
-}
-
-void ParallelFor(size_t count, size_t threads, const std::function<void(size_t)>& task) {
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  threads = std::min(threads, count);
-  if (threads <= 1) {
-    for (size_t i = 0; i < count; ++i) task(i);
-    return;
-  }
-  // Small chunks balance uneven tasks; the counter costs nothing next to a kernel evaluation.
-  const size_t chunk = std::max<size_t>(1, count / (threads * 32));
-  std::atomic<size_t> next{0};
-  const auto worker = [&] {
-    for (;;) {
-      const size_t start = next.fetch_add(chunk, std::memory_order_relaxed);
-      if (start >= count) return;
-      const size_t end = std::min(count, start + chunk);
-      for (size_t i = start; i < end; ++i) task(i);
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  try {
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  } catch (const std::system_error&) {
-    // Fewer threads than asked for: the ones running (and this one) share the work.
-  }
-  worker();
-  for (std::thread& thread : pool) thread.join();
+  return SummarizeReplicates(kernel, n, *replicates, with_executor);
 }
 
 }  // namespace foresight::stats

@@ -8,14 +8,17 @@
 // Determinism: replicate b is Evaluate(Resample::Poisson(seed, b)), written to slot b, and
 // every reduction runs over the slots in index order after the workers finish, so the
 // result is bitwise identical for any thread count.
+//
+// Threads: the work runs on the caller's Executor (options.executor), so a process that
+// serves many requests keeps one pool instead of each call starting its own threads.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <vector>
 
+#include "base/executor.hpp"
 #include "base/result.hpp"
 #include "stats/metric.hpp"
 
@@ -32,7 +35,11 @@ struct BootstrapOptions {
   // and skew, which matter for bounded metrics near their bounds (an AUC of 0.98, say).
   Interval interval = Interval::kBca;
   uint64_t seed = 0;
-  size_t threads = 0;  // 0: std::thread::hardware_concurrency()
+  // Where the resamples run; not owned, and it must outlive the call. Null: a pool of
+  // `threads` threads (0: the machine's cores) is made for the call, which is convenient for
+  // one-off callers and tests; long-lived callers pass one executor to every call.
+  Executor* executor = nullptr;
+  size_t threads = 0;  // used only when executor is null
 };
 
 struct Estimate {
@@ -47,12 +54,15 @@ struct Estimate {
 //   - estimate = kernel.Evaluate(Resample::All());
 //   - replicates r_b = kernel.Evaluate(Resample::Poisson(seed, b)), b in [0, resamples);
 //     NaN replicates (metric undefined on that resample) are dropped and counted;
-//   - kBca additionally evaluates the delete-a-group jackknife, G = min(n, 1000)
-//     evaluations of Resample::LeaveGroupOut(g, G); see BcaInterval.
+//   - kBca additionally needs jackknife values: the full leave-one-out jackknife in O(n)
+//     when the kernel offers it (Kernel::LeaveOneOut: means, ROC AUC), else the
+//     delete-a-group jackknife, G = min(n, 1000) evaluations of Resample::LeaveGroupOut(g, G)
+//     (per-cell arithmetic for cell-based kernels); see BcaInterval.
 // Fails with kInvalidArgument when n = 0, resamples = 0, confidence is not in (0, 1), the
 // estimate is NaN, or more than half of the replicates are NaN (then the interval would
 // describe a different population of resamples than the estimate).
-// Cost: (resamples + G + 1) kernel evaluations, spread over options.threads threads.
+// Cost: resamples + 1 kernel evaluations (+ G for the grouped jackknife), spread over the
+// executor's threads. Fails with the executor's error if a worker fails (out of memory).
 Result<Estimate> BootstrapInterval(const Kernel& kernel, size_t n, const BootstrapOptions& options);
 
 // The two halves of BootstrapInterval, for callers that need the replicates themselves
@@ -67,8 +77,8 @@ struct Replicates {
 // BootstrapInterval.
 Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const BootstrapOptions& options);
 // The interval of options.interval from drawn replicates (kBca evaluates the jackknife).
-Estimate SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
-                             const BootstrapOptions& options);
+Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
+                                     const BootstrapOptions& options);
 
 struct IntervalBounds {
   double lower = 0;
@@ -100,11 +110,12 @@ struct BcaLevels {
 //   alpha_lower/upper = NormalCdf(z0 + (z0 + z) / (1 - a (z0 + z))), z = -/+ z_{1 - alpha/2}.
 // `jackknife` holds the statistic with each group of examples left out. SciPy uses the full
 // leave-one-out jackknife, which needs n evaluations of an O(n) kernel: O(n^2), 10^12
-// operations at n = 10^6. BootstrapInterval therefore uses the delete-a-group jackknife
-// (Efron & Tibshirani 1993, ch. 11) with G = min(n, 1000) groups, group g being the examples
-// with id % G == g (sizes differ by at most one). The formula for a is the same for both, as
-// its scale factor cancels; for n <= 1000 every group is one example, so it IS the full
-// jackknife.
+// operations at n = 10^6. BootstrapInterval uses it only where a kernel computes every
+// leave-one-out value in O(1) from its prepared data (Kernel::LeaveOneOut); otherwise it uses
+// the delete-a-group jackknife (Efron & Tibshirani 1993, ch. 11) with G = min(n, 1000)
+// groups, group g being the examples with id % G == g (sizes differ by at most one). The
+// formula for a is the same for both, as its scale factor cancels; for n <= 1000 every group
+// is one example, so it IS the full jackknife.
 // Degenerate cases, where SciPy returns NaN: when every replicate lies on one side of the
 // estimate the fraction is clamped to [1/(2B), 1 - 1/(2B)] (as if one replicate tied), and
 // when the jackknife values are all equal (or fewer than two are finite) a = 0. Non-finite
@@ -116,11 +127,5 @@ BcaLevels ComputeBcaLevels(std::span<const double> replicates, double estimate,
 // Same preconditions as PercentileInterval.
 IntervalBounds BcaInterval(std::span<const double> replicates, double estimate,
                            std::span<const double> jackknife, double confidence);
-
-// Runs task(i) for i in [0, count) on up to `threads` std::threads (0: the hardware's
-// concurrency), handing out indices in small chunks from a shared counter. Tasks must be
-// independent and must not throw; write each result to its own slot to keep results
-// thread-count independent. If a thread cannot be started, the calling thread does the work.
-void ParallelFor(size_t count, size_t threads, const std::function<void(size_t)>& task);
 
 }  // namespace foresight::stats

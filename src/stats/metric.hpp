@@ -62,6 +62,13 @@ class Kernel {
     bool take_sqrt = false;
   };
   virtual std::optional<MeanForm> AsMean() const { return std::nullopt; }
+
+  // Optional, for metrics whose leave-one-out values each cost O(1) once the kernel is
+  // prepared (a mean: the sum less one value; ROC AUC: the pair count less the example's
+  // placement): the metric with example id left out, for every id (NaN where undefined).
+  // BCa's acceleration then comes from the full jackknife, as SciPy computes it, in O(n)
+  // rather than from G more O(n) kernel evaluations. Others keep the default.
+  virtual std::optional<std::vector<double>> LeaveOneOut() const { return std::nullopt; }
 };
 
 // Metric parameters by name, e.g. {"beta": 2}.

@@ -372,3 +372,59 @@ TEST(MetricComputeTest, UndefinedUnderAResampleIsNaN) {
 
 }  // namespace
 }  // namespace foresight::stats
+
+namespace foresight::stats {
+namespace {
+
+// Every kernel that offers leave-one-out values agrees with evaluating it with that example
+// left out (Resample::LeaveGroupOut with one group per example), on data with ties, and
+// says NaN where the metric is undefined without the example (a lone positive).
+TEST(MetricLeaveOneOutTest, AgreesWithLeavingEachExampleOut) {
+  for (const size_t positives : {1, 37}) {
+    const size_t n = 120;
+    std::vector<int32_t> label(n, 0);
+    std::vector<double> score(n);
+    std::vector<double> target(n);
+    std::vector<double> value(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (i * positives / n != (i + 1) * positives / n) label[i] = 1;
+      score[i] = static_cast<double>((i * 37) % 11) / 10.0;  // 11 values: many ties
+      target[i] = static_cast<double>(i % 7);
+      value[i] = static_cast<double>((i * 5) % 9) / 2.0;
+    }
+    MetricData binary;
+    binary.task = TaskKind::kBinary;
+    binary.label = label;
+    binary.score = score;
+    MetricData regression;
+    regression.task = TaskKind::kRegression;
+    regression.target = target;
+    regression.value = value;
+    size_t offered = 0;
+    for (const MetricDef& def : BuiltinMetrics().defs()) {
+      const bool is_binary = def.tasks.front() == TaskKind::kBinary;
+      if (!is_binary && def.tasks.front() != TaskKind::kRegression) continue;
+      const auto spec = BuiltinMetrics().Parse(def.name, def.tasks.front());
+      ASSERT_TRUE(spec.has_value()) << def.name;
+      const auto kernel = def.prepare(is_binary ? binary : regression, spec->params);
+      if (!kernel) continue;
+      const auto loo = (*kernel)->LeaveOneOut();
+      if (!loo) continue;
+      ++offered;
+      ASSERT_EQ(loo->size(), n) << def.name;
+      for (size_t i = 0; i < n; ++i) {
+        const double expected = (*kernel)->Evaluate(Resample::LeaveGroupOut(i, n));
+        if (std::isnan(expected)) {
+          EXPECT_TRUE(std::isnan((*loo)[i])) << def.name << " without " << i;
+        } else {
+          EXPECT_NEAR((*loo)[i], expected, 1e-12 * std::max(1.0, std::abs(expected)))
+              << def.name << " without " << i;
+        }
+      }
+    }
+    EXPECT_GE(offered, 5U);  // roc_auc, log_loss, brier, mae, rmse at least
+  }
+}
+
+}  // namespace
+}  // namespace foresight::stats

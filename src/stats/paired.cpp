@@ -1,6 +1,7 @@
 #include "stats/paired.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,15 @@ class DifferenceKernel : public Kernel {
   }
   double Evaluate(const Resample& resample) const override {
     return b_.Evaluate(resample) - a_.Evaluate(resample);
+  }
+  // The difference with each example left out, when both metrics offer theirs.
+  std::optional<std::vector<double>> LeaveOneOut() const override {
+    auto a = a_.LeaveOneOut();
+    if (!a) return std::nullopt;
+    auto b = b_.LeaveOneOut();
+    if (!b || b->size() != a->size()) return std::nullopt;
+    for (size_t i = 0; i < b->size(); ++i) (*b)[i] -= (*a)[i];
+    return b;
   }
   size_t CellCount() const override { return joint_.empty() ? 0 : cells_a_ * cells_b_; }
   std::optional<MeanForm> AsMean() const override {
@@ -80,9 +90,18 @@ double PairedBootstrapPValue(std::span<const double> differences) {
 Result<PairedResult> PairedBootstrap(const Kernel& a, const Kernel& b, size_t n,
                                      const BootstrapOptions& options) {
   const DifferenceKernel difference(a, b, n);
-  auto replicates = DrawReplicates(difference, n, options);
+  // One executor for both halves, when the caller has none.
+  BootstrapOptions with_executor = options;
+  std::unique_ptr<Executor> owned;
+  if (options.executor == nullptr) {
+    owned = Executor::Start(options.threads);
+    with_executor.executor = owned.get();
+  }
+  auto replicates = DrawReplicates(difference, n, with_executor);
   if (!replicates) return Fail(replicates.error().WithContext("paired comparison"));
-  const Estimate estimate = SummarizeReplicates(difference, n, *replicates, options);
+  auto summary = SummarizeReplicates(difference, n, *replicates, with_executor);
+  if (!summary) return Fail(summary.error().WithContext("paired comparison"));
+  const Estimate& estimate = *summary;
   PairedResult result;
   result.difference = estimate.estimate;
   result.lower = estimate.lower;

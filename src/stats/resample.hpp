@@ -74,7 +74,8 @@ class Resample {
     return r;
   }
   // Every example counts once except those of group `group` out of `groups` (example id
-  // modulo groups), which count zero: the grouped jackknife used by BCa intervals.
+  // modulo groups), which count zero: the grouped jackknife BCa intervals use for kernels
+  // without leave-one-out values (Kernel::LeaveOneOut).
   // Requires 0 < groups < 2^32 and ids below 2^32.
   static Resample LeaveGroupOut(uint64_t group, uint64_t groups) {
     // Lemire's fastmod constant: id % groups with two multiplications instead of a division,

@@ -31,6 +31,9 @@ class RocAucKernel : public Kernel {
              (2.0 * static_cast<double>(positives) * static_cast<double>(negatives));
     });
   }
+  std::optional<std::vector<double>> LeaveOneOut() const override {
+    return ranked_.RocLeaveOneOut();
+  }
 
  private:
   RankedScores ranked_;

@@ -146,6 +146,23 @@ double MeanKernel::EvaluateCells(std::span<const double> counts) const {
   return take_sqrt_ ? std::sqrt(mean) : mean;
 }
 
+std::optional<std::vector<double>> MeanKernel::LeaveOneOut() const {
+  // Cell-based means (0/1 hits) keep the grouped jackknife of the other cell-based kernels,
+  // which is already O(n) with per-cell arithmetic.
+  if (!cell_of_.empty()) return std::nullopt;
+  const size_t n = values_.size();
+  std::vector<double> out(n, kNaN);
+  if (n < 2) return out;
+  double sum = 0;
+  for (const double v : values_) sum += v;
+  const auto rest = static_cast<double>(n - 1);
+  for (size_t i = 0; i < n; ++i) {
+    const double mean = (sum - values_[i]) / rest;
+    out[i] = take_sqrt_ ? std::sqrt(mean) : mean;
+  }
+  return out;
+}
+
 double MeanKernel::Evaluate(const Resample& resample) const {
   return WithCounts(resample, [this](auto count) {
     uint64_t total = 0;

@@ -60,6 +60,7 @@ class MeanKernel : public Kernel {
   std::span<const uint8_t> CellOf() const override { return cell_of_; }
   double EvaluateCells(std::span<const double> counts) const override;
   std::optional<MeanForm> AsMean() const override { return MeanForm{values_, take_sqrt_}; }
+  std::optional<std::vector<double>> LeaveOneOut() const override;
 
  private:
   std::vector<double> values_;

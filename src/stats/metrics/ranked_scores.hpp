@@ -67,6 +67,12 @@ class RankedScores {
     negatives = neg_above;
   }
 
+  // ROC AUC with each example left out, out[id] for every id (NaN when its class would be
+  // empty), in two passes: leaving out a positive removes its placement (the negatives
+  // below it, ties counting half) from the pair count, leaving out a negative the positives
+  // above it, so each value is (2 S - 2 placement) / (2 (P - 1) N) or / (2 P (N - 1)).
+  std::vector<double> RocLeaveOneOut() const;
+
   // Ids must fit in 29 bits: kernels add up counts (at most 10 per example) in 64 bits, and
   // twice the ROC area is at most (total count)^2 / 2.
   static constexpr size_t kMaxExamples = size_t{1} << 29U;
