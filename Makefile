@@ -1,6 +1,6 @@
 # The two commands of the README, and the CI extras. Each target does the whole set-up
 # (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
-.PHONY: all deps build demo test sanitize tsan fuzz format-check format tidy docs bench ci clean
+.PHONY: all deps build binary demo test sanitize tsan fuzz format-check format tidy docs bench ci clean
 
 BUILD_RELEASE := build/release
 FORESIGHT := $(BUILD_RELEASE)/src/foresight
@@ -17,7 +17,12 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release
 
-demo: build
+# Only the binary: a newcomer's first command does not wait for every test and benchmark.
+binary: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release --target foresight
+
+demo: binary
 	@for f in $(EXAMPLES); do \
 	  echo; echo "\$$ foresight check $$f"; \
 	  $(FORESIGHT) check $$f; echo "(exit code $$?)"; \

@@ -270,6 +270,86 @@ std::vector<size_t> SubsampleOrder(const learners::Dataset& data, std::vector<si
   return rows;
 }
 
+Status MeasureProbe(store::Store& store, const std::string& probe, const std::string& metric,
+                    bool higher, const EvidenceOptions& options,
+                    const std::optional<Criteria>& criteria, core::ProbeResult& result) {
+  EvidenceOptions evidence = options;
+  evidence.metrics = {metric};
+  std::unique_ptr<Executor> owned;
+  if (evidence.executor == nullptr) {
+    owned = Executor::Start(evidence.threads);
+    evidence.executor = owned.get();
+  }
+  std::vector<std::string> full_runs;
+  for (const core::ProbeLearner& pl : result.learners) {
+    if (!pl.run.empty()) full_runs.push_back(pl.run);
+  }
+  if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
+    auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
+    if (!evaluated) return Fail(evaluated.error());
+    result.criterion = evaluated->criterion;
+    for (core::ProbeLearner& pl : result.learners) {
+      if (pl.run.empty()) continue;
+      for (const core::EvalRow& row : evaluated->rows) {
+        if (row.run == pl.run && !row.slice) pl.metric = row;
+      }
+      for (const core::CriterionRow& row : evaluated->criteria) {
+        if (row.run == pl.run) pl.criterion = row;
+      }
+    }
+  }
+  EvidenceOptions curve_evidence = evidence;
+  // A curve needs each point's standard error only: 200 resamples, and no BCa jackknife.
+  curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
+  curve_evidence.bca = false;
+  result.curve_resamples = curve_evidence.resamples;
+  for (core::ProbeLearner& pl : result.learners) {
+    auto curve = MeasureMethod(store, pl.name, metric, probe, curve_evidence, criteria);
+    if (!curve) continue;  // no run of this learner was stored
+    for (const RunMeasurement& m : curve->points) {
+      pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
+    }
+    if (pl.name == kFloorLearner || curve->points.size() < 3) continue;
+    auto forecast = ForecastFromCurve(*curve, ForecastSettings{});
+    if (forecast) {
+      pl.forecast = std::move(*forecast);
+    } else {
+      pl.notes.push_back(fmt::format("no forecast: {}", forecast.error().message()));
+    }
+  }
+
+  // The interpretability gap: the best black box against the best glass box.
+  const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
+    if (b == nullptr) return true;
+    return higher ? a->metric->estimate > b->metric->estimate
+                  : a->metric->estimate < b->metric->estimate;
+  };
+  const core::ProbeLearner* glass = nullptr;
+  const core::ProbeLearner* black = nullptr;
+  for (const core::ProbeLearner& pl : result.learners) {
+    if (!pl.metric || pl.name == kFloorLearner) continue;
+    const core::ProbeLearner*& best = pl.interpretable ? glass : black;
+    if (better(&pl, best)) best = &pl;
+  }
+  if (glass != nullptr && black != nullptr) {
+    auto compared = Compare(store, glass->run, {black->run}, evidence, criteria);
+    if (!compared) return Fail(compared.error());
+    const core::Comparison& c = compared->front();
+    core::ProbeGap gap;
+    gap.black_box = black->name;
+    gap.glass_box = glass->name;
+    gap.black_run = black->run;
+    gap.glass_run = glass->run;
+    gap.difference = c.difference;
+    gap.lower = c.lower;
+    gap.upper = c.upper;
+    gap.p_value = c.p_value;
+    gap.test = c.test;
+    result.gap = std::move(gap);
+  }
+  return {};
+}
+
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                            const std::optional<Criteria>& criteria, const Clock& clock,
                            const ProbeProgressFn& progress) {
@@ -470,71 +550,11 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   // Every number below is computed from the stored runs, as `eval`, `compare` and
   // `forecast` compute it.
   EvidenceOptions evidence = options.evidence;
-  evidence.metrics = {*metric};
   evidence.executor = executor.get();
-  if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
-    auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
-    if (!evaluated) return Fail(evaluated.error());
-    result.criterion = evaluated->criterion;
-    for (core::ProbeLearner& pl : result.learners) {
-      if (pl.run.empty()) continue;
-      for (const core::EvalRow& row : evaluated->rows) {
-        if (row.run == pl.run && !row.slice) pl.metric = row;
-      }
-      for (const core::CriterionRow& row : evaluated->criteria) {
-        if (row.run == pl.run) pl.criterion = row;
-      }
-    }
+  if (auto measured = MeasureProbe(store, *name, *metric, higher, evidence, criteria, result);
+      !measured) {
+    return Fail(measured.error());
   }
-  EvidenceOptions curve_evidence = evidence;
-  // A curve needs each point's standard error only: 200 resamples, and no BCa jackknife.
-  curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
-  curve_evidence.bca = false;
-  for (core::ProbeLearner& pl : result.learners) {
-    auto curve = MeasureMethod(store, pl.name, *metric, *name, curve_evidence, criteria);
-    if (!curve) continue;  // no run of this learner was stored
-    for (const RunMeasurement& m : curve->points) {
-      pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
-    }
-    if (pl.name == kFloorLearner || curve->points.size() < 3) continue;
-    auto forecast = ForecastFromCurve(*curve, ForecastSettings{});
-    if (forecast) {
-      pl.forecast = std::move(*forecast);
-    } else {
-      pl.notes.push_back(fmt::format("no forecast: {}", forecast.error().message()));
-    }
-  }
-
-  // The interpretability gap: the best black box against the best glass box.
-  const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
-    if (b == nullptr) return true;
-    return higher ? a->metric->estimate > b->metric->estimate
-                  : a->metric->estimate < b->metric->estimate;
-  };
-  const core::ProbeLearner* glass = nullptr;
-  const core::ProbeLearner* black = nullptr;
-  for (const core::ProbeLearner& pl : result.learners) {
-    if (!pl.metric || pl.name == kFloorLearner) continue;
-    const core::ProbeLearner*& best = pl.interpretable ? glass : black;
-    if (better(&pl, best)) best = &pl;
-  }
-  if (glass != nullptr && black != nullptr) {
-    auto compared = Compare(store, glass->run, {black->run}, evidence, criteria);
-    if (!compared) return Fail(compared.error());
-    const core::Comparison& c = compared->front();
-    core::ProbeGap gap;
-    gap.black_box = black->name;
-    gap.glass_box = glass->name;
-    gap.black_run = black->run;
-    gap.glass_run = glass->run;
-    gap.difference = c.difference;
-    gap.lower = c.lower;
-    gap.upper = c.upper;
-    gap.p_value = c.p_value;
-    gap.test = c.test;
-    result.gap = std::move(gap);
-  }
-
   result.data = options.data;
   result.evalset = *name;
   result.task = std::string(core::EvalTaskName(evalset.task));
@@ -552,7 +572,6 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   result.unit_interval =
       stats::BuiltinMetrics().Parse(*metric, KindOf(evalset.task))->def->InUnitInterval();
   result.confidence = evidence.confidence;
-  result.curve_resamples = curve_evidence.resamples;
   result.columns = std::move(prepared->columns);
   result.warnings = std::move(prepared->warnings);
   result.time_budget = options.time_budget;

@@ -81,6 +81,17 @@ struct ProbeOutcome {
   std::optional<core::ProbeResult> result;
 };
 
+// The measuring stage of a probe, which only reads the store: for each learner of `result`
+// (its name, box and full-size run filled in), the metric with its interval and the criterion
+// from its full-size run, the learning curve of its runs on the probe's evaluation set
+// `probe` (each point's standard error from a few hundred percentile resamples) and the
+// forecast; then the interpretability gap, best black box against best glass box. Exactly what
+// `eval`, `forecast --method` and `compare` compute from the same runs, so a stored probe can be
+// measured again (with other options) without training anything.
+Status MeasureProbe(store::Store& store, const std::string& probe, const std::string& metric,
+                    bool higher, const EvidenceOptions& options,
+                    const std::optional<Criteria>& criteria, core::ProbeResult& result);
+
 // Fails (Result) for problems outside the file's cells: a missing file, an unknown option
 // value, a store error. Nothing is stored until every fit has finished; then the evaluation
 // set and all runs are stored in one transaction, and measured from the store. (If the

@@ -239,6 +239,33 @@ TEST_F(ProbeTest, EveryNumberIsReDerivedFromTheStoredRuns) {
   EXPECT_DOUBLE_EQ(compared->front().estimate_a, best_glass);
 }
 
+TEST_F(ProbeTest, AStoredProbeIsMeasuredAgainWithoutTraining) {
+  auto outcome = Run(Options(Write("t.csv", BinaryCsv(300))));
+  ASSERT_TRUE(outcome && outcome->result) << (outcome ? "" : outcome.error().message());
+  const core::ProbeResult& r = *outcome->result;
+  const size_t runs_before = Store().ListRuns()->size();
+  core::ProbeResult again;
+  for (const core::ProbeLearner& l : r.learners) {
+    core::ProbeLearner skeleton;
+    skeleton.name = l.name;
+    skeleton.interpretable = l.interpretable;
+    skeleton.run = l.run;
+    again.learners.push_back(skeleton);
+  }
+  ASSERT_TRUE(MeasureProbe(Store(), r.evalset, r.metric, r.higher_is_better, Options("").evidence,
+                           std::nullopt, again));
+  EXPECT_EQ(Store().ListRuns()->size(), runs_before) << "measuring stores nothing";
+  for (size_t i = 0; i < r.learners.size(); ++i) {
+    ASSERT_TRUE(again.learners[i].metric.has_value()) << r.learners[i].name;
+    EXPECT_DOUBLE_EQ(again.learners[i].metric->estimate, r.learners[i].metric->estimate);
+    EXPECT_DOUBLE_EQ(again.learners[i].metric->lower, r.learners[i].metric->lower);
+    EXPECT_EQ(again.learners[i].curve.size(), r.learners[i].curve.size());
+  }
+  ASSERT_TRUE(again.gap.has_value());
+  EXPECT_DOUBLE_EQ(again.gap->difference, r.gap->difference);
+  EXPECT_EQ(again.curve_resamples, r.curve_resamples);
+}
+
 TEST_F(ProbeTest, SameSeedSameRunsWhateverTheThreads) {
   const std::string path = Write("t.csv", BinaryCsv(200));
   ProbeOptions a = Options(path);
