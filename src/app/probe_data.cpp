@@ -190,7 +190,7 @@ struct TargetPlace {
   const std::string& name;
   const TypedColumn& typed;
   NumericCells cells;
-  bool mostly_numbers() const {
+  bool MostlyNumbers() const {
     return cells.first_other && cells.numeric * 10 >= (cells.numeric + cells.other) * 9;
   }
   diag::Diagnostic AtStrayCell(std::string message, std::string help) const {
@@ -245,7 +245,7 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
                            "use --task multiclass, or a target with two classes");
     case TargetProblem::kTooManyClasses:
       static_assert(kMaxTargetClasses == 1000);
-      if (at.mostly_numbers()) {
+      if (at.MostlyNumbers()) {
         return at.AtStrayCell(
             fmt::format("the target '{}' has more than 1,000 classes: it looks numeric, but '{}' "
                         "is not a number",
@@ -257,7 +257,7 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
                            fmt::format("the target '{}' has more than 1,000 classes", at.name),
                            "a numeric outcome is a regression target: use --task regression");
     case TargetProblem::kNotNumeric:
-      if (at.mostly_numbers()) {
+      if (at.MostlyNumbers()) {
         return at.AtStrayCell(
             fmt::format("the target '{}' must be numeric for regression, but '{}' is not a number",
                         at.name, at.StrayCell()),
@@ -282,7 +282,7 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
 // classes than its learners are trained on.
 diag::Diagnostic TooManyClassesToTrain(size_t classes, const TargetPlace& at) {
   static_assert(kMaxTargetClasses == 1000);
-  if (at.mostly_numbers()) {
+  if (at.MostlyNumbers()) {
     return at.AtStrayCell(
         fmt::format("the target '{}' has {} classes, more than the {} the probe trains on: it "
                     "looks numeric, but '{}' is not a number",
