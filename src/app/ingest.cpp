@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "app/table_input.hpp"
+#include "app/target.hpp"
 #include "base/files.hpp"
 #include "base/string_index.hpp"
 #include "base/strings.hpp"
@@ -17,42 +17,52 @@
 namespace foresight::app {
 namespace {
 
-bool IsInteger(std::string_view text) {
-  auto v = table::ParseNumber(text);
-  return v && std::isfinite(*v) && *v == std::floor(*v);
+// The label column's distinct values, in text order, with their counts: enough for
+// InferTarget (which stops caring after kMaxTargetClasses + 1 values).
+TargetSummary SummarizeLabels(const std::map<std::string, size_t, std::less<>>& distinct) {
+  TargetSummary summary;
+  summary.values.reserve(distinct.size());
+  for (const auto& [text, count] : distinct) {
+    summary.values.push_back(
+        TargetValue{.text = text, .count = count, .number = table::ParseNumber(text)});
+  }
+  return summary;
 }
 
-// Orders class names: numerically when they are all integers, else as text.
-void SortClasses(std::vector<std::string>& classes) {
-  const bool numeric = std::all_of(classes.begin(), classes.end(),
-                                   [](const std::string& c) { return IsInteger(c); });
-  if (numeric) {
-    std::sort(classes.begin(), classes.end(), [](const std::string& a, const std::string& b) {
-      return *table::ParseNumber(a) < *table::ParseNumber(b);
-    });
-  } else {
-    std::sort(classes.begin(), classes.end());
+// Turns a problem of the label column into a diagnostic (or, for --task, an error).
+Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary& summary,
+                                      const EvalSetAddOptions& o, const SourceFile& src) {
+  const auto& values = summary.values;
+  switch (problem) {
+    case TargetProblem::kUnknownTask:
+      return Fail(ErrorCode::kInvalidArgument, "--task must be binary, multiclass or regression");
+    case TargetProblem::kNoValue:
+    case TargetProblem::kOneValue:
+      return FileProblem(
+          src,
+          fmt::format("the label column has one value ('{}') in every row: there is nothing to "
+                      "tell apart",
+                      values.empty() ? "" : values[0].text),
+          "an evaluation set needs two classes or two target values at least; check the column "
+          "or the file");
+    case TargetProblem::kNotBinary:
+      return FileProblem(
+          src, fmt::format("a binary task needs exactly 2 labels; the file has {}", values.size()),
+          "pass --task multiclass, or fix the labels");
+    case TargetProblem::kTooManyClasses:
+      static_assert(kMaxTargetClasses == 1000);
+      return FileProblem(src, "the label column has more than 1,000 distinct values",
+                         "for a numeric target pass --task regression");
+    case TargetProblem::kNotNumeric:
+      break;  // AddEvalSet names each such label
+    case TargetProblem::kPositiveNotAClass:
+      return FileProblem(src,
+                         fmt::format("--positive '{}' is not a label of the file: the labels are "
+                                     "'{}' and '{}'",
+                                     o.positive.value_or(""), values[0].text, values[1].text),
+                         "pass --positive with one of the two labels");
   }
-}
-
-// The positive class of a binary set: the --positive value, or the obvious one of
-// {0,1}, {false,true}, {no,yes}, {negative,positive}.
-std::optional<std::string> PositiveLabel(const std::vector<std::string>& classes,
-                                         const std::optional<std::string>& given) {
-  if (given) return given;
-  static const std::vector<std::pair<std::string, std::string>> known_pairs = {
-      {"0", "1"}, {"false", "true"}, {"no", "yes"}, {"negative", "positive"}, {"-1", "1"}};
-  std::vector<std::string> lower;
-  lower.reserve(classes.size());
-  for (const auto& c : classes) lower.push_back(ToLowerAscii(c));
-  for (const auto& [negative, positive] : known_pairs) {
-    if (std::find(lower.begin(), lower.end(), positive) != lower.end() &&
-        std::find(lower.begin(), lower.end(), negative) != lower.end()) {
-      return classes[static_cast<size_t>(std::find(lower.begin(), lower.end(), positive) -
-                                         lower.begin())];
-    }
-  }
-  return std::nullopt;
+  return FileProblem(src, "the label column is not numeric", "pass --task binary or multiclass");
 }
 
 }  // namespace
@@ -90,7 +100,7 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   static_assert(kMaxTableBytes / 2 < UINT32_MAX);
   const auto id_of_row = [&t, column = *id_col](uint32_t r) { return t->Cell(r, column); };
   StringIndex seen(id_of_row, t->rows());
-  std::set<std::string> distinct;
+  std::map<std::string, size_t, std::less<>> distinct;
   for (size_t r = 0; r < t->rows(); ++r) {
     const std::string_view id = t->Cell(r, *id_col);
     if (id.empty()) empty_ids.Add(t->CellOffset(r, *id_col));
@@ -101,8 +111,10 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
     const std::string_view label = t->Cell(r, *label_col);
     if (label.empty() || t->IsNull(r, *label_col)) {
       empty_labels.Add(t->CellOffset(r, *label_col));
-    } else if (distinct.size() <= 1000) {
-      distinct.emplace(label);
+    } else if (const auto it = distinct.find(label); it != distinct.end()) {
+      ++it->second;
+    } else if (distinct.size() <= kMaxTargetClasses) {
+      distinct.emplace(label, 1);
     }
   }
   empty_ids.Report(src, out);
@@ -110,26 +122,17 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   empty_labels.Report(src, out);
   if (!out.empty()) return outcome;
 
-  // The task: as given, or 2 labels -> binary, non-integer numbers -> regression, else
-  // multiclass.
-  std::optional<core::EvalTask> task;
-  if (o.task) {
-    task = core::ParseEvalTask(*o.task);
-    if (!task) {
-      return Fail(ErrorCode::kInvalidArgument, "--task must be binary, multiclass or regression");
-    }
-  } else if (distinct.size() == 2) {
-    task = core::EvalTask::kBinary;
-  } else {
-    const bool all_numeric =
-        std::all_of(distinct.begin(), distinct.end(),
-                    [](const std::string& v) { return table::ParseNumber(v).has_value(); });
-    const bool all_integer = std::all_of(distinct.begin(), distinct.end(),
-                                         [](const std::string& v) { return IsInteger(v); });
-    task = all_numeric && (!all_integer || distinct.size() > 1000) ? core::EvalTask::kRegression
-                                                                   : core::EvalTask::kMulticlass;
+  // The task, the classes and the positive class: the policy the probe shares (target.hpp).
+  const TargetSummary summary = SummarizeLabels(distinct);
+  const auto target = InferTarget(summary, {.task = o.task, .positive = o.positive});
+  if (!target && target.error() != TargetProblem::kNotNumeric) {
+    auto problem = LabelProblem(target.error(), summary, o, src);
+    if (!problem) return Fail(problem.error());
+    out.push_back(std::move(*problem));
+    return outcome;
   }
-  e.task = *task;
+  // Not numeric: a regression target with labels that are not finite numbers, named below.
+  e.task = target ? target->task : core::EvalTask::kRegression;
   if (e.task == core::EvalTask::kRegression) {
     RowProblems bad("with a label that is not a finite number",
                     "regression targets must be finite numbers");
@@ -143,34 +146,7 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
     }
     bad.Report(src, out);
   } else {
-    if (distinct.size() > 1000) {
-      out.push_back(FileProblem(src, "the label column has more than 1,000 distinct values",
-                                "for a numeric target pass --task regression"));
-      return outcome;
-    }
-    std::vector<std::string> classes(distinct.begin(), distinct.end());
-    SortClasses(classes);
-    if (e.task == core::EvalTask::kBinary) {
-      if (classes.size() != 2) {
-        out.push_back(FileProblem(
-            src,
-            fmt::format("a binary task needs exactly 2 labels; the file has {}", classes.size()),
-            "pass --task multiclass, or fix the labels"));
-        return outcome;
-      }
-      const auto positive = PositiveLabel(classes, o.positive);
-      if (!positive || std::find(classes.begin(), classes.end(), *positive) == classes.end()) {
-        out.push_back(FileProblem(
-            src,
-            fmt::format("which label is the positive class? the labels are '{}' and '{}'",
-                        classes[0], classes[1]),
-            "pass --positive VALUE"));
-        return outcome;
-      }
-      e.classes = {*positive == classes[0] ? classes[1] : classes[0], *positive};
-    } else {
-      e.classes = classes;
-    }
+    e.classes = target->classes;
     std::unordered_map<std::string_view, int32_t> code;
     for (size_t i = 0; i < e.classes.size(); ++i) {
       code.emplace(e.classes[i], static_cast<int32_t>(i));
@@ -192,7 +168,13 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   if (!out.empty()) return outcome;
   if (Status added = store.AddEvalSet(e); !added) return Fail(added.error());
   outcome.evalset =
-      core::EvalSetInfo{e.name, e.task, e.size(), e.classes, o.slice_columns, e.created_at};
+      core::EvalSetInfo{.name = e.name,
+                        .task = e.task,
+                        .rows = e.size(),
+                        .classes = e.classes,
+                        .slices = o.slice_columns,
+                        .created_at = e.created_at,
+                        .positive_inferred = target ? target->positive_inferred : std::nullopt};
   return outcome;
 }
 

@@ -14,13 +14,15 @@ class IngestTest : public testing::StoreTest {
     Store();  // opened up front: the tests read store_ directly
   }
   IngestOutcome AddSet(const std::string& csv, std::optional<std::string> task = {},
-                       std::vector<std::string> slices = {}) {
+                       std::vector<std::string> slices = {},
+                       std::optional<std::string> positive = {}) {
     EvalSetAddOptions o{.name = "holdout",
                         .file = Write("eval.csv", csv),
                         .id_column = "id",
                         .label_column = "label",
                         .slice_columns = std::move(slices),
-                        .task = std::move(task)};
+                        .task = std::move(task),
+                        .positive = std::move(positive)};
     auto outcome = AddEvalSet(*store_, o, clock_);
     EXPECT_TRUE(outcome) << outcome.error().message();
     return std::move(*outcome);
@@ -74,11 +76,63 @@ TEST_F(IngestTest, DuplicateAndEmptyIdsAreRefused) {
   EXPECT_EQ(outcome.diagnostics[1].message, "1 row with an id seen earlier (line 3): 'a'");
 }
 
-TEST_F(IngestTest, UnclearPositiveClassAsksForIt) {
-  const auto outcome = AddSet("id,label\na,cat\nb,dog\n");
+// Labels coded 0/1 ... 70 rows of the first, 30 of the second.
+std::string TwoLabels(const std::string& first, const std::string& second) {
+  std::string csv = "id,label\n";
+  for (int i = 0; i < 100; ++i)
+    csv += "r" + std::to_string(i) + "," + (i < 70 ? first : second) + "\n";
+  return csv;
+}
+
+TEST_F(IngestTest, TwoLabelsWithoutAKnownPairMakeTheRarerPositiveAndSaySo) {
+  const auto outcome = AddSet(TwoLabels("dog", "cat"));
+  ASSERT_TRUE(outcome.stored());
+  EXPECT_EQ(outcome.evalset->task, core::EvalTask::kBinary);
+  EXPECT_EQ(outcome.evalset->classes, (std::vector<std::string>{"dog", "cat"}));
+  EXPECT_EQ(outcome.evalset->positive_inferred, core::InferredPositive::kRarer);
+  const auto e = store_->GetEvalSet("holdout");
+  EXPECT_EQ(e->labels.at(0), 0);
+  EXPECT_EQ(e->labels.at(99), 1);
+}
+
+TEST_F(IngestTest, OneTwoIsBinaryWithTheRarerPositive) {
+  const auto outcome = AddSet(TwoLabels("1", "2"));
+  ASSERT_TRUE(outcome.stored());
+  EXPECT_EQ(outcome.evalset->task, core::EvalTask::kBinary);
+  EXPECT_EQ(outcome.evalset->classes, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(outcome.evalset->positive_inferred, core::InferredPositive::kRarer);
+}
+
+TEST_F(IngestTest, MinusOneOneIsBinaryWithOnePositive) {
+  const auto outcome = AddSet(TwoLabels("1", "-1"));
+  ASSERT_TRUE(outcome.stored());
+  EXPECT_EQ(outcome.evalset->task, core::EvalTask::kBinary);
+  EXPECT_EQ(outcome.evalset->classes, (std::vector<std::string>{"-1", "1"}));
+  EXPECT_EQ(outcome.evalset->positive_inferred, core::InferredPositive::kKnownPair);
+}
+
+TEST_F(IngestTest, GivenPositiveMustBeALabel) {
+  auto outcome = AddSet(TwoLabels("no", "yes"), {}, {}, "maybe");
   ASSERT_FALSE(outcome.stored());
   EXPECT_EQ(outcome.diagnostics.at(0).message,
-            "which label is the positive class? the labels are 'cat' and 'dog'");
+            "--positive 'maybe' is not a label of the file: the labels are 'no' and 'yes'");
+  outcome = AddSet(TwoLabels("no", "yes"), {}, {}, "no");
+  ASSERT_TRUE(outcome.stored());
+  EXPECT_EQ(outcome.evalset->classes, (std::vector<std::string>{"yes", "no"}));
+  EXPECT_FALSE(outcome.evalset->positive_inferred.has_value());
+}
+
+TEST_F(IngestTest, OneLabelAndManyWholeNumbers) {
+  const auto one = AddSet("id,label\na,ok\nb,ok\n");
+  ASSERT_FALSE(one.stored());
+  EXPECT_EQ(one.diagnostics.at(0).message,
+            "the label column has one value ('ok') in every row: there is nothing to tell apart");
+  // 25 distinct whole numbers: counts or amounts, a regression target.
+  std::string csv = "id,label\n";
+  for (int i = 0; i < 25; ++i) csv += "r" + std::to_string(i) + "," + std::to_string(i * 3) + "\n";
+  const auto many = AddSet(csv);
+  ASSERT_TRUE(many.stored());
+  EXPECT_EQ(many.evalset->task, core::EvalTask::kRegression);
 }
 
 TEST_F(IngestTest, MissingColumnSuggestsTheClosest) {

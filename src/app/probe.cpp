@@ -559,6 +559,7 @@ Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
   result.evalset = *name;
   result.task = std::string(core::EvalTaskName(evalset.task));
   result.task_inferred = prepared->task_inferred;
+  result.positive_inferred = prepared->positive_inferred;
   result.target = options.target;
   result.classes = evalset.classes;
   result.rows = n;

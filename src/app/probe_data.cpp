@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app/table_input.hpp"
+#include "app/target.hpp"
 #include "base/strings.hpp"
 #include "table/typed.hpp"
 
@@ -27,8 +29,10 @@ constexpr size_t kMaxKeptLevels = 100;
 // Fewer examples of a class than this earn a warning.
 constexpr size_t kFewExamples = 20;
 
-// The most classes a classification target may have.
-constexpr size_t kMaxClasses = 200;
+// The probe's training capacity: the most classes its learners are trained on (each fits a
+// model, or a tree per boosting round, per class). A limit of the probe, not of what a
+// target may be: InferTarget allows kMaxTargetClasses.
+constexpr size_t kMaxProbeClasses = 200;
 
 diag::Diagnostic ColumnProblem(const table::Table& t, const SourceFile& file, size_t column,
                                std::string message, std::string help) {
@@ -43,61 +47,75 @@ std::string TrimmedCell(const table::Table& t, size_t row, size_t column) {
   return std::string(text);
 }
 
-// Class names of a target column, in the order they are declared or first seen, with the
-// class index of each row (-1: missing).
-struct Classes {
-  std::vector<std::string> names;
-  std::vector<int32_t> index;
-  std::vector<size_t> counts;
+// A target column summed up for InferTarget: its distinct values with their counts, in the
+// column's order (boolean: false, true; categorical: as declared or first seen; numeric: in
+// numeric order), and each row's value (-1: missing). A numeric column's values beyond
+// kMaxTargetClasses + 1 are not collected (a row holding one gets -1): it is a regression
+// target, or too many classes, either way.
+struct TargetValues {
+  TargetSummary summary;
+  std::vector<int32_t> value_of_row;
 };
 
-Classes ClassesOf(const TypedColumn& col, const table::Table& t, size_t column) {
-  Classes out;
+std::optional<double> NumberOf(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return table::ParseNumber(text);
+}
+
+TargetValues SummarizeTarget(const TypedColumn& col, const table::Table& t, size_t column) {
+  TargetValues out;
+  auto& values = out.summary.values;
   const size_t n = col.size();
-  out.index.assign(n, -1);
+  out.value_of_row.assign(n, -1);
   if (col.kind == ColumnKind::kCategorical) {
-    std::vector<int32_t> remap(col.levels.size(), -1);
-    for (size_t r = 0; r < n; ++r) {
-      const int32_t code = col.codes[r];
-      if (code < 0) continue;
-      auto& m = remap[static_cast<size_t>(code)];
-      if (m < 0) m = 0;  // seen
-    }
     // Keep the declared (ARFF) or first-seen order, dropping levels no row uses.
+    std::vector<size_t> count(col.levels.size(), 0);
+    for (const int32_t code : col.codes) {
+      if (code >= 0) ++count[static_cast<size_t>(code)];
+    }
+    std::vector<int32_t> remap(col.levels.size(), -1);
     for (size_t k = 0; k < col.levels.size(); ++k) {
-      if (remap[k] < 0) continue;
-      remap[k] = static_cast<int32_t>(out.names.size());
-      out.names.push_back(col.levels[k]);
+      if (count[k] == 0) continue;
+      remap[k] = static_cast<int32_t>(values.size());
+      values.push_back(
+          {.text = col.levels[k], .count = count[k], .number = NumberOf(col.levels[k])});
     }
     for (size_t r = 0; r < n; ++r) {
-      if (col.codes[r] >= 0) out.index[r] = remap[static_cast<size_t>(col.codes[r])];
+      if (col.codes[r] >= 0) out.value_of_row[r] = remap[static_cast<size_t>(col.codes[r])];
     }
   } else if (col.kind == ColumnKind::kBoolean) {
-    out.names = col.booleans;  // {false, true}
-    for (size_t r = 0; r < n; ++r) {
-      if (!std::isnan(col.values[r])) out.index[r] = col.values[r] > 0.5 ? 1 : 0;
-    }
-  } else {
-    // Numeric values as classes, in numeric order, spelled as in the file.
-    std::map<double, std::string> seen;
-    for (size_t r = 0; r < n; ++r) {
-      if (!std::isnan(col.values[r])) seen.emplace(col.values[r], TrimmedCell(t, r, column));
-      if (seen.size() > kMaxClasses) break;
-    }
-    std::map<double, int32_t> rank;
-    for (const auto& [value, text] : seen) {
-      rank.emplace(value, static_cast<int32_t>(out.names.size()));
-      out.names.push_back(text);
+    for (const std::string& spelled : col.booleans) {  // {false, true}
+      values.push_back({.text = spelled, .count = 0, .number = NumberOf(spelled)});
     }
     for (size_t r = 0; r < n; ++r) {
       if (std::isnan(col.values[r])) continue;
-      const auto it = rank.find(col.values[r]);
-      if (it != rank.end()) out.index[r] = it->second;
+      out.value_of_row[r] = col.values[r] > 0.5 ? 1 : 0;
+      ++values[static_cast<size_t>(out.value_of_row[r])].count;
     }
-  }
-  out.counts.assign(out.names.size(), 0);
-  for (const int32_t c : out.index) {
-    if (c >= 0) ++out.counts[static_cast<size_t>(c)];
+  } else {
+    // Numeric values, spelled as in the file (first seen), in numeric order.
+    std::map<double, TargetValue> seen;
+    for (size_t r = 0; r < n; ++r) {
+      const double v = col.values[r];
+      if (std::isnan(v)) continue;
+      if (const auto it = seen.find(v); it != seen.end()) {
+        ++it->second.count;
+      } else if (seen.size() <= kMaxTargetClasses) {
+        seen.emplace(v, TargetValue{.text = TrimmedCell(t, r, column), .count = 1, .number = v});
+      }
+    }
+    std::map<double, int32_t> index;
+    for (auto& [v, value] : seen) {
+      index.emplace(v, static_cast<int32_t>(values.size()));
+      values.push_back(std::move(value));
+    }
+    for (size_t r = 0; r < n; ++r) {
+      if (std::isnan(col.values[r])) continue;
+      if (const auto it = index.find(col.values[r]); it != index.end()) {
+        out.value_of_row[r] = it->second;
+      }
+    }
   }
   return out;
 }
@@ -162,6 +180,126 @@ std::string Plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+// Where and how the probe words a problem of its target (see InferTarget). A target of
+// numbers but for a few cells (a stray "n.a.", "1,234") was typed categorical: the problem
+// points at its first cell that is not a number.
+struct TargetPlace {
+  const table::Table& t;
+  const SourceFile& file;
+  size_t column;
+  const std::string& name;
+  const TypedColumn& typed;
+  NumericCells cells;
+  bool MostlyNumbers() const {
+    return cells.first_other && cells.numeric * 10 >= (cells.numeric + cells.other) * 9;
+  }
+  diag::Diagnostic AtStrayCell(std::string message, std::string help) const {
+    return table::InputProblem(file, t.CellOffset(*cells.first_other, column), std::move(message),
+                               std::move(help));
+  }
+  std::string_view StrayCell() const { return t.Cell(*cells.first_other, column); }
+};
+
+// At most `shown` names, then how many more.
+std::string SomeNames(const std::vector<TargetValue>& values, size_t shown) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < values.size() && i < shown; ++i) names.push_back(values[i].text);
+  std::string out = Join(names, ", ");
+  if (values.size() > shown) out += fmt::format(" and {} more", values.size() - shown);
+  return out;
+}
+
+diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSummary& summary,
+                                         const TargetPlace& at, const ProbeOptions& options) {
+  const auto& values = summary.values;
+  switch (problem) {
+    case TargetProblem::kUnknownTask:
+      return FileProblem(at.file, fmt::format("unknown task '{}'", options.task.value_or("")),
+                         "use --task binary, multiclass or regression");
+    case TargetProblem::kNoValue:
+      return ColumnProblem(at.t, at.file, at.column,
+                           fmt::format("the target '{}' is missing in every row", at.name),
+                           "choose the column that holds the outcome to predict");
+    case TargetProblem::kOneValue: {
+      const bool classes = options.task && *options.task != "regression";
+      if (values[0].number && !classes) {
+        return ColumnProblem(
+            at.t, at.file, at.column,
+            fmt::format("the target '{}' has the same value ({}) in every row: there is nothing "
+                        "to learn",
+                        at.name, values[0].text),
+            "choose the column that holds the outcome to predict");
+      }
+      return ColumnProblem(
+          at.t, at.file, at.column,
+          fmt::format("the target '{}' has one class ('{}') in every row: there is nothing to "
+                      "learn",
+                      at.name, values[0].text),
+          "a classifier needs examples of at least two classes; check the column or the "
+          "data extract");
+    }
+    case TargetProblem::kNotBinary:
+      return ColumnProblem(at.t, at.file, at.column,
+                           fmt::format("the target '{}' has {} classes ({}), so it is not binary",
+                                       at.name, values.size(), SomeNames(values, 10)),
+                           "use --task multiclass, or a target with two classes");
+    case TargetProblem::kTooManyClasses:
+      static_assert(kMaxTargetClasses == 1000);
+      if (at.MostlyNumbers()) {
+        return at.AtStrayCell(
+            fmt::format("the target '{}' has more than 1,000 classes: it looks numeric, but '{}' "
+                        "is not a number",
+                        at.name, at.StrayCell()),
+            "write it as a number, or leave it empty (a missing value): a numeric target is a "
+            "regression target");
+      }
+      return ColumnProblem(at.t, at.file, at.column,
+                           fmt::format("the target '{}' has more than 1,000 classes", at.name),
+                           "a numeric outcome is a regression target: use --task regression");
+    case TargetProblem::kNotNumeric:
+      if (at.MostlyNumbers()) {
+        return at.AtStrayCell(
+            fmt::format("the target '{}' must be numeric for regression, but '{}' is not a number",
+                        at.name, at.StrayCell()),
+            "write it as a number, or leave it empty (a missing value); or use --task binary or "
+            "multiclass");
+      }
+      return ColumnProblem(
+          at.t, at.file, at.column,
+          fmt::format("the target '{}' is {}, not numeric: it cannot be a regression target",
+                      at.name, table::ColumnKindName(at.typed.kind)),
+          "use --task binary or multiclass, or choose a numeric target");
+    case TargetProblem::kPositiveNotAClass:
+      return ColumnProblem(at.t, at.file, at.column,
+                           fmt::format("--positive '{}' is not a class of '{}'",
+                                       options.positive.value_or(""), at.name),
+                           fmt::format("the classes are: {}", SomeNames(values, 10)));
+  }
+  return FileProblem(at.file, "the target cannot be used", "choose another --target");
+}
+
+// The probe's training limit (not the inference policy's): a classification target with more
+// classes than its learners are trained on.
+diag::Diagnostic TooManyClassesToTrain(size_t classes, const TargetPlace& at) {
+  static_assert(kMaxTargetClasses == 1000);
+  if (at.MostlyNumbers()) {
+    return at.AtStrayCell(
+        fmt::format("the target '{}' has {} classes, more than the {} the probe trains on: it "
+                    "looks numeric, but '{}' is not a number",
+                    at.name, classes, kMaxProbeClasses, at.StrayCell()),
+        "write it as a number, or leave it empty (a missing value): a numeric target is a "
+        "regression target");
+  }
+  return ColumnProblem(
+      at.t, at.file, at.column,
+      fmt::format("the target '{}' has {} classes, more than the {} the probe trains on", at.name,
+                  classes, kMaxProbeClasses),
+      fmt::format("{} classes is the probe's training limit, not a limit of the task (an "
+                  "evaluation set may have up to 1,000); group rare classes, or use --task "
+                  "regression for a numeric outcome",
+                  kMaxProbeClasses));
+}
+
 }  // namespace
 
 std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFile& file,
@@ -195,63 +333,56 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
   data.warnings = typed.problems;
   const TypedColumn& target = typed.columns[*target_col];
 
-  // The task: given, or from the target's type.
-  EvalTask task = EvalTask::kRegression;
-  Classes classes;
-  if (options.task) {
-    const auto parsed = core::ParseEvalTask(*options.task);
-    if (!parsed) {
-      out.push_back(FileProblem(file, fmt::format("unknown task '{}'", *options.task),
-                                "use --task binary, multiclass or regression"));
-      return std::nullopt;
-    }
-    task = *parsed;
-  } else {
-    data.task_inferred = true;
-    if (target.kind != ColumnKind::kNumeric) {
-      classes = ClassesOf(target, t, *target_col);
-      task = classes.names.size() == 2 ? EvalTask::kBinary : EvalTask::kMulticlass;
-    }
-  }
-  // A target of numbers but for a few cells (a stray "n.a.", "1,234") was typed categorical:
-  // point at its first cell that is not a number.
-  const NumericCells cells = CountNumeric(t, *target_col);
-  const bool mostly_numbers =
-      cells.first_other && cells.numeric * 10 >= (cells.numeric + cells.other) * 9;
-  if (task == EvalTask::kRegression && target.kind != ColumnKind::kNumeric) {
-    if (mostly_numbers) {
-      out.push_back(table::InputProblem(
-          file, t.CellOffset(*cells.first_other, *target_col),
-          fmt::format("the target '{}' must be numeric for regression, but '{}' is not a number",
-                      options.target, t.Cell(*cells.first_other, *target_col)),
-          "write it as a number, or leave it empty (a missing value); or use --task binary or "
-          "multiclass"));
-    } else {
-      out.push_back(ColumnProblem(
-          t, file, *target_col,
-          fmt::format("the target '{}' is {}, not numeric: it cannot be a regression target",
-                      options.target, table::ColumnKindName(target.kind)),
-          "use --task binary or multiclass, or choose a numeric target"));
-    }
+  // The task, the classes and the positive class: the policy `evalset add` shares
+  // (target.hpp), on the values of the typed column.
+  const TargetValues target_values = SummarizeTarget(target, t, *target_col);
+  const TargetSummary& summary = target_values.summary;
+  const TargetPlace place{.t = t,
+                          .file = file,
+                          .column = *target_col,
+                          .name = options.target,
+                          .typed = target,
+                          .cells = CountNumeric(t, *target_col)};
+  const auto inferred = InferTarget(summary, {.task = options.task, .positive = options.positive});
+  if (!inferred) {
+    out.push_back(TargetProblemDiagnostic(inferred.error(), summary, place, options));
     return std::nullopt;
   }
-  if (task != EvalTask::kRegression && classes.names.empty()) {
-    classes = ClassesOf(target, t, *target_col);
+  const EvalTask task = inferred->task;
+  data.task_inferred = inferred->task_inferred;
+  data.positive_inferred = inferred->positive_inferred;
+  const std::vector<std::string>& classes = inferred->classes;
+  if (classes.size() > kMaxProbeClasses) {
+    out.push_back(TooManyClassesToTrain(classes.size(), place));
+    return std::nullopt;
+  }
+
+  // Each row's target: its number (regression) or class (-1: missing). A regression target
+  // is all numbers; a categorical column's (ARFF nominal, --type) are its levels' numbers.
+  std::vector<double> number_of_row;
+  std::vector<int32_t> class_of_row(t.rows(), -1);
+  if (task == EvalTask::kRegression) {
+    number_of_row.assign(t.rows(), std::numeric_limits<double>::quiet_NaN());
+    for (size_t r = 0; r < t.rows(); ++r) {
+      if (target.kind != ColumnKind::kCategorical) {
+        number_of_row[r] = target.values[r];
+      } else if (const int32_t v = target_values.value_of_row[r]; v >= 0) {
+        number_of_row[r] = *summary.values[static_cast<size_t>(v)].number;
+      }
+    }
+  } else {
+    for (size_t r = 0; r < t.rows(); ++r) {
+      const int32_t v = target_values.value_of_row[r];
+      if (v >= 0) class_of_row[r] = inferred->class_of[static_cast<size_t>(v)];
+    }
   }
 
   // Rows whose target is missing cannot teach anything: they are left out.
   std::vector<size_t> rows;
   for (size_t r = 0; r < t.rows(); ++r) {
     const bool missing =
-        task == EvalTask::kRegression ? std::isnan(target.values[r]) : classes.index[r] < 0;
+        task == EvalTask::kRegression ? std::isnan(number_of_row[r]) : class_of_row[r] < 0;
     if (!missing) rows.push_back(r);
-  }
-  if (rows.empty()) {
-    out.push_back(
-        ColumnProblem(t, file, *target_col,
-                      fmt::format("the target '{}' is missing in every row", options.target),
-                      "choose the column that holds the outcome to predict"));
-    return std::nullopt;
   }
   if (rows.size() < t.rows()) {
     data.warnings.push_back(fmt::format("{} without a target value were left out",
@@ -263,109 +394,32 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
   e.task = task;
   if (task == EvalTask::kRegression) {
     d.task = learners::Task::kRegression;
-    const double first = target.values[rows[0]];
-    const bool constant =
-        std::all_of(rows.begin(), rows.end(), [&](size_t r) { return target.values[r] == first; });
-    if (constant) {
-      out.push_back(ColumnProblem(
-          t, file, *target_col,
-          fmt::format("the target '{}' has the same value ({}) in every row: there is nothing to "
-                      "learn",
-                      options.target, first),
-          "choose the column that holds the outcome to predict"));
-      return std::nullopt;
-    }
     for (const size_t r : rows) {
-      d.target.push_back(target.values[r]);
-      e.targets.push_back(target.values[r]);
+      d.target.push_back(number_of_row[r]);
+      e.targets.push_back(number_of_row[r]);
     }
   } else {
-    size_t present = 0;
-    for (const size_t c : classes.counts) present += c > 0 ? 1 : 0;
-    if (present < 2) {
-      out.push_back(ColumnProblem(
-          t, file, *target_col,
-          fmt::format("the target '{}' has one class ('{}') in every row: there is nothing to "
-                      "learn",
-                      options.target, classes.names.empty() ? "" : classes.names[0]),
-          "a classifier needs examples of at least two classes; check the column or the "
-          "data extract"));
-      return std::nullopt;
-    }
-    if (classes.names.size() > kMaxClasses) {
-      // Mostly numbers with a stray cell: point at the cell that made it categorical.
-      if (mostly_numbers) {
-        out.push_back(table::InputProblem(
-            file, t.CellOffset(*cells.first_other, *target_col),
-            fmt::format("the target '{}' has more than {} classes: it looks numeric, but '{}' "
-                        "is not a number",
-                        options.target, kMaxClasses, t.Cell(*cells.first_other, *target_col)),
-            "write it as a number, or leave it empty (a missing value): a numeric target is a "
-            "regression target"));
-      } else {
-        out.push_back(ColumnProblem(
-            t, file, *target_col,
-            fmt::format("the target '{}' has more than {} classes", options.target, kMaxClasses),
-            "a numeric outcome is a regression target: use --task regression"));
-      }
-      return std::nullopt;
-    }
-    if (task == EvalTask::kBinary && classes.names.size() != 2) {
-      out.push_back(ColumnProblem(
-          t, file, *target_col,
-          fmt::format("the target '{}' has {} classes ({}), so it is not binary", options.target,
-                      classes.names.size(), Join(classes.names, ", ")),
-          "use --task multiclass, or a target with two classes"));
-      return std::nullopt;
-    }
-    std::vector<int32_t> label_of(classes.names.size());
-    if (task == EvalTask::kBinary) {
-      // The positive class: --positive, else a boolean's true value, else the rarer class
-      // (the one a risk or detection model is usually about).
-      size_t positive = 1;
-      if (options.positive) {
-        const auto it = std::find(classes.names.begin(), classes.names.end(), *options.positive);
-        if (it == classes.names.end()) {
-          out.push_back(
-              ColumnProblem(t, file, *target_col,
-                            fmt::format("--positive '{}' is not a class of '{}'", *options.positive,
-                                        options.target),
-                            fmt::format("the classes are: {}", Join(classes.names, ", "))));
-          return std::nullopt;
-        }
-        positive = static_cast<size_t>(it - classes.names.begin());
-      } else if (target.kind != ColumnKind::kBoolean && classes.counts[0] < classes.counts[1]) {
-        positive = 0;
-      }
-      label_of[positive] = 1;
-      label_of[1 - positive] = 0;
-      e.classes = {classes.names[1 - positive], classes.names[positive]};
-      d.task = learners::Task::kBinary;
-      d.classes = 2;
-    } else {
-      for (size_t k = 0; k < classes.names.size(); ++k) label_of[k] = static_cast<int32_t>(k);
-      e.classes = classes.names;
-      d.task = learners::Task::kMulticlass;
-      d.classes = classes.names.size();
-    }
+    e.classes = classes;
+    d.task = task == EvalTask::kBinary ? learners::Task::kBinary : learners::Task::kMulticlass;
+    d.classes = classes.size();
     // Rare classes: say what they do to the folds, the small sizes and the intervals.
-    for (size_t k = 0; k < classes.names.size(); ++k) {
-      if (classes.counts[k] == 0) continue;
-      if (classes.counts[k] < options.folds) {
-        data.warnings.push_back(fmt::format(
-            "class '{}' has {}: fewer than the {} folds, so some folds test none of it",
-            classes.names[k], Plural(classes.counts[k], "example", "examples"), options.folds));
-      } else if (classes.counts[k] < kFewExamples) {
+    std::vector<size_t> counts(classes.size(), 0);
+    for (const size_t r : rows) ++counts[static_cast<size_t>(class_of_row[r])];
+    for (size_t k = 0; k < classes.size(); ++k) {
+      if (counts[k] < options.folds) {
+        data.warnings.push_back(
+            fmt::format("class '{}' has {}: fewer than the {} folds, so some folds test none of it",
+                        classes[k], Plural(counts[k], "example", "examples"), options.folds));
+      } else if (counts[k] < kFewExamples) {
         data.warnings.push_back(fmt::format(
             "class '{}' has only {}: the smallest training sizes hold none of it, and every "
             "interval will be wide",
-            classes.names[k], Plural(classes.counts[k], "example", "examples")));
+            classes[k], Plural(counts[k], "example", "examples")));
       }
     }
     for (const size_t r : rows) {
-      const int32_t label = label_of[static_cast<size_t>(classes.index[r])];
-      d.target.push_back(label);
-      e.labels.push_back(label);
+      d.target.push_back(class_of_row[r]);
+      e.labels.push_back(class_of_row[r]);
     }
   }
 
@@ -407,7 +461,7 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     info.levels = levels.names.size();
     if (c == *target_col) {
       info.role = "target";
-      info.levels = classes.names.size();
+      info.levels = classes.size();
     } else if (id_col && c == *id_col) {
       info.role = "id";
     } else if (ignored.count(c)) {

@@ -25,11 +25,13 @@ struct ProbeData {
   std::vector<core::ProbeColumn> columns;
   std::vector<std::string> warnings;
   bool task_inferred = false;
+  std::optional<core::InferredPositive> positive_inferred;  // binary, when not --positive
 };
 
 // Fills `out` with diagnostics (and returns nullopt) when the table cannot be probed: no
-// such target or id column, a constant target, one class, ids missing or repeated, no
-// usable feature.
+// such target or id column, a target that is no task (InferTarget's problems: one value, not
+// binary, too many classes, not numeric, --positive not a class), more classes than the
+// probe trains on, ids missing or repeated, no usable feature.
 std::optional<ProbeData> PrepareProbeData(const table::Table& table, const SourceFile& file,
                                           const ProbeOptions& options,
                                           std::vector<diag::Diagnostic>& out);

@@ -1,6 +1,7 @@
 #include "app/probe.hpp"
 
 #include "app/app_testing.hpp"
+#include "app/ingest.hpp"
 #include "app/probe_data.hpp"
 #include "table/table_testing.hpp"
 
@@ -381,7 +382,8 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   o.task = "regression";
   EXPECT_THAT(Problems(o), HasSubstr("must be numeric for regression, but 'n.a.' is not a number"));
   o.task.reset();
-  EXPECT_THAT(Problems(o), HasSubstr("more than 200 classes: it looks numeric, but 'n.a.' is not"));
+  EXPECT_THAT(Problems(o), HasSubstr("more than the 200 the probe trains on: it looks numeric, "
+                                     "but 'n.a.' is not"));
   // Repeated ids; too few rows.
   o = Options(Write("d.csv", "id,x,label\na,1,yes\na,2,no\n" + std::string("b,3,yes\n")));
   o.id_column = "id";
@@ -468,6 +470,122 @@ TEST(ProbeDataTest, LevelsAreTheUsedOnesAndManyAreCappedWithTheRestGrouped) {
                           HasSubstr("'city' has 150 values: the 99 most frequent are kept, the "
                                     "other 51 are grouped as one"),
                           HasSubstr("'note' was left out: missing in every row")));
+}
+
+// The target of a 30-row table with a feature: `first` in 20 rows, `second` in 10.
+std::string TwoValued(const std::string& first, const std::string& second) {
+  std::string csv = "id,x,label\n";
+  for (size_t i = 0; i < 30; ++i) {
+    csv += fmt::format("r{},{:.4f},{}\n", i, Uniform(i, 11), i < 20 ? first : second);
+  }
+  return csv;
+}
+
+// What PrepareProbeData makes of a table, or its first problem.
+struct Prepared {
+  std::optional<ProbeData> data;
+  std::string problem;
+};
+Prepared Prepare(const std::string& csv, const ProbeOptions& o) {
+  const table::testing::Read read = table::testing::ReadText(csv);
+  std::vector<diag::Diagnostic> problems;
+  Prepared out;
+  out.data = PrepareProbeData(*read.table, *read.file, o, problems);
+  if (!problems.empty()) out.problem = problems[0].message + " | " + problems[0].help.at(0);
+  return out;
+}
+
+TEST(ProbeDataTest, TargetsCodedOneTwoOrPlusMinusOneAreBinary) {
+  ProbeOptions o;
+  o.target = "label";
+  o.id_column = "id";
+  auto p = Prepare(TwoValued("1", "2"), o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_EQ(p.data->evalset.task, core::EvalTask::kBinary) << "not a regression on 1 and 2";
+  EXPECT_TRUE(p.data->task_inferred);
+  EXPECT_THAT(p.data->evalset.classes, ElementsAre("1", "2")) << "2 is the rarer";
+  EXPECT_EQ(p.data->positive_inferred, core::InferredPositive::kRarer);
+  EXPECT_EQ(p.data->evalset.labels.at(0), 0);
+  EXPECT_EQ(p.data->evalset.labels.at(29), 1);
+  p = Prepare(TwoValued("-1", "1"), o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_EQ(p.data->evalset.task, core::EvalTask::kBinary);
+  EXPECT_THAT(p.data->evalset.classes, ElementsAre("-1", "1")) << "1 is positive, though commoner";
+  EXPECT_EQ(p.data->positive_inferred, core::InferredPositive::kKnownPair);
+  EXPECT_EQ(p.data->evalset.labels.at(0), 0);
+  // A boolean's true value, whatever its case; --positive chooses.
+  p = Prepare(TwoValued("Yes", "No"), o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_THAT(p.data->evalset.classes, ElementsAre("No", "Yes"));
+  EXPECT_EQ(p.data->positive_inferred, core::InferredPositive::kKnownPair);
+  o.positive = "No";
+  p = Prepare(TwoValued("Yes", "No"), o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_THAT(p.data->evalset.classes, ElementsAre("Yes", "No"));
+  EXPECT_FALSE(p.data->positive_inferred.has_value());
+}
+
+TEST(ProbeDataTest, FewWholeNumbersAreClassesManyAreRegression) {
+  ProbeOptions o;
+  o.target = "label";
+  std::string ratings = "x,label\n";
+  std::string counts = "x,label\n";
+  for (size_t i = 0; i < 60; ++i) {
+    ratings += fmt::format("{:.4f},{}\n", Uniform(i, 12), 1 + i % 5);
+    counts += fmt::format("{:.4f},{}\n", Uniform(i, 12), i % 30);
+  }
+  auto p = Prepare(ratings, o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_EQ(p.data->evalset.task, core::EvalTask::kMulticlass);
+  EXPECT_THAT(p.data->evalset.classes, ElementsAre("1", "2", "3", "4", "5"));
+  p = Prepare(counts, o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_EQ(p.data->evalset.task, core::EvalTask::kRegression);
+  EXPECT_EQ(p.data->evalset.targets.at(29), 29.0);
+  o.task = "regression";
+  p = Prepare(ratings, o);
+  ASSERT_TRUE(p.data) << p.problem;
+  EXPECT_EQ(p.data->evalset.task, core::EvalTask::kRegression) << "--task decides";
+  EXPECT_FALSE(p.data->task_inferred);
+}
+
+TEST(ProbeDataTest, MoreClassesThanTheProbeTrainsOnIsItsOwnLimit) {
+  ProbeOptions o;
+  o.target = "label";
+  std::string csv = "x,label\n";
+  for (size_t i = 0; i < 1000; ++i) csv += fmt::format("{:.4f},c{}\n", Uniform(i, 13), i % 250);
+  const auto p = Prepare(csv, o);
+  EXPECT_FALSE(p.data);
+  EXPECT_EQ(p.problem,
+            "the target 'label' has 250 classes, more than the 200 the probe trains on | 200 "
+            "classes is the probe's training limit, not a limit of the task (an evaluation set "
+            "may have up to 1,000); group rare classes, or use --task regression for a numeric "
+            "outcome");
+}
+
+TEST_F(ProbeTest, EvalsetAddAndProbeAgreeOnTaskClassesAndPositive) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"1", "2"}, {"-1", "1"}, {"1", "0"}, {"yes", "no"}, {"No", "Yes"}, {"good", "bad"}};
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const auto& [first, second] = pairs[k];
+    const std::string csv = TwoValued(first, second);
+    EvalSetAddOptions add{.name = fmt::format("set{}", k),
+                          .file = Write(fmt::format("t{}.csv", k), csv),
+                          .id_column = "id",
+                          .label_column = "label"};
+    auto added = AddEvalSet(Store(), add, clock_);
+    ASSERT_TRUE(added && added->stored()) << first << "/" << second;
+    ProbeOptions o;
+    o.target = "label";
+    o.id_column = "id";
+    const auto probed = Prepare(csv, o);
+    ASSERT_TRUE(probed.data) << probed.problem;
+    EXPECT_EQ(added->evalset->task, probed.data->evalset.task) << first << "/" << second;
+    EXPECT_EQ(added->evalset->classes, probed.data->evalset.classes) << first << "/" << second;
+    EXPECT_EQ(added->evalset->positive_inferred, probed.data->positive_inferred)
+        << first << "/" << second;
+    EXPECT_EQ(Store().GetEvalSet(add.name)->labels, probed.data->evalset.labels);
+  }
 }
 
 TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) {

@@ -14,6 +14,16 @@ std::string_view EvalTaskName(EvalTask task) {
   return "binary";
 }
 
+std::string_view InferredPositiveName(InferredPositive how) {
+  switch (how) {
+    case InferredPositive::kKnownPair:
+      return "known_pair";
+    case InferredPositive::kRarer:
+      return "rarer";
+  }
+  return "rarer";
+}
+
 std::string_view CriterionStatusName(CriterionStatus status) {
   switch (status) {
     case CriterionStatus::kMet:

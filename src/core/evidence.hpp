@@ -19,6 +19,13 @@ enum class EvalTask { kBinary, kMulticlass, kRegression };
 std::string_view EvalTaskName(EvalTask task);
 std::optional<EvalTask> ParseEvalTask(std::string_view name);
 
+// How a binary task's positive class was chosen when the user did not name it: the positive
+// of a known pair (0/1, -1/1, false/true, no/yes, ...), or the rarer of the two classes.
+enum class InferredPositive { kKnownPair, kRarer };
+
+// "known_pair", "rarer".
+std::string_view InferredPositiveName(InferredPositive how);
+
 // A categorical column, dictionary-encoded: codes[i] indexes levels.
 struct SliceColumn {
   std::string name;
@@ -51,6 +58,9 @@ struct EvalSetInfo {
   std::vector<std::string> classes;
   std::vector<std::string> slices;
   std::string created_at;
+  // When it was just added: how the positive class (classes[1]) was chosen, if nobody named
+  // it. Not stored.
+  std::optional<InferredPositive> positive_inferred = {};
 };
 
 struct Run {

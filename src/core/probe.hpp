@@ -62,7 +62,8 @@ struct ProbeResult {
   std::string task;     // "binary", "multiclass", "regression"
   bool task_inferred = false;
   std::string target;
-  std::vector<std::string> classes;  // binary: {negative, positive}
+  std::vector<std::string> classes;                   // binary: {negative, positive}
+  std::optional<InferredPositive> positive_inferred;  // binary: how, when --positive did not say
   size_t rows = 0;
   size_t features = 0;
   size_t folds = 0;

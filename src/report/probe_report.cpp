@@ -140,6 +140,12 @@ std::string RenderProbeText(const core::ProbeResult& r) {
   std::string classes;
   if (r.task == "binary" && r.classes.size() == 2) {
     classes = fmt::format(", positive class '{}'", r.classes[1]);
+    if (r.positive_inferred == core::InferredPositive::kKnownPair) {
+      classes += fmt::format(": the usual positive of {}/{}; --positive chooses", r.classes[0],
+                             r.classes[1]);
+    } else if (r.positive_inferred == core::InferredPositive::kRarer) {
+      classes += ": the rarer; --positive chooses";
+    }
   }
   out += fmt::format("Probe of {}: predicting '{}' ({}{}{}) from {} rows and {} features.\n",
                      r.data, r.target, r.task, r.task_inferred ? ", inferred" : "", classes,
@@ -274,6 +280,8 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
   j["task_inferred"] = r.task_inferred;
   j["target"] = r.target;
   j["classes"] = r.classes;
+  j["positive_inferred"] =
+      r.positive_inferred ? Json(core::InferredPositiveName(*r.positive_inferred)) : Json(nullptr);
   j["rows"] = r.rows;
   j["features"] = r.features;
   j["folds"] = r.folds;

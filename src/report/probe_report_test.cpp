@@ -46,5 +46,31 @@ TEST(ProbeGapTest, TheVerdictSaysWhoIsAheadAndWhatItCosts) {
                         "roc_auc (95% CI 1.8 to 9.8)"));
 }
 
+TEST(ProbeTextTest, TheFirstLineSaysHowThePositiveClassWasChosen) {
+  core::ProbeResult r;
+  r.data = "credit-g.arff";
+  r.task = "binary";
+  r.task_inferred = true;
+  r.target = "class";
+  r.classes = {"good", "bad"};
+  r.rows = 1000;
+  r.features = 20;
+  const auto first_line = [&r] {
+    const std::string text = RenderProbeText(r);
+    return text.substr(0, text.find('\n'));
+  };
+  EXPECT_EQ(first_line(),
+            "Probe of credit-g.arff: predicting 'class' (binary, inferred, positive class 'bad') "
+            "from 1,000 rows and 20 features.");
+  r.positive_inferred = core::InferredPositive::kRarer;
+  EXPECT_THAT(first_line(),
+              HasSubstr("(binary, inferred, positive class 'bad': the rarer; --positive chooses)"));
+  r.classes = {"-1", "1"};
+  r.positive_inferred = core::InferredPositive::kKnownPair;
+  EXPECT_THAT(first_line(), HasSubstr("positive class '1': the usual positive of -1/1; --positive "
+                                      "chooses)"));
+  EXPECT_THAT(RenderProbeJson(r), HasSubstr("\"positive_inferred\": \"known_pair\""));
+}
+
 }  // namespace
 }  // namespace foresight::report

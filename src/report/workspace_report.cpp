@@ -21,6 +21,19 @@ Json Pairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
   return out;
 }
 
+// ", positive class 'X' (the rarer; --positive chooses)" when the positive was inferred.
+std::string InferredPositiveNote(const core::EvalSetInfo& e) {
+  if (!e.positive_inferred || e.classes.size() != 2) return "";
+  switch (*e.positive_inferred) {
+    case core::InferredPositive::kKnownPair:
+      return fmt::format(", positive class '{}' (the usual positive of {}/{}; --positive chooses)",
+                         e.classes[1], e.classes[0], e.classes[1]);
+    case core::InferredPositive::kRarer:
+      return fmt::format(", positive class '{}' (the rarer; --positive chooses)", e.classes[1]);
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string RenderEvalSetsText(const std::vector<core::EvalSetInfo>& sets) {
@@ -73,9 +86,10 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
 }
 
 std::string RenderEvalSetAdded(const core::EvalSetInfo& e) {
-  return fmt::format("added evaluation set '{}': {} examples, {} task{}{}\n", e.name, e.rows,
+  return fmt::format("added evaluation set '{}': {} examples, {} task{}{}{}\n", e.name, e.rows,
                      core::EvalTaskName(e.task),
                      e.classes.empty() ? "" : fmt::format(", classes {}", Join(e.classes)),
+                     InferredPositiveNote(e),
                      e.slices.empty() ? "" : fmt::format(", slices {}", Join(e.slices)));
 }
 
