@@ -10,6 +10,7 @@
 #include "app/table_input.hpp"
 #include "app/target.hpp"
 #include "base/files.hpp"
+#include "base/result.hpp"
 #include "base/string_index.hpp"
 #include "base/strings.hpp"
 #include "table/table.hpp"
@@ -35,7 +36,8 @@ Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary
   const auto& values = summary.values;
   switch (problem) {
     case TargetProblem::kUnknownTask:
-      return Fail(ErrorCode::kInvalidArgument, "--task must be binary, multiclass or regression");
+      return Fail(ErrorCode::kInvalidArgument,
+                  FORESIGHT_FIELD("task") " must be binary, multiclass or regression");
     case TargetProblem::kNoValue:
     case TargetProblem::kOneValue:
       return FileProblem(
@@ -48,21 +50,24 @@ Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary
     case TargetProblem::kNotBinary:
       return FileProblem(
           src, fmt::format("a binary task needs exactly 2 labels; the file has {}", values.size()),
-          "pass --task multiclass, or fix the labels");
+          "pass " FORESIGHT_FIELD("task") " multiclass, or fix the labels");
     case TargetProblem::kTooManyClasses:
       static_assert(kMaxTargetClasses == 1000);
       return FileProblem(src, "the label column has more than 1,000 distinct values",
-                         "for a numeric target pass --task regression");
+                         "for a numeric target pass " FORESIGHT_FIELD("task") " regression");
     case TargetProblem::kNotNumeric:
       break;  // AddEvalSet names each such label
     case TargetProblem::kPositiveNotAClass:
-      return FileProblem(src,
-                         fmt::format("--positive '{}' is not a label of the file: the labels are "
-                                     "'{}' and '{}'",
-                                     o.positive.value_or(""), values[0].text, values[1].text),
-                         "pass --positive with one of the two labels");
+      return FileProblem(
+          src,
+          fmt::format(
+              FORESIGHT_FIELD("positive") " '{}' is not a label of the file: the labels are "
+                                          "'{}' and '{}'",
+              o.positive.value_or(""), values[0].text, values[1].text),
+          "pass " FORESIGHT_FIELD("positive") " with one of the two labels");
   }
-  return FileProblem(src, "the label column is not numeric", "pass --task binary or multiclass");
+  return FileProblem(src, "the label column is not numeric",
+                     "pass " FORESIGHT_FIELD("task") " binary or multiclass");
 }
 
 }  // namespace
@@ -81,11 +86,11 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
     out = sink.Take();
     return outcome;
   }
-  const auto id_col = RequireColumn(*t, src, o.id_column, "--id", out);
-  const auto label_col = RequireColumn(*t, src, o.label_column, "--label", out);
+  const auto id_col = RequireColumn(*t, src, o.id_column, FORESIGHT_FIELD("id"), out);
+  const auto label_col = RequireColumn(*t, src, o.label_column, FORESIGHT_FIELD("label"), out);
   std::vector<size_t> slice_cols;
   for (const std::string& s : o.slice_columns) {
-    if (auto c = RequireColumn(*t, src, s, "--slice", out)) slice_cols.push_back(*c);
+    if (auto c = RequireColumn(*t, src, s, FORESIGHT_FIELD("slice"), out)) slice_cols.push_back(*c);
   }
   if (!out.empty()) return outcome;
 
@@ -189,32 +194,36 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
     case core::EvalTask::kBinary:
       if (o.proba_prefix || o.value_column) {
         return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("'{}' is a binary task: give its scores with --score COL", e.name));
+                    fmt::format("'{}' is a binary task: give its scores with " FORESIGHT_FIELD(
+                                    "score") " COL",
+                                e.name));
       }
       columns = {o.score_column.value_or("score")};
-      option = "--score";
+      option = FORESIGHT_FIELD("score");
       break;
     case core::EvalTask::kMulticlass: {
       if (o.score_column || o.value_column) {
         return Fail(
             ErrorCode::kInvalidArgument,
-            fmt::format("'{}' is a multiclass task: give one probability column per class with "
-                        "--proba-prefix PREFIX (columns PREFIX<class>)",
+            fmt::format("'{}' is a multiclass task: give one probability column per class "
+                        "with " FORESIGHT_FIELD("proba_prefix") " PREFIX (columns PREFIX<class>)",
                         e.name));
       }
       const std::string prefix = o.proba_prefix.value_or("proba_");
       for (const std::string& c : e.classes) columns.push_back(prefix + c);
-      option = "--proba-prefix";
+      option = FORESIGHT_FIELD("proba_prefix");
       break;
     }
     case core::EvalTask::kRegression:
       if (o.score_column || o.proba_prefix) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("'{}' is a regression task: give its predictions with --value COL",
-                                e.name));
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("'{}' is a regression task: give its predictions with " FORESIGHT_FIELD(
+                            "value") " COL",
+                        e.name));
       }
       columns = {o.value_column.value_or("prediction")};
-      option = "--value";
+      option = FORESIGHT_FIELD("value");
       break;
   }
 
@@ -231,7 +240,7 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
     out = sink.Take();
     return outcome;
   }
-  const auto id_col = RequireColumn(*t, src, o.id_column, "--id", out);
+  const auto id_col = RequireColumn(*t, src, o.id_column, FORESIGHT_FIELD("id"), out);
   std::vector<size_t> value_cols;
   for (const std::string& c : columns) {
     if (auto index = RequireColumn(*t, src, c, option, out)) value_cols.push_back(*index);

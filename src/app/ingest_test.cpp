@@ -115,7 +115,8 @@ TEST_F(IngestTest, GivenPositiveMustBeALabel) {
   auto outcome = AddSet(TwoLabels("no", "yes"), {}, {}, "maybe");
   ASSERT_FALSE(outcome.stored());
   EXPECT_EQ(outcome.diagnostics.at(0).message,
-            "--positive 'maybe' is not a label of the file: the labels are 'no' and 'yes'");
+            FORESIGHT_FIELD(
+                "positive") " 'maybe' is not a label of the file: the labels are 'no' and 'yes'");
   outcome = AddSet(TwoLabels("no", "yes"), {}, {}, "no");
   ASSERT_TRUE(outcome.stored());
   EXPECT_EQ(outcome.evalset->classes, (std::vector<std::string>{"yes", "no"}));
@@ -143,7 +144,8 @@ TEST_F(IngestTest, MissingColumnSuggestsTheClosest) {
   auto outcome = AddEvalSet(*store_, o, clock_);
   ASSERT_TRUE(outcome);
   ASSERT_EQ(outcome->diagnostics.size(), 1u);
-  EXPECT_EQ(outcome->diagnostics[0].message, "no column 'label' (given by --label)");
+  EXPECT_EQ(outcome->diagnostics[0].message,
+            "no column 'label' (given by " FORESIGHT_FIELD("label") ")");
   EXPECT_EQ(outcome->diagnostics[0].help.at(0), "did you mean 'lable'? the columns are: id, lable");
 }
 

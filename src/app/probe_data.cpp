@@ -12,6 +12,7 @@
 
 #include "app/table_input.hpp"
 #include "app/target.hpp"
+#include "base/result.hpp"
 #include "base/strings.hpp"
 #include "table/typed.hpp"
 
@@ -215,7 +216,7 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
   switch (problem) {
     case TargetProblem::kUnknownTask:
       return FileProblem(at.file, fmt::format("unknown task '{}'", options.task.value_or("")),
-                         "use --task binary, multiclass or regression");
+                         "use " FORESIGHT_FIELD("task") " binary, multiclass or regression");
     case TargetProblem::kNoValue:
       return ColumnProblem(at.t, at.file, at.column,
                            fmt::format("the target '{}' is missing in every row", at.name),
@@ -239,10 +240,11 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
           "data extract");
     }
     case TargetProblem::kNotBinary:
-      return ColumnProblem(at.t, at.file, at.column,
-                           fmt::format("the target '{}' has {} classes ({}), so it is not binary",
-                                       at.name, values.size(), SomeNames(values, 10)),
-                           "use --task multiclass, or a target with two classes");
+      return ColumnProblem(
+          at.t, at.file, at.column,
+          fmt::format("the target '{}' has {} classes ({}), so it is not binary", at.name,
+                      values.size(), SomeNames(values, 10)),
+          "use " FORESIGHT_FIELD("task") " multiclass, or a target with two classes");
     case TargetProblem::kTooManyClasses:
       static_assert(kMaxTargetClasses == 1000);
       if (at.MostlyNumbers()) {
@@ -253,29 +255,31 @@ diag::Diagnostic TargetProblemDiagnostic(TargetProblem problem, const TargetSumm
             "write it as a number, or leave it empty (a missing value): a numeric target is a "
             "regression target");
       }
-      return ColumnProblem(at.t, at.file, at.column,
-                           fmt::format("the target '{}' has more than 1,000 classes", at.name),
-                           "a numeric outcome is a regression target: use --task regression");
+      return ColumnProblem(
+          at.t, at.file, at.column,
+          fmt::format("the target '{}' has more than 1,000 classes", at.name),
+          "a numeric outcome is a regression target: use " FORESIGHT_FIELD("task") " regression");
     case TargetProblem::kNotNumeric:
       if (at.MostlyNumbers()) {
         return at.AtStrayCell(
             fmt::format("the target '{}' must be numeric for regression, but '{}' is not a number",
                         at.name, at.StrayCell()),
-            "write it as a number, or leave it empty (a missing value); or use --task binary or "
+            "write it as a number, or leave it empty (a missing value); or use " FORESIGHT_FIELD("task") " binary or "
             "multiclass");
       }
       return ColumnProblem(
           at.t, at.file, at.column,
           fmt::format("the target '{}' is {}, not numeric: it cannot be a regression target",
                       at.name, table::ColumnKindName(at.typed.kind)),
-          "use --task binary or multiclass, or choose a numeric target");
+          "use " FORESIGHT_FIELD("task") " binary or multiclass, or choose a numeric target");
     case TargetProblem::kPositiveNotAClass:
       return ColumnProblem(at.t, at.file, at.column,
-                           fmt::format("--positive '{}' is not a class of '{}'",
+                           fmt::format(FORESIGHT_FIELD("positive") " '{}' is not a class of '{}'",
                                        options.positive.value_or(""), at.name),
                            fmt::format("the classes are: {}", SomeNames(values, 10)));
   }
-  return FileProblem(at.file, "the target cannot be used", "choose another --target");
+  return FileProblem(at.file, "the target cannot be used",
+                     "choose another " FORESIGHT_FIELD("target"));
 }
 
 // The probe's training limit (not the inference policy's): a classification target with more
@@ -294,10 +298,12 @@ diag::Diagnostic TooManyClassesToTrain(size_t classes, const TargetPlace& at) {
       at.t, at.file, at.column,
       fmt::format("the target '{}' has {} classes, more than the {} the probe trains on", at.name,
                   classes, kMaxProbeClasses),
-      fmt::format("{} classes is the probe's training limit, not a limit of the task (an "
-                  "evaluation set may have up to 1,000); group rare classes, or use --task "
-                  "regression for a numeric outcome",
-                  kMaxProbeClasses));
+      fmt::format(
+          "{} classes is the probe's training limit, not a limit of the task (an "
+          "evaluation set may have up to 1,000); group rare classes, or use " FORESIGHT_FIELD(
+              "task") " "
+                      "regression for a numeric outcome",
+          kMaxProbeClasses));
 }
 
 }  // namespace
@@ -306,15 +312,16 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
                                           const ProbeOptions& options,
                                           std::vector<diag::Diagnostic>& out) {
   const size_t before = out.size();
-  const auto target_col = RequireColumn(t, file, options.target, "--target", out);
+  const auto target_col = RequireColumn(t, file, options.target, FORESIGHT_FIELD("target"), out);
   std::optional<size_t> id_col;
-  if (options.id_column) id_col = RequireColumn(t, file, *options.id_column, "--id", out);
+  if (options.id_column)
+    id_col = RequireColumn(t, file, *options.id_column, FORESIGHT_FIELD("id"), out);
   std::set<size_t> ignored;
   for (const std::string& name : options.ignore) {
-    if (auto c = RequireColumn(t, file, name, "--ignore", out)) ignored.insert(*c);
+    if (auto c = RequireColumn(t, file, name, FORESIGHT_FIELD("ignore"), out)) ignored.insert(*c);
   }
   for (const auto& [name, kind] : options.types) {
-    RequireColumn(t, file, name, "--type", out);
+    RequireColumn(t, file, name, FORESIGHT_FIELD("type"), out);
   }
   if (out.size() > before) return std::nullopt;
   if (t.rows() == 0) {
@@ -323,8 +330,10 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     return std::nullopt;
   }
   if (id_col && *id_col == *target_col) {
-    out.push_back(ColumnProblem(t, file, *target_col, "the target column is also the --id column",
-                                "name a different column with --id, or leave --id out"));
+    out.push_back(ColumnProblem(t, file, *target_col,
+                                "the target column is also the " FORESIGHT_FIELD("id") " column",
+                                "name a different column with " FORESIGHT_FIELD(
+                                    "id") ", or leave " FORESIGHT_FIELD("id") " out"));
     return std::nullopt;
   }
 
@@ -425,9 +434,10 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
 
   // Ids: the --id column (present and unique), else the row's number in the table.
   if (id_col) {
-    RowProblems missing("with no id", "every row needs an id; fill it in or leave --id out");
+    RowProblems missing("with no id",
+                        "every row needs an id; fill it in or leave " FORESIGHT_FIELD("id") " out");
     RowProblems repeated("with an id seen earlier",
-                         "ids must be unique; leave --id out to "
+                         "ids must be unique; leave " FORESIGHT_FIELD("id") " out to "
                          "number the rows instead");
     std::unordered_set<std::string_view> seen;
     seen.reserve(rows.size());
@@ -517,7 +527,8 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
     }
     if (info.role == "dropped") {
       data.warnings.push_back(fmt::format(
-          "column '{}' was left out: {}; to silence this, --ignore it", col.name, info.note));
+          "column '{}' was left out: {}; to silence this, " FORESIGHT_FIELD("ignore") " it",
+          col.name, info.note));
     }
     data.columns.push_back(std::move(info));
   }

@@ -559,7 +559,7 @@ TEST(ProbeDataTest, MoreClassesThanTheProbeTrainsOnIsItsOwnLimit) {
   EXPECT_EQ(p.problem,
             "the target 'label' has 250 classes, more than the 200 the probe trains on | 200 "
             "classes is the probe's training limit, not a limit of the task (an evaluation set "
-            "may have up to 1,000); group rare classes, or use --task regression for a numeric "
+            "may have up to 1,000); group rare classes, or use " FORESIGHT_FIELD("task") " regression for a numeric "
             "outcome");
 }
 

@@ -71,6 +71,10 @@ inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(st
 // separators, a character no message or file name of ours contains.
 std::string FieldRef(std::string_view field);
 
+// The same reference as a string literal, for format strings and constants:
+// "pass " FORESIGHT_FIELD("task") " regression".
+#define FORESIGHT_FIELD(name) "\x1f" name "\x1f"
+
 // `text` with every field reference replaced by spell(field).
 std::string SpellFields(std::string_view text, std::string (*spell)(std::string_view field));
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/result.hpp"
 #include "report/forecast_report.hpp"
 
 namespace foresight::report {
@@ -115,12 +116,14 @@ std::string ColumnsSummary(const core::ProbeResult& r) {
   size_t overridden = 0;
   for (const auto& c : r.columns) overridden += c.role == "feature" && c.origin == "override";
   const std::string overrides =
-      overridden ? fmt::format("; {} as --type says", overridden) : std::string();
+      overridden ? fmt::format("; {} as " FORESIGHT_FIELD("type") " says", overridden)
+                 : std::string();
   if (!origins.count("inferred")) {
     return fmt::format("{} (as the file declares them{})", parts, overrides);
   }
   std::string out =
-      fmt::format("{} (inferred from the values{}; --type corrects a guess)", parts, overrides);
+      fmt::format("{} (inferred from the values{}; " FORESIGHT_FIELD("type") " corrects a guess)",
+                  parts, overrides);
   constexpr size_t kShown = 8;
   for (const auto& [kind, names] : kinds) {
     if (kind == "numeric") continue;
@@ -141,10 +144,11 @@ std::string RenderProbeText(const core::ProbeResult& r) {
   if (r.task == "binary" && r.classes.size() == 2) {
     classes = fmt::format(", positive class '{}'", r.classes[1]);
     if (r.positive_inferred == core::InferredPositive::kKnownPair) {
-      classes += fmt::format(": the usual positive of {}/{}; --positive chooses", r.classes[0],
-                             r.classes[1]);
+      classes +=
+          fmt::format(": the usual positive of {}/{}; " FORESIGHT_FIELD("positive") " chooses",
+                      r.classes[0], r.classes[1]);
     } else if (r.positive_inferred == core::InferredPositive::kRarer) {
-      classes += ": the rarer; --positive chooses";
+      classes += ": the rarer; " FORESIGHT_FIELD("positive") " chooses";
     }
   }
   out += fmt::format("Probe of {}: predicting '{}' ({}{}{}) from {} rows and {} features.\n",

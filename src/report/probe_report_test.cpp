@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/result.hpp"
+
 namespace foresight::report {
 namespace {
 
@@ -64,11 +66,13 @@ TEST(ProbeTextTest, TheFirstLineSaysHowThePositiveClassWasChosen) {
             "from 1,000 rows and 20 features.");
   r.positive_inferred = core::InferredPositive::kRarer;
   EXPECT_THAT(first_line(),
-              HasSubstr("(binary, inferred, positive class 'bad': the rarer; --positive chooses)"));
+              HasSubstr("(binary, inferred, positive class 'bad': the rarer; " FORESIGHT_FIELD(
+                  "positive") " chooses)"));
   r.classes = {"-1", "1"};
   r.positive_inferred = core::InferredPositive::kKnownPair;
-  EXPECT_THAT(first_line(), HasSubstr("positive class '1': the usual positive of -1/1; --positive "
-                                      "chooses)"));
+  EXPECT_THAT(first_line(),
+              HasSubstr("positive class '1': the usual positive of -1/1; " FORESIGHT_FIELD(
+                  "positive") " chooses)"));
   EXPECT_THAT(RenderProbeJson(r), HasSubstr("\"positive_inferred\": \"known_pair\""));
 }
 
