@@ -32,6 +32,10 @@ bool HasRole(const core::Charter& charter, std::initializer_list<core::Role> rol
 // The first team member with this role, or null.
 const core::TeamMember* FindRole(const core::Charter& charter, core::Role role);
 
+// The metric registry's task kind for the charter's task type, when foresight evaluates that
+// kind of task (binary, multiclass, regression); nullopt for other task types or none.
+std::optional<stats::TaskKind> EvaluatedTask(const core::Charter& charter);
+
 // The metric registry's definition of a metric as a charter writes it ("roc_auc",
 // "fbeta{beta=2}"), for the charter's task when it declares one foresight evaluates, else for
 // any task; null when foresight cannot compute it.

@@ -31,32 +31,15 @@ bool KnownPerSlice(const core::Charter& charter, const std::string& metric) {
 // Why the registry refuses the metric, for the charter's task when it declares one foresight
 // evaluates (the message carries a did-you-mean and the metrics there are).
 std::string WhyNot(const core::Charter& charter, const std::string& metric) {
-  stats::TaskKind task = stats::TaskKind::kBinary;
-  if (charter.task.type.has()) {
-    if (*charter.task.type == core::TaskType::kMulticlass) task = stats::TaskKind::kMulticlass;
-    if (*charter.task.type == core::TaskType::kRegression) task = stats::TaskKind::kRegression;
-  }
-  auto spec = stats::BuiltinMetrics().Parse(ToLowerAscii(metric), task);
+  auto spec = stats::BuiltinMetrics().Parse(
+      ToLowerAscii(metric), EvaluatedTask(charter).value_or(stats::TaskKind::kBinary));
   return spec ? std::string() : spec.error().message();
 }
 
 // Charters of tasks foresight does not evaluate (ranking, detection, ...) name metrics it
 // cannot compute by nature; the rule is about a metric foresight could check but cannot.
 bool TaskIsEvaluated(const core::Charter& charter) {
-  if (!charter.task.type.has()) return true;
-  switch (*charter.task.type) {
-    case core::TaskType::kBinary:
-    case core::TaskType::kMulticlass:
-    case core::TaskType::kRegression:
-      return true;
-    case core::TaskType::kMultilabel:
-    case core::TaskType::kRanking:
-    case core::TaskType::kDetection:
-    case core::TaskType::kSegmentation:
-    case core::TaskType::kGeneration:
-      return false;
-  }
-  return true;
+  return !charter.task.type.has() || EvaluatedTask(charter).has_value();
 }
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
