@@ -314,8 +314,9 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
   const size_t before = out.size();
   const auto target_col = RequireColumn(t, file, options.target, FORESIGHT_FIELD("target"), out);
   std::optional<size_t> id_col;
-  if (options.id_column)
+  if (options.id_column) {
     id_col = RequireColumn(t, file, *options.id_column, FORESIGHT_FIELD("id"), out);
+  }
   std::set<size_t> ignored;
   for (const std::string& name : options.ignore) {
     if (auto c = RequireColumn(t, file, name, FORESIGHT_FIELD("ignore"), out)) ignored.insert(*c);
