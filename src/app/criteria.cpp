@@ -52,8 +52,10 @@ core::CriteriaVersion VersionOf(const Criteria& criteria, std::string seen_at) {
                                criteria.confidence, std::move(seen_at)};
 }
 
-Status RecordCriteria(store::Store& store, const Criteria& criteria, const Clock& clock) {
-  auto previous = store.RecordCriteria(VersionOf(criteria, clock.NowIso8601()));
+Status RecordCriteria(store::Store& store, const std::optional<Criteria>& criteria,
+                      const Clock& clock) {
+  if (!criteria) return {};
+  auto previous = store.RecordCriteria(VersionOf(*criteria, clock.NowIso8601()));
   if (!previous) return Fail(previous.error());
   return {};
 }

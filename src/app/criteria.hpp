@@ -35,6 +35,8 @@ core::CriteriaVersion VersionOf(const Criteria& criteria, std::string seen_at);
 // Records `criteria` as the workspace's current version, unless the charter's hash equals
 // the last one recorded. This is the only use case that writes criteria; `eval` only reads
 // them (and reports a change since the last recorded version).
-Status RecordCriteria(store::Store& store, const Criteria& criteria, const Clock& clock);
+// With no criteria (no charter, or one that does not parse) there is nothing to record.
+Status RecordCriteria(store::Store& store, const std::optional<Criteria>& criteria,
+                      const Clock& clock);
 
 }  // namespace foresight::app

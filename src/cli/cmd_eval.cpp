@@ -61,12 +61,9 @@ Runner AddEvalCommand(CLI::App& sub) {
     auto result =
         app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices, opened->criteria);
     if (!result) return ReportError(result.error());
-    if (opened->criteria) {
-      const SystemClock clock;
-      if (auto recorded = app::RecordCriteria(*opened->store, *opened->criteria, clock);
-          !recorded) {
-        return ReportError(recorded.error());
-      }
+    const SystemClock clock;
+    if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock); !recorded) {
+      return ReportError(recorded.error());
     }
     WriteStdout(opts->format == "json"
                     ? report::RenderEvalJson(*result, opts->evidence.confidence)

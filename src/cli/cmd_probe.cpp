@@ -115,11 +115,8 @@ Runner AddProbeCommand(CLI::App& sub) {
     if (!outcome->diagnostics.empty()) {
       return ReportInputProblems(outcome->diagnostics, report::Refusal::kNothingTrained);
     }
-    if (opened->criteria) {
-      if (auto recorded = app::RecordCriteria(*opened->store, *opened->criteria, clock);
-          !recorded) {
-        return ReportError(recorded.error());
-      }
+    if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock); !recorded) {
+      return ReportError(recorded.error());
     }
     WriteStdout(opts->format == "json" ? report::RenderProbeJson(*outcome->result)
                                        : report::RenderProbeText(*outcome->result));
