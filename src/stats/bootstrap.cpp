@@ -120,11 +120,12 @@ Executor& ExecutorFor(const BootstrapOptions& options, std::unique_ptr<Executor>
 
 // The jackknife values for BCa's acceleration: the full leave-one-out jackknife when the
 // kernel computes it in O(n), else the metric with group g of G left out.
-Result<std::vector<double>> Jackknife(const Kernel& kernel, size_t n, Executor& executor) {
+Result<std::vector<double>> JackknifeValues(const Kernel& kernel, size_t n, Executor& executor,
+                                            size_t max_groups = kMaxJackknifeGroups) {
   if (auto values = kernel.LeaveOneOut(); values && values->size() == n) {
     return std::move(*values);
   }
-  const size_t groups = std::min(n, kMaxJackknifeGroups);
+  const size_t groups = std::max<size_t>(1, std::min(n, max_groups));
   std::vector<double> values(groups);
   if (const size_t cells = kernel.CellCount(); cells > 0) {
     // Per-group cell counts, then each jackknife value from the totals less one group's.
@@ -146,6 +147,25 @@ Result<std::vector<double>> Jackknife(const Kernel& kernel, size_t n, Executor& 
       groups, [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
   if (!done) return Fail(done.error().WithContext("bootstrap: the jackknife"));
   return values;
+}
+
+// The jackknife's standard error from its values (non-finite ones ignored).
+double JackknifeStandardError(std::span<const double> values) {
+  double sum = 0;
+  size_t count = 0;
+  for (double v : values) {
+    if (!std::isfinite(v)) continue;
+    sum += v;
+    ++count;
+  }
+  if (count < 2) return 0;
+  const double mean = sum / static_cast<double>(count);
+  double squares = 0;
+  for (double v : values) {
+    if (std::isfinite(v)) squares += (mean - v) * (mean - v);
+  }
+  const auto m = static_cast<double>(count);
+  return std::sqrt((m - 1) / m * squares);
 }
 
 }  // namespace
@@ -173,9 +193,15 @@ IntervalBounds PercentileInterval(std::span<const double> replicates, double con
 
 BcaLevels ComputeBcaLevels(std::span<const double> replicates, double estimate,
                            std::span<const double> jackknife, double confidence) {
+  return ComputeBcaLevelsWithAcceleration(replicates, estimate, Acceleration(jackknife),
+                                          confidence);
+}
+
+BcaLevels ComputeBcaLevelsWithAcceleration(std::span<const double> replicates, double estimate,
+                                           double acceleration, double confidence) {
   BcaLevels levels;
   levels.z0 = NormalQuantile(FractionBelow(replicates, estimate));
-  levels.acceleration = Acceleration(jackknife);
+  levels.acceleration = acceleration;
   const double z_alpha = NormalQuantile(Alpha(confidence));
   const auto level = [&](double z) {
     const double shifted = levels.z0 + z;
@@ -270,8 +296,22 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
   return result;
 }
 
-Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
-                                     const BootstrapOptions& options) {
+Result<JackknifeSummary> Jackknife(const Kernel& kernel, size_t n, const BootstrapOptions& options,
+                                   size_t max_groups) {
+  if (n == 0) return Fail(ErrorCode::kInvalidArgument, "bootstrap: no examples");
+  std::unique_ptr<Executor> owned;
+  auto values = JackknifeValues(kernel, n, ExecutorFor(options, owned), max_groups);
+  if (!values) return Fail(values.error());
+  JackknifeSummary summary;
+  summary.acceleration = Acceleration(*values);
+  summary.standard_error = JackknifeStandardError(*values);
+  summary.values = static_cast<size_t>(
+      std::count_if(values->begin(), values->end(), [](double v) { return std::isfinite(v); }));
+  return summary;
+}
+
+Estimate IntervalOf(const Replicates& replicates, double acceleration,
+                    const BootstrapOptions& options) {
   const std::span<const double> sorted = replicates.sorted;
   Estimate estimate;
   estimate.estimate = replicates.estimate;
@@ -285,17 +325,25 @@ Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Repli
       break;
     }
     case BootstrapOptions::Interval::kBca: {
-      std::unique_ptr<Executor> owned;
-      const auto jackknife = Jackknife(kernel, n, ExecutorFor(options, owned));
-      if (!jackknife) return Fail(jackknife.error());
-      const BcaLevels levels =
-          ComputeBcaLevels(sorted, replicates.estimate, *jackknife, options.confidence);
+      const BcaLevels levels = ComputeBcaLevelsWithAcceleration(sorted, replicates.estimate,
+                                                                acceleration, options.confidence);
       estimate.lower = Quantile(sorted, levels.alpha_lower);
       estimate.upper = Quantile(sorted, levels.alpha_upper);
       break;
     }
   }
   return estimate;
+}
+
+Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
+                                     const BootstrapOptions& options) {
+  double acceleration = 0;
+  if (options.interval == BootstrapOptions::Interval::kBca) {
+    auto jackknife = Jackknife(kernel, n, options);
+    if (!jackknife) return Fail(jackknife.error());
+    acceleration = jackknife->acceleration;
+  }
+  return IntervalOf(replicates, acceleration, options);
 }
 
 Result<Estimate> BootstrapInterval(const Kernel& kernel, size_t n,

@@ -80,6 +80,26 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
 Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
                                      const BootstrapOptions& options);
 
+// What the jackknife of a kernel tells, computed once: BCa's acceleration (independent of
+// the confidence level, so an interval at any level can be read off cached replicates with
+// it), and the jackknife's standard error, a cheap stand-in for the bootstrap's that needs
+// no resamples: sqrt((m - 1) / m * sum (mean - v_j)^2) over the m finite jackknife values.
+struct JackknifeSummary {
+  double acceleration = 0;
+  double standard_error = 0;
+  size_t values = 0;  // m: n for the full leave-one-out jackknife, else the groups used
+};
+// The jackknife of SummarizeReplicates's BCa (the full leave-one-out one when the kernel
+// offers it, cell arithmetic for cell-based kernels, else `max_groups` groups at most:
+// 1,000 is what BCa uses; fewer makes the standard error cheaper and noisier).
+Result<JackknifeSummary> Jackknife(const Kernel& kernel, size_t n, const BootstrapOptions& options,
+                                   size_t max_groups = 1000);
+
+// The interval of options.interval (its kind and confidence) from drawn replicates and, for
+// kBca, the acceleration of Jackknife: the same numbers SummarizeReplicates gives.
+Estimate IntervalOf(const Replicates& replicates, double acceleration,
+                    const BootstrapOptions& options);
+
 struct IntervalBounds {
   double lower = 0;
   double upper = 0;
@@ -122,6 +142,9 @@ struct BcaLevels {
 // jackknife values (the metric undefined without that group) are ignored.
 BcaLevels ComputeBcaLevels(std::span<const double> replicates, double estimate,
                            std::span<const double> jackknife, double confidence);
+// The same from the acceleration instead of the jackknife values.
+BcaLevels ComputeBcaLevelsWithAcceleration(std::span<const double> replicates, double estimate,
+                                           double acceleration, double confidence);
 
 // The BCa interval: Quantile(alpha_lower), Quantile(alpha_upper) of the sorted replicates.
 // Same preconditions as PercentileInterval.

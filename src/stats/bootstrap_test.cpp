@@ -337,5 +337,57 @@ TEST(StatsBootstrapTest, RunsOnTheCallersExecutor) {
   }
 }
 
+TEST(StatsBootstrapTest, JackknifeStandardErrorOfAMeanIsTheSampleStandardError) {
+  // For a mean, the leave-one-out jackknife's standard error is exactly s / sqrt(n) (s with
+  // ddof = 1); n <= 1000 makes every group one example.
+  const std::vector<double> data = SkewedData(400, 7);
+  const MeanKernel kernel(data);
+  double sum = 0;
+  for (double v : data) sum += v;
+  const double mean = sum / 400;
+  double squares = 0;
+  for (double v : data) squares += (v - mean) * (v - mean);
+  const double expected = std::sqrt(squares / 399) / std::sqrt(400.0);
+  BootstrapOptions options;
+  options.threads = 1;
+  const auto jackknife = Jackknife(kernel, 400, options);
+  ASSERT_TRUE(jackknife.has_value()) << jackknife.error().message();
+  EXPECT_NEAR(jackknife->standard_error, expected, 1e-12 * expected);
+  EXPECT_EQ(jackknife->values, 400U);
+  // Fewer groups: a noisier estimate of the same quantity.
+  const auto grouped = Jackknife(kernel, 400, options, 20);
+  ASSERT_TRUE(grouped.has_value());
+  EXPECT_EQ(grouped->values, 20U);
+  EXPECT_NEAR(grouped->standard_error, expected, 0.5 * expected);
+}
+
+TEST(StatsBootstrapTest, IntervalFromCachedReplicatesEqualsTheSummary) {
+  // What the result cache relies on: replicates plus the acceleration give the interval
+  // SummarizeReplicates gives, bit for bit, at any confidence.
+  const std::vector<double> data = SkewedData(1500, 9);
+  const MeanKernel kernel(data);
+  for (const auto kind :
+       {BootstrapOptions::Interval::kPercentile, BootstrapOptions::Interval::kBca}) {
+    for (const double confidence : {0.8, 0.95, 0.99}) {
+      BootstrapOptions options;
+      options.resamples = 300;
+      options.interval = kind;
+      options.confidence = confidence;
+      options.threads = 2;
+      const auto replicates = DrawReplicates(kernel, data.size(), options);
+      ASSERT_TRUE(replicates.has_value());
+      const auto summary = SummarizeReplicates(kernel, data.size(), *replicates, options);
+      ASSERT_TRUE(summary.has_value());
+      const auto jackknife = Jackknife(kernel, data.size(), options);
+      ASSERT_TRUE(jackknife.has_value());
+      const Estimate cached = IntervalOf(*replicates, jackknife->acceleration, options);
+      EXPECT_EQ(cached.lower, summary->lower);
+      EXPECT_EQ(cached.upper, summary->upper);
+      EXPECT_EQ(cached.estimate, summary->estimate);
+      EXPECT_EQ(cached.standard_error, summary->standard_error);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace foresight::stats
