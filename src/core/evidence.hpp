@@ -89,6 +89,14 @@ struct RunInfo {
   std::string created_at;
 };
 
+// One entry of the store's result cache: `value` computed from run `run`'s predictions,
+// under `key` (which names how it was computed).
+struct CachedResult {
+  std::string run;
+  std::string key;
+  std::string value;
+};
+
 // The success criteria of one charter version, as the store records them.
 struct CriteriaVersion {
   std::string charter_hash;  // content hash of the charter file

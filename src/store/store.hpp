@@ -91,6 +91,22 @@ class Store {
   // The project's criteria history, oldest first.
   virtual Result<std::vector<core::CriteriaVersion>> ListCriteria() = 0;
 
+  // The result cache: values computed from a run's stored predictions (a metric's bootstrap
+  // replicates, say), kept so that the same computation is a lookup the next time. Runs
+  // never change, so an entry stays right as long as its key names everything the value
+  // depends on (the caller's job: metric, parameters, method, resamples, seed, and a
+  // version of the code that computed it). Values are opaque bytes to the store. An entry
+  // belongs to its run and goes with it.
+  //
+  // The values under `key` of each named run, in the order given: nullopt where there is
+  // none (or no such run in this project).
+  virtual Result<std::vector<std::optional<std::string>>> GetCachedResults(
+      std::string_view key, const std::vector<std::string>& runs) = 0;
+  // Stores every entry, replacing an existing value under the same run and key, in one
+  // transaction. Fails with kNotFound (storing nothing) when a run does not exist in this
+  // project.
+  virtual Status PutCachedResults(const std::vector<core::CachedResult>& entries) = 0;
+
   // Every project in the database, in the order they were created ("default" first).
   virtual Result<std::vector<std::string>> ListProjects() = 0;
   // Creates an empty project; open a Store for it to fill it. Fails with kInvalidArgument

@@ -452,6 +452,39 @@ TEST_P(StoreContractTest, CriteriaAreRecordedPerCharterVersion) {
   EXPECT_EQ((*all)[2].seen_at, "2026-04-01T09:00:00Z");
 }
 
+TEST_P(StoreContractTest, CachedResultsArePerRunAndKeyAndReplaced) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 10)));
+  ASSERT_TRUE(store_->AddRun(MakeRun("b", "holdout", 10)));
+  const std::string bytes("\0\x01\xff binary", 10);  // values are bytes, NULs included
+  ASSERT_TRUE(store_->PutCachedResults({{"a", "k1", bytes}, {"b", "k1", "b1"}, {"a", "k2", "a2"}}));
+  auto got = store_->GetCachedResults("k1", {"b", "missing", "a"});
+  ASSERT_TRUE(got) << got.error().message();
+  ASSERT_EQ(got->size(), 3u);
+  EXPECT_EQ((*got)[0], std::optional<std::string>("b1"));
+  EXPECT_FALSE((*got)[1].has_value()) << "an unknown run has no entry";
+  EXPECT_EQ((*got)[2], std::optional<std::string>(bytes));
+  EXPECT_EQ(*store_->GetCachedResults("k2", {"a", "b"}),
+            (std::vector<std::optional<std::string>>{"a2", std::nullopt}));
+  EXPECT_TRUE(store_->GetCachedResults("k1", {})->empty());
+  // Replaced, not duplicated.
+  ASSERT_TRUE(store_->PutCachedResults({{"a", "k1", "new"}}));
+  EXPECT_EQ((*store_->GetCachedResults("k1", {"a"}))[0], std::optional<std::string>("new"));
+  // A batch naming an unknown run stores nothing.
+  const Status refused = store_->PutCachedResults({{"b", "k3", "x"}, {"nope", "k3", "y"}});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kNotFound);
+  EXPECT_FALSE((*store_->GetCachedResults("k3", {"b"}))[0].has_value());
+  // Another project's run of the same name has its own entries.
+  std::unique_ptr<Store> other = NewProject("other");
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(other->AddEvalSet(BinarySet("holdout", 10)));
+  ASSERT_TRUE(other->AddRun(MakeRun("a", "holdout", 10)));
+  EXPECT_FALSE((*other->GetCachedResults("k1", {"a"}))[0].has_value());
+  ASSERT_TRUE(other->PutCachedResults({{"a", "k1", "theirs"}}));
+  EXPECT_EQ((*store_->GetCachedResults("k1", {"a"}))[0], std::optional<std::string>("new"));
+}
+
 // The threading rule of store.hpp: one Store per thread, all on one database.
 TEST_P(StoreContractTest, StoresOnOneDatabaseReadAndWriteConcurrently) {
   ASSERT_TRUE(store_->AddEvalSet(BinarySet("shared", 200)));
@@ -655,6 +688,31 @@ TEST_P(StoreContractTest, AFailedRecordCriteriaLeavesNothingAtAnyStep) {
               ASSERT_TRUE(all);
               ASSERT_EQ(all->size(), 2u);
               EXPECT_EQ((*all)[1].metric, "recall");
+            });
+  }
+}
+
+TEST_P(StoreContractTest, AFailedPutCachedResultsLeavesNothingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.AddEvalSet(BinarySet("set", 10)));
+    ASSERT_TRUE(store.AddRun(MakeRun("a", "set", 10)));
+    ASSERT_TRUE(store.AddRun(MakeRun("b", "set", 10)));
+    ASSERT_TRUE(store.PutCachedResults({{"a", "k", "old"}}));
+    const std::vector<core::CachedResult> batch = {{"a", "k", "new-a"}, {"b", "k", "new-b"}};
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.PutCachedResults(batch); },
+            [&] {
+              auto got = store.GetCachedResults("k", {"a", "b"});
+              ASSERT_TRUE(got) << got.error().message();
+              EXPECT_EQ(*got, (std::vector<std::optional<std::string>>{"old", std::nullopt}));
+            },
+            [&] {
+              EXPECT_EQ(*store.GetCachedResults("k", {"a", "b"}),
+                        (std::vector<std::optional<std::string>>{"new-a", "new-b"}));
             });
   }
 }

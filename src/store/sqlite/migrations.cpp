@@ -151,7 +151,18 @@ CREATE INDEX run_attributes_by_value ON run_attributes (kind, key, value);
 CREATE INDEX criteria_by_project ON criteria (project_id, id);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
+// Version 3: the result cache (Store::GetCachedResults). WITHOUT ROWID: entries are read by
+// their key, and the key is the table's order. An entry goes with its run.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE results (
+  run_id  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key     TEXT NOT NULL,
+  value   BLOB NOT NULL,
+  PRIMARY KEY (run_id, key)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
 
 }  // namespace
 

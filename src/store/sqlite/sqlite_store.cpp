@@ -43,6 +43,9 @@ class SqliteStore final : public Store {
   Result<std::optional<core::CriteriaVersion>> RecordCriteria(
       const core::CriteriaVersion& criteria) override;
   Result<std::vector<core::CriteriaVersion>> ListCriteria() override;
+  Result<std::vector<std::optional<std::string>>> GetCachedResults(
+      std::string_view key, const std::vector<std::string>& runs) override;
+  Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
   Result<std::vector<std::string>> ListProjects() override;
   Status CreateProject(std::string_view name) override;
 
@@ -375,6 +378,40 @@ Result<std::vector<core::CriteriaVersion>> SqliteStore::ListCriteria() {
     out.push_back(DecodeCriteria(stmt));
   }
   return out;
+}
+
+Result<std::vector<std::optional<std::string>>> SqliteStore::GetCachedResults(
+    std::string_view key, const std::vector<std::string>& runs) {
+  std::vector<std::optional<std::string>> out(runs.size());
+  if (runs.empty()) return out;
+  // One lookup per run, by primary keys (runs by name, results by (run_id, key)). No
+  // transaction: an entry is written whole and only ever replaced by the same value.
+  for (size_t i = 0; i < runs.size(); ++i) {
+    FS_TRY(stmt, db_->Prepare("SELECT c.value FROM results c JOIN runs r ON r.id = c.run_id "
+                              "WHERE r.project_id = ?1 AND r.name = ?2 AND c.key = ?3"));
+    stmt.Bind(1, project_id_).Bind(2, std::string_view(runs[i])).Bind(3, key);
+    FS_TRY(found, stmt.Step());
+    if (found) out[i] = stmt.Blob(0);
+  }
+  return out;
+}
+
+Status SqliteStore::PutCachedResults(const std::vector<core::CachedResult>& entries) {
+  if (entries.empty()) return {};
+  return InTransaction(*db_, [&]() -> Status {
+    for (const core::CachedResult& entry : entries) {
+      FS_TRY(run_id, FindId("runs", entry.run));
+      if (!run_id) {
+        return Fail(ErrorCode::kNotFound,
+                    fmt::format("no run named '{}'{}: nothing cached", entry.run, InProject()));
+      }
+      FS_TRY(stmt, db_->Prepare(
+                       "INSERT OR REPLACE INTO results (run_id, key, value) VALUES (?1, ?2, ?3)"));
+      stmt.Bind(1, *run_id).Bind(2, std::string_view(entry.key)).BindBlob(3, entry.value);
+      FS_CHECK(stmt.Run());
+    }
+    return {};
+  });
 }
 
 Result<std::vector<std::string>> ListProjectNames(Database& db) {
