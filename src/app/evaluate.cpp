@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "app/result_cache.hpp"
 #include "base/files.hpp"
 #include "base/strings.hpp"
 #include "charter/parse.hpp"
@@ -135,18 +136,46 @@ struct Measured {
   stats::Replicates replicates;
 };
 
-Result<Measured> Measure(const stats::MetricSpec& spec, const stats::MetricData& data,
-                         const stats::BootstrapOptions& options) {
+// The bootstrap's replicates of a prepared metric, with BCa's acceleration when asked for.
+Result<Measurement> ComputeMeasurement(const stats::Kernel& kernel, size_t n,
+                                       const stats::BootstrapOptions& options) {
+  auto replicates = stats::DrawReplicates(kernel, n, options);
+  if (!replicates) return Fail(replicates.error());
+  Measurement m;
+  m.replicates = std::move(*replicates);
+  if (options.interval == stats::BootstrapOptions::Interval::kBca) {
+    auto jackknife = stats::Jackknife(kernel, n, options);
+    if (!jackknife) return Fail(jackknife.error());
+    m.acceleration = jackknife->acceleration;
+  }
+  return m;
+}
+
+Result<Measurement> ComputeMeasurement(const stats::MetricSpec& spec, const stats::MetricData& data,
+                                       const stats::BootstrapOptions& options) {
   auto kernel = spec.def->prepare(data, spec.params);
   if (!kernel) return Fail(kernel.error());
-  auto replicates = stats::DrawReplicates(**kernel, data.size(), options);
-  if (!replicates) return Fail(replicates.error());
-  Measured m;
-  auto estimate = stats::SummarizeReplicates(**kernel, data.size(), *replicates, options);
-  if (!estimate) return Fail(estimate.error());
-  m.estimate = *estimate;
-  m.replicates = std::move(*replicates);
-  return m;
+  return ComputeMeasurement(**kernel, data.size(), options);
+}
+
+Measured Summarize(Measurement m, const stats::BootstrapOptions& options) {
+  Measured out;
+  out.estimate = stats::IntervalOf(m.replicates, m.acceleration, options);
+  out.replicates = std::move(m.replicates);
+  return out;
+}
+
+BootstrapKeyParts KeyPartsOf(const EvidenceOptions& o) { return {o.resamples, o.seed, o.bca}; }
+
+// The cached measurement under `key` of `run`, else `compute()`'s, kept for next time.
+template <typename Compute>
+Result<Measured> CachedMeasure(ResultCache& cache, const std::string& run, const std::string& key,
+                               const stats::BootstrapOptions& options, Compute&& compute) {
+  if (auto hit = cache.FindMeasurement(key, run)) return Summarize(std::move(*hit), options);
+  Result<Measurement> computed = compute();
+  if (!computed) return Fail(computed.error());
+  cache.Keep(run, key, *computed);
+  return Summarize(std::move(*computed), options);
 }
 
 CriterionRow Judge(const std::string& run, const Measured& m, const Criterion& c) {
@@ -257,56 +286,93 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
     return it->second;
   };
 
+  ResultCache cache(store, options.use_cache);
+  const BootstrapKeyParts key_parts = KeyPartsOf(options);
+  // Each run's evaluation set, read from the listing, so that a run whose results are all
+  // cached is never loaded.
+  auto infos = store.ListRuns();
+  if (!infos) return Fail(infos.error());
+  std::map<std::string, std::string> set_of;
+  for (const core::RunInfo& info : *infos) set_of.emplace(info.name, info.evalset);
+
   for (const std::string& name : *names) {
-    auto run = evidence.Run(name);
-    if (!run) return Fail(run.error());
-    auto set = evidence.Set((*run)->evalset);
+    const auto known = set_of.find(name);
+    if (known == set_of.end()) {
+      auto run = evidence.Run(name);  // the store's own "no run named ..." error
+      if (!run) return Fail(run.error());
+    }
+    auto set = evidence.Set(known != set_of.end() ? known->second : (*evidence.Run(name))->evalset);
     if (!set) return Fail(set.error());
     const core::EvalSet& e = **set;
+    // The run's predictions, loaded when a result is not cached.
+    std::unique_ptr<Data> loaded;
+    const auto data = [&]() -> Result<const Data*> {
+      if (!loaded) {
+        auto run = evidence.Run(name);
+        if (!run) return Fail(run.error());
+        loaded = DataFor(e, **run);
+      }
+      return loaded.get();
+    };
     std::vector<std::string> metrics = options.metrics;
     if (metrics.empty()) {
       metrics = criteria && !criteria->metric.empty() ? std::vector<std::string>{criteria->metric}
                                                       : DefaultMetrics(e.task);
     }
-    const auto data = DataFor(e, **run);
     if (slices && e.task == core::EvalTask::kBinary) {
       for (const core::SliceColumn& s : e.slices) {
         for (const auto gap :
              {stats::FairnessGap::kDemographicParity, stats::FairnessGap::kEqualizedOdds}) {
-          auto kernel = stats::PrepareFairnessGap(data->view.label, data->view.score, s.codes,
-                                                  s.levels.size(), 0.5, gap);
-          if (!kernel) {
-            result.notes.push_back(
-                {core::EvalNote::Kind::kFairnessGap, name, "", s.name, kernel.error().message()});
+          const std::string measure(stats::FairnessGapName(gap));
+          const std::string key = MeasurementKey(measure, "fairness:" + s.name, key_parts);
+          std::optional<core::EvalNote> note;
+          auto measured = CachedMeasure(cache, name, key, boot, [&]() -> Result<Measurement> {
+            auto d = data();
+            if (!d) return Fail(d.error());
+            auto kernel = stats::PrepareFairnessGap((*d)->view.label, (*d)->view.score, s.codes,
+                                                    s.levels.size(), 0.5, gap);
+            if (!kernel) {
+              note = {core::EvalNote::Kind::kFairnessGap, name, "", s.name,
+                      kernel.error().message()};
+              return Fail(kernel.error());
+            }
+            auto m = ComputeMeasurement(**kernel, e.size(), boot);
+            if (!m) {
+              note = {core::EvalNote::Kind::kFairnessRange, name, measure, s.name,
+                      m.error().message()};
+            }
+            return m;
+          });
+          if (!measured) {
+            if (!note) return Fail(measured.error());  // loading the run failed
+            result.notes.push_back(std::move(*note));
             continue;
           }
-          auto interval = stats::BootstrapInterval(**kernel, e.size(), boot);
-          if (!interval) {
-            result.notes.push_back({core::EvalNote::Kind::kFairnessRange, name,
-                                    std::string(stats::FairnessGapName(gap)), s.name,
-                                    interval.error().message()});
-            continue;
-          }
-          result.fairness.push_back({name, s.name, std::string(stats::FairnessGapName(gap)),
-                                     interval->estimate, interval->lower, interval->upper});
+          result.fairness.push_back({name, s.name, measure, measured->estimate.estimate,
+                                     measured->estimate.lower, measured->estimate.upper});
         }
       }
     }
     for (const std::string& metric : metrics) {
       auto spec = registry.Parse(metric, KindOf(e.task));
       if (!spec) return Fail(spec.error().WithContext(fmt::format("run '{}'", name)));
-      auto measured = Measure(*spec, data->view, boot);
+      const std::string canonical = spec->ToString();
+      auto measured = CachedMeasure(cache, name, MeasurementKey(canonical, "", key_parts), boot,
+                                    [&]() -> Result<Measurement> {
+                                      auto d = data();
+                                      if (!d) return Fail(d.error());
+                                      return ComputeMeasurement(*spec, (*d)->view, boot);
+                                    });
       if (!measured) {
         return Fail(measured.error().WithContext(fmt::format("run '{}', {}", name, metric)));
       }
       const bool higher = spec->def->higher_is_better;
-      result.rows.push_back({name, spec->ToString(), std::nullopt, measured->estimate.estimate,
+      result.rows.push_back({name, canonical, std::nullopt, measured->estimate.estimate,
                              measured->estimate.lower, measured->estimate.upper, e.size(), higher});
       // The charter's criterion, when this is its metric.
       if (criteria && criteria->threshold) {
-        if (primary_for(KindOf(e.task)) == spec->ToString()) {
-          Criterion c{spec->ToString(), *criteria->threshold, criteria->confidence.value_or(0.95),
-                      higher};
+        if (primary_for(KindOf(e.task)) == canonical) {
+          Criterion c{canonical, *criteria->threshold, criteria->confidence.value_or(0.95), higher};
           result.criterion = c;
           result.criteria.push_back(Judge(name, *measured, c));
         }
@@ -319,16 +385,28 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
           for (size_t i = 0; i < s.codes.size(); ++i) {
             if (static_cast<size_t>(s.codes[i]) == level) rows.push_back(i);
           }
-          const auto slice_data = DataFor(e, **run, &rows);
-          auto m = Measure(*spec, slice_data->view, boot);
+          const std::string label = SliceLabel(s, level);
+          bool load_failed = false;
+          auto m =
+              CachedMeasure(cache, name, MeasurementKey(canonical, "slice:" + label, key_parts),
+                            boot, [&]() -> Result<Measurement> {
+                              auto run = evidence.Run(name);
+                              if (!run) {
+                                load_failed = true;
+                                return Fail(run.error());
+                              }
+                              const auto slice_data = DataFor(e, **run, &rows);
+                              return ComputeMeasurement(*spec, slice_data->view, boot);
+                            });
           if (!m) {
-            result.notes.push_back({core::EvalNote::Kind::kSliceMetric, name, spec->ToString(),
-                                    SliceLabel(s, level), m.error().message()});
+            if (load_failed) return Fail(m.error());
+            result.notes.push_back(
+                {core::EvalNote::Kind::kSliceMetric, name, canonical, label, m.error().message()});
             continue;
           }
           EvalRow row{name,
-                      spec->ToString(),
-                      SliceLabel(s, level),
+                      canonical,
+                      label,
                       m->estimate.estimate,
                       m->estimate.lower,
                       m->estimate.upper,
@@ -571,11 +649,15 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
   std::unique_ptr<Executor> owned_executor;
   const stats::BootstrapOptions boot =
       BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
+  ResultCache cache(store, options.use_cache);
+  const std::string key = MeasurementKey(curve.metric, "", KeyPartsOf(options));
   for (const core::RunInfo* info : chosen) {
-    auto run = store.GetRun(info->name);
-    if (!run) return Fail(run.error());
-    const auto data = DataFor(*set, *run);
-    auto measured = Measure(*spec, data->view, boot);
+    auto measured = CachedMeasure(cache, info->name, key, boot, [&]() -> Result<Measurement> {
+      auto run = store.GetRun(info->name);
+      if (!run) return Fail(run.error());
+      const auto data = DataFor(*set, *run);
+      return ComputeMeasurement(*spec, data->view, boot);
+    });
     if (!measured) {
       return Fail(measured.error().WithContext(fmt::format("run '{}', {}", info->name, wanted)));
     }

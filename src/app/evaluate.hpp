@@ -24,6 +24,9 @@ struct EvidenceOptions {
   bool bca = true;  // else percentile
   uint64_t seed = 0;
   size_t threads = 0;  // 0: the machine's cores; used only when `executor` is null
+  // Whether to read and write the store's result cache (app/result_cache.hpp): a repeated
+  // measurement is then a lookup. The numbers are the same either way.
+  bool use_cache = true;
   // Where the bootstrap runs; not owned. Null: each use case below makes one of `threads`
   // threads for its call (the CLI's case); a long-lived caller passes its own.
   Executor* executor = nullptr;

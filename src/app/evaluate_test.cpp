@@ -2,10 +2,13 @@
 
 #include "app/app_testing.hpp"
 
+#include <cmath>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "app/criteria.hpp"
+#include "app/result_cache.hpp"
 #include "base/clock.hpp"
 
 namespace foresight::app {
@@ -83,6 +86,133 @@ TEST_F(EvaluateTest, EvaluateOnlyReadsTheCriteriaAndRecordingIsExplicit) {
   result = Evaluate(Store(), {}, o, false, second);
   ASSERT_TRUE(result);
   EXPECT_FALSE(result->criterion_change.has_value());
+}
+
+// Every number of an EvalResult, bit for bit (the cache must change none).
+void ExpectSameResult(const EvalResult& a, const EvalResult& b) {
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    EXPECT_EQ(a.rows[i].run, b.rows[i].run);
+    EXPECT_EQ(a.rows[i].metric, b.rows[i].metric);
+    EXPECT_EQ(a.rows[i].slice, b.rows[i].slice);
+    EXPECT_EQ(a.rows[i].estimate, b.rows[i].estimate);
+    EXPECT_EQ(a.rows[i].lower, b.rows[i].lower) << a.rows[i].run << " " << a.rows[i].metric;
+    EXPECT_EQ(a.rows[i].upper, b.rows[i].upper);
+    EXPECT_EQ(a.rows[i].n, b.rows[i].n);
+  }
+  ASSERT_EQ(a.fairness.size(), b.fairness.size());
+  for (size_t i = 0; i < a.fairness.size(); ++i) {
+    EXPECT_EQ(a.fairness[i].estimate, b.fairness[i].estimate);
+    EXPECT_EQ(a.fairness[i].lower, b.fairness[i].lower);
+    EXPECT_EQ(a.fairness[i].upper, b.fairness[i].upper);
+  }
+  ASSERT_EQ(a.criteria.size(), b.criteria.size());
+  for (size_t i = 0; i < a.criteria.size(); ++i) {
+    EXPECT_EQ(a.criteria[i].probability, b.criteria[i].probability);
+    EXPECT_EQ(a.criteria[i].bound, b.criteria[i].bound);
+    EXPECT_EQ(a.criteria[i].status, b.criteria[i].status);
+  }
+  EXPECT_EQ(a.worst_slices.size(), b.worst_slices.size());
+  EXPECT_EQ(a.notes.size(), b.notes.size());
+}
+
+TEST_F(EvaluateTest, ARepeatedEvaluationIsALookupWithTheSameNumbers) {
+  core::EvalSet e;
+  e.name = "holdout";
+  e.task = core::EvalTask::kBinary;
+  e.classes = {"0", "1"};
+  core::SliceColumn region{"region", {"north", "south"}, {}};
+  for (size_t i = 0; i < 300; ++i) {
+    e.ids.push_back("ex" + std::to_string(i));
+    e.labels.push_back(static_cast<int32_t>(i % 2));
+    region.codes.push_back(static_cast<int32_t>((i / 2) % 2));
+  }
+  e.slices.push_back(region);
+  e.created_at = "2026-12-01T09:00:00Z";
+  ASSERT_TRUE(Store().AddEvalSet(e));
+  AddRun("a", RightExcept(300, {0, 1, 5, 8, 13, 21, 34, 55, 89, 144}));
+  AddRun("b", RightExcept(300, {2, 3, 7, 11, 17, 19, 23, 29, 31, 37, 41, 43}));
+  const Criteria criteria{"hash-1", "roc_auc", 0.9, 0.95};
+  EvidenceOptions o;
+  o.resamples = 300;
+  o.metrics = {"roc_auc", "accuracy", "log_loss"};
+  o.use_cache = false;
+  auto uncached = Evaluate(Store(), {}, o, true, criteria);
+  ASSERT_TRUE(uncached) << uncached.error().message();
+  EXPECT_FALSE(uncached->fairness.empty());
+  o.use_cache = true;
+  auto first = Evaluate(Store(), {}, o, true, criteria);
+  ASSERT_TRUE(first) << first.error().message();
+  ExpectSameResult(*uncached, *first);
+  // The second time every number comes from the cache: no measurement is left to compute.
+  const std::string key = MeasurementKey("roc_auc", "", {300, 0, true});
+  ASSERT_TRUE((*Store().GetCachedResults(key, {"a", "b"}))[1].has_value());
+  auto second = Evaluate(Store(), {}, o, true, criteria);
+  ASSERT_TRUE(second) << second.error().message();
+  ExpectSameResult(*uncached, *second);
+
+  // Another confidence level is read off the same cached replicates: the same as computing.
+  o.confidence = 0.8;
+  auto cached80 = Evaluate(Store(), {"b"}, o, true, criteria);
+  o.use_cache = false;
+  auto fresh80 = Evaluate(Store(), {"b"}, o, true, criteria);
+  ASSERT_TRUE(cached80 && fresh80);
+  ExpectSameResult(*fresh80, *cached80);
+  EXPECT_NE(cached80->rows[0].lower, second->rows[3].lower) << "80% is narrower than 95%";
+
+  // A damaged entry is a miss: computed again, same numbers.
+  ASSERT_TRUE(Store().PutCachedResults({{"a", key, "damaged"}}));
+  o.confidence = 0.95;
+  o.use_cache = true;
+  auto repaired = Evaluate(Store(), {}, o, true, criteria);
+  ASSERT_TRUE(repaired) << repaired.error().message();
+  ExpectSameResult(*uncached, *repaired);
+  EXPECT_TRUE(DecodeMeasurement(*(*Store().GetCachedResults(key, {"a"}))[0]).has_value())
+      << "the damaged entry was replaced";
+  // Other resamples or seed: other keys, other numbers.
+  o.seed = 1;
+  auto reseeded = Evaluate(Store(), {"a"}, o, false, criteria);
+  ASSERT_TRUE(reseeded);
+  EXPECT_NE(reseeded->rows[0].lower, uncached->rows[0].lower);
+}
+
+TEST(ResultCacheTest, EncodingsRoundTripAndRejectDamage) {
+  Measurement m;
+  m.replicates.estimate = 0.8125;
+  m.replicates.standard_error = 0.01;
+  m.replicates.dropped = 3;
+  m.replicates.sorted = {0.7, 0.75, -0.0, 0.9};
+  m.acceleration = -0.002;
+  const std::string bytes = EncodeMeasurement(m);
+  auto back = DecodeMeasurement(bytes);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->replicates.estimate, m.replicates.estimate);
+  EXPECT_EQ(back->replicates.dropped, 3u);
+  EXPECT_EQ(back->acceleration, m.acceleration);
+  EXPECT_EQ(back->replicates.sorted, m.replicates.sorted);
+  EXPECT_TRUE(std::signbit(back->replicates.sorted[2]));
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string flipped = bytes;
+    flipped[i] = static_cast<char>(flipped[i] ^ 0x10);
+    EXPECT_FALSE(DecodeMeasurement(flipped).has_value()) << "byte " << i;
+  }
+  EXPECT_FALSE(DecodeMeasurement(bytes.substr(0, bytes.size() - 1)).has_value());
+  EXPECT_FALSE(DecodeMeasurement("").has_value());
+  EXPECT_FALSE(DecodePoint(bytes).has_value()) << "a measurement is not a point";
+  const PointMeasurement p{0.91, 0.004, 100000};
+  auto point = DecodePoint(EncodePoint(p));
+  ASSERT_TRUE(point.has_value());
+  EXPECT_EQ(point->estimate, 0.91);
+  EXPECT_EQ(point->standard_error, 0.004);
+  EXPECT_EQ(point->n, 100000u);
+  EXPECT_NE(MeasurementKey("roc_auc", "", {2000, 0, true}),
+            MeasurementKey("roc_auc", "", {2000, 0, false}));
+  EXPECT_NE(MeasurementKey("roc_auc", "", {2000, 0, true}),
+            MeasurementKey("roc_auc", "", {2000, 1, true}));
+  EXPECT_NE(MeasurementKey("roc_auc", "", {2000, 0, true}),
+            MeasurementKey("roc_auc", "", {1000, 0, true}));
+  EXPECT_NE(MeasurementKey("fbeta{beta=2}", "", {2000, 0, true}),
+            MeasurementKey("fbeta", "", {2000, 0, true}));
 }
 
 TEST_F(EvaluateTest, AccuracyIsDecidedByMcNemarNotByTheBootstrapInterval) {
