@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/criteria.hpp"
+#include "app/measure.hpp"
 #include "base/executor.hpp"
 #include "base/result.hpp"
 #include "core/evidence.hpp"
@@ -17,29 +18,11 @@
 
 namespace foresight::app {
 
-struct EvidenceOptions {
-  std::vector<std::string> metrics;  // empty: the charter's primary metric, else task defaults
-  double confidence = 0.95;
-  size_t resamples = 2000;
-  bool bca = true;  // else percentile
-  uint64_t seed = 0;
-  size_t threads = 0;  // 0: the machine's cores; used only when `executor` is null
-  // Whether to read and write the store's result cache (app/result_cache.hpp): a repeated
-  // measurement is then a lookup. The numbers are the same either way.
-  bool use_cache = true;
-  // Where the bootstrap runs; not owned. Null: each use case below makes one of `threads`
-  // threads for its call (the CLI's case); a long-lived caller passes its own.
-  Executor* executor = nullptr;
-};
-
 using core::Comparison;
 using core::Criterion;
 using core::CriterionRow;
 using core::EvalResult;
 using core::EvalRow;
-
-// The metric registry's task kind for an evaluation set's task.
-stats::TaskKind KindOf(core::EvalTask task);
 
 // The metrics reported when none is asked for (and no charter names one), the first being
 // the one curves and the probe use: roc_auc and accuracy for binary tasks, accuracy and

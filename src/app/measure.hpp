@@ -1,0 +1,87 @@
+// Measuring a metric on a run's stored predictions: the pieces eval, compare, rank and the
+// method curves share (the data views, the bootstrap's options, measurements read from or
+// kept in the result cache, a run judged against the criterion). Internal to app.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/result_cache.hpp"
+#include "base/executor.hpp"
+#include "base/result.hpp"
+#include "core/evidence.hpp"
+#include "stats/bootstrap.hpp"
+#include "stats/metric.hpp"
+
+namespace foresight::app {
+
+struct EvidenceOptions {
+  std::vector<std::string> metrics;  // empty: the charter's primary metric, else task defaults
+  double confidence = 0.95;
+  size_t resamples = 2000;
+  bool bca = true;  // else percentile
+  uint64_t seed = 0;
+  size_t threads = 0;  // 0: the machine's cores; used only when `executor` is null
+  // Whether to read and write the store's result cache (app/result_cache.hpp): a repeated
+  // measurement is then a lookup. The numbers are the same either way.
+  bool use_cache = true;
+  // Where the bootstrap runs; not owned. Null: each use case below makes one of `threads`
+  // threads for its call (the CLI's case); a long-lived caller passes its own.
+  Executor* executor = nullptr;
+};
+
+// The metric registry's task kind for an evaluation set's task.
+stats::TaskKind KindOf(core::EvalTask task);
+
+// Views of one evaluation set and one run's predictions, optionally restricted to rows.
+struct Data {
+  std::vector<int32_t> label;
+  std::vector<double> predictions;
+  std::vector<double> target;
+  stats::MetricData view;
+};
+std::unique_ptr<Data> DataFor(const core::EvalSet& e, const core::Run& r,
+                              const std::vector<size_t>* rows = nullptr);
+
+// The bootstrap's options; `executor` runs it (see ExecutorFor).
+stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o, Executor& executor);
+
+// The caller's executor, or one of o.threads threads made for this use case (kept alive by
+// `owned`), so that one call starts its threads once, not once per interval.
+Executor& ExecutorFor(const EvidenceOptions& o, std::unique_ptr<Executor>& owned);
+
+// A measurement with its interval at the options' confidence.
+struct Measured {
+  stats::Estimate estimate;
+  stats::Replicates replicates;
+};
+
+// The bootstrap's replicates of a prepared metric, with BCa's acceleration when asked for.
+Result<Measurement> ComputeMeasurement(const stats::Kernel& kernel, size_t n,
+                                       const stats::BootstrapOptions& options);
+// The same, preparing the metric on `data` first.
+Result<Measurement> ComputeMeasurement(const stats::MetricSpec& spec, const stats::MetricData& data,
+                                       const stats::BootstrapOptions& options);
+// The interval of options.interval at options.confidence, read off a measurement.
+Measured Summarize(Measurement m, const stats::BootstrapOptions& options);
+
+// The parts of the cache's keys that the options decide.
+BootstrapKeyParts KeyPartsOf(const EvidenceOptions& o);
+
+// The cached measurement under `key` of `run`, else `compute()`'s, kept for next time.
+template <typename Compute>
+Result<Measured> CachedMeasure(ResultCache& cache, const std::string& run, const std::string& key,
+                               const stats::BootstrapOptions& options, Compute&& compute) {
+  if (auto hit = cache.FindMeasurement(key, run)) return Summarize(std::move(*hit), options);
+  Result<Measurement> computed = compute();
+  if (!computed) return Fail(computed.error());
+  cache.Keep(run, key, *computed);
+  return Summarize(std::move(*computed), options);
+}
+
+// A run against the criterion, from its measured replicates.
+core::CriterionRow Judge(const std::string& run, const Measured& m, const core::Criterion& c);
+
+}  // namespace foresight::app
