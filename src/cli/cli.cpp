@@ -28,6 +28,8 @@ constexpr Command kCommands[] = {
      AddEvalCommand},
     {"compare", "Paired comparison of runs: difference, interval, p-value, verdict",
      AddCompareCommand},
+    {"rank", "Every run re-scored and ranked on one metric, judged against the target",
+     AddRankCommand},
     {"history", "How the charter's success criteria changed, and when", AddHistoryCommand},
     {"forecast", "What more data buys: learning-curve forecast, asymptote, data for the target",
      AddForecastCommand},

@@ -1,4 +1,4 @@
-// `foresight eval`, `foresight compare`, `foresight history`.
+// `foresight eval`, `foresight compare`, `foresight rank`, `foresight history`.
 #include <filesystem>
 #include <memory>
 
@@ -6,9 +6,11 @@
 
 #include "app/evaluate.hpp"
 #include "app/listings.hpp"
+#include "app/rank.hpp"
 #include "app/workspace.hpp"
 #include "cli/command.hpp"
 #include "report/evidence_report.hpp"
+#include "report/rank_report.hpp"
 
 namespace foresight::cli {
 namespace {
@@ -18,6 +20,7 @@ struct CommonOptions {
   std::string interval = "bca";
   std::string format;
   std::string workspace;
+  bool no_cache = false;
 };
 
 void AddCommon(CLI::App& sub, CommonOptions& o) {
@@ -38,6 +41,12 @@ void AddCommon(CLI::App& sub, CommonOptions& o) {
   sub.add_option("--workspace", o.workspace, "The project folder holding .foresight/");
 }
 
+// The interval and cache flags (not compare's: a paired comparison is not cached).
+void AddCacheOption(CLI::App& sub, CommonOptions& o) {
+  sub.add_flag("--no-cache", o.no_cache,
+               "Compute every number again, without reading or writing the result cache");
+}
+
 Result<app::OpenedWorkspace> Open(const std::string& workspace) {
   return app::OpenWorkspace(workspace, std::filesystem::current_path().string());
 }
@@ -53,10 +62,12 @@ Runner AddEvalCommand(CLI::App& sub) {
   sub.add_option("runs", opts->runs, "Runs to evaluate (default: all)");
   sub.add_flag("--slices", opts->slices, "Also per slice value, with the worst slice");
   AddCommon(sub, *opts);
+  AddCacheOption(sub, *opts);
   return [opts] {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
     opts->evidence.bca = opts->interval == "bca";
+    opts->evidence.use_cache = !opts->no_cache;
     WarnAboutCharter(*opened);
     auto result =
         app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices, opened->criteria);
@@ -106,6 +117,62 @@ Runner AddCompareCommand(CLI::App& sub) {
     WriteStdout(opts->format == "json"
                     ? report::RenderCompareJson(*result, opts->evidence.confidence)
                     : report::RenderCompareText(*result, opts->evidence.confidence));
+    return 0;
+  };
+}
+
+Runner AddRankCommand(CLI::App& sub) {
+  struct Options : CommonOptions {
+    std::string metric;
+    std::string evalset;
+    std::string method;
+    size_t intervals = 20;
+    size_t top = 20;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.add_option("--metric", opts->metric,
+                 "The metric to rank by (default: the charter's, else the task's first)");
+  sub.add_option("--evalset", opts->evalset, "Only the runs on this evaluation set");
+  sub.add_option("--method", opts->method, "Only the runs of this method");
+  sub.add_option("--intervals", opts->intervals,
+                 "Bootstrap intervals computed per evaluation set, best runs first (0: all that "
+                 "could meet the target)")
+      ->capture_default_str();
+  sub.add_option("--top", opts->top, "Runs listed per evaluation set (0: all)")
+      ->capture_default_str();
+  sub.add_option("--ci", opts->evidence.confidence, "Confidence level of the intervals")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  sub.add_option("--resamples", opts->evidence.resamples, "Bootstrap resamples")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  sub.add_option("--interval", opts->interval, "percentile|bca")
+      ->check(CLI::IsMember({"percentile", "bca"}))
+      ->capture_default_str();
+  sub.add_option("--seed", opts->evidence.seed, "Seed: the same seed gives the same intervals")
+      ->capture_default_str();
+  AddFormatOption(sub, opts->format, {"text", "json"});
+  sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
+  AddCacheOption(sub, *opts);
+  return [opts] {
+    auto opened = Open(opts->workspace);
+    if (!opened) return ReportError(opened.error());
+    WarnAboutCharter(*opened);
+    app::RankOptions rank;
+    rank.metric = OptionalString(opts->metric);
+    rank.filter.evalset = OptionalString(opts->evalset);
+    rank.filter.method = OptionalString(opts->method);
+    rank.max_intervals = opts->intervals;
+    rank.evidence = opts->evidence;
+    rank.evidence.bca = opts->interval == "bca";
+    rank.evidence.use_cache = !opts->no_cache;
+    auto result = app::Rank(*opened->store, rank, opened->criteria);
+    if (!result) return ReportError(result.error());
+    WriteStdout(
+        opts->format == "json"
+            ? report::RenderRankJson(*result, rank.evidence.confidence, rank.evidence.resamples)
+            : report::RenderRankText(*result, rank.evidence.confidence, rank.evidence.resamples,
+                                     opts->top));
     return 0;
   };
 }

@@ -68,6 +68,7 @@ Runner AddEvalSetsCommand(CLI::App& sub);
 Runner AddRunsCommand(CLI::App& sub);
 Runner AddEvalCommand(CLI::App& sub);
 Runner AddCompareCommand(CLI::App& sub);
+Runner AddRankCommand(CLI::App& sub);
 Runner AddHistoryCommand(CLI::App& sub);
 Runner AddForecastCommand(CLI::App& sub);
 Runner AddProbeCommand(CLI::App& sub);

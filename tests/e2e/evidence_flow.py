@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The evidence workflow end to end, through the command line, in a scratch folder:
 init -> evalset add -> run add (x3) -> runs / evalsets -> eval (JSON shape, determinism,
-success criterion) -> compare (paired, Holm) -> a changed charter re-scores and shows in
+success criterion) -> rank (the same numbers, from the cache) -> compare (paired, Holm) -> a changed charter re-scores and shows in
 history -> bad predictions are refused and nothing is stored.
 
 Usage: evidence_flow.py FORESIGHT"""
@@ -72,6 +72,31 @@ def main() -> int:
         check(status["strong"] == "met", f"strong run meets roc_auc >= 0.8: {status}")
         check(status["weak"] in ("not met", "not yet known"), f"weak run does not meet it: {status}")
 
+        # rank: the same numbers as eval for the runs it measures, read from the result cache
+        # eval filled; --no-cache computes them again, identically.
+        rank_args = ("rank", "--format", "json", "--resamples", "500", "--seed", "3")
+        ranked = json.loads(run(binary, cwd, *rank_args).stdout)
+        check(ranked["cached"] > 0, f"rank reads what eval cached: {ranked['cached']}")
+        group = ranked["groups"][0]
+        check(group["metric"] == "roc_auc" and group["criterion"]["threshold"] == 0.8,
+              "rank uses the charter's metric and target")
+        order = [r["run"] for r in group["runs"]]
+        check(order[0] == "strong" and set(order) == {"weak", "strong", "same"}, f"rank order: {order}")
+        by_run = {r["run"]: r for r in overall}
+        crit = {c["run"]: c for c in result["criterion"]["runs"]}
+        for r in group["runs"]:
+            check(r["estimate"] == by_run[r["run"]]["estimate"], f"rank's estimate is eval's: {r}")
+            if r["screen"] == "contender":
+                check(r["lower"] == by_run[r["run"]]["lower"] and r["upper"] == by_run[r["run"]]["upper"],
+                      f"rank's interval is eval's: {r}")
+                check(r["criterion"]["probability"] == crit[r["run"]]["probability"], f"P(target met): {r}")
+            else:
+                check(r["lower"] is None and r["criterion"] is None, f"screened run has no interval: {r}")
+        fresh = json.loads(run(binary, cwd, *rank_args, "--no-cache").stdout)
+        check(fresh["cached"] == 0 and fresh["groups"] == ranked["groups"], "--no-cache: same numbers, computed")
+        text = run(binary, cwd, "rank", "--resamples", "500", "--seed", "3").stdout
+        check("ranked by roc_auc" in text and "P(TARGET MET)" in text, f"rank text: {text[:400]}")
+
         compare = json.loads(run(binary, cwd, "compare", "weak", "strong", "--format", "json").stdout)
         c = compare["comparisons"][0]
         check(c["a"] == "weak" and c["b"] == "strong" and c["difference"] > 0 and c["lower"] > 0,
@@ -91,6 +116,9 @@ def main() -> int:
         changed = run(binary, cwd, "eval", "--resamples", "200").stdout
         check("the success criterion changed" in changed, f"eval reports the change: {changed[:300]}")
         check(changed.count("accuracy") >= 3, "every run re-scored on the new metric")
+        reranked = json.loads(run(binary, cwd, "rank", "--format", "json").stdout)["groups"][0]
+        check(reranked["metric"] == "accuracy" and reranked["criterion"]["threshold"] == 0.75,
+              f"rank follows the changed metric: {reranked['metric']}")
         history = json.loads(run(binary, cwd, "history", "--format", "json").stdout)["history"]
         check([h["metric"] for h in history] == ["roc_auc", "accuracy"], f"history: {history}")
 
