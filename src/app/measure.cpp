@@ -20,30 +20,37 @@ std::unique_ptr<Data> DataFor(const core::EvalSet& e, const core::Run& r,
                               const std::vector<size_t>* rows) {
   auto d = std::make_unique<Data>();
   const size_t width = e.task == core::EvalTask::kMulticlass ? e.classes.size() : 1;
-  const size_t n = rows ? rows->size() : e.size();
-  for (size_t i = 0; i < n; ++i) {
-    const size_t row = rows ? (*rows)[i] : i;
-    if (e.task == core::EvalTask::kRegression) {
-      d->target.push_back(e.targets[row]);
-    } else {
-      d->label.push_back(e.labels[row]);
+  std::span<const int32_t> label = e.labels;
+  std::span<const double> predictions = r.predictions;
+  std::span<const double> target = e.targets;
+  if (rows != nullptr) {
+    // A subset: copied, in the order of `rows`. The whole set is a view, no copy.
+    for (const size_t row : *rows) {
+      if (e.task == core::EvalTask::kRegression) {
+        d->target.push_back(e.targets[row]);
+      } else {
+        d->label.push_back(e.labels[row]);
+      }
+      for (size_t k = 0; k < width; ++k) d->predictions.push_back(r.predictions[row * width + k]);
     }
-    for (size_t k = 0; k < width; ++k) d->predictions.push_back(r.predictions[row * width + k]);
+    label = d->label;
+    predictions = d->predictions;
+    target = d->target;
   }
   d->view.task = KindOf(e.task);
   switch (e.task) {
     case core::EvalTask::kBinary:
-      d->view.label = d->label;
-      d->view.score = d->predictions;
+      d->view.label = label;
+      d->view.score = predictions;
       break;
     case core::EvalTask::kMulticlass:
-      d->view.label = d->label;
-      d->view.proba = d->predictions;
+      d->view.label = label;
+      d->view.proba = predictions;
       d->view.classes = width;
       break;
     case core::EvalTask::kRegression:
-      d->view.target = d->target;
-      d->view.value = d->predictions;
+      d->view.target = target;
+      d->view.value = predictions;
       break;
   }
   return d;

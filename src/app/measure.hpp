@@ -35,7 +35,9 @@ struct EvidenceOptions {
 // The metric registry's task kind for an evaluation set's task.
 stats::TaskKind KindOf(core::EvalTask task);
 
-// Views of one evaluation set and one run's predictions, optionally restricted to rows.
+// Views of one evaluation set and one run's predictions, optionally restricted to rows (then
+// copied into the vectors here). Without rows the views point into `e` and `r`, which must
+// outlive the Data.
 struct Data {
   std::vector<int32_t> label;
   std::vector<double> predictions;
