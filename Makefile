@@ -104,6 +104,7 @@ bench: build
 	@bench/ingest_speed.sh
 	@bench/forecast_eval.sh
 	@bench/probe_speed.sh
+	@bench/rescore_speed.sh
 
 ci: test sanitize format-check tidy fuzz
 
