@@ -230,8 +230,8 @@ Result<core::Ranking> Rank(store::Store& store, const RankOptions& options,
     ranking.groups.push_back(std::move(group));
   }
   cache.Flush();
-  ranking.cached = cache.hits();
-  ranking.computed = cache.misses();
+  ranking.cached = cache.Hits();
+  ranking.computed = cache.Misses();
   return ranking;
 }
 

@@ -46,7 +46,7 @@ class Writer {
 
 class Reader {
  public:
-  // Checks the tag and the checksum; `ok()` is false when either is wrong.
+  // Checks the tag and the checksum; `Ok()` is false when either is wrong.
   Reader(std::string_view bytes, std::string_view tag) {
     if (bytes.size() < tag.size() + 8 || bytes.substr(0, tag.size()) != tag) return;
     const std::string_view body = bytes.substr(0, bytes.size() - 8);
@@ -59,7 +59,7 @@ class Reader {
     rest_ = body.substr(tag.size());
     ok_ = true;
   }
-  bool ok() const { return ok_; }
+  bool Ok() const { return ok_; }
   bool U64(uint64_t& v) {
     if (rest_.size() < 8) return ok_ = false;
     v = 0;
@@ -75,7 +75,7 @@ class Reader {
     v = std::bit_cast<double>(bits);
     return true;
   }
-  size_t remaining() const { return rest_.size(); }
+  size_t Remaining() const { return rest_.size(); }
 
  private:
   std::string_view rest_;
@@ -107,12 +107,12 @@ std::string EncodeMeasurement(const Measurement& m) {
 
 std::optional<Measurement> DecodeMeasurement(std::string_view bytes) {
   Reader r(bytes, kMeasurementTag);
-  if (!r.ok()) return std::nullopt;
+  if (!r.Ok()) return std::nullopt;
   Measurement m;
   uint64_t dropped = 0;
   uint64_t count = 0;
   if (!r.F64(m.replicates.estimate) || !r.F64(m.replicates.standard_error) || !r.U64(dropped) ||
-      !r.F64(m.acceleration) || !r.U64(count) || count == 0 || r.remaining() != count * 8) {
+      !r.F64(m.acceleration) || !r.U64(count) || count == 0 || r.Remaining() != count * 8) {
     return std::nullopt;
   }
   m.replicates.dropped = dropped;
@@ -131,10 +131,10 @@ std::string EncodePoint(const PointMeasurement& p) {
 
 std::optional<PointMeasurement> DecodePoint(std::string_view bytes) {
   Reader r(bytes, kPointTag);
-  if (!r.ok()) return std::nullopt;
+  if (!r.Ok()) return std::nullopt;
   PointMeasurement p;
   uint64_t n = 0;
-  if (!r.F64(p.estimate) || !r.F64(p.standard_error) || !r.U64(n) || r.remaining() != 0) {
+  if (!r.F64(p.estimate) || !r.F64(p.standard_error) || !r.U64(n) || r.Remaining() != 0) {
     return std::nullopt;
   }
   p.n = n;

@@ -91,8 +91,8 @@ class ResultCache {
   void Flush();
 
   // What the lookups found, for the record (and the benchmark).
-  size_t hits() const { return hits_; }
-  size_t misses() const { return misses_; }
+  size_t Hits() const { return hits_; }
+  size_t Misses() const { return misses_; }
 
  private:
   std::vector<std::optional<std::string>> Lookup(const std::string& key,
