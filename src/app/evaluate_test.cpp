@@ -3,6 +3,8 @@
 #include "app/app_testing.hpp"
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -205,6 +207,15 @@ TEST(ResultCacheTest, EncodingsRoundTripAndRejectDamage) {
   EXPECT_EQ(point->estimate, 0.91);
   EXPECT_EQ(point->standard_error, 0.004);
   EXPECT_EQ(point->n, 100000u);
+  // The fuzz corpus's seeds are valid entries (written by another implementation of the
+  // checksum), so the fuzzer starts past it.
+  for (const char* name : {"measurement", "point"}) {
+    std::ifstream in(std::string(FORESIGHT_SOURCE_DIR) + "/tests/fuzz/corpus-result-cache/" + name,
+                     std::ios::binary);
+    const std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(seed.empty()) << name;
+    EXPECT_TRUE(DecodeMeasurement(seed).has_value() || DecodePoint(seed).has_value()) << name;
+  }
   EXPECT_NE(MeasurementKey("roc_auc", "", {2000, 0, true}),
             MeasurementKey("roc_auc", "", {2000, 0, false}));
   EXPECT_NE(MeasurementKey("roc_auc", "", {2000, 0, true}),
