@@ -13,6 +13,20 @@
 
 namespace foresight::app::testing {
 
+// A binary evaluation set named `name` of n examples "ex0", "ex1", ..., labelled i % 2.
+inline core::EvalSet AlternatingBinarySet(size_t n, const std::string& name = "holdout") {
+  core::EvalSet e;
+  e.name = name;
+  e.task = core::EvalTask::kBinary;
+  e.classes = {"0", "1"};
+  for (size_t i = 0; i < n; ++i) {
+    e.ids.push_back("ex" + std::to_string(i));
+    e.labels.push_back(static_cast<int32_t>(i % 2));
+  }
+  e.created_at = "2026-12-01T09:00:00Z";
+  return e;
+}
+
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -24,18 +24,7 @@ class FixedClock final : public Clock {
 class EvaluateTest : public testing::StoreTest {
  protected:
   // A binary set of n examples, label i % 2.
-  void AddBinarySet(size_t n) {
-    core::EvalSet e;
-    e.name = "holdout";
-    e.task = core::EvalTask::kBinary;
-    e.classes = {"0", "1"};
-    for (size_t i = 0; i < n; ++i) {
-      e.ids.push_back("ex" + std::to_string(i));
-      e.labels.push_back(static_cast<int32_t>(i % 2));
-    }
-    e.created_at = "2026-12-01T09:00:00Z";
-    ASSERT_TRUE(Store().AddEvalSet(e));
-  }
+  void AddBinarySet(size_t n) { ASSERT_TRUE(Store().AddEvalSet(testing::AlternatingBinarySet(n))); }
   void AddRun(const std::string& name, std::vector<double> scores) {
     core::Run r;
     r.name = name;
@@ -119,18 +108,10 @@ void ExpectSameResult(const EvalResult& a, const EvalResult& b) {
 }
 
 TEST_F(EvaluateTest, ARepeatedEvaluationIsALookupWithTheSameNumbers) {
-  core::EvalSet e;
-  e.name = "holdout";
-  e.task = core::EvalTask::kBinary;
-  e.classes = {"0", "1"};
+  core::EvalSet e = testing::AlternatingBinarySet(300);
   core::SliceColumn region{"region", {"north", "south"}, {}};
-  for (size_t i = 0; i < 300; ++i) {
-    e.ids.push_back("ex" + std::to_string(i));
-    e.labels.push_back(static_cast<int32_t>(i % 2));
-    region.codes.push_back(static_cast<int32_t>((i / 2) % 2));
-  }
+  for (size_t i = 0; i < 300; ++i) region.codes.push_back(static_cast<int32_t>((i / 2) % 2));
   e.slices.push_back(region);
-  e.created_at = "2026-12-01T09:00:00Z";
   ASSERT_TRUE(Store().AddEvalSet(e));
   AddRun("a", RightExcept(300, {0, 1, 5, 8, 13, 21, 34, 55, 89, 144}));
   AddRun("b", RightExcept(300, {2, 3, 7, 11, 17, 19, 23, 29, 31, 37, 41, 43}));

@@ -14,16 +14,7 @@ class RankTest : public testing::StoreTest {
   static constexpr size_t kN = 2000;
   void SetUp() override {
     StoreTest::SetUp();
-    core::EvalSet e;
-    e.name = "holdout";
-    e.task = core::EvalTask::kBinary;
-    e.classes = {"0", "1"};
-    for (size_t i = 0; i < kN; ++i) {
-      e.ids.push_back("ex" + std::to_string(i));
-      e.labels.push_back(static_cast<int32_t>(i % 2));
-    }
-    e.created_at = "2026-12-01T09:00:00Z";
-    ASSERT_TRUE(Store().AddEvalSet(e));
+    ASSERT_TRUE(Store().AddEvalSet(testing::AlternatingBinarySet(kN)));
   }
   // Scores in [0, 1]: the label times `signal` plus uniform noise (drawn from `noise`),
   // scaled; a larger signal separates better.

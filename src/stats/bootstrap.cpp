@@ -63,27 +63,39 @@ std::vector<double> SortedCopy(std::span<const double> values) {
 
 double Alpha(double confidence) { return (1 - confidence) / 2; }
 
-// Acceleration from jackknife values (non-finite ones ignored): sum d^3 / (6 (sum d^2)^1.5).
-double Acceleration(std::span<const double> jackknife) {
-  double sum = 0;
+// Sums of the squared and cubed deviations d = mean - v of the finite jackknife values v
+// (non-finite ones, where the metric is undefined without that group, are ignored).
+struct JackknifeMoments {
   size_t count = 0;
+  double squares = 0;
+  double cubes = 0;
+};
+JackknifeMoments MomentsOf(std::span<const double> jackknife) {
+  JackknifeMoments m;
+  double sum = 0;
   for (double v : jackknife) {
     if (!std::isfinite(v)) continue;
     sum += v;
-    ++count;
+    ++m.count;
   }
-  if (count < 2) return 0;
-  const double mean = sum / static_cast<double>(count);
-  double squares = 0;
-  double cubes = 0;
+  if (m.count < 2) return m;
+  const double mean = sum / static_cast<double>(m.count);
   for (double v : jackknife) {
     if (!std::isfinite(v)) continue;
     const double d = mean - v;
-    squares += d * d;
-    cubes += d * d * d;
+    m.squares += d * d;
+    m.cubes += d * d * d;
   }
-  if (squares <= 0) return 0;
-  return cubes / (6 * std::pow(squares, 1.5));
+  return m;
+}
+
+// Acceleration from jackknife values: sum d^3 / (6 (sum d^2)^1.5).
+double AccelerationOf(const JackknifeMoments& m) {
+  if (m.count < 2 || m.squares <= 0) return 0;
+  return m.cubes / (6 * std::pow(m.squares, 1.5));
+}
+double Acceleration(std::span<const double> jackknife) {
+  return AccelerationOf(MomentsOf(jackknife));
 }
 
 // Fraction of replicates below the estimate, ties counted as half, clamped away from 0 and 1.
@@ -147,25 +159,6 @@ Result<std::vector<double>> JackknifeValues(const Kernel& kernel, size_t n, Exec
       groups, [&](size_t g) { values[g] = kernel.Evaluate(Resample::LeaveGroupOut(g, groups)); });
   if (!done) return Fail(done.error().WithContext("bootstrap: the jackknife"));
   return values;
-}
-
-// The jackknife's standard error from its values (non-finite ones ignored).
-double JackknifeStandardError(std::span<const double> values) {
-  double sum = 0;
-  size_t count = 0;
-  for (double v : values) {
-    if (!std::isfinite(v)) continue;
-    sum += v;
-    ++count;
-  }
-  if (count < 2) return 0;
-  const double mean = sum / static_cast<double>(count);
-  double squares = 0;
-  for (double v : values) {
-    if (std::isfinite(v)) squares += (mean - v) * (mean - v);
-  }
-  const auto m = static_cast<double>(count);
-  return std::sqrt((m - 1) / m * squares);
 }
 
 }  // namespace
@@ -303,10 +296,14 @@ Result<JackknifeSummary> Jackknife(const Kernel& kernel, size_t n, const Bootstr
   auto values = JackknifeValues(kernel, n, ExecutorFor(options, owned), max_groups);
   if (!values) return Fail(values.error());
   JackknifeSummary summary;
-  summary.acceleration = Acceleration(*values);
-  summary.standard_error = JackknifeStandardError(*values);
-  summary.values = static_cast<size_t>(
-      std::count_if(values->begin(), values->end(), [](double v) { return std::isfinite(v); }));
+  // The standard error sqrt((m - 1) / m * sum d^2) and the acceleration, from one pass.
+  const JackknifeMoments moments = MomentsOf(*values);
+  summary.values = moments.count;
+  if (moments.count >= 2) {
+    const auto m = static_cast<double>(moments.count);
+    summary.standard_error = std::sqrt((m - 1) / m * moments.squares);
+  }
+  summary.acceleration = AccelerationOf(moments);
   return summary;
 }
 
