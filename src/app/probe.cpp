@@ -12,6 +12,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/forecast.hpp"
 #include "app/probe_data.hpp"
@@ -147,7 +148,7 @@ Status TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
 // metric was passed over.
 Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::EvalTask task,
                                  const std::optional<std::string>& charter_metric,
-                                 std::vector<std::string>& warnings) {
+                                 std::vector<core::ProbeWarning>& warnings) {
   const stats::TaskKind kind = KindOf(task);
   if (given) {
     auto spec = stats::BuiltinMetrics().Parse(*given, kind);
@@ -158,10 +159,10 @@ Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::
   if (charter_metric) {
     auto spec = stats::BuiltinMetrics().Parse(*charter_metric, kind);
     if (spec) return spec->ToString();
-    warnings.push_back(fmt::format(
-        "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
-        "with {})",
-        *charter_metric, core::EvalTaskName(task), fallback, FieldRef("metric")));
+    warnings.push_back({.kind = core::ProbeWarning::Kind::kMetricNotForTask,
+                        .name = *charter_metric,
+                        .task = std::string(core::EvalTaskName(task)),
+                        .used = fallback});
   }
   return fallback;
 }
@@ -386,7 +387,7 @@ std::vector<core::Run> CollectRuns(const std::vector<std::unique_ptr<Job>>& jobs
                                    const core::EvalSet& evalset, const ProbeOptions& options,
                                    std::vector<core::ProbeLearner>& learners) {
   std::vector<core::Run> runs;
-  std::vector<std::map<std::string, std::vector<std::string>>> failures(learners.size());
+  std::vector<std::map<std::string, std::vector<int64_t>>> failures(learners.size());
   for (const auto& job : jobs) {
     core::ProbeLearner& pl = learners[job->learner_index];
     pl.seconds += job->seconds;
@@ -399,7 +400,7 @@ std::vector<core::Run> CollectRuns(const std::vector<std::unique_ptr<Job>>& jobs
       // "tree: the training rows hold one class only" -> the reason alone, grouped by reason.
       std::string reason = job->failure;
       if (reason.starts_with(pl.name + ": ")) reason.erase(0, pl.name.size() + 2);
-      failures[job->learner_index][reason].push_back(std::to_string(job->size));
+      failures[job->learner_index][reason].push_back(job->size);
       continue;
     }
     core::Run run;
@@ -417,10 +418,48 @@ std::vector<core::Run> CollectRuns(const std::vector<std::unique_ptr<Job>>& jobs
   for (size_t li = 0; li < learners.size(); ++li) {
     for (const auto& [reason, sizes_failed] : failures[li]) {
       learners[li].notes.push_back(
-          fmt::format("not trained on {} examples: {}", Join(sizes_failed, ", "), reason));
+          {.kind = core::ProbeNote::Kind::kNotTrained, .sizes = sizes_failed, .reason = reason});
     }
   }
   return runs;
+}
+
+// What the probe trained on, into `result`: the table (its rows, features and columns), the
+// task, the folds, the metric, and the warnings (moved out of `data`).
+void DescribeProbe(const ProbeOptions& options, const core::EvalSet& evalset, int64_t full_size,
+                   const std::string& metric, ProbeData& data, core::ProbeResult& result) {
+  const stats::MetricDef& def = *stats::BuiltinMetrics().Parse(metric, KindOf(evalset.task))->def;
+  result.data = options.data;
+  result.evalset = evalset.name;
+  result.task = std::string(core::EvalTaskName(evalset.task));
+  result.task_inferred = data.task_inferred;
+  result.positive_inferred = data.positive_inferred;
+  result.target = options.target;
+  result.classes = evalset.classes;
+  result.rows = data.dataset.rows();
+  result.features = data.dataset.features.size();
+  result.folds = options.folds;
+  result.seed = options.seed;
+  result.full_size = full_size;
+  result.metric = metric;
+  result.higher_is_better = def.higher_is_better;
+  // Differences of metrics in [0, 1] read as points; the others in their own units.
+  result.unit_interval = def.InUnitInterval();
+  result.columns = std::move(data.columns);
+  result.warnings = std::move(data.warnings);
+  result.time_budget = options.time_budget;
+}
+
+// Why no learner was trained: the first learner's first failure, else the time budget.
+Error NothingTrained(const core::ProbeLearner& first) {
+  if (first.notes.empty()) {
+    return Error(ErrorCode::kFailedPrecondition,
+                 "no learner could be trained: the time budget ran out");
+  }
+  const core::ProbeNote& note = first.notes.front();
+  return Error(ErrorCode::kFailedPrecondition,
+               fmt::format("no learner could be trained: not trained on {} examples: {}",
+                           fmt::join(note.sizes, ", "), note.reason));
 }
 
 // --- Measuring stages ---------------------------------------------------------------------
@@ -471,7 +510,8 @@ void MeasureCurves(store::Store& store, const std::string& probe, const std::str
     if (forecast) {
       pl.forecast = std::move(*forecast);
     } else {
-      pl.notes.push_back(fmt::format("no forecast: {}", forecast.error().message()));
+      pl.notes.push_back(
+          {.kind = core::ProbeNote::Kind::kNoForecast, .reason = forecast.error().message()});
     }
   }
 }
@@ -610,16 +650,18 @@ Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options
   auto metric =
       ChooseMetric(options.metric, data.evalset.task, CharterMetric(criteria), data.warnings);
   if (!metric) return Fail(metric.error());
-  const stats::MetricDef& def =
-      *stats::BuiltinMetrics().Parse(*metric, KindOf(data.evalset.task))->def;
   auto name = ProbeName(store, options);
   if (!name) return Fail(name.error());
 
   const FoldPlan plan = PlanFolds(d, options.folds, options.seed);
   const std::vector<std::unique_ptr<Job>> jobs = MakeJobs(*chosen, plan);
-  if (auto ok = CheckMemory(jobs.size(), d, options.max_prediction_bytes); !ok)
+  if (auto ok = CheckMemory(jobs.size(), d, options.max_prediction_bytes); !ok) {
     return Fail(ok.error());
-  if (!executor.shortfall().empty()) data.warnings.push_back(executor.shortfall());
+  }
+  if (!executor.shortfall().empty()) {
+    data.warnings.push_back(
+        {.kind = core::ProbeWarning::Kind::kFewerThreads, .reason = executor.shortfall()});
+  }
   if (auto trained = TrainJobs(d, plan.folds, jobs, options, elapsed, progress, executor);
       !trained) {
     return Fail(trained.error().WithContext("training"));
@@ -631,13 +673,7 @@ Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options
       FoldedEvalSet(std::move(data.evalset), *name, clock.NowIso8601(), plan);
   result.learners = DescribeLearners(*chosen);
   std::vector<core::Run> runs = CollectRuns(jobs, evalset, options, result.learners);
-  if (runs.empty()) {
-    return Fail(
-        ErrorCode::kFailedPrecondition,
-        fmt::format("no learner could be trained: {}",
-                    result.learners.front().notes.empty() ? std::string("the time budget ran out")
-                                                          : result.learners.front().notes.front()));
-  }
+  if (runs.empty()) return Fail(NothingTrained(result.learners.front()));
   if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
   runs.clear();
   if (progress) {
@@ -645,25 +681,7 @@ Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options
     progress({"", 0, fits, fits, elapsed()});
   }
 
-  result.data = options.data;
-  result.evalset = *name;
-  result.task = std::string(core::EvalTaskName(evalset.task));
-  result.task_inferred = data.task_inferred;
-  result.positive_inferred = data.positive_inferred;
-  result.target = options.target;
-  result.classes = evalset.classes;
-  result.rows = d.rows();
-  result.features = d.features.size();
-  result.folds = options.folds;
-  result.seed = options.seed;
-  result.full_size = plan.full_size;
-  result.metric = *metric;
-  result.higher_is_better = def.higher_is_better;
-  // Differences of metrics in [0, 1] read as points; the others in their own units.
-  result.unit_interval = def.InUnitInterval();
-  result.columns = std::move(data.columns);
-  result.warnings = std::move(data.warnings);
-  result.time_budget = options.time_budget;
+  DescribeProbe(options, evalset, plan.full_size, *metric, data, result);
   result.seconds = elapsed();
   outcome.result = std::move(result);
   return outcome;

@@ -177,10 +177,6 @@ NumericCells CountNumeric(const table::Table& t, size_t column) {
   return out;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // Where and how the probe words a problem of its target (see InferTarget). A target of
 // numbers but for a few cells (a stray "n.a.", "1,234") was typed categorical: the problem
 // points at its first cell that is not a number.
@@ -411,14 +407,14 @@ std::optional<EncodedTarget> EncodeTarget(const table::Table& t, const SourceFil
 // The rows with a target value: the others cannot teach anything, and are left out (with a
 // warning).
 std::vector<size_t> RowsWithTarget(const EncodedTarget& target, size_t table_rows,
-                                   std::vector<std::string>& warnings) {
+                                   std::vector<core::ProbeWarning>& warnings) {
   std::vector<size_t> rows;
   for (size_t r = 0; r < table_rows; ++r) {
     if (!target.Missing(r)) rows.push_back(r);
   }
   if (rows.size() < table_rows) {
-    warnings.push_back(fmt::format("{} without a target value were left out",
-                                   Plural(table_rows - rows.size(), "row", "rows")));
+    warnings.push_back(
+        {.kind = core::ProbeWarning::Kind::kRowsWithoutTarget, .count = table_rows - rows.size()});
   }
   return rows;
 }
@@ -447,14 +443,13 @@ void FillTargets(const EncodedTarget& encoded, const std::vector<size_t>& rows, 
   for (const size_t r : rows) ++counts[static_cast<size_t>(encoded.class_of_row[r])];
   for (size_t k = 0; k < classes.size(); ++k) {
     if (counts[k] < folds) {
-      data.warnings.push_back(
-          fmt::format("class '{}' has {}: fewer than the {} folds, so some folds test none of it",
-                      classes[k], Plural(counts[k], "example", "examples"), folds));
+      data.warnings.push_back({.kind = core::ProbeWarning::Kind::kClassBelowFolds,
+                               .name = classes[k],
+                               .count = counts[k],
+                               .limit = folds});
     } else if (counts[k] < kFewExamples) {
-      data.warnings.push_back(fmt::format(
-          "class '{}' has only {}: the smallest training sizes hold none of it, and every "
-          "interval will be wide",
-          classes[k], Plural(counts[k], "example", "examples")));
+      data.warnings.push_back(
+          {.kind = core::ProbeWarning::Kind::kRareClass, .name = classes[k], .count = counts[k]});
     }
   }
   for (const size_t r : rows) {
@@ -518,13 +513,12 @@ core::ProbeColumn DescribeColumn(const TypedColumn& col, size_t c, const NamedCo
     info.role = "ignored";
   } else if (info.missing == rows.size()) {
     info.role = "dropped";
-    info.note = "missing in every row";
+    info.drop = core::ColumnDrop{.reason = core::ColumnDrop::Reason::kAllMissing};
   } else if (col.kind == ColumnKind::kCategorical &&
              (used > kMaxLevels || (used > 20 && used * 2 > rows.size()))) {
     info.role = "dropped";
-    info.note =
-        fmt::format("{} distinct values in {} rows: an identifier or free text, not a category",
-                    used, rows.size());
+    info.drop = core::ColumnDrop{
+        .reason = core::ColumnDrop::Reason::kTooManyValues, .values = used, .rows = rows.size()};
   } else {
     info.role = "feature";
   }
@@ -536,7 +530,7 @@ core::ProbeColumn DescribeColumn(const TypedColumn& col, size_t c, const NamedCo
 // stay narrow.
 learners::Feature CategoricalFeature(const TypedColumn& col, const Levels& levels,
                                      const std::vector<size_t>& rows,
-                                     std::vector<std::string>& warnings) {
+                                     std::vector<core::ProbeWarning>& warnings) {
   learners::Feature f;
   f.name = col.name;
   f.categorical = true;
@@ -553,11 +547,10 @@ learners::Feature CategoricalFeature(const TypedColumn& col, const Levels& level
     for (int32_t& k : code) {
       if (k >= 0) k = std::min(rank[static_cast<size_t>(k)], other);
     }
-    warnings.push_back(
-        fmt::format("column '{}' has {} values: the {} most frequent are kept, the other {} are "
-                    "grouped as one",
-                    col.name, levels.names.size(), kMaxKeptLevels - 1,
-                    levels.names.size() - (kMaxKeptLevels - 1)));
+    warnings.push_back({.kind = core::ProbeWarning::Kind::kLevelsGrouped,
+                        .column = col.name,
+                        .count = levels.names.size(),
+                        .limit = kMaxKeptLevels - 1});
     kept = kMaxKeptLevels;
   }
   f.levels = kept;
@@ -589,9 +582,9 @@ void AddFeatures(const table::Typed& typed, const NamedColumns& cols,
                                           ? CategoricalFeature(col, levels, rows, data.warnings)
                                           : NumericFeature(col, rows));
     } else if (info.role == "dropped") {
-      data.warnings.push_back(fmt::format(
-          "column '{}' was left out: {}; to silence this, " FORESIGHT_FIELD("ignore") " it",
-          col.name, info.note));
+      data.warnings.push_back({.kind = core::ProbeWarning::Kind::kColumnDropped,
+                               .column = col.name,
+                               .drop = *info.drop});
     }
     data.columns.push_back(std::move(info));
   }
@@ -606,7 +599,12 @@ std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFil
   if (!cols) return std::nullopt;
   const table::Typed typed = table::TypeColumns(t, options.types);
   ProbeData data;
-  data.warnings = typed.problems;
+  for (const table::RefusedOverride& refused : typed.refused) {
+    data.warnings.push_back({.kind = core::ProbeWarning::Kind::kTypeRefused,
+                             .column = refused.column,
+                             .type = std::string(table::ColumnKindName(refused.kind)),
+                             .declared = refused.declared});
+  }
   const std::optional<EncodedTarget> target =
       EncodeTarget(t, file, cols->target, typed.columns[cols->target], options, out);
   if (!target) return std::nullopt;

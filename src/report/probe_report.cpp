@@ -26,6 +26,78 @@ std::vector<std::string> Skipped(const core::ProbeResult& r) {
   return out;
 }
 
+std::string Plural(size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Why a column was left out, as a phrase.
+std::string DropText(const core::ColumnDrop& drop) {
+  switch (drop.reason) {
+    case core::ColumnDrop::Reason::kAllMissing:
+      return "missing in every row";
+    case core::ColumnDrop::Reason::kTooManyValues:
+      return fmt::format(
+          "{} distinct values in {} rows: an identifier or free text, not a category", drop.values,
+          drop.rows);
+  }
+  return "";
+}
+
+std::string WarningText(const core::ProbeWarning& w) {
+  using Kind = core::ProbeWarning::Kind;
+  switch (w.kind) {
+    case Kind::kTypeRefused:
+      return fmt::format(
+          "column '{}' cannot be {}: its values are not all {}; its type is {} instead", w.column,
+          w.type, w.type == "numeric" ? "numbers" : "one boolean pair",
+          w.declared ? "the file's declaration" : "inferred");
+    case Kind::kRowsWithoutTarget:
+      return fmt::format("{} without a target value were left out", Plural(w.count, "row", "rows"));
+    case Kind::kClassBelowFolds:
+      return fmt::format(
+          "class '{}' has {}: fewer than the {} folds, so some folds test none of it", w.name,
+          Plural(w.count, "example", "examples"), w.limit);
+    case Kind::kRareClass:
+      return fmt::format(
+          "class '{}' has only {}: the smallest training sizes hold none of it, and every "
+          "interval will be wide",
+          w.name, Plural(w.count, "example", "examples"));
+    case Kind::kLevelsGrouped:
+      return fmt::format(
+          "column '{}' has {} values: the {} most frequent are kept, the other {} are grouped as "
+          "one",
+          w.column, w.count, w.limit, w.count - w.limit);
+    case Kind::kColumnDropped:
+      return fmt::format(
+          "column '{}' was left out: {}; to silence this, " FORESIGHT_FIELD("ignore") " it",
+          w.column, DropText(w.drop));
+    case Kind::kMetricNotForTask:
+      return fmt::format(
+          "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
+          "with " FORESIGHT_FIELD("metric") ")",
+          w.name, w.task, w.used);
+    case Kind::kFewerThreads:
+      return w.reason;
+  }
+  return "";
+}
+
+std::vector<std::string> Warnings(const core::ProbeResult& r) {
+  std::vector<std::string> out;
+  for (const core::ProbeWarning& w : r.warnings) out.push_back(WarningText(w));
+  return out;
+}
+
+std::string NoteText(const core::ProbeNote& n) {
+  switch (n.kind) {
+    case core::ProbeNote::Kind::kNotTrained:
+      return fmt::format("not trained on {} examples: {}", fmt::join(n.sizes, ", "), n.reason);
+    case core::ProbeNote::Kind::kNoForecast:
+      return fmt::format("no forecast: {}", n.reason);
+  }
+  return n.reason;
+}
+
 std::string GapVerdictOf(const core::ProbeResult& r) {
   return GapVerdict(*r.gap, r.higher_is_better, r.metric, r.unit_interval, r.confidence);
 }
@@ -166,7 +238,7 @@ std::string RenderProbeText(const core::ProbeResult& r) {
                        r.higher_is_better ? ">=" : "<=", Value(r.criterion->threshold));
   }
   out += ".\n";
-  for (const auto& w : r.warnings) out += fmt::format("warning: {}\n", w);
+  for (const std::string& w : Warnings(r)) out += fmt::format("warning: {}\n", w);
 
   const int level = Percent(r.confidence);
   out += fmt::format("\nWhat each model reaches, trained on {} rows ({}% intervals):\n",
@@ -250,7 +322,7 @@ std::string RenderProbeText(const core::ProbeResult& r) {
 
   std::vector<std::string> notes;
   for (const auto& l : r.learners) {
-    for (const auto& n : l.notes) notes.push_back(fmt::format("{}: {}", l.name, n));
+    for (const auto& n : l.notes) notes.push_back(fmt::format("{}: {}", l.name, NoteText(n)));
   }
   if (const std::vector<std::string> skipped = Skipped(r); !skipped.empty()) {
     out += fmt::format("\nSkipped{}: ", r.time_budget
@@ -305,7 +377,7 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
                 {"missing", c.missing},
                 {"role", c.role}};
     if (c.kind == "categorical") col["levels"] = c.levels;
-    if (!c.note.empty()) col["note"] = c.note;
+    if (c.drop) col["note"] = DropText(*c.drop);
     columns.push_back(std::move(col));
   }
   j["columns"] = std::move(columns);
@@ -335,7 +407,9 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
     o["forecast"] = l.forecast ? Json::parse(RenderForecastJson(*l.forecast)) : Json(nullptr);
     o["seconds"] = l.seconds;
     o["skipped_sizes"] = l.skipped_sizes;
-    o["notes"] = l.notes;
+    Json notes = Json::array();
+    for (const core::ProbeNote& n : l.notes) notes.push_back(NoteText(n));
+    o["notes"] = std::move(notes);
     learners.push_back(std::move(o));
   }
   j["learners"] = std::move(learners);
@@ -355,7 +429,7 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
   }
   j["time_budget"] = r.time_budget ? Json(*r.time_budget) : Json(nullptr);
   j["skipped"] = Skipped(r);
-  j["warnings"] = r.warnings;
+  j["warnings"] = Warnings(r);
   j["seconds"] = r.seconds;
   return j.dump(2) + "\n";
 }
