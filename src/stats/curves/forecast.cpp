@@ -501,12 +501,6 @@ double ResampleSd(const std::vector<HalfFits>& halves, double u, double x) {
 
 // --- Stage 5: curves no family follows ----------------------------------------------------
 
-enum class Irregularity {
-  kNone,
-  kWorsens,   // the loss rises with more data somewhere
-  kSpeedsUp,  // the improvement speeds up at the end
-};
-
 // The noise of a point: its standard error when given (the median), else estimated from
 // the differences between neighbouring points (their median absolute value is 0.954 sigma
 // for Gaussian noise).
@@ -567,11 +561,14 @@ bool SpeedsUp(const CurveData& data, double point_noise) {
 // levels (and at least 1% of the worst loss seen: a rise too small to matter is not worth a
 // warning, however precise the points) over a doubling or more of data; or, the other way
 // (not convex), the improvement speeds up at the end, so the forecast may be too pessimistic.
-Irregularity FindIrregularity(const FramedPoints& points) {
+// Returns kWorsens or kSpeedsUp, or nothing for a well-behaved curve.
+std::optional<ForecastWarning> FindIrregularity(const FramedPoints& points) {
   const double point_noise = TypicalPointNoise(points);
-  if (Worsens(points.data, std::max(3 * point_noise, kNegligible))) return Irregularity::kWorsens;
-  if (SpeedsUp(points.data, point_noise)) return Irregularity::kSpeedsUp;
-  return Irregularity::kNone;
+  if (Worsens(points.data, std::max(3 * point_noise, kNegligible))) {
+    return ForecastWarning::kWorsens;
+  }
+  if (SpeedsUp(points.data, point_noise)) return ForecastWarning::kSpeedsUp;
+  return std::nullopt;
 }
 
 // --- Stage 6: the ensemble and its band at any size ---------------------------------------
@@ -735,28 +732,12 @@ Result<ForecastResult> Forecast(std::span<const CurvePoint> points,
 
   ForecastResult result;
   result.band = options.band;
-  if (frame->worst == 0) {
-    result.warnings.push_back(
-        "every value is already the best possible; there is nothing left to forecast");
-  }
+  if (frame->worst == 0) result.warnings.push_back(ForecastWarning::kNothingToForecast);
   const Ensemble ensemble = FitEnsemble(data);
-  if (!ensemble.Backtested()) {
-    result.warnings.push_back(
-        "too few points to test the families on the curve itself: they are weighted equally "
-        "and the band is wide");
-  }
-  const Irregularity irregular = FindIrregularity(framed);
-  result.ill_behaved = irregular != Irregularity::kNone;
-  if (irregular == Irregularity::kWorsens) {
-    result.warnings.push_back(
-        "the curve is ill-behaved: the metric got worse with more data somewhere, so no "
-        "curve family fits it well; the band is widened");
-  } else if (irregular == Irregularity::kSpeedsUp) {
-    result.warnings.push_back(
-        "the curve is ill-behaved: the improvement sped up over the last doubling of "
-        "data, which no curve family follows; the forecast may be too pessimistic, and "
-        "the band is widened");
-  }
+  if (!ensemble.Backtested()) result.warnings.push_back(ForecastWarning::kUntested);
+  const std::optional<ForecastWarning> irregular = FindIrregularity(framed);
+  result.ill_behaved = irregular.has_value();
+  if (irregular) result.warnings.push_back(*irregular);
 
   const Predictor predictor{.ensemble = ensemble,
                             .halves = FitHalves(data, ensemble),
