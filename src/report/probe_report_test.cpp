@@ -105,6 +105,8 @@ TEST(ProbeTextTest, WarningsAndNotesAreWordedFromTheirKinds) {
                  .reason = "the training rows hold one class only"},
                 {.kind = core::ProbeNote::Kind::kNoForecast, .reason = "too few sizes"}};
   r.learners.push_back(tree);
+  // One sentence per element, some too long for a line (not a missing comma).
+  // NOLINTBEGIN(bugprone-suspicious-missing-comma)
   const std::vector<std::string> warnings = {
       "column 'grade' cannot be numeric: its values are not all numbers; its type is inferred "
       "instead",
@@ -124,6 +126,7 @@ TEST(ProbeTextTest, WarningsAndNotesAreWordedFromTheirKinds) {
       "(choose with " FORESIGHT_FIELD("metric") ")",
       "running on 1 of 2 threads: no more threads",
   };
+  // NOLINTEND(bugprone-suspicious-missing-comma)
   const std::string text = RenderProbeText(r);
   for (const std::string& w : warnings) EXPECT_THAT(text, HasSubstr("\nwarning: " + w + "\n"));
   EXPECT_THAT(text, HasSubstr("\nnote: tree: not trained on 16, 23 examples: the training rows "
