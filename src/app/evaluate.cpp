@@ -74,9 +74,8 @@ std::string SliceLabel(const core::SliceColumn& s, size_t level) {
 // The metric's direction when the registry knows it (for any task).
 std::optional<bool> HigherIsBetter(const std::string& metric) {
   if (metric.empty()) return std::nullopt;
-  for (const auto task :
-       {stats::TaskKind::kBinary, stats::TaskKind::kMulticlass, stats::TaskKind::kRegression}) {
-    if (auto spec = stats::BuiltinMetrics().Parse(metric, task)) return spec->def->higher_is_better;
+  if (const stats::MetricDef* def = stats::BuiltinMetrics().FindAnyTask(metric)) {
+    return def->higher_is_better;
   }
   return std::nullopt;
 }

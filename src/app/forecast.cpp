@@ -16,6 +16,20 @@ namespace curves = stats::curves;
 
 core::ForecastBand ToCore(const curves::Band& b) { return {b.estimate, b.lower, b.upper}; }
 
+core::ForecastWarning ToCore(curves::ForecastWarning w) {
+  switch (w) {
+    case curves::ForecastWarning::kNothingToForecast:
+      return core::ForecastWarning::kNothingToForecast;
+    case curves::ForecastWarning::kUntested:
+      return core::ForecastWarning::kUntested;
+    case curves::ForecastWarning::kWorsens:
+      return core::ForecastWarning::kWorsens;
+    case curves::ForecastWarning::kSpeedsUp:
+      return core::ForecastWarning::kSpeedsUp;
+  }
+  return core::ForecastWarning::kUntested;
+}
+
 // Whether the values fall as the size grows: the sign of their correlation with log size.
 bool ValuesFall(const std::vector<curves::CurvePoint>& points) {
   double mx = 0;
@@ -71,7 +85,7 @@ Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string s
                               : std::nullopt});
   }
   f.ill_behaved = result->ill_behaved;
-  f.warnings = result->warnings;
+  for (const curves::ForecastWarning w : result->warnings) f.warnings.push_back(ToCore(w));
   return f;
 }
 

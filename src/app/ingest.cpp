@@ -70,52 +70,66 @@ Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary
                      "pass " FORESIGHT_FIELD("task") " binary or multiclass");
 }
 
-}  // namespace
-
-Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o,
-                                 const Clock& clock) {
-  IngestOutcome outcome;
-  auto file = LoadTable(o.file);
+// The table file, read into `outcome.file`; nothing (its problems in `outcome.diagnostics`)
+// when it is not a table. Fails (Result) when the file cannot be read.
+Result<std::optional<table::Table>> ReadInput(const std::string& path, IngestOutcome& outcome) {
+  auto file = LoadTable(path);
   if (!file) return Fail(file.error());
   outcome.file = std::move(*file);
-  const SourceFile& src = *outcome.file;
-  auto& out = outcome.diagnostics;
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(o.file), sink);
-  if (!t) {
-    out = sink.Take();
-    return outcome;
-  }
-  const auto id_col = RequireColumn(*t, src, o.id_column, FORESIGHT_FIELD("id"), out);
-  const auto label_col = RequireColumn(*t, src, o.label_column, FORESIGHT_FIELD("label"), out);
+  std::optional<table::Table> t = table::ReadTable(*outcome.file, table::FormatForPath(path), sink);
+  if (!t) outcome.diagnostics = sink.Take();
+  return t;
+}
+
+// --- AddEvalSet's stages --------------------------------------------------------------------
+
+// The columns an evaluation set is read from.
+struct EvalSetColumns {
+  size_t id = 0;
+  size_t label = 0;
+  std::vector<size_t> slices;  // in the order of the options' slice columns
+};
+
+std::optional<EvalSetColumns> FindEvalSetColumns(const table::Table& t, const SourceFile& src,
+                                                 const EvalSetAddOptions& o,
+                                                 std::vector<diag::Diagnostic>& out) {
+  const auto id_col = RequireColumn(t, src, o.id_column, FORESIGHT_FIELD("id"), out);
+  const auto label_col = RequireColumn(t, src, o.label_column, FORESIGHT_FIELD("label"), out);
   std::vector<size_t> slice_cols;
   for (const std::string& s : o.slice_columns) {
-    if (auto c = RequireColumn(*t, src, s, FORESIGHT_FIELD("slice"), out)) slice_cols.push_back(*c);
+    if (auto c = RequireColumn(t, src, s, FORESIGHT_FIELD("slice"), out)) slice_cols.push_back(*c);
   }
-  if (!out.empty()) return outcome;
+  if (!out.empty()) return std::nullopt;
+  return EvalSetColumns{.id = *id_col, .label = *label_col, .slices = std::move(slice_cols)};
+}
 
-  core::EvalSet e;
-  e.name = o.name;
-  e.source = o.file;
-  e.created_at = clock.NowIso8601();
+// Every row's id into `e` (each present and unique), and the label column's distinct values
+// with their counts (up to kMaxTargetClasses + 1 of them: enough for InferTarget). Empty or
+// repeated ids and empty labels become diagnostics.
+std::map<std::string, size_t, std::less<>> ReadIdsAndLabels(const table::Table& t,
+                                                            const SourceFile& src,
+                                                            const EvalSetColumns& cols,
+                                                            core::EvalSet& e,
+                                                            std::vector<diag::Diagnostic>& out) {
   RowProblems empty_ids("with an empty id", "every example needs an id");
   RowProblems duplicate_ids("with an id seen earlier", "ids must be unique within a set");
   RowProblems empty_labels("without a label", "every example needs a label");
   // Row numbers fit StringIndex's 32 bits: a row takes at least two bytes of a file.
   static_assert(kMaxTableBytes / 2 < UINT32_MAX);
-  const auto id_of_row = [&t, column = *id_col](uint32_t r) { return t->Cell(r, column); };
-  StringIndex seen(id_of_row, t->rows());
+  const auto id_of_row = [&t, column = cols.id](uint32_t r) { return t.Cell(r, column); };
+  StringIndex seen(id_of_row, t.rows());
   std::map<std::string, size_t, std::less<>> distinct;
-  for (size_t r = 0; r < t->rows(); ++r) {
-    const std::string_view id = t->Cell(r, *id_col);
-    if (id.empty()) empty_ids.Add(t->CellOffset(r, *id_col));
+  for (size_t r = 0; r < t.rows(); ++r) {
+    const std::string_view id = t.Cell(r, cols.id);
+    if (id.empty()) empty_ids.Add(t.CellOffset(r, cols.id));
     if (!id.empty() && seen.Insert(static_cast<uint32_t>(r)).has_value()) {
-      duplicate_ids.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
+      duplicate_ids.Add(t.CellOffset(r, cols.id), fmt::format("'{}'", id));
     }
     e.ids.emplace_back(id);
-    const std::string_view label = t->Cell(r, *label_col);
-    if (label.empty() || t->IsNull(r, *label_col)) {
-      empty_labels.Add(t->CellOffset(r, *label_col));
+    const std::string_view label = t.Cell(r, cols.label);
+    if (label.empty() || t.IsNull(r, cols.label)) {
+      empty_labels.Add(t.CellOffset(r, cols.label));
     } else if (const auto it = distinct.find(label); it != distinct.end()) {
       ++it->second;
     } else if (distinct.size() <= kMaxTargetClasses) {
@@ -125,8 +139,227 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   empty_ids.Report(src, out);
   duplicate_ids.Report(src, out);
   empty_labels.Report(src, out);
-  if (!out.empty()) return outcome;
+  return distinct;
+}
 
+// Each row's label into `e`: a class code, or for regression a number (a label that is not
+// a finite number is a diagnostic).
+void EncodeLabels(const table::Table& t, const SourceFile& src, size_t label_col, core::EvalSet& e,
+                  std::vector<diag::Diagnostic>& out) {
+  if (e.task == core::EvalTask::kRegression) {
+    RowProblems bad("with a label that is not a finite number",
+                    "regression targets must be finite numbers");
+    for (size_t r = 0; r < t.rows(); ++r) {
+      auto v = table::ParseNumber(t.Cell(r, label_col));
+      if (!v || !std::isfinite(*v)) {
+        bad.Add(t.CellOffset(r, label_col), fmt::format("'{}'", t.Cell(r, label_col)));
+        continue;
+      }
+      e.targets.push_back(*v);
+    }
+    bad.Report(src, out);
+    return;
+  }
+  std::unordered_map<std::string_view, int32_t> code;
+  for (size_t i = 0; i < e.classes.size(); ++i) {
+    code.emplace(e.classes[i], static_cast<int32_t>(i));
+  }
+  for (size_t r = 0; r < t.rows(); ++r) e.labels.push_back(code.at(t.Cell(r, label_col)));
+}
+
+// Each slice column's values, as levels in first-seen order and a code per row.
+core::SliceColumn ReadSlice(const table::Table& t, size_t column, std::string name) {
+  core::SliceColumn slice;
+  slice.name = std::move(name);
+  std::unordered_map<std::string, int32_t> levels;
+  for (size_t r = 0; r < t.rows(); ++r) {
+    std::string value(t.Cell(r, column));
+    auto [it, inserted] = levels.emplace(value, static_cast<int32_t>(slice.levels.size()));
+    if (inserted) slice.levels.push_back(value);
+    slice.codes.push_back(it->second);
+  }
+  return slice;
+}
+
+// --- AddRun's stages --------------------------------------------------------------------
+
+// The prediction columns a task needs (with their defaults), and the field that names them.
+struct PredictionColumns {
+  std::vector<std::string> names;
+  std::string field;
+};
+
+// Fails when the options give predictions of another task's kind.
+Result<PredictionColumns> ChoosePredictionColumns(const core::EvalSet& e, const RunAddOptions& o) {
+  switch (e.task) {
+    case core::EvalTask::kBinary:
+      if (o.proba_prefix || o.value_column) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("'{}' is a binary task: give its scores with " FORESIGHT_FIELD(
+                                    "score") " COL",
+                                e.name));
+      }
+      return PredictionColumns{{o.score_column.value_or("score")}, FORESIGHT_FIELD("score")};
+    case core::EvalTask::kMulticlass: {
+      if (o.score_column || o.value_column) {
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("'{}' is a multiclass task: give one probability column per class "
+                        "with " FORESIGHT_FIELD("proba_prefix") " PREFIX (columns PREFIX<class>)",
+                        e.name));
+      }
+      const std::string prefix = o.proba_prefix.value_or("proba_");
+      PredictionColumns columns{{}, FORESIGHT_FIELD("proba_prefix")};
+      for (const std::string& c : e.classes) columns.names.push_back(prefix + c);
+      return columns;
+    }
+    case core::EvalTask::kRegression:
+      if (o.score_column || o.proba_prefix) {
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("'{}' is a regression task: give its predictions with " FORESIGHT_FIELD(
+                            "value") " COL",
+                        e.name));
+      }
+      return PredictionColumns{{o.value_column.value_or("prediction")}, FORESIGHT_FIELD("value")};
+  }
+  return Fail(ErrorCode::kInternal, "unknown task");
+}
+
+// Where each prediction's example is: predictions usually come in the evaluation set's order,
+// so row r is tried first; the index of all ids is built only when that fails.
+class ExampleFinder {
+ public:
+  explicit ExampleFinder(const core::EvalSet& e) : e_(e) {}
+  std::optional<size_t> Find(size_t r, std::string_view id) {
+    if (r < e_.ids.size() && e_.ids[r] == id) return r;
+    if (!row_of_) {
+      row_of_.emplace(IdOf{&e_}, e_.ids.size());
+      for (size_t i = 0; i < e_.ids.size(); ++i) row_of_->Insert(static_cast<uint32_t>(i));
+    }
+    return row_of_->Find(id);
+  }
+
+ private:
+  struct IdOf {
+    const core::EvalSet* e;
+    std::string_view operator()(uint32_t i) const { return e->ids[i]; }
+  };
+  const core::EvalSet& e_;
+  std::optional<StringIndex<IdOf>> row_of_;
+};
+
+// The problems of the predictions' values, one kind each.
+struct ValueProblems {
+  RowProblems not_number{"with a prediction that is not a number",
+                         "write plain numbers such as 0.73"};
+  RowProblems not_finite{"with a NaN or infinite prediction",
+                         "replace NaN and infinities with real predictions"};
+  RowProblems outside{"with a probability outside [0, 1]", "probabilities lie between 0 and 1"};
+  RowProblems bad_sum{"whose probabilities do not sum to 1",
+                      "each row's class probabilities must sum to 1"};
+};
+
+// Row r's predictions (one per column of `value_cols`) into `predictions` at `example`; a value
+// that is not a finite number, a probability outside [0, 1] or class probabilities that do not
+// sum to 1 are problems.
+void ReadPredictionRow(const table::Table& t, size_t r, const std::vector<size_t>& value_cols,
+                       core::EvalTask task, size_t example, std::vector<double>& predictions,
+                       ValueProblems& problems) {
+  const size_t width = value_cols.size();
+  double sum = 0;
+  bool row_ok = true;
+  for (size_t k = 0; k < width; ++k) {
+    const size_t col = value_cols[k];
+    auto v = table::ParseNumber(t.Cell(r, col));
+    if (!v) {
+      problems.not_number.Add(t.CellOffset(r, col), fmt::format("'{}'", t.Cell(r, col)));
+      row_ok = false;
+      continue;
+    }
+    if (!std::isfinite(*v)) {
+      problems.not_finite.Add(t.CellOffset(r, col), fmt::format("'{}'", t.Cell(r, col)));
+      row_ok = false;
+      continue;
+    }
+    if (task == core::EvalTask::kMulticlass && (*v < 0 || *v > 1)) {
+      problems.outside.Add(t.CellOffset(r, col), fmt::format("{}", *v));
+      row_ok = false;
+    }
+    sum += *v;
+    predictions[example * width + k] = *v;
+  }
+  if (row_ok && task == core::EvalTask::kMulticlass && std::fabs(sum - 1.0) > 1e-4) {
+    problems.bad_sum.Add(t.RowOffset(r), fmt::format("sum {:.6g}", sum));
+  }
+}
+
+// Every row's predictions, placed at its example of `e` (matched by id): one per example, in
+// the set's order. Unknown and repeated ids, bad values, and examples without a prediction are
+// diagnostics (sorted by position).
+std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src, size_t id_col,
+                                    const std::vector<size_t>& value_cols, const core::EvalSet& e,
+                                    std::vector<diag::Diagnostic>& out) {
+  ExampleFinder finder(e);
+  std::vector<double> predictions(e.size() * value_cols.size(), 0.0);
+  std::vector<bool> filled(e.size(), false);
+  RowProblems unknown("with an id that is not in the evaluation set",
+                      fmt::format("predict exactly the examples of '{}'", e.name));
+  RowProblems duplicate("with an id seen earlier", "give one prediction per example");
+  ValueProblems values;
+  for (size_t r = 0; r < t.rows(); ++r) {
+    const std::string_view id = t.Cell(r, id_col);
+    const std::optional<size_t> example = finder.Find(r, id);
+    if (!example) {
+      unknown.Add(t.CellOffset(r, id_col), fmt::format("'{}'", id));
+      continue;
+    }
+    if (filled[*example]) {
+      duplicate.Add(t.CellOffset(r, id_col), fmt::format("'{}'", id));
+      continue;
+    }
+    filled[*example] = true;
+    ReadPredictionRow(t, r, value_cols, e.task, *example, predictions, values);
+  }
+  for (const RowProblems* p : {&unknown, &duplicate, &values.not_number, &values.not_finite,
+                               &values.outside, &values.bad_sum}) {
+    p->Report(src, out);
+  }
+  const size_t missing = static_cast<size_t>(std::count(filled.begin(), filled.end(), false));
+  if (missing > 0) {
+    std::vector<std::string> first;
+    for (size_t i = 0; i < e.size() && first.size() < 3; ++i) {
+      if (!filled[i]) first.push_back("'" + e.ids[i] + "'");
+    }
+    out.push_back(FileProblem(src,
+                              fmt::format("{} example{} of '{}' {} no prediction (first: {})",
+                                          missing, missing == 1 ? "" : "s", e.name,
+                                          missing == 1 ? "has" : "have", Join(first, ", ")),
+                              "predict every example of the evaluation set"));
+  }
+  diag::SortByPosition(out);
+  return predictions;
+}
+
+}  // namespace
+
+Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o,
+                                 const Clock& clock) {
+  IngestOutcome outcome;
+  auto t = ReadInput(o.file, outcome);
+  if (!t) return Fail(t.error());
+  if (!*t) return outcome;
+  const SourceFile& src = *outcome.file;
+  auto& out = outcome.diagnostics;
+  const std::optional<EvalSetColumns> cols = FindEvalSetColumns(**t, src, o, out);
+  if (!cols) return outcome;
+
+  core::EvalSet e;
+  e.name = o.name;
+  e.source = o.file;
+  e.created_at = clock.NowIso8601();
+  const auto distinct = ReadIdsAndLabels(**t, src, *cols, e, out);
+  if (!out.empty()) return outcome;
   // The task, the classes and the positive class: the policy the probe shares (target.hpp).
   const TargetSummary summary = SummarizeLabels(distinct);
   const auto target = InferTarget(summary, {.task = o.task, .positive = o.positive});
@@ -138,39 +371,13 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   }
   // Not numeric: a regression target with labels that are not finite numbers, named below.
   e.task = target ? target->task : core::EvalTask::kRegression;
-  if (e.task == core::EvalTask::kRegression) {
-    RowProblems bad("with a label that is not a finite number",
-                    "regression targets must be finite numbers");
-    for (size_t r = 0; r < t->rows(); ++r) {
-      auto v = table::ParseNumber(t->Cell(r, *label_col));
-      if (!v || !std::isfinite(*v)) {
-        bad.Add(t->CellOffset(r, *label_col), fmt::format("'{}'", t->Cell(r, *label_col)));
-        continue;
-      }
-      e.targets.push_back(*v);
-    }
-    bad.Report(src, out);
-  } else {
-    e.classes = target->classes;
-    std::unordered_map<std::string_view, int32_t> code;
-    for (size_t i = 0; i < e.classes.size(); ++i) {
-      code.emplace(e.classes[i], static_cast<int32_t>(i));
-    }
-    for (size_t r = 0; r < t->rows(); ++r) e.labels.push_back(code.at(t->Cell(r, *label_col)));
-  }
-  for (size_t s = 0; s < slice_cols.size(); ++s) {
-    core::SliceColumn slice;
-    slice.name = o.slice_columns[s];
-    std::unordered_map<std::string, int32_t> levels;
-    for (size_t r = 0; r < t->rows(); ++r) {
-      std::string value(t->Cell(r, slice_cols[s]));
-      auto [it, inserted] = levels.emplace(value, static_cast<int32_t>(slice.levels.size()));
-      if (inserted) slice.levels.push_back(value);
-      slice.codes.push_back(it->second);
-    }
-    e.slices.push_back(std::move(slice));
+  if (target) e.classes = target->classes;
+  EncodeLabels(**t, src, cols->label, e, out);
+  for (size_t s = 0; s < cols->slices.size(); ++s) {
+    e.slices.push_back(ReadSlice(**t, cols->slices[s], o.slice_columns[s]));
   }
   if (!out.empty()) return outcome;
+
   if (Status added = store.AddEvalSet(e); !added) return Fail(added.error());
   outcome.evalset =
       core::EvalSetInfo{.name = e.name,
@@ -187,147 +394,24 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   auto evalset = store.GetEvalSet(o.evalset);
   if (!evalset) return Fail(evalset.error());
   const core::EvalSet& e = *evalset;
-  // The prediction columns the task needs, with their defaults.
-  std::vector<std::string> columns;
-  std::string option;
-  switch (e.task) {
-    case core::EvalTask::kBinary:
-      if (o.proba_prefix || o.value_column) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("'{}' is a binary task: give its scores with " FORESIGHT_FIELD(
-                                    "score") " COL",
-                                e.name));
-      }
-      columns = {o.score_column.value_or("score")};
-      option = FORESIGHT_FIELD("score");
-      break;
-    case core::EvalTask::kMulticlass: {
-      if (o.score_column || o.value_column) {
-        return Fail(
-            ErrorCode::kInvalidArgument,
-            fmt::format("'{}' is a multiclass task: give one probability column per class "
-                        "with " FORESIGHT_FIELD("proba_prefix") " PREFIX (columns PREFIX<class>)",
-                        e.name));
-      }
-      const std::string prefix = o.proba_prefix.value_or("proba_");
-      for (const std::string& c : e.classes) columns.push_back(prefix + c);
-      option = FORESIGHT_FIELD("proba_prefix");
-      break;
-    }
-    case core::EvalTask::kRegression:
-      if (o.score_column || o.proba_prefix) {
-        return Fail(
-            ErrorCode::kInvalidArgument,
-            fmt::format("'{}' is a regression task: give its predictions with " FORESIGHT_FIELD(
-                            "value") " COL",
-                        e.name));
-      }
-      columns = {o.value_column.value_or("prediction")};
-      option = FORESIGHT_FIELD("value");
-      break;
-  }
+  const auto columns = ChoosePredictionColumns(e, o);
+  if (!columns) return Fail(columns.error());
 
   IngestOutcome outcome;
-  auto file = LoadTable(o.predictions_file);
-  if (!file) return Fail(file.error());
-  outcome.file = std::move(*file);
+  auto t = ReadInput(o.predictions_file, outcome);
+  if (!t) return Fail(t.error());
+  if (!*t) return outcome;
   const SourceFile& src = *outcome.file;
   auto& out = outcome.diagnostics;
-  diag::DiagnosticSink sink;
-  std::optional<table::Table> t =
-      table::ReadTable(src, table::FormatForPath(o.predictions_file), sink);
-  if (!t) {
-    out = sink.Take();
-    return outcome;
-  }
-  const auto id_col = RequireColumn(*t, src, o.id_column, FORESIGHT_FIELD("id"), out);
+  const auto id_col = RequireColumn(**t, src, o.id_column, FORESIGHT_FIELD("id"), out);
   std::vector<size_t> value_cols;
-  for (const std::string& c : columns) {
-    if (auto index = RequireColumn(*t, src, c, option, out)) value_cols.push_back(*index);
+  for (const std::string& c : columns->names) {
+    if (auto index = RequireColumn(**t, src, c, columns->field, out)) value_cols.push_back(*index);
   }
   if (!out.empty()) return outcome;
 
-  // Where each prediction's example is: predictions usually come in the evaluation set's
-  // order, so row r is tried first; the index of all ids is built only when that fails.
-  const auto id_of_example = [&e](uint32_t i) { return std::string_view(e.ids[i]); };
-  std::optional<StringIndex<decltype(id_of_example)>> row_of;
-  const auto find_example = [&](size_t r, std::string_view id) -> std::optional<size_t> {
-    if (r < e.ids.size() && e.ids[r] == id) return r;
-    if (!row_of) {
-      row_of.emplace(id_of_example, e.ids.size());
-      for (size_t i = 0; i < e.ids.size(); ++i) row_of->Insert(static_cast<uint32_t>(i));
-    }
-    return row_of->Find(id);
-  };
-  const size_t width = value_cols.size();
   core::Run run;
-  run.predictions.assign(e.size() * width, 0.0);
-  std::vector<bool> filled(e.size(), false);
-  RowProblems unknown("with an id that is not in the evaluation set",
-                      fmt::format("predict exactly the examples of '{}'", e.name));
-  RowProblems duplicate("with an id seen earlier", "give one prediction per example");
-  RowProblems not_number("with a prediction that is not a number",
-                         "write plain numbers such as 0.73");
-  RowProblems not_finite("with a NaN or infinite prediction",
-                         "replace NaN and infinities with real predictions");
-  RowProblems outside("with a probability outside [0, 1]", "probabilities lie between 0 and 1");
-  RowProblems bad_sum("whose probabilities do not sum to 1",
-                      "each row's class probabilities must sum to 1");
-  for (size_t r = 0; r < t->rows(); ++r) {
-    const std::string_view id = t->Cell(r, *id_col);
-    const std::optional<size_t> example = find_example(r, id);
-    if (!example) {
-      unknown.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
-      continue;
-    }
-    if (filled[*example]) {
-      duplicate.Add(t->CellOffset(r, *id_col), fmt::format("'{}'", id));
-      continue;
-    }
-    filled[*example] = true;
-    double sum = 0;
-    bool row_ok = true;
-    for (size_t k = 0; k < width; ++k) {
-      const size_t col = value_cols[k];
-      auto v = table::ParseNumber(t->Cell(r, col));
-      if (!v) {
-        not_number.Add(t->CellOffset(r, col), fmt::format("'{}'", t->Cell(r, col)));
-        row_ok = false;
-        continue;
-      }
-      if (!std::isfinite(*v)) {
-        not_finite.Add(t->CellOffset(r, col), fmt::format("'{}'", t->Cell(r, col)));
-        row_ok = false;
-        continue;
-      }
-      if (e.task == core::EvalTask::kMulticlass && (*v < 0 || *v > 1)) {
-        outside.Add(t->CellOffset(r, col), fmt::format("{}", *v));
-        row_ok = false;
-      }
-      sum += *v;
-      run.predictions[*example * width + k] = *v;
-    }
-    if (row_ok && e.task == core::EvalTask::kMulticlass && std::fabs(sum - 1.0) > 1e-4) {
-      bad_sum.Add(t->RowOffset(r), fmt::format("sum {:.6g}", sum));
-    }
-  }
-  for (const RowProblems* p :
-       {&unknown, &duplicate, &not_number, &not_finite, &outside, &bad_sum}) {
-    p->Report(src, out);
-  }
-  const size_t missing = static_cast<size_t>(std::count(filled.begin(), filled.end(), false));
-  if (missing > 0) {
-    std::vector<std::string> first;
-    for (size_t i = 0; i < e.size() && first.size() < 3; ++i) {
-      if (!filled[i]) first.push_back("'" + e.ids[i] + "'");
-    }
-    out.push_back(FileProblem(src,
-                              fmt::format("{} example{} of '{}' {} no prediction (first: {})",
-                                          missing, missing == 1 ? "" : "s", e.name,
-                                          missing == 1 ? "has" : "have", Join(first, ", ")),
-                              "predict every example of the evaluation set"));
-  }
-  diag::SortByPosition(out);
+  run.predictions = ReadPredictions(**t, src, *id_col, value_cols, e, out);
   if (!out.empty()) return outcome;
   run.name = o.name;
   run.evalset = o.evalset;

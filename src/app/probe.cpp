@@ -12,6 +12,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/forecast.hpp"
 #include "app/probe_data.hpp"
@@ -147,7 +148,7 @@ Status TrainJobs(const learners::Dataset& d, const std::vector<Fold>& folds,
 // metric was passed over.
 Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::EvalTask task,
                                  const std::optional<std::string>& charter_metric,
-                                 std::vector<std::string>& warnings) {
+                                 std::vector<core::ProbeWarning>& warnings) {
   const stats::TaskKind kind = KindOf(task);
   if (given) {
     auto spec = stats::BuiltinMetrics().Parse(*given, kind);
@@ -158,10 +159,10 @@ Result<std::string> ChooseMetric(const std::optional<std::string>& given, core::
   if (charter_metric) {
     auto spec = stats::BuiltinMetrics().Parse(*charter_metric, kind);
     if (spec) return spec->ToString();
-    warnings.push_back(fmt::format(
-        "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
-        "with {})",
-        *charter_metric, core::EvalTaskName(task), fallback, FieldRef("metric")));
+    warnings.push_back({.kind = core::ProbeWarning::Kind::kMetricNotForTask,
+                        .name = *charter_metric,
+                        .task = std::string(core::EvalTaskName(task)),
+                        .used = fallback});
   }
   return fallback;
 }
@@ -207,6 +208,347 @@ std::string Bytes(size_t bytes) {
   if (b >= 0x1.0p30) return fmt::format("{:.1f} GiB", b / 0x1.0p30);
   if (b >= 0x1.0p20) return fmt::format("{:.1f} MiB", b / 0x1.0p20);
   return fmt::format("{:.1f} KiB", b / 0x1.0p10);
+}
+
+// --- Training stages ----------------------------------------------------------------------
+
+// Options no probe runs with: folds outside 2 to 20, a time budget that is no number of
+// seconds.
+Status CheckOptions(const ProbeOptions& options) {
+  if (options.folds < 2 || options.folds > 20) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("{} {} is out of range; use 2 to 20 (5 is usual)",
+                                  FieldRef("folds"), options.folds))
+                    .WithField("folds"));
+  }
+  if (options.time_budget && !(*options.time_budget >= 0 && std::isfinite(*options.time_budget))) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      FieldRef("time_budget") + " must be a number of seconds, 0 or more")
+                    .WithField("time_budget"));
+  }
+  return {};
+}
+
+// The learners to train: the named ones (each once, in the order given), else every built-in
+// learner. Fails on an unknown name, listing the learners.
+Result<std::vector<const learners::Learner*>> ChooseLearners(
+    const std::vector<std::string>& names) {
+  std::vector<const learners::Learner*> chosen;
+  if (names.empty()) {
+    for (const auto& l : learners::BuiltinLearners()) chosen.push_back(l.get());
+    return chosen;
+  }
+  for (const std::string& name : names) {
+    const learners::Learner* l = learners::FindLearner(name);
+    if (l == nullptr) {
+      std::vector<std::string> known;
+      for (const auto& b : learners::BuiltinLearners()) known.emplace_back(b->info().name);
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("unknown learner '{}'; the learners are: {}", name, Join(known, ", ")));
+    }
+    if (std::find(chosen.begin(), chosen.end(), l) == chosen.end()) chosen.push_back(l);
+  }
+  return chosen;
+}
+
+// The table read, typed and checked (probe_data.hpp), with its features sorted once for
+// every tree fit. Nothing (and diagnostics into `outcome`) when it cannot be probed,
+// including too few rows for the folds; fails (Result) when the file cannot be read.
+Result<std::optional<ProbeData>> ReadProbeTable(const ProbeOptions& options,
+                                                ProbeOutcome& outcome) {
+  auto file = LoadTable(options.data);
+  if (!file) return Fail(file.error());
+  outcome.file = std::move(*file);
+  const SourceFile& src = *outcome.file;
+  diag::DiagnosticSink sink;
+  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(options.data), sink);
+  if (!t) {
+    outcome.diagnostics = sink.diagnostics();
+    return std::nullopt;
+  }
+  std::optional<ProbeData> prepared = PrepareProbeData(*t, src, options, outcome.diagnostics);
+  if (!prepared) return std::nullopt;
+  const size_t n = prepared->dataset.rows();
+  if (n < std::max<size_t>(2 * options.folds, 20)) {
+    outcome.diagnostics.push_back(FileProblem(
+        src,
+        fmt::format("only {} rows have a target: too few to probe with {} folds", n, options.folds),
+        "the probe needs at least 20 rows and 2 per fold; more data, or fewer " +
+            FieldRef("folds")));
+    return std::nullopt;
+  }
+  learners::SortFeatures(prepared->dataset);
+  return prepared;
+}
+
+// Cross-validation: each row's fold, each fold's test rows and its training rows in the
+// order they enter the subsamples, the full size (training rows per fold) and the curve's
+// smaller sizes.
+struct FoldPlan {
+  std::vector<uint32_t> fold_of;
+  std::vector<Fold> folds;
+  int64_t full_size = 0;
+  std::vector<int64_t> sizes;  // below the full size, small to large
+};
+
+FoldPlan PlanFolds(const learners::Dataset& d, size_t k_folds, uint64_t seed) {
+  const size_t n = d.rows();
+  FoldPlan plan;
+  plan.fold_of = AssignFolds(d, k_folds, seed);
+  plan.folds.resize(k_folds);
+  std::vector<std::vector<size_t>> train(k_folds);
+  for (size_t r = 0; r < n; ++r) {
+    for (size_t k = 0; k < k_folds; ++k) {
+      (plan.fold_of[r] == k ? plan.folds[k].test : train[k]).push_back(r);
+    }
+  }
+  for (size_t k = 0; k < k_folds; ++k) {
+    plan.folds[k].order = SubsampleOrder(d, std::move(train[k]), seed, k);
+  }
+  size_t min_train = n;
+  size_t total_train = 0;
+  for (const Fold& f : plan.folds) {
+    min_train = std::min(min_train, f.order.size());
+    total_train += f.order.size();
+  }
+  plan.full_size = static_cast<int64_t>(
+      std::lround(static_cast<double>(total_train) / static_cast<double>(k_folds)));
+  plan.sizes = ProbeSizes(static_cast<int64_t>(min_train));
+  plan.sizes.pop_back();  // the full size is each fold's whole training part
+  return plan;
+}
+
+// Jobs: first every learner at full size (the metric and the gap need them), then the
+// curve's sizes from small to large, all learners at each size.
+std::vector<std::unique_ptr<Job>> MakeJobs(const std::vector<const learners::Learner*>& chosen,
+                                           const FoldPlan& plan) {
+  std::vector<std::unique_ptr<Job>> jobs;
+  const auto add_job = [&](size_t li, int64_t size, bool full) {
+    auto job = std::make_unique<Job>();
+    job->learner = chosen[li];
+    job->learner_index = li;
+    job->size = size;
+    job->full = full;
+    jobs.push_back(std::move(job));
+  };
+  for (size_t li = 0; li < chosen.size(); ++li) add_job(li, plan.full_size, true);
+  for (const int64_t size : plan.sizes) {
+    for (size_t li = 0; li < chosen.size(); ++li) add_job(li, size, false);
+  }
+  return jobs;
+}
+
+// Every run's predictions are held until they are stored together: refuse a probe that
+// would not fit in memory, before training anything.
+Status CheckMemory(size_t runs, const learners::Dataset& d, size_t max_bytes) {
+  const size_t n = d.rows();
+  const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
+  if (const size_t bytes = runs * n * width * sizeof(double); bytes > max_bytes) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("the probe would hold {} of predictions ({} runs of {} rows); the "
+                            "limit is {}: train fewer learners ({}) or probe a sample of "
+                            "the table",
+                            Bytes(bytes), runs, n, Bytes(max_bytes), FieldRef("learner")));
+  }
+  return {};
+}
+
+// The evaluation set as stored: the table's, named and dated, with its folds as a slice.
+core::EvalSet FoldedEvalSet(core::EvalSet evalset, const std::string& name, std::string created_at,
+                            const FoldPlan& plan) {
+  evalset.name = name;
+  evalset.created_at = std::move(created_at);
+  core::SliceColumn fold_slice;
+  fold_slice.name = "fold";
+  for (size_t k = 0; k < plan.folds.size(); ++k) fold_slice.levels.push_back(std::to_string(k + 1));
+  for (const uint32_t f : plan.fold_of) fold_slice.codes.push_back(static_cast<int32_t>(f));
+  evalset.slices.push_back(std::move(fold_slice));
+  return evalset;
+}
+
+// Each chosen learner's name, box and description, in order.
+std::vector<core::ProbeLearner> DescribeLearners(
+    const std::vector<const learners::Learner*>& chosen) {
+  std::vector<core::ProbeLearner> out(chosen.size());
+  for (size_t li = 0; li < chosen.size(); ++li) {
+    const learners::LearnerInfo& info = chosen[li]->info();
+    out[li].name = std::string(info.name);
+    out[li].interpretable = info.interpretable;
+    out[li].description = std::string(info.description);
+  }
+  return out;
+}
+
+// The trained jobs as runs on `evalset` (their predictions moved out of the jobs). Into each
+// learner: its seconds, its full-size run, the sizes skipped (by the time budget, or a fit
+// that failed) and, grouped by reason, why fits failed.
+std::vector<core::Run> CollectRuns(const std::vector<std::unique_ptr<Job>>& jobs,
+                                   const core::EvalSet& evalset, const ProbeOptions& options,
+                                   std::vector<core::ProbeLearner>& learners) {
+  std::vector<core::Run> runs;
+  std::vector<std::map<std::string, std::vector<int64_t>>> failures(learners.size());
+  for (const auto& job : jobs) {
+    core::ProbeLearner& pl = learners[job->learner_index];
+    pl.seconds += job->seconds;
+    if (job->state.load() == Job::State::kSkipped) {
+      pl.skipped_sizes.push_back(job->size);
+      continue;
+    }
+    if (!job->failure.empty()) {
+      pl.skipped_sizes.push_back(job->size);
+      // "tree: the training rows hold one class only" -> the reason alone, grouped by reason.
+      std::string reason = job->failure;
+      if (reason.starts_with(pl.name + ": ")) reason.erase(0, pl.name.size() + 2);
+      failures[job->learner_index][reason].push_back(job->size);
+      continue;
+    }
+    core::Run run;
+    run.name = RunName(evalset.name, pl.name, job->size);
+    run.evalset = evalset.name;
+    run.method = pl.name;
+    run.train_size = job->size;
+    run.params = {{"folds", std::to_string(options.folds)}, {"seed", std::to_string(options.seed)}};
+    run.tags = {{"probe", evalset.name}, {"box", pl.interpretable ? "glass" : "black"}};
+    run.predictions = std::move(job->predictions);
+    run.created_at = evalset.created_at;
+    if (job->full) pl.run = run.name;
+    runs.push_back(std::move(run));
+  }
+  for (size_t li = 0; li < learners.size(); ++li) {
+    for (const auto& [reason, sizes_failed] : failures[li]) {
+      learners[li].notes.push_back(
+          {.kind = core::ProbeNote::Kind::kNotTrained, .sizes = sizes_failed, .reason = reason});
+    }
+  }
+  return runs;
+}
+
+// What the probe trained on, into `result`: the table (its rows, features and columns), the
+// task, the folds, the metric, and the warnings (moved out of `data`).
+void DescribeProbe(const ProbeOptions& options, const core::EvalSet& evalset, int64_t full_size,
+                   const std::string& metric, ProbeData& data, core::ProbeResult& result) {
+  const stats::MetricDef& def = *stats::BuiltinMetrics().Parse(metric, KindOf(evalset.task))->def;
+  result.data = options.data;
+  result.evalset = evalset.name;
+  result.task = std::string(core::EvalTaskName(evalset.task));
+  result.task_inferred = data.task_inferred;
+  result.positive_inferred = data.positive_inferred;
+  result.target = options.target;
+  result.classes = evalset.classes;
+  result.rows = data.dataset.rows();
+  result.features = data.dataset.features.size();
+  result.folds = options.folds;
+  result.seed = options.seed;
+  result.full_size = full_size;
+  result.metric = metric;
+  result.higher_is_better = def.higher_is_better;
+  // Differences of metrics in [0, 1] read as points; the others in their own units.
+  result.unit_interval = def.InUnitInterval();
+  result.columns = std::move(data.columns);
+  result.warnings = std::move(data.warnings);
+  result.time_budget = options.time_budget;
+}
+
+// Why no learner was trained: the first learner's first failure, else the time budget.
+Error NothingTrained(const core::ProbeLearner& first) {
+  if (first.notes.empty()) {
+    return Error(ErrorCode::kFailedPrecondition,
+                 "no learner could be trained: the time budget ran out");
+  }
+  const core::ProbeNote& note = first.notes.front();
+  return Error(ErrorCode::kFailedPrecondition,
+               fmt::format("no learner could be trained: not trained on {} examples: {}",
+                           fmt::join(note.sizes, ", "), note.reason));
+}
+
+// --- Measuring stages ---------------------------------------------------------------------
+
+// Each learner's metric with its interval, and the criterion, from its full-size run: what
+// `eval` computes from the same runs.
+Status MeasureFullRuns(store::Store& store, const EvidenceOptions& evidence,
+                       const std::optional<Criteria>& criteria, core::ProbeResult& result) {
+  std::vector<std::string> full_runs;
+  for (const core::ProbeLearner& pl : result.learners) {
+    if (!pl.run.empty()) full_runs.push_back(pl.run);
+  }
+  if (full_runs.empty()) return {};  // (an empty list would mean every run in the workspace)
+  auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
+  if (!evaluated) return Fail(evaluated.error());
+  result.criterion = evaluated->criterion;
+  for (core::ProbeLearner& pl : result.learners) {
+    if (pl.run.empty()) continue;
+    for (const core::EvalRow& row : evaluated->rows) {
+      if (row.run == pl.run && !row.slice) pl.metric = row;
+    }
+    for (const core::CriterionRow& row : evaluated->criteria) {
+      if (row.run == pl.run) pl.criterion = row;
+    }
+  }
+  return {};
+}
+
+// Each learner's learning curve on the probe's evaluation set, each point's standard error
+// from a few hundred percentile resamples (as `forecast --method`), and its forecast (not
+// for the floor, nor for curves of fewer than 3 points).
+void MeasureCurves(store::Store& store, const std::string& probe, const std::string& metric,
+                   const EvidenceOptions& evidence, const std::optional<Criteria>& criteria,
+                   core::ProbeResult& result) {
+  EvidenceOptions curve_evidence = evidence;
+  // A curve needs each point's standard error only: 200 resamples, and no BCa jackknife.
+  curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
+  curve_evidence.bca = false;
+  result.curve_resamples = curve_evidence.resamples;
+  for (core::ProbeLearner& pl : result.learners) {
+    auto curve = MeasureMethod(store, pl.name, metric, probe, curve_evidence, criteria);
+    if (!curve) continue;  // no run of this learner was stored
+    for (const RunMeasurement& m : curve->points) {
+      pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
+    }
+    if (pl.name == kFloorLearner || curve->points.size() < 3) continue;
+    auto forecast = ForecastFromCurve(*curve, ForecastSettings{});
+    if (forecast) {
+      pl.forecast = std::move(*forecast);
+    } else {
+      pl.notes.push_back(
+          {.kind = core::ProbeNote::Kind::kNoForecast, .reason = forecast.error().message()});
+    }
+  }
+}
+
+// The interpretability gap: the best black box against the best glass box (the floor left
+// out), paired on the same examples (as `compare`). None unless both have a metric.
+Result<std::optional<core::ProbeGap>> MeasureGap(store::Store& store, bool higher,
+                                                 const EvidenceOptions& evidence,
+                                                 const std::optional<Criteria>& criteria,
+                                                 const std::vector<core::ProbeLearner>& learners) {
+  const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
+    if (b == nullptr) return true;
+    return higher ? a->metric->estimate > b->metric->estimate
+                  : a->metric->estimate < b->metric->estimate;
+  };
+  const core::ProbeLearner* glass = nullptr;
+  const core::ProbeLearner* black = nullptr;
+  for (const core::ProbeLearner& pl : learners) {
+    if (!pl.metric || pl.name == kFloorLearner) continue;
+    const core::ProbeLearner*& best = pl.interpretable ? glass : black;
+    if (better(&pl, best)) best = &pl;
+  }
+  if (glass == nullptr || black == nullptr) return std::nullopt;
+  auto compared = Compare(store, glass->run, {black->run}, evidence, criteria);
+  if (!compared) return Fail(compared.error());
+  const core::Comparison& c = compared->front();
+  core::ProbeGap gap;
+  gap.black_box = black->name;
+  gap.glass_box = glass->name;
+  gap.black_run = black->run;
+  gap.glass_run = glass->run;
+  gap.difference = c.difference;
+  gap.lower = c.lower;
+  gap.upper = c.upper;
+  gap.p_value = c.p_value;
+  gap.test = c.test;
+  return gap;
 }
 
 }  // namespace
@@ -280,304 +622,90 @@ Status MeasureProbe(store::Store& store, const std::string& probe, const std::st
     owned = Executor::Start(evidence.threads);
     evidence.executor = owned.get();
   }
-  std::vector<std::string> full_runs;
-  for (const core::ProbeLearner& pl : result.learners) {
-    if (!pl.run.empty()) full_runs.push_back(pl.run);
+  if (auto ok = MeasureFullRuns(store, evidence, criteria, result); !ok) return ok;
+  MeasureCurves(store, probe, metric, evidence, criteria, result);
+  auto gap = MeasureGap(store, higher, evidence, criteria, result.learners);
+  if (!gap) return Fail(gap.error());
+  result.gap = std::move(*gap);
+  result.confidence = evidence.confidence;
+  return {};
+}
+
+Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options,
+                                const std::optional<Criteria>& criteria, const Clock& clock,
+                                Executor& executor, const ProbeProgressFn& progress) {
+  const auto start = SteadyClock::now();
+  const auto elapsed = [&start] {
+    return std::chrono::duration<double>(SteadyClock::now() - start).count();
+  };
+  if (auto ok = CheckOptions(options); !ok) return Fail(ok.error());
+  auto chosen = ChooseLearners(options.learners);
+  if (!chosen) return Fail(chosen.error());
+  ProbeOutcome outcome;
+  auto prepared = ReadProbeTable(options, outcome);
+  if (!prepared) return Fail(prepared.error());
+  if (!*prepared) return outcome;
+  ProbeData& data = **prepared;
+  const learners::Dataset& d = data.dataset;
+  auto metric =
+      ChooseMetric(options.metric, data.evalset.task, CharterMetric(criteria), data.warnings);
+  if (!metric) return Fail(metric.error());
+  auto name = ProbeName(store, options);
+  if (!name) return Fail(name.error());
+
+  const FoldPlan plan = PlanFolds(d, options.folds, options.seed);
+  const std::vector<std::unique_ptr<Job>> jobs = MakeJobs(*chosen, plan);
+  if (auto ok = CheckMemory(jobs.size(), d, options.max_prediction_bytes); !ok) {
+    return Fail(ok.error());
   }
-  if (!full_runs.empty()) {  // (an empty list would mean every run in the workspace)
-    auto evaluated = Evaluate(store, full_runs, evidence, false, criteria);
-    if (!evaluated) return Fail(evaluated.error());
-    result.criterion = evaluated->criterion;
-    for (core::ProbeLearner& pl : result.learners) {
-      if (pl.run.empty()) continue;
-      for (const core::EvalRow& row : evaluated->rows) {
-        if (row.run == pl.run && !row.slice) pl.metric = row;
-      }
-      for (const core::CriterionRow& row : evaluated->criteria) {
-        if (row.run == pl.run) pl.criterion = row;
-      }
-    }
+  if (!executor.shortfall().empty()) {
+    data.warnings.push_back(
+        {.kind = core::ProbeWarning::Kind::kFewerThreads, .reason = executor.shortfall()});
   }
-  EvidenceOptions curve_evidence = evidence;
-  // A curve needs each point's standard error only: 200 resamples, and no BCa jackknife.
-  curve_evidence.resamples = std::min<size_t>(evidence.resamples, kCurveResamples);
-  curve_evidence.bca = false;
-  result.curve_resamples = curve_evidence.resamples;
-  for (core::ProbeLearner& pl : result.learners) {
-    auto curve = MeasureMethod(store, pl.name, metric, probe, curve_evidence, criteria);
-    if (!curve) continue;  // no run of this learner was stored
-    for (const RunMeasurement& m : curve->points) {
-      pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});
-    }
-    if (pl.name == kFloorLearner || curve->points.size() < 3) continue;
-    auto forecast = ForecastFromCurve(*curve, ForecastSettings{});
-    if (forecast) {
-      pl.forecast = std::move(*forecast);
-    } else {
-      pl.notes.push_back(fmt::format("no forecast: {}", forecast.error().message()));
-    }
+  if (auto trained = TrainJobs(d, plan.folds, jobs, options, elapsed, progress, executor);
+      !trained) {
+    return Fail(trained.error().WithContext("training"));
   }
 
-  // The interpretability gap: the best black box against the best glass box.
-  const auto better = [higher](const core::ProbeLearner* a, const core::ProbeLearner* b) {
-    if (b == nullptr) return true;
-    return higher ? a->metric->estimate > b->metric->estimate
-                  : a->metric->estimate < b->metric->estimate;
-  };
-  const core::ProbeLearner* glass = nullptr;
-  const core::ProbeLearner* black = nullptr;
-  for (const core::ProbeLearner& pl : result.learners) {
-    if (!pl.metric || pl.name == kFloorLearner) continue;
-    const core::ProbeLearner*& best = pl.interpretable ? glass : black;
-    if (better(&pl, best)) best = &pl;
+  // Store the evaluation set and every run, at once.
+  core::ProbeResult result;
+  const core::EvalSet evalset =
+      FoldedEvalSet(std::move(data.evalset), *name, clock.NowIso8601(), plan);
+  result.learners = DescribeLearners(*chosen);
+  std::vector<core::Run> runs = CollectRuns(jobs, evalset, options, result.learners);
+  if (runs.empty()) return Fail(NothingTrained(result.learners.front()));
+  if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
+  runs.clear();
+  if (progress) {
+    const size_t fits = jobs.size() * options.folds;
+    progress({"", 0, fits, fits, elapsed()});
   }
-  if (glass != nullptr && black != nullptr) {
-    auto compared = Compare(store, glass->run, {black->run}, evidence, criteria);
-    if (!compared) return Fail(compared.error());
-    const core::Comparison& c = compared->front();
-    core::ProbeGap gap;
-    gap.black_box = black->name;
-    gap.glass_box = glass->name;
-    gap.black_run = black->run;
-    gap.glass_run = glass->run;
-    gap.difference = c.difference;
-    gap.lower = c.lower;
-    gap.upper = c.upper;
-    gap.p_value = c.p_value;
-    gap.test = c.test;
-    result.gap = std::move(gap);
-  }
-  return {};
+
+  DescribeProbe(options, evalset, plan.full_size, *metric, data, result);
+  result.seconds = elapsed();
+  outcome.result = std::move(result);
+  return outcome;
 }
 
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                            const std::optional<Criteria>& criteria, const Clock& clock,
                            const ProbeProgressFn& progress) {
   const auto start = SteadyClock::now();
-  const auto elapsed = [&start] {
-    return std::chrono::duration<double>(SteadyClock::now() - start).count();
-  };
-  if (options.folds < 2 || options.folds > 20) {
-    return Fail(Error(ErrorCode::kInvalidArgument,
-                      fmt::format("{} {} is out of range; use 2 to 20 (5 is usual)",
-                                  FieldRef("folds"), options.folds))
-                    .WithField("folds"));
-  }
-  if (options.time_budget && !(*options.time_budget >= 0 && std::isfinite(*options.time_budget))) {
-    return Fail(Error(ErrorCode::kInvalidArgument,
-                      FieldRef("time_budget") + " must be a number of seconds, 0 or more")
-                    .WithField("time_budget"));
-  }
-  std::vector<const learners::Learner*> chosen;
-  if (options.learners.empty()) {
-    for (const auto& l : learners::BuiltinLearners()) chosen.push_back(l.get());
-  } else {
-    for (const std::string& name : options.learners) {
-      const learners::Learner* l = learners::FindLearner(name);
-      if (l == nullptr) {
-        std::vector<std::string> names;
-        for (const auto& b : learners::BuiltinLearners()) names.emplace_back(b->info().name);
-        return Fail(
-            ErrorCode::kInvalidArgument,
-            fmt::format("unknown learner '{}'; the learners are: {}", name, Join(names, ", ")));
-      }
-      if (std::find(chosen.begin(), chosen.end(), l) == chosen.end()) chosen.push_back(l);
-    }
-  }
-
-  auto file = LoadTable(options.data);
-  if (!file) return Fail(file.error());
-  ProbeOutcome outcome;
-  outcome.file = std::move(*file);
-  const SourceFile& src = *outcome.file;
-  diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(options.data), sink);
-  if (!t) {
-    outcome.diagnostics = sink.diagnostics();
-    return outcome;
-  }
-  std::optional<ProbeData> prepared = PrepareProbeData(*t, src, options, outcome.diagnostics);
-  if (!prepared) return outcome;
-  learners::SortFeatures(prepared->dataset);  // once, for every tree fit
-  const learners::Dataset& d = prepared->dataset;
-  const size_t n = d.rows();
-  const size_t k_folds = options.folds;
-  if (n < std::max<size_t>(2 * k_folds, 20)) {
-    outcome.diagnostics.push_back(FileProblem(
-        src, fmt::format("only {} rows have a target: too few to probe with {} folds", n, k_folds),
-        "the probe needs at least 20 rows and 2 per fold; more data, or fewer " +
-            FieldRef("folds")));
-    return outcome;
-  }
-
-  auto metric = ChooseMetric(options.metric, prepared->evalset.task, CharterMetric(criteria),
-                             prepared->warnings);
-  if (!metric) return Fail(metric.error());
-  const bool higher =
-      stats::BuiltinMetrics().Parse(*metric, KindOf(prepared->evalset.task))->def->higher_is_better;
-  auto name = ProbeName(store, options);
-  if (!name) return Fail(name.error());
-
-  // Folds, and each fold's training rows in the order they enter the subsamples.
-  const std::vector<uint32_t> fold_of = AssignFolds(d, k_folds, options.seed);
-  std::vector<Fold> folds(k_folds);
-  {
-    std::vector<std::vector<size_t>> train(k_folds);
-    for (size_t r = 0; r < n; ++r) {
-      for (size_t k = 0; k < k_folds; ++k) {
-        (fold_of[r] == k ? folds[k].test : train[k]).push_back(r);
-      }
-    }
-    for (size_t k = 0; k < k_folds; ++k) {
-      folds[k].order = SubsampleOrder(d, std::move(train[k]), options.seed, k);
-    }
-  }
-  size_t min_train = n;
-  size_t total_train = 0;
-  for (const Fold& f : folds) {
-    min_train = std::min(min_train, f.order.size());
-    total_train += f.order.size();
-  }
-  const auto full_size = static_cast<int64_t>(
-      std::lround(static_cast<double>(total_train) / static_cast<double>(k_folds)));
-  std::vector<int64_t> sizes = ProbeSizes(static_cast<int64_t>(min_train));
-  sizes.pop_back();  // the full size is each fold's whole training part
-
-  // Jobs: first every learner at full size (the metric and the gap need them), then the
-  // curve's sizes from small to large, all learners at each size.
-  std::vector<std::unique_ptr<Job>> jobs;
-  const auto add_job = [&](size_t li, int64_t size, bool full) {
-    auto job = std::make_unique<Job>();
-    job->learner = chosen[li];
-    job->learner_index = li;
-    job->size = size;
-    job->full = full;
-    jobs.push_back(std::move(job));
-  };
-  for (size_t li = 0; li < chosen.size(); ++li) add_job(li, full_size, true);
-  for (const int64_t size : sizes) {
-    for (size_t li = 0; li < chosen.size(); ++li) add_job(li, size, false);
-  }
-  const size_t width = d.task == learners::Task::kMulticlass ? d.classes : 1;
-  // Every run's predictions are held until they are stored together: refuse a probe that
-  // would not fit in memory, before training anything.
-  if (const size_t bytes = jobs.size() * n * width * sizeof(double);
-      bytes > options.max_prediction_bytes) {
-    return Fail(ErrorCode::kResourceExhausted,
-                fmt::format("the probe would hold {} of predictions ({} runs of {} rows); the "
-                            "limit is {}: train fewer learners ({}) or probe a sample of "
-                            "the table",
-                            Bytes(bytes), jobs.size(), n, Bytes(options.max_prediction_bytes),
-                            FieldRef("learner")));
-  }
   // One pool for the whole probe: the fits, then the bootstrap of every measurement.
   const std::unique_ptr<Executor> executor = Executor::Start(options.threads);
-  if (!executor->shortfall().empty()) prepared->warnings.push_back(executor->shortfall());
-  if (auto trained = TrainJobs(d, folds, jobs, options, elapsed, progress, *executor); !trained) {
-    return Fail(trained.error().WithContext("training"));
-  }
-
-  // Store the evaluation set (the table, with its folds as a slice) and every run, at once.
-  core::ProbeResult result;
-  core::EvalSet evalset = std::move(prepared->evalset);
-  evalset.name = *name;
-  evalset.created_at = clock.NowIso8601();
-  core::SliceColumn fold_slice;
-  fold_slice.name = "fold";
-  for (size_t k = 0; k < k_folds; ++k) fold_slice.levels.push_back(std::to_string(k + 1));
-  for (const uint32_t f : fold_of) fold_slice.codes.push_back(static_cast<int32_t>(f));
-  evalset.slices.push_back(std::move(fold_slice));
-  std::vector<core::Run> runs;
-  result.learners.resize(chosen.size());
-  for (size_t li = 0; li < chosen.size(); ++li) {
-    const learners::LearnerInfo& info = chosen[li]->info();
-    result.learners[li].name = std::string(info.name);
-    result.learners[li].interpretable = info.interpretable;
-    result.learners[li].description = std::string(info.description);
-  }
-  std::vector<std::string> full_runs;
-  std::vector<std::map<std::string, std::vector<std::string>>> failures(chosen.size());
-  for (const auto& job : jobs) {
-    core::ProbeLearner& pl = result.learners[job->learner_index];
-    pl.seconds += job->seconds;
-    if (job->state.load() == Job::State::kSkipped) {
-      pl.skipped_sizes.push_back(job->size);
-      continue;
-    }
-    if (!job->failure.empty()) {
-      pl.skipped_sizes.push_back(job->size);
-      // "tree: the training rows hold one class only" -> the reason alone, grouped by reason.
-      std::string reason = job->failure;
-      if (reason.starts_with(pl.name + ": ")) reason.erase(0, pl.name.size() + 2);
-      failures[job->learner_index][reason].push_back(std::to_string(job->size));
-      continue;
-    }
-    core::Run run;
-    run.name = RunName(*name, pl.name, job->size);
-    run.evalset = *name;
-    run.method = pl.name;
-    run.train_size = job->size;
-    run.params = {{"folds", std::to_string(k_folds)}, {"seed", std::to_string(options.seed)}};
-    run.tags = {{"probe", *name}, {"box", pl.interpretable ? "glass" : "black"}};
-    run.predictions = std::move(job->predictions);
-    run.created_at = evalset.created_at;
-    if (job->full) {
-      pl.run = run.name;
-      full_runs.push_back(run.name);
-    }
-    runs.push_back(std::move(run));
-  }
-  for (size_t li = 0; li < chosen.size(); ++li) {
-    for (const auto& [reason, sizes_failed] : failures[li]) {
-      result.learners[li].notes.push_back(
-          fmt::format("not trained on {} examples: {}", Join(sizes_failed, ", "), reason));
-    }
-  }
-  if (runs.empty()) {
-    return Fail(
-        ErrorCode::kFailedPrecondition,
-        fmt::format("no learner could be trained: {}",
-                    result.learners.front().notes.empty() ? std::string("the time budget ran out")
-                                                          : result.learners.front().notes.front()));
-  }
-  if (auto ok = store.AddEvalSetWithRuns(evalset, runs); !ok) return Fail(ok.error());
-  runs.clear();
-
-  if (progress) {
-    const size_t fits = jobs.size() * k_folds;
-    progress({"", 0, fits, fits, elapsed()});
-  }
+  auto outcome = TrainProbe(store, options, criteria, clock, *executor, progress);
+  if (!outcome || !outcome->result) return outcome;
   // Every number below is computed from the stored runs, as `eval`, `compare` and
   // `forecast` compute it.
+  core::ProbeResult& result = *outcome->result;
   EvidenceOptions evidence = options.evidence;
   evidence.executor = executor.get();
-  if (auto measured = MeasureProbe(store, *name, *metric, higher, evidence, criteria, result);
+  if (auto measured = MeasureProbe(store, result.evalset, result.metric, result.higher_is_better,
+                                   evidence, criteria, result);
       !measured) {
     return Fail(measured.error());
   }
-  result.data = options.data;
-  result.evalset = *name;
-  result.task = std::string(core::EvalTaskName(evalset.task));
-  result.task_inferred = prepared->task_inferred;
-  result.positive_inferred = prepared->positive_inferred;
-  result.target = options.target;
-  result.classes = evalset.classes;
-  result.rows = n;
-  result.features = d.features.size();
-  result.folds = k_folds;
-  result.seed = options.seed;
-  result.full_size = full_size;
-  result.metric = *metric;
-  result.higher_is_better = higher;
-  // Differences of metrics in [0, 1] read as points; the others in their own units.
-  result.unit_interval =
-      stats::BuiltinMetrics().Parse(*metric, KindOf(evalset.task))->def->InUnitInterval();
-  result.confidence = evidence.confidence;
-  result.columns = std::move(prepared->columns);
-  result.warnings = std::move(prepared->warnings);
-  result.time_budget = options.time_budget;
-  result.seconds = elapsed();
-  outcome.result = std::move(result);
+  result.seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
   return outcome;
 }
 

@@ -18,6 +18,7 @@
 
 #include "app/evaluate.hpp"
 #include "base/clock.hpp"
+#include "base/executor.hpp"
 #include "base/result.hpp"
 #include "base/source_file.hpp"
 #include "core/probe.hpp"
@@ -85,17 +86,28 @@ struct ProbeOutcome {
 // (its name, box and full-size run filled in), the metric with its interval and the criterion
 // from its full-size run, the learning curve of its runs on the probe's evaluation set
 // `probe` (each point's standard error from a few hundred percentile resamples) and the
-// forecast; then the interpretability gap, best black box against best glass box. Exactly what
-// `eval`, `forecast --method` and `compare` compute from the same runs, so a stored probe can be
-// measured again (with other options) without training anything.
+// forecast; then the interpretability gap, best black box against best glass box, and the
+// intervals' confidence. Exactly what `eval`, `forecast --method` and `compare` compute from the
+// same runs, so a stored probe can be measured again (with other options) without training
+// anything.
 Status MeasureProbe(store::Store& store, const std::string& probe, const std::string& metric,
                     bool higher, const EvidenceOptions& options,
                     const std::optional<Criteria>& criteria, core::ProbeResult& result);
 
-// Fails (Result) for problems outside the file's cells: a missing file, an unknown option
-// value, a store error. Nothing is stored until every fit has finished; then the evaluation
-// set and all runs are stored in one transaction, and measured from the store. (If the
-// measuring fails after that, the stored runs stay: they are complete.)
+// The training stage of a probe: checks the options, reads and types the table
+// (PrepareProbeData), chooses the metric, trains every learner at every size on `executor`
+// (within the time budget), and stores the evaluation set and all runs in one transaction.
+// Nothing is stored until every fit has finished. The result describes what was trained and
+// stored, without measurements: the table, the task, the metric, the columns, the warnings,
+// and for each learner its name, box, full-size run, seconds, skipped sizes and notes;
+// MeasureProbe fills in the rest. Fails (Result) for problems outside the file's cells: a
+// missing file, an unknown option value, a store error, no learner trained at all.
+Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options,
+                                const std::optional<Criteria>& criteria, const Clock& clock,
+                                Executor& executor, const ProbeProgressFn& progress = {});
+
+// TrainProbe, then MeasureProbe from the store, on one pool of `options.threads` threads.
+// (If the measuring fails after the runs were stored, they stay: they are complete.)
 Result<ProbeOutcome> Probe(store::Store& store, const ProbeOptions& options,
                            const std::optional<Criteria>& criteria, const Clock& clock,
                            const ProbeProgressFn& progress = {});

@@ -177,10 +177,6 @@ NumericCells CountNumeric(const table::Table& t, size_t column) {
   return out;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // Where and how the probe words a problem of its target (see InferTarget). A target of
 // numbers but for a few cells (a stray "n.a.", "1,234") was typed categorical: the problem
 // points at its first cell that is not a number.
@@ -306,241 +302,326 @@ diag::Diagnostic TooManyClassesToTrain(size_t classes, const TargetPlace& at) {
           kMaxProbeClasses));
 }
 
-}  // namespace
-
-std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFile& file,
-                                          const ProbeOptions& options,
-                                          std::vector<diag::Diagnostic>& out) {
-  const size_t before = out.size();
-  const auto target_col = RequireColumn(t, file, options.target, FORESIGHT_FIELD("target"), out);
-  std::optional<size_t> id_col;
-  if (options.id_column) {
-    id_col = RequireColumn(t, file, *options.id_column, FORESIGHT_FIELD("id"), out);
-  }
+// The columns the options name: the target, the id, the ignored ones.
+struct NamedColumns {
+  size_t target = 0;
+  std::optional<size_t> id;
   std::set<size_t> ignored;
+};
+
+// Every column the options name exists (else a diagnostic naming the columns there are),
+// the table has rows, and the id column is not the target.
+std::optional<NamedColumns> FindNamedColumns(const table::Table& t, const SourceFile& file,
+                                             const ProbeOptions& options,
+                                             std::vector<diag::Diagnostic>& out) {
+  const size_t before = out.size();
+  NamedColumns cols;
+  const auto target = RequireColumn(t, file, options.target, FORESIGHT_FIELD("target"), out);
+  if (options.id_column) {
+    cols.id = RequireColumn(t, file, *options.id_column, FORESIGHT_FIELD("id"), out);
+  }
   for (const std::string& name : options.ignore) {
-    if (auto c = RequireColumn(t, file, name, FORESIGHT_FIELD("ignore"), out)) ignored.insert(*c);
+    if (auto c = RequireColumn(t, file, name, FORESIGHT_FIELD("ignore"), out)) {
+      cols.ignored.insert(*c);
+    }
   }
   for (const auto& [name, kind] : options.types) {
     RequireColumn(t, file, name, FORESIGHT_FIELD("type"), out);
   }
   if (out.size() > before) return std::nullopt;
+  cols.target = *target;
   if (t.rows() == 0) {
     out.push_back(FileProblem(file, "the table has a header but no rows",
                               "the probe learns from the rows: one example per row"));
     return std::nullopt;
   }
-  if (id_col && *id_col == *target_col) {
-    out.push_back(ColumnProblem(t, file, *target_col,
+  if (cols.id && *cols.id == cols.target) {
+    out.push_back(ColumnProblem(t, file, cols.target,
                                 "the target column is also the " FORESIGHT_FIELD("id") " column",
                                 "name a different column with " FORESIGHT_FIELD(
                                     "id") ", or leave " FORESIGHT_FIELD("id") " out"));
     return std::nullopt;
   }
+  return cols;
+}
 
-  table::Typed typed = table::TypeColumns(t, options.types);
-  ProbeData data;
-  data.warnings = typed.problems;
-  const TypedColumn& target = typed.columns[*target_col];
+// The target's task and classes, and each row's value: its number (regression) or its
+// class (classification); NaN or -1 when missing.
+struct EncodedTarget {
+  Target target;
+  std::vector<double> number_of_row;  // regression only
+  std::vector<int32_t> class_of_row;
+  bool Missing(size_t r) const {
+    return target.task == EvalTask::kRegression ? std::isnan(number_of_row[r])
+                                                : class_of_row[r] < 0;
+  }
+};
 
-  // The task, the classes and the positive class: the policy `evalset add` shares
-  // (target.hpp), on the values of the typed column.
-  const TargetValues target_values = SummarizeTarget(target, t, *target_col);
+// The task, the classes and the positive class: the policy `evalset add` shares
+// (target.hpp), on the values of the typed column. A problem is a diagnostic at the
+// target column (or its first cell that is not a number).
+std::optional<EncodedTarget> EncodeTarget(const table::Table& t, const SourceFile& file,
+                                          size_t column, const TypedColumn& typed,
+                                          const ProbeOptions& options,
+                                          std::vector<diag::Diagnostic>& out) {
+  const TargetValues target_values = SummarizeTarget(typed, t, column);
   const TargetSummary& summary = target_values.summary;
   const TargetPlace place{.t = t,
                           .file = file,
-                          .column = *target_col,
+                          .column = column,
                           .name = options.target,
-                          .typed = target,
-                          .cells = CountNumeric(t, *target_col)};
-  const auto inferred = InferTarget(summary, {.task = options.task, .positive = options.positive});
+                          .typed = typed,
+                          .cells = CountNumeric(t, column)};
+  auto inferred = InferTarget(summary, {.task = options.task, .positive = options.positive});
   if (!inferred) {
     out.push_back(TargetProblemDiagnostic(inferred.error(), summary, place, options));
     return std::nullopt;
   }
-  const EvalTask task = inferred->task;
-  data.task_inferred = inferred->task_inferred;
-  data.positive_inferred = inferred->positive_inferred;
-  const std::vector<std::string>& classes = inferred->classes;
-  if (classes.size() > kMaxProbeClasses) {
-    out.push_back(TooManyClassesToTrain(classes.size(), place));
+  if (inferred->classes.size() > kMaxProbeClasses) {
+    out.push_back(TooManyClassesToTrain(inferred->classes.size(), place));
     return std::nullopt;
   }
-
-  // Each row's target: its number (regression) or class (-1: missing). A regression target
-  // is all numbers; a categorical column's (ARFF nominal, --type) are its levels' numbers.
-  std::vector<double> number_of_row;
-  std::vector<int32_t> class_of_row(t.rows(), -1);
-  if (task == EvalTask::kRegression) {
-    number_of_row.assign(t.rows(), std::numeric_limits<double>::quiet_NaN());
+  // A regression target is all numbers; a categorical column's (ARFF nominal, --type) are
+  // its levels' numbers.
+  EncodedTarget encoded;
+  encoded.target = std::move(*inferred);
+  encoded.class_of_row.assign(t.rows(), -1);
+  if (encoded.target.task == EvalTask::kRegression) {
+    encoded.number_of_row.assign(t.rows(), std::numeric_limits<double>::quiet_NaN());
     for (size_t r = 0; r < t.rows(); ++r) {
-      if (target.kind != ColumnKind::kCategorical) {
-        number_of_row[r] = target.values[r];
+      if (typed.kind != ColumnKind::kCategorical) {
+        encoded.number_of_row[r] = typed.values[r];
       } else if (const int32_t v = target_values.value_of_row[r]; v >= 0) {
-        number_of_row[r] = *summary.values[static_cast<size_t>(v)].number;
+        encoded.number_of_row[r] = *summary.values[static_cast<size_t>(v)].number;
       }
     }
   } else {
     for (size_t r = 0; r < t.rows(); ++r) {
       const int32_t v = target_values.value_of_row[r];
-      if (v >= 0) class_of_row[r] = inferred->class_of[static_cast<size_t>(v)];
+      if (v >= 0) encoded.class_of_row[r] = encoded.target.class_of[static_cast<size_t>(v)];
     }
   }
+  return encoded;
+}
 
-  // Rows whose target is missing cannot teach anything: they are left out.
+// The rows with a target value: the others cannot teach anything, and are left out (with a
+// warning).
+std::vector<size_t> RowsWithTarget(const EncodedTarget& target, size_t table_rows,
+                                   std::vector<core::ProbeWarning>& warnings) {
   std::vector<size_t> rows;
-  for (size_t r = 0; r < t.rows(); ++r) {
-    const bool missing =
-        task == EvalTask::kRegression ? std::isnan(number_of_row[r]) : class_of_row[r] < 0;
-    if (!missing) rows.push_back(r);
+  for (size_t r = 0; r < table_rows; ++r) {
+    if (!target.Missing(r)) rows.push_back(r);
   }
-  if (rows.size() < t.rows()) {
-    data.warnings.push_back(fmt::format("{} without a target value were left out",
-                                        Plural(t.rows() - rows.size(), "row", "rows")));
+  if (rows.size() < table_rows) {
+    warnings.push_back(
+        {.kind = core::ProbeWarning::Kind::kRowsWithoutTarget, .count = table_rows - rows.size()});
   }
+  return rows;
+}
 
+// The dataset's and the evaluation set's task and targets over `rows`. Rare classes are
+// warned about: what they do to the folds, the small sizes and the intervals.
+void FillTargets(const EncodedTarget& encoded, const std::vector<size_t>& rows, size_t folds,
+                 ProbeData& data) {
+  const EvalTask task = encoded.target.task;
   learners::Dataset& d = data.dataset;
   core::EvalSet& e = data.evalset;
   e.task = task;
   if (task == EvalTask::kRegression) {
     d.task = learners::Task::kRegression;
     for (const size_t r : rows) {
-      d.target.push_back(number_of_row[r]);
-      e.targets.push_back(number_of_row[r]);
+      d.target.push_back(encoded.number_of_row[r]);
+      e.targets.push_back(encoded.number_of_row[r]);
     }
-  } else {
-    e.classes = classes;
-    d.task = task == EvalTask::kBinary ? learners::Task::kBinary : learners::Task::kMulticlass;
-    d.classes = classes.size();
-    // Rare classes: say what they do to the folds, the small sizes and the intervals.
-    std::vector<size_t> counts(classes.size(), 0);
-    for (const size_t r : rows) ++counts[static_cast<size_t>(class_of_row[r])];
-    for (size_t k = 0; k < classes.size(); ++k) {
-      if (counts[k] < options.folds) {
-        data.warnings.push_back(
-            fmt::format("class '{}' has {}: fewer than the {} folds, so some folds test none of it",
-                        classes[k], Plural(counts[k], "example", "examples"), options.folds));
-      } else if (counts[k] < kFewExamples) {
-        data.warnings.push_back(fmt::format(
-            "class '{}' has only {}: the smallest training sizes hold none of it, and every "
-            "interval will be wide",
-            classes[k], Plural(counts[k], "example", "examples")));
-      }
-    }
-    for (const size_t r : rows) {
-      d.target.push_back(class_of_row[r]);
-      e.labels.push_back(class_of_row[r]);
+    return;
+  }
+  const std::vector<std::string>& classes = encoded.target.classes;
+  e.classes = classes;
+  d.task = task == EvalTask::kBinary ? learners::Task::kBinary : learners::Task::kMulticlass;
+  d.classes = classes.size();
+  std::vector<size_t> counts(classes.size(), 0);
+  for (const size_t r : rows) ++counts[static_cast<size_t>(encoded.class_of_row[r])];
+  for (size_t k = 0; k < classes.size(); ++k) {
+    if (counts[k] < folds) {
+      data.warnings.push_back({.kind = core::ProbeWarning::Kind::kClassBelowFolds,
+                               .name = classes[k],
+                               .count = counts[k],
+                               .limit = folds});
+    } else if (counts[k] < kFewExamples) {
+      data.warnings.push_back(
+          {.kind = core::ProbeWarning::Kind::kRareClass, .name = classes[k], .count = counts[k]});
     }
   }
+  for (const size_t r : rows) {
+    d.target.push_back(encoded.class_of_row[r]);
+    e.labels.push_back(encoded.class_of_row[r]);
+  }
+}
 
-  // Ids: the --id column (present and unique), else the row's number in the table.
-  if (id_col) {
-    RowProblems missing("with no id",
-                        "every row needs an id; fill it in or leave " FORESIGHT_FIELD("id") " out");
-    RowProblems repeated("with an id seen earlier",
-                         "ids must be unique; leave " FORESIGHT_FIELD("id") " out to "
-                         "number the rows instead");
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(rows.size());
-    for (const size_t r : rows) {
-      const std::string_view id = t.Cell(r, *id_col);
-      if (id.empty() || table::IsMissing(t, r, *id_col)) {
-        missing.Add(t.CellOffset(r, *id_col));
-        continue;
-      }
-      if (!seen.insert(id).second) {
-        repeated.Add(t.CellOffset(r, *id_col), fmt::format("'{}'", id));
-      }
-      e.ids.emplace_back(id);
-    }
-    missing.Report(file, out);
-    repeated.Report(file, out);
-    if (out.size() > before) return std::nullopt;
-  } else {
+// Ids: the id column's (present and unique, else diagnostics and false), else each row's
+// number in the table.
+bool FillIds(const table::Table& t, const SourceFile& file, std::optional<size_t> id_col,
+             const std::vector<size_t>& rows, core::EvalSet& e,
+             std::vector<diag::Diagnostic>& out) {
+  if (!id_col) {
     for (const size_t r : rows) e.ids.push_back(std::to_string(r + 1));
+    return true;
   }
+  const size_t before = out.size();
+  RowProblems missing("with no id",
+                      "every row needs an id; fill it in or leave " FORESIGHT_FIELD("id") " out");
+  RowProblems repeated("with an id seen earlier",
+                       "ids must be unique; leave " FORESIGHT_FIELD("id") " out to "
+                       "number the rows instead");
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(rows.size());
+  for (const size_t r : rows) {
+    const std::string_view id = t.Cell(r, *id_col);
+    if (id.empty() || table::IsMissing(t, r, *id_col)) {
+      missing.Add(t.CellOffset(r, *id_col));
+      continue;
+    }
+    if (!seen.insert(id).second) {
+      repeated.Add(t.CellOffset(r, *id_col), fmt::format("'{}'", id));
+    }
+    e.ids.emplace_back(id);
+  }
+  missing.Report(file, out);
+  repeated.Report(file, out);
+  return out.size() == before;
+}
 
-  // Features: every other column that carries information, counted over the rows kept.
+// How column `c` is used: its kind, where the kind came from, its missing cells and levels
+// over `rows`, its role, and why it is dropped (missing in every row; an identifier or free
+// text: too many distinct values).
+core::ProbeColumn DescribeColumn(const TypedColumn& col, size_t c, const NamedColumns& cols,
+                                 const Levels& levels, const std::vector<size_t>& rows,
+                                 size_t classes) {
+  core::ProbeColumn info;
+  info.name = col.name;
+  info.kind = std::string(table::ColumnKindName(col.kind));
+  info.origin = col.overridden ? "override" : (col.declared ? "declared" : "inferred");
+  info.missing = MissingIn(col, rows);
+  info.levels = levels.names.size();
+  const size_t used = levels.names.size();
+  if (c == cols.target) {
+    info.role = "target";
+    info.levels = classes;
+  } else if (cols.id && c == *cols.id) {
+    info.role = "id";
+  } else if (cols.ignored.count(c)) {
+    info.role = "ignored";
+  } else if (info.missing == rows.size()) {
+    info.role = "dropped";
+    info.drop = core::ColumnDrop{.reason = core::ColumnDrop::Reason::kAllMissing};
+  } else if (col.kind == ColumnKind::kCategorical &&
+             (used > kMaxLevels || (used > 20 && used * 2 > rows.size()))) {
+    info.role = "dropped";
+    info.drop = core::ColumnDrop{
+        .reason = core::ColumnDrop::Reason::kTooManyValues, .values = used, .rows = rows.size()};
+  } else {
+    info.role = "feature";
+  }
+  return info;
+}
+
+// A categorical feature: the codes of the levels the rows use; beyond the kMaxKeptLevels - 1
+// most frequent, the rest share one "(other)" level (with a warning), so one-hot encodings
+// stay narrow.
+learners::Feature CategoricalFeature(const TypedColumn& col, const Levels& levels,
+                                     const std::vector<size_t>& rows,
+                                     std::vector<core::ProbeWarning>& warnings) {
+  learners::Feature f;
+  f.name = col.name;
+  f.categorical = true;
+  std::vector<int32_t> code = levels.code;
+  size_t kept = levels.names.size();
+  if (kept > kMaxKeptLevels) {
+    std::vector<size_t> order(levels.names.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return levels.count[a] > levels.count[b]; });
+    std::vector<int32_t> rank(order.size());
+    for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int32_t>(i);
+    const auto other = static_cast<int32_t>(kMaxKeptLevels - 1);
+    for (int32_t& k : code) {
+      if (k >= 0) k = std::min(rank[static_cast<size_t>(k)], other);
+    }
+    warnings.push_back({.kind = core::ProbeWarning::Kind::kLevelsGrouped,
+                        .column = col.name,
+                        .count = levels.names.size(),
+                        .limit = kMaxKeptLevels - 1});
+    kept = kMaxKeptLevels;
+  }
+  f.levels = kept;
+  f.codes.reserve(rows.size());
+  for (const size_t r : rows) {
+    f.codes.push_back(col.codes[r] < 0 ? -1 : code[static_cast<size_t>(col.codes[r])]);
+  }
+  return f;
+}
+
+learners::Feature NumericFeature(const TypedColumn& col, const std::vector<size_t>& rows) {
+  learners::Feature f;
+  f.name = col.name;
+  f.values.reserve(rows.size());
+  for (const size_t r : rows) f.values.push_back(col.values[r]);
+  return f;
+}
+
+// Features: every other column that carries information, counted over the rows kept. Every
+// column is described in `data.columns`; a dropped one is warned about.
+void AddFeatures(const table::Typed& typed, const NamedColumns& cols,
+                 const std::vector<size_t>& rows, size_t classes, ProbeData& data) {
   for (size_t c = 0; c < typed.columns.size(); ++c) {
     const TypedColumn& col = typed.columns[c];
-    core::ProbeColumn info;
-    info.name = col.name;
-    info.kind = std::string(table::ColumnKindName(col.kind));
-    info.origin = col.overridden ? "override" : (col.declared ? "declared" : "inferred");
-    info.missing = MissingIn(col, rows);
     const Levels levels = col.kind == ColumnKind::kCategorical ? UsedLevels(col, rows) : Levels{};
-    info.levels = levels.names.size();
-    if (c == *target_col) {
-      info.role = "target";
-      info.levels = classes.size();
-    } else if (id_col && c == *id_col) {
-      info.role = "id";
-    } else if (ignored.count(c)) {
-      info.role = "ignored";
-    } else if (info.missing == rows.size()) {
-      info.role = "dropped";
-      info.note = "missing in every row";
-    } else if (const size_t used = levels.names.size();
-               col.kind == ColumnKind::kCategorical &&
-               (used > kMaxLevels || (used > 20 && used * 2 > rows.size()))) {
-      info.role = "dropped";
-      info.note =
-          fmt::format("{} distinct values in {} rows: an identifier or free text, not a category",
-                      used, rows.size());
-    } else {
-      info.role = "feature";
-      learners::Feature f;
-      f.name = col.name;
-      if (col.kind == ColumnKind::kCategorical) {
-        // Codes of the levels the rows use; beyond the kMaxKeptLevels - 1 most frequent, the
-        // rest share one "(other)" level, so one-hot encodings stay narrow.
-        f.categorical = true;
-        std::vector<int32_t> code = levels.code;
-        size_t kept = levels.names.size();
-        if (kept > kMaxKeptLevels) {
-          std::vector<size_t> order(levels.names.size());
-          std::iota(order.begin(), order.end(), size_t{0});
-          std::stable_sort(order.begin(), order.end(),
-                           [&](size_t a, size_t b) { return levels.count[a] > levels.count[b]; });
-          std::vector<int32_t> rank(order.size());
-          for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int32_t>(i);
-          const auto other = static_cast<int32_t>(kMaxKeptLevels - 1);
-          for (int32_t& k : code) {
-            if (k >= 0) k = std::min(rank[static_cast<size_t>(k)], other);
-          }
-          data.warnings.push_back(fmt::format(
-              "column '{}' has {} values: the {} most frequent are kept, the other {} are "
-              "grouped as one",
-              col.name, levels.names.size(), kMaxKeptLevels - 1,
-              levels.names.size() - (kMaxKeptLevels - 1)));
-          kept = kMaxKeptLevels;
-        }
-        f.levels = kept;
-        f.codes.reserve(rows.size());
-        for (const size_t r : rows) {
-          f.codes.push_back(col.codes[r] < 0 ? -1 : code[static_cast<size_t>(col.codes[r])]);
-        }
-      } else {
-        f.values.reserve(rows.size());
-        for (const size_t r : rows) f.values.push_back(col.values[r]);
-      }
-      d.features.push_back(std::move(f));
-    }
-    if (info.role == "dropped") {
-      data.warnings.push_back(fmt::format(
-          "column '{}' was left out: {}; to silence this, " FORESIGHT_FIELD("ignore") " it",
-          col.name, info.note));
+    core::ProbeColumn info = DescribeColumn(col, c, cols, levels, rows, classes);
+    if (info.role == "feature") {
+      data.dataset.features.push_back(col.kind == ColumnKind::kCategorical
+                                          ? CategoricalFeature(col, levels, rows, data.warnings)
+                                          : NumericFeature(col, rows));
+    } else if (info.role == "dropped") {
+      data.warnings.push_back({.kind = core::ProbeWarning::Kind::kColumnDropped,
+                               .column = col.name,
+                               .drop = *info.drop});
     }
     data.columns.push_back(std::move(info));
   }
-  if (d.features.empty()) {
+}
+
+}  // namespace
+
+std::optional<ProbeData> PrepareProbeData(const table::Table& t, const SourceFile& file,
+                                          const ProbeOptions& options,
+                                          std::vector<diag::Diagnostic>& out) {
+  const std::optional<NamedColumns> cols = FindNamedColumns(t, file, options, out);
+  if (!cols) return std::nullopt;
+  const table::Typed typed = table::TypeColumns(t, options.types);
+  ProbeData data;
+  for (const table::RefusedOverride& refused : typed.refused) {
+    data.warnings.push_back({.kind = core::ProbeWarning::Kind::kTypeRefused,
+                             .column = refused.column,
+                             .type = std::string(table::ColumnKindName(refused.kind)),
+                             .declared = refused.declared});
+  }
+  const std::optional<EncodedTarget> target =
+      EncodeTarget(t, file, cols->target, typed.columns[cols->target], options, out);
+  if (!target) return std::nullopt;
+  data.task_inferred = target->target.task_inferred;
+  data.positive_inferred = target->target.positive_inferred;
+  const std::vector<size_t> rows = RowsWithTarget(*target, t.rows(), data.warnings);
+  FillTargets(*target, rows, options.folds, data);
+  if (!FillIds(t, file, cols->id, rows, data.evalset, out)) return std::nullopt;
+  AddFeatures(typed, *cols, rows, target->target.classes.size(), data);
+  if (data.dataset.features.empty()) {
     out.push_back(FileProblem(
         file, "no column is left to learn from",
         "the table needs at least one feature besides the target, the id and the ignored "
         "columns"));
     return std::nullopt;
   }
-  e.source = std::string(file.path());
+  data.evalset.source = std::string(file.path());
   return data;
 }
 

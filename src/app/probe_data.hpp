@@ -1,6 +1,6 @@
 // The probe's first step: a user's table and options become a learners::Dataset (features
 // typed, the target encoded) and the evaluation set its runs are stored on. Every problem
-// is a diagnostic pointing into the file, or a warning the report repeats.
+// is a diagnostic pointing into the file, or a typed warning the report words.
 #pragma once
 
 #include <optional>
@@ -23,7 +23,7 @@ struct ProbeData {
   learners::Dataset dataset;
   core::EvalSet evalset;  // ids, labels or targets; no slices yet (the folds come later)
   std::vector<core::ProbeColumn> columns;
-  std::vector<std::string> warnings;
+  std::vector<core::ProbeWarning> warnings;  // in the order they arose
   bool task_inferred = false;
   std::optional<core::InferredPositive> positive_inferred;  // binary, when not --positive
 };

@@ -18,9 +18,21 @@
 namespace foresight::app {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::ElementsAre;
+using ::testing::Field;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
+using Warning = core::ProbeWarning;
+
+// A warning of this kind.
+auto OfKind(Warning::Kind kind) { return Field(&Warning::kind, kind); }
+
+// A warning that `column` was left out, for `reason`.
+auto Dropped(const std::string& column, core::ColumnDrop::Reason reason) {
+  return AllOf(OfKind(Warning::Kind::kColumnDropped), Field(&Warning::column, column),
+               Field(&Warning::drop, Field(&core::ColumnDrop::reason, reason)));
+}
 
 double Uniform(uint64_t i, uint64_t salt) {
   uint64_t x = i * 0x9E3779B97F4A7C15ULL + salt * 0xBF58476D1CE4E5B9ULL;
@@ -141,7 +153,7 @@ TEST_F(ProbeTest, StoresOutOfFoldRunsForEveryLearnerAndSize) {
   EXPECT_EQ(r.features, 3u) << "x1, x2, colour: the id, the target and `spare` are not";
   EXPECT_EQ(r.full_size, 320);
   EXPECT_EQ(r.metric, "roc_auc");
-  EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("'spare' was left out: missing in every row")));
+  EXPECT_THAT(r.warnings, ElementsAre(Dropped("spare", core::ColumnDrop::Reason::kAllMissing)));
 
   // 5 learners x 10 sizes (16 ... 256, then 320), each one run over all 400 rows.
   const auto runs = Store().ListRuns();
@@ -339,9 +351,11 @@ TEST_F(ProbeTest, MulticlassAndRegressionTargetsAreInferred) {
   EXPECT_FALSE(reg->result->higher_is_better);
   EXPECT_LT(reg->result->learners[1].metric->estimate, 0.05) << "linear recovers 3a + b";
   EXPECT_GT(reg->result->learners[0].metric->estimate, 0.5) << "the mean does not";
-  EXPECT_THAT(reg->result->warnings,
-              ElementsAre(HasSubstr("the charter's metric 'roc_auc' does not apply to a "
-                                    "regression target; the probe uses mae")));
+  // The charter's metric does not apply to a regression target: the probe uses mae.
+  EXPECT_THAT(
+      reg->result->warnings,
+      ElementsAre(AllOf(OfKind(Warning::Kind::kMetricNotForTask), Field(&Warning::name, "roc_auc"),
+                        Field(&Warning::task, "regression"), Field(&Warning::used, "mae"))));
   EXPECT_FALSE(reg->result->criterion.has_value());
 }
 
@@ -429,11 +443,15 @@ TEST_F(ProbeTest, ARareClassIsWarnedAboutAndOneClassSubsamplesAreSkippedInOneNot
   auto outcome = Run(o);
   ASSERT_TRUE(outcome && outcome->result);
   const auto& r = *outcome->result;
-  EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("class 'yes' has only 5 examples")));
+  EXPECT_THAT(r.warnings,
+              ElementsAre(AllOf(OfKind(Warning::Kind::kRareClass), Field(&Warning::name, "yes"),
+                                Field(&Warning::count, 5u))));
   // 5 positives in 1,000: the first 16 to 45 training rows of a fold hold none.
   ASSERT_EQ(r.learners[1].notes.size(), 1u);
-  EXPECT_EQ(r.learners[1].notes[0],
-            "not trained on 16, 23, 32, 45 examples: the training rows hold one class only");
+  const core::ProbeNote& note = r.learners[1].notes[0];
+  EXPECT_EQ(note.kind, core::ProbeNote::Kind::kNotTrained);
+  EXPECT_THAT(note.sizes, ElementsAre(16, 23, 32, 45));
+  EXPECT_EQ(note.reason, "the training rows hold one class only");
   EXPECT_THAT(r.learners[1].skipped_sizes, ElementsAre(16, 23, 32, 45));
   EXPECT_TRUE(r.learners[1].metric.has_value()) << "the full size has every class";
 }
@@ -465,11 +483,14 @@ TEST(ProbeDataTest, LevelsAreTheUsedOnesAndManyAreCappedWithTheRestGrouped) {
   EXPECT_EQ(std::count(city.codes.begin(), city.codes.end(), 99), 510);
   EXPECT_EQ(data->columns[0].levels, 150u) << "the used values, not 'unseen'";
   EXPECT_EQ(data->columns[1].role, "dropped");
-  EXPECT_THAT(data->warnings,
-              ElementsAre(HasSubstr("1 row without a target value"),
-                          HasSubstr("'city' has 150 values: the 99 most frequent are kept, the "
-                                    "other 51 are grouped as one"),
-                          HasSubstr("'note' was left out: missing in every row")));
+  // One row without a target value; 'city' has 150 values: the 99 most frequent are kept, the
+  // other 51 are grouped as one; 'note' is missing in every row.
+  EXPECT_THAT(
+      data->warnings,
+      ElementsAre(AllOf(OfKind(Warning::Kind::kRowsWithoutTarget), Field(&Warning::count, 1u)),
+                  AllOf(OfKind(Warning::Kind::kLevelsGrouped), Field(&Warning::column, "city"),
+                        Field(&Warning::count, 150u), Field(&Warning::limit, 99u)),
+                  Dropped("note", core::ColumnDrop::Reason::kAllMissing)));
 }
 
 // The target of a 30-row table with a feature: `first` in 20 rows, `second` in 10.
@@ -604,9 +625,12 @@ TEST_F(ProbeTest, IdentifierLikeColumnsAndMissingTargetsAreLeftOutWithAWarning) 
   const auto& r = *outcome->result;
   EXPECT_EQ(r.rows, 9900u);
   EXPECT_EQ(r.features, 1u);
-  EXPECT_THAT(r.warnings,
-              ElementsAre(HasSubstr("100 rows without a target value were left out"),
-                          HasSubstr("'code' was left out: 9900 distinct values in 9900 rows")));
+  EXPECT_THAT(
+      r.warnings,
+      ElementsAre(AllOf(OfKind(Warning::Kind::kRowsWithoutTarget), Field(&Warning::count, 100u)),
+                  AllOf(Dropped("code", core::ColumnDrop::Reason::kTooManyValues),
+                        Field(&Warning::drop, AllOf(Field(&core::ColumnDrop::values, 9900u),
+                                                    Field(&core::ColumnDrop::rows, 9900u))))));
   EXPECT_THAT(r.classes, ElementsAre("0", "1")) << "a 0/1 target: 1 is the positive class";
 }
 

@@ -37,6 +37,15 @@ struct ForecastFamily {
   std::optional<double> backtest_error;  // none when the curve was too short to backtest
 };
 
+// Something about the curve its reader should know; the report words it.
+enum class ForecastWarning {
+  kNothingToForecast,  // every value is already the best possible
+  kUntested,  // too few points to backtest: the families are weighted equally, the band is wide
+  kWorsens,   // ill-behaved: the metric got worse with more data somewhere; the band is widened
+  kSpeedsUp,  // ill-behaved: the improvement sped up over the last doubling of data, so the
+              // forecast may be too pessimistic; the band is widened
+};
+
 struct Forecast {
   std::string subject;  // "points.csv", "method 'boost' on 'holdout'"
   std::string metric;   // "value" for a points file
@@ -49,7 +58,7 @@ struct Forecast {
   std::optional<ForecastTarget> target;
   std::vector<ForecastFamily> families;
   bool ill_behaved = false;
-  std::vector<std::string> warnings;
+  std::vector<ForecastWarning> warnings;
   // Points with a standard error, when some but not all had one (the fit then weighs all
   // points equally); 0 otherwise.
   size_t points_with_stderr = 0;

@@ -11,15 +11,65 @@
 
 namespace foresight::core {
 
+// Why a column was left out of the features.
+struct ColumnDrop {
+  enum class Reason {
+    kAllMissing,     // missing in every row
+    kTooManyValues,  // `values` distinct values in `rows` rows: an identifier or free text
+  };
+  Reason reason = Reason::kAllMissing;
+  size_t values = 0;
+  size_t rows = 0;
+};
+
 // How one column of the table was read.
 struct ProbeColumn {
-  std::string name;
-  std::string kind;    // "numeric", "boolean", "categorical"
-  std::string origin;  // "declared" (ARFF), "override" (--type) or "inferred"
+  std::string name = {};
+  std::string kind = {};    // "numeric", "boolean", "categorical"
+  std::string origin = {};  // "declared" (ARFF), "override" (--type) or "inferred"
   size_t missing = 0;
-  size_t levels = 0;  // categorical
-  std::string role;   // "target", "id", "feature", "ignored", "dropped"
-  std::string note;   // why it was dropped, or what to check
+  size_t levels = 0;                    // categorical
+  std::string role = {};                // "target", "id", "feature", "ignored", "dropped"
+  std::optional<ColumnDrop> drop = {};  // role "dropped": why
+};
+
+// Something about the table or the probe's run that its reader should know; the report words
+// it. Each kind uses the fields its comment names.
+struct ProbeWarning {
+  enum class Kind {
+    kTypeRefused,        // `column`'s values cannot be `type` ("numeric", "boolean"): it is
+                         // typed as the file declares it (`declared`), or as inferred
+    kRowsWithoutTarget,  // `count` rows without a target value were left out
+    kClassBelowFolds,    // class `name` has `count` examples, fewer than the `limit` folds
+    kRareClass,          // class `name` has only `count` examples
+    kLevelsGrouped,      // `column` has `count` values: the `limit` most frequent are kept
+    kColumnDropped,      // `column` was left out, for `drop`
+    kMetricNotForTask,   // the charter's metric `name` is not for a `task` target: `used`
+                         // instead
+    kFewerThreads,       // fewer threads than asked for run, for `reason` (the pool's words)
+  };
+  Kind kind = Kind::kRowsWithoutTarget;
+  std::string column = {};
+  std::string name = {};  // a class, or the charter's metric
+  size_t count = 0;
+  size_t limit = 0;
+  std::string type = {};
+  bool declared = false;
+  ColumnDrop drop = {};
+  std::string task = {};  // "binary", "multiclass", "regression"
+  std::string used = {};
+  std::string reason = {};
+};
+
+// Something about one learner that its reader should know; the report words it.
+struct ProbeNote {
+  enum class Kind {
+    kNotTrained,  // its fits at `sizes` failed, for `reason` (the learner's words)
+    kNoForecast,  // its curve could not be forecast, for `reason` (the forecaster's words)
+  };
+  Kind kind = Kind::kNotTrained;
+  std::vector<int64_t> sizes = {};
+  std::string reason = {};
 };
 
 struct ProbeCurvePoint {
@@ -40,7 +90,7 @@ struct ProbeLearner {
   std::optional<Forecast> forecast;
   double seconds = 0;                  // training and predicting, all folds and sizes
   std::vector<int64_t> skipped_sizes;  // not trained: time budget, or a subsample with one class
-  std::vector<std::string> notes;
+  std::vector<ProbeNote> notes;
 };
 
 // Best black box against best glass box, paired on the same examples.
@@ -79,7 +129,7 @@ struct ProbeResult {
   std::vector<ProbeLearner> learners;
   std::optional<ProbeGap> gap;
   std::optional<double> time_budget;
-  std::vector<std::string> warnings;
+  std::vector<ProbeWarning> warnings;
   double seconds = 0;
 };
 

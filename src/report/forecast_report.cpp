@@ -13,6 +13,30 @@
 namespace foresight::report {
 namespace {
 
+std::string WarningText(core::ForecastWarning w) {
+  switch (w) {
+    case core::ForecastWarning::kNothingToForecast:
+      return "every value is already the best possible; there is nothing left to forecast";
+    case core::ForecastWarning::kUntested:
+      return "too few points to test the families on the curve itself: they are weighted "
+             "equally and the band is wide";
+    case core::ForecastWarning::kWorsens:
+      return "the curve is ill-behaved: the metric got worse with more data somewhere, so no "
+             "curve family fits it well; the band is widened";
+    case core::ForecastWarning::kSpeedsUp:
+      return "the curve is ill-behaved: the improvement sped up over the last doubling of "
+             "data, which no curve family follows; the forecast may be too pessimistic, and "
+             "the band is widened";
+  }
+  return "";
+}
+
+std::vector<std::string> Warnings(const core::Forecast& f) {
+  std::vector<std::string> out;
+  for (const core::ForecastWarning w : f.warnings) out.push_back(WarningText(w));
+  return out;
+}
+
 // What the forecast left out or simplified, one sentence each.
 std::vector<std::string> Notes(const core::Forecast& f) {
   std::vector<std::string> notes;
@@ -240,7 +264,7 @@ std::string RenderForecastText(const core::Forecast& f) {
   if (rest > 0.005) list += fmt::format(", others {:.2f}", rest);
   out += (list.empty() ? "(none)" : list) + "\n\n";
   out += RenderForecastPlot(f);
-  for (const auto& w : f.warnings) out += "warning: " + w + "\n";
+  for (const std::string& w : Warnings(f)) out += "warning: " + w + "\n";
   for (const auto& n : Notes(f)) out += "note: " + n + "\n";
   return out;
 }
@@ -292,7 +316,7 @@ std::string RenderForecastJson(const core::Forecast& f) {
               {"target", target},
               {"families", families},
               {"ill_behaved", f.ill_behaved},
-              {"warnings", f.warnings},
+              {"warnings", Warnings(f)},
               {"notes", Notes(f)},
               {"curve", curve}};
   return out.dump(2) + "\n";

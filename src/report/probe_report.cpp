@@ -26,6 +26,78 @@ std::vector<std::string> Skipped(const core::ProbeResult& r) {
   return out;
 }
 
+std::string Plural(size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Why a column was left out, as a phrase.
+std::string DropText(const core::ColumnDrop& drop) {
+  switch (drop.reason) {
+    case core::ColumnDrop::Reason::kAllMissing:
+      return "missing in every row";
+    case core::ColumnDrop::Reason::kTooManyValues:
+      return fmt::format(
+          "{} distinct values in {} rows: an identifier or free text, not a category", drop.values,
+          drop.rows);
+  }
+  return "";
+}
+
+std::string WarningText(const core::ProbeWarning& w) {
+  using Kind = core::ProbeWarning::Kind;
+  switch (w.kind) {
+    case Kind::kTypeRefused:
+      return fmt::format(
+          "column '{}' cannot be {}: its values are not all {}; its type is {} instead", w.column,
+          w.type, w.type == "numeric" ? "numbers" : "one boolean pair",
+          w.declared ? "the file's declaration" : "inferred");
+    case Kind::kRowsWithoutTarget:
+      return fmt::format("{} without a target value were left out", Plural(w.count, "row", "rows"));
+    case Kind::kClassBelowFolds:
+      return fmt::format(
+          "class '{}' has {}: fewer than the {} folds, so some folds test none of it", w.name,
+          Plural(w.count, "example", "examples"), w.limit);
+    case Kind::kRareClass:
+      return fmt::format(
+          "class '{}' has only {}: the smallest training sizes hold none of it, and every "
+          "interval will be wide",
+          w.name, Plural(w.count, "example", "examples"));
+    case Kind::kLevelsGrouped:
+      return fmt::format(
+          "column '{}' has {} values: the {} most frequent are kept, the other {} are grouped as "
+          "one",
+          w.column, w.count, w.limit, w.count - w.limit);
+    case Kind::kColumnDropped:
+      return fmt::format(
+          "column '{}' was left out: {}; to silence this, " FORESIGHT_FIELD("ignore") " it",
+          w.column, DropText(w.drop));
+    case Kind::kMetricNotForTask:
+      return fmt::format(
+          "the charter's metric '{}' does not apply to a {} target; the probe uses {} (choose "
+          "with " FORESIGHT_FIELD("metric") ")",
+          w.name, w.task, w.used);
+    case Kind::kFewerThreads:
+      return w.reason;
+  }
+  return "";
+}
+
+std::vector<std::string> Warnings(const core::ProbeResult& r) {
+  std::vector<std::string> out;
+  for (const core::ProbeWarning& w : r.warnings) out.push_back(WarningText(w));
+  return out;
+}
+
+std::string NoteText(const core::ProbeNote& n) {
+  switch (n.kind) {
+    case core::ProbeNote::Kind::kNotTrained:
+      return fmt::format("not trained on {} examples: {}", fmt::join(n.sizes, ", "), n.reason);
+    case core::ProbeNote::Kind::kNoForecast:
+      return fmt::format("no forecast: {}", n.reason);
+  }
+  return n.reason;
+}
+
 std::string GapVerdictOf(const core::ProbeResult& r) {
   return GapVerdict(*r.gap, r.higher_is_better, r.metric, r.unit_interval, r.confidence);
 }
@@ -136,9 +208,9 @@ std::string ColumnsSummary(const core::ProbeResult& r) {
   return out;
 }
 
-}  // namespace
-
-std::string RenderProbeText(const core::ProbeResult& r) {
+// The first lines: the table, the target and its task, the features, the protocol, the
+// metric (and the charter's target), then the warnings.
+std::string Overview(const core::ProbeResult& r) {
   std::string out;
   std::string classes;
   if (r.task == "binary" && r.classes.size() == 2) {
@@ -166,11 +238,16 @@ std::string RenderProbeText(const core::ProbeResult& r) {
                        r.higher_is_better ? ">=" : "<=", Value(r.criterion->threshold));
   }
   out += ".\n";
-  for (const auto& w : r.warnings) out += fmt::format("warning: {}\n", w);
+  for (const std::string& w : Warnings(r)) out += fmt::format("warning: {}\n", w);
+  return out;
+}
 
+// What each learner reaches at full size, with its interval, the chance of meeting the
+// charter's target, the forecasts at 2x and 10x the data, and its seconds.
+std::string LearnerTable(const core::ProbeResult& r) {
   const int level = Percent(r.confidence);
-  out += fmt::format("\nWhat each model reaches, trained on {} rows ({}% intervals):\n",
-                     Count(static_cast<double>(r.full_size)), level);
+  std::string out = fmt::format("\nWhat each model reaches, trained on {} rows ({}% intervals):\n",
+                                Count(static_cast<double>(r.full_size)), level);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"learner", "kind", r.metric, fmt::format("{}% CI", level)};
   if (r.criterion) header.emplace_back("P(target met)");
@@ -197,70 +274,83 @@ std::string RenderProbeText(const core::ProbeResult& r) {
     row.push_back(fmt::format("{:.1f}", l.seconds));
     rows.push_back(std::move(row));
   }
-  out += Table(rows, 2);
+  return out + Table(rows, 2);
+}
 
-  if (r.gap) {
-    out += fmt::format("\nInterpretability: {}.\n", GapVerdictOf(r));
-  } else {
-    out +=
-        "\nInterpretability: no gap measured (it needs a glass box and a black box that both "
-        "trained at full size).\n";
-  }
+std::string GapSection(const core::ProbeResult& r) {
+  if (r.gap) return fmt::format("\nInterpretability: {}.\n", GapVerdictOf(r));
+  return "\nInterpretability: no gap measured (it needs a glass box and a black box that both "
+         "trained at full size).\n";
+}
 
-  // Learning curves, one column per learner.
+// Learning curves, one column per learner; nothing when no learner has a curve.
+std::string CurvesSection(const core::ProbeResult& r) {
   std::set<int64_t> sizes;
   for (const auto& l : r.learners) {
     for (const auto& p : l.curve) sizes.insert(p.size);
   }
-  if (!sizes.empty()) {
-    out += fmt::format("\nLearning curves ({} by training size, out-of-fold on all {} rows):\n",
-                       r.metric, Count(static_cast<double>(r.rows)));
-    std::vector<std::vector<std::string>> curve = {{"size"}};
-    for (const auto& l : r.learners) curve[0].push_back(l.name);
-    for (const int64_t s : sizes) {
-      std::vector<std::string> row = {Count(static_cast<double>(s))};
-      for (const auto& l : r.learners) {
-        const auto it = std::find_if(l.curve.begin(), l.curve.end(),
-                                     [s](const core::ProbeCurvePoint& p) { return p.size == s; });
-        row.push_back(it == l.curve.end() ? "-" : Value(it->estimate));
-      }
-      curve.push_back(std::move(row));
+  if (sizes.empty()) return "";
+  std::string out =
+      fmt::format("\nLearning curves ({} by training size, out-of-fold on all {} rows):\n",
+                  r.metric, Count(static_cast<double>(r.rows)));
+  std::vector<std::vector<std::string>> curve = {{"size"}};
+  for (const auto& l : r.learners) curve[0].push_back(l.name);
+  for (const int64_t s : sizes) {
+    std::vector<std::string> row = {Count(static_cast<double>(s))};
+    for (const auto& l : r.learners) {
+      const auto it = std::find_if(l.curve.begin(), l.curve.end(),
+                                   [s](const core::ProbeCurvePoint& p) { return p.size == s; });
+      row.push_back(it == l.curve.end() ? "-" : Value(it->estimate));
     }
-    out += Table(curve, 0);
+    curve.push_back(std::move(row));
   }
+  return out + Table(curve, 0);
+}
 
-  bool any_forecast = false;
+// Each line of `text` that is not empty, indented by four spaces.
+std::string Indented(const std::string& text) {
+  std::string out;
+  for (size_t start = 0; start < text.size();) {
+    const size_t end = text.find('\n', start);
+    const std::string line =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!line.empty()) out += fmt::format("    {}\n", line);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// Each learner's forecast verdict; nothing when no learner has a forecast.
+std::string ForecastsSection(const core::ProbeResult& r) {
+  std::string out;
   for (const auto& l : r.learners) {
     if (!l.forecast) continue;
-    if (!any_forecast) out += "\nWhat more data would buy (learning-curve forecasts):\n";
-    any_forecast = true;
-    std::string verdict = RenderForecastVerdict(*l.forecast);
-    std::string indented;
-    for (size_t start = 0; start < verdict.size();) {
-      const size_t end = verdict.find('\n', start);
-      const std::string line =
-          verdict.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (!line.empty()) indented += fmt::format("    {}\n", line);
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
+    if (out.empty()) out += "\nWhat more data would buy (learning-curve forecasts):\n";
     out += fmt::format("  {}{}:\n{}", l.name, l.forecast->ill_behaved ? " (irregular curve)" : "",
-                       indented);
+                       Indented(RenderForecastVerdict(*l.forecast)));
   }
+  return out;
+}
 
-  std::vector<std::string> notes;
-  for (const auto& l : r.learners) {
-    for (const auto& n : l.notes) notes.push_back(fmt::format("{}: {}", l.name, n));
-  }
+// What was not trained (and the time budget, if any), then each learner's notes.
+std::string SkippedAndNotes(const core::ProbeResult& r) {
+  std::string out;
   if (const std::vector<std::string> skipped = Skipped(r); !skipped.empty()) {
     out += fmt::format("\nSkipped{}: ", r.time_budget
                                             ? fmt::format(" (time budget {:g} s)", *r.time_budget)
                                             : std::string());
     out += fmt::format("{}.\n", fmt::join(skipped, "; "));
   }
-  for (const auto& n : notes) out += fmt::format("note: {}\n", n);
+  for (const auto& l : r.learners) {
+    for (const auto& n : l.notes) out += fmt::format("note: {}: {}\n", l.name, NoteText(n));
+  }
+  return out;
+}
 
-  out += fmt::format(
+// Where the numbers come from, the commands that re-derive them, and the time taken.
+std::string Provenance(const core::ProbeResult& r) {
+  std::string out = fmt::format(
       "\nEvery number above comes from runs stored in the workspace (evaluation set '{}', "
       "runs '{}/<learner>/<size>'), so it can be re-derived:\n",
       r.evalset, r.evalset);
@@ -273,6 +363,68 @@ std::string RenderProbeText(const core::ProbeResult& r) {
   }
   out += fmt::format("Done in {:.1f} s.\n", r.seconds);
   return out;
+}
+
+Json ColumnJson(const core::ProbeColumn& c) {
+  Json col = {{"name", c.name},
+              {"kind", c.kind},
+              {"origin", c.origin},
+              {"missing", c.missing},
+              {"role", c.role}};
+  if (c.kind == "categorical") col["levels"] = c.levels;
+  if (c.drop) col["note"] = DropText(*c.drop);
+  return col;
+}
+
+Json LearnerJson(const core::ProbeLearner& l) {
+  Json o;
+  o["name"] = l.name;
+  o["interpretable"] = l.interpretable;
+  o["description"] = l.description;
+  o["run"] = l.run.empty() ? Json(nullptr) : Json(l.run);
+  o["metric"] = l.metric ? Json{{"name", l.metric->metric},
+                                {"estimate", JsonNumber(l.metric->estimate)},
+                                {"lower", JsonNumber(l.metric->lower)},
+                                {"upper", JsonNumber(l.metric->upper)},
+                                {"n", l.metric->n}}
+                         : Json(nullptr);
+  o["probability_target_met"] = l.criterion ? JsonNumber(l.criterion->probability) : Json(nullptr);
+  Json curve = Json::array();
+  for (const auto& p : l.curve) {
+    curve.push_back({{"size", p.size},
+                     {"estimate", JsonNumber(p.estimate)},
+                     {"standard_error", JsonNumber(p.standard_error)},
+                     {"run", p.run}});
+  }
+  o["curve"] = std::move(curve);
+  o["forecast"] = l.forecast ? Json::parse(RenderForecastJson(*l.forecast)) : Json(nullptr);
+  o["seconds"] = l.seconds;
+  o["skipped_sizes"] = l.skipped_sizes;
+  Json notes = Json::array();
+  for (const core::ProbeNote& n : l.notes) notes.push_back(NoteText(n));
+  o["notes"] = std::move(notes);
+  return o;
+}
+
+// The gap's numbers and its verdict; `r.gap` is set.
+Json GapJson(const core::ProbeResult& r) {
+  return {{"black_box", r.gap->black_box},
+          {"glass_box", r.gap->glass_box},
+          {"black_run", r.gap->black_run},
+          {"glass_run", r.gap->glass_run},
+          {"difference", JsonNumber(r.gap->difference)},
+          {"lower", JsonNumber(r.gap->lower)},
+          {"upper", JsonNumber(r.gap->upper)},
+          {"p_value", JsonNumber(r.gap->p_value)},
+          {"test", r.gap->test},
+          {"verdict", GapVerdictOf(r)}};
+}
+
+}  // namespace
+
+std::string RenderProbeText(const core::ProbeResult& r) {
+  return Overview(r) + LearnerTable(r) + GapSection(r) + CurvesSection(r) + ForecastsSection(r) +
+         SkippedAndNotes(r) + Provenance(r);
 }
 
 std::string RenderProbeJson(const core::ProbeResult& r) {
@@ -298,64 +450,15 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
                                       {"confidence", r.criterion->confidence}}
                                : Json(nullptr);
   Json columns = Json::array();
-  for (const auto& c : r.columns) {
-    Json col = {{"name", c.name},
-                {"kind", c.kind},
-                {"origin", c.origin},
-                {"missing", c.missing},
-                {"role", c.role}};
-    if (c.kind == "categorical") col["levels"] = c.levels;
-    if (!c.note.empty()) col["note"] = c.note;
-    columns.push_back(std::move(col));
-  }
+  for (const auto& c : r.columns) columns.push_back(ColumnJson(c));
   j["columns"] = std::move(columns);
   Json learners = Json::array();
-  for (const auto& l : r.learners) {
-    Json o;
-    o["name"] = l.name;
-    o["interpretable"] = l.interpretable;
-    o["description"] = l.description;
-    o["run"] = l.run.empty() ? Json(nullptr) : Json(l.run);
-    o["metric"] = l.metric ? Json{{"name", l.metric->metric},
-                                  {"estimate", JsonNumber(l.metric->estimate)},
-                                  {"lower", JsonNumber(l.metric->lower)},
-                                  {"upper", JsonNumber(l.metric->upper)},
-                                  {"n", l.metric->n}}
-                           : Json(nullptr);
-    o["probability_target_met"] =
-        l.criterion ? JsonNumber(l.criterion->probability) : Json(nullptr);
-    Json curve = Json::array();
-    for (const auto& p : l.curve) {
-      curve.push_back({{"size", p.size},
-                       {"estimate", JsonNumber(p.estimate)},
-                       {"standard_error", JsonNumber(p.standard_error)},
-                       {"run", p.run}});
-    }
-    o["curve"] = std::move(curve);
-    o["forecast"] = l.forecast ? Json::parse(RenderForecastJson(*l.forecast)) : Json(nullptr);
-    o["seconds"] = l.seconds;
-    o["skipped_sizes"] = l.skipped_sizes;
-    o["notes"] = l.notes;
-    learners.push_back(std::move(o));
-  }
+  for (const auto& l : r.learners) learners.push_back(LearnerJson(l));
   j["learners"] = std::move(learners);
-  if (r.gap) {
-    j["gap"] = {{"black_box", r.gap->black_box},
-                {"glass_box", r.gap->glass_box},
-                {"black_run", r.gap->black_run},
-                {"glass_run", r.gap->glass_run},
-                {"difference", JsonNumber(r.gap->difference)},
-                {"lower", JsonNumber(r.gap->lower)},
-                {"upper", JsonNumber(r.gap->upper)},
-                {"p_value", JsonNumber(r.gap->p_value)},
-                {"test", r.gap->test},
-                {"verdict", GapVerdictOf(r)}};
-  } else {
-    j["gap"] = nullptr;
-  }
+  j["gap"] = r.gap ? GapJson(r) : Json(nullptr);
   j["time_budget"] = r.time_budget ? Json(*r.time_budget) : Json(nullptr);
   j["skipped"] = Skipped(r);
-  j["warnings"] = r.warnings;
+  j["warnings"] = Warnings(r);
   j["seconds"] = r.seconds;
   return j.dump(2) + "\n";
 }

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/result.hpp"
 
 namespace foresight::report {
@@ -74,6 +76,70 @@ TEST(ProbeTextTest, TheFirstLineSaysHowThePositiveClassWasChosen) {
               HasSubstr("positive class '1': the usual positive of -1/1; " FORESIGHT_FIELD(
                   "positive") " chooses)"));
   EXPECT_THAT(RenderProbeJson(r), HasSubstr("\"positive_inferred\": \"known_pair\""));
+}
+
+TEST(ProbeTextTest, WarningsAndNotesAreWordedFromTheirKinds) {
+  using Kind = core::ProbeWarning::Kind;
+  core::ProbeResult r;
+  const core::ColumnDrop too_many{
+      .reason = core::ColumnDrop::Reason::kTooManyValues, .values = 9900, .rows = 9900};
+  r.columns.push_back({.name = "code", .kind = "categorical", .role = "dropped", .drop = too_many});
+  r.warnings = {
+      {.kind = Kind::kTypeRefused, .column = "grade", .type = "numeric"},
+      {.kind = Kind::kTypeRefused, .column = "s", .type = "boolean", .declared = true},
+      {.kind = Kind::kRowsWithoutTarget, .count = 1},
+      {.kind = Kind::kClassBelowFolds, .name = "rare", .count = 3, .limit = 5},
+      {.kind = Kind::kRareClass, .name = "yes", .count = 5},
+      {.kind = Kind::kLevelsGrouped, .column = "city", .count = 150, .limit = 99},
+      {.kind = Kind::kColumnDropped,
+       .column = "note",
+       .drop = {.reason = core::ColumnDrop::Reason::kAllMissing}},
+      {.kind = Kind::kColumnDropped, .column = "code", .drop = too_many},
+      {.kind = Kind::kMetricNotForTask, .name = "roc_auc", .task = "regression", .used = "mae"},
+      {.kind = Kind::kFewerThreads, .reason = "running on 1 of 2 threads: no more threads"},
+  };
+  core::ProbeLearner tree;
+  tree.name = "tree";
+  tree.notes = {{.kind = core::ProbeNote::Kind::kNotTrained,
+                 .sizes = {16, 23},
+                 .reason = "the training rows hold one class only"},
+                {.kind = core::ProbeNote::Kind::kNoForecast, .reason = "too few sizes"}};
+  r.learners.push_back(tree);
+  // One sentence per element, some too long for a line (not a missing comma).
+  // NOLINTBEGIN(bugprone-suspicious-missing-comma)
+  const std::vector<std::string> warnings = {
+      "column 'grade' cannot be numeric: its values are not all numbers; its type is inferred "
+      "instead",
+      "column 's' cannot be boolean: its values are not all one boolean pair; its type is the "
+      "file's declaration instead",
+      "1 row without a target value were left out",
+      "class 'rare' has 3 examples: fewer than the 5 folds, so some folds test none of it",
+      "class 'yes' has only 5 examples: the smallest training sizes hold none of it, and every "
+      "interval will be wide",
+      "column 'city' has 150 values: the 99 most frequent are kept, the other 51 are grouped as "
+      "one",
+      "column 'note' was left out: missing in every row; to silence this, " FORESIGHT_FIELD(
+          "ignore") " it",
+      "column 'code' was left out: 9900 distinct values in 9900 rows: an identifier or free "
+      "text, not a category; to silence this, " FORESIGHT_FIELD("ignore") " it",
+      "the charter's metric 'roc_auc' does not apply to a regression target; the probe uses mae "
+      "(choose with " FORESIGHT_FIELD("metric") ")",
+      "running on 1 of 2 threads: no more threads",
+  };
+  // NOLINTEND(bugprone-suspicious-missing-comma)
+  const std::string text = RenderProbeText(r);
+  for (const std::string& w : warnings) EXPECT_THAT(text, HasSubstr("\nwarning: " + w + "\n"));
+  EXPECT_THAT(text, HasSubstr("\nnote: tree: not trained on 16, 23 examples: the training rows "
+                              "hold one class only\nnote: tree: no forecast: too few sizes\n"));
+
+  const nlohmann::json json = nlohmann::json::parse(RenderProbeJson(r));
+  EXPECT_EQ(json["warnings"], nlohmann::json(warnings));
+  EXPECT_EQ(json["learners"][0]["notes"],
+            nlohmann::json({"not trained on 16, 23 examples: the training rows hold one class "
+                            "only",
+                            "no forecast: too few sizes"}));
+  EXPECT_EQ(json["columns"][0]["note"],
+            "9900 distinct values in 9900 rows: an identifier or free text, not a category");
 }
 
 }  // namespace

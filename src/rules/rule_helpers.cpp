@@ -92,11 +92,7 @@ const stats::MetricDef* KnownMetric(const core::Charter& charter, std::string_vi
     auto spec = registry.Parse(lower, *task);
     return spec ? spec->def : nullptr;
   }
-  for (const auto task :
-       {stats::TaskKind::kBinary, stats::TaskKind::kMulticlass, stats::TaskKind::kRegression}) {
-    if (auto spec = registry.Parse(lower, task)) return spec->def;
-  }
-  return nullptr;
+  return registry.FindAnyTask(lower);
 }
 
 bool LowerIsBetter(const core::Charter& charter) {

@@ -184,6 +184,13 @@ const MetricDef* MetricRegistry::Find(std::string_view name, std::optional<TaskK
   return nullptr;
 }
 
+const MetricDef* MetricRegistry::FindAnyTask(std::string_view text) const {
+  for (const TaskKind task : {TaskKind::kBinary, TaskKind::kMulticlass, TaskKind::kRegression}) {
+    if (auto spec = Parse(text, task)) return spec->def;
+  }
+  return nullptr;
+}
+
 Result<MetricSpec> MetricRegistry::Parse(std::string_view text, TaskKind task) const {
   const std::string_view trimmed = Trim(text);
   const size_t brace = trimmed.find('{');

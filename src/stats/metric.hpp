@@ -134,6 +134,10 @@ class MetricRegistry {
   const MetricDef* Find(std::string_view name, std::optional<TaskKind> task = {}) const;
   // Parses "name{p=v,...}", checking the name (did-you-mean), parameter names and bounds.
   Result<MetricSpec> Parse(std::string_view text, TaskKind task) const;
+  // The definition of a metric as users write it ("roc_auc", "fbeta{beta=2}") whatever the
+  // task: Parse's for the first task it parses for (binary, multiclass, then regression); null
+  // when it parses for none (an unknown name, a bad parameter).
+  const MetricDef* FindAnyTask(std::string_view text) const;
 
  private:
   std::vector<MetricDef> defs_;

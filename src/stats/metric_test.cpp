@@ -80,6 +80,16 @@ TEST(MetricRegistryTest, FindsByNameAndTask) {
   EXPECT_TRUE(Registry().Find("r2", TaskKind::kRegression)->higher_is_better);
 }
 
+TEST(MetricRegistryTest, FindsAnyTasksDefinitionAsUsersWriteIt) {
+  EXPECT_EQ(Registry().FindAnyTask("accuracy"), Registry().Find("accuracy", TaskKind::kBinary))
+      << "binary first";
+  EXPECT_EQ(Registry().FindAnyTask("mae"), Registry().Find("mae", TaskKind::kRegression));
+  EXPECT_EQ(Registry().FindAnyTask(" fbeta{beta=2} "), Registry().Find("fbeta"));
+  EXPECT_EQ(Registry().FindAnyTask("fbeta{beta=-1}"), nullptr) << "a bad parameter";
+  EXPECT_EQ(Registry().FindAnyTask("nope"), nullptr);
+  EXPECT_EQ(Registry().FindAnyTask(""), nullptr);
+}
+
 TEST(MetricRegistryTest, RejectsDuplicateDefinitions) {
   MetricDef def;
   def.name = "x";

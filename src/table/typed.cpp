@@ -5,8 +5,6 @@
 #include <limits>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "base/strings.hpp"
 
 namespace foresight::table {
@@ -166,11 +164,7 @@ Typed TypeColumns(const Table& table, const std::map<std::string, ColumnKind>& o
         typed.columns.push_back(std::move(col));
         continue;
       }
-      typed.problems.push_back(
-          fmt::format("column '{}' cannot be {}: its values are not all {}; its type is {} instead",
-                      col.name, ColumnKindName(it->second),
-                      it->second == ColumnKind::kNumeric ? "numbers" : "one boolean pair",
-                      d != nullptr ? "the file's declaration" : "inferred"));
+      typed.refused.push_back({.column = col.name, .kind = it->second, .declared = d != nullptr});
     }
     if (d != nullptr) {
       col.declared = true;

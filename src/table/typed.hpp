@@ -37,8 +37,16 @@ struct TypedColumn {
 // (any case, surrounding spaces ignored).
 bool IsMissing(const Table& table, size_t row, size_t column);
 
-// Types every column: `overrides[name]` when it can hold (a column whose values cannot be
-// the overridden kind is named in `problems` and typed as if not overridden); else the ARFF
+// An override a column's values cannot take (not all numbers, not one boolean pair): the
+// column is typed as if not overridden, by its declaration or by inference.
+struct RefusedOverride {
+  std::string column;
+  ColumnKind kind = ColumnKind::kNumeric;  // the kind asked for
+  bool declared = false;                   // the file declares the column's type (ARFF)
+};
+
+// Types every column: `overrides[name]` when it can hold (else the column is named in
+// `refused` and typed as if not overridden); else the ARFF
 // declaration when there is one (nominal -> categorical, numeric -> numeric, string and
 // date -> categorical); else inference: numeric when every present cell is a finite number;
 // boolean when the present cells take exactly two values spelled as a boolean pair
@@ -46,7 +54,7 @@ bool IsMissing(const Table& table, size_t row, size_t column);
 struct Typed {
   std::vector<TypedColumn> columns;
   size_t rows = 0;
-  std::vector<std::string> problems;
+  std::vector<RefusedOverride> refused;
 };
 Typed TypeColumns(const Table& table, const std::map<std::string, ColumnKind>& overrides = {});
 

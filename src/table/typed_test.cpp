@@ -69,10 +69,10 @@ TEST(TypedTest, OverridesWinOrFallBackWithAProblem) {
   EXPECT_EQ(t.columns[0].levels.at(2), "06000");  // kept as written, not as a number
   EXPECT_EQ(t.columns[1].kind, ColumnKind::kCategorical);
   EXPECT_FALSE(t.columns[1].declared);
-  ASSERT_EQ(t.problems.size(), 1U);
-  EXPECT_EQ(t.problems[0],
-            "column 'grade' cannot be numeric: its values are not all numbers; its type is "
-            "inferred instead");
+  ASSERT_EQ(t.refused.size(), 1U);
+  EXPECT_EQ(t.refused[0].column, "grade");
+  EXPECT_EQ(t.refused[0].kind, ColumnKind::kNumeric);
+  EXPECT_FALSE(t.refused[0].declared) << "its type is inferred instead";
   EXPECT_EQ(t.columns[2].kind, ColumnKind::kCategorical);
   EXPECT_EQ(t.columns[2].levels, (std::vector<std::string>{"1", "0"}));
 }
@@ -111,10 +111,10 @@ TEST(TypedTest, AnOverrideBeatsTheDeclarationWhenItCanHold) {
   EXPECT_EQ(t.columns[2].kind, ColumnKind::kCategorical);
   EXPECT_FALSE(t.columns[2].overridden);
   EXPECT_TRUE(t.columns[2].declared);
-  ASSERT_EQ(t.problems.size(), 1U);
-  EXPECT_EQ(t.problems[0],
-            "column 's' cannot be numeric: its values are not all numbers; its type is the "
-            "file's declaration instead");
+  ASSERT_EQ(t.refused.size(), 1U);
+  EXPECT_EQ(t.refused[0].column, "s");
+  EXPECT_EQ(t.refused[0].kind, ColumnKind::kNumeric);
+  EXPECT_TRUE(t.refused[0].declared) << "its type is the file's declaration instead";
 }
 
 TEST(TypedTest, KindNamesRoundTrip) {

@@ -66,6 +66,15 @@ struct FamilyWeight {
   double backtest_error = 0;  // mean absolute error of its backtests, in metric units
 };
 
+// Something about the curve its reader should know (the report words it).
+enum class ForecastWarning {
+  kNothingToForecast,  // every value is already the best possible
+  kUntested,  // too few points to backtest: the families are weighted equally, the band is wide
+  kWorsens,   // ill-behaved: the metric got worse with more data somewhere; the band is widened
+  kSpeedsUp,  // ill-behaved: the improvement sped up over the last doubling of data, so the
+              // forecast may be too pessimistic; the band is widened
+};
+
 struct ForecastResult {
   std::vector<SizePrediction> predictions;
   Band asymptote;
@@ -73,7 +82,7 @@ struct ForecastResult {
   std::vector<FamilyWeight> families;  // by weight, descending
   double band = 0.8;
   bool ill_behaved = false;
-  std::vector<std::string> warnings;
+  std::vector<ForecastWarning> warnings;
   // The ensemble curve and band at `size` (for plots), in metric units.
   std::vector<SizePrediction> curve;
 };
