@@ -159,6 +159,25 @@ TEST_F(EvaluateTest, ARepeatedEvaluationIsALookupWithTheSameNumbers) {
   EXPECT_NE(reseeded->rows[0].lower, uncached->rows[0].lower);
 }
 
+TEST_F(EvaluateTest, TheCriterionsBoundUsesTheIntervalsMethod) {
+  // A criterion at 97.5% one-sided confidence: its bound is the lower limit of the 95%
+  // two-sided interval printed on the same report, for BCa (the default) as for percentile.
+  AddBinarySet(120);
+  AddRun("a", RightExcept(120, {0, 1, 2, 3, 5, 8, 13, 21, 34, 55}));
+  const Criteria criteria{"h", "roc_auc", 0.9, 0.975};
+  for (const bool bca : {true, false}) {
+    EvidenceOptions o;
+    o.resamples = 500;
+    o.metrics = {"roc_auc"};
+    o.bca = bca;
+    o.use_cache = false;
+    auto result = Evaluate(Store(), {}, o, false, criteria);
+    ASSERT_TRUE(result) << result.error().message();
+    ASSERT_EQ(result->criteria.size(), 1u);
+    EXPECT_EQ(result->criteria[0].bound, result->rows[0].lower) << (bca ? "bca" : "percentile");
+  }
+}
+
 TEST(ResultCacheTest, EncodingsRoundTripAndRejectDamage) {
   Measurement m;
   m.replicates.estimate = 0.8125;

@@ -105,6 +105,9 @@ Measured Summarize(Measurement m, const stats::BootstrapOptions& options) {
   Measured out;
   out.estimate = stats::IntervalOf(m.replicates, m.acceleration, options);
   out.replicates = std::move(m.replicates);
+  out.acceleration = m.acceleration;
+  out.options = options;
+  out.options.executor = nullptr;  // reading bounds needs none; the caller's may not outlive this
   return out;
 }
 
@@ -119,8 +122,9 @@ core::CriterionRow Judge(const std::string& run, const Measured& m, const core::
   row.probability = r.empty() ? 0.0
                               : static_cast<double>(std::count_if(r.begin(), r.end(), meets)) /
                                     static_cast<double>(r.size());
-  row.bound = stats::Quantile(r, higher ? 1.0 - c.confidence : c.confidence);
-  const double other = stats::Quantile(r, higher ? c.confidence : 1.0 - c.confidence);
+  row.bound = stats::OneSidedBound(m.replicates, m.acceleration, m.options, c.confidence, !higher);
+  const double other =
+      stats::OneSidedBound(m.replicates, m.acceleration, m.options, c.confidence, higher);
   if (meets(row.bound)) {
     row.status = core::CriterionStatus::kMet;
   } else if (!meets(other)) {

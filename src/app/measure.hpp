@@ -58,6 +58,8 @@ Executor& ExecutorFor(const EvidenceOptions& o, std::unique_ptr<Executor>& owned
 struct Measured {
   stats::Estimate estimate;
   stats::Replicates replicates;
+  double acceleration = 0;          // BCa's
+  stats::BootstrapOptions options;  // the interval's method and confidence
 };
 
 // The bootstrap's replicates of a prepared metric, with BCa's acceleration when asked for.
@@ -83,7 +85,9 @@ Result<Measured> CachedMeasure(ResultCache& cache, const std::string& run, const
   return Summarize(std::move(*computed), options);
 }
 
-// A run against the criterion, from its measured replicates.
+// A run against the criterion, from its measured replicates: P(target met) is the share of
+// replicates that meet the threshold; the bound is the one-sided bound at the criterion's
+// confidence by the interval's own method (BCa or percentile), as is the other side's.
 core::CriterionRow Judge(const std::string& run, const Measured& m, const core::Criterion& c);
 
 }  // namespace foresight::app

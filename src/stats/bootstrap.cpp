@@ -332,6 +332,16 @@ Estimate IntervalOf(const Replicates& replicates, double acceleration,
   return estimate;
 }
 
+double OneSidedBound(const Replicates& replicates, double acceleration,
+                     const BootstrapOptions& options, double confidence, bool upper) {
+  const std::span<const double> sorted = replicates.sorted;
+  const double tail = upper ? confidence : 1 - confidence;
+  if (options.interval == BootstrapOptions::Interval::kPercentile) return Quantile(sorted, tail);
+  const double z0 = NormalQuantile(FractionBelow(sorted, replicates.estimate));
+  const double shifted = z0 + NormalQuantile(tail);
+  return Quantile(sorted, NormalCdf(z0 + shifted / (1 - acceleration * shifted)));
+}
+
 Result<Estimate> SummarizeReplicates(const Kernel& kernel, size_t n, const Replicates& replicates,
                                      const BootstrapOptions& options) {
   double acceleration = 0;

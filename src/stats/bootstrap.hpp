@@ -100,6 +100,14 @@ Result<JackknifeSummary> Jackknife(const Kernel& kernel, size_t n, const Bootstr
 Estimate IntervalOf(const Replicates& replicates, double acceleration,
                     const BootstrapOptions& options);
 
+// A one-sided bound at `confidence` by the method of options.interval, as IntervalOf reads a
+// two-sided one: the lower bound (upper = false) is the value the metric exceeds with
+// probability `confidence`. Percentile: the (1 - confidence) quantile of the replicates;
+// BCa: the quantile at BCa's level for z = NormalQuantile(1 - confidence). So the one-sided
+// bound at 97.5% is the limit of the two-sided 95% interval, by either method.
+double OneSidedBound(const Replicates& replicates, double acceleration,
+                     const BootstrapOptions& options, double confidence, bool upper);
+
 struct IntervalBounds {
   double lower = 0;
   double upper = 0;

@@ -389,5 +389,33 @@ TEST(StatsBootstrapTest, IntervalFromCachedReplicatesEqualsTheSummary) {
   }
 }
 
+TEST(StatsBootstrapTest, OneSidedBoundUsesTheIntervalsMethod) {
+  // The one-sided bound at 97.5% is the two-sided 95% interval's limit, for both methods, so
+  // a criterion's bound never disagrees with the interval printed beside it.
+  const std::vector<double> data = SkewedData(800, 12);
+  const MeanKernel kernel(data);
+  for (const auto kind :
+       {BootstrapOptions::Interval::kPercentile, BootstrapOptions::Interval::kBca}) {
+    BootstrapOptions options;
+    options.resamples = 400;
+    options.interval = kind;
+    options.confidence = 0.95;
+    options.threads = 2;
+    const auto replicates = DrawReplicates(kernel, data.size(), options);
+    ASSERT_TRUE(replicates.has_value());
+    const auto jackknife = Jackknife(kernel, data.size(), options);
+    ASSERT_TRUE(jackknife.has_value());
+    const Estimate two_sided = IntervalOf(*replicates, jackknife->acceleration, options);
+    EXPECT_EQ(OneSidedBound(*replicates, jackknife->acceleration, options, 0.975, false),
+              two_sided.lower);
+    EXPECT_EQ(OneSidedBound(*replicates, jackknife->acceleration, options, 0.975, true),
+              two_sided.upper);
+    // A less demanding bound lies inside the interval.
+    const double lower90 = OneSidedBound(*replicates, jackknife->acceleration, options, 0.9, false);
+    EXPECT_GT(lower90, two_sided.lower);
+    EXPECT_LT(lower90, two_sided.estimate);
+  }
+}
+
 }  // namespace
 }  // namespace foresight::stats
