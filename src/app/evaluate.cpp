@@ -360,6 +360,13 @@ Result<Compared> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spe
       break;
     }
   }
+  // A normal interval (DeLong's) can reach past what a difference of two bounded values can
+  // be (an AUC difference beyond 1): clip it to the possible range.
+  if (std::isfinite(spec.def->min_value) && std::isfinite(spec.def->max_value)) {
+    const double widest = spec.def->max_value - spec.def->min_value;
+    c.lower = std::clamp(c.lower, -widest, widest);
+    c.upper = std::clamp(c.upper, -widest, widest);
+  }
   c.examples_to_resolve = stats::ExamplesToResolve(c.difference, se, c.n, options.confidence);
   // One comparison: the test that gives the interval decides by it; McNemar by its p.
   c.significant = c.test == c.interval_method ? (c.lower > 0 || c.upper < 0)

@@ -178,6 +178,27 @@ TEST_F(EvaluateTest, TheCriterionsBoundUsesTheIntervalsMethod) {
   }
 }
 
+TEST_F(EvaluateTest, DeLongsIntervalStaysWithinWhatADifferenceCanBe) {
+  // b is right nearly everywhere, a nearly everywhere wrong: an AUC difference near 1, whose
+  // normal interval reaches past 1 unless clipped.
+  AddBinarySet(30);
+  std::vector<size_t> all_but_two;
+  for (size_t i = 2; i < 30; ++i) all_but_two.push_back(i);
+  AddRun("a", RightExcept(30, all_but_two));
+  AddRun("b", RightExcept(30, {0, 1}));
+  EvidenceOptions o;
+  o.resamples = 200;
+  o.metrics = {"roc_auc"};
+  auto compared = Compare(Store(), "a", {"b"}, o, std::nullopt);
+  ASSERT_TRUE(compared) << compared.error().message();
+  const Comparison& c = compared->front();
+  EXPECT_EQ(c.test, "delong");
+  EXPECT_GT(c.difference, 0.8);
+  EXPECT_LE(c.upper, 1.0);
+  EXPECT_GE(c.lower, -1.0);
+  EXPECT_LE(c.lower, c.difference);
+}
+
 TEST(ResultCacheTest, EncodingsRoundTripAndRejectDamage) {
   Measurement m;
   m.replicates.estimate = 0.8125;
