@@ -74,8 +74,8 @@ std::string CompareVerdict(const core::Comparison& c, double confidence) {
     }
     return fmt::format(
         "no detectable difference in {} — this evaluation set ({} examples) cannot tell them "
-        "apart; about {} examples would",
-        c.metric, c.n, c.examples_to_resolve);
+        "apart; about {} examples would, with an {:.0f}% chance, if the difference seen is real",
+        c.metric, c.n, c.examples_to_resolve, c.resolve_power * 100);
   }
   const bool b_better = (c.difference > 0) == c.higher_is_better;
   const std::string& winner = b_better ? c.b : c.a;

@@ -47,6 +47,9 @@ TEST(CompareVerdictTest, AnIntervalFromAnotherMethodIsLabelled) {
   c.significant = false;
   c.examples_to_resolve = 900;
   EXPECT_THAT(CompareVerdict(c, 0.95), HasSubstr("no detectable difference in accuracy"));
+  EXPECT_THAT(CompareVerdict(c, 0.95),
+              HasSubstr("about 900 examples would, with an 80% chance, if the difference seen "
+                        "is real"));
   c.significant = true;
   c.p_adjusted = 0.012;
   EXPECT_THAT(CompareVerdict(c, 0.95), HasSubstr("p = 0.012, Holm-adjusted"));

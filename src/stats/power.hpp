@@ -6,16 +6,21 @@
 
 namespace foresight::stats {
 
-// The total number of examples (not the additional ones) at which a difference this large
-// would just be resolved, i.e. its two-sided `confidence` interval would just exclude 0:
-//   ceil(n * (z * standard_error / |difference|)^2),  z = NormalQuantile((1 + confidence) / 2).
+// The total number of examples (not the additional ones) at which a true difference this
+// large would be detected with probability `power`: its two-sided `confidence` interval
+// would exclude 0 in that share of evaluations,
+//   ceil(n * ((z + z_power) * standard_error / |difference|)^2),
+//   z = NormalQuantile((1 + confidence) / 2), z_power = NormalQuantile(power).
 // The approximation: the standard error of a mean-like metric shrinks as 1 / sqrt(n), so at
-// n' examples it is standard_error * sqrt(n / n'); solve |difference| = z * se(n') for n'.
-// It takes the observed difference as the true one and ignores its own sampling noise, so
-// at that size the interval excludes 0 only about half the time (50% power); for 80% power
-// replace z by z + 0.84, i.e. multiply by ((z + 0.84) / z)^2, about 2 at 95%.
+// n' examples it is standard_error * sqrt(n / n'); the observed difference is taken as the
+// true one. 80% power is the convention (at 50% the interval would exclude 0 only half the
+// time: z_power = 0, about half the size).
 // Returns SIZE_MAX when the difference is 0 or NaN (no amount of data resolves it) or the
-// result overflows; 0 when standard_error is 0. Requires confidence in (0, 1).
-size_t ExamplesToResolve(double difference, double standard_error, size_t n, double confidence);
+// result overflows; 0 when standard_error is 0. Requires confidence and power in (0, 1).
+size_t ExamplesToResolve(double difference, double standard_error, size_t n, double confidence,
+                         double power = 0.8);
+
+// The power ExamplesToResolve uses by default, as reports state it.
+inline constexpr double kResolvePower = 0.8;
 
 }  // namespace foresight::stats

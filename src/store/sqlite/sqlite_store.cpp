@@ -1,8 +1,10 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -445,9 +447,31 @@ Status SqliteStore::CreateProject(std::string_view name) {
   });
 }
 
+// Switches the database to WAL mode unless it is in it already. Changing the mode needs the
+// file to itself, and SQLite does not wait for it (no busy handler): when another connection
+// is writing (migrating a new file), the change is retried for up to 5 seconds, as busy
+// statements wait.
+Status UseWal(Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (true) {
+    {
+      // Scoped: a statement still open would hold a read transaction across the change.
+      FS_TRY(mode, db.Prepare("PRAGMA journal_mode"));
+      FS_TRY(has, mode.Step());
+      if (has && mode.Text(0) == "wal") return {};
+    }
+    Status set = db.Exec("PRAGMA journal_mode = WAL");
+    if (set || set.error().code() != ErrorCode::kUnavailable ||
+        std::chrono::steady_clock::now() > deadline) {
+      return set;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 Result<std::unique_ptr<Database>> OpenMigrated(const std::string& path, int version) {
   FS_TRY(db, Database::Open(path));
-  FS_CHECK(db->Exec("PRAGMA journal_mode = WAL"));
+  FS_CHECK(UseWal(*db));
   FS_CHECK(db->Exec("PRAGMA synchronous = NORMAL"));
   // Foreign keys are off while migrating (see Migrate), on for everything after.
   FS_CHECK(db->Exec("PRAGMA foreign_keys = OFF"));
