@@ -1,6 +1,9 @@
-# The two commands of the README, and the CI extras. Each target does the whole set-up
+# The two commands of the README, and the CI tiers. Each target does the whole set-up
 # (dependencies, configure, build) first, so it works on a fresh Debian 12 machine.
-.PHONY: all deps build binary demo test sanitize tsan fuzz format-check format tidy docs bench ci clean
+# Per change, CI runs `.ci/run` (= `make ci`): format-check, test, sanitize, tsan, tidy.
+# Long fuzzing (`make fuzz`) and the benchmarks (`make bench`) run on demand.
+.PHONY: all deps ci-deps build binary demo test ci-build sanitize tsan fuzz format-check format tidy docs \
+        bench ci clean
 
 BUILD_RELEASE := build/release
 FORESIGHT := $(BUILD_RELEASE)/src/foresight
@@ -12,6 +15,10 @@ all: build
 
 deps:
 	@scripts/install-deps
+
+# The CI checks' clang tools too (scripts/install-deps --ci).
+ci-deps:
+	@scripts/install-deps --ci
 
 build: deps
 	@cmake --preset release >/dev/null
@@ -35,59 +42,52 @@ demo: binary
 test: build
 	@ctest --preset release -j2
 
-# CI extras: the unit and e2e tests again under AddressSanitizer + UndefinedBehaviorSanitizer
-# with warnings as errors.
-sanitize: deps
+# The clang build (preset ci, build/ci): AddressSanitizer + UndefinedBehaviorSanitizer at -O1,
+# warnings as errors, the unit and e2e tests and the libFuzzer targets. One build serves
+# `make sanitize`, `make fuzz` and `make tidy` (its compile_commands.json).
+ci-build: ci-deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci
+
+# CI, per change: the unit and e2e tests under the sanitizers, and each fuzz target for
+# 10 s from its seed corpus (tests fuzz.*, label fuzz).
+sanitize: ci-build
 	@ctest --preset ci -j2
 
-# CI extra: the tests of code that runs on several threads (the executor, the bootstrap on
-# it) under ThreadSanitizer; a build of base and stats only.
+# CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
+# on it) under ThreadSanitizer, which cannot share a build with AddressSanitizer; a build of
+# base and stats only.
 tsan: deps
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan
 	@ctest --preset tsan -j2
 
-# libFuzzer runs: 60 s over the charter (parse + rules + renderers), seeded from examples/
-# and the corpus; 30 s each over the table readers, the forecaster and the probe's data
-# preparation and learners.
+# Long fuzzing, not per change: libFuzzer from the same build as `make sanitize`, 60 s over
+# the charter (parse + rules + renderers), 30 s each over the table readers, the forecaster
+# the probe's data preparation and learners, and the result cache's decoders. The corpora they grow stay in build/ci.
 FUZZ_SECONDS ?= 60
 FUZZ_TABLE_SECONDS ?= 30
 FUZZ_FORECAST_SECONDS ?= 30
 FUZZ_PROBE_SECONDS ?= 30
-fuzz: deps
-	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz
-	@mkdir -p build/fuzz/corpus
-	@cp tests/fuzz/corpus/* build/fuzz/corpus/
-	@for f in $(EXAMPLES); do cp $$f build/fuzz/corpus/$$(echo $$f | tr / _); done
-	@build/fuzz/tests/fuzz/fuzz_charter -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus
-	@mkdir -p build/fuzz/corpus-table
-	@cp tests/fuzz/corpus-table/* build/fuzz/corpus-table/
-	@build/fuzz/tests/fuzz/fuzz_table -max_total_time=$(FUZZ_TABLE_SECONDS) -max_len=65536 \
-	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-table
-	@mkdir -p build/fuzz/corpus-forecast
-	@cp tests/fuzz/corpus-forecast/* build/fuzz/corpus-forecast/
-	@build/fuzz/tests/fuzz/fuzz_forecast -max_total_time=$(FUZZ_FORECAST_SECONDS) -max_len=4096 \
-	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-forecast
-	@mkdir -p build/fuzz/corpus-probe
-	@cp tests/fuzz/corpus-probe/* build/fuzz/corpus-probe/
-	@build/fuzz/tests/fuzz/fuzz_probe -max_total_time=$(FUZZ_PROBE_SECONDS) -max_len=8192 \
-	  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 build/fuzz/corpus-probe
+FUZZ_RESULT_CACHE_SECONDS ?= 30
+FUZZ_BIN := build/ci/tests/fuzz
+fuzz: ci-build
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_SECONDS) charter
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_TABLE_SECONDS) table
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_FORECAST_SECONDS) forecast
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_PROBE_SECONDS) probe
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_RESULT_CACHE_SECONDS) result_cache
 
-format-check:
+format-check: ci-deps
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
-# clang-tidy over the sources (not the tests), warnings as errors; uses the release build's
-# compile_commands.json.
-tidy: build
-	@run-clang-tidy -p build/release -quiet -j 2 \
-	  '^$(CURDIR)/src/(?!.*_test\.cpp)(?!.*testing\.cpp).*\.cpp$$' > build/tidy.log 2>&1 || true
-	@if grep -qE '(warning|error):' build/tidy.log; then \
-	  grep -E '(warning|error):' build/tidy.log | sed 's/\x1b\[[0-9;]*m//g' | sort -u; exit 1; fi
-	@echo "clang-tidy: no findings"
+# clang-tidy over the sources and the headers under src/ (not the tests), failing on any
+# finding and on anything that keeps it from checking every file (scripts/tidy). Needs the
+# clang build configured, not built; clean results are remembered by content.
+tidy: ci-deps
+	@cmake --preset ci >/dev/null
+	@scripts/tidy --self-test
+	@scripts/tidy build/ci
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
@@ -106,7 +106,8 @@ bench: build
 	@bench/probe_speed.sh
 	@bench/rescore_speed.sh
 
-ci: test sanitize format-check tidy fuzz
+ci:
+	@.ci/run
 
 clean:
 	@rm -rf build

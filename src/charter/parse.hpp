@@ -17,7 +17,7 @@
 namespace foresight::charter {
 
 // The largest charter accepted; a real one is a few kilobytes.
-inline constexpr size_t kMaxCharterBytes = 1024 * 1024;
+inline constexpr size_t kMaxCharterBytes = size_t{1024} * 1024;
 
 // Parses and validates. Fields that could not be read are left absent.
 core::Charter ParseCharter(const SourceFile& file, diag::DiagnosticSink& sink);

@@ -84,8 +84,9 @@ class Reader {
   template <typename E>
   static std::string EnumNameList() {
     std::string out;
-    for (const auto& e : core::EnumEntries<E>())
+    for (const auto& e : core::EnumEntries<E>()) {
       out += (out.empty() ? "" : ", ") + std::string(e.name);
+    }
     return out;
   }
 

@@ -57,6 +57,8 @@ inline Dual Chain(const Dual& a, double value, double derivative) {
   for (size_t j = 0; j < kMaxParams; ++j) r.d[j] = derivative * a.d[j];
   return r;
 }
+// Named as std::exp, std::log and std::pow, so a template formula calls either.
+// NOLINTBEGIN(readability-identifier-naming)
 inline Dual exp(const Dual& a) {
   const double e = std::exp(a.v);
   return Chain(a, e, e);
@@ -64,6 +66,7 @@ inline Dual exp(const Dual& a) {
 inline Dual log(const Dual& a) { return Chain(a, std::log(a.v), 1 / a.v); }
 // a^b for a > 0 (constant base, variable exponent, or both variable).
 inline Dual pow(const Dual& a, const Dual& b) { return exp(b * log(a)); }
+// NOLINTEND(readability-identifier-naming)
 
 // The same names for plain doubles, so a template formula reads alike for both.
 using std::exp;

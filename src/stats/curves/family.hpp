@@ -65,36 +65,36 @@ struct Summary {
 };
 Summary Summarize(const CurveData& data, size_t n);
 
-// The weighted least-squares coefficients of y on K basis functions basis(u, x) over the
+// The weighted least-squares coefficients of y on kTerms basis functions basis(u, x) over the
 // first n points (starting points of families that are linear in some transform). Zeros
 // when the system is singular.
 template <typename Basis>
 auto LinearLeastSquares(const CurveData& data, size_t n, Basis basis) {
-  constexpr size_t K = std::tuple_size_v<decltype(basis(1.0, 1.0))>;
-  double a[K][K + 1] = {};
+  constexpr size_t kTerms = std::tuple_size_v<decltype(basis(1.0, 1.0))>;
+  double a[kTerms][kTerms + 1] = {};
   for (size_t i = 0; i < n; ++i) {
-    const std::array<double, K> row = basis(data.u[i], data.x[i]);
-    for (size_t r = 0; r < K; ++r) {
-      for (size_t c = 0; c < K; ++c) a[r][c] += data.weight[i] * row[r] * row[c];
-      a[r][K] += data.weight[i] * row[r] * data.y[i];
+    const std::array<double, kTerms> row = basis(data.u[i], data.x[i]);
+    for (size_t r = 0; r < kTerms; ++r) {
+      for (size_t c = 0; c < kTerms; ++c) a[r][c] += data.weight[i] * row[r] * row[c];
+      a[r][kTerms] += data.weight[i] * row[r] * data.y[i];
     }
   }
-  // Gaussian elimination with partial pivoting on the K x K normal equations.
-  for (size_t col = 0; col < K; ++col) {
+  // Gaussian elimination with partial pivoting on the kTerms x kTerms normal equations.
+  for (size_t col = 0; col < kTerms; ++col) {
     size_t pivot = col;
-    for (size_t r = col + 1; r < K; ++r) {
+    for (size_t r = col + 1; r < kTerms; ++r) {
       if (std::abs(a[r][col]) > std::abs(a[pivot][col])) pivot = r;
     }
-    if (std::abs(a[pivot][col]) < 1e-300) return std::array<double, K>{};
-    for (size_t c = 0; c <= K; ++c) std::swap(a[col][c], a[pivot][c]);
-    for (size_t r = 0; r < K; ++r) {
+    if (std::abs(a[pivot][col]) < 1e-300) return std::array<double, kTerms>{};
+    for (size_t c = 0; c <= kTerms; ++c) std::swap(a[col][c], a[pivot][c]);
+    for (size_t r = 0; r < kTerms; ++r) {
       if (r == col) continue;
       const double factor = a[r][col] / a[col][col];
-      for (size_t c = col; c <= K; ++c) a[r][c] -= factor * a[col][c];
+      for (size_t c = col; c <= kTerms; ++c) a[r][c] -= factor * a[col][c];
     }
   }
-  std::array<double, K> coef{};
-  for (size_t r = 0; r < K; ++r) coef[r] = a[r][K] / a[r][r];
+  std::array<double, kTerms> coef{};
+  for (size_t r = 0; r < kTerms; ++r) coef[r] = a[r][kTerms] / a[r][r];
   return coef;
 }
 
