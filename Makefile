@@ -63,8 +63,9 @@ tsan: deps
 	@ctest --preset tsan -j2
 
 # Long fuzzing, not per change: libFuzzer from the same build as `make sanitize`, 60 s over
-# the charter (parse + rules + renderers), 30 s each over the table readers, the forecaster
-# the probe's data preparation and learners, and the result cache's decoders. The corpora they grow stay in build/ci.
+# the charter (parse + rules + renderers), 30 s each over the table readers, the forecaster,
+# the probe's data preparation and learners, and the result cache's decoders. The corpora
+# they grow stay in build/ci.
 FUZZ_SECONDS ?= 60
 FUZZ_TABLE_SECONDS ?= 30
 FUZZ_FORECAST_SECONDS ?= 30
