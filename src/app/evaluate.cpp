@@ -367,8 +367,8 @@ Result<Compared> CompareOne(const core::EvalSet& e, const stats::MetricSpec& spe
     c.lower = std::clamp(c.lower, -widest, widest);
     c.upper = std::clamp(c.upper, -widest, widest);
   }
-  c.examples_to_resolve = stats::ExamplesToResolve(c.difference, se, c.n, options.confidence,
-                                                   stats::kResolvePower);
+  c.examples_to_resolve =
+      stats::ExamplesToResolve(c.difference, se, c.n, options.confidence, stats::kResolvePower);
   c.resolve_power = stats::kResolvePower;
   // One comparison: the test that gives the interval decides by it; McNemar by its p.
   c.significant = c.test == c.interval_method ? (c.lower > 0 || c.upper < 0)

@@ -208,7 +208,7 @@ struct Comparison {
   std::string interval_method;
   size_t n = 0;
   size_t examples_to_resolve = 0;  // when there is no detectable difference
-  double resolve_power = 0.8;       // the chance those examples would tell the runs apart
+  double resolve_power = 0.8;      // the chance those examples would tell the runs apart
   bool higher_is_better = true;
   bool unit_interval = false;  // the metric lies in [0, 1]: differences read as points
   // The decision at the requested confidence: the interval excludes 0 (one comparison, with
