@@ -113,6 +113,10 @@ def main() -> int:
         # The metric changes: eval says so, re-scores, and history shows both versions.
         with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
             f.write("version: 1\nsuccess:\n  metric: accuracy\n  threshold: 0.75\n")
+        # A failed eval records nothing: the change is still reported by the next one.
+        run(binary, cwd, "eval", "--metric", "no_such_metric", expect=2)
+        unchanged = json.loads(run(binary, cwd, "history", "--format", "json").stdout)["history"]
+        check([h["metric"] for h in unchanged] == ["roc_auc"], f"a failed eval recorded: {unchanged}")
         changed = run(binary, cwd, "eval", "--resamples", "200").stdout
         check("the success criterion changed" in changed, f"eval reports the change: {changed[:300]}")
         check(changed.count("accuracy") >= 3, "every run re-scored on the new metric")
