@@ -223,7 +223,8 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       }
       const bool higher = spec->def->higher_is_better;
       result.rows.push_back({name, canonical, std::nullopt, measured->estimate.estimate,
-                             measured->estimate.lower, measured->estimate.upper, e.size(), higher});
+                             measured->estimate.lower, measured->estimate.upper, e.size(), higher,
+                             measured->widened_by});
       // The charter's criterion, when this is its metric.
       if (criteria && criteria->threshold) {
         if (primary_for(KindOf(e.task)) == canonical) {
@@ -266,7 +267,8 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
                       m->estimate.lower,
                       m->estimate.upper,
                       rows.size(),
-                      higher};
+                      higher,
+                      m->widened_by};
           if (!worst ||
               (higher ? row.estimate < worst->estimate : row.estimate > worst->estimate)) {
             worst = row;

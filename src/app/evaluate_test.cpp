@@ -156,7 +156,9 @@ TEST_F(EvaluateTest, ARepeatedEvaluationIsALookupWithTheSameNumbers) {
   o.seed = 1;
   auto reseeded = Evaluate(Store(), {"a"}, o, false, criteria);
   ASSERT_TRUE(reseeded);
-  EXPECT_NE(reseeded->rows[0].lower, uncached->rows[0].lower);
+  // log_loss (no score interval, so its interval is the bootstrap's alone).
+  ASSERT_EQ(reseeded->rows[2].metric, "log_loss");
+  EXPECT_NE(reseeded->rows[2].lower, uncached->rows[2].lower);
 }
 
 TEST_F(EvaluateTest, TheCriterionsBoundUsesTheIntervalsMethod) {
@@ -176,6 +178,77 @@ TEST_F(EvaluateTest, TheCriterionsBoundUsesTheIntervalsMethod) {
     ASSERT_EQ(result->criteria.size(), 1u);
     EXPECT_EQ(result->criteria[0].bound, result->rows[0].lower) << (bca ? "bca" : "percentile");
   }
+}
+
+TEST_F(EvaluateTest, TwelvePerfectPredictionsDoNotProveATarget) {
+  // Every resample of 12 perfect predictions is perfect: the bootstrap alone says [1, 1] and
+  // P(target met) = 1. The score intervals keep the uncertainty 12 examples leave.
+  AddBinarySet(12);
+  AddRun("perfect", RightExcept(12, {}));
+  EvidenceOptions o;
+  o.resamples = 500;
+  o.metrics = {"roc_auc", "accuracy"};
+  o.use_cache = false;
+  for (const char* metric : {"roc_auc", "accuracy"}) {
+    const Criteria criteria{"h", metric, 0.9, 0.95};
+    auto result = Evaluate(Store(), {}, o, false, criteria);
+    ASSERT_TRUE(result) << result.error().message();
+    ASSERT_EQ(result->rows.size(), 2u);
+    for (const EvalRow& row : result->rows) {
+      EXPECT_EQ(row.estimate, 1.0) << row.metric;
+      EXPECT_EQ(row.upper, 1.0) << row.metric;
+      EXPECT_LT(row.lower, 0.8) << row.metric;
+      ASSERT_TRUE(row.widened_by.has_value()) << row.metric;
+      EXPECT_EQ(*row.widened_by, row.metric == "roc_auc" ? core::ScoreMethod::kHanleyMcNeil
+                                                         : core::ScoreMethod::kWilson);
+    }
+    // Wilson's 95% interval for 12 of 12, as SciPy computes it.
+    EXPECT_NEAR(result->rows[1].lower, 0.7575059933447592, 1e-12);
+    ASSERT_EQ(result->criteria.size(), 1u) << metric;
+    const core::CriterionRow& c = result->criteria[0];
+    EXPECT_EQ(c.status, core::CriterionStatus::kNotYetKnown) << metric;
+    EXPECT_EQ(c.basis, core::CriterionBasis::kScore) << metric;
+    EXPECT_LT(c.probability, 0.95) << metric;
+    EXPECT_LT(c.bound, 0.9) << metric;
+    EXPECT_EQ(c.n, 12u);
+  }
+}
+
+TEST_F(EvaluateTest, WithoutAScoreIntervalAFewExamplesDecideNothing) {
+  // f1 has no score interval: on 20 examples (fewer than 30) the bootstrap alone decides
+  // nothing, so the verdict is not yet known and P(target met) is withheld.
+  AddBinarySet(20);
+  AddRun("perfect", RightExcept(20, {}));
+  AddRun("poor", RightExcept(20, {0, 1, 2, 3, 4, 5, 6, 7}));
+  EvidenceOptions o;
+  o.resamples = 300;
+  o.use_cache = false;
+  auto result = Evaluate(Store(), {}, o, false, Criteria{"h", "f1", 0.8, 0.95});
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(result->criteria.size(), 2u);
+  for (const core::CriterionRow& c : result->criteria) {
+    EXPECT_EQ(c.status, core::CriterionStatus::kNotYetKnown) << c.run;
+    EXPECT_EQ(c.basis, core::CriterionBasis::kTooFewExamples) << c.run;
+    EXPECT_TRUE(std::isnan(c.probability)) << c.run;
+    EXPECT_FALSE(c.score_method.has_value());
+  }
+}
+
+TEST_F(EvaluateTest, OnEnoughExamplesTheBootstrapDecides) {
+  AddBinarySet(400);
+  AddRun("good", RightExcept(400, {0, 1, 2, 3, 5, 8, 13, 21}));
+  EvidenceOptions o;
+  o.resamples = 300;
+  o.use_cache = false;
+  auto f1 = Evaluate(Store(), {}, o, false, Criteria{"h", "f1", 0.9, 0.95});
+  ASSERT_TRUE(f1) << f1.error().message();
+  EXPECT_EQ(f1->criteria.at(0).basis, core::CriterionBasis::kBootstrap);
+  EXPECT_EQ(f1->criteria.at(0).status, core::CriterionStatus::kMet);
+  // Accuracy has Wilson's interval, and on 400 examples a 0.9 target is met either way.
+  auto accuracy = Evaluate(Store(), {}, o, false, Criteria{"h", "accuracy", 0.9, 0.95});
+  ASSERT_TRUE(accuracy) << accuracy.error().message();
+  EXPECT_EQ(accuracy->criteria.at(0).status, core::CriterionStatus::kMet);
+  EXPECT_EQ(accuracy->criteria.at(0).score_method, core::ScoreMethod::kWilson);
 }
 
 TEST_F(EvaluateTest, DeLongsIntervalStaysWithinWhatADifferenceCanBe) {
@@ -206,9 +279,19 @@ TEST(ResultCacheTest, EncodingsRoundTripAndRejectDamage) {
   m.replicates.dropped = 3;
   m.replicates.sorted = {0.7, 0.75, -0.0, 0.9};
   m.acceleration = -0.002;
+  m.examples = 569;
+  m.score = stats::ScoreModel{stats::ScoreModel::Kind::kAuc, 0, 212, 357};
   const std::string bytes = EncodeMeasurement(m);
   auto back = DecodeMeasurement(bytes);
   ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->examples, 569u);
+  ASSERT_TRUE(back->score.has_value());
+  EXPECT_EQ(back->score->kind, stats::ScoreModel::Kind::kAuc);
+  EXPECT_EQ(back->score->positives, 212);
+  EXPECT_EQ(back->score->negatives, 357);
+  Measurement no_model = m;
+  no_model.score.reset();
+  EXPECT_FALSE(DecodeMeasurement(EncodeMeasurement(no_model))->score.has_value());
   EXPECT_EQ(back->replicates.estimate, m.replicates.estimate);
   EXPECT_EQ(back->replicates.dropped, 3u);
   EXPECT_EQ(back->acceleration, m.acceleration);

@@ -1,6 +1,9 @@
 #include "app/measure.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "stats/score_interval.hpp"
 
 namespace foresight::app {
 
@@ -86,6 +89,8 @@ Result<Measurement> ComputeMeasurement(const stats::Kernel& kernel, size_t n,
   if (!replicates) return Fail(replicates.error());
   Measurement m;
   m.replicates = std::move(*replicates);
+  m.examples = n;
+  m.score = kernel.Score();
   if (options.interval == stats::BootstrapOptions::Interval::kBca) {
     auto jackknife = stats::Jackknife(kernel, n, options);
     if (!jackknife) return Fail(jackknife.error());
@@ -101,13 +106,30 @@ Result<Measurement> ComputeMeasurement(const stats::MetricSpec& spec, const stat
   return ComputeMeasurement(**kernel, data.size(), options);
 }
 
+core::ScoreMethod ScoreMethodOf(stats::ScoreModel::Kind kind) {
+  return kind == stats::ScoreModel::Kind::kAuc ? core::ScoreMethod::kHanleyMcNeil
+                                               : core::ScoreMethod::kWilson;
+}
+
 Measured Summarize(Measurement m, const stats::BootstrapOptions& options) {
   Measured out;
   out.estimate = stats::IntervalOf(m.replicates, m.acceleration, options);
+  if (m.score) {
+    const stats::IntervalBounds score =
+        stats::ScoreInterval(*m.score, out.estimate.estimate, options.confidence);
+    if (score.lower < out.estimate.lower - kScoreMarkGap ||
+        score.upper > out.estimate.upper + kScoreMarkGap) {
+      out.widened_by = ScoreMethodOf(m.score->kind);
+    }
+    out.estimate.lower = std::min(out.estimate.lower, score.lower);
+    out.estimate.upper = std::max(out.estimate.upper, score.upper);
+  }
   out.replicates = std::move(m.replicates);
   out.acceleration = m.acceleration;
   out.options = options;
   out.options.executor = nullptr;  // reading bounds needs none; the caller's may not outlive this
+  out.examples = m.examples;
+  out.score = m.score;
   return out;
 }
 
@@ -123,8 +145,29 @@ core::CriterionRow Judge(const std::string& run, const Measured& m, const core::
                               : static_cast<double>(std::count_if(r.begin(), r.end(), meets)) /
                                     static_cast<double>(r.size());
   row.bound = stats::OneSidedBound(m.replicates, m.acceleration, m.options, c.confidence, !higher);
-  const double other =
+  double other =
       stats::OneSidedBound(m.replicates, m.acceleration, m.options, c.confidence, higher);
+  row.n = m.examples;
+  if (m.score) {
+    row.score_method = ScoreMethodOf(m.score->kind);
+    const double estimate = m.estimate.estimate;
+    row.probability =
+        std::min(row.probability, stats::ScoreProbability(*m.score, estimate, c.threshold, higher));
+    // The more cautious bound on each side: further from the estimate.
+    const double bound = stats::ScoreBound(*m.score, estimate, c.confidence, !higher);
+    const double other_score = stats::ScoreBound(*m.score, estimate, c.confidence, higher);
+    if (higher ? bound < row.bound : bound > row.bound) {
+      row.bound = bound;
+      row.basis = core::CriterionBasis::kScore;
+    }
+    other = higher ? std::max(other, other_score) : std::min(other, other_score);
+  } else if (m.examples < core::kMinExamplesForBootstrapVerdict) {
+    // The bootstrap alone cannot speak for what the set never contains.
+    row.basis = core::CriterionBasis::kTooFewExamples;
+    row.probability = std::nan("");
+    row.status = core::CriterionStatus::kNotYetKnown;
+    return row;
+  }
   if (meets(row.bound)) {
     row.status = core::CriterionStatus::kMet;
   } else if (!meets(other)) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,13 +55,28 @@ stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o, Executor& e
 // `owned`), so that one call starts its threads once, not once per interval.
 Executor& ExecutorFor(const EvidenceOptions& o, std::unique_ptr<Executor>& owned);
 
-// A measurement with its interval at the options' confidence.
+// A measurement with its interval at the options' confidence: the bootstrap's, widened to
+// the metric's score interval where that is wider (a small set, or one predicted perfectly,
+// where every resample can agree).
 struct Measured {
   stats::Estimate estimate;
   stats::Replicates replicates;
   double acceleration = 0;          // BCa's
   stats::BootstrapOptions options;  // the interval's method and confidence
+  size_t examples = 0;
+  std::optional<stats::ScoreModel> score;  // the metric's score model, when it has one
+  // Set when the score interval moved a bound by more than kScoreMarkGap: the interval shown
+  // is not the bootstrap's, and reports say so.
+  std::optional<core::ScoreMethod> widened_by;
 };
+
+// How far (in the metric's units) the score interval must reach past the bootstrap's before
+// a report marks the interval as widened: a hundredth of a point, below which the two agree
+// to the digits shown.
+inline constexpr double kScoreMarkGap = 1e-4;
+
+// The core spelling of a score model's method.
+core::ScoreMethod ScoreMethodOf(stats::ScoreModel::Kind kind);
 
 // The bootstrap's replicates of a prepared metric, with BCa's acceleration when asked for.
 Result<Measurement> ComputeMeasurement(const stats::Kernel& kernel, size_t n,
@@ -88,6 +104,10 @@ Result<Measured> CachedMeasure(ResultCache& cache, const std::string& run, const
 // A run against the criterion, from its measured replicates: P(target met) is the share of
 // replicates that meet the threshold; the bound is the one-sided bound at the criterion's
 // confidence by the interval's own method (BCa or percentile), as is the other side's.
+// When the metric has a score interval, its probability and bounds are taken where they are
+// more cautious (basis kScore when that decided the bound). Without one, a set of fewer than
+// core::kMinExamplesForBootstrapVerdict examples leaves the verdict not yet known (basis
+// kTooFewExamples, probability NaN).
 core::CriterionRow Judge(const std::string& run, const Measured& m, const core::Criterion& c);
 
 }  // namespace foresight::app

@@ -10,7 +10,7 @@
 namespace foresight::app {
 namespace {
 
-constexpr std::string_view kMeasurementTag = "M1";
+constexpr std::string_view kMeasurementTag = "M2";
 constexpr std::string_view kPointTag = "P1";
 
 // Little-endian fixed-width fields.
@@ -100,6 +100,13 @@ std::string EncodeMeasurement(const Measurement& m) {
   w.F64(m.replicates.standard_error);
   w.U64(m.replicates.dropped);
   w.F64(m.acceleration);
+  w.U64(m.examples);
+  // The score model: 0 none, 1 a proportion, 2 ROC AUC; then its three counts.
+  w.U64(!m.score ? 0 : m.score->kind == stats::ScoreModel::Kind::kProportion ? 1 : 2);
+  const stats::ScoreModel model = m.score.value_or(stats::ScoreModel{});
+  w.F64(model.trials);
+  w.F64(model.positives);
+  w.F64(model.negatives);
   w.U64(m.replicates.sorted.size());
   for (double v : m.replicates.sorted) w.F64(v);
   return w.Finish();
@@ -110,12 +117,28 @@ std::optional<Measurement> DecodeMeasurement(std::string_view bytes) {
   if (!r.Ok()) return std::nullopt;
   Measurement m;
   uint64_t dropped = 0;
+  uint64_t examples = 0;
+  uint64_t kind = 0;
+  stats::ScoreModel model;
   uint64_t count = 0;
   if (!r.F64(m.replicates.estimate) || !r.F64(m.replicates.standard_error) || !r.U64(dropped) ||
-      !r.F64(m.acceleration) || !r.U64(count) || count == 0 || r.Remaining() != count * 8) {
+      !r.F64(m.acceleration) || !r.U64(examples) || !r.U64(kind) || kind > 2 ||
+      !r.F64(model.trials) || !r.F64(model.positives) || !r.F64(model.negatives) || !r.U64(count) ||
+      count == 0 || r.Remaining() / 8 != count || r.Remaining() % 8 != 0) {
+    return std::nullopt;
+  }
+  // No model: its counts are written as zeros, and anything else is not an encoding.
+  if (kind == 0 && (std::bit_cast<uint64_t>(model.trials) != 0 ||
+                    std::bit_cast<uint64_t>(model.positives) != 0 ||
+                    std::bit_cast<uint64_t>(model.negatives) != 0)) {
     return std::nullopt;
   }
   m.replicates.dropped = dropped;
+  m.examples = examples;
+  if (kind != 0) {
+    model.kind = kind == 1 ? stats::ScoreModel::Kind::kProportion : stats::ScoreModel::Kind::kAuc;
+    m.score = model;
+  }
   m.replicates.sorted.resize(count);
   for (double& v : m.replicates.sorted) r.F64(v);
   return m;

@@ -28,13 +28,16 @@ namespace foresight::app {
 
 // Bump when a change alters any cached number (a metric's formula, the resampling, the
 // interval arithmetic): entries of another version are never read.
-inline constexpr int kResultsVersion = 1;
+inline constexpr int kResultsVersion = 2;
 
 // A metric measured with the bootstrap: the replicates and BCa's acceleration (0 for the
-// percentile interval, which does not use it).
+// percentile interval, which does not use it), the examples measured, and the metric's score
+// model when it has one (the counts its score interval needs).
 struct Measurement {
   stats::Replicates replicates;
   double acceleration = 0;
+  size_t examples = 0;
+  std::optional<stats::ScoreModel> score;
 };
 
 // A metric's point estimate and the jackknife's standard error of it: what ranking every run

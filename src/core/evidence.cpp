@@ -36,6 +36,28 @@ std::string_view CriterionStatusName(CriterionStatus status) {
   return "not yet known";
 }
 
+std::string_view ScoreMethodName(ScoreMethod method) {
+  switch (method) {
+    case ScoreMethod::kWilson:
+      return "wilson score";
+    case ScoreMethod::kHanleyMcNeil:
+      return "hanley-mcneil score";
+  }
+  return "score";
+}
+
+std::string_view CriterionBasisName(CriterionBasis basis) {
+  switch (basis) {
+    case CriterionBasis::kBootstrap:
+      return "bootstrap";
+    case CriterionBasis::kScore:
+      return "score interval";
+    case CriterionBasis::kTooFewExamples:
+      return "too few examples";
+  }
+  return "bootstrap";
+}
+
 std::optional<EvalTask> ParseEvalTask(std::string_view name) {
   if (name == "binary") return EvalTask::kBinary;
   if (name == "multiclass") return EvalTask::kMulticlass;

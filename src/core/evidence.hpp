@@ -5,9 +5,11 @@
 // set's row order, so every metric can be recomputed from them at any time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -126,6 +128,31 @@ enum class CriterionStatus {
 // "met", "not met", "not yet known": stable, in JSON.
 std::string_view CriterionStatusName(CriterionStatus status);
 
+// A score interval from the metric's sampling model (stats/score_interval.hpp), which stays
+// honest on small sets where the bootstrap's interval shrinks to a point.
+enum class ScoreMethod {
+  kWilson,        // a proportion: accuracy, precision, recall, top-k accuracy
+  kHanleyMcNeil,  // ROC AUC, from the counts of each class
+};
+
+// "wilson score", "hanley-mcneil score": stable, in JSON.
+std::string_view ScoreMethodName(ScoreMethod method);
+
+// What a run's verdict on the criterion rests on.
+enum class CriterionBasis {
+  kBootstrap,       // the bootstrap's bound and share of replicates
+  kScore,           // the score interval, which was the more cautious of the two
+  kTooFewExamples,  // neither: no score interval for the metric, and too few examples for
+                    // the bootstrap alone (kMinExamplesForBootstrapVerdict): not yet known
+};
+
+// "bootstrap", "score interval", "too few examples": stable, in JSON.
+std::string_view CriterionBasisName(CriterionBasis basis);
+
+// Below this many examples, a metric without a score interval is never called met or not met
+// on the bootstrap alone: its resamples cannot show what a set this small never contains.
+inline constexpr size_t kMinExamplesForBootstrapVerdict = 30;
+
 struct EvalRow {
   std::string run;
   std::string metric;
@@ -135,14 +162,23 @@ struct EvalRow {
   double upper = 0;
   size_t n = 0;
   bool higher_is_better = true;
+  // Set when the score interval was wider than the bootstrap's and [lower, upper] is the
+  // union of the two (a small set, or one predicted perfectly).
+  std::optional<ScoreMethod> widened_by;
 };
 
 // A run against the charter's success criterion.
 struct CriterionRow {
   std::string run;
-  double probability = 0;  // share of bootstrap replicates that meet the threshold
-  double bound = 0;        // one-sided bound at the declared confidence (lower if higher is better)
+  // P(target met): the share of bootstrap replicates that meet the threshold or, when the
+  // metric has a score interval, the score test's, whichever is lower. NaN when the basis is
+  // kTooFewExamples.
+  double probability = 0;
+  double bound = 0;  // one-sided bound at the declared confidence (lower if higher is better)
   CriterionStatus status = CriterionStatus::kNotYetKnown;
+  CriterionBasis basis = CriterionBasis::kBootstrap;
+  std::optional<ScoreMethod> score_method;  // the metric's score interval, when it has one
+  size_t n = 0;                             // the examples measured
 };
 
 // A fairness gap between the values of one slice column, for a binary run (at threshold 0.5).

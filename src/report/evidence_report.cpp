@@ -1,6 +1,8 @@
 #include "report/evidence_report.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -54,6 +56,28 @@ std::vector<std::string> Notes(const core::EvalResult& r) {
   return notes;
 }
 
+// "Wilson's score interval", "Hanley and McNeil's score interval".
+std::string ScoreIntervalName(core::ScoreMethod method) {
+  return method == core::ScoreMethod::kWilson ? "Wilson's score interval"
+                                              : "Hanley and McNeil's score interval";
+}
+
+// What a run's verdict on the criterion rests on, when it is not the bootstrap alone.
+std::string CriterionBasisNote(const core::CriterionRow& row, const std::string& metric) {
+  switch (row.basis) {
+    case core::CriterionBasis::kBootstrap:
+      return "";
+    case core::CriterionBasis::kScore:
+      return fmt::format(" ({}: on {} examples the bootstrap alone is too sure)",
+                         ScoreIntervalName(*row.score_method), row.n);
+    case core::CriterionBasis::kTooFewExamples:
+      return fmt::format(
+          ": {} examples are too few to judge {} by the bootstrap alone (at least {} needed)",
+          row.n, metric, core::kMinExamplesForBootstrapVerdict);
+  }
+  return "";
+}
+
 std::string FormatP(double p) {
   if (p < 0.001) return "p < 0.001";
   return fmt::format("p = {:.2g}", p);
@@ -105,10 +129,23 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
   const int level = static_cast<int>(std::lround(confidence * 100));
   out += fmt::format("{:<20} {:<28} {:<20} {:>9}  {:<21} {:>8}\n", "RUN", "METRIC", "SLICE",
                      "ESTIMATE", fmt::format("{}% CI", level), "N");
+  std::vector<core::ScoreMethod> widened;
   for (const core::EvalRow& row : r.rows) {
-    out += fmt::format("{:<20} {:<28} {:<20} {:>9}  [{}, {}] {:>8}\n", row.run, row.metric,
+    // A "*" after an interval widened to the metric's score interval, explained below.
+    out += fmt::format("{:<20} {:<28} {:<20} {:>9}  [{}, {}]{}{:>8}\n", row.run, row.metric,
                        row.slice.value_or("(all)"), Number(row.estimate), Number(row.lower),
-                       Number(row.upper), row.n);
+                       Number(row.upper), row.widened_by ? "*" : " ", row.n);
+    if (row.widened_by &&
+        std::find(widened.begin(), widened.end(), *row.widened_by) == widened.end()) {
+      widened.push_back(*row.widened_by);
+    }
+  }
+  for (const core::ScoreMethod method : widened) {
+    out += fmt::format(
+        "* widened: {} reaches further than the bootstrap's here, and the interval shown "
+        "covers both (as on small sets, near 0 or 1, or with perfect predictions; "
+        "docs/small-samples.md)\n",
+        ScoreIntervalName(method));
   }
   if (!r.worst_slices.empty()) {
     out += "\nWorst slice per run and metric\n";
@@ -131,8 +168,15 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
                        c.metric, Meets(c.higher_is_better), c.threshold,
                        static_cast<int>(std::lround(c.confidence * 100)));
     for (const core::CriterionRow& row : r.criteria) {
-      out += fmt::format("  {:<20} {:<14} P(target met) = {:.2f}, one-sided bound {}\n", row.run,
-                         core::CriterionStatusName(row.status), row.probability, Number(row.bound));
+      if (row.basis == core::CriterionBasis::kTooFewExamples) {
+        out +=
+            fmt::format("  {:<20} {:<14} P(target met) unknown{}\n", row.run,
+                        core::CriterionStatusName(row.status), CriterionBasisNote(row, c.metric));
+        continue;
+      }
+      out += fmt::format("  {:<20} {:<14} P(target met) = {:.2f}, one-sided bound {}{}\n", row.run,
+                         core::CriterionStatusName(row.status), row.probability, Number(row.bound),
+                         CriterionBasisNote(row, c.metric));
     }
   }
   return out;
@@ -148,7 +192,9 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
                        {"lower", JsonNumber(row.lower)},
                        {"upper", JsonNumber(row.upper)},
                        {"n", row.n},
-                       {"higher_is_better", row.higher_is_better}});
+                       {"higher_is_better", row.higher_is_better},
+                       {"widened_by", row.widened_by ? Json(core::ScoreMethodName(*row.widened_by))
+                                                     : Json(nullptr)}});
   }
   Json worst = Json::array();
   for (const core::EvalRow& row : r.worst_slices) {
@@ -178,10 +224,15 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
   if (r.criterion) {
     Json runs = Json::array();
     for (const core::CriterionRow& row : r.criteria) {
-      runs.push_back({{"run", row.run},
-                      {"status", core::CriterionStatusName(row.status)},
-                      {"probability", row.probability},
-                      {"bound", JsonNumber(row.bound)}});
+      runs.push_back(
+          {{"run", row.run},
+           {"status", core::CriterionStatusName(row.status)},
+           {"probability", JsonNumber(row.probability)},
+           {"bound", JsonNumber(row.bound)},
+           {"basis", core::CriterionBasisName(row.basis)},
+           {"score_method",
+            row.score_method ? Json(core::ScoreMethodName(*row.score_method)) : Json(nullptr)},
+           {"n", row.n}});
     }
     out["criterion"] = {{"metric", r.criterion->metric},
                         {"threshold", r.criterion->threshold},

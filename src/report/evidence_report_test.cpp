@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace foresight::report {
 namespace {
 
@@ -69,6 +71,40 @@ TEST(EvalReportTest, TheCriterionReadsInTheMetricsDirection) {
   EXPECT_THAT(text, HasSubstr("it was roc_auc >= 0.8 (recorded 2026-11-01T10:00:00Z), it is now "
                               "log_loss <= 0.3"));
   EXPECT_THAT(text, Not(HasSubstr("log_loss >=")));
+}
+
+TEST(EvalReportTest, SaysWhatASmallSetsVerdictRestsOn) {
+  core::EvalResult r;
+  core::EvalRow widened{
+      "perfect", "accuracy", std::nullopt, 1.0, 0.7575, 1.0, 12, true, core::ScoreMethod::kWilson};
+  core::EvalRow plain{"big", "accuracy", std::nullopt, 0.9, 0.88, 0.92, 900, true, std::nullopt};
+  r.rows = {widened, plain};
+  r.criterion = core::Criterion{"accuracy", 0.9, 0.95, true};
+  core::CriterionRow by_score;
+  by_score.run = "perfect";
+  by_score.probability = 0.876;
+  by_score.bound = 0.816;
+  by_score.basis = core::CriterionBasis::kScore;
+  by_score.score_method = core::ScoreMethod::kWilson;
+  by_score.n = 12;
+  core::CriterionRow too_few;
+  too_few.run = "tiny";
+  too_few.probability = std::nan("");
+  too_few.basis = core::CriterionBasis::kTooFewExamples;
+  too_few.n = 12;
+  r.criteria = {by_score, too_few};
+  const std::string text = RenderEvalText(r, 0.95);
+  EXPECT_THAT(text, HasSubstr("[0.7575, 1.0000]*"));
+  EXPECT_THAT(text, HasSubstr("[0.8800, 0.9200] "));
+  EXPECT_THAT(text, HasSubstr("* widened: Wilson's score interval reaches further"));
+  EXPECT_THAT(text, HasSubstr("P(target met) = 0.88, one-sided bound 0.8160 (Wilson's score "
+                              "interval: on 12 examples the bootstrap alone is too sure)"));
+  EXPECT_THAT(text, HasSubstr("tiny                 not yet known  P(target met) unknown: 12 "
+                              "examples are too few to judge accuracy by the bootstrap alone"));
+  const std::string json = RenderEvalJson(r, 0.95);
+  EXPECT_THAT(json, HasSubstr("\"widened_by\": \"wilson score\""));
+  EXPECT_THAT(json, HasSubstr("\"basis\": \"too few examples\""));
+  EXPECT_THAT(json, HasSubstr("\"probability\": null"));
 }
 
 }  // namespace

@@ -98,8 +98,11 @@ std::string RenderRankText(const core::Ranking& ranking, double confidence, size
           fmt::format("{:>4}  {:<24} {:<14} {:>9}  {:<18}", i + 1, r.run,
                       r.method.empty() ? "-" : r.method, Number(r.estimate), Interval(r));
       if (g.criterion) {
+        // "?" when too few examples let the bootstrap alone judge (eval says why).
         const std::string p = r.criterion
-                                  ? fmt::format("{:.2f}", r.criterion->probability)
+                                  ? (std::isfinite(r.criterion->probability)
+                                         ? fmt::format("{:.2f}", r.criterion->probability)
+                                         : "?")
                                   : (r.screen == core::RankScreen::kOutOfReach ? "~0" : "-");
         line += fmt::format(" {:>13}  {}", p, Status(r, true));
       } else {
@@ -139,7 +142,8 @@ std::string RenderRankJson(const core::Ranking& ranking, double confidence, size
       if (r.criterion) {
         row["criterion"] = {{"status", core::CriterionStatusName(r.criterion->status)},
                             {"probability", JsonNumber(r.criterion->probability)},
-                            {"bound", JsonNumber(r.criterion->bound)}};
+                            {"bound", JsonNumber(r.criterion->bound)},
+                            {"basis", core::CriterionBasisName(r.criterion->basis)}};
       } else {
         row["criterion"] = nullptr;
       }

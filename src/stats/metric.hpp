@@ -34,6 +34,21 @@ struct MetricData {
   size_t size() const;
 };
 
+// The sampling model of a metric that has one, for an interval that stays honest on small
+// sets (score_interval.hpp): a proportion of successes among trials (accuracy: correct
+// predictions among all examples; recall: among the positives), or ROC AUC with its class
+// counts.
+struct ScoreModel {
+  enum class Kind {
+    kProportion,  // successes among `trials`
+    kAuc,         // the area under the ROC curve of `positives` and `negatives`
+  };
+  Kind kind = Kind::kProportion;
+  double trials = 0;     // kProportion: the metric's denominator (all examples for accuracy)
+  double positives = 0;  // kAuc: the examples of each class
+  double negatives = 0;
+};
+
 // A metric prepared on one MetricData. Thread-safe: Evaluate may run concurrently.
 class Kernel {
  public:
@@ -69,6 +84,10 @@ class Kernel {
   // BCa's acceleration then comes from the full jackknife, as SciPy computes it, in O(n)
   // rather than from G more O(n) kernel evaluations. Others keep the default.
   virtual std::optional<std::vector<double>> LeaveOneOut() const { return std::nullopt; }
+
+  // Optional, for metrics whose MetricDef names a score model: that model's counts on all
+  // the data (how many trials the proportion has; ROC AUC's class counts).
+  virtual std::optional<ScoreModel> Score() const { return std::nullopt; }
 };
 
 // Metric parameters by name, e.g. {"beta": 2}.
@@ -111,6 +130,10 @@ struct MetricDef {
   double max_value = 1;
   // The test `compare` uses on this metric.
   PairedTest paired_test = PairedTest::kBootstrap;
+  // The metric's sampling model, when it has one (a proportion, ROC AUC): its kernels then
+  // give the counts (Kernel::Score), and intervals and verdicts take the score interval into
+  // account, which stays honest on small sets. Rules size evaluation sets with it.
+  std::optional<ScoreModel::Kind> score_model;
 
   // The value of perfect predictions; metric_test checks each metric reaches it.
   double BestValue() const { return higher_is_better ? max_value : min_value; }

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace foresight::stats {
@@ -279,6 +282,67 @@ TEST(MetricComputeTest, EveryValueLiesInTheDeclaredRange) {
       }
     }
   }
+}
+
+// A metric names a score model exactly when its kernels give one, with the counts of the
+// data: the trials of each proportion, ROC AUC's class counts.
+TEST(MetricComputeTest, ScoreModelsCountTheirTrials) {
+  // 10 examples, 4 positive; scores put 3 positives and 1 negative at or above 0.5.
+  const std::vector<int32_t> label = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
+  const std::vector<double> score = {0.9, 0.8, 0.7, 0.2, 0.6, 0.1, 0.1, 0.3, 0.4, 0.0};
+  std::vector<int32_t> classes = {0, 1, 2, 0, 1, 2, 0};
+  std::vector<double> proba;
+  for (size_t i = 0; i < classes.size(); ++i) {
+    for (int k = 0; k < 3; ++k) proba.push_back(k == 0 ? 0.5 : 0.25);
+  }
+  std::vector<double> target = {1, 2, 3};
+  const std::map<std::string, double> trials = {
+      {"accuracy", 10}, {"precision", 4}, {"recall", 4}, {"top_k_accuracy", 7}};
+  size_t with_model = 0;
+  for (const MetricDef& def : Registry().defs()) {
+    for (const TaskKind task : def.tasks) {
+      MetricData data;
+      data.task = task;
+      if (task == TaskKind::kBinary) {
+        data.label = label;
+        data.score = score;
+      } else if (task == TaskKind::kMulticlass) {
+        data.label = classes;
+        data.proba = proba;
+        data.classes = 3;
+      } else {
+        data.target = target;
+        data.value = target;
+      }
+      auto spec = Registry().Parse(def.name, task);
+      ASSERT_TRUE(spec.has_value()) << def.name;
+      auto kernel = def.prepare(data, spec->params);
+      ASSERT_TRUE(kernel.has_value()) << def.name << ": " << kernel.error().message();
+      const std::optional<ScoreModel> model = (*kernel)->Score();
+      ASSERT_EQ(model.has_value(), def.score_model.has_value()) << def.name;
+      if (!model) continue;
+      ++with_model;
+      EXPECT_EQ(model->kind, *def.score_model) << def.name;
+      if (model->kind == ScoreModel::Kind::kAuc) {
+        EXPECT_EQ(model->positives, 4) << def.name;
+        EXPECT_EQ(model->negatives, 6) << def.name;
+      } else {
+        const double expected =
+            task == TaskKind::kMulticlass && def.name == "accuracy" ? 7.0 : trials.at(def.name);
+        EXPECT_EQ(model->trials, expected) << def.name;
+      }
+    }
+  }
+  // accuracy (binary, multiclass), precision, recall, roc_auc, top_k_accuracy.
+  EXPECT_EQ(with_model, 6U);
+  // A constant score has an AUC of 0.5 on any sample: nothing for a score interval to show.
+  const std::vector<double> constant(label.size(), 0.3);
+  MetricData flat;
+  flat.label = label;
+  flat.score = constant;
+  auto kernel = Registry().Find("roc_auc")->prepare(flat, {});
+  ASSERT_TRUE(kernel.has_value());
+  EXPECT_FALSE((*kernel)->Score().has_value());
 }
 
 TEST(MetricRegistryTest, RangesAndPairedTestsAreDeclared) {

@@ -2,6 +2,7 @@
 // quality (log_loss, brier, ece).
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "stats/metrics/common.hpp"
@@ -18,7 +19,13 @@ constexpr double kMaxBins = 1000;
 // positive and a negative counts one half, as the trapezoids of sklearn's ROC curve do.
 class RocAucKernel : public Kernel {
  public:
-  explicit RocAucKernel(RankedScores ranked) : ranked_(std::move(ranked)) {}
+  // `constant`: every score is the same, so the AUC is 0.5 on any sample and has no
+  // uncertainty for a score interval to show.
+  RocAucKernel(RankedScores ranked, double positives, double negatives, bool constant)
+      : ranked_(std::move(ranked)),
+        positives_(positives),
+        negatives_(negatives),
+        constant_(constant) {}
 
   double Evaluate(const Resample& resample) const override {
     return WithCounts(resample, [this](auto count) {
@@ -34,9 +41,16 @@ class RocAucKernel : public Kernel {
   std::optional<std::vector<double>> LeaveOneOut() const override {
     return ranked_.RocLeaveOneOut();
   }
+  std::optional<ScoreModel> Score() const override {
+    if (constant_) return std::nullopt;
+    return ScoreModel{ScoreModel::Kind::kAuc, 0, positives_, negatives_};
+  }
 
  private:
   RankedScores ranked_;
+  double positives_;
+  double negatives_;
+  bool constant_;
 };
 
 // AP = sum over tie groups of (pos_g / P) * precision at that group's threshold, the step
@@ -129,7 +143,11 @@ class EceKernel : public Kernel {
 Result<std::unique_ptr<Kernel>> PrepareRocAuc(const MetricData& data, const Params&) {
   if (auto ok = CheckBinary(data, "roc_auc"); !ok) return Fail(ok.error());
   if (auto ok = CheckBothClasses(data, "roc_auc"); !ok) return Fail(ok.error());
-  return MakeKernel<RocAucKernel>(RankedScores::Build(data.label, data.score));
+  const auto positives = static_cast<double>(std::count(data.label.begin(), data.label.end(), 1));
+  const bool constant = std::adjacent_find(data.score.begin(), data.score.end(),
+                                           std::not_equal_to<>()) == data.score.end();
+  return MakeKernel<RocAucKernel>(RankedScores::Build(data.label, data.score), positives,
+                                  static_cast<double>(data.label.size()) - positives, constant);
 }
 
 Result<std::unique_ptr<Kernel>> PrepareAveragePrecision(const MetricData& data, const Params&) {
@@ -190,6 +208,7 @@ void AddBinaryScoreMetrics(std::vector<MetricDef>& defs) {
                              "sklearn.metrics.roc_auc_score");
   roc_auc.prepare = PrepareRocAuc;
   roc_auc.paired_test = PairedTest::kDeLong;
+  roc_auc.score_model = ScoreModel::Kind::kAuc;
   defs.push_back(std::move(roc_auc));
 
   MetricDef ap = Binary("average_precision", true,

@@ -78,16 +78,26 @@ double BalancedAccuracy(const Cells& c, double) {
 }
 
 using CellScore = double (*)(const Cells&, double);
+// A proportion's denominator (its trials), for the metrics that are one.
+using CellTrials = double (*)(const Cells&);
+
+double AllExamples(const Cells& c) { return c.tn + c.fp + c.fn + c.tp; }
+double PredictedPositives(const Cells& c) { return c.tp + c.fp; }
+double Positives(const Cells& c) { return c.tp + c.fn; }
 
 // Each example's confusion cell (label * 2 + predicted) is fixed once the threshold is; a
 // resample only re-weights them, so evaluation is a weighted count of four cells.
 class CellKernel : public Kernel {
  public:
-  CellKernel(const MetricData& data, double threshold, CellScore score, double param)
-      : cells_(data.label.size()), score_(score), param_(param) {
+  CellKernel(const MetricData& data, double threshold, CellScore score, double param,
+             CellTrials trials)
+      : cells_(data.label.size()), score_(score), param_(param), trials_(trials) {
+    std::array<double, 4> counts{};
     for (size_t i = 0; i < cells_.size(); ++i) {
       cells_[i] = static_cast<uint8_t>(2 * data.label[i] + (data.score[i] >= threshold ? 1 : 0));
+      ++counts[cells_[i]];
     }
+    all_ = Cells{counts[0], counts[1], counts[2], counts[3]};
   }
 
   double Evaluate(const Resample& resample) const override {
@@ -120,11 +130,17 @@ class CellKernel : public Kernel {
     if (counts[0] + counts[1] + counts[2] + counts[3] == 0) return kNaN;
     return score_(Cells{counts[0], counts[1], counts[2], counts[3]}, param_);
   }
+  std::optional<ScoreModel> Score() const override {
+    if (trials_ == nullptr) return std::nullopt;
+    return ScoreModel{ScoreModel::Kind::kProportion, trials_(all_), 0, 0};
+  }
 
  private:
   std::vector<uint8_t> cells_;  // 0 TN, 1 FP, 2 FN, 3 TP
   CellScore score_;
   double param_;
+  CellTrials trials_;  // null: not a proportion
+  Cells all_;          // the counts on all the data
 };
 
 // The highest recall among the points of sklearn's precision_recall_curve (one per distinct
@@ -199,8 +215,10 @@ ParamSpec ThresholdParam() {
           false,       "a prediction is positive when score >= threshold"};
 }
 
+// `trials`: the denominator when the metric is a proportion (then it has Wilson's score
+// interval), else null.
 MetricDef AtThreshold(const std::string& name, std::string description, std::string reference,
-                      CellScore score) {
+                      CellScore score, CellTrials trials = nullptr) {
   MetricDef def;
   def.name = name;
   def.family = "binary at a threshold";
@@ -209,8 +227,9 @@ MetricDef AtThreshold(const std::string& name, std::string description, std::str
   def.params = {ThresholdParam()};
   def.description = std::move(description);
   def.reference = std::move(reference);
-  def.prepare = [name, score](const MetricData& data,
-                              const Params& params) -> Result<std::unique_ptr<Kernel>> {
+  if (trials != nullptr) def.score_model = ScoreModel::Kind::kProportion;
+  def.prepare = [name, score, trials](const MetricData& data,
+                                      const Params& params) -> Result<std::unique_ptr<Kernel>> {
     if (auto ok = CheckBinary(data, name); !ok) return Fail(ok.error());
     const double beta = ParamOr(params, "beta", kDefaultBeta);
     if (!(beta > 0)) {
@@ -218,7 +237,7 @@ MetricDef AtThreshold(const std::string& name, std::string description, std::str
                   fmt::format("{}: beta must be in (0, {}], got {}", name, kMaxBeta, beta));
     }
     return MakeKernel<CellKernel>(data, ParamOr(params, "threshold", kDefaultThreshold), score,
-                                  beta);
+                                  beta, trials);
   };
   return def;
 }
@@ -254,13 +273,13 @@ Result<std::unique_ptr<Kernel>> PreparePrecisionAtK(const MetricData& data, cons
 void AddBinaryThresholdMetrics(std::vector<MetricDef>& defs) {
   MetricDef accuracy =
       AtThreshold("accuracy", "Share of examples whose prediction matches the label.",
-                  "sklearn.metrics.accuracy_score", Accuracy);
+                  "sklearn.metrics.accuracy_score", Accuracy, AllExamples);
   accuracy.paired_test = PairedTest::kMcNemar;
   defs.push_back(std::move(accuracy));
   defs.push_back(AtThreshold("precision", "Share of predicted positives that are positive.",
-                             "sklearn.metrics.precision_score", Precision));
+                             "sklearn.metrics.precision_score", Precision, PredictedPositives));
   defs.push_back(AtThreshold("recall", "Share of positives predicted positive.",
-                             "sklearn.metrics.recall_score", Recall));
+                             "sklearn.metrics.recall_score", Recall, Positives));
   defs.push_back(AtThreshold("f1", "Harmonic mean of precision and recall.",
                              "sklearn.metrics.f1_score", FBeta));
   MetricDef fbeta = AtThreshold("fbeta", "F-beta: recall weighted beta times as much as precision.",

@@ -170,6 +170,16 @@ class ClassCountsKernel : public Kernel {
   Summary summary_;
 };
 
+// A share of hits (0/1 values): a proportion with the examples as its trials.
+class HitsKernel : public MeanKernel {
+ public:
+  explicit HitsKernel(std::vector<double> hits) : MeanKernel(std::move(hits)) {}
+  std::optional<ScoreModel> Score() const override {
+    return ScoreModel{ScoreModel::Kind::kProportion, static_cast<double>(AsMean()->values.size()),
+                      0, 0};
+  }
+};
+
 Result<std::unique_ptr<Kernel>> PrepareAccuracy(const MetricData& data, const Params&) {
   if (auto ok = CheckMulticlass(data, "accuracy"); !ok) return Fail(ok.error());
   std::vector<double> hit(data.label.size());
@@ -178,7 +188,7 @@ Result<std::unique_ptr<Kernel>> PrepareAccuracy(const MetricData& data, const Pa
     const auto argmax = std::max_element(row.begin(), row.end()) - row.begin();
     hit[i] = argmax == data.label[i] ? 1.0 : 0.0;
   }
-  return MakeKernel<MeanKernel>(std::move(hit));
+  return MakeKernel<HitsKernel>(std::move(hit));
 }
 
 Result<std::unique_ptr<Kernel>> PrepareTopK(const MetricData& data, const Params& params) {
@@ -189,7 +199,7 @@ Result<std::unique_ptr<Kernel>> PrepareTopK(const MetricData& data, const Params
     hit[i] = InTopK(Row(data, i), static_cast<size_t>(data.label[i]), static_cast<size_t>(k)) ? 1.0
                                                                                               : 0.0;
   }
-  return MakeKernel<MeanKernel>(std::move(hit));
+  return MakeKernel<HitsKernel>(std::move(hit));
 }
 
 // Per-example loss as sklearn 1.2.1's log_loss: clip every probability to [eps, 1 - eps]
@@ -253,6 +263,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                   "sklearn.metrics.accuracy_score on argmax");
   accuracy.prepare = PrepareAccuracy;
   accuracy.paired_test = PairedTest::kMcNemar;
+  accuracy.score_model = ScoreModel::Kind::kProportion;
   defs.push_back(std::move(accuracy));
 
   MetricDef top_k = Multiclass("top_k_accuracy", true,
@@ -261,6 +272,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                "sklearn.metrics.top_k_accuracy_score");
   top_k.params = {{"k", kDefaultTopK, 1, kMaxTopK, true, "number of classes that count as a hit"}};
   top_k.prepare = PrepareTopK;
+  top_k.score_model = ScoreModel::Kind::kProportion;
   defs.push_back(std::move(top_k));
 
   const std::array<std::pair<const char*, Summary>, 3> f1s = {
