@@ -160,9 +160,10 @@ void ReadEvaluation(Reader& r, Entry entry, core::Evaluation& out) {
   if (!m) return;
   r.Read(m->Get("name"), "success.evaluation.name", out.name);
   r.Read(m->Get("size"), "success.evaluation.size", out.size, 1, kMaxCount);
+  r.Read(m->Get("positives"), "success.evaluation.positives", out.positives, 1, kMaxCount);
   r.Read(m->Get("drawn_like_production"), "success.evaluation.drawn_like_production",
          out.drawn_like_production);
-  m->Finish({"name", "size", "drawn_like_production"});
+  m->Finish({"name", "size", "positives", "drawn_like_production"});
 }
 
 void ReadGuardrail(Reader& r, const Node& item, const std::string& path, core::Success& out) {

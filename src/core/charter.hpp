@@ -94,6 +94,7 @@ struct Evaluation {
   SectionMark mark;
   Field<std::string> name;
   Field<int64_t> size;
+  Field<int64_t> positives;  // binary tasks: examples of the positive class among `size`
   Field<bool> drawn_like_production;
 };
 

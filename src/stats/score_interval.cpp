@@ -30,7 +30,9 @@ double Bound(const ScoreModel& model, double estimate, double z, bool upper) {
   if (!std::isfinite(ScoreVariance(model, 0.5))) return upper ? 1.0 : 0.0;
   // t lies outside the interval when its distance from the estimate exceeds z of its own
   // standard deviations.
-  const auto outside = [&](double t) { return std::abs(e - t) > z * std::sqrt(ScoreVariance(model, t)); };
+  const auto outside = [&](double t) {
+    return std::abs(e - t) > z * std::sqrt(ScoreVariance(model, t));
+  };
   if (upper) return e >= 1 ? 1.0 : Bisect(e, 1.0, outside);
   return e <= 0 ? 0.0 : Bisect(e, 0.0, outside);
 }

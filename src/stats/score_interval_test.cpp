@@ -30,8 +30,7 @@ TEST(StatsScoreIntervalTest, ProportionIsWilsonsIntervalAsScipyComputesIt) {
     EXPECT_NEAR(ScoreBound(model, k / n, c, false), row["one_sided_lower"].get<double>(),
                 kTolerance)
         << what;
-    EXPECT_NEAR(ScoreBound(model, k / n, c, true), row["one_sided_upper"].get<double>(),
-                kTolerance)
+    EXPECT_NEAR(ScoreBound(model, k / n, c, true), row["one_sided_upper"].get<double>(), kTolerance)
         << what;
   }
 }

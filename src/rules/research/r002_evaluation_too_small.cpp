@@ -11,6 +11,7 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/rule_helpers.hpp"
 #include "stats/distributions.hpp"
+#include "stats/score_interval.hpp"
 
 namespace foresight::rules {
 namespace {
@@ -45,6 +46,18 @@ bool IsNotAProportion(const core::Charter& c) {
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   const core::Success& s = c.success;
+  if (s.evaluation.positives.has() && s.evaluation.size.has() &&
+      *s.evaluation.positives >= *s.evaluation.size) {
+    Finding f;
+    f.span = s.evaluation.positives.span;
+    f.fields = {"success.evaluation.positives", "success.evaluation.size"};
+    f.message = fmt::format(
+        "success.evaluation.positives ({}) must be fewer than the evaluation set's {} examples",
+        *s.evaluation.positives, *s.evaluation.size);
+    f.help.push_back("give the number of positive examples in the evaluation set");
+    f.related.push_back({s.evaluation.size.span, "the evaluation set's size is declared here"});
+    out.push_back(std::move(f));
+  }
   if (!s.threshold.has() || !s.evaluation.size.has() || s.confidence.placeholder()) return;
   const double p = *s.threshold;
   // Only metrics on a 0..1 scale behave like a proportion of examples.
@@ -64,11 +77,35 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const double confidence = s.confidence.value_or(kDefaultConfidence);
   const double z = stats::NormalQuantile(0.5 + confidence / 2);  // two-sided: 0.95 -> 1.96
   const int64_t n = *s.evaluation.size;
-  // Normal-approximation (Wald) half-width of the binomial interval at the target itself:
-  // the precision with which a model that just meets the target would be measured.
-  const double half_width = z * std::sqrt(p * (1 - p) / static_cast<double>(n));
+  // The metric's own sampling model, from the registry: ROC AUC's uncertainty comes from the
+  // counts of each class (Hanley and McNeil's variance), not from all n as a proportion's.
+  const stats::MetricDef* def = s.metric.has() ? KnownMetric(c, *s.metric) : nullptr;
+  const bool auc = def != nullptr && def->score_model == stats::ScoreModel::Kind::kAuc;
+  const bool positives_declared = s.evaluation.positives.has() && *s.evaluation.positives < n;
+  // The positive share; half when not declared, the most favourable split (any other split
+  // gives a wider interval), so a finding without it holds whatever the split.
+  const double share = positives_declared
+                           ? static_cast<double>(*s.evaluation.positives) / static_cast<double>(n)
+                           : 0.5;
+  // The half-width of the interval with which a model that just meets the target would be
+  // measured on `size` examples: the normal approximation at the target itself.
+  const auto half_width_at = [&](double size) {
+    if (!auc) return z * std::sqrt(p * (1 - p) / size);
+    const stats::ScoreModel model{stats::ScoreModel::Kind::kAuc, 0, size * share,
+                                  size * (1 - share)};
+    return z * std::sqrt(stats::ScoreVariance(model, p));
+  };
+  const double half_width = half_width_at(static_cast<double>(n));
   if (half_width < margin) return;
-  const double needed = std::ceil(z * z * p * (1 - p) / (margin * margin));
+  // The smallest size whose half-width is below the margin (the half-width falls as the size
+  // grows): doubling, then halving the bracket.
+  double needed = static_cast<double>(n);
+  while (half_width_at(needed) >= margin && needed < 1e15) needed *= 2;
+  double below = needed / 2;
+  while (needed - below > 1) {
+    const double mid = std::floor((below + needed) / 2);
+    (half_width_at(mid) >= margin ? below : needed) = mid;
+  }
 
   const bool lower = LowerIsBetter(c);
   const bool better = lower ? p < b : p > b;
@@ -79,6 +116,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.fields = {"success.evaluation.size", "success.threshold",
               "baselines[" + std::to_string(best->index) + "].value"};
   if (s.confidence.has()) f.fields.push_back("success.confidence");
+  if (auc && positives_declared) f.fields.push_back("success.evaluation.positives");
   f.message = fmt::format(
       "the evaluation set of {} examples gives ±{} points at {} confidence, but the target {} "
       "is only {} points {} {} ({})",
@@ -87,6 +125,18 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
       fmt::format("about {:.0f} examples would resolve a {}-point margin at {} "
                   "confidence",
                   needed, Points(margin), level));
+  if (auc) {
+    f.help.push_back(
+        positives_declared
+            ? fmt::format("for {} the uncertainty comes from the examples of each class: {} "
+                          "positive and {} negative (Hanley and McNeil's variance)",
+                          *s.metric, *s.evaluation.positives, n - *s.evaluation.positives)
+            : fmt::format("for {} the uncertainty comes from the examples of each class "
+                          "(Hanley and McNeil's variance); this assumes half are positive, the "
+                          "most favourable split: declare success.evaluation.positives for the "
+                          "exact figure",
+                          *s.metric));
+  }
   f.related.push_back({s.threshold.span, "the target is declared here"});
   f.related.push_back({c.baselines[best->index].value.span, which + " is declared here"});
   out.push_back(std::move(f));
@@ -117,6 +167,9 @@ RuleDef MakeR002() {
                       {"Wilson 1927, 'Probable inference, the law of succession, and statistical "
                        "inference', Journal of the American Statistical Association 22(158)",
                        "https://doi.org/10.1080/01621459.1927.10502953"},
+                      {"Hanley & McNeil 1982, 'The meaning and use of the area under a "
+                       "receiver operating characteristic (ROC) curve', Radiology 143(1)",
+                       "https://doi.org/10.1148/radiology.143.1.7063747"},
                       {"Bouthillier et al. 2021, 'Accounting for Variance in Machine Learning "
                        "Benchmarks', MLSys",
                        "https://arxiv.org/abs/2103.03098"},

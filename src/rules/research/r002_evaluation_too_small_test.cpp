@@ -207,5 +207,70 @@ baselines:
                   .diagnostics.empty());
 }
 
+// ROC AUC is not a proportion of all n: its uncertainty comes from the class counts. On 141
+// examples a 5.2-point margin looks resolvable as a proportion (±5.0 points at 0.9) but is
+// not with Hanley and McNeil's variance (±5.3 points even at the most favourable split).
+TEST(R002Test, RocAucUsesTheClassCounts) {
+  const std::string charter = R"(
+success:
+  metric: roc_auc
+  threshold: 0.9
+  evaluation:
+    size: 141POSITIVES
+baselines:
+  - kind: heuristic
+    value: 0.848
+)";
+  auto with = [&](const std::string& positives) {
+    std::string text = charter;
+    text.replace(text.find("POSITIVES"), 9, positives);
+    return RunRule("R002", text);
+  };
+  const auto balanced = with("");
+  ASSERT_TRUE(balanced.problems.empty());
+  ASSERT_EQ(balanced.diagnostics.size(), 1u);
+  EXPECT_EQ(balanced.diagnostics[0].message,
+            "the evaluation set of 141 examples gives ±5.3 points at 95% confidence, but the "
+            "target 0.9 is only 5.2 points above the best baseline (0.848)");
+  ASSERT_EQ(balanced.diagnostics[0].help.size(), 3u);
+  EXPECT_NE(balanced.diagnostics[0].help[1].find("assumes half are positive"), std::string::npos);
+  // Hanley and McNeil at t = 0.9 with 70.5 examples of each class, by hand:
+  // V = t(1-t)/(P N) (1 + (P-1)(1-t)/(2-t) + (N-1) t/(1+t)) = 7.286e-4, 1.96 sqrt(V) = 0.0529.
+  // A skewed split (20 positives) is wider still, and says so.
+  const auto skewed = with("\n    positives: 20");
+  ASSERT_TRUE(skewed.problems.empty());
+  ASSERT_EQ(skewed.diagnostics.size(), 1u);
+  EXPECT_NE(skewed.diagnostics[0].message.find("gives ±9.2 points"), std::string::npos)
+      << skewed.diagnostics[0].message;
+  EXPECT_NE(skewed.diagnostics[0].help[1].find("20 positive and 121 negative"), std::string::npos);
+  // A margin the set does resolve: no finding.
+  const auto large = RunRule("R002", R"(
+success:
+  metric: roc_auc
+  threshold: 0.9
+  evaluation:
+    size: 4000
+baselines:
+  - kind: heuristic
+    value: 0.848
+)");
+  EXPECT_TRUE(large.diagnostics.empty());
+}
+
+TEST(R002Test, PositivesMustBeFewerThanTheSize) {
+  const auto run = RunRule("R002", R"(
+success:
+  metric: roc_auc
+  evaluation:
+    size: 100
+    positives: 100
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.diagnostics[0].message,
+            "success.evaluation.positives (100) must be fewer than the evaluation set's 100 "
+            "examples");
+}
+
 }  // namespace
 }  // namespace foresight::rules
