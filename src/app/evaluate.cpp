@@ -115,6 +115,13 @@ std::optional<std::string> CharterMetric(const std::optional<Criteria>& criteria
   return criteria->metric;
 }
 
+std::optional<std::string> CharterMetricFor(const std::optional<Criteria>& criteria,
+                                            core::EvalTask task) {
+  auto metric = CharterMetric(criteria);
+  if (!metric || !stats::BuiltinMetrics().Parse(*metric, KindOf(task))) return std::nullopt;
+  return metric;
+}
+
 Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>& run_names,
                             const EvidenceOptions& options, bool slices,
                             const std::optional<Criteria>& criteria) {
@@ -150,6 +157,7 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
   std::map<std::string, std::string> set_of;
   for (const core::RunInfo& info : *infos) set_of.emplace(info.name, info.evalset);
 
+  std::set<std::string> skipped_sets;  // sets the charter's metric does not apply to
   for (const std::string& name : *names) {
     const auto known = set_of.find(name);
     if (known == set_of.end()) {
@@ -171,8 +179,17 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
     };
     std::vector<std::string> metrics = options.metrics;
     if (metrics.empty()) {
-      metrics = criteria && !criteria->metric.empty() ? std::vector<std::string>{criteria->metric}
-                                                      : DefaultMetrics(e.task);
+      const auto charter = CharterMetricFor(criteria, e.task);
+      metrics = charter ? std::vector<std::string>{*charter} : DefaultMetrics(e.task);
+      // The charter names a metric this set's task cannot have: said once per set.
+      if (!charter && CharterMetric(criteria) && skipped_sets.insert(e.name).second) {
+        core::EvalNote note;
+        note.kind = core::EvalNote::Kind::kCharterMetricNotForTask;
+        note.measure = criteria->metric;
+        note.slice = e.name;
+        note.reason = Join(metrics, ", ");
+        result.notes.push_back(std::move(note));
+      }
     }
     if (slices && e.task == core::EvalTask::kBinary) {
       for (const core::SliceColumn& s : e.slices) {
@@ -222,6 +239,18 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
         return Fail(measured.error().WithContext(fmt::format("run '{}', {}", name, metric)));
       }
       const bool higher = spec->def->higher_is_better;
+      // ROC AUC below chance with its whole interval: the scores rank the classes the wrong
+      // way round (the classic predict_proba[:, 1] with the classes in another order).
+      if (spec->def->score_model == stats::ScoreModel::Kind::kAuc &&
+          measured->estimate.upper < 0.5) {
+        core::EvalNote note;
+        note.kind = core::EvalNote::Kind::kBelowChance;
+        note.run = name;
+        note.measure = canonical;
+        note.estimate = measured->estimate.estimate;
+        note.upper = measured->estimate.upper;
+        result.notes.push_back(std::move(note));
+      }
       result.rows.push_back({name, canonical, std::nullopt, measured->estimate.estimate,
                              measured->estimate.lower, measured->estimate.upper, e.size(), higher,
                              measured->widened_by});
@@ -411,9 +440,7 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
   const core::EvalSet& e = **set;
   std::vector<std::string> metrics = options.metrics;
   if (metrics.empty()) {
-    metrics = criteria && !criteria->metric.empty()
-                  ? std::vector<std::string>{criteria->metric}
-                  : std::vector<std::string>{DefaultMetrics(e.task).front()};
+    metrics = {CharterMetricFor(criteria, e.task).value_or(DefaultMetrics(e.task).front())};
   }
   std::unique_ptr<Executor> owned_executor;
   const stats::BootstrapOptions boot =
@@ -500,8 +527,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
   if (!set) return Fail(set.error());
   std::string wanted = metric.value_or("");
   if (wanted.empty()) {
-    wanted = criteria && !criteria->metric.empty() ? criteria->metric
-                                                   : DefaultMetrics(set->task).front();
+    wanted = CharterMetricFor(criteria, set->task).value_or(DefaultMetrics(set->task).front());
   }
   auto spec = stats::BuiltinMetrics().Parse(wanted, KindOf(set->task));
   if (!spec) return Fail(spec.error());

@@ -32,6 +32,13 @@ std::vector<std::string> DefaultMetrics(core::EvalTask task);
 // The charter's primary metric, as written, when the criteria declare one.
 std::optional<std::string> CharterMetric(const std::optional<Criteria>& criteria);
 
+// The charter's primary metric when it applies to evaluation sets of `task` (a binary-only
+// metric such as roc_auc does not apply to a multiclass set); nullopt when the criteria
+// declare none or it does not apply. Use cases then measure the task's defaults instead,
+// so one multiclass set does not stop `eval` for the whole workspace.
+std::optional<std::string> CharterMetricFor(const std::optional<Criteria>& criteria,
+                                            core::EvalTask task);
+
 // Evaluates runs (all when `runs` is empty). `criteria`, when given, supply the default
 // metric and the success criterion; a difference from the criteria last recorded in the
 // store is reported (`criterion_change`). Reads only: recording the criteria is

@@ -251,6 +251,73 @@ TEST_F(EvaluateTest, OnEnoughExamplesTheBootstrapDecides) {
   EXPECT_EQ(accuracy->criteria.at(0).score_method, core::ScoreMethod::kWilson);
 }
 
+TEST_F(EvaluateTest, AnAucBelowChanceIsPointedOut) {
+  // Scores of the other class (every example wrong but a few): an AUC near 0, which says the
+  // scores rank the classes the wrong way round, not that the model is useless.
+  AddBinarySet(200);
+  std::vector<size_t> wrong;
+  for (size_t i = 5; i < 200; ++i) wrong.push_back(i);
+  AddRun("flipped", RightExcept(200, wrong));
+  AddRun("fine", RightExcept(200, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+  EvidenceOptions o;
+  o.resamples = 200;
+  o.metrics = {"roc_auc", "accuracy"};
+  o.use_cache = false;
+  auto result = Evaluate(Store(), {}, o, false, std::nullopt);
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(result->notes.size(), 1u);
+  const core::EvalNote& note = result->notes[0];
+  EXPECT_EQ(note.kind, core::EvalNote::Kind::kBelowChance);
+  EXPECT_EQ(note.run, "flipped");
+  EXPECT_EQ(note.measure, "roc_auc");
+  EXPECT_LT(note.estimate, 0.1);
+  EXPECT_LT(note.upper, 0.5);
+}
+
+TEST_F(EvaluateTest, ACharterMetricATaskCannotHaveFallsBackToTheTasksDefaults) {
+  // The charter says roc_auc (binary only); the workspace also holds a 3-class set. Plain
+  // `eval` measures the binary runs on roc_auc and the multiclass run on the defaults, and
+  // says so once, instead of failing for the whole workspace.
+  AddBinarySet(60);
+  AddRun("binary-run", RightExcept(60, {0, 1, 2}));
+  core::EvalSet three;
+  three.name = "species";
+  three.task = core::EvalTask::kMulticlass;
+  three.classes = {"a", "b", "c"};
+  std::vector<double> proba;
+  for (size_t i = 0; i < 45; ++i) {
+    three.ids.push_back("s" + std::to_string(i));
+    three.labels.push_back(static_cast<int32_t>(i % 3));
+    for (size_t k = 0; k < 3; ++k) proba.push_back(k == i % 3 ? 0.8 : 0.1);
+  }
+  three.created_at = "2026-12-01T09:00:00Z";
+  ASSERT_TRUE(Store().AddEvalSet(three));
+  core::Run multi;
+  multi.name = "multi-run";
+  multi.evalset = "species";
+  multi.predictions = proba;
+  multi.created_at = "2026-12-01T09:30:00Z";
+  ASSERT_TRUE(Store().AddRun(multi));
+  EvidenceOptions o;
+  o.resamples = 200;
+  o.use_cache = false;
+  auto result = Evaluate(Store(), {}, o, false, Criteria{"h", "roc_auc", 0.8, 0.95});
+  ASSERT_TRUE(result) << result.error().message();
+  std::vector<std::pair<std::string, std::string>> measured;
+  for (const EvalRow& row : result->rows) measured.emplace_back(row.run, row.metric);
+  EXPECT_EQ(measured,
+            (std::vector<std::pair<std::string, std::string>>{
+                {"binary-run", "roc_auc"}, {"multi-run", "accuracy"}, {"multi-run", "f1_macro"}}));
+  ASSERT_EQ(result->notes.size(), 1u);
+  EXPECT_EQ(result->notes[0].kind, core::EvalNote::Kind::kCharterMetricNotForTask);
+  EXPECT_EQ(result->notes[0].slice, "species");
+  EXPECT_EQ(result->criteria.size(), 1u) << "the criterion judges the runs it applies to";
+  auto compared =
+      Compare(Store(), "multi-run", {"multi-run"}, o, Criteria{"h", "roc_auc", 0.8, 0.95});
+  ASSERT_TRUE(compared) << compared.error().message();
+  EXPECT_EQ(compared->front().metric, "accuracy");
+}
+
 TEST_F(EvaluateTest, DeLongsIntervalStaysWithinWhatADifferenceCanBe) {
   // b is right nearly everywhere, a nearly everywhere wrong: an AUC difference near 1, whose
   // normal interval reaches past 1 unless clipped.

@@ -256,13 +256,18 @@ struct ValueProblems {
   RowProblems not_finite{"with a NaN or infinite prediction",
                          "replace NaN and infinities with real predictions"};
   RowProblems outside{"with a probability outside [0, 1]", "probabilities lie between 0 and 1"};
+  RowProblems score_outside{
+      "with a score outside [0, 1]",
+      "a binary prediction is the positive class's probability (log_loss, brier and ece need "
+      "one); turn a decision function's margins into probabilities first, e.g. with "
+      "scikit-learn's predict_proba(X)[:, 1] or 1 / (1 + exp(-margin))"};
   RowProblems bad_sum{"whose probabilities do not sum to 1",
                       "each row's class probabilities must sum to 1"};
 };
 
 // Row r's predictions (one per column of `value_cols`) into `predictions` at `example`; a value
-// that is not a finite number, a probability outside [0, 1] or class probabilities that do not
-// sum to 1 are problems.
+// that is not a finite number, a probability (or a binary score) outside [0, 1] or class
+// probabilities that do not sum to 1 are problems.
 void ReadPredictionRow(const table::Table& t, size_t r, const std::vector<size_t>& value_cols,
                        core::EvalTask task, size_t example, std::vector<double>& predictions,
                        ValueProblems& problems) {
@@ -282,8 +287,9 @@ void ReadPredictionRow(const table::Table& t, size_t r, const std::vector<size_t
       row_ok = false;
       continue;
     }
-    if (task == core::EvalTask::kMulticlass && (*v < 0 || *v > 1)) {
-      problems.outside.Add(t.CellOffset(r, col), fmt::format("{}", *v));
+    if (task != core::EvalTask::kRegression && (*v < 0 || *v > 1)) {
+      (task == core::EvalTask::kMulticlass ? problems.outside : problems.score_outside)
+          .Add(t.CellOffset(r, col), fmt::format("{}", *v));
       row_ok = false;
     }
     sum += *v;
@@ -322,7 +328,7 @@ std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src
     ReadPredictionRow(t, r, value_cols, e.task, *example, predictions, values);
   }
   for (const RowProblems* p : {&unknown, &duplicate, &values.not_number, &values.not_finite,
-                               &values.outside, &values.bad_sum}) {
+                               &values.outside, &values.score_outside, &values.bad_sum}) {
     p->Report(src, out);
   }
   const size_t missing = static_cast<size_t>(std::count(filled.begin(), filled.end(), false));

@@ -173,6 +173,21 @@ TEST_F(IngestTest, BadPredictionsAreAllReportedAndNothingIsStored) {
   EXPECT_TRUE(store_->ListRuns()->empty());
 }
 
+// A binary score is the positive class's probability: a margin of 2.3 would abort every
+// log_loss, brier and ece evaluation later, so it is refused here, where the file is known.
+TEST_F(IngestTest, BinaryScoresOutsideTheUnitIntervalAreRefused) {
+  ASSERT_TRUE(AddSet("id,label\na,1\nb,0\nc,1\n").stored());
+  const auto outcome = AddPredictions("id,score\na,2.3\nb,-0.4\nc,1\n");
+  ASSERT_FALSE(outcome.stored());
+  ASSERT_EQ(outcome.diagnostics.size(), 1u);
+  const auto& d = outcome.diagnostics[0];
+  EXPECT_EQ(d.message, "2 rows with a score outside [0, 1] (lines 2, 3): 2.3; -0.4");
+  ASSERT_FALSE(d.help.empty());
+  EXPECT_NE(d.help[0].find("predict_proba"), std::string::npos);
+  EXPECT_TRUE(store_->ListRuns()->empty());
+  EXPECT_TRUE(AddPredictions("id,score\na,1\nb,0\nc,0.5\n").stored());
+}
+
 TEST_F(IngestTest, MulticlassProbabilitiesAreChecked) {
   ASSERT_TRUE(AddSet("id,label\na,oak\nb,ash\nc,elm\n").stored());
   const auto outcome = AddPredictions(

@@ -172,7 +172,7 @@ Result<core::Ranking> Rank(store::Store& store, const RankOptions& options,
     if (!set) return Fail(set.error());
     const stats::TaskKind kind = KindOf(set->task);
     const std::string wanted = options.metric.value_or(
-        criteria && !criteria->metric.empty() ? criteria->metric : DefaultMetrics(set->task)[0]);
+        CharterMetricFor(criteria, set->task).value_or(DefaultMetrics(set->task)[0]));
     auto spec = stats::BuiltinMetrics().Parse(wanted, kind);
     if (!spec) {
       return Fail(spec.error().WithContext(fmt::format("evaluation set '{}'", set_name)));

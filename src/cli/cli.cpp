@@ -1,9 +1,12 @@
 #include "cli/cli.hpp"
 
 #include <csignal>
+#include <cstddef>
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -37,7 +40,39 @@ constexpr Command kCommands[] = {
      AddProbeCommand},
 };
 
-int Dispatch(int argc, char** argv) {
+// `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace
+// is an option of each command that has one, and may also come before the command's name.
+std::vector<std::string> WithGlobalOptionsAfterTheCommand(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  std::vector<std::string> global;
+  size_t i = 1;
+  while (i < args.size()) {
+    if (args[i] == "--workspace" && i + 1 < args.size()) {
+      global.insert(global.end(), {args[i], args[i + 1]});
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                 args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+    } else if (args[i].rfind("--workspace=", 0) == 0) {
+      global.push_back(args[i]);
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      break;
+    }
+  }
+  if (!global.empty() && i < args.size()) {
+    args.insert(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, global.begin(), global.end());
+  } else {
+    args.insert(args.end(), global.begin(), global.end());
+  }
+  return args;
+}
+
+int Dispatch(int argc_in, char** argv_in) {
+  const std::vector<std::string> args = WithGlobalOptionsAfterTheCommand(argc_in, argv_in);
+  std::vector<const char*> pointers;
+  pointers.reserve(args.size());
+  for (const std::string& a : args) pointers.push_back(a.c_str());
+  const int argc = static_cast<int>(pointers.size());
+  const char* const* argv = pointers.data();
   CLI::App app{
       "foresight tells an ML team, and the people who fund it, whether their project is heading "
       "for production, and why.",

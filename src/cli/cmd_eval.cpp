@@ -24,8 +24,10 @@ struct CommonOptions {
 };
 
 void AddCommon(CLI::App& sub, CommonOptions& o) {
+  // One value per --metric: `--metric roc_auc run-a` names a run, not a second metric.
   sub.add_option("--metric", o.evidence.metrics,
-                 "A metric, e.g. roc_auc or fbeta{beta=2} (repeatable)");
+                 "A metric, e.g. roc_auc or fbeta{beta=2} (repeatable)")
+      ->allow_extra_args(false);
   sub.add_option("--ci", o.evidence.confidence, "Confidence level of the intervals")
       ->check(CLI::Range(0.5, 0.999))
       ->capture_default_str();

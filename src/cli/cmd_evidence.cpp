@@ -70,7 +70,8 @@ Runner AddEvalSetCommand(CLI::App& sub) {
   add->add_option("--id", opts->add.id_column, "The column of example ids")->required();
   add->add_option("--label", opts->add.label_column, "The column of true labels or values")
       ->required();
-  add->add_option("--slice", opts->add.slice_columns, "A column to report per value (repeatable)");
+  add->add_option("--slice", opts->add.slice_columns, "A column to report per value (repeatable)")
+      ->allow_extra_args(false);
   add->add_option("--task", opts->task, "binary|multiclass|regression (default: inferred)")
       ->check(CLI::IsMember({"binary", "multiclass", "regression"}));
   add->add_option("--positive", opts->positive, "Binary: the label of the positive class");
@@ -121,8 +122,8 @@ Runner AddRunCommand(CLI::App& sub) {
       ->check(CLI::NonNegativeNumber);
   add->add_option("--effort-hours", opts->effort_hours, "Person-hours spent")
       ->check(CLI::NonNegativeNumber);
-  add->add_option("--param", opts->params, "A parameter k=v (repeatable)");
-  add->add_option("--tag", opts->tags, "A tag k=v (repeatable)");
+  add->add_option("--param", opts->params, "A parameter k=v (repeatable)")->allow_extra_args(false);
+  add->add_option("--tag", opts->tags, "A tag k=v (repeatable)")->allow_extra_args(false);
   AddWorkspaceOption(*add, opts->workspace);
   return [opts] {
     auto params = KeyValues(opts->params, "--param");

@@ -66,7 +66,8 @@ Runner AddProbeCommand(CLI::App& sub) {
                  "Seconds: stop adding sizes and learners when they run out (and say what was "
                  "skipped)");
   sub.add_option("--id", opts->id, "A column of unique row ids (default: row numbers)");
-  sub.add_option("--ignore", opts->probe.ignore, "A column to leave out (repeatable)");
+  sub.add_option("--ignore", opts->probe.ignore, "A column to leave out (repeatable)")
+      ->allow_extra_args(false);
   sub.add_option("--type", opts->types,
                  "Override a column's type: COL=numeric|boolean|categorical (repeatable)");
   sub.add_option("--learner", opts->probe.learners,

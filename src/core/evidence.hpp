@@ -207,12 +207,18 @@ struct EvalNote {
     kSliceMetric,    // a metric on one slice value (e.g. one class only on that slice)
     kFairnessGap,    // a fairness gap over a slice column could not be prepared
     kFairnessRange,  // a fairness gap's interval could not be computed
+    kBelowChance,    // a ranking metric (ROC AUC) whose whole interval is below chance: the
+                     // scores likely rank the wrong class (estimate and upper in the fields)
+    kCharterMetricNotForTask,  // the charter's metric (measure) does not apply to the set
+                               // (slice) of this task: the defaults (reason) were measured
   };
   Kind kind = Kind::kSliceMetric;
   std::string run;
   std::string measure;  // the metric or the gap's name; empty for kFairnessGap
   std::string slice;    // "region=north" for a slice value, "region" for a column
   std::string reason;   // the error's message
+  double estimate = 0;  // kBelowChance: the value and its interval's upper limit
+  double upper = 0;
 };
 
 struct EvalResult {

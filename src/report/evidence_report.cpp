@@ -36,6 +36,18 @@ std::string NoteText(const core::EvalNote& n) {
       return fmt::format("run '{}', slice {}: {}", n.run, n.slice, n.reason);
     case core::EvalNote::Kind::kFairnessRange:
       return fmt::format("run '{}', {} over {}: {}", n.run, n.measure, n.slice, n.reason);
+    case core::EvalNote::Kind::kCharterMetricNotForTask:
+      return fmt::format(
+          "the charter's metric {} does not apply to evaluation set '{}': its runs are measured "
+          "on {} instead",
+          n.measure, n.slice, n.reason);
+    case core::EvalNote::Kind::kBelowChance:
+      return fmt::format(
+          "run '{}': {} is {:.3f}, below 0.5 (chance) with its whole interval (up to {:.3f}): "
+          "the scores rank the classes the wrong way round. Check that they are the positive "
+          "class's (with scikit-learn, predict_proba[:, 1] is the class model.classes_[1]) and "
+          "that the evaluation set's positive class is the one meant",
+          n.run, n.measure, n.estimate, n.upper);
   }
   return n.reason;
 }

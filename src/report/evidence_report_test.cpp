@@ -107,5 +107,19 @@ TEST(EvalReportTest, SaysWhatASmallSetsVerdictRestsOn) {
   EXPECT_THAT(json, HasSubstr("\"probability\": null"));
 }
 
+TEST(EvalReportTest, AnAucBelowChanceIsExplained) {
+  core::EvalResult r;
+  core::EvalNote note;
+  note.kind = core::EvalNote::Kind::kBelowChance;
+  note.run = "iono-rf";
+  note.measure = "roc_auc";
+  note.estimate = 0.017;
+  note.upper = 0.04;
+  r.notes = {note};
+  EXPECT_THAT(RenderEvalText(r, 0.95),
+              HasSubstr("note: run 'iono-rf': roc_auc is 0.017, below 0.5 (chance) with its whole "
+                        "interval (up to 0.040): the scores rank the classes the wrong way round"));
+}
+
 }  // namespace
 }  // namespace foresight::report

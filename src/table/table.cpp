@@ -131,8 +131,15 @@ bool TableBuilder::NextRecord(std::vector<Field>& fields) {
   }
 }
 
+// A UTF-8 byte-order mark, which spreadsheets write at the start of "CSV UTF-8": not part of
+// the first column's name.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 std::optional<Table> TableBuilder::ReadCsv() {
   if (!CheckText()) return std::nullopt;
+  if (std::string_view(file_.text()).substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+    pos_ = kByteOrderMark.size();
+  }
   std::vector<Field> fields;
   if (!NextRecord(fields)) return std::nullopt;
   std::vector<std::string> names;
@@ -196,7 +203,9 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
   std::vector<std::vector<Value>> rows;
   std::unordered_map<std::string, size_t> index;
   std::vector<std::string> names;
-  size_t pos = 0;
+  size_t pos = std::string_view(text).substr(0, kByteOrderMark.size()) == kByteOrderMark
+                   ? kByteOrderMark.size()
+                   : 0;
   while (pos < text.size() && !failed_) {
     size_t end = text.find('\n', pos);
     if (end == std::string::npos) end = text.size();

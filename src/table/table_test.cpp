@@ -27,6 +27,20 @@ TEST(CsvTest, ReadsQuotedFieldsEscapesAndCrlf) {
   EXPECT_FALSE(t.Column("nope").has_value());
 }
 
+// Spreadsheets write "CSV UTF-8" with a byte-order mark: not part of the first column's name.
+TEST(CsvTest, AByteOrderMarkIsNotPartOfTheHeader) {
+  const Read r = ReadText("\xEF\xBB\xBFid,label\n1,0\n");
+  ASSERT_TRUE(r.table) << r.diagnostics.at(0).message;
+  EXPECT_EQ(r.table->columns(), (std::vector<std::string>{"id", "label"}));
+  EXPECT_EQ(r.table->Cell(0, 0), "1");
+  const Read quoted = ReadText("\xEF\xBB\xBF\"id\",label\n1,0\n");
+  ASSERT_TRUE(quoted.table);
+  EXPECT_EQ(quoted.table->columns().front(), "id");
+  const Read lines = ReadText("\xEF\xBB\xBF{\"id\": \"a\"}\n", TableFormat::kJsonLines);
+  ASSERT_TRUE(lines.table) << lines.diagnostics.at(0).message;
+  EXPECT_EQ(lines.table->columns().front(), "id");
+}
+
 TEST(CsvTest, QuotedFieldsMaySpanLines) {
   const Read r = ReadText("id,text\n1,\"line one\nline two\"\n2,x\n");
   ASSERT_TRUE(r.table);

@@ -2,7 +2,8 @@
 """The evidence workflow end to end, through the command line, in a scratch folder:
 init -> evalset add -> run add (x3) -> runs / evalsets -> eval (JSON shape, determinism,
 success criterion) -> rank (the same numbers, from the cache) -> compare (paired, Holm) -> a changed charter re-scores and shows in
-history -> bad predictions are refused and nothing is stored.
+history -> bad predictions are refused and nothing is stored; global options before the
+command, one value per repeatable option, and a CSV with a byte-order mark.
 
 Usage: evidence_flow.py FORESIGHT"""
 import json
@@ -46,6 +47,10 @@ def main() -> int:
         check(runs[0]["params"] == {"C": "1"} and runs[0]["train_size"] == 1000, "runs keeps params")
         sets = json.loads(run(binary, cwd, "evalsets", "--format", "json").stdout)["evalsets"]
         check(sets[0]["rows"] == 600 and sets[0]["slices"] == ["sex"], "evalsets shows rows and slices")
+        # Global options may come before the command.
+        elsewhere = json.loads(run(binary, os.path.dirname(cwd), "--workspace", cwd, "evalsets",
+                                   "--format", "json").stdout)["evalsets"]
+        check(elsewhere == sets, "--workspace before the command")
 
         # A charter with a success criterion on roc_auc.
         with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
@@ -134,6 +139,20 @@ def main() -> int:
         after = json.loads(run(binary, cwd, "runs", "--format", "json").stdout)["runs"]
         check(len(after) == 3, "the refused run was not stored")
         run(binary, cwd, "eval", "missing-run", expect=2)
+
+        # --metric takes one value: the run after it is a run.
+        only = json.loads(run(binary, cwd, "eval", "--metric", "roc_auc", "weak", "--format", "json",
+                              "--resamples", "200").stdout)["results"]
+        check([(r["run"], r["metric"]) for r in only] == [("weak", "roc_auc")],
+              f"--metric roc_auc weak: one metric, one run: {only}")
+
+        # A spreadsheet's "CSV UTF-8" starts with a byte-order mark.
+        with open(os.path.join(cwd, "eval.csv"), encoding="utf-8") as f:
+            body = f.read()
+        with open(os.path.join(cwd, "bom.csv"), "w", encoding="utf-8-sig") as f:
+            f.write(body)
+        added = run(binary, cwd, "evalset", "add", "bom", "bom.csv", "--id", "id", "--label", "label")
+        check("600 examples" in added.stdout, f"a CSV with a byte-order mark: {added.stdout}")
     return finish("evidence flow")
 
 

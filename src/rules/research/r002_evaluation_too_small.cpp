@@ -99,7 +99,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (half_width < margin) return;
   // The smallest size whose half-width is below the margin (the half-width falls as the size
   // grows): doubling, then halving the bracket.
-  double needed = static_cast<double>(n);
+  auto needed = static_cast<double>(n);
   while (half_width_at(needed) >= margin && needed < 1e15) needed *= 2;
   double below = needed / 2;
   while (needed - below > 1) {
