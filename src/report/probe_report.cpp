@@ -145,7 +145,12 @@ const core::ForecastAt* At(const core::ProbeLearner& l, double times) {
 std::string TargetCell(const core::ProbeLearner& l) {
   if (!l.forecast || !l.forecast->target) return "";
   const core::ForecastTarget& t = *l.forecast->target;
-  if (t.already_met) return "met now";
+  // "met now" only when eval's verdict says so: a point estimate at the target is not yet
+  // a target met at the charter's confidence.
+  if (t.already_met) {
+    return l.criterion && l.criterion->status == core::CriterionStatus::kMet ? "met now"
+                                                                             : "reached, unproven";
+  }
   if (!t.size_needed || !std::isfinite(t.size_needed->estimate)) {
     return fmt::format("unlikely ({}%)", Percent(t.probability_reachable));
   }
@@ -253,7 +258,9 @@ std::string LearnerTable(const core::ProbeResult& r) {
   if (r.criterion) header.emplace_back("P(target met)");
   header.insert(header.end(), {"2x data", "10x data"});
   if (r.criterion) header.emplace_back("data for target");
-  header.emplace_back("seconds");
+  // Each learner's training and predicting time over every fold and size; learners and
+  // folds run side by side, so the column can add up to more than the probe took.
+  header.emplace_back("seconds (summed)");
   rows.push_back(header);
   for (const core::ProbeLearner& l : r.learners) {
     std::vector<std::string> row = {l.name, Kind(l)};
@@ -264,7 +271,11 @@ std::string LearnerTable(const core::ProbeResult& r) {
       row.insert(row.end(), {"-", "not trained"});
     }
     if (r.criterion) {
-      row.push_back(l.criterion ? fmt::format("{}%", Percent(l.criterion->probability)) : "");
+      // As eval prints it: a probability with two decimals ("?" when withheld).
+      row.push_back(!l.criterion ? ""
+                    : std::isfinite(l.criterion->probability)
+                        ? fmt::format("{:.2f}", l.criterion->probability)
+                        : "?");
     }
     const core::ForecastAt* twice = At(l, 2);
     const core::ForecastAt* tenfold = At(l, 10);

@@ -57,6 +57,7 @@ RuleDef MakeP007();
 RuleDef MakeP008();
 RuleDef MakeP009();
 RuleDef MakeP010();
+RuleDef MakeP011();
 
 // Each appends its factor's rules.
 void AddResearchRules(std::vector<RuleDef>& out);

@@ -14,6 +14,7 @@ void AddProductionRules(std::vector<RuleDef>& out) {
   out.push_back(MakeP008());
   out.push_back(MakeP009());
   out.push_back(MakeP010());
+  out.push_back(MakeP011());
 }
 
 }  // namespace foresight::rules
