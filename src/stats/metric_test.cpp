@@ -199,6 +199,33 @@ Result<double> Compute(std::string_view text, const MetricData& data) {
   return ComputeMetric(*spec, data);
 }
 
+// One table of each task, viewed as the MetricData of `task` (the spans point into it).
+struct TaskTables {
+  std::vector<int32_t> binary;
+  std::vector<double> scores;
+  std::vector<int32_t> classes;
+  std::vector<double> proba;
+  size_t class_count = 0;
+  std::vector<double> target;
+  std::vector<double> value;  // predictions; the targets when empty (perfect)
+  MetricData For(TaskKind task) const {
+    MetricData data;
+    data.task = task;
+    if (task == TaskKind::kBinary) {
+      data.label = binary;
+      data.score = scores;
+    } else if (task == TaskKind::kMulticlass) {
+      data.label = classes;
+      data.proba = proba;
+      data.classes = class_count;
+    } else {
+      data.target = target;
+      data.value = value.empty() ? target : value;
+    }
+    return data;
+  }
+};
+
 TEST(MetricComputeTest, PerfectPredictionsReachEachMetricsBestValue) {
   // 200 examples, half positive; 6 classes; non-zero regression targets.
   std::vector<int32_t> binary;
@@ -213,22 +240,11 @@ TEST(MetricComputeTest, PerfectPredictionsReachEachMetricsBestValue) {
     for (int k = 0; k < 6; ++k) proba.push_back(k == i % 6 ? 1.0 : 0.0);
     target.push_back(1 + i * 0.5);
   }
+  const TaskTables tables{binary, scores, classes, proba, 6, target, {}};
   size_t checked = 0;
   for (const MetricDef& def : Registry().defs()) {
     for (const TaskKind task : def.tasks) {
-      MetricData data;
-      data.task = task;
-      if (task == TaskKind::kBinary) {
-        data.label = binary;
-        data.score = scores;
-      } else if (task == TaskKind::kMulticlass) {
-        data.label = classes;
-        data.proba = proba;
-        data.classes = 6;
-      } else {
-        data.target = target;
-        data.value = target;
-      }
+      const MetricData data = tables.For(task);
       const auto value = Compute(def.name, data);
       ASSERT_TRUE(value.has_value()) << def.name << ": " << value.error().message();
       EXPECT_NEAR(*value, def.BestValue(), 1e-9) << def.name;
@@ -298,22 +314,11 @@ TEST(MetricComputeTest, ScoreModelsCountTheirTrials) {
   std::vector<double> target = {1, 2, 3};
   const std::map<std::string, double> trials = {
       {"accuracy", 10}, {"precision", 4}, {"recall", 4}, {"top_k_accuracy", 7}};
+  const TaskTables tables{label, score, classes, proba, 3, target, {}};
   size_t with_model = 0;
   for (const MetricDef& def : Registry().defs()) {
     for (const TaskKind task : def.tasks) {
-      MetricData data;
-      data.task = task;
-      if (task == TaskKind::kBinary) {
-        data.label = label;
-        data.score = score;
-      } else if (task == TaskKind::kMulticlass) {
-        data.label = classes;
-        data.proba = proba;
-        data.classes = 3;
-      } else {
-        data.target = target;
-        data.value = target;
-      }
+      const MetricData data = tables.For(task);
       auto spec = Registry().Parse(def.name, task);
       ASSERT_TRUE(spec.has_value()) << def.name;
       auto kernel = def.prepare(data, spec->params);

@@ -53,8 +53,8 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Success& s = c.success;
   if (s.metric.has() && s.threshold.has()) {
     if (const stats::MetricDef* def = KnownMetric(c, *s.metric)) {
-      CheckValue(*def, *s.metric, *s.threshold, s.threshold.span, "success.threshold",
-                 "the target", out);
+      CheckValue(*def, *s.metric, *s.threshold, s.threshold.span, "success.threshold", "the target",
+                 out);
     }
   }
   for (size_t i = 0; i < s.guardrails.size(); ++i) {
@@ -64,12 +64,12 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     const stats::MetricDef* def = KnownMetric(c, *g.metric);
     if (def == nullptr) continue;
     if (g.min.has()) {
-      CheckValue(*def, *g.metric, *g.min, g.min.span,
-                 fmt::format("success.guardrails[{}].min", i), "the guardrail's minimum", out);
+      CheckValue(*def, *g.metric, *g.min, g.min.span, fmt::format("success.guardrails[{}].min", i),
+                 "the guardrail's minimum", out);
     }
     if (g.max.has()) {
-      CheckValue(*def, *g.metric, *g.max, g.max.span,
-                 fmt::format("success.guardrails[{}].max", i), "the guardrail's maximum", out);
+      CheckValue(*def, *g.metric, *g.max, g.max.span, fmt::format("success.guardrails[{}].max", i),
+                 "the guardrail's maximum", out);
     }
   }
 }

@@ -56,7 +56,8 @@ success:
 }
 
 TEST(P011Test, SilentOnPossibleValuesAndUnknownMetrics) {
-  EXPECT_TRUE(RunRule("P011", "success:\n  metric: roc_auc\n  threshold: 0.8\n").diagnostics.empty());
+  EXPECT_TRUE(
+      RunRule("P011", "success:\n  metric: roc_auc\n  threshold: 0.8\n").diagnostics.empty());
   EXPECT_TRUE(RunRule("P011", "success:\n  metric: roc_auc\n  threshold: 1\n").diagnostics.empty());
   EXPECT_TRUE(RunRule("P011", "success:\n  metric: bleu\n  threshold: 40\n").diagnostics.empty());
 }
