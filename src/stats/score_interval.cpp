@@ -39,16 +39,6 @@ double Bound(const ScoreModel& model, double estimate, double z, bool upper) {
 
 }  // namespace
 
-std::string_view ScoreMethodName(ScoreModel::Kind kind) {
-  switch (kind) {
-    case ScoreModel::Kind::kProportion:
-      return "wilson score";
-    case ScoreModel::Kind::kAuc:
-      return "hanley-mcneil score";
-  }
-  return "score";
-}
-
 double ScoreVariance(const ScoreModel& model, double t) {
   const double spread = t * (1 - t);
   switch (model.kind) {

@@ -16,7 +16,6 @@
 // Both stay inside [0, 1] and have width at an estimate of 0 or 1.
 #pragma once
 
-#include <string_view>
 
 #include "stats/bootstrap.hpp"
 #include "stats/metric.hpp"
@@ -25,9 +24,6 @@ namespace foresight::stats {
 
 // The model (ScoreModel, metric.hpp) is the metric's: MetricDef::score_model names it,
 // Kernel::Score gives its counts.
-
-// "wilson score", "hanley-mcneil score": stable, in JSON.
-std::string_view ScoreMethodName(ScoreModel::Kind kind);
 
 // The model's variance of the estimate when the true value is t, for t in [0, 1]; 0 at the
 // ends. Infinite when the model has no examples (then nothing is known).

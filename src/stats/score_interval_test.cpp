@@ -108,8 +108,6 @@ TEST(StatsScoreIntervalTest, Edges) {
   EXPECT_EQ(ScoreProbability(model, 0.0, 0.0, true), 1);
   EXPECT_EQ(ScoreInterval(model, 0.0, 0.95).lower, 0);
   EXPECT_TRUE(std::isnan(ScoreBound(model, std::nan(""), 0.95, false)));
-  EXPECT_EQ(ScoreMethodName(ScoreModel::Kind::kProportion), "wilson score");
-  EXPECT_EQ(ScoreMethodName(ScoreModel::Kind::kAuc), "hanley-mcneil score");
 }
 
 }  // namespace
