@@ -16,7 +16,6 @@
 // Both stay inside [0, 1] and have width at an estimate of 0 or 1.
 #pragma once
 
-
 #include "stats/bootstrap.hpp"
 #include "stats/metric.hpp"
 
