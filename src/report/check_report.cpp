@@ -1,4 +1,5 @@
 #include "report/check_report.hpp"
+#include "report/numbers.hpp"
 
 #include <array>
 
@@ -48,14 +49,11 @@ Counts CountSeverities(const std::vector<diag::Diagnostic>& diagnostics) {
   return c;
 }
 
-std::string Plural(size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 std::string SummaryLine(const CheckReport& report) {
   const Counts c = CountSeverities(report.diagnostics);
-  return fmt::format("{}, {}, {} in {}", Plural(c.errors, "error"), Plural(c.warnings, "warning"),
-                     Plural(c.infos, "note"), report.path);
+  return fmt::format("{}, {}, {} in {}", Plural(c.errors, "error", "errors"),
+                     Plural(c.warnings, "warning", "warnings"), Plural(c.infos, "note", "notes"),
+                     report.path);
 }
 
 Location EndLocation(const diag::Diagnostic& d) {
@@ -286,8 +284,8 @@ std::string RenderCheckMarkdown(const CheckReport& report) {
     }
     md += '\n';
   }
-  md += fmt::format("**{}, {}, {}**\n\n", Plural(c.errors, "error"), Plural(c.warnings, "warning"),
-                    Plural(c.infos, "note"));
+  md += fmt::format("**{}, {}, {}**\n\n", Plural(c.errors, "error", "errors"),
+                    Plural(c.warnings, "warning", "warnings"), Plural(c.infos, "note", "notes"));
   if (report.diagnostics.empty()) return md;
   md += "| Severity | Rule | Where | Finding | How to fix |\n|---|---|---|---|---|\n";
   for (const diag::Diagnostic& d : report.diagnostics) {

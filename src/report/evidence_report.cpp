@@ -1,4 +1,5 @@
 #include "report/evidence_report.hpp"
+#include "report/numbers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,10 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string Number(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : "n/a"; }
-
-Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
 // ">=" or "<=": how a value meets a threshold in the metric's direction (">=" when unknown).
 const char* Meets(std::optional<bool> higher_is_better) {
   return higher_is_better.value_or(true) ? ">=" : "<=";
@@ -28,7 +25,7 @@ std::string CriterionInWords(const std::string& metric, const std::optional<doub
                      threshold ? fmt::format("{} {}", Meets(higher_is_better), *threshold) : "");
 }
 
-std::string NoteText(const core::EvalNote& n) {
+std::string EvalNoteText(const core::EvalNote& n) {
   switch (n.kind) {
     case core::EvalNote::Kind::kSliceMetric:
       return fmt::format("run '{}', {} on {}: {}", n.run, n.measure, n.slice, n.reason);
@@ -53,7 +50,7 @@ std::string NoteText(const core::EvalNote& n) {
 }
 
 // Every note of an eval result, one sentence each: a changed criterion first.
-std::vector<std::string> Notes(const core::EvalResult& r) {
+std::vector<std::string> EvalNotes(const core::EvalResult& r) {
   std::vector<std::string> notes;
   if (r.criterion_change) {
     const core::CriterionChange& c = *r.criterion_change;
@@ -64,7 +61,7 @@ std::vector<std::string> Notes(const core::EvalResult& r) {
         c.previous.seen_at,
         CriterionInWords(c.current.metric, c.current.threshold, c.current_higher_is_better)));
   }
-  for (const core::EvalNote& n : r.notes) notes.push_back(NoteText(n));
+  for (const core::EvalNote& n : r.notes) notes.push_back(EvalNoteText(n));
   return notes;
 }
 
@@ -135,7 +132,7 @@ std::string CompareVerdict(const core::Comparison& c, double confidence) {
 
 std::string RenderEvalText(const core::EvalResult& r, double confidence) {
   std::string out;
-  const std::vector<std::string> notes = Notes(r);
+  const std::vector<std::string> notes = EvalNotes(r);
   for (const std::string& note : notes) out += "note: " + note + "\n";
   if (!notes.empty()) out += "\n";
   const int level = static_cast<int>(std::lround(confidence * 100));
@@ -253,7 +250,7 @@ std::string RenderEvalJson(const core::EvalResult& r, double confidence) {
   } else {
     out["criterion"] = nullptr;
   }
-  out["notes"] = Notes(r);
+  out["notes"] = EvalNotes(r);
   return out.dump(2) + "\n";
 }
 

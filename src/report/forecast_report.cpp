@@ -1,4 +1,5 @@
 #include "report/forecast_report.hpp"
+#include "report/numbers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +14,7 @@
 namespace foresight::report {
 namespace {
 
-std::string WarningText(core::ForecastWarning w) {
+std::string ForecastWarningText(core::ForecastWarning w) {
   switch (w) {
     case core::ForecastWarning::kNothingToForecast:
       return "every value is already the best possible; there is nothing left to forecast";
@@ -31,14 +32,14 @@ std::string WarningText(core::ForecastWarning w) {
   return "";
 }
 
-std::vector<std::string> Warnings(const core::Forecast& f) {
+std::vector<std::string> ForecastWarnings(const core::Forecast& f) {
   std::vector<std::string> out;
-  for (const core::ForecastWarning w : f.warnings) out.push_back(WarningText(w));
+  for (const core::ForecastWarning w : f.warnings) out.push_back(ForecastWarningText(w));
   return out;
 }
 
 // What the forecast left out or simplified, one sentence each.
-std::vector<std::string> Notes(const core::Forecast& f) {
+std::vector<std::string> ForecastNotes(const core::Forecast& f) {
   std::vector<std::string> notes;
   if (f.points_with_stderr > 0) {
     notes.push_back(
@@ -54,10 +55,8 @@ std::vector<std::string> Notes(const core::Forecast& f) {
 
 using Json = nlohmann::ordered_json;
 
-Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
 // A metric value: three significant digits.
-std::string Value(double v) { return std::isfinite(v) ? fmt::format("{:.3g}", v) : "n/a"; }
+std::string ThreeDigits(double v) { return std::isfinite(v) ? fmt::format("{:.3g}", v) : "n/a"; }
 
 // A size in examples, with thousands separators: 12,800.
 std::string Size(double v) {
@@ -75,8 +74,6 @@ std::string Times(double size, double largest) {
   const double r = size / largest;
   return r < 10 ? fmt::format("{:.1f}x", r) : fmt::format("{:.0f}x", r);
 }
-
-int Percent(double p) { return static_cast<int>(std::lround(p * 100)); }
 
 Json BandJson(const core::ForecastBand& b) {
   return {{"estimate", JsonNumber(b.estimate)},
@@ -107,22 +104,22 @@ std::string Verdict(const core::Forecast& f) {
         "With {} the data ({} examples), {} should be about {} ({}% band {} to {}); "
         "it is {} at {} examples now.\n",
         Times(far.size, largest), Size(far.size), f.metric == "value" ? "the value" : f.metric,
-        Value(far.value.estimate), band, Value(far.value.lower), Value(far.value.upper),
-        Value(ValueAtLargest(f)), Size(largest));
+        ThreeDigits(far.value.estimate), band, ThreeDigits(far.value.lower),
+        ThreeDigits(far.value.upper), ThreeDigits(ValueAtLargest(f)), Size(largest));
   }
   out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
-                     Value(f.asymptote.estimate), band, Value(f.asymptote.lower),
-                     Value(f.asymptote.upper));
+                     ThreeDigits(f.asymptote.estimate), band, ThreeDigits(f.asymptote.lower),
+                     ThreeDigits(f.asymptote.upper));
   if (f.target) {
     const core::ForecastTarget& t = *f.target;
     if (t.already_met) {
-      out += fmt::format("The target {} is already met by a point seen.\n", Value(t.value));
+      out += fmt::format("The target {} is already met by a point seen.\n", ThreeDigits(t.value));
     } else if (!t.size_needed) {
       out += fmt::format(
           "The target {} is not reachable with this method at {}% confidence: the chance that "
           "more data of this kind ever reaches it is about {}%. Change the method, the data or "
           "the target.\n",
-          Value(t.value), band, Percent(t.probability_reachable));
+          ThreeDigits(t.value), band, Percent(t.probability_reachable));
     } else {
       const core::ForecastBand& s = *t.size_needed;
       // The pessimistic side may never reach the target within the search range.
@@ -135,14 +132,14 @@ std::string Verdict(const core::Forecast& f) {
         out += fmt::format(
             "The target {} needs about {} the data: {} examples ({}); chance it is reachable "
             "at all: {}%.\n",
-            Value(t.value), Times(s.estimate, largest), Size(s.estimate), range,
+            ThreeDigits(t.value), Times(s.estimate, largest), Size(s.estimate), range,
             Percent(t.probability_reachable));
       } else {
         out += fmt::format(
             "The target {} might be reached, but only on the optimistic side of the band (from "
             "{} examples); the central forecast does not reach it. Chance it is reachable at "
             "all: {}%.\n",
-            Value(t.value), Size(s.lower), Percent(t.probability_reachable));
+            ThreeDigits(t.value), Size(s.lower), Percent(t.probability_reachable));
       }
     }
   }
@@ -212,8 +209,8 @@ std::string RenderForecastPlot(const core::Forecast& f, int width, int height) {
   std::string out;
   for (int r = 0; r < height; ++r) {
     std::string label;
-    if (r == 0) label = Value(hi);
-    if (r == height - 1) label = Value(lo);
+    if (r == 0) label = ThreeDigits(hi);
+    if (r == height - 1) label = ThreeDigits(lo);
     out += fmt::format("{:>9} |{}\n", label, grid[static_cast<size_t>(r)]);
   }
   const std::string left = Size(f.curve.front().size);
@@ -244,11 +241,11 @@ std::string RenderForecastText(const core::Forecast& f) {
   out += fmt::format("  {:<14} {:>10}  {}\n", "size", f.metric.size() > 10 ? "forecast" : f.metric,
                      fmt::format("{}% band", band));
   for (const auto& p : f.predictions) {
-    out += fmt::format("  {:<14} {:>10}  [{}, {}]\n", Size(p.size), Value(p.value.estimate),
-                       Value(p.value.lower), Value(p.value.upper));
+    out += fmt::format("  {:<14} {:>10}  [{}, {}]\n", Size(p.size), ThreeDigits(p.value.estimate),
+                       ThreeDigits(p.value.lower), ThreeDigits(p.value.upper));
   }
-  out += fmt::format("  {:<14} {:>10}  [{}, {}]\n", "asymptote", Value(f.asymptote.estimate),
-                     Value(f.asymptote.lower), Value(f.asymptote.upper));
+  out += fmt::format("  {:<14} {:>10}  [{}, {}]\n", "asymptote", ThreeDigits(f.asymptote.estimate),
+                     ThreeDigits(f.asymptote.lower), ThreeDigits(f.asymptote.upper));
   out += "\nFamilies, weighted by how well each predicted the curve's own later points:\n  ";
   std::string list;
   size_t shown = 0;
@@ -264,8 +261,8 @@ std::string RenderForecastText(const core::Forecast& f) {
   if (rest > 0.005) list += fmt::format(", others {:.2f}", rest);
   out += (list.empty() ? "(none)" : list) + "\n\n";
   out += RenderForecastPlot(f);
-  for (const std::string& w : Warnings(f)) out += "warning: " + w + "\n";
-  for (const auto& n : Notes(f)) out += "note: " + n + "\n";
+  for (const std::string& w : ForecastWarnings(f)) out += "warning: " + w + "\n";
+  for (const auto& n : ForecastNotes(f)) out += "note: " + n + "\n";
   return out;
 }
 
@@ -316,8 +313,8 @@ std::string RenderForecastJson(const core::Forecast& f) {
               {"target", target},
               {"families", families},
               {"ill_behaved", f.ill_behaved},
-              {"warnings", Warnings(f)},
-              {"notes", Notes(f)},
+              {"warnings", ForecastWarnings(f)},
+              {"notes", ForecastNotes(f)},
               {"curve", curve}};
   return out.dump(2) + "\n";
 }

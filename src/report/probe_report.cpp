@@ -1,4 +1,5 @@
 #include "report/probe_report.hpp"
+#include "report/numbers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -26,10 +27,6 @@ std::vector<std::string> Skipped(const core::ProbeResult& r) {
   return out;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // Why a column was left out, as a phrase.
 std::string DropText(const core::ColumnDrop& drop) {
   switch (drop.reason) {
@@ -43,7 +40,7 @@ std::string DropText(const core::ColumnDrop& drop) {
   return "";
 }
 
-std::string WarningText(const core::ProbeWarning& w) {
+std::string ProbeWarningText(const core::ProbeWarning& w) {
   using Kind = core::ProbeWarning::Kind;
   switch (w.kind) {
     case Kind::kTypeRefused:
@@ -82,13 +79,13 @@ std::string WarningText(const core::ProbeWarning& w) {
   return "";
 }
 
-std::vector<std::string> Warnings(const core::ProbeResult& r) {
+std::vector<std::string> ProbeWarnings(const core::ProbeResult& r) {
   std::vector<std::string> out;
-  for (const core::ProbeWarning& w : r.warnings) out.push_back(WarningText(w));
+  for (const core::ProbeWarning& w : r.warnings) out.push_back(ProbeWarningText(w));
   return out;
 }
 
-std::string NoteText(const core::ProbeNote& n) {
+std::string ProbeNoteText(const core::ProbeNote& n) {
   switch (n.kind) {
     case core::ProbeNote::Kind::kNotTrained:
       return fmt::format("not trained on {} examples: {}", fmt::join(n.sizes, ", "), n.reason);
@@ -103,8 +100,6 @@ std::string GapVerdictOf(const core::ProbeResult& r) {
 }
 
 using Json = nlohmann::ordered_json;
-
-Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 // A metric value: three decimals for values in [0, 1], else four significant digits.
 std::string Value(double v) {
@@ -123,8 +118,6 @@ std::string Count(double v) {
   }
   return out;
 }
-
-int Percent(double p) { return static_cast<int>(std::lround(p * 100)); }
 
 std::string Kind(const core::ProbeLearner& l) {
   if (l.name == "majority") return "floor";
@@ -243,7 +236,7 @@ std::string Overview(const core::ProbeResult& r) {
                        r.higher_is_better ? ">=" : "<=", Value(r.criterion->threshold));
   }
   out += ".\n";
-  for (const std::string& w : Warnings(r)) out += fmt::format("warning: {}\n", w);
+  for (const std::string& w : ProbeWarnings(r)) out += fmt::format("warning: {}\n", w);
   return out;
 }
 
@@ -354,7 +347,7 @@ std::string SkippedAndNotes(const core::ProbeResult& r) {
     out += fmt::format("{}.\n", fmt::join(skipped, "; "));
   }
   for (const auto& l : r.learners) {
-    for (const auto& n : l.notes) out += fmt::format("note: {}: {}\n", l.name, NoteText(n));
+    for (const auto& n : l.notes) out += fmt::format("note: {}: {}\n", l.name, ProbeNoteText(n));
   }
   return out;
 }
@@ -412,7 +405,7 @@ Json LearnerJson(const core::ProbeLearner& l) {
   o["seconds"] = l.seconds;
   o["skipped_sizes"] = l.skipped_sizes;
   Json notes = Json::array();
-  for (const core::ProbeNote& n : l.notes) notes.push_back(NoteText(n));
+  for (const core::ProbeNote& n : l.notes) notes.push_back(ProbeNoteText(n));
   o["notes"] = std::move(notes);
   return o;
 }
@@ -469,7 +462,7 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
   j["gap"] = r.gap ? GapJson(r) : Json(nullptr);
   j["time_budget"] = r.time_budget ? Json(*r.time_budget) : Json(nullptr);
   j["skipped"] = Skipped(r);
-  j["warnings"] = Warnings(r);
+  j["warnings"] = ProbeWarnings(r);
   j["seconds"] = r.seconds;
   return j.dump(2) + "\n";
 }

@@ -1,4 +1,5 @@
 #include "report/rank_report.hpp"
+#include "report/numbers.hpp"
 
 #include <cmath>
 
@@ -10,14 +11,6 @@ namespace foresight::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string Number(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : "n/a"; }
-Json JsonNumber(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-int Percent(double confidence) { return static_cast<int>(std::lround(confidence * 100)); }
-
-std::string Count(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 std::string Status(const core::RankedRun& r, bool has_target) {
   switch (r.screen) {
@@ -49,7 +42,7 @@ std::string Summary(const core::RankingGroup& g, const core::Ranking& ranking, s
   const std::string could = g.criterion ? "could meet the target" : "could be the best";
   std::string out;
   out += fmt::format("{} {} and {} measured with the bootstrap ({} resamples).\n",
-                     Count(contenders, "run", "runs"), could, contenders == 1 ? "was" : "were",
+                     Plural(contenders, "run", "runs"), could, contenders == 1 ? "was" : "were",
                      resamples);
   if (beyond > 0) {
     out += fmt::format(
@@ -64,7 +57,7 @@ std::string Summary(const core::RankingGroup& g, const core::Ranking& ranking, s
     out += fmt::format(
         "{} out of reach: {} estimate is more than {:g} standard errors {}, so {} cannot {} on "
         "this evidence. `foresight eval RUN` gives any run's interval.\n",
-        Count(out_of_reach, "run is", "runs are"), out_of_reach == 1 ? "its" : "each",
+        Plural(out_of_reach, "run is", "runs are"), out_of_reach == 1 ? "its" : "each",
         ranking.reach, short_of, out_of_reach == 1 ? "it" : "they",
         g.criterion ? "meet it" : "be the best");
   }
@@ -121,7 +114,7 @@ std::string RenderRankText(const core::Ranking& ranking, double confidence, size
         fmt::format("note: run '{}' is not ranked on {}: {}\n", note.run, note.metric, note.reason);
   }
   out += fmt::format("({} computed, {} read from the result cache)\n",
-                     Count(ranking.computed, "result", "results"), ranking.cached);
+                     Plural(ranking.computed, "result", "results"), ranking.cached);
   return out;
 }
 

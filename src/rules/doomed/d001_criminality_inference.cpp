@@ -7,6 +7,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d001 {
 namespace {
 
 constexpr std::array<std::string_view, 9> kCrimeWords = {"criminal*",  "crime*",    "offender*",
@@ -53,6 +54,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d001
 
 RuleDef MakeD001() {
   return RuleDef{
@@ -82,7 +84,7 @@ RuleDef MakeD001() {
                        "https://medium.com/@blaisea/physiognomys-new-clothes-f2d4b59fdd6a"},
                   },
           },
-      .check = Check,
+      .check = d001::Check,
   };
 }
 

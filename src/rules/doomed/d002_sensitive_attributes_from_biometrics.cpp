@@ -7,6 +7,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d002 {
 namespace {
 
 // The categories Article 5(1)(g) names, as people write them.
@@ -66,6 +67,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d002
 
 RuleDef MakeD002() {
   return RuleDef{
@@ -93,7 +95,7 @@ RuleDef MakeD002() {
                        "https://eur-lex.europa.eu/eli/reg/2016/679/oj"},
                   },
           },
-      .check = Check,
+      .check = d002::Check,
   };
 }
 

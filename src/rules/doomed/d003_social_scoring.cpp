@@ -6,6 +6,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d003 {
 namespace {
 
 // Names for a general score of a person's conduct; "credit score" alone is a loan's risk,
@@ -38,6 +39,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d003
 
 RuleDef MakeD003() {
   return RuleDef{
@@ -62,7 +64,7 @@ RuleDef MakeD003() {
                        "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
                   },
           },
-      .check = Check,
+      .check = d003::Check,
   };
 }
 

@@ -7,6 +7,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d004 {
 namespace {
 
 constexpr std::array<std::string_view, 8> kEmotionWords = {"emotion*",
@@ -99,6 +100,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d004
 
 RuleDef MakeD004() {
   return RuleDef{
@@ -128,7 +130,7 @@ RuleDef MakeD004() {
                        "https://doi.org/10.1177/1529100619832930"},
                   },
           },
-      .check = Check,
+      .check = d004::Check,
   };
 }
 

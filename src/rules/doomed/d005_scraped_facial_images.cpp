@@ -9,6 +9,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d005 {
 namespace {
 
 // "face*" would find "Facebook"; these are the words for pictures of faces.
@@ -50,6 +51,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d005
 
 RuleDef MakeD005() {
   return RuleDef{
@@ -77,7 +79,7 @@ RuleDef MakeD005() {
                        ""},
                   },
           },
-      .check = Check,
+      .check = d005::Check,
   };
 }
 

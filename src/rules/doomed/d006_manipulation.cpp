@@ -8,6 +8,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d006 {
 namespace {
 
 constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
@@ -58,6 +59,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d006
 
 RuleDef MakeD006() {
   return RuleDef{
@@ -81,7 +83,7 @@ RuleDef MakeD006() {
                        "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
                   },
           },
-      .check = Check,
+      .check = d006::Check,
   };
 }
 

@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d007 {
 namespace {
 
 // Whether a safeguard is shown, not yet known (a placeholder stands where it would be
@@ -100,6 +101,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d007
 
 RuleDef MakeD007() {
   return RuleDef{
@@ -128,7 +130,7 @@ RuleDef MakeD007() {
                        "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
                   },
           },
-      .check = Check,
+      .check = d007::Check,
   };
 }
 

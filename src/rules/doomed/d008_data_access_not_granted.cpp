@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d008 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -40,6 +41,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d008
 
 RuleDef MakeD008() {
   return RuleDef{
@@ -65,7 +67,7 @@ RuleDef MakeD008() {
                        "https://www.louisdorard.com/machine-learning-canvas"},
                   },
           },
-      .check = Check,
+      .check = d008::Check,
   };
 }
 

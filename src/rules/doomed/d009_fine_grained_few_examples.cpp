@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d009 {
 namespace {
 
 // Below this many examples in a class, fine-grained accuracy collapses (long-tail results
@@ -51,6 +52,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d009
 
 RuleDef MakeD009() {
   return RuleDef{
@@ -78,7 +80,7 @@ RuleDef MakeD009() {
                        "https://arxiv.org/abs/1904.05160"},
                   },
           },
-      .check = Check,
+      .check = d009::Check,
   };
 }
 

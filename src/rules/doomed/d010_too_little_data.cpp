@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d010 {
 namespace {
 
 constexpr int64_t kMinPerClass = 30;
@@ -65,6 +66,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d010
 
 RuleDef MakeD010() {
   return RuleDef{
@@ -93,7 +95,7 @@ RuleDef MakeD010() {
                        "https://doi.org/10.1136/bmj.m441"},
                   },
           },
-      .check = Check,
+      .check = d010::Check,
   };
 }
 

@@ -7,6 +7,7 @@
 #include "rules/text_match.hpp"
 
 namespace foresight::rules {
+namespace d011 {
 namespace {
 
 // Qualities of a person that no record shows directly. "potential" and "character" alone
@@ -56,6 +57,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d011
 
 RuleDef MakeD011() {
   return RuleDef{
@@ -83,7 +85,7 @@ RuleDef MakeD011() {
                        "https://doi.org/10.1126/science.aax2342"},
                   },
           },
-      .check = Check,
+      .check = d011::Check,
   };
 }
 

@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d012 {
 namespace {
 
 // Below 0.6 (kappa), agreement is at best "moderate" (Landis & Koch): the labels of similar
@@ -45,6 +46,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d012
 
 RuleDef MakeD012() {
   return RuleDef{
@@ -74,7 +76,7 @@ RuleDef MakeD012() {
                        "https://arxiv.org/abs/2103.14749"},
                   },
           },
-      .check = Check,
+      .check = d012::Check,
   };
 }
 

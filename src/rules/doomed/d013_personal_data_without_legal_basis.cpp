@@ -8,6 +8,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d013 {
 namespace {
 
 constexpr std::string_view kBiometricHelp =
@@ -75,6 +76,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d013
 
 RuleDef MakeD013() {
   return RuleDef{
@@ -100,7 +102,7 @@ RuleDef MakeD013() {
                        "https://eur-lex.europa.eu/eli/reg/2016/679/oj"},
                   },
           },
-      .check = Check,
+      .check = d013::Check,
   };
 }
 

@@ -5,6 +5,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d014 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -25,6 +26,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d014
 
 RuleDef MakeD014() {
   return RuleDef{
@@ -49,7 +51,7 @@ RuleDef MakeD014() {
                        "https://doi.org/10.1145/2382577.2382579"},
                   },
           },
-      .check = Check,
+      .check = d014::Check,
   };
 }
 

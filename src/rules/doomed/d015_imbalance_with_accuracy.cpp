@@ -5,6 +5,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace d015 {
 namespace {
 
 constexpr double kMaxMinority = 0.1;
@@ -36,6 +37,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace d015
 
 RuleDef MakeD015() {
   return RuleDef{
@@ -63,7 +65,7 @@ RuleDef MakeD015() {
                        "https://doi.org/10.1371/journal.pone.0118432"},
                   },
           },
-      .check = Check,
+      .check = d015::Check,
   };
 }
 

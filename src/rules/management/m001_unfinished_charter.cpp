@@ -4,6 +4,7 @@
 #include "rules/builtin_rules.hpp"
 
 namespace foresight::rules {
+namespace m001 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -18,6 +19,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m001
 
 RuleDef MakeM001() {
   return RuleDef{
@@ -39,7 +41,7 @@ RuleDef MakeM001() {
                        "https://www.louisdorard.com/machine-learning-canvas"},
                   },
           },
-      .check = Check,
+      .check = m001::Check,
   };
 }
 

@@ -8,6 +8,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m002 {
 namespace {
 
 // Whether the team's roles are all known: a role written as TODO might be the missing one.
@@ -136,6 +137,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m002
 
 RuleDef MakeM002() {
   return RuleDef{
@@ -161,7 +163,7 @@ RuleDef MakeM002() {
                        "5656-hidden-technical-debt-in-machine-learning-systems"},
                   },
           },
-      .check = Check,
+      .check = m002::Check,
   };
 }
 

@@ -9,6 +9,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m003 {
 namespace {
 
 // The team member of `role` who joins first, with their index; nullopt when nobody has the
@@ -86,6 +87,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m003
 
 RuleDef MakeM003() {
   return RuleDef{
@@ -107,7 +109,7 @@ RuleDef MakeM003() {
                        "https://fullstackdeeplearning.com/spring2021/lecture-5/"},
                   },
           },
-      .check = Check,
+      .check = m003::Check,
   };
 }
 

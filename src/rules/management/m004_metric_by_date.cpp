@@ -13,6 +13,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m004 {
 namespace {
 
 constexpr std::array<std::string_view, 17> kMetricWords = {
@@ -134,6 +135,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m004
 
 RuleDef MakeM004() {
   return RuleDef{
@@ -160,7 +162,7 @@ RuleDef MakeM004() {
                        "https://developers.google.com/machine-learning/guides/rules-of-ml"},
                   },
           },
-      .check = Check,
+      .check = m004::Check,
   };
 }
 

@@ -4,6 +4,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m005 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -22,6 +23,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m005
 
 RuleDef MakeM005() {
   return RuleDef{
@@ -46,7 +48,7 @@ RuleDef MakeM005() {
                        "https://developers.google.com/machine-learning/guides/rules-of-ml"},
                   },
           },
-      .check = Check,
+      .check = m005::Check,
   };
 }
 

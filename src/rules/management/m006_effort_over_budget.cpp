@@ -8,6 +8,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m006 {
 namespace {
 
 // The PERT mean (o + 4m + p) / 6 of an effort; a missing optimistic or pessimistic bound
@@ -57,6 +58,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m006
 
 RuleDef MakeM006() {
   return RuleDef{
@@ -81,7 +83,7 @@ RuleDef MakeM006() {
                        "https://doi.org/10.1287/opre.7.5.646"},
                   },
           },
-      .check = Check,
+      .check = m006::Check,
   };
 }
 

@@ -4,6 +4,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m007 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -34,6 +35,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m007
 
 RuleDef MakeM007() {
   return RuleDef{
@@ -58,7 +60,7 @@ RuleDef MakeM007() {
                        "https://www.louisdorard.com/machine-learning-canvas"},
                   },
           },
-      .check = Check,
+      .check = m007::Check,
   };
 }
 

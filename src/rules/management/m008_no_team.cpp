@@ -4,6 +4,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m008 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -18,6 +19,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m008
 
 RuleDef MakeM008() {
   return RuleDef{
@@ -40,7 +42,7 @@ RuleDef MakeM008() {
                        "https://fullstackdeeplearning.com/spring2021/lecture-5/"},
                   },
           },
-      .check = Check,
+      .check = m008::Check,
   };
 }
 

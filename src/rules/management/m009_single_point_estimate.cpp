@@ -6,6 +6,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m009 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -45,6 +46,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m009
 
 RuleDef MakeM009() {
   return RuleDef{
@@ -73,7 +75,7 @@ RuleDef MakeM009() {
                        ""},
                   },
           },
-      .check = Check,
+      .check = m009::Check,
   };
 }
 

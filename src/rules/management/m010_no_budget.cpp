@@ -5,6 +5,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace m010 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -20,6 +21,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace m010
 
 RuleDef MakeM010() {
   return RuleDef{
@@ -42,7 +44,7 @@ RuleDef MakeM010() {
                        "https://fullstackdeeplearning.com/spring2021/lecture-5/"},
                   },
           },
-      .check = Check,
+      .check = m010::Check,
   };
 }
 

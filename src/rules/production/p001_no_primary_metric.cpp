@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p001 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -19,6 +20,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p001
 
 RuleDef MakeP001() {
   return RuleDef{
@@ -43,7 +45,7 @@ RuleDef MakeP001() {
                        "https://www.louisdorard.com/machine-learning-canvas"},
                   },
           },
-      .check = Check,
+      .check = p001::Check,
   };
 }
 

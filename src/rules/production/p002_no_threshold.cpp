@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p002 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -21,6 +22,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p002
 
 RuleDef MakeP002() {
   return RuleDef{
@@ -44,7 +46,7 @@ RuleDef MakeP002() {
                        "https://developers.google.com/machine-learning/guides/rules-of-ml"},
                   },
           },
-      .check = Check,
+      .check = p002::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p003 {
 namespace {
 
 void CheckSecondaryWithoutPrimary(const RuleInput& in, std::vector<Finding>& out) {
@@ -46,6 +47,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p003
 
 RuleDef MakeP003() {
   return RuleDef{
@@ -73,7 +75,7 @@ RuleDef MakeP003() {
                        ""},
                   },
           },
-      .check = Check,
+      .check = p003::Check,
   };
 }
 

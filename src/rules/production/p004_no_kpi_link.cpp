@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p004 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -41,6 +42,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p004
 
 RuleDef MakeP004() {
   return RuleDef{
@@ -68,7 +70,7 @@ RuleDef MakeP004() {
                        "https://developers.google.com/machine-learning/guides/rules-of-ml"},
                   },
           },
-      .check = Check,
+      .check = p004::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p005 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -45,6 +46,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p005
 
 RuleDef MakeP005() {
   return RuleDef{
@@ -72,7 +74,7 @@ RuleDef MakeP005() {
                        "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
                   },
           },
-      .check = Check,
+      .check = p005::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p006 {
 namespace {
 
 // Whether predictions are served while someone or something waits for them.
@@ -33,6 +34,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p006
 
 RuleDef MakeP006() {
   return RuleDef{
@@ -60,7 +62,7 @@ RuleDef MakeP006() {
                        "5656-hidden-technical-debt-in-machine-learning-systems"},
                   },
           },
-      .check = Check,
+      .check = p006::Check,
   };
 }
 

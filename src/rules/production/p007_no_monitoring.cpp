@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p007 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -29,6 +30,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p007
 
 RuleDef MakeP007() {
   return RuleDef{
@@ -57,7 +59,7 @@ RuleDef MakeP007() {
                        "archive/aad9f93b86b7addfea4c419b9100c6cdd26cacea.pdf"},
                   },
           },
-      .check = Check,
+      .check = p007::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p008 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -43,6 +44,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p008
 
 RuleDef MakeP008() {
   return RuleDef{
@@ -69,7 +71,7 @@ RuleDef MakeP008() {
                        "https://eur-lex.europa.eu/eli/reg/2016/679/oj"},
                   },
           },
-      .check = Check,
+      .check = p008::Check,
   };
 }
 

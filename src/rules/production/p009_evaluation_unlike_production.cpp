@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace p009 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -30,6 +31,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p009
 
 RuleDef MakeP009() {
   return RuleDef{
@@ -57,7 +59,7 @@ RuleDef MakeP009() {
                        "https://proceedings.mlr.press/v97/recht19a.html"},
                   },
           },
-      .check = Check,
+      .check = p009::Check,
   };
 }
 

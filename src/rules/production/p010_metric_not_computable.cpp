@@ -9,6 +9,7 @@
 #include "stats/metric.hpp"
 
 namespace foresight::rules {
+namespace p010 {
 namespace {
 
 // The fairness gaps `eval --slices` measures between slice values.
@@ -83,6 +84,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p010
 
 RuleDef MakeP010() {
   return RuleDef{
@@ -114,7 +116,7 @@ RuleDef MakeP010() {
                        "learning-systems"},
                   },
           },
-      .check = Check,
+      .check = p010::Check,
   };
 }
 

@@ -10,6 +10,7 @@
 #include "stats/metric.hpp"
 
 namespace foresight::rules {
+namespace p011 {
 namespace {
 
 // What values the metric takes: "is always between 0 and 1", "is never above 1", "is never
@@ -75,6 +76,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace p011
 
 RuleDef MakeP011() {
   return RuleDef{
@@ -98,7 +100,7 @@ RuleDef MakeP011() {
                        "https://developers.google.com/machine-learning/guides/rules-of-ml"},
                   },
           },
-      .check = Check,
+      .check = p011::Check,
   };
 }
 

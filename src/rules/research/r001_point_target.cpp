@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r001 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -18,6 +19,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r001
 
 RuleDef MakeR001() {
   return RuleDef{
@@ -44,7 +46,7 @@ RuleDef MakeR001() {
                        "https://doi.org/10.1080/00031305.1998.10480550"},
                   },
           },
-      .check = Check,
+      .check = r001::Check,
   };
 }
 

@@ -14,6 +14,7 @@
 #include "stats/score_interval.hpp"
 
 namespace foresight::rules {
+namespace r002 {
 namespace {
 
 constexpr double kDefaultConfidence = 0.95;
@@ -143,6 +144,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r002
 
 RuleDef MakeR002() {
   return RuleDef{
@@ -175,7 +177,7 @@ RuleDef MakeR002() {
                        "https://arxiv.org/abs/2103.03098"},
                   },
           },
-      .check = Check,
+      .check = r002::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r003 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -24,6 +25,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r003
 
 RuleDef MakeR003() {
   return RuleDef{
@@ -48,7 +50,7 @@ RuleDef MakeR003() {
                        "https://fullstackdeeplearning.com/spring2021/lecture-5/"},
                   },
           },
-      .check = Check,
+      .check = r003::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r004 {
 namespace {
 
 std::string_view KindWords(core::BaselineKind kind) {
@@ -47,6 +48,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r004
 
 RuleDef MakeR004() {
   return RuleDef{
@@ -73,7 +75,7 @@ RuleDef MakeR004() {
                        ""},
                   },
           },
-      .check = Check,
+      .check = r004::Check,
   };
 }
 

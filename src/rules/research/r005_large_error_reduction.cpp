@@ -5,6 +5,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r005 {
 namespace {
 
 // Halving the errors of the best existing solution is where targets stop being incremental.
@@ -51,6 +52,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r005
 
 RuleDef MakeR005() {
   return RuleDef{
@@ -74,7 +76,7 @@ RuleDef MakeR005() {
                        "https://fullstackdeeplearning.com/spring2021/lecture-5/"},
                   },
           },
-      .check = Check,
+      .check = r005::Check,
   };
 }
 

@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r006 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -24,6 +25,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r006
 
 RuleDef MakeR006() {
   return RuleDef{
@@ -51,7 +53,7 @@ RuleDef MakeR006() {
                        "software-engineering-for-machine-learning-a-case-study/"},
                   },
           },
-      .check = Check,
+      .check = r006::Check,
   };
 }
 

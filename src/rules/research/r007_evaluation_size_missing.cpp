@@ -3,6 +3,7 @@
 #include "rules/rule_helpers.hpp"
 
 namespace foresight::rules {
+namespace r007 {
 namespace {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -21,6 +22,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
 }
 
 }  // namespace
+}  // namespace r007
 
 RuleDef MakeR007() {
   return RuleDef{
@@ -47,7 +49,7 @@ RuleDef MakeR007() {
                        "https://arxiv.org/abs/2103.03098"},
                   },
           },
-      .check = Check,
+      .check = r007::Check,
   };
 }
 

@@ -158,7 +158,7 @@ Result<std::unique_ptr<Kernel>> PrepareAveragePrecision(const MetricData& data, 
 
 // Per-example log loss exactly as sklearn 1.2.1 computes it: clip p to [eps, 1 - eps]
 // (eps="auto" is float64's machine epsilon), form [1 - p, p], renormalise by its sum.
-Result<std::unique_ptr<Kernel>> PrepareLogLoss(const MetricData& data, const Params&) {
+Result<std::unique_ptr<Kernel>> PrepareBinaryLogLoss(const MetricData& data, const Params&) {
   if (auto ok = CheckBinaryProbabilities(data, "log_loss"); !ok) return Fail(ok.error());
   constexpr double kEps = std::numeric_limits<double>::epsilon();
   std::vector<double> loss(data.score.size());
@@ -222,7 +222,7 @@ void AddBinaryScoreMetrics(std::vector<MetricDef>& defs) {
                               "Mean negative log-likelihood of the labels under the score read as "
                               "P(label = 1), clipped to [eps, 1 - eps].",
                               "sklearn.metrics.log_loss");
-  log_loss.prepare = PrepareLogLoss;
+  log_loss.prepare = PrepareBinaryLogLoss;
   log_loss.max_value = std::numeric_limits<double>::infinity();
   defs.push_back(std::move(log_loss));
 

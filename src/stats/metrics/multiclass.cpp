@@ -205,7 +205,7 @@ Result<std::unique_ptr<Kernel>> PrepareTopK(const MetricData& data, const Params
 // Per-example loss as sklearn 1.2.1's log_loss: clip every probability to [eps, 1 - eps]
 // (eps = float64 machine epsilon), renormalise the row by its sum, take -log of the true
 // class's share.
-Result<std::unique_ptr<Kernel>> PrepareLogLoss(const MetricData& data, const Params&) {
+Result<std::unique_ptr<Kernel>> PrepareMulticlassLogLoss(const MetricData& data, const Params&) {
   if (auto ok = CheckMulticlass(data, "log_loss"); !ok) return Fail(ok.error());
   constexpr double kEps = std::numeric_limits<double>::epsilon();
   std::vector<double> loss(data.label.size());
@@ -295,7 +295,7 @@ void AddMulticlassMetrics(std::vector<MetricDef>& defs) {
                                   "Mean negative log-probability of the true class, "
                                   "probabilities clipped to [eps, 1 - eps] and renormalised.",
                                   "sklearn.metrics.log_loss");
-  log_loss.prepare = PrepareLogLoss;
+  log_loss.prepare = PrepareMulticlassLogLoss;
   log_loss.max_value = std::numeric_limits<double>::infinity();
   defs.push_back(std::move(log_loss));
 
