@@ -17,9 +17,7 @@ inline nlohmann::ordered_json JsonNumber(double v) {
 }
 
 // Four decimals: 0.8123; "n/a" when not finite.
-inline std::string Number(double v) {
-  return std::isfinite(v) ? fmt::format("{:.4f}", v) : "n/a";
-}
+inline std::string Number(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : "n/a"; }
 
 // A share as a whole percentage: 0.954 -> 95.
 inline int Percent(double share) { return static_cast<int>(std::lround(share * 100)); }

@@ -24,7 +24,7 @@ std::vector<CurvePoint> PowerCurve(double largest) {
   return points;
 }
 
-double Truth(double size) { return 0.1 + 0.05 * std::pow(size / 4096, -0.5); }
+double TrueCurve(double size) { return 0.1 + 0.05 * std::pow(size / 4096, -0.5); }
 
 std::string ErrorOf(const std::vector<CurvePoint>& points, ForecastOptions options = {}) {
   auto result = Forecast(points, options);
@@ -38,9 +38,9 @@ TEST(ForecastTest, ACleanPowerLawIsExtrapolatedWithinItsBand) {
   EXPECT_EQ(result->predictions[0].size, 8192);
   EXPECT_EQ(result->predictions[1].size, 40960);
   for (const SizePrediction& p : result->predictions) {
-    EXPECT_NEAR(p.value.estimate, Truth(p.size), 0.01) << p.size;
-    EXPECT_LE(p.value.lower, Truth(p.size)) << p.size;
-    EXPECT_GE(p.value.upper, Truth(p.size)) << p.size;
+    EXPECT_NEAR(p.value.estimate, TrueCurve(p.size), 0.01) << p.size;
+    EXPECT_LE(p.value.lower, TrueCurve(p.size)) << p.size;
+    EXPECT_GE(p.value.upper, TrueCurve(p.size)) << p.size;
     EXPECT_LE(p.value.lower, p.value.estimate);
     EXPECT_GE(p.value.upper, p.value.estimate);
   }
@@ -66,7 +66,7 @@ TEST(ForecastTest, TargetsBelowTheFloorAreNotReachable) {
 
 TEST(ForecastTest, ReachableTargetsGetASizeWithAnInterval) {
   ForecastOptions options;
-  options.target = Truth(4 * 4096);  // reached at 4x the data on the true curve
+  options.target = TrueCurve(4 * 4096);  // reached at 4x the data on the true curve
   const auto result = Forecast(PowerCurve(4096), options);
   ASSERT_TRUE(result.has_value()) << result.error().message();
   ASSERT_TRUE(result->target->size_needed.has_value());
@@ -84,7 +84,7 @@ TEST(ForecastTest, HigherIsBetterMetricsAreMirrored) {
   options.lower_is_better = false;
   const auto result = Forecast(accuracy, options);
   ASSERT_TRUE(result.has_value()) << result.error().message();
-  EXPECT_NEAR(result->predictions[1].value.estimate, 1 - Truth(40960), 0.01);
+  EXPECT_NEAR(result->predictions[1].value.estimate, 1 - TrueCurve(40960), 0.01);
   EXPECT_NEAR(result->asymptote.estimate, 0.9, 0.03);
   EXPECT_LE(result->asymptote.lower, result->asymptote.upper);
 }
