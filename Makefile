@@ -44,7 +44,7 @@ test: build
 
 # The clang build (preset ci, build/ci): AddressSanitizer + UndefinedBehaviorSanitizer at -O1,
 # unity batches, warnings as errors, the unit and e2e tests and the libFuzzer targets. One
-# build serves `make sanitize` and `make fuzz`.
+# build serves `make sanitize`, `make fuzz` and `make tidy` (its compile_commands.json).
 ci-build: ci-deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci
@@ -83,14 +83,13 @@ format-check: ci-deps
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
 # clang-tidy over the sources and the headers under src/ (not the tests), failing on any
-# finding and on anything that keeps it from checking every file (scripts/tidy). It parses
-# every file on its own, so a file that misses an include fails here (the compiled builds use
-# unity batches). Needs the clang flags configured without unity batches (preset tidy,
-# build/tidy), not built; clean results are remembered by content.
+# finding and on anything that keeps it from checking every file (scripts/tidy), one unity
+# batch of the clang build at a time. Needs the clang build configured, not built; clean
+# results are remembered by content.
 tidy: ci-deps
-	@cmake --preset tidy >/dev/null
+	@cmake --preset ci >/dev/null
 	@scripts/tidy --self-test
-	@scripts/tidy build/tidy
+	@scripts/tidy build/ci
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
