@@ -478,13 +478,14 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
 }
 
 Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method,
-                                  const std::optional<std::string>& metric,
-                                  const std::optional<std::string>& evalset,
+                                  const std::optional<std::string>& metric, const CurveRuns& which,
                                   const EvidenceOptions& options,
                                   const std::optional<Criteria>& criteria) {
+  const std::optional<std::string>& evalset = which.evalset;
   store::RunFilter filter;
   filter.method = method;
   filter.evalset = evalset;
+  filter.tags = which.tags;
   auto runs = store.ListRuns(filter);
   if (!runs) return Fail(runs.error());
   MethodCurve curve;
@@ -511,9 +512,13 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
         methods.empty() ? "no run records a method (run add " + FieldRef("method") + ")"
                         : "the methods are: " +
                               Join(std::vector<std::string>(methods.begin(), methods.end()), ", ");
+    std::string tagged;
+    for (const auto& [key, value] : which.tags) {
+      tagged += fmt::format("{}{}={}", tagged.empty() ? " tagged " : ", ", key, value);
+    }
     return Fail(ErrorCode::kNotFound,
-                fmt::format("no runs of method '{}'{} with a train size; {}", method,
-                            evalset ? fmt::format(" on '{}'", *evalset) : "", known));
+                fmt::format("no runs of method '{}'{}{} with a train size; {}", method,
+                            evalset ? fmt::format(" on '{}'", *evalset) : "", tagged, known));
   }
   if (sets.size() > 1) {
     return Fail(ErrorCode::kInvalidArgument,

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/criteria.hpp"
@@ -75,13 +76,19 @@ struct MethodCurve {
   std::vector<std::string> runs_without_size;  // left off the curve: they record no train size
 };
 
-// The runs of `method` (on `evalset` when given; it must be named when the method's runs
-// use several) that record a train size, each measured with `metric` (default: the
-// charter's primary metric, else the task's first default) and its bootstrap standard
-// error. Fails with kNotFound when the method has no runs (naming the methods there are).
+// Which runs of a method make its learning curve: on `evalset` when given (it must be named
+// when the method's runs use several), with every one of `tags` (k=v) when given.
+struct CurveRuns {
+  std::optional<std::string> evalset = std::nullopt;
+  std::vector<std::pair<std::string, std::string>> tags = {};
+};
+
+// The runs of `method` that `runs` selects and that record a train size, each measured with
+// `metric` (default: the charter's primary metric, else the task's first default) and its
+// bootstrap standard error. Fails with kNotFound when no run is selected (naming the
+// methods there are).
 Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method,
-                                  const std::optional<std::string>& metric,
-                                  const std::optional<std::string>& evalset,
+                                  const std::optional<std::string>& metric, const CurveRuns& runs,
                                   const EvidenceOptions& options,
                                   const std::optional<Criteria>& criteria);
 

@@ -199,11 +199,10 @@ Result<core::Forecast> ForecastFromCurve(const MethodCurve& curve,
 
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
                                            const std::optional<std::string>& metric,
-                                           const std::optional<std::string>& evalset,
-                                           const ForecastSettings& settings,
+                                           const CurveRuns& runs, const ForecastSettings& settings,
                                            const EvidenceOptions& evidence,
                                            const std::optional<Criteria>& criteria) {
-  auto curve = MeasureMethod(store, method, metric, evalset, evidence, criteria);
+  auto curve = MeasureMethod(store, method, metric, runs, evidence, criteria);
   if (!curve) return Fail(curve.error());
   auto forecast = ForecastFromCurve(*curve, settings);
   if (!forecast) return Fail(forecast.error());

@@ -48,8 +48,7 @@ Result<core::Forecast> ForecastFromCurve(const MethodCurve& curve,
 // From the runs of `method` in the workspace (see MeasureMethod).
 Result<ForecastOutcome> ForecastFromMethod(store::Store& store, const std::string& method,
                                            const std::optional<std::string>& metric,
-                                           const std::optional<std::string>& evalset,
-                                           const ForecastSettings& settings,
+                                           const CurveRuns& runs, const ForecastSettings& settings,
                                            const EvidenceOptions& evidence,
                                            const std::optional<Criteria>& criteria);
 

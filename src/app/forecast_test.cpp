@@ -16,7 +16,8 @@ class ForecastUseCaseTest : public testing::StoreTest {
  protected:
   // An evaluation set of n binary examples, and runs of `method` whose scores separate the
   // classes better as the training size grows (a learning curve that flattens).
-  void AddCurve(const std::string& method, const std::string& evalset, size_t n) {
+  void AddCurve(const std::string& method, const std::string& evalset, size_t n,
+                const std::string& features = "") {
     core::EvalSet e;
     e.name = evalset;
     e.task = core::EvalTask::kBinary;
@@ -32,7 +33,8 @@ class ForecastUseCaseTest : public testing::StoreTest {
     }
     for (const int64_t size : {100, 200, 400, 800, 1600, 3200}) {
       core::Run r;
-      r.name = method + "-" + evalset + "-" + std::to_string(size);
+      r.name = method + "-" + evalset + features + "-" + std::to_string(size);
+      if (!features.empty()) r.tags = {{"features", features}};
       r.evalset = evalset;
       r.method = method;
       r.train_size = size;
@@ -105,7 +107,7 @@ TEST_F(ForecastUseCaseTest, MethodRunsBecomeACurveOfTheirMetric) {
   EvidenceOptions evidence;
   evidence.resamples = 200;
   const auto outcome =
-      ForecastFromMethod(Store(), "boost", std::nullopt, std::nullopt, settings, evidence, {});
+      ForecastFromMethod(Store(), "boost", std::nullopt, {}, settings, evidence, {});
   ASSERT_TRUE(outcome) << outcome.error().message();
   const core::Forecast& f = *outcome->forecast;
   EXPECT_EQ(f.metric, "roc_auc");
@@ -128,22 +130,39 @@ TEST_F(ForecastUseCaseTest, MethodRunsBecomeACurveOfTheirMetric) {
 TEST_F(ForecastUseCaseTest, MethodErrorsNameWhatThereIs) {
   AddCurve("boost", "holdout", 200);
   AddCurve("boost", "other", 200);
-  const auto none = ForecastFromMethod(Store(), "tree", std::nullopt, std::nullopt, {}, {}, {});
+  const auto none = ForecastFromMethod(Store(), "tree", std::nullopt, {}, {}, {}, {});
   ASSERT_FALSE(none);
   EXPECT_EQ(none.error().code(), ErrorCode::kNotFound);
   EXPECT_THAT(none.error().message(), HasSubstr("the methods are: boost"));
-  const auto both = ForecastFromMethod(Store(), "boost", std::nullopt, std::nullopt, {}, {}, {});
+  const auto both = ForecastFromMethod(Store(), "boost", std::nullopt, {}, {}, {}, {});
   ASSERT_FALSE(both);
   EXPECT_THAT(both.error().message(), HasSubstr("choose one with " + FieldRef("evalset")));
   EvidenceOptions evidence;
   evidence.resamples = 200;
   const auto one = ForecastFromMethod(Store(), "boost", std::string("accuracy"),
-                                      std::string("other"), {}, evidence, {});
+                                      {.evalset = "other"}, {}, evidence, {});
   ASSERT_TRUE(one) << one.error().message();
   EXPECT_EQ(one->forecast->metric, "accuracy");
   const auto bad_metric = ForecastFromMethod(Store(), "boost", std::string("rmse"),
-                                             std::string("other"), {}, evidence, {});
+                                             {.evalset = "other"}, {}, evidence, {});
   ASSERT_FALSE(bad_metric);
+}
+
+// Two curves of one method on one set, told apart by a tag: the forecast takes the tagged one.
+TEST_F(ForecastUseCaseTest, ATagChoosesTheRunsOfTheCurve) {
+  AddCurve("boost", "holdout", 200, "v1");
+  AddCurve("boost", "holdout", 200, "v2");
+  EvidenceOptions evidence;
+  evidence.resamples = 200;
+  const auto v2 = ForecastFromMethod(Store(), "boost", std::nullopt, {.tags = {{"features", "v2"}}},
+                                     {}, evidence, {});
+  ASSERT_TRUE(v2) << v2.error().message();
+  ASSERT_EQ(v2->forecast->points.size(), 6U);
+  const auto none = ForecastFromMethod(Store(), "boost", std::nullopt,
+                                       {.tags = {{"features", "v3"}}}, {}, evidence, {});
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code(), ErrorCode::kNotFound);
+  EXPECT_THAT(none.error().message(), HasSubstr("no runs of method 'boost' tagged features=v3"));
 }
 
 }  // namespace

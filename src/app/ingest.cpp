@@ -167,17 +167,62 @@ void EncodeLabels(const table::Table& t, const SourceFile& src, size_t label_col
   for (size_t r = 0; r < t.rows(); ++r) e.labels.push_back(code.at(t.Cell(r, label_col)));
 }
 
-// Each slice column's values, as levels in first-seen order and a code per row.
-core::SliceColumn ReadSlice(const table::Table& t, size_t column, std::string name) {
+// A numeric slice column's values binned into ranges at its quartiles (nearest rank): levels
+// "[lo, hi)" in ascending order, the last one closed "[lo, max]". Ties can merge ranges.
+void BinNumericSlice(const std::vector<double>& values, core::SliceColumn& slice) {
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t n = sorted.size();
+  std::vector<double> cuts;
+  for (size_t k = 1; k < 4; ++k) {
+    const double cut = sorted[k * n / 4];
+    if (cut > sorted.front() && (cuts.empty() || cut > cuts.back())) cuts.push_back(cut);
+  }
+  for (size_t b = 0; b <= cuts.size(); ++b) {
+    const double low = b == 0 ? sorted.front() : cuts[b - 1];
+    const bool last = b == cuts.size();
+    slice.levels.push_back(
+        fmt::format("[{}, {}{}", low, last ? sorted.back() : cuts[b], last ? "]" : ")"));
+  }
+  slice.codes.clear();
+  for (const double v : values) {
+    const auto bin = std::upper_bound(cuts.begin(), cuts.end(), v) - cuts.begin();
+    slice.codes.push_back(static_cast<int32_t>(bin));
+  }
+}
+
+// Each slice column's values, as levels in first-seen order and a code per row; a numeric
+// column with many distinct values is binned at its quartiles instead (BinNumericSlice).
+core::SliceColumn ReadSlice(const table::Table& t, size_t column, std::string name,
+                            core::SliceSummary& summary) {
   core::SliceColumn slice;
   slice.name = std::move(name);
   std::unordered_map<std::string, int32_t> levels;
+  std::vector<double> numbers;
+  bool numeric = t.rows() > 0;
   for (size_t r = 0; r < t.rows(); ++r) {
     std::string value(t.Cell(r, column));
+    if (numeric) {
+      const auto number = table::ParseNumber(value);
+      numeric = number && std::isfinite(*number);
+      if (numeric) numbers.push_back(*number);
+    }
     auto [it, inserted] = levels.emplace(value, static_cast<int32_t>(slice.levels.size()));
     if (inserted) slice.levels.push_back(value);
     slice.codes.push_back(it->second);
   }
+  summary.column = slice.name;
+  summary.distinct = slice.levels.size();
+  if (numeric && slice.levels.size() > core::kMaxRawSliceValues) {
+    slice.levels.clear();
+    BinNumericSlice(numbers, slice);
+    summary.binned = true;
+  }
+  summary.levels = slice.levels;
+  std::vector<size_t> counts(slice.levels.size(), 0);
+  for (const int32_t code : slice.codes) ++counts[static_cast<size_t>(code)];
+  summary.small_levels = static_cast<size_t>(std::count_if(
+      counts.begin(), counts.end(), [](size_t c) { return c < core::kMinSliceExamples; }));
   return slice;
 }
 
@@ -261,41 +306,57 @@ struct ValueProblems {
       "a binary prediction is the positive class's probability (log_loss, brier and ece need "
       "one); turn a decision function's margins into probabilities first, e.g. with "
       "scikit-learn's predict_proba(X)[:, 1] or 1 / (1 + exp(-margin))"};
-  RowProblems bad_sum{"whose probabilities do not sum to 1",
-                      "each row's class probabilities must sum to 1"};
+  RowProblems bad_sum{"whose probabilities do not sum to 1", ""};
+  RowProblems zero_sum{"whose probabilities are all 0, so no sum to divide by",
+                       "give every row at least one class probability above 0"};
+  double worst_sum = 1;  // the row sum farthest from 1
 };
 
 // Row r's predictions (one per column of `value_cols`) into `predictions` at `example`; a value
 // that is not a finite number, a probability (or a binary score) outside [0, 1] or class
 // probabilities that do not sum to 1 are problems.
 void ReadPredictionRow(const table::Table& t, size_t r, const std::vector<size_t>& value_cols,
-                       core::EvalTask task, size_t example, std::vector<double>& predictions,
-                       ValueProblems& problems) {
+                       core::EvalTask task, bool renormalize, size_t example,
+                       std::vector<double>& predictions, ValueProblems& problems) {
   const size_t width = value_cols.size();
   double sum = 0;
   bool row_ok = true;
+  // A row counts once per kind of problem, at its first cell of that kind (a row of NaNs is
+  // one row with a NaN, not one per class).
+  std::vector<const RowProblems*> counted;
+  const auto add = [&](RowProblems& kind, size_t col, std::string detail) {
+    row_ok = false;
+    if (std::find(counted.begin(), counted.end(), &kind) != counted.end()) return;
+    counted.push_back(&kind);
+    kind.Add(t.CellOffset(r, col), std::move(detail));
+  };
   for (size_t k = 0; k < width; ++k) {
     const size_t col = value_cols[k];
     auto v = table::ParseNumber(t.Cell(r, col));
     if (!v) {
-      problems.not_number.Add(t.CellOffset(r, col), fmt::format("'{}'", t.Cell(r, col)));
-      row_ok = false;
+      add(problems.not_number, col, fmt::format("'{}'", t.Cell(r, col)));
       continue;
     }
     if (!std::isfinite(*v)) {
-      problems.not_finite.Add(t.CellOffset(r, col), fmt::format("'{}'", t.Cell(r, col)));
-      row_ok = false;
+      add(problems.not_finite, col, fmt::format("'{}'", t.Cell(r, col)));
       continue;
     }
     if (task != core::EvalTask::kRegression && (*v < 0 || *v > 1)) {
-      (task == core::EvalTask::kMulticlass ? problems.outside : problems.score_outside)
-          .Add(t.CellOffset(r, col), fmt::format("{}", *v));
-      row_ok = false;
+      add(task == core::EvalTask::kMulticlass ? problems.outside : problems.score_outside, col,
+          fmt::format("{}", *v));
     }
     sum += *v;
     predictions[example * width + k] = *v;
   }
-  if (row_ok && task == core::EvalTask::kMulticlass && std::fabs(sum - 1.0) > 1e-4) {
+  if (!row_ok || task != core::EvalTask::kMulticlass) return;
+  if (std::fabs(sum - 1) > std::fabs(problems.worst_sum - 1)) problems.worst_sum = sum;
+  if (renormalize) {
+    if (sum <= 0) {
+      problems.zero_sum.Add(t.RowOffset(r));
+      return;
+    }
+    for (size_t k = 0; k < width; ++k) predictions[example * width + k] /= sum;
+  } else if (std::fabs(sum - 1.0) > kProbabilitySumTolerance) {
     problems.bad_sum.Add(t.RowOffset(r), fmt::format("sum {:.6g}", sum));
   }
 }
@@ -305,6 +366,7 @@ void ReadPredictionRow(const table::Table& t, size_t r, const std::vector<size_t
 // diagnostics (sorted by position).
 std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src, size_t id_col,
                                     const std::vector<size_t>& value_cols, const core::EvalSet& e,
+                                    bool renormalize, double& worst_sum,
                                     std::vector<diag::Diagnostic>& out) {
   ExampleFinder finder(e);
   std::vector<double> predictions(e.size() * value_cols.size(), 0.0);
@@ -325,10 +387,15 @@ std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src
       continue;
     }
     filled[*example] = true;
-    ReadPredictionRow(t, r, value_cols, e.task, *example, predictions, values);
+    ReadPredictionRow(t, r, value_cols, e.task, renormalize, *example, predictions, values);
   }
-  for (const RowProblems* p : {&unknown, &duplicate, &values.not_number, &values.not_finite,
-                               &values.outside, &values.score_outside, &values.bad_sum}) {
+  values.bad_sum.set_help(fmt::format(
+      "each row's class probabilities must sum to 1 (within {}); the farthest row sums to {:.6g}. "
+      "If rounding is the only cause, pass {} to divide each row by its sum",
+      kProbabilitySumTolerance, values.worst_sum, FieldRef("renormalize")));
+  for (const RowProblems* p :
+       {&unknown, &duplicate, &values.not_number, &values.not_finite, &values.outside,
+        &values.score_outside, &values.bad_sum, &values.zero_sum}) {
     p->Report(src, out);
   }
   const size_t missing = static_cast<size_t>(std::count(filled.begin(), filled.end(), false));
@@ -344,6 +411,7 @@ std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src
                               "predict every example of the evaluation set"));
   }
   diag::SortByPosition(out);
+  worst_sum = values.worst_sum;
   return predictions;
 }
 
@@ -379,8 +447,9 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   e.task = target ? target->task : core::EvalTask::kRegression;
   if (target) e.classes = target->classes;
   EncodeLabels(**t, src, cols->label, e, out);
+  std::vector<core::SliceSummary> slice_summaries(cols->slices.size());
   for (size_t s = 0; s < cols->slices.size(); ++s) {
-    e.slices.push_back(ReadSlice(**t, cols->slices[s], o.slice_columns[s]));
+    e.slices.push_back(ReadSlice(**t, cols->slices[s], o.slice_columns[s], slice_summaries[s]));
   }
   if (!out.empty()) return outcome;
 
@@ -392,7 +461,8 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
                         .classes = e.classes,
                         .slices = o.slice_columns,
                         .created_at = e.created_at,
-                        .positive_inferred = target ? target->positive_inferred : std::nullopt};
+                        .positive_inferred = target ? target->positive_inferred : std::nullopt,
+                        .slice_summaries = std::move(slice_summaries)};
   return outcome;
 }
 
@@ -402,6 +472,12 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   const core::EvalSet& e = *evalset;
   const auto columns = ChoosePredictionColumns(e, o);
   if (!columns) return Fail(columns.error());
+  if (o.renormalize && e.task != core::EvalTask::kMulticlass) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format(FORESIGHT_FIELD("renormalize") " divides multiclass probabilities by "
+                                                           "their sum; '{}' is a {} task",
+                            e.name, core::EvalTaskName(e.task)));
+  }
 
   IngestOutcome outcome;
   auto t = ReadInput(o.predictions_file, outcome);
@@ -417,8 +493,11 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   if (!out.empty()) return outcome;
 
   core::Run run;
-  run.predictions = ReadPredictions(**t, src, *id_col, value_cols, e, out);
+  double worst_sum = 1;
+  run.predictions =
+      ReadPredictions(**t, src, *id_col, value_cols, e, o.renormalize, worst_sum, out);
   if (!out.empty()) return outcome;
+  if (o.renormalize) outcome.renormalized_worst_sum = worst_sum;
   run.name = o.name;
   run.evalset = o.evalset;
   run.method = o.method;

@@ -36,6 +36,9 @@ struct RunAddOptions {
   std::optional<std::string> score_column = {};  // binary
   std::optional<std::string> proba_prefix = {};  // multiclass: columns PREFIX<class>
   std::optional<std::string> value_column = {};  // regression
+  // Multiclass: divide each row's probabilities by their sum instead of refusing rows that do
+  // not sum to 1 (within kProbabilitySumTolerance); for probabilities rounded before export.
+  bool renormalize = false;
   std::string method = {};
   std::optional<int64_t> train_size = {};
   std::optional<double> effort_hours = {};
@@ -51,8 +54,13 @@ struct IngestOutcome {
   std::optional<core::EvalSetInfo> evalset;  // AddEvalSet: the set stored
   std::optional<core::RunInfo> run;          // AddRun: the run stored
   size_t predictions = 0;                    // AddRun: one per example of its set
+  // AddRun with renormalize: the row sum farthest from 1 before dividing.
+  std::optional<double> renormalized_worst_sum = {};
   bool stored() const { return diagnostics.empty(); }
 };
+
+// How far a multiclass row's probabilities may sum from 1 without --renormalize.
+inline constexpr double kProbabilitySumTolerance = 1e-4;
 
 // Largest table file accepted (a predictions file of a few million rows fits easily).
 inline constexpr size_t kMaxTableBytes = size_t{1} << 30U;

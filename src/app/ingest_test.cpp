@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 namespace foresight::app {
 namespace {
 
@@ -49,6 +51,44 @@ TEST_F(IngestTest, BinarySetWithSlicesAndPositiveLabelInferred) {
   EXPECT_EQ(e->labels, (std::vector<int32_t>{1, 0, 1}));
   EXPECT_EQ(e->slices.at(0).levels, (std::vector<std::string>{"f", "m"}));
   EXPECT_EQ(e->created_at, "2026-11-28T12:00:00Z");
+}
+
+// A numeric slice column with many values (an age) is binned at its quartiles: 40 ages make
+// four ranges of ten examples each, not 40 slices of one.
+TEST_F(IngestTest, ANumericSliceWithManyValuesIsBinnedAtItsQuartiles) {
+  std::string csv = "id,label,age,group\n";
+  for (int i = 0; i < 40; ++i) {
+    csv += fmt::format("r{},{},{},{}\n", i, i % 2, 20 + i, i % 3);
+  }
+  const auto outcome = AddSet(csv, {}, {"age", "group"});
+  ASSERT_TRUE(outcome.stored());
+  auto e = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->slices.at(0).levels,
+            (std::vector<std::string>{"[20, 30)", "[30, 40)", "[40, 50)", "[50, 59]"}));
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(e->slices.at(0).codes.at(i), i / 10) << i;
+  // Three codes 0, 1, 2: few enough values to keep as they are.
+  EXPECT_EQ(e->slices.at(1).levels, (std::vector<std::string>{"0", "1", "2"}));
+  ASSERT_TRUE(outcome.evalset);
+  const auto& summaries = outcome.evalset->slice_summaries;
+  ASSERT_EQ(summaries.size(), 2U);
+  EXPECT_TRUE(summaries[0].binned);
+  EXPECT_EQ(summaries[0].distinct, 40U);
+  EXPECT_EQ(summaries[0].small_levels, 0U);
+  EXPECT_FALSE(summaries[1].binned);
+}
+
+// Ties at a quartile merge its ranges instead of making empty ones.
+TEST_F(IngestTest, TiedQuartilesMergeRanges) {
+  std::string csv = "id,label,score\n";
+  for (int i = 0; i < 30; ++i) csv += fmt::format("r{},{},0\n", i, i % 2);
+  for (int i = 30; i < 44; ++i) csv += fmt::format("r{},{},{}\n", i, i % 2, i);
+  const auto outcome = AddSet(csv, {}, {"score"});
+  ASSERT_TRUE(outcome.stored());
+  auto e = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(e);
+  // 44 values, 30 of them 0: the first two quartiles are 0, the third is 33.
+  EXPECT_EQ(e->slices.at(0).levels, (std::vector<std::string>{"[0, 33)", "[33, 43]"}));
 }
 
 TEST_F(IngestTest, TaskInference) {
@@ -202,6 +242,79 @@ TEST_F(IngestTest, MulticlassProbabilitiesAreChecked) {
                   "id,proba_ash,proba_elm,proba_oak\na,0.1,0.1,0.8\nb,0.6,0.2,0.2\nc,0,0.5,0.5\n")
                   .stored());
   EXPECT_EQ(store_->GetRun("run")->predictions.size(), 9u);
+}
+
+// Probabilities rounded before export (0.333 three times) are refused with how far off the
+// worst row is and the way out; with renormalize each row is divided by its sum.
+TEST_F(IngestTest, RoundedProbabilitiesAreRenormalizedOnlyWhenAsked) {
+  ASSERT_TRUE(AddSet("id,label\na,oak\nb,ash\nc,elm\n").stored());
+  const std::string rounded =
+      "id,proba_ash,proba_elm,proba_oak\na,0.333,0.333,0.333\nb,0.7,0.2,0.1\nc,0.25,0.25,0.499\n";
+  const auto refused = AddPredictions(rounded);
+  ASSERT_EQ(refused.diagnostics.size(), 1u);
+  EXPECT_EQ(refused.diagnostics[0].message,
+            "2 rows whose probabilities do not sum to 1 (lines 2, 4): sum 0.999; sum 0.999");
+  ASSERT_EQ(refused.diagnostics[0].help.size(), 1u);
+  EXPECT_NE(refused.diagnostics[0].help[0].find("the farthest row sums to 0.999"),
+            std::string::npos)
+      << refused.diagnostics[0].help[0];
+  EXPECT_NE(refused.diagnostics[0].help[0].find(FieldRef("renormalize")), std::string::npos);
+
+  RunAddOptions o;
+  o.name = "run";
+  o.evalset = "holdout";
+  o.predictions_file = Write("p.csv", rounded);
+  o.renormalize = true;
+  const auto outcome = AddRun(*store_, o, clock_);
+  ASSERT_TRUE(outcome) << outcome.error().message();
+  ASSERT_TRUE(outcome->stored());
+  ASSERT_TRUE(outcome->renormalized_worst_sum);
+  EXPECT_DOUBLE_EQ(*outcome->renormalized_worst_sum, 0.999);
+  const auto run = store_->GetRun("run");
+  ASSERT_TRUE(run);
+  EXPECT_DOUBLE_EQ(run->predictions[0], 0.333 / 0.999);
+  EXPECT_DOUBLE_EQ(run->predictions[3], 0.7);
+  EXPECT_DOUBLE_EQ(run->predictions[8], 0.499 / 0.999);
+}
+
+TEST_F(IngestTest, RenormalizeIsForMulticlassAndNeedsAProbabilityAboveZero) {
+  ASSERT_TRUE(AddSet("id,label\na,oak\nb,ash\nc,elm\n").stored());
+  RunAddOptions o;
+  o.name = "run";
+  o.evalset = "holdout";
+  o.renormalize = true;
+  o.predictions_file =
+      Write("p.csv", "id,proba_ash,proba_elm,proba_oak\na,0,0,0\nb,0.7,0.2,0.1\nc,0.2,0.2,0.2\n");
+  const auto outcome = AddRun(*store_, o, clock_);
+  ASSERT_TRUE(outcome);
+  ASSERT_EQ(outcome->diagnostics.size(), 1u);
+  EXPECT_EQ(outcome->diagnostics[0].message,
+            "1 row whose probabilities are all 0, so no sum to divide by (line 2)");
+  EXPECT_FALSE(store_->GetRun("run"));
+
+  EvalSetAddOptions binary{.name = "bin",
+                           .file = Write("b.csv", "id,label\n1,0\n2,1\n"),
+                           .id_column = "id",
+                           .label_column = "label"};
+  ASSERT_TRUE(AddEvalSet(*store_, binary, clock_));
+  o.evalset = "bin";
+  o.predictions_file = Write("s.csv", "id,score\n1,0.2\n2,0.9\n");
+  const auto refused = AddRun(*store_, o, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message().find("'bin' is a binary task"), std::string::npos);
+}
+
+// A row of NaNs is one row with a NaN, at its first cell: not "lines 2, 2, 2".
+TEST_F(IngestTest, ARowWithSeveralBadCellsCountsOnce) {
+  ASSERT_TRUE(AddSet("id,label\na,oak\nb,ash\nc,elm\n").stored());
+  const auto outcome =
+      AddPredictions("id,proba_ash,proba_elm,proba_oak\na,nan,nan,nan\nb,0.7,0.2,0.1\nc,x,y,0.5\n");
+  ASSERT_EQ(outcome.diagnostics.size(), 2u);
+  EXPECT_EQ(outcome.diagnostics[0].message,
+            "1 row with a NaN or infinite prediction (line 2): 'nan'");
+  EXPECT_EQ(outcome.diagnostics[1].message,
+            "1 row with a prediction that is not a number (line 4): 'x'");
 }
 
 TEST_F(IngestTest, JsonLinesPredictions) {

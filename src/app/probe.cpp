@@ -500,7 +500,8 @@ void MeasureCurves(store::Store& store, const std::string& probe, const std::str
   curve_evidence.bca = false;
   result.curve_resamples = curve_evidence.resamples;
   for (core::ProbeLearner& pl : result.learners) {
-    auto curve = MeasureMethod(store, pl.name, metric, probe, curve_evidence, criteria);
+    auto curve =
+        MeasureMethod(store, pl.name, metric, {.evalset = probe}, curve_evidence, criteria);
     if (!curve) continue;  // no run of this learner was stored
     for (const RunMeasurement& m : curve->points) {
       pl.curve.push_back({m.train_size, m.estimate, m.standard_error, m.run});

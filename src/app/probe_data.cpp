@@ -342,6 +342,15 @@ std::optional<NamedColumns> FindNamedColumns(const table::Table& t, const Source
                                     "id") ", or leave " FORESIGHT_FIELD("id") " out"));
     return std::nullopt;
   }
+  if (cols.ignored.count(cols.target) > 0) {
+    out.push_back(ColumnProblem(
+        t, file, cols.target,
+        "the target column is also given to " FORESIGHT_FIELD(
+            "ignore") ": the probe cannot learn a target it ignores",
+        "drop it from " FORESIGHT_FIELD("ignore") ", or name another "
+                                                  "target with " FORESIGHT_FIELD("target")));
+    return std::nullopt;
+  }
   return cols;
 }
 

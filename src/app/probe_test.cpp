@@ -398,6 +398,10 @@ TEST_F(ProbeTest, BadTablesAreRefusedWithWhatAndHow) {
   o.task.reset();
   EXPECT_THAT(Problems(o), HasSubstr("more than the 200 the probe trains on: it looks numeric, "
                                      "but 'n.a.' is not"));
+  // The target given to --ignore too.
+  o = Options(Write("t.csv", good));
+  o.ignore = {"label"};
+  EXPECT_THAT(Problems(o), HasSubstr("the target column is also given to " + FieldRef("ignore")));
   // Repeated ids; too few rows.
   o = Options(Write("d.csv", "id,x,label\na,1,yes\na,2,no\n" + std::string("b,3,yes\n")));
   o.id_column = "id";

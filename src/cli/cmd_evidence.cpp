@@ -23,28 +23,16 @@ Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::string& workspace)
   return std::move(opened->store);
 }
 
-// Splits "k=v" options; a missing '=' is a usage error.
-Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
-    const std::vector<std::string>& items, std::string_view option) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const std::string& item : items) {
-    const size_t eq = item.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("{} takes key=value, not '{}'", option, item));
-    }
-    out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
-  }
-  return out;
-}
-
 // Prints an ingestion outcome: what was stored, or the problems (exit 2, nothing stored).
 int Finish(const app::IngestOutcome& outcome) {
   if (!outcome.stored()) {
     return ReportInputProblems(outcome.diagnostics, report::Refusal::kNothingStored);
   }
   if (outcome.evalset) WriteStdout(report::RenderEvalSetAdded(*outcome.evalset));
-  if (outcome.run) WriteStdout(report::RenderRunAdded(*outcome.run, outcome.predictions));
+  if (outcome.run) {
+    WriteStdout(
+        report::RenderRunAdded(*outcome.run, outcome.predictions, outcome.renormalized_worst_sum));
+  }
   return 0;
 }
 
@@ -117,6 +105,8 @@ Runner AddRunCommand(CLI::App& sub) {
                                 "Regression: the predicted value (default: prediction)");
   score->excludes(proba)->excludes(value);
   proba->excludes(value);
+  add->add_flag("--renormalize", opts->add.renormalize,
+                "Multiclass: divide each row's probabilities by their sum (rounded exports)");
   add->add_option("--method", opts->add.method, "The method (plan item) this run tries");
   add->add_option("--train-size", opts->train_size, "Training examples used")
       ->check(CLI::NonNegativeNumber);

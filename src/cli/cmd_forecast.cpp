@@ -18,6 +18,7 @@ Runner AddForecastCommand(CLI::App& sub) {
     std::string method;
     std::string metric;
     std::string evalset;
+    std::vector<std::string> tags;
     bool lower = false;
     bool higher = false;
     std::vector<double> at;
@@ -37,6 +38,8 @@ Runner AddForecastCommand(CLI::App& sub) {
                  "With --method: the metric (default: the charter's, else the task's first)");
   sub.add_option("--evalset", opts->evalset,
                  "With --method: the evaluation set, when its runs use several");
+  sub.add_option("--tag", opts->tags, "With --method: only runs with this tag k=v (repeatable)")
+      ->allow_extra_args(false);
   auto* lower = sub.add_flag("--lower-is-better", opts->lower, "Lower values are better (errors)");
   sub.add_flag("--higher-is-better", opts->higher, "Higher values are better (accuracy)")
       ->excludes(lower);
@@ -67,18 +70,21 @@ Runner AddForecastCommand(CLI::App& sub) {
     settings.band = opts->band;
     Result<app::ForecastOutcome> outcome = Fail(ErrorCode::kInternal, "unset");
     if (!opts->points.empty()) {
-      if (!opts->metric.empty() || !opts->evalset.empty()) {
+      if (!opts->metric.empty() || !opts->evalset.empty() || !opts->tags.empty()) {
         return ReportError(Error(ErrorCode::kInvalidArgument,
-                                 "--metric and --evalset go with --method, not --points"));
+                                 "--metric, --evalset and --tag go with --method, not --points"));
       }
       outcome = app::ForecastFromFile(opts->points, settings);
     } else {
+      auto tags = KeyValues(opts->tags, "--tag");
+      if (!tags) return ReportError(tags.error());
       auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
       if (!opened) return ReportError(opened.error());
       WarnAboutCharter(*opened);
-      outcome = app::ForecastFromMethod(*opened->store, opts->method, OptionalString(opts->metric),
-                                        OptionalString(opts->evalset), settings, opts->evidence,
-                                        opened->criteria);
+      outcome = app::ForecastFromMethod(
+          *opened->store, opts->method, OptionalString(opts->metric),
+          {.evalset = OptionalString(opts->evalset), .tags = std::move(*tags)}, settings,
+          opts->evidence, opened->criteria);
     }
     if (!outcome) return ReportError(outcome.error());
     if (!outcome->diagnostics.empty()) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/workspace.hpp"
@@ -45,6 +46,11 @@ int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report
 // Prints "foresight: warning: ..." to stderr when the workspace's charter exists but could
 // not be read, so its success criteria are not applied.
 void WarnAboutCharter(const app::OpenedWorkspace& opened);
+
+// Splits repeatable "k=v" options (--param, --tag); a missing '=' is a usage error naming
+// `option`.
+Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
+    const std::vector<std::string>& items, std::string_view option);
 
 // An option's value, or nothing when it was left empty (not given).
 std::optional<std::string> OptionalString(const std::string& value);

@@ -70,6 +70,20 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened) {
              Spell(opened.charter_problem->message()));
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
+    const std::vector<std::string>& items, std::string_view option) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& item : items) {
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} takes key=value, not '{}'", option, item));
+    }
+    out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
+}
+
 std::optional<std::string> OptionalString(const std::string& value) {
   return value.empty() ? std::nullopt : std::optional<std::string>(value);
 }

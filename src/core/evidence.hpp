@@ -52,6 +52,20 @@ struct EvalSet {
   size_t size() const { return ids.size(); }
 };
 
+// How a slice column's values became its levels when the set was added (not stored). A numeric
+// column with more than kMaxRawSliceValues distinct values would make one slice per value, too
+// small to measure, so it is binned into ranges at its quartiles.
+inline constexpr size_t kMaxRawSliceValues = 12;
+// A slice value with fewer examples than this gives an interval too wide to read.
+inline constexpr size_t kMinSliceExamples = 10;
+struct SliceSummary {
+  std::string column;
+  size_t distinct = 0;  // distinct values in the file
+  bool binned = false;  // numeric and binned: `levels` are ranges ("[18, 29)")
+  std::vector<std::string> levels;
+  size_t small_levels = 0;  // levels with fewer than kMinSliceExamples examples
+};
+
 // What `foresight evalsets` lists, without the columns.
 struct EvalSetInfo {
   std::string name;
@@ -63,6 +77,8 @@ struct EvalSetInfo {
   // When it was just added: how the positive class (classes[1]) was chosen, if nobody named
   // it. Not stored.
   std::optional<InferredPositive> positive_inferred = {};
+  // When it was just added: each slice column's values and levels. Not stored.
+  std::vector<SliceSummary> slice_summaries = {};
 };
 
 struct Run {

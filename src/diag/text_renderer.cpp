@@ -73,20 +73,56 @@ std::string Printable(std::string_view line) {
   return out;
 }
 
+// Byte offset of the code point `index` (0-based) of `line`, or line.size() past the end.
+size_t ByteOfCodePoint(std::string_view line, size_t index) {
+  size_t seen = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) continue;
+    if (seen == index) return i;
+    ++seen;
+  }
+  return line.size();
+}
+
+// The part of a line a snippet shows: all of it, or, for a line longer than kMaxColumns code
+// points (minified JSON, a binary file), a window around the span's start, with an ellipsis
+// on each side that was cut.
+struct Window {
+  std::string_view text;  // the bytes shown
+  size_t first_column;    // the column (1-based, in code points) of text's first character
+  bool cut_left;
+  bool cut_right;
+};
+constexpr size_t kMaxColumns = 120;
+constexpr size_t kColumnsBefore = 40;
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+Window ShownPart(std::string_view line, size_t column) {
+  const size_t columns = CodePoints(line);
+  if (columns <= kMaxColumns) return {line, 1, false, false};
+  const size_t first = column > kColumnsBefore ? std::min(column - kColumnsBefore, columns) : 1;
+  const size_t begin = ByteOfCodePoint(line, first - 1);
+  const size_t end = ByteOfCodePoint(line, first - 1 + kMaxColumns);
+  return {line.substr(begin, end - begin), first, first > 1, end < line.size()};
+}
+
 // The source line, then an underline under the span (to the end of the line if the span
 // continues past it). Tabs before the span are kept so the underline lines up.
 void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style) {
   const SourceFile& file = *d.file;
   const Location start = file.LocationOf(d.span.begin);
-  const std::string_view line = file.LineText(start.line);
+  const std::string_view full_line = file.LineText(start.line);
+  const Window shown = ShownPart(full_line, start.column);
+  const std::string_view line = shown.text;
   const std::string number = std::to_string(start.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("{} {}\n", gutter, Paint("|", kBlue, style));
-  out += fmt::format("{} {} {}\n", Paint(number, kBlue, style), Paint("|", kBlue, style),
-                     Printable(line));
+  out += fmt::format("{} {} {}{}{}\n", Paint(number, kBlue, style), Paint("|", kBlue, style),
+                     shown.cut_left ? kEllipsis : "", Printable(line),
+                     shown.cut_right ? kEllipsis : "");
 
-  std::string pad;
-  size_t column = 1;
+  std::string pad = shown.cut_left ? " " : "";
+  size_t column = shown.first_column;
   for (size_t i = 0; i < line.size() && column < start.column; ++i) {
     const char c = line[i];
     if ((static_cast<unsigned char>(c) & 0xC0U) == 0x80U) continue;
@@ -94,12 +130,15 @@ void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style
     ++column;
   }
   const Location end = file.LocationOf(d.span.end);
+  // The underline stops where the shown part does.
+  const size_t last_shown = shown.first_column + CodePoints(line);
   size_t width = 1;
   if (end.line == start.line && end.column > start.column) {
-    width = end.column - start.column;
+    width = std::min<size_t>(end.column, last_shown) - std::min<size_t>(start.column, last_shown);
   } else if (end.line > start.line) {
-    width = std::max<size_t>(1, CodePoints(line) + 1 - start.column);
+    width = last_shown - std::min<size_t>(start.column, last_shown);
   }
+  width = std::max<size_t>(width, 1);
   out += fmt::format("{} {} {}{}\n", gutter, Paint("|", kBlue, style), pad,
                      Paint(std::string(width, '^'), SeverityColor(d.severity), style));
   if (!d.fields.empty()) {

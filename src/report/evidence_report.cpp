@@ -87,6 +87,7 @@ std::string CriterionBasisNote(const core::CriterionRow& row, const std::string&
   return "";
 }
 
+// "p < 0.001", or two significant digits: "p = 0.011". Every p-value printed goes through it.
 std::string FormatP(double p) {
   if (p < 0.001) return "p < 0.001";
   return fmt::format("p = {:.2g}", p);
@@ -136,14 +137,23 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
   for (const std::string& note : notes) out += "note: " + note + "\n";
   if (!notes.empty()) out += "\n";
   const int level = static_cast<int>(std::lround(confidence * 100));
-  out += fmt::format("{:<20} {:<28} {:<20} {:>9}  {:<21} {:>8}\n", "RUN", "METRIC", "SLICE",
-                     "ESTIMATE", fmt::format("{}% CI", level), "N");
+  const size_t run_width =
+      ColumnWidth(20, r.rows, [](const core::EvalRow& row) -> std::string_view { return row.run; });
+  const size_t metric_width = ColumnWidth(
+      28, r.rows, [](const core::EvalRow& row) -> std::string_view { return row.metric; });
+  const size_t slice_width = ColumnWidth(20, r.rows, [](const core::EvalRow& row) {
+    return row.slice ? std::string_view(*row.slice) : std::string_view("(all)");
+  });
+  out += fmt::format("{:<{}} {:<{}} {:<{}} {:>9}  {:<21} {:>8}\n", "RUN", run_width, "METRIC",
+                     metric_width, "SLICE", slice_width, "ESTIMATE", fmt::format("{}% CI", level),
+                     "N");
   std::vector<core::ScoreMethod> widened;
   for (const core::EvalRow& row : r.rows) {
     // A "*" after an interval widened to the metric's score interval, explained below.
-    out += fmt::format("{:<20} {:<28} {:<20} {:>9}  [{}, {}]{}{:>8}\n", row.run, row.metric,
-                       row.slice.value_or("(all)"), Number(row.estimate), Number(row.lower),
-                       Number(row.upper), row.widened_by ? "*" : " ", row.n);
+    out +=
+        fmt::format("{:<{}} {:<{}} {:<{}} {:>9}  [{}, {}]{}{:>8}\n", row.run, run_width, row.metric,
+                    metric_width, row.slice.value_or("(all)"), slice_width, Number(row.estimate),
+                    Number(row.lower), Number(row.upper), row.widened_by ? "*" : " ", row.n);
     if (row.widened_by &&
         std::find(widened.begin(), widened.end(), *row.widened_by) == widened.end()) {
       widened.push_back(*row.widened_by);
@@ -176,16 +186,18 @@ std::string RenderEvalText(const core::EvalResult& r, double confidence) {
     out += fmt::format("\nSuccess criterion (from the charter): {} {} {} at {}% confidence\n",
                        c.metric, Meets(c.higher_is_better), c.threshold,
                        static_cast<int>(std::lround(c.confidence * 100)));
+    const size_t width = ColumnWidth(
+        20, r.criteria, [](const core::CriterionRow& row) -> std::string_view { return row.run; });
     for (const core::CriterionRow& row : r.criteria) {
       if (row.basis == core::CriterionBasis::kTooFewExamples) {
         out +=
-            fmt::format("  {:<20} {:<14} P(target met) unknown{}\n", row.run,
+            fmt::format("  {:<{}} {:<14} P(target met) unknown{}\n", row.run, width,
                         core::CriterionStatusName(row.status), CriterionBasisNote(row, c.metric));
         continue;
       }
-      out += fmt::format("  {:<20} {:<14} P(target met) = {:.2f}, one-sided bound {}{}\n", row.run,
-                         core::CriterionStatusName(row.status), row.probability, Number(row.bound),
-                         CriterionBasisNote(row, c.metric));
+      out += fmt::format("  {:<{}} {:<14} P(target met) = {:.2f}, one-sided bound {}{}\n", row.run,
+                         width, core::CriterionStatusName(row.status), row.probability,
+                         Number(row.bound), CriterionBasisNote(row, c.metric));
     }
   }
   return out;
@@ -258,11 +270,11 @@ std::string RenderCompareText(const std::vector<core::Comparison>& comparisons, 
   std::string out;
   for (const core::Comparison& c : comparisons) {
     out += CompareVerdict(c, confidence) + "\n";
-    out += fmt::format("  {} {} = {}, {} {} = {}; difference {} [{}, {}], p = {:.3g}{} ({})\n", c.a,
+    // The p-values as the verdict above prints them: one rule, so the two lines agree.
+    out += fmt::format("  {} {} = {}, {} {} = {}; difference {} [{}, {}], {}{} ({})\n", c.a,
                        c.metric, Number(c.estimate_a), c.b, c.metric, Number(c.estimate_b),
-                       Number(c.difference), Number(c.lower), Number(c.upper), c.p_value,
-                       c.p_adjusted ? fmt::format(", Holm-adjusted {:.3g}", *c.p_adjusted) : "",
-                       c.test);
+                       Number(c.difference), Number(c.lower), Number(c.upper), FormatP(c.p_value),
+                       c.p_adjusted ? ", Holm-adjusted " + FormatP(*c.p_adjusted) : "", c.test);
   }
   return out;
 }
@@ -293,11 +305,13 @@ std::string RenderCompareJson(const std::vector<core::Comparison>& comparisons, 
 
 std::string RenderHistoryText(const std::vector<core::CriteriaVersion>& versions) {
   if (versions.empty()) return "no charter version recorded yet; `foresight eval` records it\n";
-  std::string out = fmt::format("{:<22} {:<18} {:<30} {:>10} {:>11}\n", "SEEN", "CHARTER", "METRIC",
-                                "THRESHOLD", "CONFIDENCE");
+  const size_t width = ColumnWidth(
+      30, versions, [](const core::CriteriaVersion& v) -> std::string_view { return v.metric; });
+  std::string out = fmt::format("{:<22} {:<18} {:<{}} {:>10} {:>11}\n", "SEEN", "CHARTER", "METRIC",
+                                width, "THRESHOLD", "CONFIDENCE");
   for (const auto& v : versions) {
-    out += fmt::format("{:<22} {:<18} {:<30} {:>10} {:>11}\n", v.seen_at, v.charter_hash,
-                       v.metric.empty() ? "-" : v.metric,
+    out += fmt::format("{:<22} {:<18} {:<{}} {:>10} {:>11}\n", v.seen_at, v.charter_hash,
+                       v.metric.empty() ? "-" : v.metric, width,
                        v.threshold ? fmt::format("{}", *v.threshold) : "-",
                        v.confidence ? fmt::format("{}", *v.confidence) : "-");
   }

@@ -57,6 +57,26 @@ TEST(CompareVerdictTest, AnIntervalFromAnotherMethodIsLabelled) {
   EXPECT_THAT(CompareVerdict(c, 0.95), HasSubstr("p = 0.012, Holm-adjusted"));
 }
 
+// The headline and the detail line print a p-value by one rule: 0.0009996 is "p < 0.001" in
+// both, not "p < 0.001" above "p = 0.001".
+TEST(CompareTextTest, TheHeadlineAndTheDetailAgreeOnThePValue) {
+  core::Comparison c = Significant("roc_auc", true, "delong");
+  c.interval_method = "delong";
+  c.p_value = 0.0009996;
+  const std::string text = RenderCompareText({c}, 0.95);
+  EXPECT_THAT(text, Not(HasSubstr("p = 0.001")));
+  size_t count = 0;
+  for (size_t at = text.find("p < 0.001"); at != std::string::npos;
+       at = text.find("p < 0.001", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 2U) << text;
+  c.p_value = 0.01234;
+  c.p_adjusted = 0.0246;
+  const std::string adjusted = RenderCompareText({c}, 0.95);
+  EXPECT_THAT(adjusted, HasSubstr("p = 0.012, Holm-adjusted p = 0.025 (delong)")) << adjusted;
+}
+
 TEST(EvalReportTest, TheCriterionReadsInTheMetricsDirection) {
   core::EvalResult r;
   r.criterion = core::Criterion{"log_loss", 0.3, 0.9, false};
@@ -105,6 +125,32 @@ TEST(EvalReportTest, SaysWhatASmallSetsVerdictRestsOn) {
   EXPECT_THAT(json, HasSubstr("\"widened_by\": \"wilson score\""));
   EXPECT_THAT(json, HasSubstr("\"basis\": \"too few examples\""));
   EXPECT_THAT(json, HasSubstr("\"probability\": null"));
+}
+
+// A run name longer than the column widens it: every row's columns start where the
+// header's do.
+TEST(EvalReportTest, LongNamesWidenTheirColumnInsteadOfBreakingIt) {
+  core::EvalResult r;
+  const std::string long_name = "a-very-long-run-name-that-goes-on-and-on";
+  r.rows = {{long_name, "roc_auc", std::nullopt, 0.9, 0.85, 0.95, 300, false, std::nullopt},
+            {"short", "roc_auc", std::string("region=north-west-and-the-islands"), 0.8, 0.7, 0.9,
+             40, false, std::nullopt}};
+  const std::string text = RenderEvalText(r, 0.95);
+  std::vector<std::string> lines;
+  for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+       start = end + 1) {
+    lines.push_back(text.substr(start, end - start));
+  }
+  ASSERT_GE(lines.size(), 3U);
+  for (const char* column : {"METRIC", "SLICE", "95% CI"}) {
+    const size_t at = lines[0].find(column);
+    ASSERT_NE(at, std::string::npos) << column;
+    for (size_t i = 1; i < 3; ++i) {
+      EXPECT_EQ(lines[i][at - 1], ' ') << column << " in: " << lines[i];
+      EXPECT_NE(lines[i][at], ' ') << column << " in: " << lines[i];
+    }
+  }
+  EXPECT_EQ(lines[0].find("METRIC"), long_name.size() + 1);
 }
 
 TEST(EvalReportTest, AnAucBelowChanceIsExplained) {

@@ -1,6 +1,8 @@
-// Number formatting shared by the renderers. Internal to report: not part of its interface.
+// Number formatting and column widths shared by the renderers. Internal to report: not part of
+// its interface.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -25,6 +27,22 @@ inline int Percent(double share) { return static_cast<int>(std::lround(share * 1
 // A count with its noun: "1 run", "3 runs".
 inline std::string Plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// The width of a text column: `minimum`, or the widest of `cell(row)` over `rows` (in code
+// points, as fmt pads), so a long name widens its column instead of pushing the rest out of
+// line.
+template <typename Rows, typename Cell>
+size_t ColumnWidth(size_t minimum, const Rows& rows, Cell cell) {
+  size_t width = minimum;
+  for (const auto& row : rows) {
+    const std::string_view text = cell(row);
+    const auto points = std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    });
+    width = std::max(width, static_cast<size_t>(points));
+  }
+  return width;
 }
 
 }  // namespace foresight::report

@@ -81,15 +81,19 @@ std::string RenderRankText(const core::Ranking& ranking, double confidence, size
       out += "No target on this metric: the runs that could be the best get intervals.\n";
     }
     out += "\n";
-    out += fmt::format("{:>4}  {:<24} {:<14} {:>9}  {:<18}", "RANK", "RUN", "METHOD", "ESTIMATE",
-                       fmt::format("{}% CI", Percent(confidence)));
+    const size_t run_width =
+        ColumnWidth(24, g.runs, [](const core::RankedRun& r) -> std::string_view { return r.run; });
+    const size_t method_width = ColumnWidth(
+        14, g.runs, [](const core::RankedRun& r) -> std::string_view { return r.method; });
+    out += fmt::format("{:>4}  {:<{}} {:<{}} {:>9}  {:<18}", "RANK", "RUN", run_width, "METHOD",
+                       method_width, "ESTIMATE", fmt::format("{}% CI", Percent(confidence)));
     out += g.criterion ? fmt::format(" {:>13}  {}\n", "P(TARGET MET)", "STATUS") : "  NOTE\n";
     const size_t shown = top == 0 ? g.runs.size() : std::min(top, g.runs.size());
     for (size_t i = 0; i < shown; ++i) {
       const core::RankedRun& r = g.runs[i];
-      std::string line =
-          fmt::format("{:>4}  {:<24} {:<14} {:>9}  {:<18}", i + 1, r.run,
-                      r.method.empty() ? "-" : r.method, Number(r.estimate), Interval(r));
+      std::string line = fmt::format("{:>4}  {:<{}} {:<{}} {:>9}  {:<18}", i + 1, r.run, run_width,
+                                     r.method.empty() ? "-" : r.method, method_width,
+                                     Number(r.estimate), Interval(r));
       if (g.criterion) {
         // "?" when too few examples let the bootstrap alone judge (eval says why).
         const std::string p = r.criterion

@@ -1,6 +1,8 @@
 #include "report/workspace_report.hpp"
+#include "report/numbers.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,11 +39,13 @@ std::string InferredPositiveNote(const core::EvalSetInfo& e) {
 }  // namespace
 
 std::string RenderEvalSetsText(const std::vector<core::EvalSetInfo>& sets) {
+  const size_t width =
+      ColumnWidth(24, sets, [](const core::EvalSetInfo& e) -> std::string_view { return e.name; });
   std::string text =
-      fmt::format("{:<24} {:<10} {:>10}  {}\n", "NAME", "TASK", "EXAMPLES", "SLICES");
+      fmt::format("{:<{}} {:<10} {:>10}  {}\n", "NAME", width, "TASK", "EXAMPLES", "SLICES");
   for (const auto& e : sets) {
-    text += fmt::format("{:<24} {:<10} {:>10}  {}\n", e.name, core::EvalTaskName(e.task), e.rows,
-                        e.slices.empty() ? "-" : Join(e.slices));
+    text += fmt::format("{:<{}} {:<10} {:>10}  {}\n", e.name, width, core::EvalTaskName(e.task),
+                        e.rows, e.slices.empty() ? "-" : Join(e.slices));
   }
   return text;
 }
@@ -60,11 +64,17 @@ std::string RenderEvalSetsJson(const std::vector<core::EvalSetInfo>& sets) {
 }
 
 std::string RenderRunsText(const std::vector<core::RunInfo>& runs) {
-  std::string text =
-      fmt::format("{:<24} {:<20} {:<20} {:>10}\n", "NAME", "EVALSET", "METHOD", "TRAIN SIZE");
+  const size_t name_width =
+      ColumnWidth(24, runs, [](const core::RunInfo& r) -> std::string_view { return r.name; });
+  const size_t evalset_width =
+      ColumnWidth(20, runs, [](const core::RunInfo& r) -> std::string_view { return r.evalset; });
+  const size_t method_width =
+      ColumnWidth(20, runs, [](const core::RunInfo& r) -> std::string_view { return r.method; });
+  std::string text = fmt::format("{:<{}} {:<{}} {:<{}} {:>10}\n", "NAME", name_width, "EVALSET",
+                                 evalset_width, "METHOD", method_width, "TRAIN SIZE");
   for (const auto& r : runs) {
-    text += fmt::format("{:<24} {:<20} {:<20} {:>10}\n", r.name, r.evalset,
-                        r.method.empty() ? "-" : r.method,
+    text += fmt::format("{:<{}} {:<{}} {:<{}} {:>10}\n", r.name, name_width, r.evalset,
+                        evalset_width, r.method.empty() ? "-" : r.method, method_width,
                         r.train_size ? std::to_string(*r.train_size) : "-");
   }
   return text;
@@ -86,16 +96,39 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
 }
 
 std::string RenderEvalSetAdded(const core::EvalSetInfo& e) {
-  return fmt::format("added evaluation set '{}': {} examples, {} task{}{}{}\n", e.name, e.rows,
-                     core::EvalTaskName(e.task),
-                     e.classes.empty() ? "" : fmt::format(", classes {}", Join(e.classes)),
-                     InferredPositiveNote(e),
-                     e.slices.empty() ? "" : fmt::format(", slices {}", Join(e.slices)));
+  std::string out = fmt::format(
+      "added evaluation set '{}': {} examples, {} task{}{}{}\n", e.name, e.rows,
+      core::EvalTaskName(e.task),
+      e.classes.empty() ? "" : fmt::format(", classes {}", Join(e.classes)),
+      InferredPositiveNote(e), e.slices.empty() ? "" : fmt::format(", slices {}", Join(e.slices)));
+  for (const core::SliceSummary& s : e.slice_summaries) {
+    if (s.binned) {
+      out += fmt::format(
+          "note: slice '{}' is a number with {} distinct values, one slice each would be too "
+          "small to measure: binned at its quartiles into {}\n",
+          s.column, s.distinct, fmt::join(s.levels, " "));
+    } else if (s.levels.size() > core::kMaxRawSliceValues && s.small_levels * 2 > s.levels.size()) {
+      out += fmt::format(
+          "note: slice '{}' has {} values and {} of them have fewer than {} examples: their "
+          "intervals will be too wide to read; a coarser column would tell more\n",
+          s.column, s.levels.size(), s.small_levels, core::kMinSliceExamples);
+    }
+  }
+  return out;
 }
 
-std::string RenderRunAdded(const core::RunInfo& run, size_t predictions) {
-  return fmt::format("added run '{}' on '{}': {} predictions{}\n", run.name, run.evalset,
-                     predictions, run.method.empty() ? "" : fmt::format(", method {}", run.method));
+std::string RenderRunAdded(const core::RunInfo& run, size_t predictions,
+                           std::optional<double> renormalized_worst_sum) {
+  std::string out =
+      fmt::format("added run '{}' on '{}': {} predictions{}\n", run.name, run.evalset, predictions,
+                  run.method.empty() ? "" : fmt::format(", method {}", run.method));
+  if (renormalized_worst_sum) {
+    out += fmt::format(
+        "note: each row's probabilities were divided by their sum; the farthest row summed to "
+        "{:.6g}\n",
+        *renormalized_worst_sum);
+  }
+  return out;
 }
 
 std::string RenderInputProblems(const std::vector<diag::Diagnostic>& diagnostics, Refusal refusal,

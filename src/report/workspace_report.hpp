@@ -3,6 +3,7 @@
 // file. Pure: no I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,10 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
-std::string RenderRunAdded(const core::RunInfo& run, size_t predictions);
+// `renormalized_worst_sum`: set when the probabilities were divided by their row sums (the
+// sum farthest from 1 before that).
+std::string RenderRunAdded(const core::RunInfo& run, size_t predictions,
+                           std::optional<double> renormalized_worst_sum = std::nullopt);
 
 // What was not done because of problems in the user's input.
 enum class Refusal {

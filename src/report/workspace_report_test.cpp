@@ -27,5 +27,30 @@ TEST(EvalSetAddedTest, SaysWhichClassIsPositiveWhenItWasInferred) {
             "class '1' (the usual positive of 0/1; --positive chooses)\n");
 }
 
+TEST(EvalSetAddedTest, SaysHowASliceWasBinnedOrWhyItIsTooFine) {
+  core::EvalSetInfo e{.name = "holdout",
+                      .task = core::EvalTask::kBinary,
+                      .rows = 400,
+                      .classes = {"0", "1"},
+                      .slices = {"age", "zip"},
+                      .created_at = "2026-12-02T08:00:00Z"};
+  e.slice_summaries = {
+      {.column = "age", .distinct = 61, .binned = true, .levels = {"[18, 30)", "[30, 79]"}},
+      {.column = "zip",
+       .distinct = 150,
+       .levels = std::vector<std::string>(150, "z"),
+       .small_levels = 149}};
+  const std::string text = RenderEvalSetAdded(e);
+  EXPECT_NE(text.find("note: slice 'age' is a number with 61 distinct values, one slice each "
+                      "would be too small to measure: binned at its quartiles into [18, 30) "
+                      "[30, 79]\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("note: slice 'zip' has 150 values and 149 of them have fewer than 10 "
+                      "examples"),
+            std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace foresight::report

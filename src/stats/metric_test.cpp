@@ -377,11 +377,11 @@ TEST(MetricComputeTest, UndefinedOnTheDataIsAClearError) {
   ASSERT_FALSE(auc.has_value());
   EXPECT_EQ(auc.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(auc.error().message(),
-            "roc_auc needs both classes; the evaluation set has only label 1");
+            "roc_auc needs both classes; every example here is of the positive class");
   const BinaryInput zeros{{0, 0}, {0.2, 0.5}};
   EXPECT_EQ(Compute("average_precision", zeros.Data()).error().message(),
-            "average_precision needs at least one positive example; the evaluation set has only "
-            "label 0");
+            "average_precision needs at least one positive example; every example here is of the "
+            "negative class");
   EXPECT_THAT(Compute("log_loss", BinaryInput{{0, 1}, {-0.5, 2}}.Data()).error().message(),
               HasSubstr("log_loss needs probabilities in [0, 1]"));
   EXPECT_THAT(Compute("roc_auc", BinaryInput{{0, 2}, {0.1, 0.2}}.Data()).error().message(),

@@ -3,7 +3,8 @@
 init -> evalset add -> run add (x3) -> runs / evalsets -> eval (JSON shape, determinism,
 success criterion) -> rank (the same numbers, from the cache) -> compare (paired, Holm) -> a changed charter re-scores and shows in
 history -> bad predictions are refused and nothing is stored; global options before the
-command, one value per repeatable option, and a CSV with a byte-order mark.
+command, one value per repeatable option, a CSV with a byte-order mark, a numeric slice binned
+at its quartiles, and rounded multiclass probabilities renormalized on request.
 
 Usage: evidence_flow.py FORESIGHT"""
 import json
@@ -153,6 +154,33 @@ def main() -> int:
             f.write(body)
         added = run(binary, cwd, "evalset", "add", "bom", "bom.csv", "--id", "id", "--label", "label")
         check("600 examples" in added.stdout, f"a CSV with a byte-order mark: {added.stdout}")
+
+        # A numeric slice with many values (an age) is binned at its quartiles, and says so.
+        with open(os.path.join(cwd, "ages.csv"), "w") as f:
+            f.write("id,label,age\n")
+            for i in range(80):
+                f.write(f"a{i},{i % 2},{18 + i}\n")
+        added = run(binary, cwd, "evalset", "add", "ages", "ages.csv", "--id", "id", "--label", "label",
+                    "--slice", "age")
+        check("binned at its quartiles into [18, 38) [38, 58) [58, 78) [78, 97]" in added.stdout,
+              f"an age slice is binned: {added.stdout}")
+
+        # Probabilities rounded before export are refused, then divided by their sums on request.
+        with open(os.path.join(cwd, "trees.csv"), "w") as f:
+            f.write("id,label\nt1,oak\nt2,ash\nt3,elm\n")
+        with open(os.path.join(cwd, "rounded.csv"), "w") as f:
+            f.write("id,proba_ash,proba_elm,proba_oak\nt1,0.333,0.333,0.333\nt2,0.5,0.3,0.2\n"
+                    "t3,0.1,0.8,0.1\n")
+        run(binary, cwd, "evalset", "add", "trees", "trees.csv", "--id", "id", "--label", "label")
+        refused = run(binary, cwd, "run", "add", "rounded", "--evalset", "trees", "--predictions",
+                      "rounded.csv", expect=2)
+        check("rounded.csv:2:1:" in refused.stderr and "--renormalize" in refused.stderr
+              and "the farthest row sums to 0.999" in refused.stderr,
+              f"rounded probabilities refused with the way out: {refused.stderr}")
+        kept = run(binary, cwd, "run", "add", "rounded", "--evalset", "trees", "--predictions",
+                   "rounded.csv", "--renormalize")
+        check("divided by their sum; the farthest row summed to 0.999" in kept.stdout,
+              f"--renormalize says how far off the rows were: {kept.stdout}")
     return finish("evidence flow")
 
 

@@ -39,7 +39,11 @@ Status CheckFinite(std::string_view metric, std::string_view what, std::span<con
   return {};
 }
 
-std::string_view OnlyLabel(const MetricData& data) { return data.label[0] == 1 ? "1" : "0"; }
+// Which class every example is of, in words that hold whatever the classes are named (label
+// code 1 is the positive class).
+std::string_view OnlyClass(const MetricData& data) {
+  return data.label[0] == 1 ? "the positive class" : "the negative class";
+}
 
 }  // namespace
 
@@ -75,9 +79,9 @@ Status CheckBothClasses(const MetricData& data, std::string_view metric) {
   for (int32_t label : data.label) {
     if (label != data.label[0]) return {};
   }
-  return Fail(ErrorCode::kInvalidArgument,
-              fmt::format("{} needs both classes; the evaluation set has only label {}", metric,
-                          OnlyLabel(data)));
+  return Fail(
+      ErrorCode::kInvalidArgument,
+      fmt::format("{} needs both classes; every example here is of {}", metric, OnlyClass(data)));
 }
 
 Status CheckHasPositive(const MetricData& data, std::string_view metric) {
@@ -86,7 +90,8 @@ Status CheckHasPositive(const MetricData& data, std::string_view metric) {
   }
   return Fail(
       ErrorCode::kInvalidArgument,
-      fmt::format("{} needs at least one positive example; the evaluation set has only label 0",
+      fmt::format("{} needs at least one positive example; every example here is of the negative "
+                  "class",
                   metric));
 }
 
