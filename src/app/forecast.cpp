@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -30,20 +31,57 @@ core::ForecastWarning ToCore(curves::ForecastWarning w) {
   return core::ForecastWarning::kUntested;
 }
 
-// Whether the values fall as the size grows: the sign of their correlation with log size.
-bool ValuesFall(const std::vector<curves::CurvePoint>& points) {
+// How the values move with the size: the least-squares slope over log size and its t
+// statistic (the slope over its standard error: infinite when the points lie on a line, 0
+// when they are flat).
+struct Trend {
+  double slope = 0;
+  double t = 0;
+};
+Trend TrendOf(const std::vector<curves::CurvePoint>& points) {
+  const auto n = static_cast<double>(points.size());
   double mx = 0;
   double my = 0;
+  double low = std::numeric_limits<double>::infinity();
+  double high = -low;
   for (const auto& p : points) {
     mx += std::log(p.size);
     my += p.value;
+    low = std::min(low, std::log(p.size));
+    high = std::max(high, std::log(p.size));
   }
-  mx /= static_cast<double>(points.size());
-  my /= static_cast<double>(points.size());
-  double cov = 0;
-  for (const auto& p : points) cov += (std::log(p.size) - mx) * (p.value - my);
-  return cov <= 0;
+  mx /= n;
+  my /= n;
+  double sxx = 0;
+  double sxy = 0;
+  for (const auto& p : points) {
+    sxx += (std::log(p.size) - mx) * (std::log(p.size) - mx);
+    sxy += (std::log(p.size) - mx) * (p.value - my);
+  }
+  Trend trend;
+  if (sxx <= 0) return trend;
+  trend.slope = sxy / sxx;
+  // A change over the whole curve below rounding is no change.
+  if (std::fabs(trend.slope) * (high - low) <= 1e-12 * std::max(1.0, std::fabs(my))) {
+    trend.slope = 0;
+    return trend;
+  }
+  double residual = 0;
+  for (const auto& p : points) {
+    const double fitted = my + trend.slope * (std::log(p.size) - mx);
+    residual += (p.value - fitted) * (p.value - fitted);
+  }
+  const double se = n > 2 ? std::sqrt(residual / (n - 2) / sxx) : 0;
+  trend.t = se > 0 ? trend.slope / se
+                   : std::copysign(std::numeric_limits<double>::infinity(), trend.slope);
+  return trend;
 }
+
+// A slope within this many standard errors of 0 is no clear trend.
+constexpr double kClearTrend = 2;
+// An asymptote band wider than this many times the range of the values measured is not
+// determined by them.
+constexpr double kAsymptoteBandOverRange = 2;
 
 // Runs the forecaster on points and fills the plain result.
 Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string subject,
@@ -53,7 +91,17 @@ Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string s
   f.subject = std::move(subject);
   f.metric = std::move(metric);
   f.direction_inferred = !higher_is_better.has_value();
-  f.higher_is_better = higher_is_better.value_or(!ValuesFall(points));
+  const Trend trend = TrendOf(points);
+  const bool clear_trend = std::fabs(trend.t) >= kClearTrend;
+  if (!higher_is_better && !clear_trend) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the values neither clearly rise nor fall as the size grows (a slope "
+                            "of {:.3g} per doubling, {:.2g} standard errors from none), so which "
+                            "way is better cannot be read from them; say it with {} or {}",
+                            trend.slope * std::log(2.0), std::fabs(trend.t),
+                            FieldRef("lower_is_better"), FieldRef("higher_is_better")));
+  }
+  f.higher_is_better = higher_is_better.value_or(trend.slope > 0);
   f.band = settings.band;
   curves::ForecastOptions options;
   options.lower_is_better = !f.higher_is_better;
@@ -86,6 +134,18 @@ Result<core::Forecast> Run(std::vector<curves::CurvePoint> points, std::string s
   }
   f.ill_behaved = result->ill_behaved;
   for (const curves::ForecastWarning w : result->warnings) f.warnings.push_back(ToCore(w));
+  const bool nothing_to_forecast =
+      std::find(f.warnings.begin(), f.warnings.end(), core::ForecastWarning::kNothingToForecast) !=
+      f.warnings.end();
+  if (!clear_trend && !nothing_to_forecast) f.warnings.push_back(core::ForecastWarning::kNoTrend);
+  const auto [low, high] = std::minmax_element(
+      f.points.begin(), f.points.end(),
+      [](const core::ForecastPoint& a, const core::ForecastPoint& b) { return a.value < b.value; });
+  const double range = high->value - low->value;
+  if (!nothing_to_forecast &&
+      !(f.asymptote.upper - f.asymptote.lower <= kAsymptoteBandOverRange * range)) {
+    f.warnings.push_back(core::ForecastWarning::kAsymptoteUndetermined);
+  }
   return f;
 }
 

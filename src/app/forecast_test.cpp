@@ -1,5 +1,7 @@
 #include "app/forecast.hpp"
 
+#include <algorithm>
+
 #include "app/app_testing.hpp"
 
 #include <gmock/gmock.h>
@@ -69,6 +71,61 @@ TEST_F(ForecastUseCaseTest, PointsFileGivesAForecastAndInfersTheDirection) {
   EXPECT_GT(f.predictions[1].value.estimate, 0.10);
   EXPECT_EQ(f.points.size(), 6U);
   EXPECT_TRUE(f.points[0].standard_error.has_value());
+}
+
+// A flat curve says nothing about which way is better: the direction is asked for, never
+// guessed; given, the forecast says the values show no trend.
+TEST_F(ForecastUseCaseTest, AFlatCurveGivesNoDirectionAndIsFlagged) {
+  const std::string flat = Write("flat.csv", "size,value\n100,0.5\n200,0.5\n400,0.5\n800,0.5\n");
+  const auto guessed = ForecastFromFile(flat, {});
+  ASSERT_FALSE(guessed);
+  EXPECT_EQ(guessed.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(guessed.error().message(), HasSubstr("neither clearly rise nor fall"));
+  EXPECT_THAT(guessed.error().message(), HasSubstr(FieldRef("lower_is_better")));
+  // Noise around a level, no trend: the same.
+  const std::string noisy =
+      Write("noisy.csv", "size,value\n100,0.52\n200,0.47\n400,0.53\n800,0.46\n1600,0.51\n");
+  EXPECT_FALSE(ForecastFromFile(noisy, {}));
+  ForecastSettings lower;
+  lower.higher_is_better = false;
+  const auto told = ForecastFromFile(flat, lower);
+  ASSERT_TRUE(told) << told.error().message();
+  const auto& warnings = told->forecast->warnings;
+  EXPECT_NE(std::find(warnings.begin(), warnings.end(), core::ForecastWarning::kNoTrend),
+            warnings.end());
+  // A clear trend is read as before.
+  const auto falling = ForecastFromFile(
+      Write("falling.csv", "size,value\n100,0.5\n200,0.4\n400,0.33\n800,0.3\n"), {});
+  ASSERT_TRUE(falling) << falling.error().message();
+  EXPECT_FALSE(falling->forecast->higher_is_better);
+  EXPECT_EQ(std::find(falling->forecast->warnings.begin(), falling->forecast->warnings.end(),
+                      core::ForecastWarning::kNoTrend),
+            falling->forecast->warnings.end());
+}
+
+// Boosting's mean absolute error on Weka's cpu by training size (the probe's curve): noisy
+// and short, so the band for its level runs from 0 to far beyond it. Where it levels off is
+// flagged as not determined; a clean curve is not.
+TEST_F(ForecastUseCaseTest, AnAsymptoteTheCurveCannotCarryIsFlagged) {
+  ForecastSettings lower;
+  lower.higher_is_better = false;
+  const auto noisy = ForecastFromFile(
+      Write("cpu.csv",
+            "size,value\n16,46.38\n23,42.68\n32,47.76\n45,41.57\n64,36.87\n91,38.35\n"
+            "128,38.56\n167,31.58\n"),
+      lower);
+  ASSERT_TRUE(noisy) << noisy.error().message();
+  const auto& w = noisy->forecast->warnings;
+  EXPECT_NE(std::find(w.begin(), w.end(), core::ForecastWarning::kAsymptoteUndetermined), w.end());
+  const auto clean = ForecastFromFile(
+      Write("p.csv",
+            "size,value,stderr\n100,0.30,0.01\n200,0.25,0.01\n400,0.21,0.01\n800,0.185,0.01\n"
+            "1600,0.17,0.01\n3200,0.16,0.01\n"),
+      {});
+  ASSERT_TRUE(clean) << clean.error().message();
+  const auto& none = clean->forecast->warnings;
+  EXPECT_EQ(std::find(none.begin(), none.end(), core::ForecastWarning::kAsymptoteUndetermined),
+            none.end());
 }
 
 TEST_F(ForecastUseCaseTest, BadCellsAreReportedWithTheirLines) {

@@ -44,6 +44,10 @@ enum class ForecastWarning {
   kWorsens,   // ill-behaved: the metric got worse with more data somewhere; the band is widened
   kSpeedsUp,  // ill-behaved: the improvement sped up over the last doubling of data, so the
               // forecast may be too pessimistic; the band is widened
+  kNoTrend,   // the values neither clearly rise nor fall with the size (the slope over log
+              // size is within two standard errors of 0): the forecast extrapolates noise
+  kAsymptoteUndetermined,  // the asymptote's band is wider than twice the range of the values
+                           // measured: the curve does not say where it levels off
 };
 
 struct Forecast {

@@ -28,6 +28,13 @@ std::string ForecastWarningText(core::ForecastWarning w) {
       return "the curve is ill-behaved: the improvement sped up over the last doubling of "
              "data, which no curve family follows; the forecast may be too pessimistic, and "
              "the band is widened";
+    case core::ForecastWarning::kNoTrend:
+      return "the values neither clearly rise nor fall with the size (the slope is within two "
+             "standard errors of none): the forecast extends noise, and more data of this kind "
+             "shows no clear sign of helping";
+    case core::ForecastWarning::kAsymptoteUndetermined:
+      return "the curve does not say where it levels off: the band for that level is more than "
+             "twice as wide as the whole range of the values measured";
   }
   return "";
 }
@@ -107,9 +114,25 @@ std::string Verdict(const core::Forecast& f) {
         ThreeDigits(far.value.estimate), band, ThreeDigits(far.value.lower),
         ThreeDigits(far.value.upper), ThreeDigits(ValueAtLargest(f)), Size(largest));
   }
-  out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
-                     ThreeDigits(f.asymptote.estimate), band, ThreeDigits(f.asymptote.lower),
-                     ThreeDigits(f.asymptote.upper));
+  const bool undetermined =
+      std::find(f.warnings.begin(), f.warnings.end(),
+                core::ForecastWarning::kAsymptoteUndetermined) != f.warnings.end();
+  if (undetermined) {
+    const auto [low, high] =
+        std::minmax_element(f.points.begin(), f.points.end(),
+                            [](const core::ForecastPoint& a, const core::ForecastPoint& b) {
+                              return a.value < b.value;
+                            });
+    out += fmt::format(
+        "Where the curve levels off is not determined: its {}% band runs from {} to {}, wider "
+        "than everything measured ({} to {}). Measure more sizes before trusting a level.\n",
+        band, ThreeDigits(f.asymptote.lower), ThreeDigits(f.asymptote.upper),
+        ThreeDigits(low->value), ThreeDigits(high->value));
+  } else {
+    out += fmt::format("The curve levels off near {} ({}% band {} to {}).\n",
+                       ThreeDigits(f.asymptote.estimate), band, ThreeDigits(f.asymptote.lower),
+                       ThreeDigits(f.asymptote.upper));
+  }
   if (f.target) {
     const core::ForecastTarget& t = *f.target;
     if (t.already_met) {
