@@ -57,22 +57,33 @@ Result<Workspace> CreateWorkspace(const std::string& dir) {
         fmt::format("cannot create '{}': {}", (root / kWorkspaceDir).string(), ec.message()));
   }
   Workspace workspace = At(root);
-  auto store = OpenWorkspaceStore(workspace);
+  auto store = OpenWorkspaceStore(workspace, store::Access::kCreate);
   if (!store) return Fail(store.error());
   return workspace;
 }
 
-Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace) {
-  auto store = store::OpenStore("sqlite:" + workspace.database);
-  if (!store) return Fail(store.error().WithContext("opening the workspace " + workspace.root));
+Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace,
+                                                         store::Access access) {
+  auto store = store::OpenStore("sqlite:" + workspace.database, store::kDefaultProject, access);
+  if (!store) {
+    Error error = store.error();
+    if (error.code() == ErrorCode::kNotFound) {
+      error = Error(ErrorCode::kNotFound,
+                    fmt::format("{}/ has no database ({} is missing): restore it from a backup, "
+                                "or run `foresight init` to start an empty workspace",
+                                kWorkspaceDir, workspace.database));
+    }
+    return Fail(error.WithContext("opening the workspace " + workspace.root));
+  }
   return store;
 }
 
-Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start) {
+Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start,
+                                      store::Access access) {
   auto found = FindWorkspace(
       override_dir.empty() ? std::nullopt : std::optional<std::string>(override_dir), start);
   if (!found) return Fail(found.error());
-  auto store = OpenWorkspaceStore(*found);
+  auto store = OpenWorkspaceStore(*found, access);
   if (!store) return Fail(store.error());
   OpenedWorkspace opened{*found, std::move(*store), std::nullopt, std::nullopt, std::nullopt};
   const auto charter = std::filesystem::path(found->root) / "foresight.yaml";

@@ -30,8 +30,10 @@ Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
 // Creates DIR/.foresight/ and its database (idempotent).
 Result<Workspace> CreateWorkspace(const std::string& dir);
 
-// Opens the workspace's store (creating or migrating the database as needed).
-Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace);
+// Opens the workspace's store as `access` says (kCreate for `init` only: elsewhere a missing
+// or emptied database is an error, never silently replaced by an empty one).
+Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& workspace,
+                                                         store::Access access);
 
 // A found workspace with its store open, and the charter beside it if there is one, read
 // once: its success criteria, or why they could not be read.
@@ -42,7 +44,10 @@ struct OpenedWorkspace {
   std::optional<Criteria> criteria;      // when the charter exists and parses
   std::optional<Error> charter_problem;  // when it exists but could not be read or parsed
 };
-// FindWorkspace (an empty override_dir counts as none), then OpenWorkspaceStore.
-Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start);
+// FindWorkspace (an empty override_dir counts as none), then OpenWorkspaceStore: kRead for
+// the commands that read (a read-only workspace opens read-only), kWrite for those that
+// store data.
+Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start,
+                                      store::Access access);
 
 }  // namespace foresight::app

@@ -50,7 +50,8 @@ void AddCacheOption(CLI::App& sub, CommonOptions& o) {
 }
 
 Result<app::OpenedWorkspace> Open(const std::string& workspace) {
-  return app::OpenWorkspace(workspace, std::filesystem::current_path().string());
+  return app::OpenWorkspace(workspace, std::filesystem::current_path().string(),
+                            store::Access::kRead);
 }
 
 }  // namespace
@@ -75,7 +76,10 @@ Runner AddEvalCommand(CLI::App& sub) {
         app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices, opened->criteria);
     if (!result) return ReportError(result.error());
     const SystemClock clock;
-    if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock); !recorded) {
+    if (opened->store->ReadOnly()) {
+      WarnReadOnly(*opened);
+    } else if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock);
+               !recorded) {
       return ReportError(recorded.error());
     }
     WriteStdout(opts->format == "json"

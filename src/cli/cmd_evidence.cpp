@@ -17,8 +17,9 @@
 namespace foresight::cli {
 namespace {
 
-Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::string& workspace) {
-  auto opened = app::OpenWorkspace(workspace, std::filesystem::current_path().string());
+Result<std::unique_ptr<store::Store>> OpenStoreFor(const std::string& workspace,
+                                                   store::Access access) {
+  auto opened = app::OpenWorkspace(workspace, std::filesystem::current_path().string(), access);
   if (!opened) return Fail(opened.error());
   return std::move(opened->store);
 }
@@ -65,7 +66,7 @@ Runner AddEvalSetCommand(CLI::App& sub) {
   add->add_option("--positive", opts->positive, "Binary: the label of the positive class");
   AddWorkspaceOption(*add, opts->workspace);
   return [opts] {
-    auto store = OpenStoreFor(opts->workspace);
+    auto store = OpenStoreFor(opts->workspace, store::Access::kWrite);
     if (!store) return ReportError(store.error());
     opts->add.task = OptionalString(opts->task);
     opts->add.positive = OptionalString(opts->positive);
@@ -120,7 +121,7 @@ Runner AddRunCommand(CLI::App& sub) {
     if (!params) return ReportError(params.error());
     auto tags = KeyValues(opts->tags, "--tag");
     if (!tags) return ReportError(tags.error());
-    auto store = OpenStoreFor(opts->workspace);
+    auto store = OpenStoreFor(opts->workspace, store::Access::kWrite);
     if (!store) return ReportError(store.error());
     app::RunAddOptions options = opts->add;
     options.score_column = OptionalString(opts->score);
@@ -153,7 +154,7 @@ Runner ListCommand(CLI::App& sub, Result<std::vector<Item>> (*list)(store::Store
   AddFormatOption(sub, opts->format, {"text", "json"});
   AddWorkspaceOption(sub, opts->workspace);
   return [opts, list, text, json] {
-    auto store = OpenStoreFor(opts->workspace);
+    auto store = OpenStoreFor(opts->workspace, store::Access::kRead);
     if (!store) return ReportError(store.error());
     auto items = list(**store);
     if (!items) return ReportError(items.error());

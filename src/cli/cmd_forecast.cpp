@@ -78,7 +78,8 @@ Runner AddForecastCommand(CLI::App& sub) {
     } else {
       auto tags = KeyValues(opts->tags, "--tag");
       if (!tags) return ReportError(tags.error());
-      auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
+      auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
+                                       store::Access::kRead);
       if (!opened) return ReportError(opened.error());
       WarnAboutCharter(*opened);
       outcome = app::ForecastFromMethod(

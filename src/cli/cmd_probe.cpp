@@ -104,7 +104,8 @@ Runner AddProbeCommand(CLI::App& sub) {
       }
       o.types[spec.substr(0, eq)] = *kind;
     }
-    auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string());
+    auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
+                                     store::Access::kWrite);
     if (!opened) return ReportError(opened.error());
     const bool tty = !opts->quiet && ::isatty(STDERR_FILENO) != 0;
     const SystemClock clock;

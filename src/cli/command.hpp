@@ -47,6 +47,10 @@ int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report
 // not be read, so its success criteria are not applied.
 void WarnAboutCharter(const app::OpenedWorkspace& opened);
 
+// Prints "foresight: warning: ..." to stderr: the workspace can only be read, so what a
+// reading command would have kept (the charter's criteria version, cached results) is not.
+void WarnReadOnly(const app::OpenedWorkspace& opened);
+
 // Splits repeatable "k=v" options (--param, --tag); a missing '=' is a usage error naming
 // `option`.
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

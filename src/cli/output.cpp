@@ -70,6 +70,14 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened) {
              Spell(opened.charter_problem->message()));
 }
 
+void WarnReadOnly(const app::OpenedWorkspace& opened) {
+  const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  fmt::print(stderr,
+             "foresight: {}: the workspace {} can only be read: the charter's criteria are not "
+             "recorded in its history, and results are not cached\n",
+             color ? "\x1b[1;33mwarning\x1b[0m" : "warning", opened.workspace.root);
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(
     const std::vector<std::string>& items, std::string_view option) {
   std::vector<std::pair<std::string, std::string>> out;

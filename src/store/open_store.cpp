@@ -9,10 +9,11 @@ namespace foresight::store {
 namespace {
 
 using Opener = Result<std::unique_ptr<Store>> (*)(std::string_view location,
-                                                  std::string_view project);
+                                                  std::string_view project, Access access);
 
-Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, std::string_view project) {
-  return sqlite::OpenSqliteStore(std::string(path), project);
+Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, std::string_view project,
+                                          Access access) {
+  return sqlite::OpenSqliteStore(std::string(path), project, access);
 }
 
 // The table of URL schemes: a prefix and the backend that opens what follows it. A URL
@@ -26,10 +27,11 @@ constexpr std::array<Scheme, 1> kSchemes = {{{"sqlite:", OpenSqlite}}};
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project) {
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project,
+                                         Access access) {
   for (const Scheme& scheme : kSchemes) {
     if (url.starts_with(scheme.prefix)) {
-      return scheme.open(url.substr(scheme.prefix.size()), project);
+      return scheme.open(url.substr(scheme.prefix.size()), project, access);
     }
   }
   if (url.find("://") != std::string_view::npos) {
@@ -38,7 +40,7 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view 
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("unknown store URL '{}'; use a file path or one of:{}", url, known));
   }
-  return kSchemes[0].open(url, project);
+  return kSchemes[0].open(url, project, access);
 }
 
 }  // namespace foresight::store

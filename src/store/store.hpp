@@ -112,16 +112,34 @@ class Store {
   // Creates an empty project; open a Store for it to fill it. Fails with kInvalidArgument
   // for an empty name, kAlreadyExists when the name is taken.
   virtual Status CreateProject(std::string_view name) = 0;
+
+  // Whether this Store can only read (opened with Access::kReadOnly, or kRead on a database
+  // that cannot be written): its writes fail with kFailedPrecondition.
+  virtual bool ReadOnly() const = 0;
+};
+
+// How a Store is opened.
+enum class Access {
+  kCreate,    // read and write; the database is created when missing (`foresight init`)
+  kWrite,     // read and write an existing database; fails when it can only be read
+  kRead,      // read an existing database, and write when it can be written (the result
+              // cache, the criteria history): a read-only one is opened read-only, and its
+              // writes fail with kFailedPrecondition
+  kReadOnly,  // read only, whatever the file allows: every write fails (kFailedPrecondition)
 };
 
 // Opens the store at `url` for `project`. URLs: "sqlite:PATH" or a plain file path
-// (SQLite); the table of schemes is in open_store.cpp. Creates the database when missing
-// and migrates it to the current schema (data of a database made before projects moves
-// into "default"). The returned Store is owned by the caller; see the threading rule above.
-// Fails with kInvalidArgument for an unknown scheme, kNotFound when the project does not
-// exist (create it with CreateProject first), kFailedPrecondition for a database made by
-// a newer foresight or a file that cannot be opened.
+// (SQLite); the table of schemes is in open_store.cpp. With kCreate the database is
+// created when missing; otherwise a missing database is kNotFound and an empty (0-byte,
+// truncated) file kDataLoss, never silently made anew. A database that can be written is
+// migrated to the current schema (data of a database made before projects moves into
+// "default"); one opened read-only must be current already. The returned Store is owned by
+// the caller; see the threading rule above. Fails with kInvalidArgument for an unknown
+// scheme, kNotFound when the project does not exist (create it with CreateProject first),
+// kFailedPrecondition for a database made by a newer foresight, one that needs migrating
+// but cannot be written, one kWrite cannot write, or a file that cannot be opened.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url,
-                                         std::string_view project = kDefaultProject);
+                                         std::string_view project = kDefaultProject,
+                                         Access access = Access::kCreate);
 
 }  // namespace foresight::store

@@ -4,7 +4,8 @@ init -> evalset add -> run add (x3) -> runs / evalsets -> eval (JSON shape, dete
 success criterion) -> rank (the same numbers, from the cache) -> compare (paired, Holm) -> a changed charter re-scores and shows in
 history -> bad predictions are refused and nothing is stored; global options before the
 command, one value per repeatable option, a CSV with a byte-order mark, a numeric slice binned
-at its quartiles, and rounded multiclass probabilities renormalized on request.
+at its quartiles, rounded multiclass probabilities renormalized on request, and a deleted or
+emptied database refused instead of made anew.
 
 Usage: evidence_flow.py FORESIGHT"""
 import json
@@ -181,6 +182,18 @@ def main() -> int:
                    "rounded.csv", "--renormalize")
         check("divided by their sum; the farthest row summed to 0.999" in kept.stdout,
               f"--renormalize says how far off the rows were: {kept.stdout}")
+
+        # An emptied or deleted database is an error, never a new empty workspace.
+        db = os.path.join(cwd, ".foresight", "foresight.db")
+        os.truncate(db, 0)
+        emptied = run(binary, cwd, "evalsets", expect=70)
+        check("is empty (0 bytes)" in emptied.stderr and os.path.getsize(db) == 0,
+              f"an emptied database is refused and left alone: {emptied.stderr}")
+        os.remove(db)
+        gone = run(binary, cwd, "run", "add", "again", "--evalset", "holdout", "--predictions",
+                   "weak.csv", expect=2)
+        check("has no database" in gone.stderr and not os.path.exists(db),
+              f"a deleted database is not made anew: {gone.stderr}")
     return finish("evidence flow")
 
 

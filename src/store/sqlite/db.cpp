@@ -77,6 +77,12 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
       return {ErrorCode::kAlreadyExists, fmt::format("database: {}: {}", what, detail)};
+    case SQLITE_READONLY:
+    case SQLITE_READONLY_DBMOVED:
+    case SQLITE_READONLY_CANTINIT:
+    case SQLITE_READONLY_DIRECTORY:
+      return {ErrorCode::kFailedPrecondition,
+              fmt::format("database: {}: the database can only be read ({})", what, detail)};
     case SQLITE_CONSTRAINT_NOTNULL:
     case SQLITE_CONSTRAINT_CHECK:
     case SQLITE_CONSTRAINT_FOREIGNKEY:
@@ -163,12 +169,44 @@ std::string Statement::Blob(int column) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
   sqlite3* db = nullptr;
   // FULLMUTEX: SQLite's own locking, so a misuse from two threads cannot corrupt memory.
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  int flags = SQLITE_OPEN_FULLMUTEX;
+  switch (mode) {
+    case Mode::kCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case Mode::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case Mode::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+  }
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_OK && mode == Mode::kReadOnly) {
+    // Opening is lazy: the first read is what finds out whether a WAL database's
+    // shared-memory file can be made.
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  }
+  if (rc != SQLITE_OK && mode == Mode::kReadOnly) {
+    // A WAL database in a folder that cannot be written: SQLite cannot make its shared-memory
+    // file, so it reads the file as it is (nobody can be writing to it).
+    sqlite3_close(db);
+    db = nullptr;
+    std::string uri = "file:";
+    for (const char c : path) {
+      // The characters a URI's path cannot hold as they are.
+      if (c == '%' || c == '?' || c == '#') {
+        uri += fmt::format("%{:02x}", static_cast<unsigned char>(c));
+      } else {
+        uri += c;
+      }
+    }
+    uri += "?immutable=1";
+    rc = sqlite3_open_v2(uri.c_str(), &db, flags | SQLITE_OPEN_URI, nullptr);
+  }
   if (rc != SQLITE_OK) {
     Error error = SqliteError(db, rc, "cannot open '" + path + "'");
     sqlite3_close(db);

@@ -63,7 +63,11 @@ class Statement {
 
 class Database {
  public:
-  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  // How the file is opened: created when missing, read and written, or only read.
+  enum class Mode { kCreate, kReadWrite, kReadOnly };
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, Mode mode = Mode::kCreate);
+  // Whether the connection can only read (opened so, or the file is write-protected).
+  bool ReadOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   ~Database() { sqlite3_close(db_); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <thread>
 
@@ -50,6 +51,7 @@ class SqliteStore final : public Store {
   Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
   Result<std::vector<std::string>> ListProjects() override;
   Status CreateProject(std::string_view name) override;
+  bool ReadOnly() const override { return db_->ReadOnly(); }
 
  private:
   // " in project 'x'" for messages; empty in the default project, so a single-project
@@ -469,8 +471,62 @@ Status UseWal(Database& db) {
   }
 }
 
-Result<std::unique_ptr<Database>> OpenMigrated(const std::string& path, int version) {
-  FS_TRY(db, Database::Open(path));
+// Refuses what must not be opened as a database (unless it is being created): a missing
+// file, which opening would create empty, and an empty one, which SQLite reads as a new
+// database (a file truncated to zero).
+Status CheckExisting(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) {
+    return Fail(ErrorCode::kNotFound, fmt::format("no database at '{}'", path));
+  }
+  if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == 0 &&
+      !ec) {
+    return Fail(ErrorCode::kDataLoss,
+                fmt::format("the database '{}' is empty (0 bytes): the file was truncated, or "
+                            "never written; restore it from a backup",
+                            path));
+  }
+  return {};
+}
+
+// A read-only connection cannot migrate: its database must be at `version` already.
+Status CheckCurrent(Database& db, const std::string& path, int version) {
+  FS_TRY(current, ReadVersion(db));
+  if (current < version) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("the database '{}' was made by an earlier foresight and must be "
+                            "upgraded, which writes to it, but it can only be read; open it "
+                            "once where it can be written",
+                            path));
+  }
+  return db.Exec("PRAGMA foreign_keys = ON");
+}
+
+Result<std::unique_ptr<Database>> OpenMigrated(const std::string& path, int version,
+                                               Access access = Access::kCreate) {
+  if (access != Access::kCreate) FS_CHECK(CheckExisting(path));
+  const Database::Mode mode = access == Access::kCreate     ? Database::Mode::kCreate
+                              : access == Access::kReadOnly ? Database::Mode::kReadOnly
+                                                            : Database::Mode::kReadWrite;
+  FS_TRY(db, Database::Open(path, mode));
+  if (mode == Database::Mode::kReadWrite && db->ReadOnly()) {
+    if (access == Access::kWrite) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("the database '{}' can only be read (the file or its folder is "
+                              "write-protected), and this stores data; make it writable",
+                              path));
+    }
+    // Read-only after all: opened as such, so a WAL database works in a folder that cannot
+    // be written too.
+    db.reset();
+    FS_TRY(reader, Database::Open(path, Database::Mode::kReadOnly));
+    db = std::move(reader);
+  }
+  if (db->ReadOnly()) {
+    FS_CHECK(CheckCurrent(*db, path, version));
+    return std::move(db);
+  }
   FS_CHECK(UseWal(*db));
   FS_CHECK(db->Exec("PRAGMA synchronous = NORMAL"));
   // Foreign keys are off while migrating (see Migrate), on for everything after.
@@ -484,8 +540,9 @@ Result<std::unique_ptr<Database>> OpenMigrated(const std::string& path, int vers
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, std::string_view project) {
-  FS_TRY(db, OpenMigrated(path, LatestSchemaVersion()));
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, std::string_view project,
+                                               Access access) {
+  FS_TRY(db, OpenMigrated(path, LatestSchemaVersion(), access));
   FS_TRY(find, db->Prepare("SELECT id FROM projects WHERE name = ?1"));
   find.Bind(1, project);
   FS_TRY(found, find.Step());

@@ -13,10 +13,11 @@ namespace foresight::store::sqlite {
 // The schema version this build writes; databases are migrated up to it on open.
 int LatestSchemaVersion();
 
-// Opens (creating if needed), migrates to the latest version and returns a Store for
-// `project`. Fails as OpenStore does.
+// Opens as `access` says, migrates to the latest version when it can write and returns a
+// Store for `project`. Fails as OpenStore does.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
-                                               std::string_view project = kDefaultProject);
+                                               std::string_view project = kDefaultProject,
+                                               Access access = Access::kCreate);
 
 // For tests that build databases of earlier versions: creates the database at `path` if
 // needed and migrates it to `version` (not beyond), without opening a Store.

@@ -3,7 +3,11 @@
 // kDataLoss, and the connection wrapper (binds, constraint errors, failed rollbacks).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include <fmt/format.h>
@@ -470,6 +474,94 @@ TEST_F(SqliteStoreTest, OpenStoreReadsItsTableOfSchemes) {
   auto missing = OpenStore(path_, "nope");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Outside `init` (kCreate) a database is never made anew: a missing file is kNotFound and an
+// emptied one (truncated to 0 bytes) kDataLoss, and neither is created or written.
+TEST_F(SqliteStoreTest, OnlyCreateMakesADatabase) {
+  for (const Access access : {Access::kWrite, Access::kRead, Access::kReadOnly}) {
+    auto missing = OpenStore(path_, kDefaultProject, access);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+    EXPECT_FALSE(fs::exists(path_));
+  }
+  { std::ofstream empty(path_); }
+  for (const Access access : {Access::kWrite, Access::kRead, Access::kReadOnly}) {
+    auto emptied = OpenStore(path_, kDefaultProject, access);
+    ASSERT_FALSE(emptied);
+    EXPECT_EQ(emptied.error().code(), ErrorCode::kDataLoss);
+    EXPECT_NE(emptied.error().message().find("is empty (0 bytes)"), std::string::npos);
+    EXPECT_EQ(fs::file_size(path_), 0u);
+  }
+  fs::remove(path_);
+  auto created = OpenStore(path_, kDefaultProject, Access::kCreate);
+  ASSERT_TRUE(created) << created.error().message();
+  EXPECT_FALSE((*created)->ReadOnly());
+}
+
+// Read-only: everything reads, every write fails with kFailedPrecondition, and the file is
+// left byte for byte as it was.
+TEST_F(SqliteStoreTest, AReadOnlyStoreReadsAndWritesNothing) {
+  {
+    auto store = Open(path_);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->AddEvalSet(SmallSet("s", 10)));
+    ASSERT_TRUE(store->AddRun(SmallRun("r", "s", 10)));
+  }
+  const std::string before = FileBytes(path_);
+  {
+    auto reader = OpenStore(path_, kDefaultProject, Access::kReadOnly);
+    ASSERT_TRUE(reader) << reader.error().message();
+    Store& store = **reader;
+    EXPECT_TRUE(store.ReadOnly());
+    ASSERT_TRUE(store.GetRun("r"));
+    EXPECT_EQ(store.GetRun("r")->predictions.size(), 10u);
+    EXPECT_EQ(store.ListRuns()->size(), 1u);
+    const Status add = store.AddRun(SmallRun("r2", "s", 10));
+    ASSERT_FALSE(add);
+    EXPECT_EQ(add.error().code(), ErrorCode::kFailedPrecondition);
+    EXPECT_NE(add.error().message().find("can only be read"), std::string::npos)
+        << add.error().message();
+    EXPECT_FALSE(store.PutCachedResults({{"r", "k", "v"}}));
+    EXPECT_FALSE(store.RecordCriteria({"h", "roc_auc", 0.8, 0.95, "2026-12-02T10:00:00Z"}));
+  }
+  EXPECT_EQ(FileBytes(path_), before);
+}
+
+// A read-only connection cannot migrate: an older database is refused, not half-read.
+TEST_F(SqliteStoreTest, AReadOnlyStoreNeedsTheCurrentSchema) {
+  ASSERT_TRUE(MigrateSqliteForTesting(path_, 1));
+  auto reader = OpenStore(path_, kDefaultProject, Access::kReadOnly);
+  ASSERT_FALSE(reader);
+  EXPECT_EQ(reader.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(reader.error().message().find("must be upgraded"), std::string::npos);
+}
+
+// A database the operating system lets us only read: kRead opens it read-only, kWrite says
+// it cannot store. File permissions do not bind root, so this runs for other users only.
+TEST_F(SqliteStoreTest, AWriteProtectedDatabaseOpensForReadingOnly) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root is not bound by file permissions";
+  {
+    auto store = Open(path_);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->AddEvalSet(SmallSet("s", 10)));
+  }
+  fs::permissions(path_, fs::perms::owner_read | fs::perms::group_read);
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
+  auto reader = OpenStore(path_, kDefaultProject, Access::kRead);
+  auto writer = OpenStore(path_, kDefaultProject, Access::kWrite);
+  fs::permissions(dir_, fs::perms::owner_all);
+  fs::permissions(path_, fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_TRUE(reader) << reader.error().message();
+  EXPECT_TRUE((*reader)->ReadOnly());
+  EXPECT_EQ((*reader)->ListEvalSets()->size(), 1u);
+  ASSERT_FALSE(writer);
+  EXPECT_EQ(writer.error().code(), ErrorCode::kFailedPrecondition);
 }
 
 }  // namespace
