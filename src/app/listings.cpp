@@ -8,6 +8,20 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store) {
 
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store) { return store.ListRuns(); }
 
+Result<core::RunPredictions> ExportRun(store::Store& store, const std::string& run) {
+  auto stored = store.GetRun(run);
+  if (!stored) return Fail(stored.error());
+  auto evalset = store.GetEvalSet(stored->evalset);
+  if (!evalset) return Fail(evalset.error());
+  core::RunPredictions out;
+  out.run = stored->name;
+  out.task = evalset->task;
+  out.ids = std::move(evalset->ids);
+  if (out.task == core::EvalTask::kMulticlass) out.classes = std::move(evalset->classes);
+  out.predictions = std::move(stored->predictions);
+  return out;
+}
+
 Result<std::vector<core::CriteriaVersion>> CriteriaHistory(store::Store& store) {
   return store.ListCriteria();
 }

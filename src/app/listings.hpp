@@ -1,4 +1,4 @@
-// Reading the workspace's contents: `evalsets`, `runs`, `history`. Reads only.
+// Reading the workspace's contents: `evalsets`, `runs`, `history`, `run export`. Reads only.
 #pragma once
 
 #include <vector>
@@ -14,6 +14,10 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store);
 
 // Every run, in the order they were added.
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store);
+
+// A run's stored predictions with its evaluation set's ids, in the set's order. Fails with
+// kNotFound when there is no such run.
+Result<core::RunPredictions> ExportRun(store::Store& store, const std::string& run);
 
 // Every recorded version of the charter's success criteria, oldest first.
 Result<std::vector<core::CriteriaVersion>> CriteriaHistory(store::Store& store);

@@ -24,7 +24,7 @@ constexpr Command kCommands[] = {
     {"rules", "List every rule", AddRules},
     {"explain", "Explain one rule: why it matters, how to fix it, references", AddExplain},
     {"evalset", "Store an evaluation set (evalset add)", AddEvalSetCommand},
-    {"run", "Store a run's predictions (run add)", AddRunCommand},
+    {"run", "Store a run's predictions, or export them (run add, run export)", AddRunCommand},
     {"evalsets", "List the evaluation sets in the workspace", AddEvalSetsCommand},
     {"runs", "List the runs in the workspace", AddRunsCommand},
     {"eval", "Metrics of runs with confidence intervals, per slice, against the target",

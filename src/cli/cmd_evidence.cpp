@@ -88,9 +88,15 @@ Runner AddRunCommand(CLI::App& sub) {
     std::vector<std::string> params;
     std::vector<std::string> tags;
     std::string workspace;
+    std::string export_name;
+    std::string export_workspace;
   };
   auto opts = std::make_shared<Options>();
   sub.require_subcommand(1);
+  CLI::App* exported = sub.add_subcommand(
+      "export", "Write a run's stored predictions as CSV to standard output (run add reads it)");
+  exported->add_option("name", opts->export_name, "The run")->required();
+  AddWorkspaceOption(*exported, opts->export_workspace);
   CLI::App* add = sub.add_subcommand("add", "Store a run's per-example predictions");
   add->add_option("name", opts->add.name, "A name for the run")->required();
   add->add_option("--evalset", opts->add.evalset, "The evaluation set it predicts")->required();
@@ -116,7 +122,15 @@ Runner AddRunCommand(CLI::App& sub) {
   add->add_option("--param", opts->params, "A parameter k=v (repeatable)")->allow_extra_args(false);
   add->add_option("--tag", opts->tags, "A tag k=v (repeatable)")->allow_extra_args(false);
   AddWorkspaceOption(*add, opts->workspace);
-  return [opts] {
+  return [opts, exported] {
+    if (exported->parsed()) {
+      auto store = OpenStoreFor(opts->export_workspace, store::Access::kRead);
+      if (!store) return ReportError(store.error());
+      auto predictions = app::ExportRun(**store, opts->export_name);
+      if (!predictions) return ReportError(predictions.error());
+      WriteStdout(report::RenderPredictionsCsv(*predictions));
+      return 0;
+    }
     auto params = KeyValues(opts->params, "--param");
     if (!params) return ReportError(params.error());
     auto tags = KeyValues(opts->tags, "--tag");

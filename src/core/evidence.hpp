@@ -95,6 +95,16 @@ struct Run {
   std::string created_at;
 };
 
+// A run's stored predictions beside its evaluation set's ids: what `run export` writes, in
+// the layout `run add` reads.
+struct RunPredictions {
+  std::string run;
+  EvalTask task = EvalTask::kBinary;
+  std::vector<std::string> ids;
+  std::vector<std::string> classes;  // multiclass: one probability column per class
+  std::vector<double> predictions;   // as in Run: n, or n * classes row-major
+};
+
 // What `foresight runs` lists, without the predictions.
 struct RunInfo {
   std::string name;

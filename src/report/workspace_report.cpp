@@ -117,6 +117,47 @@ std::string RenderEvalSetAdded(const core::EvalSetInfo& e) {
   return out;
 }
 
+namespace {
+
+// A CSV field: quoted when it holds a comma, a quote, a line break or surrounding spaces.
+std::string CsvField(std::string_view text) {
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string RenderPredictionsCsv(const core::RunPredictions& p) {
+  std::string out = "id";
+  switch (p.task) {
+    case core::EvalTask::kBinary:
+      out += ",score";
+      break;
+    case core::EvalTask::kMulticlass:
+      for (const std::string& c : p.classes) out += "," + CsvField("proba_" + c);
+      break;
+    case core::EvalTask::kRegression:
+      out += ",prediction";
+      break;
+  }
+  out += "\n";
+  const size_t width = p.task == core::EvalTask::kMulticlass ? p.classes.size() : 1;
+  for (size_t i = 0; i < p.ids.size(); ++i) {
+    out += CsvField(p.ids[i]);
+    // fmt's shortest form reads back to the same double.
+    for (size_t k = 0; k < width; ++k) out += fmt::format(",{}", p.predictions[i * width + k]);
+    out += "\n";
+  }
+  return out;
+}
+
 std::string RenderRunAdded(const core::RunInfo& run, size_t predictions,
                            std::optional<double> renormalized_worst_sum) {
   std::string out =

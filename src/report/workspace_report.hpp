@@ -21,6 +21,10 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
+// A run's predictions as CSV in the layout `run add` reads (id, then score, proba_<class>
+// per class, or prediction), every value written so that it reads back to the same double.
+std::string RenderPredictionsCsv(const core::RunPredictions& predictions);
+
 // `renormalized_worst_sum`: set when the probabilities were divided by their row sums (the
 // sum farthest from 1 before that).
 std::string RenderRunAdded(const core::RunInfo& run, size_t predictions,

@@ -52,5 +52,29 @@ TEST(EvalSetAddedTest, SaysHowASliceWasBinnedOrWhyItIsTooFine) {
       << text;
 }
 
+// The CSV `run export` writes: the layout `run add` reads, fields quoted when they must be,
+// and numbers that read back to the same double.
+TEST(PredictionsCsvTest, WritesWhatRunAddReads) {
+  core::RunPredictions binary{.run = "r",
+                              .task = core::EvalTask::kBinary,
+                              .ids = {"a", "b,c", "say \"hi\""},
+                              .classes = {},
+                              .predictions = {0.1, 1.0 / 3.0, 1e-300}};
+  EXPECT_EQ(RenderPredictionsCsv(binary),
+            "id,score\na,0.1\n\"b,c\",0.3333333333333333\n\"say \"\"hi\"\"\",1e-300\n");
+  core::RunPredictions multi{.run = "m",
+                             .task = core::EvalTask::kMulticlass,
+                             .ids = {"x", "y"},
+                             .classes = {"ash", "oak"},
+                             .predictions = {0.25, 0.75, 1, 0}};
+  EXPECT_EQ(RenderPredictionsCsv(multi), "id,proba_ash,proba_oak\nx,0.25,0.75\ny,1,0\n");
+  core::RunPredictions regression{.run = "g",
+                                  .task = core::EvalTask::kRegression,
+                                  .ids = {"1"},
+                                  .classes = {},
+                                  .predictions = {-12.5}};
+  EXPECT_EQ(RenderPredictionsCsv(regression), "id,prediction\n1,-12.5\n");
+}
+
 }  // namespace
 }  // namespace foresight::report

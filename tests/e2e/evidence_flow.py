@@ -5,7 +5,7 @@ success criterion) -> rank (the same numbers, from the cache) -> compare (paired
 history -> bad predictions are refused and nothing is stored; global options before the
 command, one value per repeatable option, a CSV with a byte-order mark, a numeric slice binned
 at its quartiles, rounded multiclass probabilities renormalized on request, and a deleted or
-emptied database refused instead of made anew.
+emptied database refused instead of made anew; run export reads back to the same numbers.
 
 Usage: evidence_flow.py FORESIGHT"""
 import json
@@ -182,6 +182,20 @@ def main() -> int:
                    "rounded.csv", "--renormalize")
         check("divided by their sum; the farthest row summed to 0.999" in kept.stdout,
               f"--renormalize says how far off the rows were: {kept.stdout}")
+
+        # A run's stored predictions export as CSV that run add reads back to the same numbers.
+        exported = run(binary, cwd, "run", "export", "strong").stdout
+        with open(os.path.join(cwd, "exported.csv"), "w") as f:
+            f.write(exported)
+        check(exported.startswith("id,score\nex0,"), f"run export writes id,score: {exported[:40]}")
+        run(binary, cwd, "run", "add", "strong-again", "--evalset", "holdout", "--predictions",
+            "exported.csv")
+        both = json.loads(run(binary, cwd, "eval", "strong", "strong-again", "--metric", "roc_auc",
+                              "--format", "json", "--resamples", "200").stdout)["results"]
+        check(len(both) == 2 and both[0]["estimate"] == both[1]["estimate"]
+              and both[0]["lower"] == both[1]["lower"],
+              f"exported and re-added predictions score the same: {both}")
+        run(binary, cwd, "run", "export", "nope", expect=2)
 
         # An emptied or deleted database is an error, never a new empty workspace.
         db = os.path.join(cwd, ".foresight", "foresight.db")
