@@ -4,12 +4,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "app/ingest.hpp"
 #include "app/listings.hpp"
+#include "app/manage.hpp"
 #include "app/workspace.hpp"
 #include "cli/command.hpp"
 #include "report/workspace_report.hpp"
@@ -42,6 +44,55 @@ void AddWorkspaceOption(CLI::App& sub, std::string& target) {
                  "The project folder holding .foresight/ (default: found upwards)");
 }
 
+// `rm NAME` and `mv NAME NEW_NAME` under `evalset` or `run`.
+struct ManageOptions {
+  std::string name;
+  std::string new_name;
+  std::string workspace;
+  bool with_runs = false;
+  CLI::App* rm = nullptr;
+  CLI::App* mv = nullptr;
+};
+
+std::shared_ptr<ManageOptions> AddManageCommands(CLI::App& sub, report::Item item) {
+  auto o = std::make_shared<ManageOptions>();
+  const bool run = item == report::Item::kRun;
+  const std::string noun = run ? "run" : "evaluation set";
+  o->rm = sub.add_subcommand(
+      "rm", run ? "Delete a run with its predictions"
+                : "Delete an evaluation set that no run uses (with --with-runs, and its runs)");
+  o->rm->add_option("name", o->name, "The " + noun)->required();
+  if (!run) o->rm->add_flag("--with-runs", o->with_runs, "Delete the runs on it too");
+  AddWorkspaceOption(*o->rm, o->workspace);
+  o->mv = sub.add_subcommand("mv", "Rename " + std::string(run ? "a run" : "an evaluation set"));
+  o->mv->add_option("name", o->name, "The " + noun)->required();
+  o->mv->add_option("new_name", o->new_name, "Its new name")->required();
+  AddWorkspaceOption(*o->mv, o->workspace);
+  return o;
+}
+
+// Runs `rm` or `mv` when one of them was given (its exit code); nullopt otherwise.
+std::optional<int> RunManageCommand(const ManageOptions& o, report::Item item) {
+  if (!o.rm->parsed() && !o.mv->parsed()) return std::nullopt;
+  auto opened = app::OpenWorkspace(o.workspace, std::filesystem::current_path().string(),
+                                   store::Access::kWrite);
+  if (!opened) return ReportError(opened.error());
+  store::Store& store = *opened->store;
+  const bool run = item == report::Item::kRun;
+  if (o.rm->parsed()) {
+    const Status done =
+        run ? app::DeleteRun(store, o.name) : app::DeleteEvalSet(store, o.name, o.with_runs);
+    if (!done) return ReportError(done.error());
+    WriteStdout(report::RenderDeleted(item, o.name));
+    return 0;
+  }
+  const Status done = run ? app::RenameRun(store, o.name, o.new_name)
+                          : app::RenameEvalSet(store, o.name, o.new_name);
+  if (!done) return ReportError(done.error());
+  WriteStdout(report::RenderRenamed(item, o.name, o.new_name));
+  return 0;
+}
+
 }  // namespace
 
 Runner AddEvalSetCommand(CLI::App& sub) {
@@ -65,7 +116,9 @@ Runner AddEvalSetCommand(CLI::App& sub) {
       ->check(CLI::IsMember({"binary", "multiclass", "regression"}));
   add->add_option("--positive", opts->positive, "Binary: the label of the positive class");
   AddWorkspaceOption(*add, opts->workspace);
-  return [opts] {
+  auto manage = AddManageCommands(sub, report::Item::kEvalSet);
+  return [opts, manage] {
+    if (auto managed = RunManageCommand(*manage, report::Item::kEvalSet)) return *managed;
     auto store = OpenStoreFor(opts->workspace, store::Access::kWrite);
     if (!store) return ReportError(store.error());
     opts->add.task = OptionalString(opts->task);
@@ -122,7 +175,9 @@ Runner AddRunCommand(CLI::App& sub) {
   add->add_option("--param", opts->params, "A parameter k=v (repeatable)")->allow_extra_args(false);
   add->add_option("--tag", opts->tags, "A tag k=v (repeatable)")->allow_extra_args(false);
   AddWorkspaceOption(*add, opts->workspace);
-  return [opts, exported] {
+  auto manage = AddManageCommands(sub, report::Item::kRun);
+  return [opts, exported, manage] {
+    if (auto managed = RunManageCommand(*manage, report::Item::kRun)) return *managed;
     if (exported->parsed()) {
       auto store = OpenStoreFor(opts->export_workspace, store::Access::kRead);
       if (!store) return ReportError(store.error());

@@ -134,6 +134,15 @@ std::string CsvField(std::string_view text) {
 
 }  // namespace
 
+std::string RenderDeleted(Item item, const std::string& name) {
+  return fmt::format("deleted {} '{}'\n", item == Item::kRun ? "run" : "evaluation set", name);
+}
+
+std::string RenderRenamed(Item item, const std::string& name, const std::string& new_name) {
+  return fmt::format("renamed {} '{}' to '{}'\n", item == Item::kRun ? "run" : "evaluation set",
+                     name, new_name);
+}
+
 std::string RenderPredictionsCsv(const core::RunPredictions& p) {
   std::string out = "id";
   switch (p.task) {

@@ -21,6 +21,13 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
+// What `run rm|mv` and `evalset rm|mv` act on.
+enum class Item { kRun, kEvalSet };
+// "deleted run 'a'".
+std::string RenderDeleted(Item item, const std::string& name);
+// "renamed run 'a' to 'b'".
+std::string RenderRenamed(Item item, const std::string& name, const std::string& new_name);
+
 // A run's predictions as CSV in the layout `run add` reads (id, then score, proba_<class>
 // per class, or prediction), every value written so that it reads back to the same double.
 std::string RenderPredictionsCsv(const core::RunPredictions& predictions);

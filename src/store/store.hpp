@@ -6,7 +6,8 @@
 //
 // Transactions. Every method that writes is one transaction: it writes everything or
 // nothing, whatever fails on the way (the failure is returned; nothing is half-written).
-// Stored items are never changed or deleted, so a read sees each item whole.
+// Stored items are never changed, only renamed or deleted whole, so a read sees each item
+// whole.
 //
 // Projects. One database (a workspace file, or a server) holds several projects, each with
 // its own evaluation sets, runs and criteria history; names are unique within a project.
@@ -82,6 +83,19 @@ class Store {
   // filter naming an evaluation set or method that does not exist matches nothing (an
   // empty list, not an error).
   virtual Result<std::vector<core::RunInfo>> ListRuns(const RunFilter& filter = {}) = 0;
+
+  // Deletes a run whole: its predictions, attributes and cached results. Fails with
+  // kNotFound when there is no such run.
+  virtual Status DeleteRun(std::string_view name) = 0;
+  // Renames a run; everything stored with it stays. Fails with kNotFound when there is no
+  // such run, kAlreadyExists when `new_name` is taken, kInvalidArgument when it is empty.
+  virtual Status RenameRun(std::string_view name, std::string_view new_name) = 0;
+  // Deletes an evaluation set whole, with its runs when `with_runs`; without, fails with
+  // kFailedPrecondition when runs use it (naming them). Fails with kNotFound when there is
+  // no such set.
+  virtual Status DeleteEvalSet(std::string_view name, bool with_runs) = 0;
+  // Renames an evaluation set; its runs stay on it. Fails as RenameRun does.
+  virtual Status RenameEvalSet(std::string_view name, std::string_view new_name) = 0;
 
   // Records a charter version's success criteria unless its charter hash equals the last
   // one recorded in this project. Returns the last version recorded before this call

@@ -485,6 +485,73 @@ TEST_P(StoreContractTest, CachedResultsArePerRunAndKeyAndReplaced) {
   EXPECT_EQ((*store_->GetCachedResults("k1", {"a"}))[0], std::optional<std::string>("new"));
 }
 
+// A deleted run is gone whole (its cached results too) and its name free again; a chunk it
+// shared with another run stays for that run.
+TEST_P(StoreContractTest, DeletedRunsAreGoneWholeAndSharedChunksStay) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 70000)));
+  const core::Run twin = MakeRun("twin", "holdout", 70000);  // the same predictions: chunks shared
+  ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 70000)));
+  ASSERT_TRUE(store_->AddRun(twin));
+  ASSERT_TRUE(store_->PutCachedResults({{"a", "k", "v"}}));
+  ASSERT_TRUE(store_->DeleteRun("a"));
+  EXPECT_EQ(store_->GetRun("a").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Names(*store_->ListRuns()), std::vector<std::string>{"twin"});
+  auto kept = store_->GetRun("twin");
+  ASSERT_TRUE(kept) << kept.error().message();
+  ExpectSameBits(kept->predictions, twin.predictions);
+  EXPECT_EQ(store_->DeleteRun("a").error().code(), ErrorCode::kNotFound);
+  // The name is free, and a new run under it has no cached results of the old one.
+  ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 70000)));
+  EXPECT_FALSE((*store_->GetCachedResults("k", {"a"}))[0].has_value());
+}
+
+TEST_P(StoreContractTest, RenamedRunsAndSetsKeepEverything) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  const core::Run run = MakeRun("a", "holdout", 10);
+  ASSERT_TRUE(store_->AddRun(run));
+  ASSERT_TRUE(store_->AddRun(MakeRun("b", "holdout", 10)));
+  ASSERT_TRUE(store_->PutCachedResults({{"a", "k", "v"}}));
+  EXPECT_EQ(store_->RenameRun("a", "b").error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->RenameRun("nope", "c").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->RenameRun("a", "").error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(store_->RenameRun("a", "c"));
+  EXPECT_EQ(store_->GetRun("a").error().code(), ErrorCode::kNotFound);
+  auto renamed = store_->GetRun("c");
+  ASSERT_TRUE(renamed) << renamed.error().message();
+  ExpectSameBits(renamed->predictions, run.predictions);
+  EXPECT_EQ(renamed->params, run.params);
+  EXPECT_EQ((*store_->GetCachedResults("k", {"c"}))[0], std::optional<std::string>("v"));
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("other", 10)));
+  EXPECT_EQ(store_->RenameEvalSet("holdout", "other").error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(store_->RenameEvalSet("holdout", "test"));
+  EXPECT_EQ(store_->GetEvalSet("holdout").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->GetEvalSet("test")->size(), 10u);
+  EXPECT_EQ(store_->GetRun("c")->evalset, "test");
+  EXPECT_EQ(store_->ListRuns({.evalset = "test"})->size(), 2u);
+}
+
+TEST_P(StoreContractTest, ASetWithRunsIsDeletedOnlyWithThem) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("other", 10)));
+  ASSERT_TRUE(store_->AddRun(MakeRun("a", "holdout", 10)));
+  ASSERT_TRUE(store_->AddRun(MakeRun("b", "other", 10)));
+  const Status refused = store_->DeleteEvalSet("holdout", false);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message().find("'a'"), std::string::npos);
+  EXPECT_EQ(store_->ListEvalSets()->size(), 2u);
+  ASSERT_TRUE(store_->DeleteEvalSet("holdout", true));
+  EXPECT_EQ(store_->GetEvalSet("holdout").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Names(*store_->ListRuns()), std::vector<std::string>{"b"});
+  ASSERT_TRUE(store_->GetEvalSet("other"));  // its columns share chunks with the deleted set's
+  EXPECT_EQ(store_->GetEvalSet("other")->labels, BinarySet("other", 10).labels);
+  ASSERT_TRUE(store_->DeleteRun("b"));
+  ASSERT_TRUE(store_->DeleteEvalSet("other", false));
+  EXPECT_TRUE(store_->ListEvalSets()->empty());
+  // Names are free again.
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+}
+
 // The threading rule of store.hpp: one Store per thread, all on one database.
 TEST_P(StoreContractTest, StoresOnOneDatabaseReadAndWriteConcurrently) {
   ASSERT_TRUE(store_->AddEvalSet(BinarySet("shared", 200)));
@@ -688,6 +755,32 @@ TEST_P(StoreContractTest, AFailedRecordCriteriaLeavesNothingAtAnyStep) {
               ASSERT_TRUE(all);
               ASSERT_EQ(all->size(), 2u);
               EXPECT_EQ((*all)[1].metric, "recall");
+            });
+  }
+}
+
+TEST_P(StoreContractTest, AFailedDeleteLeavesEverythingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.AddEvalSet(BinarySet("set", 70000)));
+    const core::Run run = MakeRun("a", "set", 70000);
+    ASSERT_TRUE(store.AddRun(run));
+    ASSERT_TRUE(store.PutCachedResults({{"a", "k", "v"}}));
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.DeleteEvalSet("set", true); },
+            [&] {
+              auto back = store.GetRun("a");
+              ASSERT_TRUE(back) << back.error().message();
+              ExpectSameBits(back->predictions, run.predictions);
+              EXPECT_EQ(store.GetEvalSet("set")->size(), 70000u);
+              EXPECT_EQ((*store.GetCachedResults("k", {"a"}))[0], std::optional<std::string>("v"));
+            },
+            [&] {
+              EXPECT_EQ(store.GetEvalSet("set").error().code(), ErrorCode::kNotFound);
+              EXPECT_TRUE(store.ListRuns()->empty());
             });
   }
 }

@@ -5,7 +5,8 @@ success criterion) -> rank (the same numbers, from the cache) -> compare (paired
 history -> bad predictions are refused and nothing is stored; global options before the
 command, one value per repeatable option, a CSV with a byte-order mark, a numeric slice binned
 at its quartiles, rounded multiclass probabilities renormalized on request, and a deleted or
-emptied database refused instead of made anew; run export reads back to the same numbers.
+emptied database refused instead of made anew; run export reads back to the same numbers;
+runs and sets renamed and deleted.
 
 Usage: evidence_flow.py FORESIGHT"""
 import json
@@ -196,6 +197,19 @@ def main() -> int:
               and both[0]["lower"] == both[1]["lower"],
               f"exported and re-added predictions score the same: {both}")
         run(binary, cwd, "run", "export", "nope", expect=2)
+
+        # Rename and delete: runs, and a set only with its runs.
+        run(binary, cwd, "run", "mv", "strong-again", "copy")
+        run(binary, cwd, "run", "mv", "copy", "weak", expect=2)
+        kept = run(binary, cwd, "run", "rm", "copy").stdout
+        check(kept == "deleted run 'copy'\n", f"run rm says what it deleted: {kept}")
+        refused = run(binary, cwd, "evalset", "rm", "trees", expect=2)
+        check("--with-runs" in refused.stderr and "'rounded'" in refused.stderr,
+              f"a set with runs is deleted only with them: {refused.stderr}")
+        run(binary, cwd, "evalset", "rm", "trees", "--with-runs")
+        names = [r["name"] for r in json.loads(run(binary, cwd, "runs", "--format", "json").stdout)["runs"]]
+        check("rounded" not in names and "copy" not in names and "strong" in names,
+              f"deleted runs are gone, the rest stay: {names}")
 
         # An emptied or deleted database is an error, never a new empty workspace.
         db = os.path.join(cwd, ".foresight", "foresight.db")

@@ -52,8 +52,18 @@ class SqliteStore final : public Store {
   Result<std::vector<std::string>> ListProjects() override;
   Status CreateProject(std::string_view name) override;
   bool ReadOnly() const override { return db_->ReadOnly(); }
+  Status DeleteRun(std::string_view name) override;
+  Status RenameRun(std::string_view name, std::string_view new_name) override;
+  Status DeleteEvalSet(std::string_view name, bool with_runs) override;
+  Status RenameEvalSet(std::string_view name, std::string_view new_name) override;
 
  private:
+  // Inside the caller's transaction: a run's rows, and an owner's columns with the chunks
+  // no other column shares.
+  Status EraseRun(int64_t id);
+  Status EraseColumns(std::string_view owner_kind, int64_t owner_id);
+  Status Rename(std::string_view table, std::string_view noun, std::string_view name,
+                std::string_view new_name);
   // " in project 'x'" for messages; empty in the default project, so a single-project
   // workspace reads as before.
   std::string InProject() const {
@@ -427,6 +437,121 @@ Result<std::vector<std::string>> ListProjectNames(Database& db) {
     out.push_back(stmt.Text(0));
   }
   return out;
+}
+
+Status SqliteStore::EraseColumns(std::string_view owner_kind, int64_t owner_id) {
+  std::vector<std::string> hashes;
+  {
+    FS_TRY(find, db_->Prepare("SELECT DISTINCT hash FROM column_chunks WHERE owner_kind = ?1 AND "
+                              "owner_id = ?2"));
+    find.Bind(1, owner_kind).Bind(2, owner_id);
+    while (true) {
+      FS_TRY(has, find.Step());
+      if (!has) break;
+      hashes.push_back(find.Text(0));
+    }
+  }
+  for (const char* table : {"column_chunks", "columns"}) {
+    FS_TRY(erase, db_->Prepare(fmt::format("DELETE FROM {} WHERE owner_kind = ?1 AND owner_id = ?2",
+                                           table)));
+    erase.Bind(1, owner_kind).Bind(2, owner_id);
+    FS_CHECK(erase.Run());
+  }
+  // A chunk goes when no column holds it any more (identical chunks are shared).
+  for (const std::string& hash : hashes) {
+    FS_TRY(orphan, db_->Prepare("DELETE FROM chunks WHERE hash = ?1 AND NOT EXISTS "
+                                "(SELECT 1 FROM column_chunks WHERE hash = ?1)"));
+    orphan.Bind(1, std::string_view(hash));
+    FS_CHECK(orphan.Run());
+  }
+  return {};
+}
+
+Status SqliteStore::EraseRun(int64_t id) {
+  for (const char* table : {"results", "run_attributes"}) {
+    FS_TRY(erase, db_->Prepare(fmt::format("DELETE FROM {} WHERE run_id = ?1", table)));
+    erase.Bind(1, id);
+    FS_CHECK(erase.Run());
+  }
+  FS_CHECK(EraseColumns(kRunOwner, id));
+  FS_TRY(erase, db_->Prepare("DELETE FROM runs WHERE id = ?1"));
+  erase.Bind(1, id);
+  return erase.Run();
+}
+
+Status SqliteStore::DeleteRun(std::string_view name) {
+  return InTransaction(*db_, [&]() -> Status {
+    FS_TRY(id, FindId("runs", name));
+    if (!id) {
+      return Fail(ErrorCode::kNotFound, fmt::format("no run named '{}'{}", name, InProject()));
+    }
+    return EraseRun(*id);
+  });
+}
+
+Status SqliteStore::DeleteEvalSet(std::string_view name, bool with_runs) {
+  return InTransaction(*db_, [&]() -> Status {
+    FS_TRY(id, FindId("evalsets", name));
+    if (!id) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("no evaluation set named '{}'{}", name, InProject()));
+    }
+    std::vector<std::pair<int64_t, std::string>> runs;
+    {
+      FS_TRY(find, db_->Prepare("SELECT id, name FROM runs WHERE evalset_id = ?1 ORDER BY id"));
+      find.Bind(1, *id);
+      while (true) {
+        FS_TRY(has, find.Step());
+        if (!has) break;
+        runs.emplace_back(find.Int(0), find.Text(1));
+      }
+    }
+    if (!runs.empty() && !with_runs) {
+      std::string first;
+      for (size_t i = 0; i < runs.size() && i < 3; ++i) {
+        first += fmt::format("{}'{}'", i ? ", " : "", runs[i].second);
+      }
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("{} run{} on evaluation set '{}' (first: {}); delete {} first, or "
+                              "the set with its runs",
+                              runs.size(), runs.size() == 1 ? " is" : "s are", name, first,
+                              runs.size() == 1 ? "it" : "them"));
+    }
+    for (const auto& run : runs) FS_CHECK(EraseRun(run.first));
+    FS_CHECK(EraseColumns(kEvalSetOwner, *id));
+    FS_TRY(erase, db_->Prepare("DELETE FROM evalsets WHERE id = ?1"));
+    erase.Bind(1, *id);
+    return erase.Run();
+  });
+}
+
+Status SqliteStore::Rename(std::string_view table, std::string_view noun, std::string_view name,
+                           std::string_view new_name) {
+  if (new_name.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("a {} needs a name", noun));
+  }
+  return InTransaction(*db_, [&]() -> Status {
+    FS_TRY(id, FindId(table, name));
+    if (!id)
+      return Fail(ErrorCode::kNotFound, fmt::format("no {} named '{}'{}", noun, name, InProject()));
+    FS_TRY(taken, FindId(table, new_name));
+    if (taken) {
+      return Fail(ErrorCode::kAlreadyExists,
+                  fmt::format("a {} named '{}' exists already{}; choose another name", noun,
+                              new_name, InProject()));
+    }
+    FS_TRY(rename, db_->Prepare(fmt::format("UPDATE {} SET name = ?1 WHERE id = ?2", table)));
+    rename.Bind(1, new_name).Bind(2, *id);
+    return rename.Run();
+  });
+}
+
+Status SqliteStore::RenameRun(std::string_view name, std::string_view new_name) {
+  return Rename("runs", "run", name, new_name);
+}
+
+Status SqliteStore::RenameEvalSet(std::string_view name, std::string_view new_name) {
+  return Rename("evalsets", "evaluation set", name, new_name);
 }
 
 Result<std::vector<std::string>> SqliteStore::ListProjects() { return ListProjectNames(*db_); }
