@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "store/internal/column_codec.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/store.hpp"
 
@@ -550,6 +551,37 @@ TEST_P(StoreContractTest, ASetWithRunsIsDeletedOnlyWithThem) {
   EXPECT_TRUE(store_->ListEvalSets()->empty());
   // Names are free again.
   ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+}
+
+// Chunks are keyed by a 64-bit hash, which can be made to collide. With every hash made the
+// same, each set and run still reads back its own values: a chunk is shared only when its
+// bytes are the same.
+TEST_P(StoreContractTest, ChunksWithTheSameHashButOtherBytesAreNotShared) {
+  struct Collide {
+    Collide() { internal::CollideHashesForTesting(true); }
+    ~Collide() { internal::CollideHashesForTesting(false); }
+    Collide(const Collide&) = delete;
+    Collide& operator=(const Collide&) = delete;
+  } collide;
+  const core::EvalSet set = BinarySet("holdout", 100);
+  ASSERT_TRUE(store_->AddEvalSet(set));
+  core::Run low = MakeRun("low", "holdout", 100);
+  core::Run high = MakeRun("high", "holdout", 100);
+  for (double& p : high.predictions) p = 1 - p;
+  core::Run same = MakeRun("same", "holdout", 100);
+  for (const core::Run* run : {&low, &high, &same}) ASSERT_TRUE(store_->AddRun(*run));
+  for (const core::Run* run : {&low, &high, &same}) {
+    auto back = store_->GetRun(run->name);
+    ASSERT_TRUE(back) << back.error().message();
+    ExpectSameBits(back->predictions, run->predictions);
+  }
+  auto back = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->ids, set.ids);
+  EXPECT_EQ(back->labels, set.labels);
+  ASSERT_TRUE(store_->DeleteRun("low"));
+  ExpectSameBits(store_->GetRun("same")->predictions, low.predictions);
+  ExpectSameBits(store_->GetRun("high")->predictions, high.predictions);
 }
 
 // The threading rule of store.hpp: one Store per thread, all on one database.

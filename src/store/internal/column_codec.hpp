@@ -18,6 +18,10 @@ enum class ColumnType { kFloat64, kInt32, kString };
 
 std::string_view ColumnTypeName(ColumnType type);
 
+// A chunk's key. The hash names its content, but a 64-bit hash can be made to collide: the
+// store compares the bytes of a chunk with the same key before sharing it, and keys a
+// different content with the same hash "HASH-1", "HASH-2", ... (decoding checks the hash
+// before the '-').
 struct Chunk {
   std::string hash;        // 16 hex digits of XXH3-64 over the type tag and the raw bytes
   std::string compressed;  // zstd frame
@@ -36,5 +40,8 @@ std::vector<Chunk> EncodeStrings(std::span<const std::string> values);
 Status DecodeFloat64(const Chunk& chunk, std::vector<double>& out);
 Status DecodeInt32(const Chunk& chunk, std::vector<int32_t>& out);
 Status DecodeStrings(const Chunk& chunk, std::vector<std::string>& out);
+
+// Tests only: every chunk gets the same hash (true), to exercise the collision path.
+void CollideHashesForTesting(bool collide);
 
 }  // namespace foresight::store::internal

@@ -91,6 +91,34 @@ Status ReadTyped(Database& db, const ColumnRef& ref, ColumnType expected, size_t
   return {};
 }
 
+// Stores a chunk unless the same bytes are stored already, and returns its key: the hash,
+// or "HASH-N" when another content has that hash (a collision, which sharing would turn into
+// one run read as another's predictions).
+Result<std::string> StoreChunk(Database& db, const Chunk& chunk) {
+  for (int n = 0;; ++n) {
+    const std::string key = n == 0 ? chunk.hash : fmt::format("{}-{}", chunk.hash, n);
+    {
+      FS_TRY(existing, db.Prepare("SELECT raw_bytes, rows, data FROM chunks WHERE hash = ?1"));
+      existing.Bind(1, std::string_view(key));
+      FS_TRY(found, existing.Step());
+      if (found) {
+        if (existing.Int(0) == static_cast<int64_t>(chunk.raw_bytes) &&
+            existing.Int(1) == static_cast<int64_t>(chunk.rows) &&
+            existing.Blob(2) == chunk.compressed) {
+          return key;
+        }
+        continue;
+      }
+    }
+    FS_TRY(insert, db.Prepare("INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
+                              "VALUES (?1, 'zstd', ?2, ?3, ?4)"));
+    insert.Bind(1, std::string_view(key)).Bind(2, static_cast<int64_t>(chunk.raw_bytes));
+    insert.Bind(3, static_cast<int64_t>(chunk.rows)).BindBlob(4, chunk.compressed);
+    FS_CHECK(insert.Run());
+    return key;
+  }
+}
+
 }  // namespace
 
 Error Damaged(std::string_view where, std::string_view detail) {
@@ -129,17 +157,12 @@ Status WriteColumn(Database& db, const ColumnRef& ref, ColumnType type,
   }
   FS_CHECK(column.Run());
   for (size_t i = 0; i < chunks.size(); ++i) {
-    FS_TRY(chunk, db.Prepare("INSERT OR IGNORE INTO chunks (hash, codec, raw_bytes, rows, data) "
-                             "VALUES (?1, 'zstd', ?2, ?3, ?4)"));
-    chunk.Bind(1, std::string_view(chunks[i].hash))
-        .Bind(2, static_cast<int64_t>(chunks[i].raw_bytes));
-    chunk.Bind(3, static_cast<int64_t>(chunks[i].rows)).BindBlob(4, chunks[i].compressed);
-    FS_CHECK(chunk.Run());
+    FS_TRY(key, StoreChunk(db, chunks[i]));
     FS_TRY(link,
            db.Prepare("INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, hash) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
     link.Bind(1, ref.owner_kind).Bind(2, ref.owner_id).Bind(3, ref.name);
-    link.Bind(4, static_cast<int64_t>(i)).Bind(5, std::string_view(chunks[i].hash));
+    link.Bind(4, static_cast<int64_t>(i)).Bind(5, std::string_view(key));
     FS_CHECK(link.Run());
   }
   return {};
