@@ -532,8 +532,9 @@ Status SqliteStore::Rename(std::string_view table, std::string_view noun, std::s
   }
   return InTransaction(*db_, [&]() -> Status {
     FS_TRY(id, FindId(table, name));
-    if (!id)
+    if (!id) {
       return Fail(ErrorCode::kNotFound, fmt::format("no {} named '{}'{}", noun, name, InProject()));
+    }
     FS_TRY(taken, FindId(table, new_name));
     if (taken) {
       return Fail(ErrorCode::kAlreadyExists,
