@@ -39,37 +39,37 @@ struct Trend {
   double t = 0;
 };
 Trend TrendOf(const std::vector<curves::CurvePoint>& points) {
+  std::vector<double> x;
+  x.reserve(points.size());
+  for (const auto& p : points) x.push_back(std::log(p.size));
   const auto n = static_cast<double>(points.size());
   double mx = 0;
   double my = 0;
-  double low = std::numeric_limits<double>::infinity();
-  double high = -low;
-  for (const auto& p : points) {
-    mx += std::log(p.size);
-    my += p.value;
-    low = std::min(low, std::log(p.size));
-    high = std::max(high, std::log(p.size));
+  for (size_t i = 0; i < points.size(); ++i) {
+    mx += x[i];
+    my += points[i].value;
   }
   mx /= n;
   my /= n;
   double sxx = 0;
   double sxy = 0;
-  for (const auto& p : points) {
-    sxx += (std::log(p.size) - mx) * (std::log(p.size) - mx);
-    sxy += (std::log(p.size) - mx) * (p.value - my);
+  for (size_t i = 0; i < points.size(); ++i) {
+    sxx += (x[i] - mx) * (x[i] - mx);
+    sxy += (x[i] - mx) * (points[i].value - my);
   }
   Trend trend;
   if (sxx <= 0) return trend;
   trend.slope = sxy / sxx;
   // A change over the whole curve below rounding is no change.
-  if (std::fabs(trend.slope) * (high - low) <= 1e-12 * std::max(1.0, std::fabs(my))) {
+  const auto [low, high] = std::minmax_element(x.begin(), x.end());
+  if (std::fabs(trend.slope) * (*high - *low) <= 1e-12 * std::max(1.0, std::fabs(my))) {
     trend.slope = 0;
     return trend;
   }
   double residual = 0;
-  for (const auto& p : points) {
-    const double fitted = my + trend.slope * (std::log(p.size) - mx);
-    residual += (p.value - fitted) * (p.value - fitted);
+  for (size_t i = 0; i < points.size(); ++i) {
+    const double error = points[i].value - (my + trend.slope * (x[i] - mx));
+    residual += error * error;
   }
   const double se = n > 2 ? std::sqrt(residual / (n - 2) / sxx) : 0;
   trend.t = se > 0 ? trend.slope / se

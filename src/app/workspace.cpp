@@ -67,7 +67,8 @@ Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& worksp
   auto store = store::OpenStore("sqlite:" + workspace.database, store::kDefaultProject, access);
   if (!store) {
     Error error = store.error();
-    if (error.code() == ErrorCode::kNotFound) {
+    std::error_code ec;
+    if (error.code() == ErrorCode::kNotFound && !std::filesystem::exists(workspace.database, ec)) {
       error = Error(ErrorCode::kNotFound,
                     fmt::format("{}/ has no database ({} is missing): restore it from a backup, "
                                 "or run `foresight init` to start an empty workspace",

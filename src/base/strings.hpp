@@ -22,6 +22,10 @@ std::optional<std::string> ClosestMatch(std::string_view word,
 // surrogates and code points above U+10FFFF are invalid), or nullopt if all is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
+// The number of code points in UTF-8 text (bytes that do not continue a sequence): the width
+// a caret or a padded column counts in.
+size_t CodePoints(std::string_view text);
+
 // ASCII lower-casing; other bytes are left as they are.
 std::string ToLowerAscii(std::string_view text);
 

@@ -34,6 +34,13 @@ TEST(FindInvalidUtf8Test, AcceptsValidRejectsMalformed) {
   EXPECT_EQ(FindInvalidUtf8("ok\xe2\x82"), 2u);        // truncated
 }
 
+TEST(CodePointsTest, CountsCharactersNotBytes) {
+  EXPECT_EQ(CodePoints(""), 0u);
+  EXPECT_EQ(CodePoints("abc"), 3u);
+  EXPECT_EQ(CodePoints("Z\xC3\xBCrich"), 6u);                 // ü is two bytes
+  EXPECT_EQ(CodePoints("\xE2\x80\xA6\xF0\x9F\x98\x80"), 2u);  // … and an emoji
+}
+
 TEST(FindPhraseTest, MatchesWholeWordsIgnoringCaseAndSeparators) {
   EXPECT_EQ(FindPhrase("Predict Criminality from photos", "criminal*")->offset, 8u);
   EXPECT_EQ(FindPhrase("Predict Criminality from photos", "criminal*")->length, 11u);

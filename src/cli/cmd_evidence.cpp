@@ -74,10 +74,9 @@ std::shared_ptr<ManageOptions> AddManageCommands(CLI::App& sub, report::Item ite
 // Runs `rm` or `mv` when one of them was given (its exit code); nullopt otherwise.
 std::optional<int> RunManageCommand(const ManageOptions& o, report::Item item) {
   if (!o.rm->parsed() && !o.mv->parsed()) return std::nullopt;
-  auto opened = app::OpenWorkspace(o.workspace, std::filesystem::current_path().string(),
-                                   store::Access::kWrite);
+  auto opened = OpenStoreFor(o.workspace, store::Access::kWrite);
   if (!opened) return ReportError(opened.error());
-  store::Store& store = *opened->store;
+  store::Store& store = **opened;
   const bool run = item == report::Item::kRun;
   if (o.rm->parsed()) {
     const Status done =

@@ -63,19 +63,23 @@ int ReportError(const Error& error) {
   return ExitCodeFor(error.code());
 }
 
-void WarnAboutCharter(const app::OpenedWorkspace& opened) {
-  if (!opened.charter_problem) return;
+namespace {
+
+// "foresight: warning: ..." on stderr, with the fields spelled as flags.
+void PrintWarning(std::string_view message) {
   const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;33mwarning\x1b[0m" : "warning",
-             Spell(opened.charter_problem->message()));
+             Spell(message));
+}
+
+}  // namespace
+
+void WarnAboutCharter(const app::OpenedWorkspace& opened) {
+  if (opened.charter_problem) PrintWarning(opened.charter_problem->message());
 }
 
 void WarnReadOnly(const app::OpenedWorkspace& opened) {
-  const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-  fmt::print(stderr,
-             "foresight: {}: the workspace {} can only be read: the charter's criteria are not "
-             "recorded in its history, and results are not cached\n",
-             color ? "\x1b[1;33mwarning\x1b[0m" : "warning", opened.workspace.root);
+  PrintWarning(report::ReadOnlyWorkspaceWarning(opened.workspace.root));
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

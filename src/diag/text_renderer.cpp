@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "base/strings.hpp"
+
 namespace foresight::diag {
 namespace {
 
@@ -23,12 +25,6 @@ std::string_view SeverityColor(Severity severity) {
       return "\x1b[1;36m";
   }
   return "";
-}
-
-size_t CodePoints(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
 }
 
 std::string Paint(std::string_view text, std::string_view color, const TextStyle& style) {

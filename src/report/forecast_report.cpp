@@ -284,7 +284,11 @@ std::string RenderForecastText(const core::Forecast& f) {
   if (rest > 0.005) list += fmt::format(", others {:.2f}", rest);
   out += (list.empty() ? "(none)" : list) + "\n\n";
   out += RenderForecastPlot(f);
-  for (const std::string& w : ForecastWarnings(f)) out += "warning: " + w + "\n";
+  for (const core::ForecastWarning w : f.warnings) {
+    // The verdict above says it already, with the band and the range measured.
+    if (w == core::ForecastWarning::kAsymptoteUndetermined) continue;
+    out += "warning: " + ForecastWarningText(w) + "\n";
+  }
   for (const auto& n : ForecastNotes(f)) out += "note: " + n + "\n";
   return out;
 }

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/strings.hpp"
+
 namespace foresight::report {
 
 // A JSON number, or null for NaN and the infinities (JSON has neither).
@@ -36,11 +38,7 @@ template <typename Rows, typename Cell>
 size_t ColumnWidth(size_t minimum, const Rows& rows, Cell cell) {
   size_t width = minimum;
   for (const auto& row : rows) {
-    const std::string_view text = cell(row);
-    const auto points = std::count_if(text.begin(), text.end(), [](char c) {
-      return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-    });
-    width = std::max(width, static_cast<size_t>(points));
+    width = std::max(width, CodePoints(cell(row)));
   }
   return width;
 }

@@ -134,6 +134,13 @@ std::string CsvField(std::string_view text) {
 
 }  // namespace
 
+std::string ReadOnlyWorkspaceWarning(const std::string& root) {
+  return fmt::format(
+      "the workspace {} can only be read: the charter's criteria are not recorded in its "
+      "history, and results are not cached",
+      root);
+}
+
 std::string RenderDeleted(Item item, const std::string& name) {
   return fmt::format("deleted {} '{}'\n", item == Item::kRun ? "run" : "evaluation set", name);
 }

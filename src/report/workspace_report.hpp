@@ -21,6 +21,10 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
+// Why a reading command on a workspace that can only be read keeps nothing: no criteria
+// version recorded, no result cached.
+std::string ReadOnlyWorkspaceWarning(const std::string& root);
+
 // What `run rm|mv` and `evalset rm|mv` act on.
 enum class Item { kRun, kEvalSet };
 // "deleted run 'a'".
