@@ -216,9 +216,8 @@ core::SliceColumn ReadSlice(const table::Table& t, size_t column, std::string na
   if (numeric && slice.levels.size() > core::kMaxRawSliceValues) {
     slice.levels.clear();
     BinNumericSlice(numbers, slice);
-    summary.binned = true;
+    summary.ranges = slice.levels;
   }
-  summary.levels = slice.levels;
   std::vector<size_t> counts(slice.levels.size(), 0);
   for (const int32_t code : slice.codes) ++counts[static_cast<size_t>(code)];
   summary.small_levels = static_cast<size_t>(std::count_if(

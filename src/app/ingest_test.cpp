@@ -72,10 +72,10 @@ TEST_F(IngestTest, ANumericSliceWithManyValuesIsBinnedAtItsQuartiles) {
   ASSERT_TRUE(outcome.evalset);
   const auto& summaries = outcome.evalset->slice_summaries;
   ASSERT_EQ(summaries.size(), 2U);
-  EXPECT_TRUE(summaries[0].binned);
+  EXPECT_TRUE(summaries[0].binned());
   EXPECT_EQ(summaries[0].distinct, 40U);
   EXPECT_EQ(summaries[0].small_levels, 0U);
-  EXPECT_FALSE(summaries[1].binned);
+  EXPECT_FALSE(summaries[1].binned());
 }
 
 // Ties at a quartile merge its ranges instead of making empty ones.

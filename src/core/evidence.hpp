@@ -60,10 +60,12 @@ inline constexpr size_t kMaxRawSliceValues = 12;
 inline constexpr size_t kMinSliceExamples = 10;
 struct SliceSummary {
   std::string column;
-  size_t distinct = 0;  // distinct values in the file
-  bool binned = false;  // numeric and binned: `levels` are ranges ("[18, 29)")
-  std::vector<std::string> levels;
-  size_t small_levels = 0;  // levels with fewer than kMinSliceExamples examples
+  size_t distinct = 0;              // distinct values in the file
+  std::vector<std::string> ranges;  // when binned: the levels, ranges such as "[18, 29)"
+  size_t small_levels = 0;          // levels with fewer than kMinSliceExamples examples
+  bool binned() const { return !ranges.empty(); }
+  // The slice's levels: the ranges when binned, else one per distinct value.
+  size_t levels() const { return binned() ? ranges.size() : distinct; }
 };
 
 // What `foresight evalsets` lists, without the columns.

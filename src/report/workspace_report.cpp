@@ -102,16 +102,16 @@ std::string RenderEvalSetAdded(const core::EvalSetInfo& e) {
       e.classes.empty() ? "" : fmt::format(", classes {}", Join(e.classes)),
       InferredPositiveNote(e), e.slices.empty() ? "" : fmt::format(", slices {}", Join(e.slices)));
   for (const core::SliceSummary& s : e.slice_summaries) {
-    if (s.binned) {
+    if (s.binned()) {
       out += fmt::format(
           "note: slice '{}' is a number with {} distinct values, one slice each would be too "
           "small to measure: binned at its quartiles into {}\n",
-          s.column, s.distinct, fmt::join(s.levels, " "));
-    } else if (s.levels.size() > core::kMaxRawSliceValues && s.small_levels * 2 > s.levels.size()) {
+          s.column, s.distinct, fmt::join(s.ranges, " "));
+    } else if (s.levels() > core::kMaxRawSliceValues && s.small_levels * 2 > s.levels()) {
       out += fmt::format(
           "note: slice '{}' has {} values and {} of them have fewer than {} examples: their "
           "intervals will be too wide to read; a coarser column would tell more\n",
-          s.column, s.levels.size(), s.small_levels, core::kMinSliceExamples);
+          s.column, s.levels(), s.small_levels, core::kMinSliceExamples);
     }
   }
   return out;

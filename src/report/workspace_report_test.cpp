@@ -35,11 +35,8 @@ TEST(EvalSetAddedTest, SaysHowASliceWasBinnedOrWhyItIsTooFine) {
                       .slices = {"age", "zip"},
                       .created_at = "2026-12-02T08:00:00Z"};
   e.slice_summaries = {
-      {.column = "age", .distinct = 61, .binned = true, .levels = {"[18, 30)", "[30, 79]"}},
-      {.column = "zip",
-       .distinct = 150,
-       .levels = std::vector<std::string>(150, "z"),
-       .small_levels = 149}};
+      {.column = "age", .distinct = 61, .ranges = {"[18, 30)", "[30, 79]"}, .small_levels = 0},
+      {.column = "zip", .distinct = 150, .ranges = {}, .small_levels = 149}};
   const std::string text = RenderEvalSetAdded(e);
   EXPECT_NE(text.find("note: slice 'age' is a number with 61 distinct values, one slice each "
                       "would be too small to measure: binned at its quartiles into [18, 30) "
