@@ -28,7 +28,7 @@ namespace foresight::app {
 
 // Bump when a change alters any cached number (a metric's formula, the resampling, the
 // interval arithmetic): entries of another version are never read.
-inline constexpr int kResultsVersion = 2;
+inline constexpr int kResultsVersion = 3;
 
 // A metric measured with the bootstrap: the replicates and BCa's acceleration (0 for the
 // percentile interval, which does not use it), the examples measured, and the metric's score

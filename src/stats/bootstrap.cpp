@@ -261,6 +261,15 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       const size_t count = std::min(kMeanBatch, values.size() - first);
       MeanReplicates(*form, options.seed, first, count, std::span<double>(values).subspan(first));
     });
+  } else if (kernel.HasOwnOrder()) {
+    constexpr size_t kBatch = Kernel::kInOrderBatch;
+    const size_t batches = (values.size() + kBatch - 1) / kBatch;
+    done = executor.ParallelFor(batches, [&](size_t batch) {
+      const size_t first = batch * kBatch;
+      const size_t count = std::min(kBatch, values.size() - first);
+      kernel.ReplicatesInOwnOrder(options.seed, first,
+                                  std::span<double>(values).subspan(first, count));
+    });
   } else {
     done = executor.ParallelFor(values.size(), [&](size_t b) {
       // The counts are written once per resample into this thread's buffer, so the

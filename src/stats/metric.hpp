@@ -85,6 +85,21 @@ class Kernel {
   // rather than from G more O(n) kernel evaluations. Others keep the default.
   virtual std::optional<std::vector<double>> LeaveOneOut() const { return std::nullopt; }
 
+  // Optional, for kernels that visit the examples in an order of their own (ROC AUC: by
+  // score): replicates first..first+out.size()-1 of the Poisson bootstrap seeded with
+  // `seed`, with the counts dealt out by position in that order instead of by id, several
+  // resamples per sequential pass. The counts are independent Poisson(1) draws either way,
+  // and dealing them through a fixed permutation leaves each replicate's distribution
+  // unchanged; the kernel then reads its data once per batch instead of looking every
+  // count up at random, which is most of the cost once n outgrows the caches. Only a lone
+  // kernel's interval uses this: anything that pairs kernels over the same examples (a
+  // paired comparison) calls Evaluate, whose counts stay by id. out.size() is at most
+  // kInOrderBatch. Kernels without an order of their own keep the defaults.
+  static constexpr size_t kInOrderBatch = 16;
+  virtual bool HasOwnOrder() const { return false; }
+  virtual void ReplicatesInOwnOrder(uint64_t /*seed*/, uint64_t /*first*/,
+                                    std::span<double> /*out*/) const {}
+
   // Optional, for metrics whose MetricDef names a score model: that model's counts on all
   // the data (how many trials the proportion has; ROC AUC's class counts).
   virtual std::optional<ScoreModel> Score() const { return std::nullopt; }

@@ -1,6 +1,7 @@
 // Binary metrics of a score: ranking quality (roc_auc, average_precision) and probability
 // quality (log_loss, brier, ece).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -44,6 +45,19 @@ class RocAucKernel : public Kernel {
   std::optional<ScoreModel> Score() const override {
     if (constant_) return std::nullopt;
     return ScoreModel{ScoreModel::Kind::kAuc, 0, positives_, negatives_};
+  }
+  bool HasOwnOrder() const override { return true; }
+  void ReplicatesInOwnOrder(uint64_t seed, uint64_t first, std::span<double> out) const override {
+    std::array<RankedScores::RocTotals, RankedScores::kInOrderBatch> totals{};
+    const size_t batch = std::min(out.size(), totals.size());
+    ranked_.RocPairsInOrder(seed, first, std::span(totals).first(batch));
+    for (size_t r = 0; r < batch; ++r) {
+      const auto& t = totals[r];
+      out[r] = t.positives == 0 || t.negatives == 0
+                   ? kNaN
+                   : static_cast<double>(t.twice_area) / (2.0 * static_cast<double>(t.positives) *
+                                                          static_cast<double>(t.negatives));
+    }
   }
 
  private:

@@ -7,6 +7,8 @@
 #include <limits>
 #include <utility>
 
+#include "stats/resample.hpp"
+
 namespace foresight::stats::metrics {
 
 namespace {
@@ -74,7 +76,57 @@ RankedScores RankedScores::Build(std::span<const int32_t> label, std::span<const
     ranked.entries_[j] =
         (id << kIdShift) | (last ? kLastOfGroup : 0U) | (label[id] == 1 ? kPositive : 0U);
   }
+  ranked.flags_.resize(ids.size());
+  for (size_t j = 0; j < ids.size(); ++j) {
+    ranked.flags_[j] = static_cast<uint8_t>(ranked.entries_[j] & (kPositive | kLastOfGroup));
+  }
   return ranked;
+}
+
+void RankedScores::RocPairsInOrder(uint64_t seed, uint64_t first, std::span<RocTotals> out) const {
+  constexpr size_t kBlock = 2048;  // 2 KiB of flags and 2 KiB of counts per resample, in L1
+  const size_t n = flags_.size();
+  const size_t batch = std::min(out.size(), kInOrderBatch);
+  std::array<internal::RocWalk, kInOrderBatch> walks{};
+  constexpr size_t kWays = 4;
+  alignas(64) std::array<std::array<uint8_t, kBlock>, kWays> c{};
+  for (size_t start = 0; start < n; start += kBlock) {
+    const size_t len = std::min(kBlock, n - start);
+    const uint8_t* flags = flags_.data() + start;
+    for (size_t r = 0; r < batch; r += kWays) {
+      const size_t ways = std::min(kWays, batch - r);
+      for (size_t w = 0; w < ways; ++w) {
+        Resample::FillPoisson(seed, first + r + w, start, std::span<uint8_t>(c[w].data(), len));
+      }
+      // Four resamples side by side, so that their dependency chains overlap; the last
+      // ways of a batch that is not a multiple of four walk the block alone.
+      if (ways == kWays) {
+        internal::RocWalk w0 = walks[r];
+        internal::RocWalk w1 = walks[r + 1];
+        internal::RocWalk w2 = walks[r + 2];
+        internal::RocWalk w3 = walks[r + 3];
+        for (size_t i = 0; i < len; ++i) {
+          w0.Step(c[0][i], flags[i]);
+          w1.Step(c[1][i], flags[i]);
+          w2.Step(c[2][i], flags[i]);
+          w3.Step(c[3][i], flags[i]);
+        }
+        walks[r] = w0;
+        walks[r + 1] = w1;
+        walks[r + 2] = w2;
+        walks[r + 3] = w3;
+      } else {
+        for (size_t w = 0; w < ways; ++w) {
+          internal::RocWalk x = walks[r + w];
+          for (size_t i = 0; i < len; ++i) x.Step(c[w][i], flags[i]);
+          walks[r + w] = x;
+        }
+      }
+    }
+  }
+  for (size_t r = 0; r < batch; ++r) {
+    out[r] = {walks[r].area, walks[r].pos_above, walks[r].neg_above};
+  }
 }
 
 std::vector<double> RankedScores::RocLeaveOneOut() const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/hash.hpp"
+#include "stats/resample.hpp"
 
 namespace foresight::stats::metrics {
 namespace {
@@ -62,6 +63,40 @@ TEST(RankedScoresTest, OrderAndTieGroupsMatchAComparisonSort) {
         ++expected_sizes.back();
       }
       EXPECT_EQ(sizes, expected_sizes) << "n " << n << " ties " << ties;
+    }
+  }
+}
+
+// With scores that never rise with the id, position in score order is the id, so the
+// in-order replicates (counts dealt by position) must equal RocPairs under the same
+// resamples' counts by id, exactly: across blocks of positions, in tie groups, for a full
+// batch and for batches that leave a remainder of the four-way walk.
+TEST(RankedScoresTest, InOrderReplicatesEqualRocPairsWhenPositionIsTheId) {
+  for (const size_t n : {1UL, 5UL, 2047UL, 2048UL, 5000UL}) {
+    std::vector<double> score(n);
+    std::vector<int32_t> label(n);
+    for (size_t i = 0; i < n; ++i) {
+      score[i] = static_cast<double>((n - i) / 3);  // groups of three equal scores
+      label[i] = static_cast<int32_t>(Mix64(i + 7 * n) & 1U);
+    }
+    const RankedScores ranked = RankedScores::Build(label, score);
+    for (const size_t batch : {16UL, 7UL, 1UL}) {
+      const uint64_t seed = 42;
+      const uint64_t first = 32;
+      std::vector<RankedScores::RocTotals> totals(batch);
+      ranked.RocPairsInOrder(seed, first, totals);
+      for (size_t r = 0; r < batch; ++r) {
+        const Resample resample = Resample::Poisson(seed, first + r);
+        uint64_t twice_area = 0;
+        uint64_t positives = 0;
+        uint64_t negatives = 0;
+        ranked.RocPairs([&](uint64_t id) { return resample.Count(id); }, twice_area, positives,
+                        negatives);
+        EXPECT_EQ(totals[r].twice_area, twice_area)
+            << "n " << n << " batch " << batch << " r " << r;
+        EXPECT_EQ(totals[r].positives, positives);
+        EXPECT_EQ(totals[r].negatives, negatives);
+      }
     }
   }
 }
