@@ -157,6 +157,30 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
   std::map<std::string, std::string> set_of;
   for (const core::RunInfo& info : *infos) set_of.emplace(info.name, info.evalset);
 
+  // The metrics measured on a set: those asked for, else the charter's when it applies to
+  // the set's task, else the task's defaults.
+  const auto metrics_for = [&](const core::EvalSet& e) {
+    if (!options.metrics.empty()) return options.metrics;
+    const auto charter = CharterMetricFor(criteria, e.task);
+    return charter ? std::vector<std::string>{*charter} : DefaultMetrics(e.task);
+  };
+  if (options.progress != nullptr) {
+    // The work planned, in examples times resamples: every metric on the whole set, and with
+    // slices each metric once more over the slices of each column (together about the set)
+    // and the two fairness gaps per column of a binary set.
+    for (const std::string& name : *names) {
+      const auto known = set_of.find(name);
+      if (known == set_of.end()) continue;  // fails below, with the store's error
+      auto set = evidence.Set(known->second);
+      if (!set) return Fail(set.error());
+      const core::EvalSet& e = **set;
+      const uint64_t columns = slices ? e.slices.size() : 0;
+      const uint64_t gaps = e.task == core::EvalTask::kBinary ? 2 * columns : 0;
+      const uint64_t measures = metrics_for(e).size() * (1 + columns) + gaps;
+      options.progress->Plan(measures * e.size() * options.resamples);
+    }
+  }
+
   std::set<std::string> skipped_sets;  // sets the charter's metric does not apply to
   for (const std::string& name : *names) {
     const auto known = set_of.find(name);
@@ -177,12 +201,11 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       }
       return loaded.get();
     };
-    std::vector<std::string> metrics = options.metrics;
-    if (metrics.empty()) {
-      const auto charter = CharterMetricFor(criteria, e.task);
-      metrics = charter ? std::vector<std::string>{*charter} : DefaultMetrics(e.task);
+    const std::vector<std::string> metrics = metrics_for(e);
+    if (options.metrics.empty()) {
       // The charter names a metric this set's task cannot have: said once per set.
-      if (!charter && CharterMetric(criteria) && skipped_sets.insert(e.name).second) {
+      if (!CharterMetricFor(criteria, e.task) && CharterMetric(criteria) &&
+          skipped_sets.insert(e.name).second) {
         core::EvalNote note;
         note.kind = core::EvalNote::Kind::kCharterMetricNotForTask;
         note.measure = criteria->metric;
@@ -197,6 +220,7 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
              {stats::FairnessGap::kDemographicParity, stats::FairnessGap::kEqualizedOdds}) {
           const std::string measure(stats::FairnessGapName(gap));
           const std::string key = MeasurementKey(measure, "fairness:" + s.name, key_parts);
+          if (options.progress != nullptr) options.progress->SetSubject(name + " · " + measure);
           std::optional<core::EvalNote> note;
           auto measured = CachedMeasure(cache, name, key, boot, [&]() -> Result<Measurement> {
             auto d = data();
@@ -229,6 +253,7 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       auto spec = registry.Parse(metric, KindOf(e.task));
       if (!spec) return Fail(spec.error().WithContext(fmt::format("run '{}'", name)));
       const std::string canonical = spec->ToString();
+      if (options.progress != nullptr) options.progress->SetSubject(name + " · " + canonical);
       auto measured = CachedMeasure(cache, name, MeasurementKey(canonical, "", key_parts), boot,
                                     [&]() -> Result<Measurement> {
                                       auto d = data();
@@ -548,7 +573,12 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
       BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
   ResultCache cache(store, options.use_cache);
   const std::string key = MeasurementKey(curve.metric, "", KeyPartsOf(options));
+  if (options.progress != nullptr) {
+    options.progress->Plan(chosen.size() * set->size() * options.resamples);
+  }
   for (const core::RunInfo* info : chosen) {
+    if (options.progress != nullptr)
+      options.progress->SetSubject(info->name + " · " + curve.metric);
     auto measured = CachedMeasure(cache, info->name, key, boot, [&]() -> Result<Measurement> {
       auto run = store.GetRun(info->name);
       if (!run) return Fail(run.error());

@@ -161,6 +161,33 @@ TEST_F(EvaluateTest, ARepeatedEvaluationIsALookupWithTheSameNumbers) {
   EXPECT_NE(reseeded->rows[2].lower, uncached->rows[2].lower);
 }
 
+// The work eval plans for its progress bar is the work it counts off: every metric, slice
+// and fairness gap, computed or read from the cache, ends at exactly 100%.
+TEST_F(EvaluateTest, AProgressBarEndsAtItsPlannedWork) {
+  core::EvalSet e = testing::AlternatingBinarySet(300);
+  core::SliceColumn region{"region", {"north", "south", "east"}, {}};
+  for (size_t i = 0; i < 300; ++i) region.codes.push_back(static_cast<int32_t>((i / 2) % 3));
+  e.slices.push_back(region);
+  ASSERT_TRUE(Store().AddEvalSet(e));
+  AddRun("a", RightExcept(300, {0, 1, 5, 8, 13, 21, 34, 55, 89, 144}));
+  AddRun("b", RightExcept(300, {2, 3, 7, 11, 17, 19, 23, 29, 31, 37, 41, 43}));
+  EvidenceOptions o;
+  o.resamples = 150;
+  o.metrics = {"roc_auc", "accuracy"};
+  for (const bool slices : {false, true, true}) {  // the last is all cache hits
+    Progress progress;
+    o.progress = &progress;
+    auto result = Evaluate(Store(), {}, o, slices, std::nullopt);
+    ASSERT_TRUE(result) << result.error().message();
+    const Progress::Snapshot s = progress.Read();
+    // Two runs, 300 examples, 150 resamples; with slices, each metric again over the
+    // slices and the two fairness gaps.
+    EXPECT_EQ(s.total, 2u * 300 * 150 * (slices ? 2 + 2 + 2 : 2));
+    EXPECT_EQ(s.done, s.total);
+    EXPECT_EQ(s.subject.rfind("b · ", 0), 0u) << s.subject;
+  }
+}
+
 TEST_F(EvaluateTest, TheCriterionsBoundUsesTheIntervalsMethod) {
   // A criterion at 97.5% one-sided confidence: its bound is the lower limit of the 95%
   // two-sided interval printed on the same report, for BCa (the default) as for percentile.

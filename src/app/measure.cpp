@@ -69,6 +69,7 @@ stats::BootstrapOptions BootstrapOptionsOf(const EvidenceOptions& o, Executor& e
                      : stats::BootstrapOptions::Interval::kPercentile;
   b.seed = o.seed;
   b.threads = o.threads;
+  b.progress = o.progress;
   return b;
 }
 
@@ -128,6 +129,7 @@ Measured Summarize(Measurement m, const stats::BootstrapOptions& options) {
   out.acceleration = m.acceleration;
   out.options = options;
   out.options.executor = nullptr;  // reading bounds needs none; the caller's may not outlive this
+  out.options.progress = nullptr;
   out.examples = m.examples;
   out.score = m.score;
   return out;

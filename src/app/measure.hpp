@@ -11,6 +11,7 @@
 
 #include "app/result_cache.hpp"
 #include "base/executor.hpp"
+#include "base/progress.hpp"
 #include "base/result.hpp"
 #include "core/evidence.hpp"
 #include "stats/bootstrap.hpp"
@@ -31,6 +32,10 @@ struct EvidenceOptions {
   // Where the bootstrap runs; not owned. Null: each use case below makes one of `threads`
   // threads for its call (the CLI's case); a long-lived caller passes its own.
   Executor* executor = nullptr;
+  // Counts the work for a progress bar, when set (not owned): each use case plans the
+  // examples times resamples it will measure, and the bootstrap (or a cached result) counts
+  // them off.
+  Progress* progress = nullptr;
 };
 
 // The metric registry's task kind for an evaluation set's task.
@@ -94,7 +99,10 @@ BootstrapKeyParts KeyPartsOf(const EvidenceOptions& o);
 template <typename Compute>
 Result<Measured> CachedMeasure(ResultCache& cache, const std::string& run, const std::string& key,
                                const stats::BootstrapOptions& options, Compute&& compute) {
-  if (auto hit = cache.FindMeasurement(key, run)) return Summarize(std::move(*hit), options);
+  if (auto hit = cache.FindMeasurement(key, run)) {
+    if (options.progress != nullptr) options.progress->Advance(hit->examples * options.resamples);
+    return Summarize(std::move(*hit), options);
+  }
   Result<Measurement> computed = compute();
   if (!computed) return Fail(computed.error());
   cache.Keep(run, key, *computed);

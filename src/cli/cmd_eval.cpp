@@ -21,6 +21,8 @@ struct CommonOptions {
   std::string format;
   std::string workspace;
   bool no_cache = false;
+  bool quiet = false;
+  Progress progress;
 };
 
 void AddCommon(CLI::App& sub, CommonOptions& o) {
@@ -66,14 +68,19 @@ Runner AddEvalCommand(CLI::App& sub) {
   sub.add_flag("--slices", opts->slices, "Also per slice value, with the worst slice");
   AddCommon(sub, *opts);
   AddCacheOption(sub, *opts);
+  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
   return [opts] {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
     opts->evidence.bca = opts->interval == "bca";
     opts->evidence.use_cache = !opts->no_cache;
     WarnAboutCharter(*opened);
-    auto result =
-        app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices, opened->criteria);
+    opts->evidence.progress = &opts->progress;
+    auto result = [&] {
+      const ProgressBar bar("eval", opts->progress, !opts->quiet);
+      return app::Evaluate(*opened->store, opts->runs, opts->evidence, opts->slices,
+                           opened->criteria);
+    }();
     if (!result) return ReportError(result.error());
     const SystemClock clock;
     if (opened->store->ReadOnly()) {

@@ -25,6 +25,8 @@ Runner AddForecastCommand(CLI::App& sub) {
     std::optional<double> target;
     double band = 0.8;
     app::EvidenceOptions evidence;
+    Progress progress;
+    bool quiet = false;
     std::string format;
     std::string workspace;
   };
@@ -57,6 +59,7 @@ Runner AddForecastCommand(CLI::App& sub) {
       ->capture_default_str();
   AddFormatOption(sub, opts->format, {"text", "json"});
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
+  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
   return [opts] {
     if (opts->points.empty() == opts->method.empty()) {
       return ReportError(Error(ErrorCode::kInvalidArgument,
@@ -82,6 +85,8 @@ Runner AddForecastCommand(CLI::App& sub) {
                                        store::Access::kRead);
       if (!opened) return ReportError(opened.error());
       WarnAboutCharter(*opened);
+      opts->evidence.progress = &opts->progress;
+      const ProgressBar bar("forecast", opts->progress, !opts->quiet);
       outcome = app::ForecastFromMethod(
           *opened->store, opts->method, OptionalString(opts->metric),
           {.evalset = OptionalString(opts->evalset), .tags = std::move(*tags)}, settings,

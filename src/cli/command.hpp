@@ -1,14 +1,18 @@
 // The subcommand table's row type and the helpers every subcommand uses for output.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "app/workspace.hpp"
+#include "base/progress.hpp"
 #include "base/result.hpp"
 #include "report/format.hpp"
 #include "report/workspace_report.hpp"
@@ -50,6 +54,28 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened);
 // Prints "foresight: warning: ..." to stderr: the workspace can only be read, so what a
 // reading command would have kept (the charter's criteria version, cached results) is not.
 void WarnReadOnly(const app::OpenedWorkspace& opened);
+
+// A progress line on stderr while long work advances `progress`: only when stderr is a
+// terminal and `enabled` (not --quiet), first drawn once the work has taken a second (quick
+// commands never flicker), redrawn five times a second from a thread of its own, erased when
+// the bar is destroyed, before the command prints its result.
+class ProgressBar {
+ public:
+  ProgressBar(std::string command, const Progress& progress, bool enabled);
+  ~ProgressBar();
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+ private:
+  void Draw();
+  std::string command_;
+  const Progress& progress_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  bool drawn_ = false;
+  std::thread thread_;
+};
 
 // Splits repeatable "k=v" options (--param, --tag); a missing '=' is a usage error naming
 // `option`.

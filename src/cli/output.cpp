@@ -1,6 +1,8 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -8,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "report/progress_report.hpp"
 
 namespace foresight::cli {
 namespace {
@@ -54,6 +57,46 @@ void WriteStdout(std::string_view given) {
     }
     written += static_cast<size_t>(n);
   }
+}
+
+ProgressBar::ProgressBar(std::string command, const Progress& progress, bool enabled)
+    : command_(std::move(command)), progress_(progress) {
+  if (!enabled || ::isatty(STDERR_FILENO) == 0) return;
+  thread_ = std::thread([this] { Draw(); });
+}
+
+ProgressBar::~ProgressBar() {
+  if (!thread_.joinable()) return;
+  {
+    const std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  if (drawn_) {
+    fmt::print(stderr, "\r\033[K");
+    std::fflush(stderr);
+  }
+}
+
+void ProgressBar::Draw() {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  std::unique_lock lock(mutex_);
+  // Nothing for the first second; then every 200 ms until told to stop.
+  if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) return;
+  do {
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    size_t width = 80;
+    winsize size{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1) {
+      width = size.ws_col - 1;  // the last column would wrap on some terminals
+    }
+    fmt::print(stderr, "\r\033[K{}",
+               report::RenderProgressLine(command_, progress_.Read(), elapsed, width));
+    std::fflush(stderr);
+    drawn_ = true;
+  } while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; }));
 }
 
 int ReportError(const Error& error) {

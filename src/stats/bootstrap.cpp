@@ -253,6 +253,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       std::vector<double> counts(cells);
       for (const size_t j : order) counts[j] = static_cast<double>(SamplePoisson(rng, totals[j]));
       values[b] = kernel.EvaluateCells(counts);
+      if (options.progress != nullptr) options.progress->Advance(n);
     });
   } else if (const auto form = kernel.AsMean(); form && form->values.size() == n) {
     const size_t batches = (values.size() + kMeanBatch - 1) / kMeanBatch;
@@ -260,6 +261,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       const size_t first = batch * kMeanBatch;
       const size_t count = std::min(kMeanBatch, values.size() - first);
       MeanReplicates(*form, options.seed, first, count, std::span<double>(values).subspan(first));
+      if (options.progress != nullptr) options.progress->Advance(n * count);
     });
   } else if (kernel.HasOwnOrder()) {
     constexpr size_t kBatch = Kernel::kInOrderBatch;
@@ -269,6 +271,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       const size_t count = std::min(kBatch, values.size() - first);
       kernel.ReplicatesInOwnOrder(options.seed, first,
                                   std::span<double>(values).subspan(first, count));
+      if (options.progress != nullptr) options.progress->Advance(n * count);
     });
   } else {
     done = executor.ParallelFor(values.size(), [&](size_t b) {
@@ -279,6 +282,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       counts.resize(n);
       Resample::FillPoisson(options.seed, b, counts);
       values[b] = kernel.Evaluate(Resample::FromCounts(counts));
+      if (options.progress != nullptr) options.progress->Advance(n);
     });
   }
   if (!done) return Fail(done.error().WithContext("bootstrap"));

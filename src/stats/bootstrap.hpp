@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/executor.hpp"
+#include "base/progress.hpp"
 #include "base/result.hpp"
 #include "stats/metric.hpp"
 
@@ -40,6 +41,9 @@ struct BootstrapOptions {
   // one-off callers and tests; long-lived callers pass one executor to every call.
   Executor* executor = nullptr;
   size_t threads = 0;  // used only when executor is null
+  // Counts the work done for a progress bar, when set (not owned): DrawReplicates advances
+  // it by n for each replicate drawn, so a call adds n * resamples in all.
+  Progress* progress = nullptr;
 };
 
 struct Estimate {

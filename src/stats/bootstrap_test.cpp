@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "stats/distributions.hpp"
@@ -414,6 +415,48 @@ TEST(StatsBootstrapTest, OneSidedBoundUsesTheIntervalsMethod) {
     const double lower90 = OneSidedBound(*replicates, jackknife->acceleration, options, 0.9, false);
     EXPECT_GT(lower90, two_sided.lower);
     EXPECT_LT(lower90, two_sided.estimate);
+  }
+}
+
+// Every path of the bootstrap (per cell, batched means, a kernel's own order, counts by id)
+// counts n per replicate off a progress bar's work, read meanwhile from another thread, so
+// a use case that plans n * resamples ends at exactly 100%.
+TEST(StatsBootstrapTest, EveryPathCountsItsWorkForAProgressBar) {
+  const size_t n = 3001;
+  std::vector<int32_t> label(n);
+  std::vector<double> score(n);
+  for (size_t i = 0; i < n; ++i) {
+    label[i] = static_cast<int32_t>(i % 3 == 0);
+    score[i] = static_cast<double>(Resample::Mix(i) >> 11U) * 0x1.0p-53;
+  }
+  MetricData data;
+  data.label = label;
+  data.score = score;
+  for (const char* metric : {"accuracy", "log_loss", "roc_auc", "average_precision"}) {
+    auto spec = BuiltinMetrics().Parse(metric, TaskKind::kBinary);
+    ASSERT_TRUE(spec) << metric;
+    auto kernel = spec->def->prepare(data, spec->params);
+    ASSERT_TRUE(kernel) << metric;
+    Progress progress;
+    const auto executor = Executor::Start(3);
+    BootstrapOptions options;
+    options.resamples = 203;  // not a multiple of any batch size
+    options.executor = executor.get();
+    options.progress = &progress;
+    std::atomic<bool> done{false};
+    uint64_t last_seen = 0;
+    std::thread reader([&] {
+      while (!done.load()) {
+        const uint64_t seen = progress.Read().done;
+        EXPECT_GE(seen, last_seen) << "progress never goes back";
+        last_seen = seen;
+      }
+    });
+    const auto replicates = DrawReplicates(**kernel, n, options);
+    done = true;
+    reader.join();
+    ASSERT_TRUE(replicates) << metric;
+    EXPECT_EQ(progress.Read().done, n * options.resamples) << metric;
   }
 }
 

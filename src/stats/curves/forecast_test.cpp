@@ -97,7 +97,7 @@ TEST(ForecastTest, RisingErrorIsFlaggedIllBehaved) {
   ASSERT_TRUE(result.has_value()) << result.error().message();
   EXPECT_TRUE(result->ill_behaved);
   EXPECT_THAT(result->warnings.at(0),
-              testing::AnyOf(ForecastWarning::kWorsens, ForecastWarning::kSpeedsUp));
+              ::testing::AnyOf(ForecastWarning::kWorsens, ForecastWarning::kSpeedsUp));
 }
 
 // A uniform in [0, 1) from a counter (deterministic pseudo-randomness for simulations).
