@@ -26,8 +26,8 @@ class Progress {
  public:
   struct Snapshot {
     uint64_t done = 0;
-    uint64_t total = 0;    // units planned; 0 when nothing has been planned yet
-    std::string subject;   // what is being worked on now; may be empty
+    uint64_t total = 0;   // units planned; 0 when nothing has been planned yet
+    std::string subject;  // what is being worked on now; may be empty
     double Fraction() const {
       if (total == 0) return 0;
       return std::min(1.0, static_cast<double>(done) / static_cast<double>(total));

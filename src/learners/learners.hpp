@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "learners/learner.hpp"
 
@@ -12,6 +14,16 @@ std::unique_ptr<Learner> MakeLinear();
 std::unique_ptr<Learner> MakeTree();
 std::unique_ptr<Learner> MakeAdditive();
 std::unique_ptr<Learner> MakeBoosting();
+
+// The linear learner's model for several classes at a given strength C (the learner picks
+// C on an inner split): multinomial logistic regression, minimising C * sum of log losses +
+// |W|^2 / 2 over the Encoder's features (fitted on `rows`) with unpenalised intercepts.
+// `warm`, when given with the right size, is where the search starts, and receives the
+// fitted weights. Public so that tests can set it against scikit-learn's
+// LogisticRegression(multi_class="multinomial") at the same C.
+Result<std::unique_ptr<Model>> FitMultinomialLogistic(const Dataset& data,
+                                                      std::span<const size_t> rows, double c,
+                                                      std::vector<double>* warm = nullptr);
 
 // Numeric features standardised with the training rows' mean and standard deviation
 // (missing values become the mean, i.e. 0), categorical features one-hot (missing: all

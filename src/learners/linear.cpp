@@ -1,14 +1,21 @@
-// Regularised linear models with liblinear: L2-regularised logistic regression for
-// classification (one-vs-rest for several classes), L2-regularised least squares for
-// regression. Numeric features standardised, categorical ones one-hot. The regularisation
-// strength C is chosen on an inner split of the training rows (log loss, or squared error),
-// then the model is refitted on all of them. A glass box: one weight per feature.
+// Regularised linear models: L2-regularised logistic regression for two classes
+// (liblinear), multinomial (softmax) logistic regression for several (softmax.cpp),
+// L2-regularised least squares for regression (liblinear). Numeric features
+// standardised, categorical ones one-hot. The regularisation strength C is chosen on an inner
+// split of the training rows (log loss, or squared error), then the model is refitted on all
+// of them. A glass box: one weight per feature (and class).
+//
+// Several classes get one softmax model rather than liblinear's one-vs-rest models: the
+// one-vs-rest probabilities are normalised after the fact and understate what a linear
+// model can do (on Weka's segment, 0.922 against a multinomial model's 0.954 accuracy).
 #include <linear.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -140,6 +147,30 @@ double Loss(const Model& m, const Dataset& data, std::span<const size_t> rows) {
   return sum / static_cast<double>(rows.size());
 }
 
+// Several classes: the multinomial model (softmax.cpp), C by the inner split's log loss,
+// each C starting from the previous one's weights and the final fit from the best C's.
+Result<std::unique_ptr<Model>> FitSoftmax(const Dataset& data, std::span<const size_t> rows,
+                                          const FitOptions& fit) {
+  double best_c = 1;
+  std::vector<double> best_w;
+  const InnerSplit split = SplitRows(data, rows, 0.2, fit.seed);
+  if (split.validation.size() >= 5 && split.train.size() >= 5) {
+    double best_loss = std::numeric_limits<double>::infinity();
+    std::vector<double> warm;
+    for (const double c : kCs) {
+      auto m = FitMultinomialLogistic(data, split.train, c, &warm);
+      if (!m) return Fail(m.error());
+      const double loss = Loss(**m, data, split.validation);
+      if (loss < best_loss) {
+        best_loss = loss;
+        best_c = c;
+        best_w = warm;
+      }
+    }
+  }
+  return FitMultinomialLogistic(data, rows, best_c, best_w.empty() ? nullptr : &best_w);
+}
+
 class Linear : public Learner {
  public:
   Linear() { set_print_string_function(&Quiet); }
@@ -152,6 +183,7 @@ class Linear : public Learner {
   Result<std::unique_ptr<Model>> Fit(const Dataset& data, std::span<const size_t> rows,
                                      const FitOptions& fit) const override {
     if (auto ok = CheckTrainable(data, rows, info().name); !ok) return Fail(ok.error());
+    if (data.task == Task::kMulticlass) return FitSoftmax(data, rows, fit);
     // C by an inner split, when the rows allow one with every class on both sides. The
     // inner rows are encoded once; for two classes each C starts from the previous one's
     // weights (warm starts along increasing C; liblinear's regression solver stops too

@@ -22,8 +22,8 @@ std::string RenderProgressLine(std::string_view command, const Progress::Snapsho
   const auto filled = static_cast<size_t>(fraction * kBar);
   // Rounded down: 100% only when everything is done.
   const auto percent = static_cast<int>(fraction * 100);
-  std::string line = fmt::format("{} {:3d}% [{}{}]", command, percent,
-                                 std::string(filled, '#'), std::string(kBar - filled, ' '));
+  std::string line = fmt::format("{} {:3d}% [{}{}]", command, percent, std::string(filled, '#'),
+                                 std::string(kBar - filled, ' '));
   if (!snapshot.subject.empty()) line += " " + snapshot.subject;
   // The pace is known once a few percent are done; before that a guess would jump about.
   if (fraction >= 0.03 && fraction < 1 && elapsed_seconds >= 1) {
