@@ -19,6 +19,7 @@
 #include "app/table_input.hpp"
 #include "base/executor.hpp"
 #include "base/hash.hpp"
+#include "base/memory.hpp"
 #include "base/strings.hpp"
 #include "stats/metric.hpp"
 #include "table/table.hpp"
@@ -255,14 +256,60 @@ Result<std::vector<const learners::Learner*>> ChooseLearners(
 // The table read, typed and checked (probe_data.hpp), with its features sorted once for
 // every tree fit. Nothing (and diagnostics into `outcome`) when it cannot be probed,
 // including too few rows for the folds; fails (Result) when the file cannot be read.
-Result<std::optional<ProbeData>> ReadProbeTable(const ProbeOptions& options,
+Result<std::optional<ProbeData>> ReadProbeTable(const ProbeOptions& options, size_t learners,
                                                 ProbeOutcome& outcome) {
   auto file = LoadTable(options.data);
   if (!file) return Fail(file.error());
   outcome.file = std::move(*file);
   const SourceFile& src = *outcome.file;
+  const table::TableFormat format = table::FormatForPath(options.data);
+  // Before parsing: what the whole table would need, against what there is.
+  const table::TableShape shape = table::EstimateShape(src, format);
+  const size_t rows = options.sample ? std::min(*options.sample, shape.records) : shape.records;
+  const auto runs_for = [&](size_t n) {
+    const auto train = static_cast<int64_t>(n - n / std::max<size_t>(options.folds, 1));
+    return learners * ProbeSizes(std::max<int64_t>(train, 1)).size();
+  };
+  // Multiclass predictions hold one value per class: at most the target's distinct values,
+  // which are not known yet; a few per row is the usual case and the cells dominate anyway.
+  constexpr uint64_t kWidthGuess = 2;
+  const uint64_t need =
+      EstimateProbeBytes(src.text().size(), rows, shape.columns, runs_for(rows), kWidthGuess);
+  const std::optional<uint64_t> budget =
+      options.memory_budget ? options.memory_budget : AvailableMemoryBytes();
+  if (budget && need > *budget) {
+    // The largest sample that fits, rounded down to two significant digits.
+    size_t fits = rows;
+    while (fits > 100 && EstimateProbeBytes(src.text().size(), fits, shape.columns, runs_for(fits),
+                                            kWidthGuess) > *budget) {
+      fits = fits * 3 / 4;
+    }
+    size_t unit = 1;
+    while (fits / unit >= 100) unit *= 10;
+    fits = fits / unit * unit;
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("probing {} would need about {} of memory ({} rows of {} columns); "
+                            "about {} is available: probe a random sample with {} {}, or leave "
+                            "columns out with {}",
+                            options.data, Bytes(need), rows, shape.columns, Bytes(*budget),
+                            FieldRef("sample"), fits, FieldRef("ignore")));
+  }
+  table::RecordFilter keep;
+  std::vector<bool> chosen;
+  if (options.sample && *options.sample < shape.records) {
+    // Floyd's algorithm: `sample` distinct records of the counted ones, uniformly.
+    chosen.assign(shape.records, false);
+    uint64_t state = options.seed ^ 0x5A3B1E5D7C9F2A41ULL;
+    for (size_t j = shape.records - *options.sample; j < shape.records; ++j) {
+      state = Mix64(state + j);
+      const size_t pick = static_cast<size_t>(state % (j + 1));
+      chosen[chosen[pick] ? j : pick] = true;
+    }
+    keep = [&chosen](size_t record) { return record < chosen.size() && chosen[record]; };
+    outcome.sampled_from = shape.records;
+  }
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(src, table::FormatForPath(options.data), sink);
+  std::optional<table::Table> t = table::ReadTable(src, format, sink, keep);
   if (!t) {
     outcome.diagnostics = sink.diagnostics();
     return std::nullopt;
@@ -554,6 +601,11 @@ Result<std::optional<core::ProbeGap>> MeasureGap(store::Store& store, bool highe
 
 }  // namespace
 
+uint64_t EstimateProbeBytes(uint64_t file_bytes, uint64_t records, uint64_t columns, uint64_t runs,
+                            uint64_t width) {
+  return file_bytes + records * columns * kProbeBytesPerCell + runs * records * width * 8;
+}
+
 std::vector<int64_t> ProbeSizes(int64_t full) {
   std::vector<int64_t> sizes;
   for (int k = 0;; ++k) {
@@ -643,7 +695,7 @@ Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options
   auto chosen = ChooseLearners(options.learners);
   if (!chosen) return Fail(chosen.error());
   ProbeOutcome outcome;
-  auto prepared = ReadProbeTable(options, outcome);
+  auto prepared = ReadProbeTable(options, chosen->size(), outcome);
   if (!prepared) return Fail(prepared.error());
   if (!*prepared) return outcome;
   ProbeData& data = **prepared;
@@ -683,6 +735,7 @@ Result<ProbeOutcome> TrainProbe(store::Store& store, const ProbeOptions& options
   }
 
   DescribeProbe(options, evalset, plan.full_size, *metric, data, result);
+  result.sampled_from = outcome.sampled_from;
   result.seconds = elapsed();
   outcome.result = std::move(result);
   return outcome;

@@ -47,8 +47,24 @@ struct ProbeOptions {
   // Every run's predictions are held in memory until they are stored, in one transaction;
   // a probe that would need more is refused before training.
   size_t max_prediction_bytes = size_t{4} << 30U;
+  // A random sample of this many of the table's rows (seeded by `seed`), read without
+  // holding the others: for tables too large to probe whole.
+  std::optional<size_t> sample;
+  // The memory the probe may use (default: what the system reports available; tests set
+  // it). A table whose estimated footprint exceeds it is refused before it is read, with a
+  // sample size that would fit.
+  std::optional<uint64_t> memory_budget;
   EvidenceOptions evidence;  // intervals and the gap's bootstrap
 };
+
+// What probing a table of `records` rows and `columns` columns from a file of `file_bytes`
+// bytes is expected to hold at its peak: the file, the parsed cells, the features, the
+// trees' sorted indexes and every run's predictions (kProbeBytesPerCell per cell in all,
+// measured on the synthetic benchmark table, plus `runs` predictions of `width` values
+// per row).
+inline constexpr uint64_t kProbeBytesPerCell = 64;
+uint64_t EstimateProbeBytes(uint64_t file_bytes, uint64_t records, uint64_t columns, uint64_t runs,
+                            uint64_t width);
 
 // Sizes of the nested training subsamples for `full` training rows: round(16·2^(k/2)) below
 // `full`, then `full` itself.
@@ -80,6 +96,7 @@ struct ProbeOutcome {
   std::unique_ptr<SourceFile> file;
   std::vector<diag::Diagnostic> diagnostics;
   std::optional<core::ProbeResult> result;
+  size_t sampled_from = 0;  // with a sample: the records it was drawn from
 };
 
 // The measuring stage of a probe, which only reads the store: for each learner of `result`

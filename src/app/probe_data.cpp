@@ -468,12 +468,12 @@ void FillTargets(const EncodedTarget& encoded, const std::vector<size_t>& rows, 
 }
 
 // Ids: the id column's (present and unique, else diagnostics and false), else each row's
-// number in the table.
+// number in the table (its number in the file when a sample was read).
 bool FillIds(const table::Table& t, const SourceFile& file, std::optional<size_t> id_col,
              const std::vector<size_t>& rows, core::EvalSet& e,
              std::vector<diag::Diagnostic>& out) {
   if (!id_col) {
-    for (const size_t r : rows) e.ids.push_back(std::to_string(r + 1));
+    for (const size_t r : rows) e.ids.push_back(std::to_string(t.Record(r) + 1));
     return true;
   }
   const size_t before = out.size();

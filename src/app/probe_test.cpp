@@ -317,6 +317,72 @@ TEST_F(ProbeTest, TimeBudgetStopsAddingWorkAndSaysWhat) {
   EXPECT_FALSE(r.gap.has_value());
 }
 
+// A table too large for the memory there is is refused from a line count, before it is
+// parsed or anything is trained, with a sample size that would fit; with that sample the
+// probe runs on a uniform, seeded sample of exactly that many rows.
+TEST_F(ProbeTest, ATableTooLargeForMemoryIsRefusedBeforeReadingAndASampleFits) {
+  const std::string path = Write("t.csv", BinaryCsv(3000));
+  ProbeOptions o = Options(path);
+  o.learners = {"majority", "linear"};
+  o.memory_budget = uint64_t{2} << 20U;  // 2 MiB
+  auto refused = Run(o);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kResourceExhausted);
+  const std::string message = refused.error().message();
+  EXPECT_THAT(message, HasSubstr("3000 rows of 6 columns"));
+  EXPECT_THAT(message, HasSubstr("2.0 MiB is available"));
+  EXPECT_TRUE(Store().ListEvalSets()->empty());
+  // The suggested sample: the number after the sample flag.
+  const size_t flag = message.find(FieldRef("sample"));
+  ASSERT_NE(flag, std::string::npos) << message;
+  const size_t suggested = std::stoul(message.substr(flag + FieldRef("sample").size() + 1));
+  EXPECT_GT(suggested, 100u);
+  EXPECT_LT(suggested, 3000u);
+  EXPECT_LE(EstimateProbeBytes(BinaryCsv(3000).size(), suggested, 6, 2 * 9, 2), *o.memory_budget);
+
+  o.sample = suggested;
+  auto sampled = Run(o);
+  ASSERT_TRUE(sampled && sampled->result) << (sampled ? "refused" : sampled.error().message());
+  EXPECT_EQ(sampled->result->rows, suggested);
+  EXPECT_EQ(sampled->result->sampled_from, 3000u);
+  // The rows are spread over the file (ids, their row numbers in the file, from its first
+  // and last tenth), not its head.
+  const auto set = Store().GetEvalSet(sampled->result->evalset);
+  ASSERT_TRUE(set);
+  EXPECT_EQ(set->ids.size(), suggested);
+  size_t early = 0;
+  size_t late = 0;
+  for (const std::string& id : set->ids) {
+    const size_t row = std::stoul(id) - 1;
+    early += row < 300 ? 1 : 0;
+    late += row >= 2700 ? 1 : 0;
+  }
+  EXPECT_GT(early, suggested / 20);
+  EXPECT_GT(late, suggested / 20);
+}
+
+TEST_F(ProbeTest, ASampleIsSeededAndNoLargerThanTheTable) {
+  ProbeOptions o = Options(Write("t.csv", BinaryCsv(400)));
+  o.learners = {"majority"};
+  o.sample = 100;
+  o.name = "a";
+  auto a = Run(o);
+  o.name = "b";
+  auto b = Run(o);
+  o.name = "c";
+  o.seed = 7;
+  auto c = Run(o);
+  ASSERT_TRUE(a && a->result && b && b->result && c && c->result);
+  EXPECT_EQ(Store().GetEvalSet("a")->ids, Store().GetEvalSet("b")->ids) << "same seed";
+  EXPECT_NE(Store().GetEvalSet("a")->ids, Store().GetEvalSet("c")->ids) << "another seed";
+  o.name = "d";
+  o.sample = 1000;  // more than the table: the whole table, and no sample is reported
+  auto d = Run(o);
+  ASSERT_TRUE(d && d->result);
+  EXPECT_EQ(d->result->rows, 400u);
+  EXPECT_EQ(d->result->sampled_from, 0u);
+}
+
 TEST_F(ProbeTest, MulticlassAndRegressionTargetsAreInferred) {
   std::string csv = "a,b,kind,amount\n";
   for (size_t i = 0; i < 240; ++i) {

@@ -1,5 +1,10 @@
 #include "base/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -19,38 +24,56 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   if (fs::is_directory(status)) {
     return Fail(ErrorCode::kInvalidArgument, "'" + path + "' is a directory, not a file");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // Only regular files: a pipe with no writer would block the open, and a device such as
+  // /dev/zero never ends. O_NONBLOCK keeps the open itself from waiting on a FIFO swapped in
+  // after the check above; fstat then decides on what was opened.
+  const auto not_regular = [&path] {
+    return Fail(ErrorCode::kInvalidArgument,
+                "'" + path +
+                    "' is not a regular file (a pipe, a device or a socket): save its "
+                    "content to a file and give that file");
+  };
+  if (!fs::is_regular_file(status)) return not_regular();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     return Fail(ErrorCode::kInvalidArgument, "cannot open '" + path + "': " + std::strerror(errno));
   }
-  if (fs::is_regular_file(status)) {
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-      return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is " + std::to_string(size) +
-                                                     " bytes; the limit is " +
-                                                     std::to_string(max_bytes) + " bytes");
-    }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return not_regular();
   }
-  // Regular files are read in one piece of their size; pipes and special files in blocks,
-  // stopping one byte past the limit, so every input is bounded.
-  std::string content;
-  if (fs::is_regular_file(status)) {
-    content.resize(static_cast<size_t>(fs::file_size(path, ec)));
-    in.read(content.data(), static_cast<std::streamsize>(content.size()));
-    content.resize(static_cast<size_t>(in.gcount()));
-  } else {
-    char block[65536];
-    while (in && content.size() <= max_bytes) {
-      in.read(block, sizeof block);
-      content.append(block, static_cast<size_t>(in.gcount()));
-    }
+  const auto size = static_cast<size_t>(info.st_size);
+  if (size > max_bytes) {
+    ::close(fd);
+    return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is " + std::to_string(size) +
+                                                   " bytes; the limit is " +
+                                                   std::to_string(max_bytes) + " bytes");
   }
+  // Read to the end, bounded by the limit: the file may have grown since fstat.
+  std::string content(size, '\0');
+  size_t got = 0;
+  while (true) {
+    if (got == content.size()) {
+      if (content.size() > max_bytes) break;
+      content.resize(std::min(max_bytes + 1, std::max<size_t>(content.size() * 2, 65536)));
+    }
+    const ssize_t n = ::read(fd, content.data() + got, content.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return Fail(ErrorCode::kInvalidArgument,
+                  "error reading '" + path + "': " + std::strerror(error));
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  content.resize(got);
   if (content.size() > max_bytes) {
     return Fail(ErrorCode::kResourceExhausted, "'" + path + "' is larger than the limit of " +
                                                    std::to_string(max_bytes) + " bytes");
-  }
-  if (in.bad()) {
-    return Fail(ErrorCode::kInvalidArgument, "error reading '" + path + "'");
   }
   return content;
 }
@@ -62,23 +85,38 @@ Status WriteFileAtomic(const std::string& path, const std::string& content, bool
                                                FieldRef("force") + " to overwrite it");
   }
   const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot write '" + temp + "': " + std::strerror(errno));
-    }
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return Fail(ErrorCode::kUnavailable, "error writing '" + temp + "'");
-    }
+  // Written, flushed to the disk, then renamed, and the folder flushed too: after a power
+  // cut the file holds the old content or the new, never an empty or partial one.
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "cannot write '" + temp + "': " + std::strerror(errno));
   }
+  const auto fail = [&](const std::string& what) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    fs::remove(temp, ec);
+    return Fail(errno == ENOSPC ? ErrorCode::kResourceExhausted : ErrorCode::kUnavailable,
+                what + " '" + temp + "': " + reason);
+  };
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail("error writing");
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail("error flushing");
+  ::close(fd);
   fs::rename(temp, path, ec);
   if (ec) {
     fs::remove(temp, ec);
     return Fail(ErrorCode::kUnavailable, "cannot rename '" + temp + "' to '" + path + "'");
+  }
+  const fs::path parent = fs::absolute(path, ec).parent_path();
+  if (const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    ::fsync(dir);  // best effort: some file systems cannot sync a folder
+    ::close(dir);
   }
   return {};
 }

@@ -77,9 +77,10 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kAlreadyExists:
     case ErrorCode::kFailedPrecondition:
     case ErrorCode::kResourceExhausted:
+    case ErrorCode::kDataLoss:
       return 2;
     case ErrorCode::kUnavailable:
-    case ErrorCode::kDataLoss:
+      return 75;  // sysexits' EX_TEMPFAIL: try again later
     case ErrorCode::kInternal:
       return 70;
   }

@@ -19,8 +19,8 @@ enum class ErrorCode {
   kAlreadyExists,       // a named thing exists already (exit 2, HTTP 409)
   kFailedPrecondition,  // the system is not in the state the operation needs (exit 2, HTTP 412)
   kResourceExhausted,   // a size or count limit was hit (exit 2, HTTP 413)
-  kUnavailable,         // a transient failure; retrying may help (exit 70, HTTP 503)
-  kDataLoss,            // stored data is corrupt (exit 70, HTTP 500)
+  kUnavailable,         // a transient failure; retrying may help (exit 75, HTTP 503)
+  kDataLoss,            // stored data is damaged (exit 2, HTTP 500)
   kInternal,            // a bug (exit 70, HTTP 500)
 };
 

@@ -85,6 +85,60 @@ size_t CodePoints(std::string_view text) {
   return count;
 }
 
+namespace {
+
+// "\x1b" (kind 'x', two hex digits) or "\u009b" (kind 'u', four).
+void AppendEscape(std::string& out, char kind, unsigned value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '\\';
+  out += kind;
+  if (kind == 'u') out += "00";
+  out += kHex[(value >> 4U) & 0xFU];
+  out += kHex[value & 0xFU];
+}
+
+}  // namespace
+
+std::string EscapeControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80U) {
+      const bool control = (c < 0x20U && c != '\t' && c != '\n' && c != 0x1FU) || c == 0x7FU;
+      if (control) {
+        AppendEscape(out, 'x', c);
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const size_t length = (c & 0xE0U) == 0xC0U   ? 2
+                          : (c & 0xF0U) == 0xE0U ? 3
+                          : (c & 0xF8U) == 0xF0U ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
+    }
+    if (!valid) {
+      AppendEscape(out, 'x', c);
+      ++i;
+      continue;
+    }
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    if (c == 0xC2U && second >= 0x80U && second <= 0x9FU) {
+      AppendEscape(out, 'u', second);  // a C1 control, as its code point
+    } else {
+      out.append(text.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string ToLowerAscii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -26,6 +26,14 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 // a caret or a padded column counts in.
 size_t CodePoints(std::string_view text);
 
+// Text as it is safe to print on a terminal, for messages that quote a user's data (an id,
+// a cell, a file name): control characters (C0 but tab and line feed, DEL, and the C1
+// controls U+0080 to U+009F) become visible escapes ("\x1b", "\u009b"), and so does each
+// byte that is not part of valid UTF-8, so that no escape sequence a file holds can clear a
+// screen or retitle a window. The field mark (\x1f) that FieldRef writes is kept, for the
+// faces to spell.
+std::string EscapeControls(std::string_view text);
+
 // ASCII lower-casing; other bytes are left as they are.
 std::string ToLowerAscii(std::string_view text);
 

@@ -61,5 +61,18 @@ TEST(SourceFileTest, LocationsCountCodePointsAndHandleCrlf) {
   EXPECT_EQ(file.LocationOf(1000).line, 3u);
 }
 
+// Messages quote ids and cells: nothing in them may drive the terminal.
+TEST(StringsTest, EscapeControlsMakesTerminalSequencesVisible) {
+  EXPECT_EQ(EscapeControls("plain ünïcode\tand\nlines"), "plain ünïcode\tand\nlines");
+  EXPECT_EQ(EscapeControls("id\x1b[2J\x1b]0;owned\x07"), "id\\x1b[2J\\x1b]0;owned\\x07");
+  EXPECT_EQ(EscapeControls("a\x7f\rb"), "a\\x7f\\x0db");
+  EXPECT_EQ(EscapeControls("c1 \xC2\x9B"
+                           "2J"),
+            "c1 \\u009b2J")
+      << "the 8-bit CSI";
+  EXPECT_EQ(EscapeControls("bad \xff\xC3"), "bad \\xff\\xc3") << "bytes that are not UTF-8";
+  EXPECT_EQ(EscapeControls("field \x1fmetric\x1f"), "field \x1fmetric\x1f") << "FieldRef's mark";
+}
+
 }  // namespace
 }  // namespace foresight

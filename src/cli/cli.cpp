@@ -107,7 +107,7 @@ int Dispatch(int argc_in, char** argv_in) {
 int Run(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   try {
-    return Dispatch(argc, argv);
+    return FinishOutput(Dispatch(argc, argv));
   } catch (const std::exception& e) {
     fmt::print(stderr, "foresight: internal error, please report it: {}\n", e.what());
     return 70;

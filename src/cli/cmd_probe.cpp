@@ -81,6 +81,10 @@ Runner AddProbeCommand(CLI::App& sub) {
                  "Bootstrap resamples for intervals and the gap")
       ->check(CLI::Range(100, 100000))
       ->capture_default_str();
+  sub.add_option("--sample", opts->probe.sample,
+                 "Probe a random sample of this many rows (seeded by --seed), for tables too "
+                 "large to probe whole")
+      ->check(CLI::Range(size_t{20}, size_t{1} << 40U));
   sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
   AddFormatOption(sub, opts->format, {"text", "json"});
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");

@@ -40,6 +40,11 @@ std::string SpellForCli(std::string_view text);
 // ends output quietly.
 void WriteStdout(std::string_view text);
 
+// At the end of a command: when writing its output failed (a full disk, an I/O error;
+// not a closed pipe, which ends output quietly), says so and returns that error's exit
+// code, whatever the command returned; else `exit_code`.
+int FinishOutput(int exit_code);
+
 // Prints "foresight: error: <message>" to stderr and returns the error's exit code.
 int ReportError(const Error& error);
 

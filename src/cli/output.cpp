@@ -5,10 +5,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "base/strings.hpp"
 #include "cli/command.hpp"
 #include "report/progress_report.hpp"
 
@@ -45,6 +48,25 @@ std::string Spell(std::string_view text) {
 
 std::string SpellForCli(std::string_view text) { return Spell(text); }
 
+namespace {
+
+// The first failure to write the output, reported when the command ends (FinishOutput).
+std::optional<Error>& OutputFailure() {
+  static std::optional<Error> failure;
+  return failure;
+}
+
+void NoteOutputFailure(int error) {
+  if (error == EPIPE || OutputFailure()) return;  // a closed pipe: the reader went away
+  OutputFailure() = Error(
+      error == ENOSPC || error == EDQUOT ? ErrorCode::kResourceExhausted : ErrorCode::kUnavailable,
+      fmt::format("could not write the output ({}): it is incomplete; free space on the disk "
+                  "or write it elsewhere, and run the command again",
+                  std::strerror(error)));
+}
+
+}  // namespace
+
 void WriteStdout(std::string_view given) {
   const std::string spelled = Spell(given);
   const std::string_view text = spelled;
@@ -53,10 +75,19 @@ void WriteStdout(std::string_view given) {
     const ssize_t n = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return;  // EPIPE and friends: the reader went away; stop quietly
+      NoteOutputFailure(errno);
+      return;
     }
     written += static_cast<size_t>(n);
   }
+}
+
+int FinishOutput(int exit_code) {
+  if (std::fflush(stdout) != 0) NoteOutputFailure(errno);
+  if (!OutputFailure()) return exit_code;
+  const int code = ReportError(*OutputFailure());
+  OutputFailure().reset();
+  return code;
 }
 
 ProgressBar::ProgressBar(std::string command, const Progress& progress, bool enabled)
@@ -102,7 +133,7 @@ void ProgressBar::Draw() {
 int ReportError(const Error& error) {
   const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;31merror\x1b[0m" : "error",
-             Spell(error.message()));
+             EscapeControls(Spell(error.message())));
   return ExitCodeFor(error.code());
 }
 
@@ -112,7 +143,7 @@ namespace {
 void PrintWarning(std::string_view message) {
   const bool color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   fmt::print(stderr, "foresight: {}: {}\n", color ? "\x1b[1;33mwarning\x1b[0m" : "warning",
-             Spell(message));
+             EscapeControls(Spell(message)));
 }
 
 }  // namespace

@@ -116,6 +116,9 @@ struct ProbeResult {
   std::optional<InferredPositive> positive_inferred;  // binary: how, when --positive did not say
   size_t rows = 0;
   size_t features = 0;
+  // With --sample: the records in the file the rows were drawn from (counted by line ends,
+  // so at most the file's rows), else 0.
+  size_t sampled_from = 0;
   size_t folds = 0;
   uint64_t seed = 0;
   int64_t full_size = 0;  // training rows per fold

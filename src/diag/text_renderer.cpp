@@ -156,23 +156,25 @@ void AppendSnippet(std::string& out, const Diagnostic& d, const TextStyle& style
 std::string PositionLabel(const Diagnostic& d) {
   if (d.file == nullptr) return "<input>";
   const Location loc = d.file->LocationOf(d.span.begin);
-  return fmt::format("{}:{}:{}", d.file->path(), loc.line, loc.column);
+  return fmt::format("{}:{}:{}", EscapeControls(d.file->path()), loc.line, loc.column);
 }
 
 std::string RenderText(const Diagnostic& d, const TextStyle& style) {
   std::string out;
   const std::string head = fmt::format("{}[{}]", SeverityName(d.severity), d.code);
   out += fmt::format("{}: {}: {}\n", Paint(PositionLabel(d), kBold, style),
-                     Paint(head, SeverityColor(d.severity), style), Paint(d.message, kBold, style));
+                     Paint(head, SeverityColor(d.severity), style),
+                     Paint(EscapeControls(d.message), kBold, style));
   if (d.file != nullptr && !d.file->text().empty()) AppendSnippet(out, d, style);
   for (const Related& related : d.related) {
     if (d.file == nullptr) break;
     const Location loc = d.file->LocationOf(related.span.begin);
-    out += fmt::format("{}: {}:{}:{}: {}\n", Paint("note", kCyan, style), d.file->path(), loc.line,
-                       loc.column, related.label);
+    out += fmt::format("{}: {}:{}:{}: {}\n", Paint("note", kCyan, style),
+                       EscapeControls(d.file->path()), loc.line, loc.column,
+                       EscapeControls(related.label));
   }
   for (const std::string& line : d.help) {
-    out += fmt::format("{}: {}\n", Paint("help", kCyan, style), line);
+    out += fmt::format("{}: {}\n", Paint("help", kCyan, style), EscapeControls(line));
   }
   return out;
 }

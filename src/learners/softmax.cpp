@@ -23,7 +23,7 @@ namespace foresight::learners {
 namespace {
 
 constexpr int kMaxIterations = 1000;
-constexpr size_t kHistory = 10;       // L-BFGS's correction pairs
+constexpr size_t kHistory = 10;  // L-BFGS's correction pairs
 // On the mean objective's largest gradient entry: probabilities within 2e-4 of scikit-learn's
 // optimum on the test cases, at about half the iterations of 1e-6 (the probe fits hundreds
 // of models).
@@ -136,9 +136,9 @@ std::vector<double> Minimise(const Rows& x, const Shape& s, double c, std::vecto
   std::vector<double> grad(w.size());
   double f = Objective(x, s, c, w, grad);
   struct Pair {
-    std::vector<double> step;      // s_k = w_{k+1} - w_k
-    std::vector<double> change;    // y_k = g_{k+1} - g_k
-    double rho = 0;                // 1 / (y_k . s_k)
+    std::vector<double> step;    // s_k = w_{k+1} - w_k
+    std::vector<double> change;  // y_k = g_{k+1} - g_k
+    double rho = 0;              // 1 / (y_k . s_k)
   };
   std::deque<Pair> history;
   std::vector<double> direction(w.size());
@@ -245,7 +245,8 @@ Result<std::unique_ptr<Model>> FitMultinomialLogistic(const Dataset& data,
   if (warm != nullptr && warm->size() == start.size()) start = *warm;
   std::vector<double> w = Minimise(x, shape, c, std::move(start));
   if (warm != nullptr) *warm = w;
-  return std::unique_ptr<Model>(std::make_unique<SoftmaxModel>(std::move(encoder), shape, std::move(w)));
+  return std::unique_ptr<Model>(
+      std::make_unique<SoftmaxModel>(std::move(encoder), shape, std::move(w)));
 }
 
 }  // namespace foresight::learners

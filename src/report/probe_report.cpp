@@ -221,9 +221,15 @@ std::string Overview(const core::ProbeResult& r) {
       classes += ": the rarer; " FORESIGHT_FIELD("positive") " chooses";
     }
   }
-  out += fmt::format("Probe of {}: predicting '{}' ({}{}{}) from {} rows and {} features.\n",
-                     r.data, r.target, r.task, r.task_inferred ? ", inferred" : "", classes,
-                     Count(static_cast<double>(r.rows)), r.features);
+  const std::string rows =
+      r.sampled_from > 0
+          ? fmt::format("a random sample of {} of its {} rows (" FORESIGHT_FIELD("sample") ")",
+                        Count(static_cast<double>(r.rows)),
+                        Count(static_cast<double>(r.sampled_from)))
+          : fmt::format("{} rows", Count(static_cast<double>(r.rows)));
+  out +=
+      fmt::format("Probe of {}: predicting '{}' ({}{}{}) from {} and {} features.\n", r.data,
+                  r.target, r.task, r.task_inferred ? ", inferred" : "", classes, rows, r.features);
   out += fmt::format("Features: {}.\n", ColumnsSummary(r));
   out += fmt::format(
       "{}-fold cross-validation (seed {}): every row is predicted by models that never saw it, "
@@ -443,6 +449,7 @@ std::string RenderProbeJson(const core::ProbeResult& r) {
   j["positive_inferred"] =
       r.positive_inferred ? Json(core::InferredPositiveName(*r.positive_inferred)) : Json(nullptr);
   j["rows"] = r.rows;
+  if (r.sampled_from > 0) j["sampled_from"] = r.sampled_from;
   j["features"] = r.features;
   j["folds"] = r.folds;
   j["seed"] = r.seed;

@@ -29,7 +29,8 @@ namespace foresight::table {
 
 class ArffReader {
  public:
-  ArffReader(const SourceFile& file, diag::DiagnosticSink& sink) : file_(file), sink_(sink) {}
+  ArffReader(const SourceFile& file, diag::DiagnosticSink& sink, const RecordFilter& keep)
+      : file_(file), sink_(sink), keep_(keep) {}
   std::optional<Table> Read();
 
  private:
@@ -68,6 +69,8 @@ class ArffReader {
 
   const SourceFile& file_;
   diag::DiagnosticSink& sink_;
+  const RecordFilter& keep_;
+  size_t record_ = 0;  // data records read so far
   Table table_;
   size_t pos_ = 0;
   bool failed_ = false;
@@ -299,6 +302,13 @@ void ArffReader::ReadRow(std::string_view line, uint32_t offset) {
                         fmt::format("'{}' for {}", row_[c].text, table_.columns_[c]));
     }
   }
+  if (keep_) {
+    if (!keep_(record_)) {
+      ++record_;
+      return;
+    }
+    table_.records_.push_back(record_++);
+  }
   table_.row_offsets_.push_back(offset);
   for (size_t c = 0; c < width; ++c) {
     table_.cells_.push_back(row_null_[c] ? std::string_view() : row_[c].text);
@@ -376,8 +386,9 @@ std::optional<Table> ArffReader::Read() {
   return std::move(table_);
 }
 
-std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink) {
-  ArffReader reader(file, sink);
+std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink,
+                              const RecordFilter& keep) {
+  ArffReader reader(file, sink, keep);
   return reader.Read();
 }
 

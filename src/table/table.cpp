@@ -18,7 +18,8 @@ namespace foresight::table {
 // Builds a Table and reports problems; one instance per ReadTable call.
 class TableBuilder {
  public:
-  TableBuilder(const SourceFile& file, diag::DiagnosticSink& sink) : file_(file), sink_(sink) {}
+  TableBuilder(const SourceFile& file, diag::DiagnosticSink& sink, const RecordFilter& keep)
+      : file_(file), sink_(sink), keep_(keep) {}
 
   std::optional<Table> ReadCsv();
   std::optional<Table> ReadJsonLines();
@@ -44,6 +45,7 @@ class TableBuilder {
 
   const SourceFile& file_;
   diag::DiagnosticSink& sink_;
+  const RecordFilter& keep_;
   Table table_;
   size_t pos_ = 0;
   bool failed_ = false;
@@ -153,6 +155,7 @@ std::optional<Table> TableBuilder::ReadCsv() {
   std::vector<uint32_t> bad_rows;
   size_t bad_count = 0;
   size_t first_bad_fields = 0;
+  size_t record = 0;  // well-formed records, for keep_
   while (true) {
     if (!NextRecord(fields)) break;
     if (fields.size() != width) {
@@ -160,6 +163,13 @@ std::optional<Table> TableBuilder::ReadCsv() {
       if (bad_count == 0) first_bad_fields = fields.size();
       ++bad_count;
       continue;
+    }
+    if (keep_) {
+      if (!keep_(record)) {
+        ++record;
+        continue;
+      }
+      table_.records_.push_back(record++);
     }
     table_.row_offsets_.push_back(fields.front().offset);
     for (const Field& f : fields) {
@@ -201,6 +211,7 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     bool null;
   };
   std::vector<std::vector<Value>> rows;
+  size_t record = 0;  // objects read, for keep_
   std::unordered_map<std::string, size_t> index;
   std::vector<std::string> names;
   size_t pos = std::string_view(text).substr(0, kByteOrderMark.size()) == kByteOrderMark
@@ -249,6 +260,13 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
       }
       row.push_back(v);
     }
+    if (keep_) {
+      if (!keep_(record)) {
+        ++record;
+        continue;
+      }
+      table_.records_.push_back(record++);
+    }
     rows.push_back(std::move(row));
   }
   if (failed_) return std::nullopt;
@@ -281,17 +299,82 @@ std::optional<size_t> Table::Column(std::string_view name) const {
 }
 
 std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
-                               diag::DiagnosticSink& sink) {
-  TableBuilder builder(file, sink);
+                               diag::DiagnosticSink& sink, const RecordFilter& keep) {
+  TableBuilder builder(file, sink, keep);
   switch (format) {
     case TableFormat::kCsv:
       return builder.ReadCsv();
     case TableFormat::kJsonLines:
       return builder.ReadJsonLines();
     case TableFormat::kArff:
-      return ReadArff(file, sink);
+      return ReadArff(file, sink, keep);
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Fields of a CSV header line: commas outside double quotes, plus one.
+size_t CsvFields(std::string_view line) {
+  size_t fields = 1;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) ++fields;
+  }
+  return fields;
+}
+
+bool Blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+TableShape EstimateShape(const SourceFile& file, TableFormat format) {
+  const std::string_view text = file.text();
+  TableShape shape;
+  bool header_done = false;  // CSV: the header line; ARFF: the @data line
+  size_t pos = text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
+  while (pos < text.size()) {
+    const size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    switch (format) {
+      case TableFormat::kCsv:
+        if (!header_done) {
+          shape.columns = CsvFields(line);
+          header_done = true;
+        } else if (!line.empty() && line != "\r") {
+          ++shape.records;
+        }
+        break;
+      case TableFormat::kJsonLines:
+        if (Blank(line)) break;
+        if (shape.records++ == 0) {
+          try {
+            const auto first = nlohmann::json::parse(line);
+            if (first.is_object()) shape.columns = first.size();
+          } catch (const nlohmann::json::exception&) {
+            // The reader reports it, with its position.
+          }
+        }
+        break;
+      case TableFormat::kArff: {
+        const size_t start = line.find_first_not_of(" \t");
+        if (start == std::string_view::npos || line[start] == '%') break;
+        if (header_done) {
+          ++shape.records;
+        } else if (line[start] == '@') {
+          const std::string keyword = ToLowerAscii(line.substr(start, 10));
+          if (keyword.starts_with("@attribute")) ++shape.columns;
+          if (keyword.starts_with("@data")) header_done = true;
+        }
+        break;
+      }
+    }
+  }
+  return shape;
 }
 
 TableFormat FormatForPath(std::string_view path) {

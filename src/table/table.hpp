@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ class Table {
     return offsets_[row * columns_.size() + column];
   }
   uint32_t RowOffset(size_t row) const { return row_offsets_[row]; }
+  // The row's index among the file's data records: the row itself, unless a filter given to
+  // ReadTable dropped records before it.
+  size_t Record(size_t row) const { return records_.empty() ? row : records_[row]; }
   // One per column for ARFF files, else empty.
   const std::vector<ColumnDeclaration>& declarations() const { return declarations_; }
 
@@ -55,6 +59,7 @@ class Table {
   std::vector<uint32_t> offsets_;
   std::vector<bool> nulls_;
   std::vector<uint32_t> row_offsets_;
+  std::vector<size_t> records_;    // with a filter: each row's record index
   std::deque<std::string> arena_;  // storage for cells that are not verbatim in the source
   std::vector<ColumnDeclaration> declarations_;
 };
@@ -66,8 +71,24 @@ class Table {
 // (binary or non-UTF-8 content, unterminated quotes, rows with the wrong number of fields, invalid
 // JSON, duplicate column names, an empty file) are reported to `sink` as "input" errors; returns
 // nullopt when any was reported. `file` must outlive the table (cells point into it).
+//
+// `keep`, when set, decides which records are kept, by their index among the file's data
+// records (0 for the first after the header): the others are parsed and checked like the
+// rest, but not stored, so reading a sample of a large file costs the sample's memory.
+using RecordFilter = std::function<bool(size_t record)>;
 std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
-                               diag::DiagnosticSink& sink);
+                               diag::DiagnosticSink& sink, const RecordFilter& keep = {});
+
+// A quick upper bound on a file's data records and its number of columns, from one pass
+// over its line ends (no parsing): lines after the header (CSV, ARFF's @data) or non-blank
+// lines (JSON Lines); columns from the header (CSV), the @attribute lines (ARFF) or the
+// first object's keys (JSON Lines). Quoted line breaks, comments and blank lines make the
+// record count high, never low. For a memory estimate before reading, and for sampling.
+struct TableShape {
+  size_t records = 0;
+  size_t columns = 0;
+};
+TableShape EstimateShape(const SourceFile& file, TableFormat format);
 
 // The format a path's extension names: .jsonl/.ndjson are JSON Lines, .arff is ARFF,
 // anything else CSV.

@@ -27,6 +27,56 @@ TEST(CsvTest, ReadsQuotedFieldsEscapesAndCrlf) {
   EXPECT_FALSE(t.Column("nope").has_value());
 }
 
+// A filter keeps records by their index, in every format; the rows it drops are still
+// checked, so a sample never hides a broken file.
+TEST(TableTest, AFilterKeepsRecordsByIndexAndStillChecksTheOthers) {
+  const auto odd = [](size_t record) { return record % 2 == 1; };
+  const Read csv = ReadText("id,v\n0,a\n1,b\n2,c\n3,d\n", TableFormat::kCsv, odd);
+  ASSERT_TRUE(csv.table);
+  ASSERT_EQ(csv.table->rows(), 2u);
+  EXPECT_EQ(csv.table->Cell(0, 0), "1");
+  EXPECT_EQ(csv.table->Cell(1, 1), "d");
+  EXPECT_EQ(csv.file->LocationOf(csv.table->RowOffset(1)).line, 5u);
+  EXPECT_EQ(csv.table->Record(0), 1u);
+  EXPECT_EQ(csv.table->Record(1), 3u);
+  const Read jsonl =
+      ReadText("{\"id\": 0}\n\n{\"id\": 1}\n{\"id\": 2}\n", TableFormat::kJsonLines, odd);
+  ASSERT_TRUE(jsonl.table);
+  ASSERT_EQ(jsonl.table->rows(), 1u);
+  EXPECT_EQ(jsonl.table->Cell(0, 0), "1");
+  const Read arff = ReadText("@relation r\n@attribute v numeric\n@data\n% c\n10\n11\n12\n",
+                             TableFormat::kArff, odd);
+  ASSERT_TRUE(arff.table);
+  ASSERT_EQ(arff.table->rows(), 1u);
+  EXPECT_EQ(arff.table->Cell(0, 0), "11");
+  EXPECT_EQ(arff.table->Record(0), 1u);
+  const Read broken = ReadText("id,v\n0,a\n1,b,extra\n2,c\n", TableFormat::kCsv, odd);
+  EXPECT_FALSE(broken.table) << "a dropped record with the wrong field count still fails";
+  const Read broken_arff =
+      ReadText("@relation r\n@attribute v numeric\n@data\nten\n11\n", TableFormat::kArff, odd);
+  EXPECT_FALSE(broken_arff.table) << "a dropped ARFF row that is not a number still fails";
+}
+
+TEST(TableTest, EstimatedShapeCountsRecordsAndColumnsWithoutParsing) {
+  const auto shape = [](std::string text, TableFormat format) {
+    const SourceFile file("t", std::move(text));
+    const TableShape s = EstimateShape(file, format);
+    return std::make_pair(s.records, s.columns);
+  };
+  EXPECT_EQ(shape("\xEF\xBB\xBFid,\"a,b\",c\n1,2,3\r\n4,5,6\n", TableFormat::kCsv),
+            std::make_pair(size_t{2}, size_t{3}));
+  EXPECT_EQ(shape("id,v\n1,2", TableFormat::kCsv), std::make_pair(size_t{1}, size_t{2}))
+      << "no final line end";
+  EXPECT_EQ(shape("{\"a\": 1, \"b\": 2}\n\n{\"a\": 3}\n", TableFormat::kJsonLines),
+            std::make_pair(size_t{2}, size_t{2}));
+  EXPECT_EQ(shape("% c\n@relation r\n@attribute a numeric\n@ATTRIBUTE b {x,y}\n@data\n1,x\n"
+                  "% c\n\n2,y\n",
+                  TableFormat::kArff),
+            std::make_pair(size_t{2}, size_t{2}));
+  // A quoted line break counts as a record: high, never low.
+  EXPECT_EQ(shape("id,v\n1,\"a\nb\"\n", TableFormat::kCsv).first, 2u);
+}
+
 // Spreadsheets write "CSV UTF-8" with a byte-order mark: not part of the first column's name.
 TEST(CsvTest, AByteOrderMarkIsNotPartOfTheHeader) {
   const Read r = ReadText("\xEF\xBB\xBFid,label\n1,0\n");

@@ -22,11 +22,12 @@ struct Read {
   std::string Message(size_t i) const { return diagnostics.at(i).message; }
 };
 
-inline Read ReadText(std::string text, TableFormat format = TableFormat::kCsv) {
+inline Read ReadText(std::string text, TableFormat format = TableFormat::kCsv,
+                     const RecordFilter& keep = {}) {
   Read r;
   r.file = std::make_unique<SourceFile>("t", std::move(text));
   diag::DiagnosticSink sink;
-  r.table = ReadTable(*r.file, format, sink);
+  r.table = ReadTable(*r.file, format, sink, keep);
   r.diagnostics = sink.Take();
   return r;
 }

@@ -33,6 +33,13 @@ def cases():
     yield "wrong-types", b"task:\n  classes: lots\nsuccess:\n  threshold: .inf\n", \
         "must be a whole number", "2:12"
     yield "unknown-key", b"sucess:\n  metric: f1\n", "did you mean 'success'", "1:1"
+    # 99,000 keys (990 KB, under the size limit): the duplicate check must stay linear.
+    yield "many-keys", b"".join(b"k%05d: 1\n" % i for i in range(99_000)), "unknown key", "1:1"
+    yield "many-duplicates", b"k: 1\n" * 99_000, "duplicate key", "2:1"
+
+
+# What each case may take at most (seconds), beyond the 20 s guard against hangs.
+TIME_BOUNDS = {"many-keys": 5, "many-duplicates": 5}
 
 
 def main() -> int:
@@ -62,6 +69,8 @@ def main() -> int:
             problems = []
             if proc.returncode != 2:
                 problems.append(f"exit code {proc.returncode}, expected 2")
+            if elapsed > TIME_BOUNDS.get(name, 20):
+                problems.append(f"took {elapsed:.1f} s, more than {TIME_BOUNDS[name]} s")
             if expect not in out:
                 problems.append(f"output lacks {expect!r}")
             if not re.search(re.escape(f"{path}:{position}") + r"\d*:?\d*: error", out):
@@ -71,6 +80,22 @@ def main() -> int:
             for p in problems:
                 print(f"     {p}\n     output: {out[:400]!r}")
             failures += bool(problems)
+        # Not a regular file: a pipe with no writer (open() would wait forever) and a
+        # device that never ends are refused at once, before anything is read.
+        fifo = os.path.join(tmp, "fifo.yaml")
+        os.mkfifo(fifo)
+        for name, path in (("fifo", fifo), ("dev-zero", "/dev/zero")):
+            try:
+                proc = subprocess.run([binary, "check", path], capture_output=True, timeout=20)
+            except subprocess.TimeoutExpired:
+                print(f"FAIL {name}: no answer within 20 s")
+                failures += 1
+                continue
+            ok = proc.returncode == 2 and b"not a regular file" in proc.stderr
+            print(f"{'ok' if ok else 'FAIL'} {name}: exit {proc.returncode}")
+            if not ok:
+                print(f"     output: {proc.stderr[:400]!r}")
+            failures += not ok
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of any run: {peak_mb:.0f} MB")
     if peak_mb > 1024:

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -207,6 +209,8 @@ void Reader::ReadList(Entry entry, const std::string& path, core::SectionMark& m
 
 MapView::MapView(Reader& reader, const Node& node, std::string path)
     : reader_(reader), node_(node), path_(std::move(path)), used_(node.children.size() / 2) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(node_.children.size() / 2);
   for (size_t i = 0; i + 1 < node_.children.size(); i += 2) {
     const Node& key = node_.children[i];
     if (!key.is_scalar()) {
@@ -214,14 +218,13 @@ MapView::MapView(Reader& reader, const Node& node, std::string path)
       used_[i / 2] = true;
       continue;
     }
-    for (size_t j = 0; j < i; j += 2) {
-      if (node_.children[j].is_scalar() && node_.children[j].text == key.text) {
-        const std::string where = path_.empty() ? key.text : path_ + "." + key.text;
-        reader_.SchemaError(key.span, fmt::format("duplicate key `{}`", where),
-                            {"each key may appear once; merge the two entries"});
-        used_[i / 2] = true;  // the first one wins; the duplicate is not reported again
-        break;
-      }
+    // A set of the keys seen, not a scan of the earlier ones: a hostile map of 100,000
+    // keys would otherwise take minutes.
+    if (!seen.insert(key.text).second) {
+      const std::string where = path_.empty() ? key.text : path_ + "." + key.text;
+      reader_.SchemaError(key.span, fmt::format("duplicate key `{}`", where),
+                          {"each key may appear once; merge the two entries"});
+      used_[i / 2] = true;  // the first one wins; the duplicate is not reported again
     }
   }
 }

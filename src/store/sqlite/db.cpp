@@ -91,6 +91,40 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     default:
       break;
   }
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return {ErrorCode::kUnavailable,
+              fmt::format("database: {}: the workspace stayed busy for {} s (other foresight "
+                          "commands are writing to it; {}): nothing was written; run this "
+                          "command again when they have finished",
+                          what, kBusyTimeoutMs / 1000, detail)};
+    case SQLITE_FULL:
+      return {ErrorCode::kResourceExhausted,
+              fmt::format("database: {}: the disk holding the workspace is full ({}): nothing "
+                          "was written; free some space and run the command again",
+                          what, detail)};
+    case SQLITE_IOERR:
+      return {ErrorCode::kUnavailable,
+              fmt::format("database: {}: the workspace's database could not be read or written "
+                          "({}): the disk may be full, failing or gone; nothing was written; "
+                          "check it and run the command again",
+                          what, detail)};
+    case SQLITE_CANTOPEN:
+      return {ErrorCode::kFailedPrecondition,
+              fmt::format("database: {}: the workspace's database cannot be opened ({}): check "
+                          "that .foresight/ exists and that you may read and write it",
+                          what, detail)};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return {ErrorCode::kDataLoss,
+              fmt::format("database: {}: the workspace's database is damaged ({}): restore "
+                          ".foresight/ from a backup, or start a new workspace with foresight "
+                          "init",
+                          what, detail)};
+    default:
+      break;
+  }
   return {CodeFor(rc), fmt::format("database: {}: {}", what, detail)};
 }
 
@@ -213,7 +247,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     return Fail(std::move(error));
   }
   sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   return std::unique_ptr<Database>(new Database(db));
 }
 

@@ -95,10 +95,18 @@ class Database {
   bool in_transaction_ = false;  // between Begin and Commit/Rollback
 };
 
-// Maps a SQLite result code (extended codes included) to an Error: UNIQUE and PRIMARY KEY
-// constraints are kAlreadyExists; NOT NULL, CHECK and FOREIGN KEY constraints are
-// kInvalidArgument naming the constraint; busy and locked are kUnavailable; corruption is
-// kDataLoss. `what` says which operation failed.
+// How long a command waits for another one's write to finish before it gives up
+// (SQLite's busy handler retries with growing sleeps, up to 100 ms apart, in that time). A
+// run of millions of predictions takes a few seconds to store, so sixteen writers at once
+// all finish well inside it.
+inline constexpr int kBusyTimeoutMs = 120000;
+
+// Maps a SQLite result code (extended codes included) to an Error whose message says what a
+// user can do: UNIQUE and PRIMARY KEY constraints are kAlreadyExists; NOT NULL, CHECK and
+// FOREIGN KEY constraints are kInvalidArgument naming the constraint; busy and locked (after
+// kBusyTimeoutMs) are kUnavailable with a retry hint; a full disk is kResourceExhausted; an
+// I/O error is kUnavailable naming the disk; a file that cannot be opened is
+// kFailedPrecondition; corruption is kDataLoss. `what` says which operation failed.
 Error SqliteError(sqlite3* db, int rc, std::string_view what);
 
 // Fault injection for tests. Every statement the store runs is an injection point: each

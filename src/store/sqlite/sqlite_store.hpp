@@ -23,4 +23,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
 // needed and migrates it to `version` (not beyond), without opening a Store.
 Status MigrateSqliteForTesting(const std::string& path, int version);
 
+// For tests of durability: the `PRAGMA synchronous` level (2: FULL) of a connection opened
+// to write, as every storing command opens one.
+Result<int64_t> WritersSynchronousForTesting(const std::string& path);
+
 }  // namespace foresight::store::sqlite

@@ -100,6 +100,41 @@ TEST_F(SqliteStoreTest, ANewDatabaseIsInWalModeAtTheLatestVersion) {
   EXPECT_EQ(Query(*db, "SELECT group_concat(name) FROM projects"), "default");
 }
 
+// "added" is said only about what is on the disk: every commit of a writer is flushed
+// (synchronous FULL in WAL mode), not only at checkpoints (NORMAL).
+TEST_F(SqliteStoreTest, WritersFlushEveryCommitToTheDisk) {
+  ASSERT_NE(Open(path_), nullptr);
+  auto level = WritersSynchronousForTesting(path_);
+  ASSERT_TRUE(level) << level.error().message();
+  EXPECT_EQ(*level, 2) << "PRAGMA synchronous = FULL";
+}
+
+// Every storage failure says what a user can do, with an exit code of its own kind: a busy
+// workspace and a failing disk can be retried (75), a full disk and damage are the user's
+// to fix (2); none is reported as a bug (70).
+TEST(SqliteErrorTest, FailuresNameTheDiskOrTheWaitAndWhatToDo) {
+  const Error busy = SqliteError(nullptr, SQLITE_BUSY, "storing run 'a'");
+  EXPECT_EQ(busy.code(), ErrorCode::kUnavailable);
+  EXPECT_NE(busy.message().find("run this command again"), std::string::npos) << busy.message();
+  EXPECT_EQ(ExitCodeFor(busy.code()), 75);
+  const Error full = SqliteError(nullptr, SQLITE_FULL, "storing run 'a'");
+  EXPECT_EQ(full.code(), ErrorCode::kResourceExhausted);
+  EXPECT_NE(full.message().find("disk holding the workspace is full"), std::string::npos);
+  EXPECT_EQ(ExitCodeFor(full.code()), 2);
+  const Error io = SqliteError(nullptr, SQLITE_IOERR_WRITE, "storing run 'a'");
+  EXPECT_EQ(io.code(), ErrorCode::kUnavailable);
+  EXPECT_NE(io.message().find("disk may be full, failing or gone"), std::string::npos);
+  const Error cannot = SqliteError(nullptr, SQLITE_CANTOPEN, "opening");
+  EXPECT_EQ(cannot.code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(cannot.message().find("may read and write it"), std::string::npos);
+  const Error corrupt = SqliteError(nullptr, SQLITE_CORRUPT, "reading run 'a'");
+  EXPECT_EQ(corrupt.code(), ErrorCode::kDataLoss);
+  EXPECT_EQ(ExitCodeFor(corrupt.code()), 2);
+  for (const Error* e : {&busy, &full, &io, &cannot, &corrupt}) {
+    EXPECT_NE(ExitCodeFor(e->code()), 70) << e->message();
+  }
+}
+
 TEST_F(SqliteStoreTest, IdenticalChunksAreStoredOnce) {
   auto store = Open(path_);
   ASSERT_NE(store, nullptr);
@@ -327,6 +362,23 @@ TEST_F(SqliteStoreTest, DamagedRowsAreDataLossNamingTheItem) {
        false, "evaluation set 'holdout': column 'slice:region': row 2 has level code 5"},
       {"unknown attribute kind", "UPDATE run_attributes SET kind = 'label' WHERE kind = 'tag'",
        true, "run 'gbm': an attribute of unknown kind 'label'"},
+      // An edited class list: read as it is, it would send evaluations past their arrays.
+      {"a third class", "UPDATE evalsets SET classes = '[\"no\", \"yes\", \"maybe\"]'", false,
+       "evaluation set 'holdout': a binary set with 3 classes"},
+      {"one class left", "UPDATE evalsets SET classes = '[\"no\"]'", false,
+       "evaluation set 'holdout': a binary set with 1 classes"},
+      {"label code out of range",
+       fmt::format("INSERT OR IGNORE INTO chunks VALUES ('{0}', 'zstd', {1}, {2}, x'{3}'); "
+                   "UPDATE column_chunks SET hash = '{0}' WHERE name = 'label'",
+                   bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows,
+                   [&] {
+                     std::string hex;
+                     for (const char c : bad_codes.compressed) {
+                       hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
+                     }
+                     return hex;
+                   }()),
+       false, "evaluation set 'holdout': column 'label': row 2 has class code 5 of 2 classes"},
   };
   for (const Damage& damage : damages) {
     SCOPED_TRACE(damage.what);

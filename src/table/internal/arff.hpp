@@ -9,6 +9,7 @@
 
 namespace foresight::table {
 
-std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink);
+std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink,
+                              const RecordFilter& keep = {});
 
 }  // namespace foresight::table
