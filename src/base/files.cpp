@@ -50,13 +50,14 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
                                                    " bytes; the limit is " +
                                                    std::to_string(max_bytes) + " bytes");
   }
-  // Read to the end, bounded by the limit: the file may have grown since fstat.
+  // Read to the end, bounded by the limit: the file may have grown since fstat. Past the
+  // size fstat gave, in blocks, so the usual file is held once, not in a doubled buffer.
   std::string content(size, '\0');
   size_t got = 0;
   while (true) {
     if (got == content.size()) {
       if (content.size() > max_bytes) break;
-      content.resize(std::min(max_bytes + 1, std::max<size_t>(content.size() * 2, 65536)));
+      content.resize(std::min(max_bytes + 1, content.size() + 65536));
     }
     const ssize_t n = ::read(fd, content.data() + got, content.size() - got);
     if (n < 0 && errno == EINTR) continue;
