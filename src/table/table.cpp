@@ -201,6 +201,72 @@ std::optional<Table> TableBuilder::ReadCsv() {
   return std::move(table_);
 }
 
+namespace {
+
+// One line of JSON Lines read by parser events into its keys and scalar values, stopping at
+// the first list or object inside it: a line nested ten million levels deep costs one step
+// and no memory, where a whole parse would build every level first.
+class FlatObject final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  enum class Problem { kNone, kSyntax, kUnreadable, kNotAnObject, kNested };
+  Problem problem = Problem::kNone;
+  size_t at = 0;        // kSyntax: the byte of the line where it went wrong
+  std::string current;  // the key being read (kNested: the key whose value is nested)
+  // In the line's order; nullopt for null. Numbers as nlohmann::json prints them.
+  std::vector<std::pair<std::string, std::optional<std::string>>> values;
+
+  bool null() override { return Scalar(std::nullopt); }
+  bool boolean(bool value) override { return Scalar(value ? "true" : "false"); }
+  bool number_integer(number_integer_t value) override { return Scalar(std::to_string(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return Scalar(std::to_string(value)); }
+  bool number_float(number_float_t value, const string_t& /*text*/) override {
+    return Scalar(nlohmann::json(value).dump());
+  }
+  bool string(string_t& value) override { return Scalar(std::move(value)); }
+  bool binary(binary_t& /*value*/) override { return Scalar(std::nullopt); }
+  bool start_object(std::size_t /*elements*/) override { return Open(); }
+  bool start_array(std::size_t /*elements*/) override {
+    if (depth_ == 0) return Stop(Problem::kNotAnObject);
+    return Open();
+  }
+  bool key(string_t& name) override {
+    current = std::move(name);
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool end_array() override { return true; }  // never reached: Open stops at depth 1
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& error) override {
+    if (problem != Problem::kNone) return false;
+    // 406: a number beyond what a double holds; the rest are syntax.
+    problem = error.id == 406 ? Problem::kUnreadable : Problem::kSyntax;
+    at = position > 0 ? position - 1 : 0;
+    return false;
+  }
+
+ private:
+  bool Open() {
+    if (depth_ > 0) return Stop(Problem::kNested);
+    ++depth_;
+    return true;
+  }
+  bool Scalar(std::optional<std::string> value) {
+    if (depth_ == 0) return Stop(Problem::kNotAnObject);
+    values.emplace_back(current, std::move(value));
+    return true;
+  }
+  bool Stop(Problem why) {
+    problem = why;
+    return false;
+  }
+  int depth_ = 0;
+};
+
+}  // namespace
+
 std::optional<Table> TableBuilder::ReadJsonLines() {
   if (!CheckText()) return std::nullopt;
   const std::string& text = file_.text();
@@ -224,41 +290,37 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     const auto line_offset = static_cast<uint32_t>(pos);
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    nlohmann::ordered_json object;
-    try {
-      object = nlohmann::ordered_json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      const size_t at = e.byte > 0 ? std::min(e.byte - 1, line.size()) : 0;
-      Error(line_offset + static_cast<uint32_t>(at), "invalid JSON on this line",
-            R"(each line must be one JSON object, e.g. {"id": 1, "label": 0})");
-      break;
-    } catch (const nlohmann::json::exception&) {
-      // Not a syntax error but a value the parser cannot hold, e.g. a number beyond double.
-      Error(line_offset, "this line holds a value that cannot be read (a number too large?)",
-            "write numbers within the range of a double, or as strings");
-      break;
-    }
-    if (!object.is_object()) {
-      Error(line_offset, "this line is not a JSON object", "write one {...} object per line");
-      break;
-    }
-    std::vector<Value> row;
-    for (const auto& [key, value] : object.items()) {
-      auto [it, inserted] = index.emplace(key, names.size());
-      if (inserted) names.push_back(key);
-      Value v{it->second, {}, line_offset, value.is_null()};
-      if (value.is_string()) {
-        v.text = Store(value.get<std::string>());
-      } else if (value.is_boolean()) {
-        v.text = value.get<bool>() ? "true" : "false";
-      } else if (value.is_number()) {
-        v.text = Store(value.dump());
-      } else if (!value.is_null()) {
-        Error(line_offset, fmt::format("the value of '{}' is a list or an object", key),
+    FlatObject object;
+    nlohmann::json::sax_parse(line, &object);
+    switch (object.problem) {
+      case FlatObject::Problem::kNone:
+        break;
+      case FlatObject::Problem::kSyntax:
+        Error(line_offset + static_cast<uint32_t>(std::min(object.at, line.size())),
+              "invalid JSON on this line",
+              R"(each line must be one JSON object, e.g. {"id": 1, "label": 0})");
+        break;
+      case FlatObject::Problem::kUnreadable:
+        // Not a syntax error but a value the parser cannot hold, e.g. a number beyond double.
+        Error(line_offset, "this line holds a value that cannot be read (a number too large?)",
+              "write numbers within the range of a double, or as strings");
+        break;
+      case FlatObject::Problem::kNotAnObject:
+        Error(line_offset, "this line is not a JSON object", "write one {...} object per line");
+        break;
+      case FlatObject::Problem::kNested:
+        Error(line_offset, fmt::format("the value of '{}' is a list or an object", object.current),
               "every value must be a number, a string, true, false or null");
         break;
-      }
-      row.push_back(v);
+    }
+    if (failed_) break;
+    std::vector<Value> row;
+    for (auto& [key, value] : object.values) {
+      auto [it, inserted] = index.emplace(key, names.size());
+      if (inserted) names.push_back(key);
+      const bool null = !value.has_value();
+      row.push_back(
+          {it->second, null ? std::string_view() : Store(std::move(*value)), line_offset, null});
     }
     if (keep_) {
       if (!keep_(record)) {

@@ -29,6 +29,40 @@ TEST(CsvTest, ReadsQuotedFieldsEscapesAndCrlf) {
 
 // A filter keeps records by their index, in every format; the rows it drops are still
 // checked, so a sample never hides a broken file.
+// A value nested ten million levels deep is refused at its first level: the reader stops
+// there instead of parsing (and holding) every level first.
+TEST(TableTest, DeeplyNestedJsonIsRefusedAtItsFirstLevel) {
+  const std::string deep(10'000'000, '[');
+  const Read r = ReadText("{\"id\": 1, \"a\": " + deep + "\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(r.table);
+  EXPECT_EQ(r.Message(0), "the value of 'a' is a list or an object");
+  const Read top = ReadText(deep + "\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(top.table);
+  EXPECT_EQ(top.Message(0), "this line is not a JSON object");
+  const Read scalar = ReadText("42\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(scalar.table);
+  EXPECT_EQ(scalar.Message(0), "this line is not a JSON object");
+  const Read huge = ReadText("{\"x\": 1e999}\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(huge.table);
+  EXPECT_EQ(huge.Message(0), "this line holds a value that cannot be read (a number too large?)");
+  const Read bad = ReadText("{\"x\": 1,}\n", TableFormat::kJsonLines);
+  ASSERT_FALSE(bad.table);
+  EXPECT_EQ(bad.Message(0), "invalid JSON on this line");
+  EXPECT_EQ(bad.Where(0), "1:9");  // the trailing comma
+  // Scalars of every kind, as before: numbers as JSON prints them, null as a null cell.
+  const Read ok = ReadText(
+      "{\"i\": -3, \"u\": 18446744073709551615, \"f\": 0.5, \"b\": true, "
+      "\"s\": \"x\\ty\", \"n\": null}\n",
+      TableFormat::kJsonLines);
+  ASSERT_TRUE(ok.table) << ok.Message(0);
+  EXPECT_EQ(ok.table->Cell(0, 0), "-3");
+  EXPECT_EQ(ok.table->Cell(0, 1), "18446744073709551615");
+  EXPECT_EQ(ok.table->Cell(0, 2), "0.5");
+  EXPECT_EQ(ok.table->Cell(0, 3), "true");
+  EXPECT_EQ(ok.table->Cell(0, 4), "x\ty");
+  EXPECT_TRUE(ok.table->IsNull(0, 5));
+}
+
 TEST(TableTest, AFilterKeepsRecordsByIndexAndStillChecksTheOthers) {
   const auto odd = [](size_t record) { return record % 2 == 1; };
   const Read csv = ReadText("id,v\n0,a\n1,b\n2,c\n3,d\n", TableFormat::kCsv, odd);

@@ -1,5 +1,7 @@
 #include "store/sqlite/db.hpp"
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <mutex>
 #include <utility>
@@ -8,6 +10,13 @@
 
 namespace foresight::store::sqlite {
 namespace {
+
+// The device and inode of the file at `path`, or nullopt when there is none.
+std::optional<std::pair<uint64_t, uint64_t>> FileIdentity(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return std::make_pair(static_cast<uint64_t>(info.st_dev), static_cast<uint64_t>(info.st_ino));
+}
 
 ErrorCode CodeFor(int rc) {
   switch (rc & 0xFF) {
@@ -248,7 +257,20 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  return std::unique_ptr<Database>(new Database(db));
+  std::unique_ptr<Database> opened(new Database(db));
+  opened->path_ = path;
+  if (const auto id = FileIdentity(path)) opened->identity_ = id;
+  return opened;
+}
+
+Status Database::CheckInPlace(std::string_view when) const {
+  if (!identity_ || FileIdentity(path_) == identity_) return {};
+  return Fail(ErrorCode::kUnavailable,
+              fmt::format("database: {}: the workspace's database '{}' was deleted, moved or "
+                          "replaced while this command ran, so {}; run the command again",
+                          when, path_,
+                          when == "before writing" ? "nothing was written"
+                                                   : "what it wrote is not in the workspace"));
 }
 
 Status Database::DiscardAbandonedTransaction() {
@@ -280,6 +302,7 @@ Status Database::Exec(const std::string& sql) {
 
 Status Database::Begin() {
   if (Status clean = DiscardAbandonedTransaction(); !clean) return clean;
+  if (Status here = CheckInPlace("before writing"); !here) return here;
   if (Injected(kBegin)) return InjectedFailure(kBegin);
   if (Status begun = ExecStep(std::string(kBegin)); !begun) return begun;
   in_transaction_ = true;
@@ -290,7 +313,7 @@ Status Database::Commit() {
   if (Injected(kCommit)) return InjectedFailure(kCommit);
   if (Status committed = ExecStep(std::string(kCommit)); !committed) return committed;
   in_transaction_ = false;
-  return {};
+  return CheckInPlace("after writing");
 }
 
 Status Database::Rollback() {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.hpp"
@@ -81,18 +82,28 @@ class Database {
   // Exec. Rollback succeeds when no transaction is open (SQLite rolls some failures back by
   // itself). When a Rollback fails and leaves the transaction open, the next statement
   // outside a transaction rolls it back first, so its writes are never seen or committed.
+  //
+  // Begin and Commit also check that the file at the path opened is still the one this
+  // connection writes (same device and inode): a workspace deleted, moved or replaced while
+  // a command runs would otherwise take a write that no later command can see, and the
+  // command would say "added". Before writing it is refused; after the commit, reported.
   Status Begin();
   Status Commit();
   Status Rollback();
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}
+  // kUnavailable when the path no longer names the file opened; ok when it does, or when
+  // the file's identity was not known at open (a URI, an in-memory database).
+  Status CheckInPlace(std::string_view when) const;
   // Rolls back a transaction that a failed Rollback left open.
   Status DiscardAbandonedTransaction();
   Status ExecStep(const std::string& sql);
 
   sqlite3* db_;
   bool in_transaction_ = false;  // between Begin and Commit/Rollback
+  std::string path_;
+  std::optional<std::pair<uint64_t, uint64_t>> identity_;  // device and inode at open
 };
 
 // How long a command waits for another one's write to finish before it gives up

@@ -100,6 +100,37 @@ TEST_F(SqliteStoreTest, ANewDatabaseIsInWalModeAtTheLatestVersion) {
   EXPECT_EQ(Query(*db, "SELECT group_concat(name) FROM projects"), "default");
 }
 
+// A workspace deleted or replaced while a command runs: the write is refused (nothing is
+// written to a file no later command would read), instead of "added" into the void.
+TEST_F(SqliteStoreTest, AWriteToADatabaseDeletedOrReplacedMeanwhileIsRefused) {
+  for (const bool replace : {false, true}) {
+    SCOPED_TRACE(replace ? "replaced" : "deleted");
+    const std::string path = (dir_ / (replace ? "replaced.db" : "deleted.db")).string();
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->AddEvalSet(SmallSet("holdout", 4)));
+    if (replace) {
+      // Another file now answers to the name: a copy, so a new inode.
+      std::filesystem::copy_file(path, path + ".copy");
+      std::filesystem::rename(path + ".copy", path);
+    } else {
+      std::filesystem::remove(path);
+    }
+    const Status added = store->AddRun(SmallRun("gbm", "holdout", 4));
+    ASSERT_FALSE(added);
+    EXPECT_EQ(added.error().code(), ErrorCode::kUnavailable);
+    EXPECT_NE(added.error().message().find("deleted, moved or replaced"), std::string::npos)
+        << added.error().message();
+    EXPECT_NE(added.error().message().find("nothing was written"), std::string::npos);
+    store.reset();
+    if (replace) {
+      auto reopened = Open(path);
+      ASSERT_NE(reopened, nullptr);
+      EXPECT_FALSE(reopened->GetRun("gbm")) << "the replacement holds no trace of the run";
+    }
+  }
+}
+
 // "added" is said only about what is on the disk: every commit of a writer is flushed
 // (synchronous FULL in WAL mode), not only at checkpoints (NORMAL).
 TEST_F(SqliteStoreTest, WritersFlushEveryCommitToTheDisk) {
