@@ -115,6 +115,9 @@ std::map<std::string, size_t, std::less<>> ReadIdsAndLabels(const table::Table& 
   RowProblems empty_ids("with an empty id", "every example needs an id");
   RowProblems duplicate_ids("with an id seen earlier", "ids must be unique within a set");
   RowProblems empty_labels("without a label", "every example needs a label");
+  RowProblems long_ids(fmt::format("with an id longer than {} bytes", kMaxIdBytes),
+                       "ids are keys: use a short one per example (a number, or a hash of "
+                       "the long text)");
   // Row numbers fit StringIndex's 32 bits: a row takes at least two bytes of a file.
   static_assert(kMaxTableBytes / 2 < UINT32_MAX);
   const auto id_of_row = [&t, column = cols.id](uint32_t r) { return t.Cell(r, column); };
@@ -123,6 +126,7 @@ std::map<std::string, size_t, std::less<>> ReadIdsAndLabels(const table::Table& 
   for (size_t r = 0; r < t.rows(); ++r) {
     const std::string_view id = t.Cell(r, cols.id);
     if (id.empty()) empty_ids.Add(t.CellOffset(r, cols.id));
+    if (id.size() > kMaxIdBytes) long_ids.Add(t.CellOffset(r, cols.id), fmt::format("'{}'", id));
     if (!id.empty() && seen.Insert(static_cast<uint32_t>(r)).has_value()) {
       duplicate_ids.Add(t.CellOffset(r, cols.id), fmt::format("'{}'", id));
     }
@@ -137,6 +141,7 @@ std::map<std::string, size_t, std::less<>> ReadIdsAndLabels(const table::Table& 
     }
   }
   empty_ids.Report(src, out);
+  long_ids.Report(src, out);
   duplicate_ids.Report(src, out);
   empty_labels.Report(src, out);
   return distinct;

@@ -64,6 +64,9 @@ inline constexpr double kProbabilitySumTolerance = 1e-4;
 
 // Largest table file accepted (a predictions file of a few million rows fits easily).
 inline constexpr size_t kMaxTableBytes = size_t{1} << 30U;
+// The longest id an example may have: ids are keys, and a megabyte-long one would make every
+// evaluation read and hold megabytes per example.
+inline constexpr size_t kMaxIdBytes = 1024;
 
 // Fails (Result) for problems that are not in the file: a missing file, a name already
 // taken, an unknown evaluation set, a store error.

@@ -116,6 +116,22 @@ TEST_F(IngestTest, DuplicateAndEmptyIdsAreRefused) {
   EXPECT_EQ(outcome.diagnostics[1].message, "1 row with an id seen earlier (line 3): 'a'");
 }
 
+// Ids are keys: one of a megabyte is refused, and the message quotes only its start.
+TEST_F(IngestTest, AnIdLongerThanTheLimitIsRefusedAndQuotedShort) {
+  const std::string long_id(1'000'000, 'x');
+  const auto outcome = AddSet("id,label\na,1\n" + long_id + ",0\nb,0\n");
+  ASSERT_FALSE(outcome.stored());
+  ASSERT_EQ(outcome.diagnostics.size(), 1u);
+  const std::string& message = outcome.diagnostics[0].message;
+  EXPECT_EQ(message.rfind("1 row with an id longer than 1024 bytes (line 3): 'xxx", 0), 0u)
+      << message.substr(0, 200);
+  EXPECT_NE(message.find("… (1000002 bytes)"), std::string::npos) << message.substr(0, 200);
+  EXPECT_LT(message.size(), 200u);
+  EXPECT_TRUE(store_->ListEvalSets()->empty());
+  EXPECT_TRUE(AddSet("id,label\n" + std::string(kMaxIdBytes, 'y') + ",1\nb,0\n").stored())
+      << "an id of exactly the limit is fine";
+}
+
 // Labels coded 0/1 ... 70 rows of the first, 30 of the second.
 std::string TwoLabels(const std::string& first, const std::string& second) {
   std::string csv = "id,label\n";

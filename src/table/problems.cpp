@@ -20,7 +20,16 @@ diag::Diagnostic InputProblem(const SourceFile& file, uint32_t offset, std::stri
 void RowProblems::Add(uint32_t offset, std::string detail) {
   if (offsets_.size() < 5) {
     offsets_.push_back(offset);
-    if (details_.size() < 3 && !detail.empty()) details_.push_back(std::move(detail));
+    if (details_.size() < 3 && !detail.empty()) {
+      // A quoted cell may be a megabyte long: its start says which it is.
+      constexpr size_t kMaxDetailBytes = 80;
+      if (detail.size() > kMaxDetailBytes) {
+        size_t cut = kMaxDetailBytes - 20;
+        while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0U) == 0x80U) --cut;
+        detail = detail.substr(0, cut) + "… (" + std::to_string(detail.size()) + " bytes)";
+      }
+      details_.push_back(std::move(detail));
+    }
   }
   ++count_;
 }
