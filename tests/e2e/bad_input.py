@@ -38,8 +38,9 @@ def cases():
     yield "many-duplicates", b"k: 1\n" * 99_000, "duplicate key", "2:1"
 
 
-# What each case may take at most (seconds), beyond the 20 s guard against hangs.
-TIME_BOUNDS = {"many-keys": 5, "many-duplicates": 5}
+# What each case may take at most (seconds), beyond the 20 s guard against hangs: the
+# quadratic duplicate check took 318 s on many-keys; now 1.5 s (about 5 s under ASan).
+TIME_BOUNDS = {"many-keys": 10, "many-duplicates": 10}
 
 
 def main() -> int:
