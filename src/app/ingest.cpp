@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -70,14 +71,20 @@ Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary
                      "pass " FORESIGHT_FIELD("task") " binary or multiclass");
 }
 
-// The table file, read into `outcome.file`; nothing (its problems in `outcome.diagnostics`)
-// when it is not a table. Fails (Result) when the file cannot be read.
-Result<std::optional<table::Table>> ReadInput(const std::string& path, IngestOutcome& outcome) {
+// The table file, read into `outcome.file`, keeping the cells of the `used` columns only (a
+// file of 100,000 columns costs the memory of the few read); nothing (its problems in
+// `outcome.diagnostics`) when it is not a table. Fails (Result) when the file cannot be read.
+Result<std::optional<table::Table>> ReadInput(const std::string& path,
+                                              const std::vector<std::string>& used,
+                                              IngestOutcome& outcome) {
   auto file = LoadTable(path);
   if (!file) return Fail(file.error());
   outcome.file = std::move(*file);
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(*outcome.file, table::FormatForPath(path), sink);
+  const std::set<std::string, std::less<>> wanted(used.begin(), used.end());
+  std::optional<table::Table> t = table::ReadTable(
+      *outcome.file, table::FormatForPath(path), sink,
+      {.record = {}, .column = [&wanted](std::string_view name) { return wanted.contains(name); }});
   if (!t) outcome.diagnostics = sink.Take();
   return t;
 }
@@ -424,7 +431,9 @@ std::vector<double> ReadPredictions(const table::Table& t, const SourceFile& src
 Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o,
                                  const Clock& clock) {
   IngestOutcome outcome;
-  auto t = ReadInput(o.file, outcome);
+  std::vector<std::string> used = {o.id_column, o.label_column};
+  used.insert(used.end(), o.slice_columns.begin(), o.slice_columns.end());
+  auto t = ReadInput(o.file, used, outcome);
   if (!t) return Fail(t.error());
   if (!*t) return outcome;
   const SourceFile& src = *outcome.file;
@@ -484,7 +493,9 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   }
 
   IngestOutcome outcome;
-  auto t = ReadInput(o.predictions_file, outcome);
+  std::vector<std::string> used = columns->names;
+  used.push_back(o.id_column);
+  auto t = ReadInput(o.predictions_file, used, outcome);
   if (!t) return Fail(t.error());
   if (!*t) return outcome;
   const SourceFile& src = *outcome.file;

@@ -309,7 +309,8 @@ Result<std::optional<ProbeData>> ReadProbeTable(const ProbeOptions& options, siz
     outcome.sampled_from = shape.records;
   }
   diag::DiagnosticSink sink;
-  std::optional<table::Table> t = table::ReadTable(src, format, sink, keep);
+  std::optional<table::Table> t =
+      table::ReadTable(src, format, sink, {.record = keep, .column = {}});
   if (!t) {
     outcome.diagnostics = sink.diagnostics();
     return std::nullopt;

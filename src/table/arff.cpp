@@ -29,8 +29,8 @@ namespace foresight::table {
 
 class ArffReader {
  public:
-  ArffReader(const SourceFile& file, diag::DiagnosticSink& sink, const RecordFilter& keep)
-      : file_(file), sink_(sink), keep_(keep) {}
+  ArffReader(const SourceFile& file, diag::DiagnosticSink& sink, const ReadFilters& filters)
+      : file_(file), sink_(sink), keep_(filters.record), column_(filters.column) {}
   std::optional<Table> Read();
 
  private:
@@ -70,6 +70,7 @@ class ArffReader {
   const SourceFile& file_;
   diag::DiagnosticSink& sink_;
   const RecordFilter& keep_;
+  const ColumnFilter& column_;
   size_t record_ = 0;  // data records read so far
   Table table_;
   size_t pos_ = 0;
@@ -311,6 +312,7 @@ void ArffReader::ReadRow(std::string_view line, uint32_t offset) {
   }
   table_.row_offsets_.push_back(offset);
   for (size_t c = 0; c < width; ++c) {
+    if (!table_.Kept(c)) continue;
     table_.cells_.push_back(row_null_[c] ? std::string_view() : row_[c].text);
     table_.offsets_.push_back(row_[c].offset);
     table_.nulls_.push_back(row_null_[c]);
@@ -364,6 +366,7 @@ std::optional<Table> ArffReader::Read() {
       return std::nullopt;
     }
   }
+  table_.KeepColumns(column_);
   level_index_.resize(table_.columns_.size());
   for (size_t c = 0; c < table_.columns_.size(); ++c) {
     const auto& levels = table_.declarations_[c].levels;
@@ -387,8 +390,8 @@ std::optional<Table> ArffReader::Read() {
 }
 
 std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink,
-                              const RecordFilter& keep) {
-  ArffReader reader(file, sink, keep);
+                              const ReadFilters& filters) {
+  ArffReader reader(file, sink, filters);
   return reader.Read();
 }
 

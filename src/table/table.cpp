@@ -18,8 +18,8 @@ namespace foresight::table {
 // Builds a Table and reports problems; one instance per ReadTable call.
 class TableBuilder {
  public:
-  TableBuilder(const SourceFile& file, diag::DiagnosticSink& sink, const RecordFilter& keep)
-      : file_(file), sink_(sink), keep_(keep) {}
+  TableBuilder(const SourceFile& file, diag::DiagnosticSink& sink, const ReadFilters& filters)
+      : file_(file), sink_(sink), keep_(filters.record), column_(filters.column) {}
 
   std::optional<Table> ReadCsv();
   std::optional<Table> ReadJsonLines();
@@ -46,6 +46,7 @@ class TableBuilder {
   const SourceFile& file_;
   diag::DiagnosticSink& sink_;
   const RecordFilter& keep_;
+  const ColumnFilter& column_;
   Table table_;
   size_t pos_ = 0;
   bool failed_ = false;
@@ -73,6 +74,7 @@ bool TableBuilder::SetColumns(std::vector<std::string> names,
     }
   }
   table_.columns_ = std::move(names);
+  table_.KeepColumns(column_);
   return !failed_;
 }
 
@@ -172,9 +174,10 @@ std::optional<Table> TableBuilder::ReadCsv() {
       table_.records_.push_back(record++);
     }
     table_.row_offsets_.push_back(fields.front().offset);
-    for (const Field& f : fields) {
-      table_.cells_.push_back(f.text);
-      table_.offsets_.push_back(f.offset);
+    for (size_t c = 0; c < fields.size(); ++c) {
+      if (!table_.Kept(c)) continue;
+      table_.cells_.push_back(fields[c].text);
+      table_.offsets_.push_back(fields[c].offset);
       table_.nulls_.push_back(false);
     }
   }
@@ -318,6 +321,7 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     for (auto& [key, value] : object.values) {
       auto [it, inserted] = index.emplace(key, names.size());
       if (inserted) names.push_back(key);
+      if (column_ && !column_(key)) continue;  // named among the columns, not stored
       const bool null = !value.has_value();
       row.push_back(
           {it->second, null ? std::string_view() : Store(std::move(*value)), line_offset, null});
@@ -337,7 +341,8 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     return std::nullopt;
   }
   table_.columns_ = std::move(names);
-  const size_t width = table_.columns_.size();
+  table_.KeepColumns(column_);
+  const size_t width = table_.Width();
   table_.cells_.assign(rows.size() * width, std::string_view());
   table_.offsets_.assign(rows.size() * width, 0);
   table_.nulls_.assign(rows.size() * width, true);
@@ -346,8 +351,8 @@ std::optional<Table> TableBuilder::ReadJsonLines() {
     table_.row_offsets_.push_back(row_offset);
     for (size_t c = 0; c < width; ++c) table_.offsets_[r * width + c] = row_offset;
     for (const Value& v : rows[r]) {
-      table_.cells_[r * width + v.column] = v.text;
-      table_.nulls_[r * width + v.column] = v.null;
+      table_.cells_[table_.At(r, v.column)] = v.text;
+      table_.nulls_[table_.At(r, v.column)] = v.null;
     }
   }
   return std::move(table_);
@@ -361,15 +366,15 @@ std::optional<size_t> Table::Column(std::string_view name) const {
 }
 
 std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
-                               diag::DiagnosticSink& sink, const RecordFilter& keep) {
-  TableBuilder builder(file, sink, keep);
+                               diag::DiagnosticSink& sink, const ReadFilters& filters) {
+  TableBuilder builder(file, sink, filters);
   switch (format) {
     case TableFormat::kCsv:
       return builder.ReadCsv();
     case TableFormat::kJsonLines:
       return builder.ReadJsonLines();
     case TableFormat::kArff:
-      return ReadArff(file, sink, keep);
+      return ReadArff(file, sink, filters);
   }
   return std::nullopt;
 }

@@ -34,16 +34,15 @@ class Table {
   size_t rows() const { return row_offsets_.size(); }
   // The index of a column by name, or nullopt.
   std::optional<size_t> Column(std::string_view name) const;
+  // Whether the column's cells were kept (a column filter given to ReadTable drops others;
+  // their names stay in columns()). Cell, IsNull and CellOffset need a kept column.
+  bool Kept(size_t column) const { return slot_.empty() || slot_[column] != kDropped; }
   // Cell text (unquoted, unescaped); null cells (JSON null, absent JSON keys) are empty.
-  std::string_view Cell(size_t row, size_t column) const {
-    return cells_[row * columns_.size() + column];
-  }
+  std::string_view Cell(size_t row, size_t column) const { return cells_[At(row, column)]; }
   // Whether the cell was JSON null or missing from a JSON object.
-  bool IsNull(size_t row, size_t column) const { return nulls_[row * columns_.size() + column]; }
+  bool IsNull(size_t row, size_t column) const { return nulls_[At(row, column)]; }
   // Byte offset of the cell (or of its row for missing JSON keys) in the source.
-  uint32_t CellOffset(size_t row, size_t column) const {
-    return offsets_[row * columns_.size() + column];
-  }
+  uint32_t CellOffset(size_t row, size_t column) const { return offsets_[At(row, column)]; }
   uint32_t RowOffset(size_t row) const { return row_offsets_[row]; }
   // The row's index among the file's data records: the row itself, unless a filter given to
   // ReadTable dropped records before it.
@@ -54,7 +53,23 @@ class Table {
  private:
   friend class TableBuilder;
   friend class ArffReader;
+  static constexpr uint32_t kDropped = UINT32_MAX;
+  size_t Width() const { return slot_.empty() ? columns_.size() : kept_; }
+  size_t At(size_t row, size_t column) const {
+    return row * Width() + (slot_.empty() ? column : slot_[column]);
+  }
+  // With a column filter: each column's place among the kept ones, or kDropped.
+  void KeepColumns(const std::function<bool(std::string_view)>& keep) {
+    if (!keep) return;
+    slot_.assign(columns_.size(), kDropped);
+    kept_ = 0;
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      if (keep(columns_[c])) slot_[c] = static_cast<uint32_t>(kept_++);
+    }
+  }
   std::vector<std::string> columns_;
+  std::vector<uint32_t> slot_;  // empty: every column kept
+  size_t kept_ = 0;
   std::vector<std::string_view> cells_;
   std::vector<uint32_t> offsets_;
   std::vector<bool> nulls_;
@@ -72,12 +87,21 @@ class Table {
 // JSON, duplicate column names, an empty file) are reported to `sink` as "input" errors; returns
 // nullopt when any was reported. `file` must outlive the table (cells point into it).
 //
-// `keep`, when set, decides which records are kept, by their index among the file's data
+// `filters.record`, when set, decides which records are kept, by their index among the file's data
 // records (0 for the first after the header): the others are parsed and checked like the
 // rest, but not stored, so reading a sample of a large file costs the sample's memory.
+//
+// `column`, when set, decides which columns' cells are kept, by name: the others are parsed
+// and checked but not stored, so a table of 100,000 columns costs the memory of the few a
+// command reads.
 using RecordFilter = std::function<bool(size_t record)>;
+using ColumnFilter = std::function<bool(std::string_view name)>;
+struct ReadFilters {
+  RecordFilter record;
+  ColumnFilter column;
+};
 std::optional<Table> ReadTable(const SourceFile& file, TableFormat format,
-                               diag::DiagnosticSink& sink, const RecordFilter& keep = {});
+                               diag::DiagnosticSink& sink, const ReadFilters& filters = {});
 
 // A quick upper bound on a file's data records and its number of columns, from one pass
 // over its line ends (no parsing): lines after the header (CSV, ARFF's @data) or non-blank

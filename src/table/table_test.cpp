@@ -64,7 +64,7 @@ TEST(TableTest, DeeplyNestedJsonIsRefusedAtItsFirstLevel) {
 }
 
 TEST(TableTest, AFilterKeepsRecordsByIndexAndStillChecksTheOthers) {
-  const auto odd = [](size_t record) { return record % 2 == 1; };
+  const ReadFilters odd{.record = [](size_t record) { return record % 2 == 1; }, .column = {}};
   const Read csv = ReadText("id,v\n0,a\n1,b\n2,c\n3,d\n", TableFormat::kCsv, odd);
   ASSERT_TRUE(csv.table);
   ASSERT_EQ(csv.table->rows(), 2u);
@@ -89,6 +89,41 @@ TEST(TableTest, AFilterKeepsRecordsByIndexAndStillChecksTheOthers) {
   const Read broken_arff =
       ReadText("@relation r\n@attribute v numeric\n@data\nten\n11\n", TableFormat::kArff, odd);
   EXPECT_FALSE(broken_arff.table) << "a dropped ARFF row that is not a number still fails";
+}
+
+// A column filter keeps the cells of the named columns only, in every format; every name
+// is still listed (for messages naming the columns there are), and every row still checked.
+TEST(TableTest, AColumnFilterKeepsOnlyTheNamedColumnsCells) {
+  const ReadFilters filters{.record = {},
+                            .column = [](std::string_view name) { return name != "skip"; }};
+  const Read csv = ReadText("id,skip,v\n0,x,a\n1,y,b\n", TableFormat::kCsv, filters);
+  ASSERT_TRUE(csv.table);
+  EXPECT_EQ(csv.table->columns(), (std::vector<std::string>{"id", "skip", "v"}));
+  EXPECT_TRUE(csv.table->Kept(0));
+  EXPECT_FALSE(csv.table->Kept(1));
+  EXPECT_EQ(csv.table->Cell(1, 2), "b");
+  EXPECT_EQ(csv.file->LocationOf(csv.table->CellOffset(1, 2)).column, 5u);
+  const Read jsonl = ReadText("{\"id\": 0, \"skip\": [1]}\n{\"v\": \"b\", \"skip\": 2}\n",
+                              TableFormat::kJsonLines, filters);
+  EXPECT_FALSE(jsonl.table) << "a dropped column's value is still checked";
+  const Read jsonl2 = ReadText("{\"id\": 0, \"skip\": 1}\n{\"v\": \"b\", \"skip\": 2}\n",
+                               TableFormat::kJsonLines, filters);
+  ASSERT_TRUE(jsonl2.table);
+  EXPECT_EQ(jsonl2.table->columns(), (std::vector<std::string>{"id", "skip", "v"}));
+  EXPECT_EQ(jsonl2.table->Cell(1, 2), "b");
+  EXPECT_TRUE(jsonl2.table->IsNull(1, 0));
+  EXPECT_EQ(jsonl2.table->Cell(0, 0), "0");
+  const Read arff = ReadText(
+      "@relation r\n@attribute id numeric\n@attribute skip {x,y}\n@attribute v string\n@data\n"
+      "0,x,a\n1,y,b\n",
+      TableFormat::kArff, filters);
+  ASSERT_TRUE(arff.table);
+  EXPECT_FALSE(arff.table->Kept(1));
+  EXPECT_EQ(arff.table->Cell(1, 2), "b");
+  const Read broken =
+      ReadText("@relation r\n@attribute id numeric\n@attribute skip {x,y}\n@data\n0,z\n",
+               TableFormat::kArff, filters);
+  EXPECT_FALSE(broken.table) << "a dropped column's value is still checked against its type";
 }
 
 TEST(TableTest, EstimatedShapeCountsRecordsAndColumnsWithoutParsing) {

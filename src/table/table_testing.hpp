@@ -23,11 +23,11 @@ struct Read {
 };
 
 inline Read ReadText(std::string text, TableFormat format = TableFormat::kCsv,
-                     const RecordFilter& keep = {}) {
+                     const ReadFilters& filters = {}) {
   Read r;
   r.file = std::make_unique<SourceFile>("t", std::move(text));
   diag::DiagnosticSink sink;
-  r.table = ReadTable(*r.file, format, sink, keep);
+  r.table = ReadTable(*r.file, format, sink, filters);
   r.diagnostics = sink.Take();
   return r;
 }

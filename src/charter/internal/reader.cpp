@@ -211,6 +211,8 @@ MapView::MapView(Reader& reader, const Node& node, std::string path)
     : reader_(reader), node_(node), path_(std::move(path)), used_(node.children.size() / 2) {
   std::unordered_set<std::string_view> seen;
   seen.reserve(node_.children.size() / 2);
+  size_t duplicates = 0;
+  const Node* last_duplicate = nullptr;
   for (size_t i = 0; i + 1 < node_.children.size(); i += 2) {
     const Node& key = node_.children[i];
     if (!key.is_scalar()) {
@@ -221,11 +223,21 @@ MapView::MapView(Reader& reader, const Node& node, std::string path)
     // A set of the keys seen, not a scan of the earlier ones: a hostile map of 100,000
     // keys would otherwise take minutes.
     if (!seen.insert(key.text).second) {
+      used_[i / 2] = true;  // the first one wins; the duplicate is not reported again
+      if (++duplicates > kMaxKeyErrors) {
+        last_duplicate = &key;
+        continue;
+      }
       const std::string where = path_.empty() ? key.text : path_ + "." + key.text;
       reader_.SchemaError(key.span, fmt::format("duplicate key `{}`", where),
                           {"each key may appear once; merge the two entries"});
-      used_[i / 2] = true;  // the first one wins; the duplicate is not reported again
     }
+  }
+  if (duplicates > kMaxKeyErrors) {
+    reader_.SchemaError(last_duplicate->span,
+                        fmt::format("{} more duplicate keys in {}", duplicates - kMaxKeyErrors,
+                                    path_.empty() ? "the charter's top level" : "`" + path_ + "`"),
+                        {"each key may appear once; merge the entries"});
   }
 }
 
@@ -241,11 +253,17 @@ Entry MapView::Get(std::string_view key) {
 
 void MapView::Finish(std::initializer_list<std::string_view> allowed) {
   const std::vector<std::string_view> names(allowed);
+  size_t unknown = 0;
+  const Node* last_unknown = nullptr;
   for (size_t i = 0; i + 1 < node_.children.size(); i += 2) {
     if (used_[i / 2]) continue;
     const Node& key = node_.children[i];
     const bool known = std::find(names.begin(), names.end(), key.text) != names.end();
     if (known) continue;  // duplicates of known keys were reported already
+    if (++unknown > kMaxKeyErrors) {
+      last_unknown = &key;
+      continue;
+    }
     const std::string where = path_.empty() ? key.text : path_ + "." + key.text;
     std::vector<std::string> help;
     if (auto match = ClosestMatch(key.text, names)) {
@@ -256,6 +274,16 @@ void MapView::Finish(std::initializer_list<std::string_view> allowed) {
     help.push_back(fmt::format("keys allowed {}: {}",
                                path_.empty() ? "at the top level" : "in `" + path_ + "`", list));
     reader_.SchemaError(key.span, fmt::format("unknown key `{}`", where), std::move(help));
+  }
+  if (unknown > kMaxKeyErrors) {
+    std::string list;
+    for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
+    reader_.SchemaError(
+        last_unknown->span,
+        fmt::format("{} more unknown keys in {}", unknown - kMaxKeyErrors,
+                    path_.empty() ? "the charter's top level" : "`" + path_ + "`"),
+        {fmt::format("keys allowed {}: {}",
+                     path_.empty() ? "at the top level" : "in `" + path_ + "`", list)});
   }
 }
 

@@ -107,6 +107,11 @@ class MapView {
   // Reports unknown keys. `allowed` are the keys this mapping may hold.
   void Finish(std::initializer_list<std::string_view> allowed);
 
+  // Duplicate and unknown keys each reported one by one up to this many per mapping, then
+  // in one error that counts the rest: a mapping of 100,000 stray keys is one screen, not
+  // 100,000 errors.
+  static constexpr size_t kMaxKeyErrors = 20;
+
  private:
   Reader& reader_;
   const Node& node_;

@@ -10,6 +10,6 @@
 namespace foresight::table {
 
 std::optional<Table> ReadArff(const SourceFile& file, diag::DiagnosticSink& sink,
-                              const RecordFilter& keep = {});
+                              const ReadFilters& filters = {});
 
 }  // namespace foresight::table
