@@ -220,7 +220,9 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
              {stats::FairnessGap::kDemographicParity, stats::FairnessGap::kEqualizedOdds}) {
           const std::string measure(stats::FairnessGapName(gap));
           const std::string key = MeasurementKey(measure, "fairness:" + s.name, key_parts);
-          if (options.progress != nullptr) options.progress->SetSubject(name + " · " + measure);
+          if (options.progress != nullptr) {
+            options.progress->SetSubject(fmt::format("{} · {}", name, measure));
+          }
           std::optional<core::EvalNote> note;
           auto measured = CachedMeasure(cache, name, key, boot, [&]() -> Result<Measurement> {
             auto d = data();
@@ -253,7 +255,9 @@ Result<EvalResult> Evaluate(store::Store& store, const std::vector<std::string>&
       auto spec = registry.Parse(metric, KindOf(e.task));
       if (!spec) return Fail(spec.error().WithContext(fmt::format("run '{}'", name)));
       const std::string canonical = spec->ToString();
-      if (options.progress != nullptr) options.progress->SetSubject(name + " · " + canonical);
+      if (options.progress != nullptr) {
+        options.progress->SetSubject(fmt::format("{} · {}", name, canonical));
+      }
       auto measured = CachedMeasure(cache, name, MeasurementKey(canonical, "", key_parts), boot,
                                     [&]() -> Result<Measurement> {
                                       auto d = data();
@@ -577,8 +581,9 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     options.progress->Plan(chosen.size() * set->size() * options.resamples);
   }
   for (const core::RunInfo* info : chosen) {
-    if (options.progress != nullptr)
-      options.progress->SetSubject(info->name + " · " + curve.metric);
+    if (options.progress != nullptr) {
+      options.progress->SetSubject(fmt::format("{} · {}", info->name, curve.metric));
+    }
     auto measured = CachedMeasure(cache, info->name, key, boot, [&]() -> Result<Measurement> {
       auto run = store.GetRun(info->name);
       if (!run) return Fail(run.error());

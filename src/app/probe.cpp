@@ -302,7 +302,7 @@ Result<std::optional<ProbeData>> ReadProbeTable(const ProbeOptions& options, siz
     uint64_t state = options.seed ^ 0x5A3B1E5D7C9F2A41ULL;
     for (size_t j = shape.records - *options.sample; j < shape.records; ++j) {
       state = Mix64(state + j);
-      const size_t pick = static_cast<size_t>(state % (j + 1));
+      const auto pick = static_cast<size_t>(state % (j + 1));
       chosen[chosen[pick] ? j : pick] = true;
     }
     keep = [&chosen](size_t record) { return record < chosen.size() && chosen[record]; };
