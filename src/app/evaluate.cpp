@@ -54,7 +54,7 @@ class Evidence {
   Result<const core::EvalSet*> Set(const std::string& name) {
     auto it = sets_.find(name);
     if (it == sets_.end()) {
-      auto set = store_.GetEvalSet(name);
+      auto set = store_.GetEvalSet(name, /*with_ids=*/false);  // measuring needs no ids
       if (!set) return Fail(set.error());
       it = sets_.emplace(name, std::move(*set)).first;
     }
@@ -557,7 +557,7 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
                             FieldRef("evalset")));
   }
   curve.evalset = *sets.begin();
-  auto set = store.GetEvalSet(curve.evalset);
+  auto set = store.GetEvalSet(curve.evalset, /*with_ids=*/false);
   if (!set) return Fail(set.error());
   std::string wanted = metric.value_or("");
   if (wanted.empty()) {

@@ -168,7 +168,7 @@ Result<core::Ranking> Rank(store::Store& store, const RankOptions& options,
   ranking.max_intervals = options.max_intervals;
 
   for (const auto& [set_name, runs] : BySet(*infos)) {
-    auto set = store.GetEvalSet(set_name);
+    auto set = store.GetEvalSet(set_name, /*with_ids=*/false);
     if (!set) return Fail(set.error());
     const stats::TaskKind kind = KindOf(set->task);
     const std::string wanted = options.metric.value_or(

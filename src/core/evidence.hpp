@@ -49,7 +49,12 @@ struct EvalSet {
   std::string source;      // the file it was read from, for the record
   std::string created_at;  // ISO 8601, UTC
 
-  size_t size() const { return ids.size(); }
+  // The examples: the ids', or when a reader left the ids out (Store::GetEvalSet with
+  // ids = false, for use cases that only measure), the labels' or targets'.
+  size_t size() const {
+    if (!ids.empty()) return ids.size();
+    return task == EvalTask::kRegression ? targets.size() : labels.size();
+  }
 };
 
 // How a slice column's values became its levels when the set was added (not stored). A numeric

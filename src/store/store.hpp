@@ -63,8 +63,11 @@ class Store {
   // project, kInvalidArgument when the set is inconsistent (labels, targets or a slice
   // column of another length than the ids, a slice code outside its levels).
   virtual Status AddEvalSet(const core::EvalSet& evalset) = 0;
-  // The whole set, columns included. Fails with kNotFound when there is no such set.
-  virtual Result<core::EvalSet> GetEvalSet(std::string_view name) = 0;
+  // The whole set, columns included; without the ids when `with_ids` is false (measuring
+  // needs the labels, not the keys, and a million ids are most of a set's bytes). Fails with
+  // kNotFound when there is no such set.
+  virtual Result<core::EvalSet> GetEvalSet(std::string_view name, bool with_ids) = 0;
+  Result<core::EvalSet> GetEvalSet(std::string_view name) { return GetEvalSet(name, true); }
   // Every set of the project without its columns, in the order they were added.
   virtual Result<std::vector<core::EvalSetInfo>> ListEvalSets() = 0;
 

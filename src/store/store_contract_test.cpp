@@ -169,6 +169,31 @@ TEST_P(StoreContractTest, EvalSetRoundTripsEveryFieldAcrossChunks) {
   EXPECT_EQ((*list)[0].slices, (std::vector<std::string>{"region", "empty-levels-first"}));
 }
 
+// Measuring reads a set without its ids: the same labels, targets and slices, the same
+// size, and no id decoded.
+TEST_P(StoreContractTest, ASetReadWithoutIdsHasEverythingElse) {
+  core::EvalSet e = BinarySet("holdout", 70000);
+  ASSERT_TRUE(store_->AddEvalSet(e));
+  auto back = store_->GetEvalSet("holdout", /*with_ids=*/false);
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_TRUE(back->ids.empty());
+  EXPECT_EQ(back->size(), 70000u);
+  EXPECT_EQ(back->labels, e.labels);
+  EXPECT_EQ(back->classes, e.classes);
+  ASSERT_EQ(back->slices.size(), e.slices.size());
+  core::EvalSet r;
+  r.name = "prices";
+  r.task = core::EvalTask::kRegression;
+  r.ids = {"a", "b", "c"};
+  r.targets = {1.5, -2, 0};
+  r.created_at = "2026-12-02T10:00:00Z";
+  ASSERT_TRUE(store_->AddEvalSet(r));
+  auto reg = store_->GetEvalSet("prices", false);
+  ASSERT_TRUE(reg) << reg.error().message();
+  EXPECT_EQ(reg->size(), 3u);
+  EXPECT_EQ(reg->targets, r.targets);
+}
+
 TEST_P(StoreContractTest, RegressionTargetsAndPredictionsRoundTripBitForBit) {
   const std::vector<double> values = {1.5,
                                       -2.25,

@@ -36,7 +36,8 @@ class SqliteStore final : public Store {
       : db_(std::move(db)), project_id_(project_id), project_(std::move(project)) {}
 
   Status AddEvalSet(const core::EvalSet& evalset) override;
-  Result<core::EvalSet> GetEvalSet(std::string_view name) override;
+  Result<core::EvalSet> GetEvalSet(std::string_view name, bool with_ids) override;
+  using Store::GetEvalSet;
   Result<std::vector<core::EvalSetInfo>> ListEvalSets() override;
   Status AddRun(const core::Run& run) override;
   Status AddEvalSetWithRuns(const core::EvalSet& evalset,
@@ -163,7 +164,7 @@ Status SqliteStore::InsertEvalSet(const core::EvalSet& e) {
   return {};
 }
 
-Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name) {
+Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name, bool with_ids) {
   FS_TRY(found, FindSet(name));
   if (!found) {
     return Fail(ErrorCode::kNotFound,
@@ -179,7 +180,7 @@ Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name) {
   e.created_at = row.info.created_at;
   const std::string item = SetItem(name);
   const size_t n = row.info.rows;
-  FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, "id", item}, n, e.ids));
+  if (with_ids) FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, "id", item}, n, e.ids));
   if (e.task == core::EvalTask::kRegression) {
     FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, "target", item}, n, e.targets));
   } else {
