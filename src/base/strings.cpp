@@ -99,6 +99,20 @@ void AppendEscape(std::string& out, char kind, unsigned value) {
 
 }  // namespace
 
+size_t Utf8SequenceAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80U) return 1;
+  const size_t length = (c & 0xE0U) == 0xC0U   ? 2
+                        : (c & 0xF0U) == 0xE0U ? 3
+                        : (c & 0xF8U) == 0xF0U ? 4
+                                               : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0U) != 0x80U) return 0;
+  }
+  return length;
+}
+
 std::string EscapeControls(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -115,15 +129,8 @@ std::string EscapeControls(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t length = (c & 0xE0U) == 0xC0U   ? 2
-                          : (c & 0xF0U) == 0xE0U ? 3
-                          : (c & 0xF8U) == 0xF0U ? 4
-                                                 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
-    }
-    if (!valid) {
+    const size_t length = Utf8SequenceAt(text, i);
+    if (length == 0) {
       AppendEscape(out, 'x', c);
       ++i;
       continue;

@@ -26,6 +26,10 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 // a caret or a padded column counts in.
 size_t CodePoints(std::string_view text);
 
+// The length in bytes of the UTF-8 sequence that starts at text[i] (1 for ASCII), or 0 when
+// the bytes there are not a complete, well-formed lead and continuation sequence.
+size_t Utf8SequenceAt(std::string_view text, size_t i);
+
 // Text as it is safe to print on a terminal, for messages that quote a user's data (an id,
 // a cell, a file name): control characters (C0 but tab and line feed, DEL, and the C1
 // controls U+0080 to U+009F) become visible escapes ("\x1b", "\u009b"), and so does each

@@ -49,15 +49,8 @@ std::string Printable(std::string_view line) {
       ++i;
       continue;
     }
-    const size_t length = (c & 0xE0U) == 0xC0U   ? 2
-                          : (c & 0xF0U) == 0xE0U ? 3
-                          : (c & 0xF8U) == 0xF0U ? 4
-                                                 : 0;
-    bool valid = length > 0 && i + length <= line.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(line[i + k]) & 0xC0U) == 0x80U;
-    }
-    if (valid) {
+    const size_t length = Utf8SequenceAt(line, i);
+    if (length > 0) {
       out += line.substr(i, length);
       i += length;
     } else {

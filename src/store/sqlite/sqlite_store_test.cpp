@@ -339,6 +339,10 @@ struct Damage {
 TEST_F(SqliteStoreTest, DamagedRowsAreDataLossNamingTheItem) {
   // A chunk of codes out of range for the 'region' slice (two levels), stored beside the set.
   const internal::Chunk bad_codes = internal::EncodeInt32(std::vector<int32_t>{0, 1, 5, 0})[0];
+  std::string bad_codes_hex;  // as an SQL blob literal
+  for (const char c : bad_codes.compressed) {
+    bad_codes_hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
+  }
   const std::vector<Damage> damages = {
       {"classes not JSON", "UPDATE evalsets SET classes = '[\"no\",' ", false,
        "evaluation set 'holdout': classes"},
@@ -382,14 +386,7 @@ TEST_F(SqliteStoreTest, DamagedRowsAreDataLossNamingTheItem) {
       {"level code out of range",
        fmt::format("INSERT INTO chunks VALUES ('{0}', 'zstd', {1}, {2}, x'{3}'); "
                    "UPDATE column_chunks SET hash = '{0}' WHERE name = 'slice:region'",
-                   bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows,
-                   [&] {
-                     std::string hex;
-                     for (const char c : bad_codes.compressed) {
-                       hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
-                     }
-                     return hex;
-                   }()),
+                   bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows, bad_codes_hex),
        false, "evaluation set 'holdout': column 'slice:region': row 2 has level code 5"},
       {"unknown attribute kind", "UPDATE run_attributes SET kind = 'label' WHERE kind = 'tag'",
        true, "run 'gbm': an attribute of unknown kind 'label'"},
@@ -401,14 +398,7 @@ TEST_F(SqliteStoreTest, DamagedRowsAreDataLossNamingTheItem) {
       {"label code out of range",
        fmt::format("INSERT OR IGNORE INTO chunks VALUES ('{0}', 'zstd', {1}, {2}, x'{3}'); "
                    "UPDATE column_chunks SET hash = '{0}' WHERE name = 'label'",
-                   bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows,
-                   [&] {
-                     std::string hex;
-                     for (const char c : bad_codes.compressed) {
-                       hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
-                     }
-                     return hex;
-                   }()),
+                   bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows, bad_codes_hex),
        false, "evaluation set 'holdout': column 'label': row 2 has class code 5 of 2 classes"},
   };
   for (const Damage& damage : damages) {
