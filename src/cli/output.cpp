@@ -60,9 +60,7 @@ void NoteOutputFailure(int error) {
   if (error == EPIPE || OutputFailure()) return;  // a closed pipe: the reader went away
   OutputFailure() = Error(
       error == ENOSPC || error == EDQUOT ? ErrorCode::kResourceExhausted : ErrorCode::kUnavailable,
-      fmt::format("could not write the output ({}): it is incomplete; free space on the disk "
-                  "or write it elsewhere, and run the command again",
-                  std::strerror(error)));
+      report::OutputNotWritten(std::strerror(error)));
 }
 
 }  // namespace

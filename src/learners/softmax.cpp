@@ -221,7 +221,6 @@ class SoftmaxModel : public Model {
     }
     return out;
   }
-  const std::vector<double>& weights() const { return weights_; }
 
  private:
   Encoder encoder_;

@@ -141,6 +141,13 @@ std::string ReadOnlyWorkspaceWarning(const std::string& root) {
       root);
 }
 
+std::string OutputNotWritten(std::string_view reason) {
+  return fmt::format(
+      "could not write the output ({}): it is incomplete; free space on the disk "
+      "or write it elsewhere, and run the command again",
+      reason);
+}
+
 std::string RenderDeleted(Item item, const std::string& name) {
   return fmt::format("deleted {} '{}'\n", item == Item::kRun ? "run" : "evaluation set", name);
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/evidence.hpp"
@@ -20,10 +21,13 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
 
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
-// One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
 // Why a reading command on a workspace that can only be read keeps nothing: no criteria
 // version recorded, no result cached.
 std::string ReadOnlyWorkspaceWarning(const std::string& root);
+
+// Why a command's output is incomplete: writing it failed for `reason` (the system's words,
+// e.g. "No space left on device").
+std::string OutputNotWritten(std::string_view reason);
 
 // What `run rm|mv` and `evalset rm|mv` act on.
 enum class Item { kRun, kEvalSet };
@@ -36,6 +40,7 @@ std::string RenderRenamed(Item item, const std::string& name, const std::string&
 // per class, or prediction), every value written so that it reads back to the same double.
 std::string RenderPredictionsCsv(const core::RunPredictions& predictions);
 
+// One line, e.g. "added run 'lr' on 'bc': 569 predictions, method logistic".
 // `renormalized_worst_sum`: set when the probabilities were divided by their row sums (the
 // sum farthest from 1 before that).
 std::string RenderRunAdded(const core::RunInfo& run, size_t predictions,

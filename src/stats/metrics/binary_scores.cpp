@@ -46,9 +46,11 @@ class RocAucKernel : public Kernel {
     if (constant_) return std::nullopt;
     return ScoreModel{ScoreModel::Kind::kAuc, 0, positives_, negatives_};
   }
+  static_assert(RankedScores::kInOrderBatch == kInOrderBatch,
+                "the bootstrap's batches are the ranked walk's");
   bool HasOwnOrder() const override { return true; }
   void ReplicatesInOwnOrder(uint64_t seed, uint64_t first, std::span<double> out) const override {
-    std::array<RankedScores::RocTotals, RankedScores::kInOrderBatch> totals{};
+    std::array<RankedScores::RocTotals, kInOrderBatch> totals{};
     const size_t batch = std::min(out.size(), totals.size());
     ranked_.RocPairsInOrder(seed, first, std::span(totals).first(batch));
     for (size_t r = 0; r < batch; ++r) {

@@ -32,8 +32,47 @@ ErrorCode CodeFor(int rc) {
       return ErrorCode::kFailedPrecondition;
     case SQLITE_FULL:
       return ErrorCode::kResourceExhausted;
+    case SQLITE_IOERR:
+      return ErrorCode::kUnavailable;
     default:
       return ErrorCode::kInternal;
+  }
+}
+
+// What a user can do about a failure of this primary code, or nothing to add.
+std::string AdviceFor(int rc, std::string_view detail) {
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return fmt::format(
+          "the workspace stayed busy for {} s (other foresight commands are "
+          "writing to it; {}): nothing was written; run this command again when "
+          "they have finished",
+          kBusyTimeoutMs / 1000, detail);
+    case SQLITE_FULL:
+      return fmt::format(
+          "the disk holding the workspace is full ({}): nothing was written; free "
+          "some space and run the command again",
+          detail);
+    case SQLITE_IOERR:
+      return fmt::format(
+          "the workspace's database could not be read or written ({}): the disk "
+          "may be full, failing or gone; nothing was written; check it and run "
+          "the command again",
+          detail);
+    case SQLITE_CANTOPEN:
+      return fmt::format(
+          "the workspace's database cannot be opened ({}): check that "
+          ".foresight/ exists and that you may read and write it",
+          detail);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return fmt::format(
+          "the workspace's database is damaged ({}): restore .foresight/ from a "
+          "backup, or start a new workspace with foresight init",
+          detail);
+    default:
+      return std::string(detail);
   }
 }
 
@@ -100,41 +139,7 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     default:
       break;
   }
-  switch (rc & 0xFF) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return {ErrorCode::kUnavailable,
-              fmt::format("database: {}: the workspace stayed busy for {} s (other foresight "
-                          "commands are writing to it; {}): nothing was written; run this "
-                          "command again when they have finished",
-                          what, kBusyTimeoutMs / 1000, detail)};
-    case SQLITE_FULL:
-      return {ErrorCode::kResourceExhausted,
-              fmt::format("database: {}: the disk holding the workspace is full ({}): nothing "
-                          "was written; free some space and run the command again",
-                          what, detail)};
-    case SQLITE_IOERR:
-      return {ErrorCode::kUnavailable,
-              fmt::format("database: {}: the workspace's database could not be read or written "
-                          "({}): the disk may be full, failing or gone; nothing was written; "
-                          "check it and run the command again",
-                          what, detail)};
-    case SQLITE_CANTOPEN:
-      return {ErrorCode::kFailedPrecondition,
-              fmt::format("database: {}: the workspace's database cannot be opened ({}): check "
-                          "that .foresight/ exists and that you may read and write it",
-                          what, detail)};
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return {ErrorCode::kDataLoss,
-              fmt::format("database: {}: the workspace's database is damaged ({}): restore "
-                          ".foresight/ from a backup, or start a new workspace with foresight "
-                          "init",
-                          what, detail)};
-    default:
-      break;
-  }
-  return {CodeFor(rc), fmt::format("database: {}: {}", what, detail)};
+  return {CodeFor(rc), fmt::format("database: {}: {}", what, AdviceFor(rc, detail))};
 }
 
 void FailStatementsForTesting(int nth, int count) {
@@ -263,14 +268,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
   return opened;
 }
 
-Status Database::CheckInPlace(std::string_view when) const {
+Status Database::CheckInPlace(bool written) const {
   if (!identity_ || FileIdentity(path_) == identity_) return {};
-  return Fail(ErrorCode::kUnavailable,
-              fmt::format("database: {}: the workspace's database '{}' was deleted, moved or "
-                          "replaced while this command ran, so {}; run the command again",
-                          when, path_,
-                          when == "before writing" ? "nothing was written"
-                                                   : "what it wrote is not in the workspace"));
+  return Fail(
+      ErrorCode::kUnavailable,
+      fmt::format("database: {}: the workspace's database '{}' was deleted, moved or "
+                  "replaced while this command ran, so {}; run the command again",
+                  written ? "after writing" : "before writing", path_,
+                  written ? "what it wrote is not in the workspace" : "nothing was written"));
 }
 
 Status Database::DiscardAbandonedTransaction() {
@@ -302,7 +307,7 @@ Status Database::Exec(const std::string& sql) {
 
 Status Database::Begin() {
   if (Status clean = DiscardAbandonedTransaction(); !clean) return clean;
-  if (Status here = CheckInPlace("before writing"); !here) return here;
+  if (Status here = CheckInPlace(/*written=*/false); !here) return here;
   if (Injected(kBegin)) return InjectedFailure(kBegin);
   if (Status begun = ExecStep(std::string(kBegin)); !begun) return begun;
   in_transaction_ = true;
@@ -313,7 +318,7 @@ Status Database::Commit() {
   if (Injected(kCommit)) return InjectedFailure(kCommit);
   if (Status committed = ExecStep(std::string(kCommit)); !committed) return committed;
   in_transaction_ = false;
-  return CheckInPlace("after writing");
+  return CheckInPlace(/*written=*/true);
 }
 
 Status Database::Rollback() {

@@ -93,9 +93,10 @@ class Database {
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}
-  // kUnavailable when the path no longer names the file opened; ok when it does, or when
-  // the file's identity was not known at open (a URI, an in-memory database).
-  Status CheckInPlace(std::string_view when) const;
+  // kUnavailable when the path no longer names the file opened (before anything was
+  // written, or after: the message says which); ok when it does, or when the file's
+  // identity was not known at open (a URI, an in-memory database).
+  Status CheckInPlace(bool written) const;
   // Rolls back a transaction that a failed Rollback left open.
   Status DiscardAbandonedTransaction();
   Status ExecStep(const std::string& sql);
