@@ -230,6 +230,12 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
   std::unique_ptr<Executor> owned;
   Executor& executor = ExecutorFor(options, owned);
   std::vector<double> values(options.resamples);
+  // Counts `replicates` more drawn for a progress bar: n examples each.
+  const auto done_with = [&](size_t replicates) {
+    if (options.progress != nullptr) {
+      options.progress->Advance(n * replicates);
+    }
+  };
   Status done;
   if (const size_t cells = kernel.CellCount(); cells > 0) {
     // Cell-based kernels: under the Poisson bootstrap a cell holding m examples gets a
@@ -253,7 +259,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       std::vector<double> counts(cells);
       for (const size_t j : order) counts[j] = static_cast<double>(SamplePoisson(rng, totals[j]));
       values[b] = kernel.EvaluateCells(counts);
-      if (options.progress != nullptr) options.progress->Advance(n);
+      done_with(1);
     });
   } else if (const auto form = kernel.AsMean(); form && form->values.size() == n) {
     const size_t batches = (values.size() + kMeanBatch - 1) / kMeanBatch;
@@ -261,7 +267,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       const size_t first = batch * kMeanBatch;
       const size_t count = std::min(kMeanBatch, values.size() - first);
       MeanReplicates(*form, options.seed, first, count, std::span<double>(values).subspan(first));
-      if (options.progress != nullptr) options.progress->Advance(n * count);
+      done_with(count);
     });
   } else if (kernel.HasOwnOrder()) {
     constexpr size_t kBatch = Kernel::kInOrderBatch;
@@ -271,7 +277,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       const size_t count = std::min(kBatch, values.size() - first);
       kernel.ReplicatesInOwnOrder(options.seed, first,
                                   std::span<double>(values).subspan(first, count));
-      if (options.progress != nullptr) options.progress->Advance(n * count);
+      done_with(count);
     });
   } else {
     done = executor.ParallelFor(values.size(), [&](size_t b) {
@@ -282,7 +288,7 @@ Result<Replicates> DrawReplicates(const Kernel& kernel, size_t n, const Bootstra
       counts.resize(n);
       Resample::FillPoisson(options.seed, b, counts);
       values[b] = kernel.Evaluate(Resample::FromCounts(counts));
-      if (options.progress != nullptr) options.progress->Advance(n);
+      done_with(1);
     });
   }
   if (!done) return Fail(done.error().WithContext("bootstrap"));
