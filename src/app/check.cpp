@@ -36,12 +36,13 @@ core::CheckResult CheckCharter(std::shared_ptr<const SourceFile> file) {
   core::CheckResult result = Empty(file->path());
   result.file = std::move(file);
   diag::DiagnosticSink sink;
-  const core::Charter charter = charter::ParseCharter(*result.file, sink);
+  auto charter = std::make_shared<const core::Charter>(charter::ParseCharter(*result.file, sink));
   result.readable = !sink.HasErrors();
   result.diagnostics = sink.Take();
   diag::SortByPosition(result.diagnostics);
   if (result.readable) {
-    const rules::RuleInput input{charter, *result.file};
+    result.charter = charter;
+    const rules::RuleInput input{*charter, *result.file};
     result.diagnostics = rules::RunRules(rules::BuiltinRules(), input);
     result.verdicts = rules::ComputeVerdicts(rules::BuiltinRules(), result.diagnostics);
   }

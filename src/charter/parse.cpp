@@ -21,10 +21,10 @@ using internal::Reader;
 constexpr int64_t kMaxCount = std::numeric_limits<int64_t>::max() / 4;
 constexpr double kMaxNumber = 1e15;
 
-constexpr std::array<std::string_view, 17> kTopLevelKeys = {
-    "version",   "project", "summary", "archetype",  "domain",    "decision",
-    "task",      "inputs",  "data",    "labels",     "success",   "constraints",
-    "baselines", "team",    "plan",    "monitoring", "governance"};
+constexpr std::array<std::string_view, 18> kTopLevelKeys = {
+    "version",   "project", "summary", "archetype",  "domain",     "decision",
+    "task",      "inputs",  "data",    "labels",     "success",    "constraints",
+    "baselines", "team",    "plan",    "monitoring", "governance", "gate"};
 
 std::string Child(const std::string& path, std::string_view key) {
   return path + "." + std::string(key);
@@ -357,6 +357,18 @@ void ReadGovernance(Reader& r, Entry entry, core::Governance& out) {
   m->Finish({"bias_evaluation", "documentation", "risk_assessment"});
 }
 
+void ReadGate(Reader& r, Entry entry, core::Gate& out) {
+  auto m = OpenSection(r, entry, "gate", out.mark);
+  if (!m) return;
+  r.Read(m->Get("candidate"), "gate.candidate", out.candidate);
+  r.Read(m->Get("production"), "gate.production", out.production);
+  r.Read(m->Get("margin"), "gate.margin", out.margin, 0.0, kMaxNumber);
+  r.Read(m->Get("max_calibration_error"), "gate.max_calibration_error", out.max_calibration_error,
+         0.0, 1.0);
+  r.Read(m->Get("undecided"), "gate.undecided", out.undecided);
+  m->Finish({"candidate", "production", "margin", "max_calibration_error", "undecided"});
+}
+
 // Checks the bytes before YAML sees them: NUL bytes mean a binary file, and the charter
 // must be UTF-8. Returns false after reporting an "input" error.
 bool CheckText(const SourceFile& file, diag::DiagnosticSink& sink) {
@@ -426,9 +438,10 @@ core::Charter ParseCharter(const SourceFile& file, diag::DiagnosticSink& sink) {
   ReadPlan(r, top.Get("plan"), charter.plan);
   ReadMonitoring(r, top.Get("monitoring"), charter.monitoring);
   ReadGovernance(r, top.Get("governance"), charter.governance);
+  ReadGate(r, top.Get("gate"), charter.gate);
   top.Finish({"version", "project", "summary", "archetype", "domain", "decision", "task", "inputs",
               "data", "labels", "success", "constraints", "baselines", "team", "plan", "monitoring",
-              "governance"});
+              "governance", "gate"});
   std::stable_sort(charter.placeholders.begin(), charter.placeholders.end(),
                    [](const auto& a, const auto& b) { return a.second.begin < b.second.begin; });
   return charter;

@@ -39,6 +39,8 @@ constexpr Command kCommands[] = {
      AddForecastCommand},
     {"probe", "Day one on the real data: baselines, learning curves, the interpretability gap",
      AddProbeCommand},
+    {"gate", "Is the candidate ready for production? Exit 0 pass, 1 fail; JUnit, SARIF for CI",
+     AddGateCommand},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

@@ -113,5 +113,6 @@ Runner AddRankCommand(CLI::App& sub);
 Runner AddHistoryCommand(CLI::App& sub);
 Runner AddForecastCommand(CLI::App& sub);
 Runner AddProbeCommand(CLI::App& sub);
+Runner AddGateCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

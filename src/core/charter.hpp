@@ -213,6 +213,16 @@ struct Governance {
   Field<bool> risk_assessment;  // a risk-management process (Art. 9)
 };
 
+// The readiness gate (`foresight gate`): which run it judges, against what.
+struct Gate {
+  SectionMark mark;
+  Field<std::string> candidate;         // the run judged; absent: the newest run
+  Field<std::string> production;        // the run of the model in production, to be no worse than
+  Field<double> margin;                 // non-inferiority margin on the primary metric (default 0)
+  Field<double> max_calibration_error;  // a bound on the candidate's ECE
+  Field<GateUndecided> undecided;       // how "cannot tell" counts (default: as a failure)
+};
+
 struct Charter {
   Field<int64_t> version;
   Project project;
@@ -234,6 +244,7 @@ struct Charter {
   Plan plan;
   Monitoring monitoring;
   Governance governance;
+  Gate gate;
   // Every field written as a placeholder ("TODO"), with its dotted path, in file order.
   std::vector<std::pair<std::string, Span>> placeholders;
 };

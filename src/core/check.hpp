@@ -8,6 +8,7 @@
 
 #include "base/severity.hpp"
 #include "base/source_file.hpp"
+#include "core/charter.hpp"
 #include "core/rule_meta.hpp"
 #include "diag/diagnostic.hpp"
 
@@ -17,6 +18,8 @@ struct CheckResult {
   std::string path;  // the charter's path as the user gave it (a folder resolved to its file)
   // The charter's bytes; diagnostics point into it, so it lives as long as they do.
   std::shared_ptr<const SourceFile> file;
+  // The charter as parsed (its spans point into `file`); null when it could not be read.
+  std::shared_ptr<const Charter> charter;
   // Problems reading the charter (input, syntax, schema), or else the rules' findings,
   // sorted by position.
   std::vector<diag::Diagnostic> diagnostics;

@@ -238,6 +238,15 @@ std::span<const EnumEntry<MethodStatus>> EnumEntries<MethodStatus>() {
   return kEntries;
 }
 
+template <>
+std::span<const EnumEntry<GateUndecided>> EnumEntries<GateUndecided>() {
+  static constexpr std::array<EnumEntry<GateUndecided>, 2> kEntries = {{
+      {GateUndecided::kFail, "fail"},
+      {GateUndecided::kPass, "pass"},
+  }};
+  return kEntries;
+}
+
 bool IsAnnexIiiArea(DomainArea area) {
   switch (area) {
     case DomainArea::kBiometrics:

@@ -121,6 +121,9 @@ enum class Role {
 
 enum class MethodStatus { kPlanned, kRunning, kDone, kDropped };
 
+// How the readiness gate counts a condition the evidence cannot decide yet.
+enum class GateUndecided { kFail, kPass };
+
 template <typename E>
 struct EnumEntry {
   E value;
@@ -167,6 +170,8 @@ template <>
 std::span<const EnumEntry<Role>> EnumEntries<Role>();
 template <>
 std::span<const EnumEntry<MethodStatus>> EnumEntries<MethodStatus>();
+template <>
+std::span<const EnumEntry<GateUndecided>> EnumEntries<GateUndecided>();
 
 // The YAML spelling of a value.
 template <typename E>

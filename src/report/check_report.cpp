@@ -61,22 +61,6 @@ Location EndLocation(const diag::Diagnostic& d) {
   return d.file->LocationOf(std::max(d.span.end, d.span.begin));
 }
 
-// Percent-encodes a path into a URI reference (keeps '/', unreserved characters).
-std::string PathToUri(const std::string& path) {
-  std::string out;
-  for (const char ch : path) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool keep =
-        std::isalnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
-    if (keep) {
-      out += ch;
-    } else {
-      out += fmt::format("%{:02X}", c);
-    }
-  }
-  return out;
-}
-
 std::string_view SarifLevel(Severity severity) {
   switch (severity) {
     case Severity::kError:
@@ -112,20 +96,6 @@ std::string_view VerdictIcon(core::Verdict verdict) {
       return "❌";
   }
   return "";
-}
-
-std::string EscapeMarkdownCell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace

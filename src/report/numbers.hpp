@@ -43,4 +43,67 @@ size_t ColumnWidth(size_t minimum, const Rows& rows, Cell cell) {
   return width;
 }
 
+// `text` broken at spaces into lines of at most `width` code points after `indent` (a longer
+// word gets a line of its own), each line starting with `indent` and ending with '\n'.
+inline std::string Wrap(std::string_view text, size_t width, std::string_view indent) {
+  std::string out;
+  std::string line;
+  size_t line_width = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    const size_t w = CodePoints(word);
+    if (!line.empty() && line_width + 1 + w > width) {
+      out += fmt::format("{}{}\n", indent, line);
+      line.clear();
+      line_width = 0;
+    }
+    if (!word.empty()) {
+      if (!line.empty()) {
+        line += ' ';
+        ++line_width;
+      }
+      line += word;
+      line_width += w;
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) out += fmt::format("{}{}\n", indent, line);
+  return out;
+}
+
+// Percent-encodes a path into a URI reference (keeps '/' and unreserved characters), for
+// SARIF's artifact locations.
+inline std::string PathToUri(const std::string& path) {
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    if (keep) {
+      out += ch;
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+// Text made safe for one cell of a Markdown table: '|' escaped, line breaks as spaces.
+inline std::string EscapeMarkdownCell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace foresight::report
