@@ -119,8 +119,9 @@ Result<core::RunInfo> FindRun(const std::vector<core::RunInfo>& runs, const std:
   for (const auto& r : runs) {
     if (r.name == name) return r;
   }
-  return Fail(ErrorCode::kNotFound,
-              fmt::format("no run named '{}' (the {}); `foresight runs` lists the runs", name, role));
+  return Fail(
+      ErrorCode::kNotFound,
+      fmt::format("no run named '{}' (the {}); `foresight runs` lists the runs", name, role));
 }
 
 // The run judged when none is named: the newest that is not the production run.
@@ -299,9 +300,8 @@ class GateBuilder {
           c.status = GateStatus::kCannotTell;
           break;
       }
-      c.reason = judged.basis == core::CriterionBasis::kTooFewExamples
-                     ? GateReason::kTooFewExamples
-                     : GateReason::kMeasured;
+      c.reason = judged.basis == core::CriterionBasis::kTooFewExamples ? GateReason::kTooFewExamples
+                                                                       : GateReason::kMeasured;
       return;
     }
     MeasureFailed(c, *canonical, "");
@@ -322,8 +322,8 @@ class GateBuilder {
 
   void Guardrail(size_t i) {
     const core::Guardrail& g = charter_.success.guardrails[i];
-    GateCondition& c = Add(GateConditionKind::kGuardrail,
-                           fmt::format("success.guardrails[{}]", i), g.span);
+    GateCondition& c =
+        Add(GateConditionKind::kGuardrail, fmt::format("success.guardrails[{}]", i), g.span);
     if (!g.metric.has()) {
       return NotDeclared(c, fmt::format("success.guardrails[{}].metric", i), g.span);
     }
@@ -384,7 +384,8 @@ class GateBuilder {
     }
     for (const auto& f : eval_.fairness) {
       if (f.run == out_.candidate && f.measure == c.metric && f.slice == *column) {
-        c.measures.push_back(GateMeasure{f.run, f.slice, f.estimate, f.lower, f.upper, set_.size()});
+        c.measures.push_back(
+            GateMeasure{f.run, f.slice, f.estimate, f.lower, f.upper, set_.size()});
       }
     }
     if (c.measures.empty()) {
@@ -401,8 +402,8 @@ class GateBuilder {
   Status Production() {
     if (!production_) return {};
     const auto& success = charter_.success;
-    const Span span = charter_.gate.production.has() ? charter_.gate.production.span
-                                                      : charter_.gate.mark.span;
+    const Span span =
+        charter_.gate.production.has() ? charter_.gate.production.span : charter_.gate.mark.span;
     GateCondition& c = Add(GateConditionKind::kProduction, "gate.production", span);
     c.production = *production_;
     c.margin = charter_.gate.margin.value_or(0.0);
@@ -439,9 +440,12 @@ class GateBuilder {
     for (const auto& cmp : *compared) {
       if (cmp.metric != *canonical) continue;
       const double sign = c.higher_is_better ? 1.0 : -1.0;
-      GateMeasure m{out_.candidate, "", sign * cmp.difference,
+      GateMeasure m{out_.candidate,
+                    "",
+                    sign * cmp.difference,
                     c.higher_is_better ? cmp.lower : -cmp.upper,
-                    c.higher_is_better ? cmp.upper : -cmp.lower, set_.size()};
+                    c.higher_is_better ? cmp.upper : -cmp.lower,
+                    set_.size()};
       c.measures = {m};
       Decide(c, false);
       return {};
@@ -454,7 +458,8 @@ class GateBuilder {
   void Calibration() {
     const auto& bound = charter_.gate.max_calibration_error;
     if (!bound.has()) return;
-    GateCondition& c = Add(GateConditionKind::kCalibration, "gate.max_calibration_error", bound.span);
+    GateCondition& c =
+        Add(GateConditionKind::kCalibration, "gate.max_calibration_error", bound.span);
     c.metric = "ece";
     c.higher_is_better = false;
     c.max = *bound;
@@ -515,9 +520,9 @@ class GateBuilder {
   void EvaluationSet() {
     const auto& evaluation = charter_.success.evaluation;
     const auto& drawn = evaluation.drawn_like_production;
-    GateCondition& c = Add(GateConditionKind::kEvaluationSet,
-                           "success.evaluation.drawn_like_production",
-                           drawn.has() ? drawn.span : evaluation.mark.span);
+    GateCondition& c =
+        Add(GateConditionKind::kEvaluationSet, "success.evaluation.drawn_like_production",
+            drawn.has() ? drawn.span : evaluation.mark.span);
     if (!drawn.has()) {
       c.status = GateStatus::kCannotTell;
       c.reason = GateReason::kNotDeclared;

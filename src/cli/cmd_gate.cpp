@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "app/check.hpp"
 #include "app/gate.hpp"
@@ -47,8 +47,7 @@ Runner AddGateCommand(CLI::App& sub) {
   sub.add_option("--resamples", opts->gate.evidence.resamples, "Bootstrap resamples")
       ->check(CLI::Range(100, 100000))
       ->capture_default_str();
-  sub.add_option("--seed", opts->gate.evidence.seed,
-                 "Seed: the same seed gives the same intervals")
+  sub.add_option("--seed", opts->gate.evidence.seed, "Seed: the same seed gives the same intervals")
       ->capture_default_str();
   sub.add_flag("--no-cache", opts->no_cache,
                "Compute every number again, without reading or writing the result cache");
@@ -60,19 +59,18 @@ Runner AddGateCommand(CLI::App& sub) {
     if (!opened) return ReportError(opened.error());
     std::string charter = opts->charter;
     if (charter.empty()) {
-      if (!opened->charter) {
-        return ReportError(Error(
-            ErrorCode::kNotFound,
-            fmt::format("the gate is configured in the charter, and there is none at '{}'; "
-                        "write one with `foresight init`, or pass --charter PATH",
-                        (std::filesystem::path(opened->workspace.root) / "foresight.yaml")
-                            .string())));
-      }
-      charter = *opened->charter;
-      // Shown and put in SARIF relative to where the command runs (a repository's root in CI).
-      const auto relative = std::filesystem::path(charter).lexically_relative(
-          std::filesystem::current_path());
+      // Shown, and put in SARIF, relative to where the command runs (a repository's root in CI).
+      charter = (std::filesystem::path(opened->workspace.root) / "foresight.yaml").string();
+      const auto relative =
+          std::filesystem::path(charter).lexically_relative(std::filesystem::current_path());
       if (!relative.empty() && *relative.begin() != "..") charter = relative.string();
+      if (!opened->charter) {
+        return ReportError(
+            Error(ErrorCode::kNotFound,
+                  fmt::format("the gate is configured in the charter, and there is none at '{}'; "
+                              "write one with `foresight init`, or pass --charter PATH",
+                              charter)));
+      }
     }
     auto check = app::CheckCharterFile(charter);
     if (!check) return ReportError(check.error());
@@ -93,9 +91,9 @@ Runner AddGateCommand(CLI::App& sub) {
       if (format == "sarif") return report::RenderGateSarif(*result, version);
       return report::RenderGateText(*result, opts->explain);
     };
-    for (const auto& [path, format] : {std::pair{opts->junit, "junit"},
-                                       std::pair{opts->sarif, "sarif"},
-                                       std::pair{opts->markdown, "md"}}) {
+    for (const auto& [path, format] :
+         {std::pair{opts->junit, "junit"}, std::pair{opts->sarif, "sarif"},
+          std::pair{opts->markdown, "md"}}) {
       if (path.empty()) continue;
       if (auto written = WriteFileAtomic(path, render(format), true); !written) {
         return ReportError(written.error());

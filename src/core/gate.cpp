@@ -38,7 +38,7 @@ std::string_view GateConditionId(GateConditionKind kind) {
 
 size_t GateResult::Count(GateStatus status) const {
   return static_cast<size_t>(std::count_if(conditions.begin(), conditions.end(),
-                                            [&](const auto& c) { return c.status == status; }));
+                                           [&](const auto& c) { return c.status == status; }));
 }
 
 bool GateResult::Blocks(GateStatus status) const {

@@ -36,17 +36,17 @@ std::string_view GateConditionId(GateConditionKind kind);
 
 // Why a condition is what it is, when the measurement alone does not say.
 enum class GateReason {
-  kMeasured,           // decided by the measurement in the fields
-  kNotRequired,        // the charter does not ask for it (interpretability not required)
-  kNotDeclared,        // the charter does not declare what the condition needs (`field`)
-  kMetricNotForTask,   // `metric` is unknown or does not apply to the set's task
-  kSliceNotFound,      // the guardrail's slice names no slice column of the evaluation set
-  kTooFewExamples,     // too few examples to decide at all
-  kOtherEvaluationSet, // the production run was measured on another evaluation set
-  kNoMethod,           // the candidate run records no method
-  kMethodNotInPlan,    // the candidate's method is not among plan.methods
-  kNotMarked,          // the method is in the plan but says nothing of interpretability
-  kMeasureFailed,      // the metric could not be computed (`detail` says why)
+  kMeasured,            // decided by the measurement in the fields
+  kNotRequired,         // the charter does not ask for it (interpretability not required)
+  kNotDeclared,         // the charter does not declare what the condition needs (`field`)
+  kMetricNotForTask,    // `metric` is unknown or does not apply to the set's task
+  kSliceNotFound,       // the guardrail's slice names no slice column of the evaluation set
+  kTooFewExamples,      // too few examples to decide at all
+  kOtherEvaluationSet,  // the production run was measured on another evaluation set
+  kNoMethod,            // the candidate run records no method
+  kMethodNotInPlan,     // the candidate's method is not among plan.methods
+  kNotMarked,           // the method is in the plan but says nothing of interpretability
+  kMeasureFailed,       // the metric could not be computed (`detail` says why)
 };
 
 // A measurement against a limit: the decision rests on the one-sided bounds [lower, upper]
@@ -64,8 +64,8 @@ struct GateCondition {
   GateConditionKind kind = GateConditionKind::kCriterion;
   GateStatus status = GateStatus::kCannotTell;
   GateReason reason = GateReason::kMeasured;
-  std::string field;  // the charter field that configures it: "success.guardrails[0]"
-  Span span;          // where that field is written (empty when absent)
+  std::string field;   // the charter field that configures it: "success.guardrails[0]"
+  Span span;           // where that field is written (empty when absent)
   std::string metric;  // canonical spelling when foresight knows it, else as written
   bool higher_is_better = true;
   // The limits it is judged against: passes when lower >= min and upper <= max.
@@ -93,10 +93,10 @@ struct GateCondition {
 struct GateResult {
   std::string charter_path;
   std::shared_ptr<const SourceFile> charter;  // the spans of the conditions point into it
-  std::string candidate;  // the run judged
+  std::string candidate;                      // the run judged
   bool candidate_chosen = false;  // true when the gate picked the newest run (none named)
   std::string evalset;
-  std::string method;  // the candidate's; may be empty
+  std::string method;        // the candidate's; may be empty
   double confidence = 0.95;  // one-sided, the charter's success.confidence
   GateUndecided undecided = GateUndecided::kFail;
   std::vector<GateCondition> conditions;

@@ -20,8 +20,8 @@ using core::GateStatus;
 using Json = nlohmann::ordered_json;
 
 constexpr std::array<GateConditionKind, 7> kKinds = {
-    GateConditionKind::kCriterion,   GateConditionKind::kGuardrail,
-    GateConditionKind::kProduction,  GateConditionKind::kCalibration,
+    GateConditionKind::kCriterion,        GateConditionKind::kGuardrail,
+    GateConditionKind::kProduction,       GateConditionKind::kCalibration,
     GateConditionKind::kInterpretability, GateConditionKind::kEvaluationSet,
     GateConditionKind::kCharter};
 
@@ -36,9 +36,7 @@ std::string Confidence(double confidence) {
 }
 
 // "+0.0040" or "-0.0120": a difference, signed.
-std::string Signed(double v) {
-  return std::isfinite(v) ? fmt::format("{:+.4f}", v) : "n/a";
-}
+std::string Signed(double v) { return std::isfinite(v) ? fmt::format("{:+.4f}", v) : "n/a"; }
 
 std::string Limits(const GateCondition& c) {
   if (c.min && c.max) return fmt::format("between {} and {}", Limit(*c.min), Limit(*c.max));
@@ -96,7 +94,8 @@ std::string ConditionName(const GateCondition& c, const GateResult& result) {
 
 std::string Verdict(const GateResult& result) {
   if (result.Passed()) {
-    return fmt::format("'{}' is ready for production on the charter's conditions", result.candidate);
+    return fmt::format("'{}' is ready for production on the charter's conditions",
+                       result.candidate);
   }
   return fmt::format("'{}' is not ready for production", result.candidate);
 }
@@ -201,11 +200,11 @@ std::string GateRequirement(const GateCondition& c, double confidence) {
       return fmt::format("{} {}{}", c.metric, Limits(c), where);
     }
     case GateConditionKind::kProduction:
-      return c.margin > 0 ? fmt::format("no worse than '{}' on {} by more than {}", c.production,
-                                        c.metric.empty() ? "the primary metric" : c.metric,
-                                        Limit(c.margin))
-                          : fmt::format("no worse than '{}' on {}", c.production,
-                                        c.metric.empty() ? "the primary metric" : c.metric);
+      return c.margin > 0
+                 ? fmt::format("no worse than '{}' on {} by more than {}", c.production,
+                               c.metric.empty() ? "the primary metric" : c.metric, Limit(c.margin))
+                 : fmt::format("no worse than '{}' on {}", c.production,
+                               c.metric.empty() ? "the primary metric" : c.metric);
     case GateConditionKind::kCalibration:
       return fmt::format("expected calibration error {}", Limits(c));
     case GateConditionKind::kInterpretability:
@@ -265,17 +264,22 @@ std::string GateEvidence(const GateCondition& c, const GateResult& result) {
       if (!c.deciding) return "";
       const auto& m = *c.deciding;
       const std::string where =
-          m.slice.empty() ? "" : fmt::format("{}{}: ", c.measures.size() > 1 ? "worst, " : "", m.slice);
+          m.slice.empty()
+              ? ""
+              : fmt::format("{}{}: ", c.measures.size() > 1 ? "worst value, " : "", m.slice);
       return fmt::format("{}{} ({} to {} with {}, {} examples)", where, Number(m.estimate),
                          Number(m.lower), Number(m.upper), Confidence(confidence), m.n);
     }
     case GateConditionKind::kProduction: {
       if (!c.deciding) return "";
       const auto& m = *c.deciding;
-      return fmt::format(
-          "the candidate is {} {} than '{}' ({} to {} with {}, positive is better)",
-          Number(std::fabs(m.estimate)), m.estimate >= 0 ? "better" : "worse", c.production,
-          Signed(m.lower), Signed(m.upper), Confidence(confidence));
+      if (Number(m.estimate) == Number(0) || Number(m.estimate) == Number(-0.0)) {
+        return fmt::format("the candidate scores the same as '{}' ({} to {} with {})", c.production,
+                           Signed(m.lower), Signed(m.upper), Confidence(confidence));
+      }
+      return fmt::format("the candidate is {} {} than '{}' ({} to {} with {}, positive is better)",
+                         Number(std::fabs(m.estimate)), m.estimate >= 0 ? "better" : "worse",
+                         c.production, Signed(m.lower), Signed(m.upper), Confidence(confidence));
     }
     case GateConditionKind::kInterpretability:
       return c.status == GateStatus::kPass
@@ -333,10 +337,11 @@ std::string GateNextStep(const GateCondition& c, const GateResult& result) {
                     : "the interval straddles the target: more evaluation examples would "
                       "narrow it";
     case GateConditionKind::kGuardrail:
-      return failed ? fmt::format("the model is outside the guardrail on {}: fix it there "
-                                  "before release",
-                                  c.deciding && !c.deciding->slice.empty() ? c.deciding->slice
-                                                                           : "the whole set")
+      return failed ? fmt::format(
+                          "the model is outside the guardrail on {}: fix it there "
+                          "before release",
+                          c.deciding && !c.deciding->slice.empty() ? c.deciding->slice
+                                                                   : "the whole set")
                     : "some values are too small to be sure: add evaluation examples of them";
     case GateConditionKind::kProduction:
       return failed ? "keep the production model: the candidate is worse"
@@ -401,14 +406,13 @@ std::string GateCheckExplained(GateConditionKind kind, double confidence) {
 }
 
 std::string RenderGateText(const GateResult& result, bool explain) {
-  std::string out = fmt::format("foresight gate: {}: {}\n", result.Passed() ? "PASS" : "FAIL",
-                                Verdict(result));
+  std::string out =
+      fmt::format("foresight gate: {}: {}\n", result.Passed() ? "PASS" : "FAIL", Verdict(result));
   out += fmt::format("candidate '{}'{} on '{}', judged against {} at {}\n\n", result.candidate,
                      result.candidate_chosen ? " (the newest run)" : "", result.evalset,
                      result.charter_path, Confidence(result.confidence));
-  const size_t width =
-      ColumnWidth(17, result.conditions,
-                  [&](const GateCondition& c) { return ConditionName(c, result); });
+  const size_t width = ColumnWidth(
+      17, result.conditions, [&](const GateCondition& c) { return ConditionName(c, result); });
   const std::string indent(2 + 11 + 1 + width + 1, ' ');
   for (const auto& c : result.conditions) {
     out += fmt::format("  {:<11} {:<{}} {}\n", StatusWord(c.status), ConditionName(c, result),
@@ -494,8 +498,8 @@ std::string RenderGateMarkdown(const GateResult& result) {
                     Confidence(result.confidence), Tally(result));
   md += "| Condition | Result | Requirement | Evidence |\n|---|---|---|---|\n";
   for (const auto& c : result.conditions) {
-    md += fmt::format("| {} | {} {} | {} | {} |\n", ConditionName(c, result),
-                      StatusIcon(c.status), core::GateStatusName(c.status),
+    md += fmt::format("| {} | {} {} | {} | {} |\n", ConditionName(c, result), StatusIcon(c.status),
+                      core::GateStatusName(c.status),
                       EscapeMarkdownCell(GateRequirement(c, result.confidence)),
                       EscapeMarkdownCell(GateEvidence(c, result)));
   }
@@ -529,8 +533,8 @@ std::string RenderGateJunit(const GateResult& result) {
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
       XmlEscape(fmt::format("foresight gate: {}", result.candidate)), tests, failures, skipped);
   for (const auto& c : result.conditions) {
-    const std::string name = fmt::format("{}: {}", ConditionName(c, result),
-                                         GateRequirement(c, result.confidence));
+    const std::string name =
+        fmt::format("{}: {}", ConditionName(c, result), GateRequirement(c, result.confidence));
     xml += fmt::format("    <testcase classname=\"foresight.gate.{}\" name=\"{}\"",
                        core::GateConditionId(c.kind), XmlEscape(name));
     const std::string evidence = GateEvidence(c, result);
@@ -584,9 +588,9 @@ std::string RenderGateSarif(const GateResult& result, const std::string& tool_ve
       r["kind"] = "review";
       r["level"] = "none";
     }
-    std::string text = fmt::format("{} ({}): {}", ConditionName(c, result),
-                                   core::GateStatusName(c.status),
-                                   GateRequirement(c, result.confidence));
+    std::string text =
+        fmt::format("{} ({}): {}", ConditionName(c, result), core::GateStatusName(c.status),
+                    GateRequirement(c, result.confidence));
     if (const std::string e = GateEvidence(c, result); !e.empty()) text += "\n" + e;
     if (const std::string n = GateNextStep(c, result); !n.empty()) text += "\nnext: " + n;
     r["message"] = {{"text", text}};

@@ -3,10 +3,12 @@
 `foresight`, shell-split), any input files, `expected_stdout`, `expected_exit` and, when
 something is printed there, `expected_stderr`. The
 command runs in a scratch copy of the case folder (so commands that write leave nothing
-behind), where `examples/` links to the repository's examples, with NO_COLOR set. A case
-whose folder holds `.foresight/` (kept in git by an empty `.keep`) runs in an empty
-workspace: a database made by `foresight init` elsewhere is copied in, since commands other
-than init never create one.
+behind), where `examples/` links to the repository's examples and `e2e-data/` to
+tests/e2e/data, with NO_COLOR set. A case whose folder holds `.foresight/` (kept in git by an
+empty `.keep`) runs in an empty workspace: a database made by `foresight init` elsewhere is
+copied in, since commands other than init never create one. A `setup` file lists foresight
+commands, one per line, run first (each must succeed): they store the evaluation sets and
+runs the case's command reads.
 
 Usage: run_case.py FORESIGHT CASE_DIR [--update]
 With --update, the expected files are rewritten from the actual output."""
@@ -29,12 +31,23 @@ def main() -> int:
         work = os.path.join(tmp, "case")
         shutil.copytree(case_dir, work)
         os.symlink(os.path.join(repo, "examples"), os.path.join(work, "examples"))
+        os.symlink(os.path.join(repo, "tests", "e2e", "data"), os.path.join(work, "e2e-data"))
         if os.path.isdir(os.path.join(work, ".foresight")):
             fresh = os.path.join(tmp, "fresh")
             os.mkdir(fresh)
             subprocess.run([binary, "init"], cwd=fresh, env=env, capture_output=True, check=True)
             shutil.copy(os.path.join(fresh, ".foresight", "foresight.db"),
                         os.path.join(work, ".foresight", "foresight.db"))
+        setup = os.path.join(work, "setup")
+        if os.path.exists(setup):
+            with open(setup, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip() and not line.startswith("#"):
+                        step = subprocess.run([binary] + shlex.split(line), cwd=work, env=env,
+                                              capture_output=True, timeout=60)
+                        if step.returncode != 0:
+                            print(f"setup failed: {line.strip()}\n{step.stderr.decode()}")
+                            return 1
         proc = subprocess.run([binary] + args, cwd=work, env=env, capture_output=True,
                               timeout=60)
     stdout = proc.stdout.decode("utf-8", errors="replace")
