@@ -144,12 +144,13 @@ TEST_F(GateTest, GuardrailOnASliceIsDecidedByItsWorstValue) {
   EXPECT_EQ(failed.deciding->slice, "sex=female");
   EXPECT_DOUBLE_EQ(failed.deciding->estimate, 0.5);
   EXPECT_EQ(failed.measures.size(), 2U);
-  EXPECT_EQ(Find(Gate(Charter(0.5, "", guardrail), "perfect"), GateConditionKind::kGuardrail).status,
-            GateStatus::kPass);
+  EXPECT_EQ(
+      Find(Gate(Charter(0.5, "", guardrail), "perfect"), GateConditionKind::kGuardrail).status,
+      GateStatus::kPass);
   // A maximum on a loss, on the whole set.
-  const auto loss = Find(Gate(Charter(0.5, "", "  guardrails:\n    - {metric: brier, max: 0.1}\n"),
-                               "three-quarters"),
-                          GateConditionKind::kGuardrail);
+  const auto loss = Find(
+      Gate(Charter(0.5, "", "  guardrails:\n    - {metric: brier, max: 0.1}\n"), "three-quarters"),
+      GateConditionKind::kGuardrail);
   EXPECT_EQ(loss.status, GateStatus::kFail);
   EXPECT_DOUBLE_EQ(loss.deciding->estimate, 0.25);
 }
@@ -184,9 +185,9 @@ TEST_F(GateTest, ProductionIsANonInferiorityTest) {
   const auto same = Find(Gate(Charter(0.5), "perfect", "perfect"), GateConditionKind::kProduction);
   EXPECT_EQ(same.status, GateStatus::kPass);
   // "unfair" is 0.25 below "perfect": inside a margin of 0.3, outside one of 0.
-  const auto wide = Find(Gate(Charter(0.5, "gate:\n  production: perfect\n  margin: 0.3\n"),
-                               "unfair"),
-                          GateConditionKind::kProduction);
+  const auto wide =
+      Find(Gate(Charter(0.5, "gate:\n  production: perfect\n  margin: 0.3\n"), "unfair"),
+           GateConditionKind::kProduction);
   EXPECT_EQ(wide.status, GateStatus::kPass);
   EXPECT_DOUBLE_EQ(wide.min.value_or(0), -0.3);
   EXPECT_EQ(Find(Gate(Charter(0.5), "unfair", "perfect"), GateConditionKind::kProduction).status,
@@ -195,8 +196,8 @@ TEST_F(GateTest, ProductionIsANonInferiorityTest) {
 
 TEST_F(GateTest, ProductionOnAnotherEvaluationSetCannotBeCompared) {
   ASSERT_TRUE(Store().AddEvalSet(SetWithSex("other")));
-  ASSERT_TRUE(Store().AddRun(HardRun("elsewhere", "glm", "2026-12-01T08:00:00Z",
-                                     [](size_t) { return false; }, "other")));
+  ASSERT_TRUE(Store().AddRun(HardRun(
+      "elsewhere", "glm", "2026-12-01T08:00:00Z", [](size_t) { return false; }, "other")));
   const auto c = Find(Gate(Charter(0.5), "perfect", "elsewhere"), GateConditionKind::kProduction);
   EXPECT_EQ(c.status, GateStatus::kCannotTell);
   EXPECT_EQ(c.reason, GateReason::kOtherEvaluationSet);
@@ -204,8 +205,7 @@ TEST_F(GateTest, ProductionOnAnotherEvaluationSetCannotBeCompared) {
 
 TEST_F(GateTest, CalibrationErrorAgainstItsBound) {
   const std::string gate = "gate:\n  max_calibration_error: 0.1\n";
-  const auto good =
-      Find(Gate(Charter(0.5, gate), "perfect"), GateConditionKind::kCalibration);
+  const auto good = Find(Gate(Charter(0.5, gate), "perfect"), GateConditionKind::kCalibration);
   EXPECT_EQ(good.status, GateStatus::kPass);
   // Hard 0/1 scores right 75% of the time are over-confident by 0.25.
   const auto bad =
@@ -228,7 +228,8 @@ TEST_F(GateTest, InterpretabilityRequiredNeedsAMethodMarkedInterpretable) {
   const auto no_method = Find(Gate(check, "unfair"), GateConditionKind::kInterpretability);
   EXPECT_EQ(no_method.status, GateStatus::kCannotTell);
   EXPECT_EQ(no_method.reason, GateReason::kNoMethod);
-  const auto not_required = Find(Gate(Charter(0.5), "unfair"), GateConditionKind::kInterpretability);
+  const auto not_required =
+      Find(Gate(Charter(0.5), "unfair"), GateConditionKind::kInterpretability);
   EXPECT_EQ(not_required.status, GateStatus::kPass);
   EXPECT_EQ(not_required.reason, GateReason::kNotRequired);
 }

@@ -433,6 +433,7 @@ std::string RenderGateText(const GateResult& result, bool explain) {
 
 std::string RenderGateJson(const GateResult& result) {
   Json j;
+  j["version"] = 1;
   j["passed"] = result.Passed();
   j["candidate"] = result.candidate;
   j["candidate_chosen"] = result.candidate_chosen;
