@@ -128,6 +128,12 @@ governance:
   bias_evaluation: TODO   # true if performance is compared across groups before release
   documentation: TODO
   risk_assessment: TODO
+
+# What `foresight gate` checks before a model ships (optional; see docs/gate.md):
+# gate:
+#   production: NAME      # the run of the model in production: the candidate must be no worse
+#   margin: 0.01          # how much worse still counts as no worse
+#   max_calibration_error: 0.05
 )";
 
 }  // namespace
