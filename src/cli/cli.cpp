@@ -41,6 +41,8 @@ constexpr Command kCommands[] = {
      AddProbeCommand},
     {"gate", "Is the candidate ready for production? Exit 0 pass, 1 fail; JUnit, SARIF for CI",
      AddGateCommand},
+    {"report", "One self-contained HTML report for leaders (or a Markdown summary for a PR)",
+     AddReportCommand},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

@@ -114,5 +114,6 @@ Runner AddHistoryCommand(CLI::App& sub);
 Runner AddForecastCommand(CLI::App& sub);
 Runner AddProbeCommand(CLI::App& sub);
 Runner AddGateCommand(CLI::App& sub);
+Runner AddReportCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -86,18 +86,6 @@ std::string RuleHelpMarkdown(const core::RuleMeta& rule) {
   return md;
 }
 
-std::string_view VerdictIcon(core::Verdict verdict) {
-  switch (verdict) {
-    case core::Verdict::kOk:
-      return "✅";
-    case core::Verdict::kAtRisk:
-      return "⚠️";
-    case core::Verdict::kFailing:
-      return "❌";
-  }
-  return "";
-}
-
 }  // namespace
 
 std::span<const ReadingProblem> ReadingProblems() { return kReadingProblems; }

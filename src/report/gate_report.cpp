@@ -92,7 +92,7 @@ std::string ConditionName(const GateCondition& c, const GateResult& result) {
   return fmt::format("guardrail {}", index);
 }
 
-std::string Verdict(const GateResult& result) {
+std::string Headline(const GateResult& result) {
   if (result.Passed()) {
     return fmt::format("'{}' is ready for production on the charter's conditions",
                        result.candidate);
@@ -407,7 +407,7 @@ std::string GateCheckExplained(GateConditionKind kind, double confidence) {
 
 std::string RenderGateText(const GateResult& result, bool explain) {
   std::string out =
-      fmt::format("foresight gate: {}: {}\n", result.Passed() ? "PASS" : "FAIL", Verdict(result));
+      fmt::format("foresight gate: {}: {}\n", result.Passed() ? "PASS" : "FAIL", Headline(result));
   out += fmt::format("candidate '{}'{} on '{}', judged against {} at {}\n\n", result.candidate,
                      result.candidate_chosen ? " (the newest run)" : "", result.evalset,
                      result.charter_path, Confidence(result.confidence));
@@ -493,7 +493,7 @@ std::string RenderGateJson(const GateResult& result) {
 
 std::string RenderGateMarkdown(const GateResult& result) {
   std::string md = fmt::format("## {} foresight gate: {}\n\n", result.Passed() ? "✅" : "❌",
-                               EscapeMarkdownCell(Verdict(result)));
+                               EscapeMarkdownCell(Headline(result)));
   md += fmt::format("Candidate `{}`{} on `{}`, at {}. {}.\n\n", result.candidate,
                     result.candidate_chosen ? " (the newest run)" : "", result.evalset,
                     Confidence(result.confidence), Tally(result));

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.hpp"
+#include "core/rule_meta.hpp"
 
 namespace foresight::report {
 
@@ -72,6 +73,19 @@ inline std::string Wrap(std::string_view text, size_t width, std::string_view in
   }
   if (!line.empty()) out += fmt::format("{}{}\n", indent, line);
   return out;
+}
+
+// A verdict as an icon, for Markdown.
+inline std::string_view VerdictIcon(core::Verdict verdict) {
+  switch (verdict) {
+    case core::Verdict::kOk:
+      return "✅";
+    case core::Verdict::kAtRisk:
+      return "⚠️";
+    case core::Verdict::kFailing:
+      return "❌";
+  }
+  return "";
 }
 
 // Percent-encodes a path into a URI reference (keeps '/' and unreserved characters), for

@@ -4,31 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/numbers.hpp"
+
 namespace foresight::report {
-namespace {
-
-// Wraps text at `width` columns, each line prefixed with `indent`.
-std::string Wrap(std::string_view text, size_t width, std::string_view indent) {
-  std::string out;
-  std::string line;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += std::string(indent) + line + "\n";
-      line.clear();
-    }
-    if (!line.empty()) line += ' ';
-    line += word;
-    start = end + 1;
-  }
-  if (!line.empty()) out += std::string(indent) + line + "\n";
-  return out;
-}
-
-}  // namespace
 
 std::string RenderRulesText(std::span<const core::RuleMeta> rules) {
   std::string out = fmt::format("{:<5} {:<8} {:<11} {}\n", "ID", "SEVERITY", "FACTOR", "TITLE");

@@ -1,0 +1,91 @@
+// `foresight report [-o FILE] [--format html|md] [--base RUN] [--charter PATH]`
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/check.hpp"
+#include "app/project_report.hpp"
+#include "app/workspace.hpp"
+#include "base/files.hpp"
+#include "cli/command.hpp"
+#include "report/project_report.hpp"
+
+namespace foresight::cli {
+
+Runner AddReportCommand(CLI::App& sub) {
+  struct Options {
+    std::string output;
+    std::string format;
+    std::string base;
+    std::string charter;
+    std::string workspace;
+    bool no_cache = false;
+    bool quiet = false;
+    app::ReportOptions report;
+    Progress progress;
+  };
+  auto opts = std::make_shared<Options>();
+  sub.add_option("-o,--output", opts->output,
+                 "Write the report to this file (default: standard output)");
+  AddFormatOption(sub, opts->format, {"html", "md"});
+  sub.add_option("--base", opts->base,
+                 "A run to report the changes since (the Markdown summary of a pull request)");
+  sub.add_option("--charter", opts->charter,
+                 "The charter (default: foresight.yaml beside .foresight/)");
+  sub.add_option("--ci", opts->report.evidence.confidence, "Confidence level of the intervals")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  sub.add_option("--resamples", opts->report.evidence.resamples, "Bootstrap resamples")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  sub.add_option("--seed", opts->report.evidence.seed,
+                 "Seed: the same seed gives the same intervals")
+      ->capture_default_str();
+  sub.add_flag("--no-cache", opts->no_cache,
+               "Compute every number again, without reading or writing the result cache");
+  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
+  sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
+  return [opts] {
+    auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
+                                     store::Access::kRead);
+    if (!opened) return ReportError(opened.error());
+    std::string charter = opts->charter;
+    if (charter.empty() && opened->charter) {
+      charter = *opened->charter;
+      const auto relative =
+          std::filesystem::path(charter).lexically_relative(std::filesystem::current_path());
+      if (!relative.empty() && *relative.begin() != "..") charter = relative.string();
+    }
+    if (!charter.empty()) {
+      auto check = app::CheckCharterFile(charter);
+      if (!check) return ReportError(check.error());
+      opts->report.check = std::move(*check);
+    }
+    opts->report.project_fallback =
+        std::filesystem::path(opened->workspace.root).filename().string();
+    opts->report.base = OptionalString(opts->base);
+    opts->report.evidence.use_cache = !opts->no_cache && !opened->store->ReadOnly();
+    opts->report.evidence.progress = &opts->progress;
+    const SystemClock clock;
+    auto built = [&] {
+      const ProgressBar bar("report", opts->progress, !opts->quiet);
+      return app::BuildReport(*opened->store, opts->report, clock);
+    }();
+    if (!built) return ReportError(built.error());
+    const std::string text = opts->format == "md" ? report::RenderReportMarkdown(*built)
+                                                  : report::RenderReportHtml(*built);
+    if (opts->output.empty()) {
+      WriteStdout(text);
+      return 0;
+    }
+    if (auto written = WriteFileAtomic(opts->output, text, true); !written) {
+      return ReportError(written.error());
+    }
+    WriteStdout(fmt::format("wrote {} ({} KB)\n", opts->output, (text.size() + 1023) / 1024));
+    return 0;
+  };
+}
+
+}  // namespace foresight::cli
