@@ -38,6 +38,11 @@ demo: binary
 	@scripts/demo-evidence $(FORESIGHT)
 	@echo; echo "== Day one on real data (German Credit, the credit-scoring charter) in build/demo-probe =="
 	@scripts/demo-probe $(FORESIGHT)
+	@echo; echo "== The report for the people who fund and lead the project =="
+	@cd build/demo && $(abspath $(FORESIGHT)) report -o report.html --quiet
+	@cd build/demo-probe && $(abspath $(FORESIGHT)) report -o report.html --quiet
+	@echo "Open build/demo/report.html (the biopsy triage) and build/demo-probe/report.html"
+	@echo "(credit scoring, from the probe) in a browser: one self-contained file each."
 
 test: build
 	@ctest --preset release -j2

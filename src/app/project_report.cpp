@@ -93,8 +93,8 @@ class ReportBuilder {
         return {};
       }
     }
-    return Fail(ErrorCode::kNotFound, "no run named '" + *options_.base +
-                                          "' (--base); `foresight runs` lists the runs");
+    return Fail(ErrorCode::kNotFound,
+                "no run named '" + *options_.base + "' (--base); `foresight runs` lists the runs");
   }
 
   void ChoosePrimary() {
@@ -222,7 +222,8 @@ class ReportBuilder {
       if (!*box && black == nullptr) black = run;
     }
     if (glass == nullptr || black == nullptr) return;
-    auto compared = Compare(store_, glass->name, {black->name}, Evidence(group_->metric), Optional());
+    auto compared =
+        Compare(store_, glass->name, {black->name}, Evidence(group_->metric), Optional());
     if (!compared) return Skip("interpretability gap", compared.error());
     if (compared->empty()) return;
     r_.gap = core::InterpretabilityGap{glass->method, black->method, compared->front()};
@@ -233,11 +234,11 @@ class ReportBuilder {
     for (const auto& run : runs_) {
       if (run.created_at > base_->created_at) r_.new_runs.push_back(run.name);
     }
-    if (r_.best_run.empty() || r_.best_run == base_->name ||
-        base_->evalset != r_.primary_evalset) {
+    if (r_.best_run.empty() || r_.best_run == base_->name || base_->evalset != r_.primary_evalset) {
       return;
     }
-    auto compared = Compare(store_, base_->name, {r_.best_run}, Evidence(group_->metric), Optional());
+    auto compared =
+        Compare(store_, base_->name, {r_.best_run}, Evidence(group_->metric), Optional());
     if (!compared) return Skip("since the base", compared.error());
     if (!compared->empty()) r_.since_base = compared->front();
   }
@@ -391,7 +392,9 @@ class ReportBuilder {
       Signal s = Make(g.Passed()  ? SignalKind::kGatePassed
                       : fails > 0 ? SignalKind::kGateFailed
                                   : SignalKind::kGateUndecided,
-                      g.Passed() ? Verdict::kOk : fails > 0 ? Verdict::kFailing : Verdict::kAtRisk);
+                      g.Passed()  ? Verdict::kOk
+                      : fails > 0 ? Verdict::kFailing
+                                  : Verdict::kAtRisk);
       s.run = g.candidate;
       s.count = fails;
       s.count2 = blocking_open;
@@ -403,9 +406,9 @@ class ReportBuilder {
       const bool required =
           charter_ != nullptr && charter_->constraints.interpretability.has() &&
           *charter_->constraints.interpretability == core::Interpretability::kRequired;
-      Signal s = Make(black_better ? SignalKind::kInterpretabilityCost
-                                   : SignalKind::kInterpretabilityFree,
-                      black_better && required ? Verdict::kAtRisk : Verdict::kOk);
+      Signal s =
+          Make(black_better ? SignalKind::kInterpretabilityCost : SignalKind::kInterpretabilityFree,
+               black_better && required ? Verdict::kAtRisk : Verdict::kOk);
       s.run = c.b;
       s.other = c.a;
       s.method = r_.gap->black_method;
@@ -415,6 +418,7 @@ class ReportBuilder {
       s.upper = c.upper;
       s.unit_interval = c.unit_interval;
       s.higher_is_better = c.higher_is_better;
+      s.significant = c.significant;
       a.signals.push_back(std::move(s));
     }
   }

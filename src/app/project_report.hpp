@@ -18,10 +18,10 @@ namespace foresight::app {
 struct ReportOptions {
   // The charter, when there is one (absent: the report says so and judges the evidence only).
   std::optional<core::CheckResult> check;
-  std::string project_fallback;  // the project's name when no charter names it
+  std::string project_fallback;     // the project's name when no charter names it
   std::optional<std::string> base;  // a run to report the changes since (--base)
-  size_t max_curves = 6;       // methods with a learning curve, best first
-  size_t max_comparisons = 3;  // runs compared with the best
+  size_t max_curves = 6;            // methods with a learning curve, best first
+  size_t max_comparisons = 3;       // runs compared with the best
   EvidenceOptions evidence;
 };
 

@@ -21,21 +21,21 @@ namespace foresight::core {
 
 // One fact behind a factor's verdict, as values.
 enum class SignalKind {
-  kCharter,            // the charter check's verdict for this factor (`charter` holds it)
-  kNoCharter,          // there is no charter, or it could not be read
-  kNoRuns,             // no run is stored: nothing is measured yet
-  kNoCriterion,        // the charter declares no success metric and threshold
-  kTargetMet,          // `run` meets the criterion (probability, value, lower)
-  kTargetNotYetKnown,  // the best run's interval straddles the threshold
-  kTargetNotMet,       // even the best run misses the threshold
-  kCannotTellApart,    // the best run and the runner-up (`other`) cannot be told apart
-  kBeatsRunnerUp,      // the best run is detectably better than the runner-up
-  kTargetReachable,    // `method`'s forecast reaches the target with about `size` examples
-  kTargetOutOfReach,   // no method's forecast reaches the target (best: `method`)
-  kNoCurve,            // no method has runs at 3 or more training sizes
-  kGatePassed,         // the gate lets `run` through
-  kGateFailed,         // the gate holds `run` back: `count` fail, `count2` cannot tell
-  kGateUndecided,      // nothing fails, but `count2` conditions cannot tell (and block)
+  kCharter,               // the charter check's verdict for this factor (`charter` holds it)
+  kNoCharter,             // there is no charter, or it could not be read
+  kNoRuns,                // no run is stored: nothing is measured yet
+  kNoCriterion,           // the charter declares no success metric and threshold
+  kTargetMet,             // `run` meets the criterion (probability, value, lower)
+  kTargetNotYetKnown,     // the best run's interval straddles the threshold
+  kTargetNotMet,          // even the best run misses the threshold
+  kCannotTellApart,       // the best run and the runner-up (`other`) cannot be told apart
+  kBeatsRunnerUp,         // the best run is detectably better than the runner-up
+  kTargetReachable,       // `method`'s forecast reaches the target with about `size` examples
+  kTargetOutOfReach,      // no method's forecast reaches the target (best: `method`)
+  kNoCurve,               // no method has runs at 3 or more training sizes
+  kGatePassed,            // the gate lets `run` through
+  kGateFailed,            // the gate holds `run` back: `count` fail, `count2` cannot tell
+  kGateUndecided,         // nothing fails, but `count2` conditions cannot tell (and block)
   kInterpretabilityCost,  // the best black box (`run`) beats the best glass box (`other`)
   kInterpretabilityFree,  // the glass box is as good, or the difference is not detectable
 };
@@ -57,6 +57,7 @@ struct Signal {
   size_t count2 = 0;
   bool higher_is_better = true;
   bool unit_interval = false;
+  bool significant = false;  // comparisons: the test detects the difference
   std::string why;  // kCharter: the check's own sentence for the factor (FactorVerdict::why)
 };
 
@@ -85,8 +86,8 @@ struct InterpretabilityGap {
 struct CriteriaImpact {
   CriteriaVersion version;
   std::optional<bool> higher_is_better;  // when foresight knows the metric
-  size_t runs = 0;     // runs the metric could be measured on
-  size_t meeting = 0;  // of those, how many reach the threshold (point estimate)
+  size_t runs = 0;                       // runs the metric could be measured on
+  size_t meeting = 0;                    // of those, how many reach the threshold (point estimate)
   std::optional<std::string> best_run;
   double best = std::numeric_limits<double>::quiet_NaN();
 };
@@ -114,8 +115,8 @@ struct ProjectReport {
   // gate.candidate's, else the set with the most runs.
   std::string primary_evalset;
   std::optional<Ranking> ranking;
-  std::string best_run;               // the best-ranked run on the primary set
-  std::optional<EvalResult> best;     // the best run with slices and fairness gaps
+  std::string best_run;                 // the best-ranked run on the primary set
+  std::optional<EvalResult> best;       // the best run with slices and fairness gaps
   std::vector<Comparison> comparisons;  // the best run against the next ones
   std::vector<ReportCurve> curves;
   std::optional<InterpretabilityGap> gap;

@@ -50,8 +50,8 @@ std::string Html(std::string_view text) {
 // A word the shell reads as one argument: as is when safe, else in single quotes.
 std::string Shell(std::string_view word) {
   const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == '=' || c == ',';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == '/' || c == ':' || c == '=' || c == ',';
   });
   if (safe) return std::string(word);
   std::string out = "'";
@@ -217,16 +217,14 @@ std::string ForestChart(std::string_view id, const std::string& title, const std
   for (const auto& r : rows) {
     const std::string cls = r.highlight ? " highlight" : "";
     std::string label = r.label.size() > 28 ? r.label.substr(0, 27) + "…" : r.label;
-    svg += fmt::format(
-        "<text x=\"{}\" y=\"{}\" class=\"label{}\" text-anchor=\"end\">{}</text>", kLabelWidth - 8,
-        y + 4, cls, Html(label));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"label{}\" text-anchor=\"end\">{}</text>",
+                       kLabelWidth - 8, y + 4, cls, Html(label));
     if (r.lower && r.upper) {
-      svg += fmt::format(
-          "<line x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" class=\"band{}\"/>", s(*r.lower),
-          y, s(*r.upper), y, cls);
+      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" class=\"band{}\"/>",
+                         s(*r.lower), y, s(*r.upper), y, cls);
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"4\" class=\"point{}\"/>",
-                       s(r.estimate), y, cls);
+    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"4\" class=\"point{}\"/>", s(r.estimate),
+                       y, cls);
     y += kRowHeight;
   }
   if (reference) {
@@ -313,8 +311,8 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
           "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" class=\"errbar\"/>",
           X(p.size), Y(p.value - *p.standard_error), Y(p.value + *p.standard_error));
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" class=\"point\"/>",
-                       X(p.size), Y(p.value));
+    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" class=\"point\"/>", X(p.size),
+                       Y(p.value));
   }
   // Axes: sizes at the measured extremes and the end of the forecast; values at quarters.
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>", kLeft,
@@ -324,9 +322,9 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
   std::sort(ticks.begin(), ticks.end());
   ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
   for (const double t : ticks) {
-    svg += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">{}</text>", X(t),
-        kBottom + 16, Examples(t));
+    svg +=
+        fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">{}</text>",
+                    X(t), kBottom + 16, Examples(t));
   }
   svg += fmt::format(
       "<text x=\"{}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">training examples (log "
@@ -334,9 +332,9 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
       (kLeft + kRight) / 2, kHeight - 6);
   for (int i = 0; i <= 4; ++i) {
     const double v = vy.lo + (vy.hi - vy.lo) * i / 4;
-    svg += fmt::format(
-        "<text x=\"{}\" y=\"{:.1f}\" class=\"tick\" text-anchor=\"end\">{:.3g}</text>", kLeft - 6,
-        Y(v) + 4, v);
+    svg +=
+        fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"tick\" text-anchor=\"end\">{:.3g}</text>",
+                    kLeft - 6, Y(v) + 4, v);
   }
   return svg + "</svg>";
 }
@@ -382,7 +380,7 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
   switch (s.kind) {
     case SignalKind::kCharter:
       return s.weight == core::Verdict::kOk ? "The charter check finds no problem here."
-                                      : fmt::format("The charter check: {}", s.why);
+                                            : fmt::format("The charter check: {}", s.why);
     case SignalKind::kNoCharter:
       return "There is no readable charter (foresight.yaml), so nothing checks whether the "
              "project is doomed from the start or what production needs.";
@@ -428,8 +426,8 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
           r.curves.end() != std::find_if(r.curves.begin(), r.curves.end(), [&](const auto& c) {
             return c.method == s.method && c.forecast.target && c.forecast.target->already_met;
           })) {
-        return fmt::format("The learning curve of '{}' already reaches the target of {}.",
-                           s.method, s.threshold);
+        return fmt::format("The learning curve of '{}' already reaches the target of {}.", s.method,
+                           s.threshold);
       }
       return fmt::format(
           "The learning curve of '{}' reaches the target of {} with about {} training examples "
@@ -447,14 +445,13 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
       return fmt::format(
           "The readiness gate lets '{}' through: every condition the charter sets passes.", s.run);
     case SignalKind::kGateFailed:
-      return fmt::format("The readiness gate holds '{}' back: {} fail{}.", s.run,
-                         Plural(s.count, "condition", "conditions"),
-                         s.count2 > 0 ? fmt::format(" and {} cannot be decided yet", s.count2)
-                                      : "");
-    case SignalKind::kGateUndecided:
       return fmt::format(
-          "The readiness gate cannot decide on '{}' yet: {} need more evidence.", s.run,
-          Plural(s.count2, "condition", "conditions"));
+          "The readiness gate holds '{}' back: {} fail{}.", s.run,
+          Plural(s.count, "condition", "conditions"),
+          s.count2 > 0 ? fmt::format(" and {} cannot be decided yet", s.count2) : "");
+    case SignalKind::kGateUndecided:
+      return fmt::format("The readiness gate cannot decide on '{}' yet: {} need more evidence.",
+                         s.run, Plural(s.count2, "condition", "conditions"));
     case SignalKind::kInterpretabilityCost:
       return fmt::format(
           "The best black box ('{}') beats the best interpretable model ('{}') by {} on {} ({} "
@@ -463,6 +460,12 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
           Diff(std::min(std::fabs(s.lower), std::fabs(s.upper)), s.unit_interval),
           Diff(std::max(std::fabs(s.lower), std::fabs(s.upper)), s.unit_interval), Conf(r));
     case SignalKind::kInterpretabilityFree:
+      if (s.significant) {
+        return fmt::format(
+            "The best interpretable model ('{}') beats the best black box ('{}') on {} by {}: "
+            "interpretability costs nothing here.",
+            s.other, s.run, s.metric, Diff(std::fabs(s.value), s.unit_interval));
+      }
       return fmt::format(
           "The best interpretable model ('{}') is as good as the best black box ('{}') on {} as "
           "far as this evaluation set can tell: interpretability costs nothing detectable.",
@@ -523,23 +526,22 @@ std::string RenderReportHtml(const ProjectReport& r) {
   // The project in one paragraph.
   std::string lede = r.summary.empty() ? "" : Html(r.summary) + " ";
   if (group != nullptr && group->criterion) {
-    lede += fmt::format(
-        "Success means {} on the evaluation set '{}' ({} examples), judged with {}. ",
-        Html(CriterionWords(*group->criterion)), Html(r.primary_evalset), group->n,
-        Percent(group->criterion->confidence) == 0
-            ? Conf(r)
-            : fmt::format("{}% confidence", Percent(group->criterion->confidence)));
+    lede +=
+        fmt::format("Success means {} on the evaluation set '{}' ({} examples), judged with {}. ",
+                    Html(CriterionWords(*group->criterion)), Html(r.primary_evalset), group->n,
+                    Percent(group->criterion->confidence) == 0
+                        ? Conf(r)
+                        : fmt::format("{}% confidence", Percent(group->criterion->confidence)));
   }
   lede += fmt::format("The workspace holds {} on {}.", Plural(r.runs, "model run", "model runs"),
                       Plural(r.evalsets, "evaluation set", "evaluation sets"));
-  body += fmt::format("<header><h1>{}</h1><p class=\"lede\">{}</p><p class=\"meta\">", Html(r.project),
-                      lede);
+  body += fmt::format("<header><h1>{}</h1><p class=\"lede\">{}</p><p class=\"meta\">",
+                      Html(r.project), lede);
   if (!r.owner.empty()) body += fmt::format("Owner: {}. ", Html(r.owner));
-  body += fmt::format("Report made {} by foresight {}{}.</p></header>\n", Html(r.generated_at),
-                      Html(r.tool_version),
-                      r.charter_path.empty() ? ""
-                                             : fmt::format(" from the charter {}",
-                                                           Html(r.charter_path)));
+  body += fmt::format(
+      "Report made {} by foresight {}{}.</p></header>\n", Html(r.generated_at),
+      Html(r.tool_version),
+      r.charter_path.empty() ? "" : fmt::format(" from the charter {}", Html(r.charter_path)));
 
   // Verdicts first.
   body +=
@@ -560,9 +562,11 @@ std::string RenderReportHtml(const ProjectReport& r) {
 
   // The success criterion: every contender against the threshold.
   if (group != nullptr) {
-    const std::string cmd = fmt::format("foresight rank --evalset {}{}", Shell(group->evalset), flags);
-    body += "<section id=\"criterion\" aria-labelledby=\"h-criterion\"><h2 id=\"h-criterion\">"
-            "The success criterion</h2>";
+    const std::string cmd =
+        fmt::format("foresight rank --evalset {}{}", Shell(group->evalset), flags);
+    body +=
+        "<section id=\"criterion\" aria-labelledby=\"h-criterion\"><h2 id=\"h-criterion\">"
+        "The success criterion</h2>";
     std::vector<IntervalRow> rows;
     std::string table;
     size_t shown = 0;
@@ -602,8 +606,8 @@ std::string RenderReportHtml(const ProjectReport& r) {
     body += fmt::format("<p class=\"meaning\">{}{}</p>", meaning, notes.Ref(cmd));
     body += ForestChart(
         "criterion",
-        fmt::format("{} of the best {} on {}", group->metric, Plural(rows.size(), "model", "models"),
-                    group->evalset),
+        fmt::format("{} of the best {} on {}", group->metric,
+                    Plural(rows.size(), "model", "models"), group->evalset),
         fmt::format("Estimates and {} intervals; the best model is {}.", Conf(r), r.best_run), rows,
         group->criterion ? std::optional<double>(group->criterion->threshold) : std::nullopt,
         group->criterion ? fmt::format("target {}", group->criterion->threshold) : "");
@@ -626,8 +630,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
     const std::string cmd =
         fmt::format("foresight compare --baseline {}{} --metric {}{}", Shell(r.best_run), others,
                     Shell(r.comparisons.front().metric), flags);
-    body += "<section id=\"comparisons\" aria-labelledby=\"h-comparisons\"><h2 "
-            "id=\"h-comparisons\">Who beats whom</h2>";
+    body +=
+        "<section id=\"comparisons\" aria-labelledby=\"h-comparisons\"><h2 "
+        "id=\"h-comparisons\">Who beats whom</h2>";
     body += fmt::format(
         "<p class=\"meaning\">The best model against the next ones, example by example on the "
         "same evaluation set (a paired test). A difference the test cannot detect is not a "
@@ -659,15 +664,16 @@ std::string RenderReportHtml(const ProjectReport& r) {
         whole = row.estimate;
         continue;
       }
-      rows.push_back(IntervalRow{*row.slice, row.estimate, row.lower, row.upper,
-                                 row.slice == worst_label});
+      rows.push_back(
+          IntervalRow{*row.slice, row.estimate, row.lower, row.upper, row.slice == worst_label});
     }
     if (!rows.empty()) {
-      const std::string cmd = fmt::format("foresight eval --slices {} --metric {}{}",
-                                          Shell(r.best_run), Shell(r.best->rows.front().metric),
-                                          flags);
-      body += "<section id=\"slices\" aria-labelledby=\"h-slices\"><h2 id=\"h-slices\">Slices "
-              "and fairness</h2>";
+      const std::string cmd =
+          fmt::format("foresight eval --slices {} --metric {}{}", Shell(r.best_run),
+                      Shell(r.best->rows.front().metric), flags);
+      body +=
+          "<section id=\"slices\" aria-labelledby=\"h-slices\"><h2 id=\"h-slices\">Slices "
+          "and fairness</h2>";
       body += fmt::format(
           "<p class=\"meaning\">How the best model, '{}', does on each group of examples. A model "
           "can meet the target overall and still fail one group; the worst group is highlighted{}."
@@ -678,17 +684,18 @@ std::string RenderReportHtml(const ProjectReport& r) {
               : fmt::format(" ({}: {}, {} the whole set's {})", Html(worst_label), Number(worst),
                             higher ? "against" : "against", whole ? Number(*whole) : "n/a"),
           notes.Ref(cmd));
-      body += ForestChart("slices", fmt::format("{} per slice of {}", r.best->rows.front().metric,
-                                                r.best_run),
-                          fmt::format("Estimates and {} intervals per slice value; the worst is "
-                                      "{}.",
-                                      Conf(r), worst_label.empty() ? "not marked" : worst_label),
-                          rows, whole, "whole set");
+      body += ForestChart(
+          "slices", fmt::format("{} per slice of {}", r.best->rows.front().metric, r.best_run),
+          fmt::format("Estimates and {} intervals per slice value; the worst is "
+                      "{}.",
+                      Conf(r), worst_label.empty() ? "not marked" : worst_label),
+          rows, whole, "whole set");
       if (!r.best->fairness.empty()) {
-        body += "<table><caption>Fairness gaps between the values of each slice column (at a "
-                "threshold of 0.5)</caption><thead><tr><th scope=\"col\">Slice column</th><th "
-                "scope=\"col\">Gap</th><th scope=\"col\">Estimate</th><th scope=\"col\">"
-                "Interval</th></tr></thead><tbody>";
+        body +=
+            "<table><caption>Fairness gaps between the values of each slice column (at a "
+            "threshold of 0.5)</caption><thead><tr><th scope=\"col\">Slice column</th><th "
+            "scope=\"col\">Gap</th><th scope=\"col\">Estimate</th><th scope=\"col\">"
+            "Interval</th></tr></thead><tbody>";
         for (const auto& g : r.best->fairness) {
           body += fmt::format(
               "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{} to {}</td></tr>",
@@ -702,11 +709,12 @@ std::string RenderReportHtml(const ProjectReport& r) {
 
   // Learning curves.
   if (!r.curves.empty()) {
-    body += "<section id=\"curves\" aria-labelledby=\"h-curves\"><h2 id=\"h-curves\">Learning "
-            "curves: what more data buys</h2><p class=\"meaning\">Each method's score as its "
-            "training data grows, with the forecast's band: whether more data would reach the "
-            "target, and how much. Progress is not linear; the curve says where it levels off."
-            "</p>";
+    body +=
+        "<section id=\"curves\" aria-labelledby=\"h-curves\"><h2 id=\"h-curves\">Learning "
+        "curves: what more data buys</h2><p class=\"meaning\">Each method's score as its "
+        "training data grows, with the forecast's band: whether more data would reach the "
+        "target, and how much. Progress is not linear; the curve says where it levels off."
+        "</p>";
     size_t i = 0;
     for (const auto& c : r.curves) {
       const std::string cmd = fmt::format("foresight forecast --method {} --evalset {}{}",
@@ -715,13 +723,14 @@ std::string RenderReportHtml(const ProjectReport& r) {
                           Html(RenderForecastVerdict(c.forecast)), notes.Ref(cmd));
       body += CurveChart(fmt::format("curve-{}", i++), c);
       if (!c.forecast.predictions.empty()) {
-        body += "<table><caption>Forecast at larger training sizes</caption><thead><tr><th "
-                "scope=\"col\">Training examples</th><th scope=\"col\">Forecast</th><th "
-                "scope=\"col\">Band</th></tr></thead><tbody>";
+        body +=
+            "<table><caption>Forecast at larger training sizes</caption><thead><tr><th "
+            "scope=\"col\">Training examples</th><th scope=\"col\">Forecast</th><th "
+            "scope=\"col\">Band</th></tr></thead><tbody>";
         for (const auto& p : c.forecast.predictions) {
-          body += fmt::format(
-              "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} to {}</td></tr>", Examples(p.size),
-              Number(p.value.estimate), Number(p.value.lower), Number(p.value.upper));
+          body += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{} to {}</td></tr>",
+                              Examples(p.size), Number(p.value.estimate), Number(p.value.lower),
+                              Number(p.value.upper));
         }
         body += "</tbody></table>";
       }
@@ -734,8 +743,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
     const auto& c = r.gap->comparison;
     const std::string cmd = fmt::format("foresight compare {} {} --metric {}{}", Shell(c.a),
                                         Shell(c.b), Shell(c.metric), flags);
-    body += "<section id=\"interpretability\" aria-labelledby=\"h-interpretability\"><h2 "
-            "id=\"h-interpretability\">The interpretability gap</h2>";
+    body +=
+        "<section id=\"interpretability\" aria-labelledby=\"h-interpretability\"><h2 "
+        "id=\"h-interpretability\">The interpretability gap</h2>";
     body += fmt::format(
         "<p class=\"meaning\">The best model people can understand ('{}', {}) against the best "
         "black box ('{}', {}). If the gap is small, the team can keep the model it can explain; "
@@ -749,16 +759,18 @@ std::string RenderReportHtml(const ProjectReport& r) {
   if (r.gate) {
     const auto& g = *r.gate;
     const std::string cmd = fmt::format("foresight gate --run {}", Shell(g.candidate));
-    body += "<section id=\"gate\" aria-labelledby=\"h-gate\"><h2 id=\"h-gate\">Ready for "
-            "production?</h2>";
+    body +=
+        "<section id=\"gate\" aria-labelledby=\"h-gate\"><h2 id=\"h-gate\">Ready for "
+        "production?</h2>";
     body += fmt::format(
         "<p class=\"meaning\">The conditions the charter sets before a model ships, judged on "
         "'{}'. Each passes, fails, or cannot be decided yet on the evidence. core::Verdict: "
         "<strong>{}</strong>.{}</p>",
         Html(g.candidate), g.Passed() ? "ready" : "not ready", notes.Ref(cmd));
-    body += "<table><caption>Gate conditions</caption><thead><tr><th scope=\"col\">Condition"
-            "</th><th scope=\"col\">Result</th><th scope=\"col\">Requirement</th><th "
-            "scope=\"col\">Evidence</th></tr></thead><tbody>";
+    body +=
+        "<table><caption>Gate conditions</caption><thead><tr><th scope=\"col\">Condition"
+        "</th><th scope=\"col\">Result</th><th scope=\"col\">Requirement</th><th "
+        "scope=\"col\">Evidence</th></tr></thead><tbody>";
     for (const auto& c : g.conditions) {
       body += fmt::format(
           "<tr class=\"gate-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -774,8 +786,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
   // The charter's findings by factor.
   if (r.check) {
     const std::string cmd = fmt::format("foresight check {}", Shell(r.check->path));
-    body += "<section id=\"charter\" aria-labelledby=\"h-charter\"><h2 id=\"h-charter\">The "
-            "charter's findings</h2>";
+    body +=
+        "<section id=\"charter\" aria-labelledby=\"h-charter\"><h2 id=\"h-charter\">The "
+        "charter's findings</h2>";
     body += fmt::format(
         "<p class=\"meaning\">What the project charter's check found, by failure factor, with "
         "how to fix each. Errors mean the project should not go ahead as written.{}</p>",
@@ -801,23 +814,24 @@ std::string RenderReportHtml(const ProjectReport& r) {
 
   // History of the criteria.
   if (!r.history.empty()) {
-    body += "<section id=\"history\" aria-labelledby=\"h-history\"><h2 id=\"h-history\">How "
-            "the success criteria changed</h2>";
+    body +=
+        "<section id=\"history\" aria-labelledby=\"h-history\"><h2 id=\"h-history\">How "
+        "the success criteria changed</h2>";
     body += fmt::format(
         "<p class=\"meaning\">Every version of the success criterion foresight has seen, and "
         "what it made of the models stored today: each is re-scored from its stored predictions, "
         "so a changed metric needs no retraining.{}</p>",
         notes.Ref("foresight history"));
-    body += "<table><caption>Criteria versions, oldest first</caption><thead><tr><th "
-            "scope=\"col\">Seen</th><th scope=\"col\">Criterion</th><th scope=\"col\">Runs "
-            "reaching it (point estimate)</th><th scope=\"col\">Best run</th></tr></thead><tbody>";
+    body +=
+        "<table><caption>Criteria versions, oldest first</caption><thead><tr><th "
+        "scope=\"col\">Seen</th><th scope=\"col\">Criterion</th><th scope=\"col\">Runs "
+        "reaching it (point estimate)</th><th scope=\"col\">Best run</th></tr></thead><tbody>";
     for (const auto& h : r.history) {
       const auto& v = h.version;
       const std::string criterion =
           v.metric.empty() ? "(no metric)"
           : v.threshold    ? fmt::format("{} {} {}", v.metric,
-                                         h.higher_is_better.value_or(true) ? "≥" : "≤",
-                                         *v.threshold)
+                                      h.higher_is_better.value_or(true) ? "≥" : "≤", *v.threshold)
                            : v.metric;
       std::string reach = "—";
       std::string best = "—";
@@ -833,8 +847,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
   }
 
   if (!r.skipped.empty()) {
-    body += "<section id=\"skipped\" aria-labelledby=\"h-skipped\"><h2 id=\"h-skipped\">Not "
-            "shown</h2><ul>";
+    body +=
+        "<section id=\"skipped\" aria-labelledby=\"h-skipped\"><h2 id=\"h-skipped\">Not "
+        "shown</h2><ul>";
     for (const auto& [section, why] : r.skipped) {
       body += fmt::format("<li>{}: {}</li>", Html(section), Html(why));
     }
@@ -842,9 +857,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
   }
 
   // Where each number comes from.
-  body += "<section id=\"sources\" aria-labelledby=\"h-sources\"><h2 id=\"h-sources\">Where "
-          "each number comes from</h2><p class=\"meaning\">Run these in the project's folder to "
-          "reproduce the numbers marked with the footnote's number.</p><ol class=\"footnotes\">";
+  body +=
+      "<section id=\"sources\" aria-labelledby=\"h-sources\"><h2 id=\"h-sources\">Where "
+      "each number comes from</h2><p class=\"meaning\">Run these in the project's folder to "
+      "reproduce the numbers marked with the footnote's number.</p><ol class=\"footnotes\">";
   for (size_t i = 0; i < notes.commands().size(); ++i) {
     body += fmt::format("<li id=\"fn{}\"><code>{}</code></li>", i + 1, Html(notes.commands()[i]));
   }
@@ -911,8 +927,8 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
                       CriterionWords(*group->criterion), group->evalset, group->n,
                       Percent(group->criterion->confidence));
   } else if (group != nullptr) {
-    md += fmt::format("**Success criterion:** none declared; runs ranked on {}.\n\n",
-                      group->metric);
+    md +=
+        fmt::format("**Success criterion:** none declared; runs ranked on {}.\n\n", group->metric);
   }
   if (group != nullptr && !group->runs.empty()) {
     const auto& best = group->runs.front();
@@ -931,11 +947,12 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
     md += line + ".\n\n";
   }
   if (r.gate) {
-    md += fmt::format("**Gate:** `{}` {} — {} passed, {} failed, {} cannot tell "
-                      "(`foresight gate --run {}`).\n\n",
-                      r.gate->candidate, r.gate->Passed() ? "is ready" : "is not ready",
-                      r.gate->Count(core::GateStatus::kPass), r.gate->Count(core::GateStatus::kFail),
-                      r.gate->Count(core::GateStatus::kCannotTell), Shell(r.gate->candidate));
+    md += fmt::format(
+        "**Gate:** `{}` {} — {} passed, {} failed, {} cannot tell "
+        "(`foresight gate --run {}`).\n\n",
+        r.gate->candidate, r.gate->Passed() ? "is ready" : "is not ready",
+        r.gate->Count(core::GateStatus::kPass), r.gate->Count(core::GateStatus::kFail),
+        r.gate->Count(core::GateStatus::kCannotTell), Shell(r.gate->candidate));
   }
   if (!r.base.empty()) {
     md += fmt::format("**Since `{}`:** ", r.base);
@@ -949,7 +966,8 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
     } else {
       std::string list;
       const size_t shown = std::min<size_t>(r.new_runs.size(), 10);
-      for (size_t i = 0; i < shown; ++i) list += fmt::format("{}`{}`", i ? ", " : "", r.new_runs[i]);
+      for (size_t i = 0; i < shown; ++i)
+        list += fmt::format("{}`{}`", i ? ", " : "", r.new_runs[i]);
       if (r.new_runs.size() > shown) list += fmt::format(" and {} more", r.new_runs.size() - shown);
       md += fmt::format("{} added after it: {}.\n", Plural(r.new_runs.size(), "run", "runs"), list);
     }
