@@ -231,8 +231,11 @@ class ReportBuilder {
 
   void SinceBase() {
     if (!base_) return;
+    // ListRuns lists runs in the order they were added.
+    bool after = false;
     for (const auto& run : runs_) {
-      if (run.created_at > base_->created_at) r_.new_runs.push_back(run.name);
+      if (after) r_.new_runs.push_back(run.name);
+      after = after || run.name == base_->name;
     }
     if (r_.best_run.empty() || r_.best_run == base_->name || base_->evalset != r_.primary_evalset) {
       return;

@@ -354,8 +354,13 @@ std::string CriterionWords(const core::Criterion& c) {
 
 const Signal* Weightiest(const core::FactorAssessment& f) {
   const Signal* worst = nullptr;
+  // The heaviest; between equals, the evidence before the charter's general verdict.
   for (const auto& s : f.signals) {
-    if (worst == nullptr || s.weight > worst->weight) worst = &s;
+    if (worst == nullptr || s.weight > worst->weight ||
+        (s.weight == worst->weight && worst->kind == SignalKind::kCharter &&
+         s.kind != SignalKind::kCharter)) {
+      worst = &s;
+    }
   }
   return worst;
 }

@@ -13,7 +13,7 @@ namespace foresight::stats {
 namespace {
 
 // Owns the arrays a MetricData points into.
-struct Data {
+struct WeightsCase {
   std::vector<int32_t> label;
   std::vector<double> score, proba, target, value;
   size_t classes = 0;
@@ -34,8 +34,8 @@ struct Data {
   size_t Size() const { return task == TaskKind::kRegression ? target.size() : label.size(); }
 
   // Example i repeated resample.Count(i) times.
-  Data Repeated(const Resample& resample) const {
-    Data out;
+  WeightsCase Repeated(const Resample& resample) const {
+    WeightsCase out;
     out.task = task;
     out.classes = classes;
     for (size_t i = 0; i < Size(); ++i) {
@@ -61,9 +61,9 @@ double Round(double x, int decimals) {
   return std::round(x * scale) / scale;
 }
 
-Data BinaryData(size_t n, int decimals, uint64_t seed) {
+WeightsCase BinaryData(size_t n, int decimals, uint64_t seed) {
   CounterRng rng(seed, 0);
-  Data d;
+  WeightsCase d;
   for (size_t i = 0; i < n; ++i) {
     const int32_t y = rng.Below(100) < 35 ? 1 : 0;
     d.label.push_back(y);
@@ -72,9 +72,9 @@ Data BinaryData(size_t n, int decimals, uint64_t seed) {
   return d;
 }
 
-Data MulticlassData(size_t n, size_t classes, int decimals, uint64_t seed) {
+WeightsCase MulticlassData(size_t n, size_t classes, int decimals, uint64_t seed) {
   CounterRng rng(seed, 1);
-  Data d;
+  WeightsCase d;
   d.task = TaskKind::kMulticlass;
   d.classes = classes;
   for (size_t i = 0; i < n; ++i) {
@@ -91,9 +91,9 @@ Data MulticlassData(size_t n, size_t classes, int decimals, uint64_t seed) {
   return d;
 }
 
-Data RegressionData(size_t n, int decimals, uint64_t seed) {
+WeightsCase RegressionData(size_t n, int decimals, uint64_t seed) {
   CounterRng rng(seed, 2);
-  Data d;
+  WeightsCase d;
   d.task = TaskKind::kRegression;
   for (size_t i = 0; i < n; ++i) {
     const double y = Round(10 * rng.NextDouble() - 3, decimals);
@@ -162,7 +162,7 @@ std::vector<Resample> Resamples() {
           Resample::LeaveGroupOut(0, 3),     Resample::All()};
 }
 
-void ExpectRepetitionEquivalence(const Data& data, const std::string& label) {
+void ExpectRepetitionEquivalence(const WeightsCase& data, const std::string& label) {
   for (const std::string& text : SpecsFor(data.task)) {
     const auto spec = BuiltinMetrics().Parse(text, data.task);
     ASSERT_TRUE(spec.has_value()) << spec.error().message();
@@ -174,7 +174,7 @@ void ExpectRepetitionEquivalence(const Data& data, const std::string& label) {
       where += " " + text + " resample " + std::to_string(r);
       ++r;
       const double weighted = (*kernel)->Evaluate(resample);
-      const Data repeated = data.Repeated(resample);
+      const WeightsCase repeated = data.Repeated(resample);
       double expected = NAN;
       if (repeated.Size() > 0) {
         auto plain = spec->def->prepare(repeated.View(), spec->params);
