@@ -3,7 +3,8 @@
 // workspace WS (made by `foresight init`) through the store, as `run add` would store them;
 // and, for the peer, the labels and the first K runs' scores as NumPy .npy files in OUT.
 //
-// The runs are what a long project accumulates: most of them clearly below the target, a
+// The runs are what a long project accumulates (each records a training size of 1,000 to
+// 8,000, so each method has a learning curve): most of them clearly below the target, a
 // few close to it. Run r's scores are the label times a separation d_r plus standard normal
 // noise, rounded to 6 decimals, so its ROC AUC is about Phi(d_r / sqrt 2): 80% of the runs
 // have d in [0.8, 1.55] (AUC 0.71 to 0.86), 18% in [1.55, 1.70] (0.86 to 0.885) and 2% in
@@ -98,6 +99,8 @@ int main(int argc, char** argv) {
     run.evalset = "holdout";
     run.method = r % 3 == 0 ? "gbm" : (r % 3 == 1 ? "logreg" : "mlp");
     run.created_at = "2026-12-02T00:00:00Z";
+    // Trained on 1,000 to 8,000 examples: each method's runs make a learning curve.
+    run.train_size = static_cast<int64_t>(1000 * (1 + (r / 3) % 8));
     const double d = Separation(r);
     run.predictions.resize(n);
     for (size_t i = 0; i < n; ++i) {

@@ -41,22 +41,22 @@ class ProjectReportTest : public testing::StoreTest {
  protected:
   void AddRuns() {
     ASSERT_TRUE(Store().AddEvalSet(testing::AlternatingBinarySet(kN)));
-    ASSERT_TRUE(Store().AddRun(Hard("perfect", "glm", "2026-12-01T10:00:00Z",
-                                    [](size_t) { return false; })));
+    ASSERT_TRUE(Store().AddRun(
+        Hard("perfect", "glm", "2026-12-01T10:00:00Z", [](size_t) { return false; })));
     ASSERT_TRUE(Store().AddRun(Hard("three-quarters", "gbm", "2026-12-01T11:00:00Z",
                                     [](size_t i) { return i % 4 == 0; })));
-    ASSERT_TRUE(Store().AddRun(Hard("nine-tenths", "gbm", "2026-12-01T12:00:00Z",
-                                    [](size_t i) { return i % 10 == 0; })));
+    ASSERT_TRUE(Store().AddRun(
+        Hard("nine-tenths", "gbm", "2026-12-01T12:00:00Z", [](size_t i) { return i % 10 == 0; })));
   }
 
   core::CheckResult Charter(const std::string& extra = "") {
-    auto check = CheckCharterFile(Write(
-        "foresight.yaml",
-        "version: 1\nproject:\n  name: Churn\n  owner: Head of Retention\n"
-        "summary: Predict which customers leave next month.\n"
-        "task:\n  type: binary\n  target: churn next month\n"
-        "success:\n  metric: accuracy\n  threshold: 0.9\n  confidence: 0.95\n" +
-            extra));
+    auto check = CheckCharterFile(
+        Write("foresight.yaml",
+              "version: 1\nproject:\n  name: Churn\n  owner: Head of Retention\n"
+              "summary: Predict which customers leave next month.\n"
+              "task:\n  type: binary\n  target: churn next month\n"
+              "success:\n  metric: accuracy\n  threshold: 0.9\n  confidence: 0.95\n" +
+                  extra));
     EXPECT_TRUE(check && check->readable);
     return *check;
   }
@@ -124,17 +124,18 @@ TEST_F(ProjectReportTest, TheBestRunIsJudgedComparedAndGated) {
 
 TEST_F(ProjectReportTest, TheInterpretabilityGapUsesThePlansMethods) {
   AddRuns();
-  const auto r = Build(Charter(
-      "plan:\n  methods:\n    - {name: glm, interpretable: true}\n"
-      "    - {name: gbm, interpretable: false}\n"));
+  const auto r =
+      Build(Charter("plan:\n  methods:\n    - {name: glm, interpretable: true}\n"
+                    "    - {name: gbm, interpretable: false}\n"));
   ASSERT_TRUE(r.gap);
   EXPECT_EQ(r.gap->glass_method, "glm");
   EXPECT_EQ(r.gap->black_method, "gbm");
   EXPECT_EQ(r.gap->comparison.a, "perfect");
   EXPECT_EQ(r.gap->comparison.b, "nine-tenths");  // the best black box
   const auto& production = FactorOf(r, Factor::kProduction);
-  const auto it = std::find_if(production.signals.begin(), production.signals.end(),
-                               [](const auto& s) { return s.kind == SignalKind::kInterpretabilityFree; });
+  const auto it =
+      std::find_if(production.signals.begin(), production.signals.end(),
+                   [](const auto& s) { return s.kind == SignalKind::kInterpretabilityFree; });
   ASSERT_NE(it, production.signals.end());
   EXPECT_TRUE(it->significant);  // the glass box is better
 }
@@ -144,8 +145,9 @@ TEST_F(ProjectReportTest, LearningCurvesComeFromRunsAtSeveralSizes) {
   // A method whose errors halve as the training size quadruples.
   for (const auto& [size, every] : {std::pair{100, 3}, {400, 5}, {1600, 9}, {6400, 17}}) {
     const size_t step = static_cast<size_t>(every);
-    ASSERT_TRUE(Store().AddRun(Hard(fmt::format("curve-{}", size), "curve", "2026-12-01T13:00:00Z",
-                                    [step](size_t i) { return i % step == 0; }, size)));
+    ASSERT_TRUE(Store().AddRun(Hard(
+        fmt::format("curve-{}", size), "curve", "2026-12-01T13:00:00Z",
+        [step](size_t i) { return i % step == 0; }, size)));
   }
   const auto r = Build(Charter());
   ASSERT_EQ(r.curves.size(), 1U);

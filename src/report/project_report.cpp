@@ -47,6 +47,31 @@ std::string Html(std::string_view text) {
   return out;
 }
 
+// Escaped text whose `backquoted` spans become code: the sentences name commands that way.
+std::string Prose(std::string_view text) {
+  std::string out;
+  bool code = false;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '`') continue;
+    const std::string part = Html(text.substr(start, i - start));
+    if (i == text.size() && code) {  // an unmatched backquote: keep it as written
+      out += "`" + part;
+      break;
+    }
+    out += code ? "<code>" + part + "</code>" : part;
+    code = !code;
+    start = i + 1;
+  }
+  return out;
+}
+
+// "2026-12-02T13:53:23Z" as "2026-12-02 13:53 UTC".
+std::string When(const std::string& iso) {
+  if (iso.size() < 16 || iso[10] != 'T') return iso;
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
 // A word the shell reads as one argument: as is when safe, else in single quotes.
 std::string Shell(std::string_view word) {
   const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
@@ -544,7 +569,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
                       Html(r.project), lede);
   if (!r.owner.empty()) body += fmt::format("Owner: {}. ", Html(r.owner));
   body += fmt::format(
-      "Report made {} by foresight {}{}.</p></header>\n", Html(r.generated_at),
+      "Report made {} by foresight {}{}.</p></header>\n", Html(When(r.generated_at)),
       Html(r.tool_version),
       r.charter_path.empty() ? "" : fmt::format(" from the charter {}", Html(r.charter_path)));
 
@@ -559,9 +584,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
         "</h3><ul>",
         VerdictClass(f.verdict), core::FactorName(f.factor), Html(core::FactorTitle(f.factor)),
         VerdictWord(f.verdict));
-    for (const auto& fact : Facts(f, r)) body += "<li>" + Html(fact) + "</li>";
+    for (const auto& fact : Facts(f, r)) body += "<li>" + Prose(fact) + "</li>";
     body += fmt::format("</ul><p class=\"next\"><strong>Next:</strong> {}</p></article>\n",
-                        Html(FactorNextStep(f)));
+                        Prose(FactorNextStep(f)));
   }
   body += "</div></section>\n";
 
@@ -783,7 +808,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
           : c.status == core::GateStatus::kFail ? "fail"
                                                 : "open",
           core::GateConditionId(c.kind), core::GateStatusName(c.status),
-          Html(GateRequirement(c, g.confidence)), Html(GateEvidence(c, g)));
+          Prose(GateRequirement(c, g.confidence)), Prose(GateEvidence(c, g)));
     }
     body += "</tbody></table></section>\n";
   }

@@ -4,7 +4,8 @@
 // and bands, every in-page link and footnote resolving, and no serious or critical
 // accessibility violation (axe-core). Saves a full-page screenshot.
 //
-// Usage: node check_report.js REPORT.html SCREENSHOT.png EXPECTATIONS.json
+// Usage: node check_report.js REPORT.html SCREENSHOT.png EXPECTATIONS.json [TOP.png]
+//   TOP.png, when given: the first screen and a half only (the README's picture).
 //   EXPECTATIONS: {"sections": ["verdicts", ...], "charts": {"criterion": {"points": 20,
 //                  "bands": 20}, ...}}
 'use strict';
@@ -13,7 +14,7 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 async function main() {
-  const [report, screenshot, expectationsFile] = process.argv.slice(2);
+  const [report, screenshot, expectationsFile, top] = process.argv.slice(2);
   const expected = JSON.parse(fs.readFileSync(expectationsFile, 'utf8'));
   const failures = [];
   const check = (ok, what) => { if (!ok) { failures.push(what); console.log(`FAIL ${what}`); } };
@@ -80,6 +81,7 @@ async function main() {
       check(false, `axe: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')}`);
     }
     await page.screenshot({ path: screenshot, fullPage: true });
+    if (top) await page.screenshot({ path: top, clip: { x: 0, y: 0, width: 1100, height: 1400 } });
     check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
     check(requests.length === 0, `no network requests (${requests.join(', ')})`);
     console.log(`axe: ${axe.violations.length} violations (${serious.length} serious or critical), ` +

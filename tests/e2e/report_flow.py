@@ -8,8 +8,8 @@ own JSON (`rank`, `forecast`), not from the report. Also: the report is self-con
 http reference, no script), every footnoted command runs and exits 0, the Markdown summary
 names the best run and the gate, and a workspace without runs or charter still reports.
 
-Keeps the screenshot: build/test-artifacts/report.png, and with --docs also docs/report.png
-(the README's picture).
+Keeps the screenshots: build/test-artifacts/report.png (the whole page) and report-top.png
+(its top), and with --docs copies the top to docs/report.png (the README's picture).
 
 Usage: report_flow.py FORESIGHT [--docs]"""
 import html
@@ -83,13 +83,14 @@ def main() -> int:
         with open(exp_path, "w", encoding="utf-8") as f:
             json.dump(expectations, f)
         screenshot = os.path.join(artifacts, "report.png")
+        top = os.path.join(artifacts, "report-top.png")
         proc = subprocess.run(["node", os.path.join(BROWSER, "check_report.js"),
-                               os.path.join(cwd, "report.html"), screenshot, exp_path],
+                               os.path.join(cwd, "report.html"), screenshot, exp_path, top],
                               capture_output=True, text=True, timeout=180)
         print(proc.stdout, end="")
         check(proc.returncode == 0, f"the report passes the browser checks: {proc.stderr[-2000:]}")
         if docs and proc.returncode == 0:
-            shutil.copy(screenshot, os.path.join(REPO, "docs", "report.png"))
+            shutil.copy(top, os.path.join(REPO, "docs", "report.png"))
 
         # Every footnoted command reproduces: it runs, in the project folder, and exits 0.
         commands = [html.unescape(c) for c in
