@@ -155,6 +155,22 @@ TEST_F(GateTest, GuardrailOnASliceIsDecidedByItsWorstValue) {
   EXPECT_DOUBLE_EQ(loss.deciding->estimate, 0.25);
 }
 
+TEST_F(GateTest, GuardrailAndCalibrationCannotTellWhenTheIntervalStraddlesTheLimit) {
+  // 0.75 measured on 400 examples against a floor of 0.75; an ECE of 0.25 against 0.25.
+  const auto result = Gate(Charter(0.5, "gate:\n  max_calibration_error: 0.25\n",
+                                   "  guardrails:\n    - {metric: accuracy, min: 0.75}\n"),
+                           "three-quarters");
+  const auto guardrail = Find(result, GateConditionKind::kGuardrail);
+  EXPECT_EQ(guardrail.status, GateStatus::kCannotTell);
+  EXPECT_EQ(guardrail.reason, GateReason::kMeasured);
+  EXPECT_LT(guardrail.deciding->lower, 0.75);
+  EXPECT_GT(guardrail.deciding->upper, 0.75);
+  const auto calibration = Find(result, GateConditionKind::kCalibration);
+  EXPECT_EQ(calibration.status, GateStatus::kCannotTell);
+  EXPECT_LT(calibration.deciding->lower, 0.25);
+  EXPECT_GT(calibration.deciding->upper, 0.25);
+}
+
 TEST_F(GateTest, GuardrailThatCannotBeMeasuredSaysWhy) {
   const auto result = Gate(Charter(0.5, "",
                                    "  guardrails:\n"

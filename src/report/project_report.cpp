@@ -391,14 +391,58 @@ const Signal* Weightiest(const core::FactorAssessment& f) {
 }
 
 // The sentences of a factor: its signals, the charter's last unless it is the only one.
-std::vector<std::string> Facts(const core::FactorAssessment& f, const ProjectReport& r) {
-  std::vector<std::string> facts;
+// The command that reproduces a fact's numbers; empty when it has none.
+std::string SignalCommand(const Signal& s, const ProjectReport& r) {
+  const std::string flags = SettingsFlags(r.settings);
+  switch (s.kind) {
+    case SignalKind::kTargetMet:
+    case SignalKind::kTargetNotYetKnown:
+    case SignalKind::kTargetNotMet:
+      return fmt::format("foresight rank --evalset {}{}", Shell(r.primary_evalset), flags);
+    case SignalKind::kCannotTellApart:
+    case SignalKind::kBeatsRunnerUp:
+    case SignalKind::kInterpretabilityCost:
+    case SignalKind::kInterpretabilityFree:
+      return fmt::format("foresight compare {} {} --metric {}{}",
+                         Shell(s.kind == SignalKind::kCannotTellApart ||
+                                       s.kind == SignalKind::kBeatsRunnerUp
+                                   ? s.run
+                                   : s.other),
+                         Shell(s.kind == SignalKind::kCannotTellApart ||
+                                       s.kind == SignalKind::kBeatsRunnerUp
+                                   ? s.other
+                                   : s.run),
+                         Shell(s.metric), flags);
+    case SignalKind::kTargetReachable:
+    case SignalKind::kTargetOutOfReach:
+      return fmt::format("foresight forecast --method {} --evalset {}{}", Shell(s.method),
+                         Shell(r.primary_evalset), flags);
+    case SignalKind::kGatePassed:
+    case SignalKind::kGateFailed:
+    case SignalKind::kGateUndecided:
+      return fmt::format("foresight gate --run {}", Shell(s.run));
+    case SignalKind::kCharter:
+      return r.check ? fmt::format("foresight check {}", Shell(r.check->path)) : "";
+    case SignalKind::kNoCharter:
+    case SignalKind::kNoRuns:
+    case SignalKind::kNoCriterion:
+    case SignalKind::kNoCurve:
+      return "";
+  }
+  return "";
+}
+
+// The facts of a factor, each with the command behind it: its signals, the charter's last
+// unless it is the only one.
+std::vector<std::pair<std::string, std::string>> Facts(const core::FactorAssessment& f,
+                                                       const ProjectReport& r) {
+  std::vector<std::pair<std::string, std::string>> facts;
   for (const auto& s : f.signals) {
-    if (s.kind != SignalKind::kCharter) facts.push_back(SignalSentence(s, r));
+    if (s.kind != SignalKind::kCharter) facts.emplace_back(SignalSentence(s, r), SignalCommand(s, r));
   }
   for (const auto& s : f.signals) {
     if (s.kind == SignalKind::kCharter && (s.weight != core::Verdict::kOk || facts.empty())) {
-      facts.push_back(SignalSentence(s, r));
+      facts.emplace_back(SignalSentence(s, r), SignalCommand(s, r));
     }
   }
   return facts;
@@ -584,7 +628,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
         "</h3><ul>",
         VerdictClass(f.verdict), core::FactorName(f.factor), Html(core::FactorTitle(f.factor)),
         VerdictWord(f.verdict));
-    for (const auto& fact : Facts(f, r)) body += "<li>" + Prose(fact) + "</li>";
+    for (const auto& [fact, command] : Facts(f, r)) {
+      body += "<li>" + Prose(fact) + (command.empty() ? "" : notes.Ref(command)) + "</li>";
+    }
     body += fmt::format("</ul><p class=\"next\"><strong>Next:</strong> {}</p></article>\n",
                         Prose(FactorNextStep(f)));
   }
