@@ -526,17 +526,16 @@ std::string RenderGateJunit(const GateResult& result) {
     }
   }
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  xml += fmt::format(
-      "<testsuites name=\"foresight gate\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
-      "skipped=\"{}\">\n",
-      tests, failures, skipped);
+  xml += fmt::format(R"(<testsuites name="foresight gate" tests="{}" failures="{}" errors="0" )"
+                     "skipped=\"{}\">\n",
+                     tests, failures, skipped);
   xml += fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
       XmlEscape(fmt::format("foresight gate: {}", result.candidate)), tests, failures, skipped);
   for (const auto& c : result.conditions) {
     const std::string name =
         fmt::format("{}: {}", ConditionName(c, result), GateRequirement(c, result.confidence));
-    xml += fmt::format("    <testcase classname=\"foresight.gate.{}\" name=\"{}\"",
+    xml += fmt::format(R"(    <testcase classname="foresight.gate.{}" name="{}")",
                        core::GateConditionId(c.kind), XmlEscape(name));
     const std::string evidence = GateEvidence(c, result);
     const std::string next = GateNextStep(c, result);

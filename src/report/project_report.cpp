@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <ranges>
 #include <string_view>
 #include <vector>
 
@@ -158,7 +159,7 @@ class Footnotes {
   std::string Ref(const std::string& command) {
     const size_t n = Add(command);
     return fmt::format(
-        "<sup class=\"fn\"><a href=\"#fn{0}\" aria-label=\"source {0}\">[{0}]</a></sup>", n);
+        R"(<sup class="fn"><a href="#fn{0}" aria-label="source {0}">[{0}]</a></sup>)", n);
   }
   const std::vector<std::string>& commands() const { return commands_; }
 
@@ -198,13 +199,12 @@ Scale ScaleOver(const std::vector<double>& values) {
 }
 
 std::string Axis(const Scale& s, int y) {
-  std::string out = fmt::format(
-      "<line x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" class=\"axis\"/>", s.x0, y, s.x1, y);
+  std::string out = fmt::format(R"(<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" class="axis"/>)",
+                                s.x0, y, s.x1, y);
   for (int i = 0; i <= 4; ++i) {
     const double v = s.lo + (s.hi - s.lo) * i / 4;
-    out += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">{:.3g}</text>", s(v),
-        y + 14, v);
+    out += fmt::format(R"(<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{:.3g}</text>)",
+                       s(v), y + 14, v);
   }
   return out;
 }
@@ -232,30 +232,30 @@ std::string ForestChart(std::string_view id, const std::string& title, const std
   const int height = 20 + static_cast<int>(rows.size()) * kRowHeight + 24;
   size_t bands = 0;
   for (const auto& r : rows) bands += r.lower && r.upper ? 1 : 0;
-  std::string svg = fmt::format(
-      "<svg class=\"chart\" data-chart=\"{0}\" data-points=\"{1}\" data-bands=\"{2}\" "
-      "viewBox=\"0 0 {3} {4}\" width=\"{3}\" height=\"{4}\" role=\"img\" "
-      "aria-labelledby=\"{0}-title {0}-desc\"><title id=\"{0}-title\">{5}</title>"
-      "<desc id=\"{0}-desc\">{6}</desc>",
-      id, rows.size(), bands, kChartWidth, height, Html(title), Html(desc));
+  std::string svg =
+      fmt::format(R"(<svg class="chart" data-chart="{0}" data-points="{1}" data-bands="{2}" )"
+                  R"(viewBox="0 0 {3} {4}" width="{3}" height="{4}" role="img" )"
+                  R"(aria-labelledby="{0}-title {0}-desc"><title id="{0}-title">{5}</title>)"
+                  R"(<desc id="{0}-desc">{6}</desc>)",
+                  id, rows.size(), bands, kChartWidth, height, Html(title), Html(desc));
   int y = 20;
   for (const auto& r : rows) {
     const std::string cls = r.highlight ? " highlight" : "";
     std::string label = r.label.size() > 28 ? r.label.substr(0, 27) + "…" : r.label;
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"label{}\" text-anchor=\"end\">{}</text>",
+    svg += fmt::format(R"(<text x="{}" y="{}" class="label{}" text-anchor="end">{}</text>)",
                        kLabelWidth - 8, y + 4, cls, Html(label));
     if (r.lower && r.upper) {
-      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" class=\"band{}\"/>",
+      svg += fmt::format(R"(<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" class="band{}"/>)",
                          s(*r.lower), y, s(*r.upper), y, cls);
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"4\" class=\"point{}\"/>", s(r.estimate),
-                       y, cls);
+    svg += fmt::format(R"(<circle cx="{:.1f}" cy="{}" r="4" class="point{}"/>)", s(r.estimate), y,
+                       cls);
     y += kRowHeight;
   }
   if (reference) {
     svg += fmt::format(
-        "<line x1=\"{0:.1f}\" y1=\"8\" x2=\"{0:.1f}\" y2=\"{1}\" class=\"target\"/>"
-        "<text x=\"{0:.1f}\" y=\"{2}\" class=\"target-label\" text-anchor=\"middle\">{3}</text>",
+        R"(<line x1="{0:.1f}" y1="8" x2="{0:.1f}" y2="{1}" class="target"/>)"
+        R"(<text x="{0:.1f}" y="{2}" class="target-label" text-anchor="middle">{3}</text>)",
         s(*reference), y - kRowHeight + 10, 10, Html(reference_label));
   }
   svg += Axis(s, y - kRowHeight + 14);
@@ -294,19 +294,19 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
   const Scale vy = ScaleOver(ys);
   const double lx0 = std::log(std::max(sx0, 1.0));
   const double lx1 = std::log(std::max(sx1, sx0 * 1.0001));
-  const auto X = [&](double size) {
+  const auto to_x = [&](double size) {
     return kLeft + (std::log(std::max(size, 1.0)) - lx0) / (lx1 - lx0) * (kRight - kLeft);
   };
-  const auto Y = [&](double v) {
+  const auto to_y = [&](double v) {
     const double t = (std::clamp(v, vy.lo, vy.hi) - vy.lo) / (vy.hi - vy.lo);
     return kBottom - t * (kBottom - kTop);
   };
   const size_t bands = f.curve.empty() ? 0 : 1;
   std::string svg = fmt::format(
-      "<svg class=\"chart\" data-chart=\"{0}\" data-points=\"{1}\" data-bands=\"{2}\" "
-      "viewBox=\"0 0 {3} {4}\" width=\"{3}\" height=\"{4}\" role=\"img\" "
-      "aria-labelledby=\"{0}-title {0}-desc\"><title id=\"{0}-title\">Learning curve of {5}</title>"
-      "<desc id=\"{0}-desc\">{6}</desc>",
+      R"(<svg class="chart" data-chart="{0}" data-points="{1}" data-bands="{2}" )"
+      R"(viewBox="0 0 {3} {4}" width="{3}" height="{4}" role="img" )"
+      R"(aria-labelledby="{0}-title {0}-desc"><title id="{0}-title">Learning curve of {5}</title>)"
+      R"(<desc id="{0}-desc">{6}</desc>)",
       id, f.points.size(), bands, kChartWidth, kHeight, Html(c.method),
       Html(RenderForecastVerdict(f)));
   if (!f.curve.empty()) {
@@ -314,52 +314,50 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
     std::string lower;
     std::string line;
     for (const auto& at : f.curve) {
-      upper += fmt::format("{:.1f},{:.1f} ", X(at.size), Y(at.value.upper));
-      line += fmt::format("{:.1f},{:.1f} ", X(at.size), Y(at.value.estimate));
+      upper += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.upper));
+      line += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.estimate));
     }
-    for (auto it = f.curve.rbegin(); it != f.curve.rend(); ++it) {
-      lower += fmt::format("{:.1f},{:.1f} ", X(it->size), Y(it->value.lower));
+    for (const auto& at : std::views::reverse(f.curve)) {
+      lower += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.lower));
     }
-    svg += fmt::format("<polygon points=\"{}{}\" class=\"band area\"/>", upper, lower);
-    svg += fmt::format("<polyline points=\"{}\" class=\"fit\"/>", line);
+    svg += fmt::format(R"(<polygon points="{}{}" class="band area"/>)", upper, lower);
+    svg += fmt::format(R"(<polyline points="{}" class="fit"/>)", line);
   }
   if (f.target) {
-    svg += fmt::format(
-        "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" class=\"target\"/>"
-        "<text x=\"{2}\" y=\"{3:.1f}\" class=\"target-label\" text-anchor=\"end\">target "
-        "{4}</text>",
-        kLeft, Y(f.target->value), kRight, Y(f.target->value) - 4, f.target->value);
+    svg += fmt::format(R"(<line x1="{0}" y1="{1:.1f}" x2="{2}" y2="{1:.1f}" class="target"/>)"
+                       R"(<text x="{2}" y="{3:.1f}" class="target-label" text-anchor="end">target )"
+                       "{4}</text>",
+                       kLeft, to_y(f.target->value), kRight, to_y(f.target->value) - 4,
+                       f.target->value);
   }
   for (const auto& p : f.points) {
     if (p.standard_error) {
       svg += fmt::format(
-          "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" class=\"errbar\"/>",
-          X(p.size), Y(p.value - *p.standard_error), Y(p.value + *p.standard_error));
+          R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" class="errbar"/>)",
+          to_x(p.size), to_y(p.value - *p.standard_error), to_y(p.value + *p.standard_error));
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" class=\"point\"/>", X(p.size),
-                       Y(p.value));
+    svg += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3.5" class="point"/>)", to_x(p.size),
+                       to_y(p.value));
   }
   // Axes: sizes at the measured extremes and the end of the forecast; values at quarters.
-  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>", kLeft,
-                     kBottom, kRight, kBottom);
+  svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", kLeft, kBottom,
+                     kRight, kBottom);
   std::vector<double> ticks = {sx0, sx1};
   if (!f.points.empty()) ticks.push_back(f.points.back().size);
   std::sort(ticks.begin(), ticks.end());
   ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
   for (const double t : ticks) {
-    svg +=
-        fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">{}</text>",
-                    X(t), kBottom + 16, Examples(t));
+    svg += fmt::format(R"(<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{}</text>)",
+                       to_x(t), kBottom + 16, Examples(t));
   }
-  svg += fmt::format(
-      "<text x=\"{}\" y=\"{}\" class=\"tick\" text-anchor=\"middle\">training examples (log "
-      "scale)</text>",
-      (kLeft + kRight) / 2, kHeight - 6);
+  svg +=
+      fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="middle">training examples (log )"
+                  "scale)</text>",
+                  (kLeft + kRight) / 2, kHeight - 6);
   for (int i = 0; i <= 4; ++i) {
     const double v = vy.lo + (vy.hi - vy.lo) * i / 4;
-    svg +=
-        fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"tick\" text-anchor=\"end\">{:.3g}</text>",
-                    kLeft - 6, Y(v) + 4, v);
+    svg += fmt::format(R"(<text x="{}" y="{:.1f}" class="tick" text-anchor="end">{:.3g}</text>)",
+                       kLeft - 6, to_y(v) + 4, v);
   }
   return svg + "</svg>";
 }
@@ -403,16 +401,15 @@ std::string SignalCommand(const Signal& s, const ProjectReport& r) {
     case SignalKind::kBeatsRunnerUp:
     case SignalKind::kInterpretabilityCost:
     case SignalKind::kInterpretabilityFree:
-      return fmt::format("foresight compare {} {} --metric {}{}",
-                         Shell(s.kind == SignalKind::kCannotTellApart ||
-                                       s.kind == SignalKind::kBeatsRunnerUp
-                                   ? s.run
-                                   : s.other),
-                         Shell(s.kind == SignalKind::kCannotTellApart ||
-                                       s.kind == SignalKind::kBeatsRunnerUp
-                                   ? s.other
-                                   : s.run),
-                         Shell(s.metric), flags);
+      return fmt::format(
+          "foresight compare {} {} --metric {}{}",
+          Shell(s.kind == SignalKind::kCannotTellApart || s.kind == SignalKind::kBeatsRunnerUp
+                    ? s.run
+                    : s.other),
+          Shell(s.kind == SignalKind::kCannotTellApart || s.kind == SignalKind::kBeatsRunnerUp
+                    ? s.other
+                    : s.run),
+          Shell(s.metric), flags);
     case SignalKind::kTargetReachable:
     case SignalKind::kTargetOutOfReach:
       return fmt::format("foresight forecast --method {} --evalset {}{}", Shell(s.method),
@@ -438,7 +435,8 @@ std::vector<std::pair<std::string, std::string>> Facts(const core::FactorAssessm
                                                        const ProjectReport& r) {
   std::vector<std::pair<std::string, std::string>> facts;
   for (const auto& s : f.signals) {
-    if (s.kind != SignalKind::kCharter) facts.emplace_back(SignalSentence(s, r), SignalCommand(s, r));
+    if (s.kind != SignalKind::kCharter)
+      facts.emplace_back(SignalSentence(s, r), SignalCommand(s, r));
   }
   for (const auto& s : f.signals) {
     if (s.kind == SignalKind::kCharter && (s.weight != core::Verdict::kOk || facts.empty())) {
@@ -609,7 +607,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
   }
   lede += fmt::format("The workspace holds {} on {}.", Plural(r.runs, "model run", "model runs"),
                       Plural(r.evalsets, "evaluation set", "evaluation sets"));
-  body += fmt::format("<header><h1>{}</h1><p class=\"lede\">{}</p><p class=\"meta\">",
+  body += fmt::format(R"(<header><h1>{}</h1><p class="lede">{}</p><p class="meta">)",
                       Html(r.project), lede);
   if (!r.owner.empty()) body += fmt::format("Owner: {}. ", Html(r.owner));
   body += fmt::format(
@@ -618,13 +616,12 @@ std::string RenderReportHtml(const ProjectReport& r) {
       r.charter_path.empty() ? "" : fmt::format(" from the charter {}", Html(r.charter_path)));
 
   // Verdicts first.
-  body +=
-      "<section id=\"verdicts\" aria-labelledby=\"h-verdicts\"><h2 id=\"h-verdicts\">Where the "
-      "project stands</h2><p class=\"meaning\">Most ML projects that fail die of one of four "
-      "causes. For each, the verdict and the facts behind it.</p><div class=\"factors\">\n";
+  body += R"(<section id="verdicts" aria-labelledby="h-verdicts"><h2 id="h-verdicts">Where the )"
+          R"(project stands</h2><p class="meaning">Most ML projects that fail die of one of four )"
+          "causes. For each, the verdict and the facts behind it.</p><div class=\"factors\">\n";
   for (const auto& f : r.factors) {
     body += fmt::format(
-        "<article class=\"factor {}\" data-factor=\"{}\"><h3>{} <span class=\"badge\">{}</span>"
+        R"(<article class="factor {}" data-factor="{}"><h3>{} <span class="badge">{}</span>)"
         "</h3><ul>",
         VerdictClass(f.verdict), core::FactorName(f.factor), Html(core::FactorTitle(f.factor)),
         VerdictWord(f.verdict));
@@ -640,9 +637,8 @@ std::string RenderReportHtml(const ProjectReport& r) {
   if (group != nullptr) {
     const std::string cmd =
         fmt::format("foresight rank --evalset {}{}", Shell(group->evalset), flags);
-    body +=
-        "<section id=\"criterion\" aria-labelledby=\"h-criterion\"><h2 id=\"h-criterion\">"
-        "The success criterion</h2>";
+    body += R"(<section id="criterion" aria-labelledby="h-criterion"><h2 id="h-criterion">)"
+            "The success criterion</h2>";
     std::vector<IntervalRow> rows;
     std::string table;
     size_t shown = 0;
@@ -660,7 +656,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
         status = std::string(core::CriterionStatusName(run.criterion->status));
       }
       table += fmt::format(
-          "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+          R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
           Html(run.run), Html(run.method), Number(run.estimate),
           run.lower && run.upper ? fmt::format("{} to {}", Number(*run.lower), Number(*run.upper))
                                  : "—",
@@ -679,7 +675,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
           "this metric, so no model is judged against one.",
           Html(group->metric), Conf(r));
     }
-    body += fmt::format("<p class=\"meaning\">{}{}</p>", meaning, notes.Ref(cmd));
+    body += fmt::format(R"(<p class="meaning">{}{}</p>)", meaning, notes.Ref(cmd));
     body += ForestChart(
         "criterion",
         fmt::format("{} of the best {} on {}", group->metric,
@@ -688,9 +684,9 @@ std::string RenderReportHtml(const ProjectReport& r) {
         group->criterion ? std::optional<double>(group->criterion->threshold) : std::nullopt,
         group->criterion ? fmt::format("target {}", group->criterion->threshold) : "");
     body += fmt::format(
-        "<table><caption>{} on '{}', best first{}</caption><thead><tr><th scope=\"col\">Run</th>"
-        "<th scope=\"col\">Method</th><th scope=\"col\">{}</th><th scope=\"col\">{} "
-        "interval</th><th scope=\"col\">Against the target (chance met)</th></tr></thead><tbody>{}"
+        R"(<table><caption>{} on '{}', best first{}</caption><thead><tr><th scope="col">Run</th>)"
+        R"(<th scope="col">Method</th><th scope="col">{}</th><th scope="col">{} )"
+        R"(interval</th><th scope="col">Against the target (chance met)</th></tr></thead><tbody>{})"
         "</tbody></table>",
         Html(group->metric), Html(group->evalset),
         group->runs.size() > shown ? fmt::format(" ({} of {} shown)", shown, group->runs.size())
@@ -706,11 +702,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
     const std::string cmd =
         fmt::format("foresight compare --baseline {}{} --metric {}{}", Shell(r.best_run), others,
                     Shell(r.comparisons.front().metric), flags);
-    body +=
-        "<section id=\"comparisons\" aria-labelledby=\"h-comparisons\"><h2 "
-        "id=\"h-comparisons\">Who beats whom</h2>";
+    body += R"(<section id="comparisons" aria-labelledby="h-comparisons"><h2 )"
+            R"(id="h-comparisons">Who beats whom</h2>)";
     body += fmt::format(
-        "<p class=\"meaning\">The best model against the next ones, example by example on the "
+        R"(<p class="meaning">The best model against the next ones, example by example on the )"
         "same evaluation set (a paired test). A difference the test cannot detect is not a "
         "reason to prefer either model.{}</p><ul>",
         notes.Ref(cmd));
@@ -725,12 +720,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
     std::vector<IntervalRow> rows;
     std::string worst_label;
     double worst = std::numeric_limits<double>::quiet_NaN();
-    bool higher = true;
     for (const auto& w : r.best->worst_slices) {
       if (w.run == r.best_run && w.slice) {
         worst_label = *w.slice;
         worst = w.estimate;
-        higher = w.higher_is_better;
       }
     }
     std::optional<double> whole;
@@ -747,18 +740,17 @@ std::string RenderReportHtml(const ProjectReport& r) {
       const std::string cmd =
           fmt::format("foresight eval --slices {} --metric {}{}", Shell(r.best_run),
                       Shell(r.best->rows.front().metric), flags);
-      body +=
-          "<section id=\"slices\" aria-labelledby=\"h-slices\"><h2 id=\"h-slices\">Slices "
-          "and fairness</h2>";
+      body += R"(<section id="slices" aria-labelledby="h-slices"><h2 id="h-slices">Slices )"
+              "and fairness</h2>";
       body += fmt::format(
-          "<p class=\"meaning\">How the best model, '{}', does on each group of examples. A model "
+          R"(<p class="meaning">How the best model, '{}', does on each group of examples. A model )"
           "can meet the target overall and still fail one group; the worst group is highlighted{}."
           "{}</p>",
           Html(r.best_run),
           worst_label.empty()
               ? ""
-              : fmt::format(" ({}: {}, {} the whole set's {})", Html(worst_label), Number(worst),
-                            higher ? "against" : "against", whole ? Number(*whole) : "n/a"),
+              : fmt::format(" ({}: {}, against the whole set's {})", Html(worst_label),
+                            Number(worst), whole ? Number(*whole) : "n/a"),
           notes.Ref(cmd));
       body += ForestChart(
           "slices", fmt::format("{} per slice of {}", r.best->rows.front().metric, r.best_run),
@@ -769,12 +761,12 @@ std::string RenderReportHtml(const ProjectReport& r) {
       if (!r.best->fairness.empty()) {
         body +=
             "<table><caption>Fairness gaps between the values of each slice column (at a "
-            "threshold of 0.5)</caption><thead><tr><th scope=\"col\">Slice column</th><th "
-            "scope=\"col\">Gap</th><th scope=\"col\">Estimate</th><th scope=\"col\">"
+            R"(threshold of 0.5)</caption><thead><tr><th scope="col">Slice column</th><th )"
+            R"(scope="col">Gap</th><th scope="col">Estimate</th><th scope="col">)"
             "Interval</th></tr></thead><tbody>";
         for (const auto& g : r.best->fairness) {
           body += fmt::format(
-              "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{} to {}</td></tr>",
+              R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{} to {}</td></tr>)",
               Html(g.slice), Html(g.measure), Number(g.estimate), Number(g.lower), Number(g.upper));
         }
         body += "</tbody></table>";
@@ -785,12 +777,11 @@ std::string RenderReportHtml(const ProjectReport& r) {
 
   // Learning curves.
   if (!r.curves.empty()) {
-    body +=
-        "<section id=\"curves\" aria-labelledby=\"h-curves\"><h2 id=\"h-curves\">Learning "
-        "curves: what more data buys</h2><p class=\"meaning\">Each method's score as its "
-        "training data grows, with the forecast's band: whether more data would reach the "
-        "target, and how much. Progress is not linear; the curve says where it levels off."
-        "</p>";
+    body += R"(<section id="curves" aria-labelledby="h-curves"><h2 id="h-curves">Learning )"
+            R"(curves: what more data buys</h2><p class="meaning">Each method's score as its )"
+            "training data grows, with the forecast's band: whether more data would reach the "
+            "target, and how much. Progress is not linear; the curve says where it levels off."
+            "</p>";
     size_t i = 0;
     for (const auto& c : r.curves) {
       const std::string cmd = fmt::format("foresight forecast --method {} --evalset {}{}",
@@ -801,10 +792,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
       if (!c.forecast.predictions.empty()) {
         body +=
             "<table><caption>Forecast at larger training sizes</caption><thead><tr><th "
-            "scope=\"col\">Training examples</th><th scope=\"col\">Forecast</th><th "
-            "scope=\"col\">Band</th></tr></thead><tbody>";
+            R"(scope="col">Training examples</th><th scope="col">Forecast</th><th )"
+            R"(scope="col">Band</th></tr></thead><tbody>)";
         for (const auto& p : c.forecast.predictions) {
-          body += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{} to {}</td></tr>",
+          body += fmt::format(R"(<tr><th scope="row">{}</th><td>{}</td><td>{} to {}</td></tr>)",
                               Examples(p.size), Number(p.value.estimate), Number(p.value.lower),
                               Number(p.value.upper));
         }
@@ -819,11 +810,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
     const auto& c = r.gap->comparison;
     const std::string cmd = fmt::format("foresight compare {} {} --metric {}{}", Shell(c.a),
                                         Shell(c.b), Shell(c.metric), flags);
-    body +=
-        "<section id=\"interpretability\" aria-labelledby=\"h-interpretability\"><h2 "
-        "id=\"h-interpretability\">The interpretability gap</h2>";
+    body += R"(<section id="interpretability" aria-labelledby="h-interpretability"><h2 )"
+            R"(id="h-interpretability">The interpretability gap</h2>)";
     body += fmt::format(
-        "<p class=\"meaning\">The best model people can understand ('{}', {}) against the best "
+        R"(<p class="meaning">The best model people can understand ('{}', {}) against the best )"
         "black box ('{}', {}). If the gap is small, the team can keep the model it can explain; "
         "if it is large, the business must decide early whether it accepts the black box.{}</p>"
         "<p>{}</p></section>\n",
@@ -835,21 +825,19 @@ std::string RenderReportHtml(const ProjectReport& r) {
   if (r.gate) {
     const auto& g = *r.gate;
     const std::string cmd = fmt::format("foresight gate --run {}", Shell(g.candidate));
-    body +=
-        "<section id=\"gate\" aria-labelledby=\"h-gate\"><h2 id=\"h-gate\">Ready for "
-        "production?</h2>";
+    body += R"(<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Ready for )"
+            "production?</h2>";
     body += fmt::format(
-        "<p class=\"meaning\">The conditions the charter sets before a model ships, judged on "
+        R"(<p class="meaning">The conditions the charter sets before a model ships, judged on )"
         "'{}'. Each passes, fails, or cannot be decided yet on the evidence. core::Verdict: "
         "<strong>{}</strong>.{}</p>",
         Html(g.candidate), g.Passed() ? "ready" : "not ready", notes.Ref(cmd));
-    body +=
-        "<table><caption>Gate conditions</caption><thead><tr><th scope=\"col\">Condition"
-        "</th><th scope=\"col\">Result</th><th scope=\"col\">Requirement</th><th "
-        "scope=\"col\">Evidence</th></tr></thead><tbody>";
+    body += R"(<table><caption>Gate conditions</caption><thead><tr><th scope="col">Condition)"
+            R"(</th><th scope="col">Result</th><th scope="col">Requirement</th><th )"
+            R"(scope="col">Evidence</th></tr></thead><tbody>)";
     for (const auto& c : g.conditions) {
       body += fmt::format(
-          "<tr class=\"gate-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+          R"(<tr class="gate-{}"><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>)",
           c.status == core::GateStatus::kPass   ? "pass"
           : c.status == core::GateStatus::kFail ? "fail"
                                                 : "open",
@@ -862,11 +850,10 @@ std::string RenderReportHtml(const ProjectReport& r) {
   // The charter's findings by factor.
   if (r.check) {
     const std::string cmd = fmt::format("foresight check {}", Shell(r.check->path));
-    body +=
-        "<section id=\"charter\" aria-labelledby=\"h-charter\"><h2 id=\"h-charter\">The "
-        "charter's findings</h2>";
+    body += R"(<section id="charter" aria-labelledby="h-charter"><h2 id="h-charter">The )"
+            "charter's findings</h2>";
     body += fmt::format(
-        "<p class=\"meaning\">What the project charter's check found, by failure factor, with "
+        R"(<p class="meaning">What the project charter's check found, by failure factor, with )"
         "how to fix each. Errors mean the project should not go ahead as written.{}</p>",
         notes.Ref(cmd));
     if (!r.check->readable) {
@@ -878,7 +865,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
         if (d.code.empty() || d.code[0] != core::FactorLetter(factor)) continue;
         const Location at = d.file != nullptr ? d.file->LocationOf(d.span.begin) : Location{};
         items += fmt::format(
-            "<li><span class=\"sev-{0}\">{0}</span> <code>{1}</code> (line {2}): {3}{4}</li>",
+            R"(<li><span class="sev-{0}">{0}</span> <code>{1}</code> (line {2}): {3}{4}</li>)",
             SeverityName(d.severity), Html(d.code), at.line, Html(d.message),
             d.help.empty() ? "" : fmt::format("<br><em>Fix:</em> {}", Html(d.help.back())));
       }
@@ -890,18 +877,17 @@ std::string RenderReportHtml(const ProjectReport& r) {
 
   // History of the criteria.
   if (!r.history.empty()) {
-    body +=
-        "<section id=\"history\" aria-labelledby=\"h-history\"><h2 id=\"h-history\">How "
-        "the success criteria changed</h2>";
+    body += R"(<section id="history" aria-labelledby="h-history"><h2 id="h-history">How )"
+            "the success criteria changed</h2>";
     body += fmt::format(
-        "<p class=\"meaning\">Every version of the success criterion foresight has seen, and "
+        R"(<p class="meaning">Every version of the success criterion foresight has seen, and )"
         "what it made of the models stored today: each is re-scored from its stored predictions, "
         "so a changed metric needs no retraining.{}</p>",
         notes.Ref("foresight history"));
     body +=
         "<table><caption>Criteria versions, oldest first</caption><thead><tr><th "
-        "scope=\"col\">Seen</th><th scope=\"col\">Criterion</th><th scope=\"col\">Runs "
-        "reaching it (point estimate)</th><th scope=\"col\">Best run</th></tr></thead><tbody>";
+        R"(scope="col">Seen</th><th scope="col">Criterion</th><th scope="col">Runs )"
+        R"(reaching it (point estimate)</th><th scope="col">Best run</th></tr></thead><tbody>)";
     for (const auto& h : r.history) {
       const auto& v = h.version;
       const std::string criterion =
@@ -916,16 +902,15 @@ std::string RenderReportHtml(const ProjectReport& r) {
         reach = fmt::format("{} of {}{}", h.meeting, h.runs, notes.Ref(cmd));
         if (h.best_run) best = fmt::format("{} ({})", Html(*h.best_run), Number(h.best));
       }
-      body += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+      body += fmt::format(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>)",
                           Html(v.seen_at.substr(0, 10)), Html(criterion), reach, best);
     }
     body += "</tbody></table></section>\n";
   }
 
   if (!r.skipped.empty()) {
-    body +=
-        "<section id=\"skipped\" aria-labelledby=\"h-skipped\"><h2 id=\"h-skipped\">Not "
-        "shown</h2><ul>";
+    body += R"(<section id="skipped" aria-labelledby="h-skipped"><h2 id="h-skipped">Not )"
+            "shown</h2><ul>";
     for (const auto& [section, why] : r.skipped) {
       body += fmt::format("<li>{}: {}</li>", Html(section), Html(why));
     }
@@ -933,12 +918,11 @@ std::string RenderReportHtml(const ProjectReport& r) {
   }
 
   // Where each number comes from.
-  body +=
-      "<section id=\"sources\" aria-labelledby=\"h-sources\"><h2 id=\"h-sources\">Where "
-      "each number comes from</h2><p class=\"meaning\">Run these in the project's folder to "
-      "reproduce the numbers marked with the footnote's number.</p><ol class=\"footnotes\">";
+  body += R"(<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">Where )"
+          R"(each number comes from</h2><p class="meaning">Run these in the project's folder to )"
+          R"(reproduce the numbers marked with the footnote's number.</p><ol class="footnotes">)";
   for (size_t i = 0; i < notes.commands().size(); ++i) {
-    body += fmt::format("<li id=\"fn{}\"><code>{}</code></li>", i + 1, Html(notes.commands()[i]));
+    body += fmt::format(R"(<li id="fn{}"><code>{}</code></li>)", i + 1, Html(notes.commands()[i]));
   }
   body += "</ol></section>\n";
 
@@ -1042,9 +1026,12 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
     } else {
       std::string list;
       const size_t shown = std::min<size_t>(r.new_runs.size(), 10);
-      for (size_t i = 0; i < shown; ++i)
-        list += fmt::format("{}`{}`", i ? ", " : "", r.new_runs[i]);
-      if (r.new_runs.size() > shown) list += fmt::format(" and {} more", r.new_runs.size() - shown);
+      for (size_t i = 0; i < shown; ++i) {
+        list += fmt::format("{}`{}`", i > 0 ? ", " : "", r.new_runs[i]);
+      }
+      if (r.new_runs.size() > shown) {
+        list += fmt::format(" and {} more", r.new_runs.size() - shown);
+      }
       md += fmt::format("{} added after it: {}.\n", Plural(r.new_runs.size(), "run", "runs"), list);
     }
     md += '\n';

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""`foresight report` as a reader sees it: builds the evidence demo's workspace (real data:
-three models of the breast cancer biopsies, learning curves, a charter with a gate) in a
-scratch folder, writes the HTML report and the Markdown summary, then checks the HTML in
-headless Chromium (tests/browser/check_report.js: sections, charts, links, footnotes,
+"""`foresight report` as a reader sees it: builds `make demo`'s two workspaces in a scratch
+folder (real data: three models of the breast cancer biopsies with learning curves and a
+charter with a gate; German Credit probed with the credit-scoring charter), writes the HTML
+report and the Markdown summary, then checks each HTML in headless Chromium (tests/browser/check_report.js: sections, charts, links, footnotes,
 axe-core, no console error, no network request) against expectations taken from the CLI's
 own JSON (`rank`, `forecast`), not from the report. Also: the report is self-contained (no
 http reference, no script), every footnoted command runs and exits 0, the Markdown summary
@@ -110,6 +110,34 @@ def main() -> int:
         check("**Since `tree`:**" in md, "the summary says what changed since the base")
         check(len(md) < 65536, "the summary fits a pull-request comment")
         run(binary, cwd, "report", "--base", "no-such-run", expect=2)
+
+        # make demo's second project: credit scoring, probed on German Credit. Its report has
+        # the interpretability gap (the probe's glass and black boxes).
+        credit = os.path.join(tmp, "credit")
+        subprocess.run([os.path.join(REPO, "scripts", "demo-probe"), binary, credit],
+                       check=True, capture_output=True, timeout=900)
+        run(binary, credit, "report", "-o", "report.html", "--quiet")
+        with open(os.path.join(credit, "report.html"), encoding="utf-8") as f:
+            page = f.read()
+        rank = json.loads(run(binary, credit, "rank", "--evalset", "credit-g", "--format",
+                              "json").stdout)
+        shown = rank["groups"][0]["runs"][:20]
+        expectations = {
+            "sections": ["verdicts", "criterion", "comparisons", "slices", "curves",
+                         "interpretability", "gate", "charter", "sources"],
+            "charts": {"criterion": {"points": len(shown),
+                                     "bands": sum(r.get("lower") is not None for r in shown)}},
+            "min_footnote_links": 5,
+        }
+        with open(exp_path, "w", encoding="utf-8") as f:
+            json.dump(expectations, f)
+        proc = subprocess.run(["node", os.path.join(BROWSER, "check_report.js"),
+                               os.path.join(credit, "report.html"),
+                               os.path.join(artifacts, "report-credit.png"), exp_path],
+                              capture_output=True, text=True, timeout=180)
+        print(proc.stdout, end="")
+        check(proc.returncode == 0,
+              f"the credit report passes the browser checks: {proc.stderr[-2000:]}")
 
         # An empty workspace, no charter: still a report, saying there is nothing yet.
         empty = os.path.join(tmp, "empty")
