@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <ranges>
 #include <string_view>
 #include <vector>
 
@@ -317,8 +316,8 @@ std::string CurveChart(const std::string& id, const core::ReportCurve& c) {
       upper += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.upper));
       line += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.estimate));
     }
-    for (const auto& at : std::views::reverse(f.curve)) {
-      lower += fmt::format("{:.1f},{:.1f} ", to_x(at.size), to_y(at.value.lower));
+    for (size_t i = f.curve.size(); i-- > 0;) {
+      lower += fmt::format("{:.1f},{:.1f} ", to_x(f.curve[i].size), to_y(f.curve[i].value.lower));
     }
     svg += fmt::format(R"(<polygon points="{}{}" class="band area"/>)", upper, lower);
     svg += fmt::format(R"(<polyline points="{}" class="fit"/>)", line);
@@ -435,8 +434,9 @@ std::vector<std::pair<std::string, std::string>> Facts(const core::FactorAssessm
                                                        const ProjectReport& r) {
   std::vector<std::pair<std::string, std::string>> facts;
   for (const auto& s : f.signals) {
-    if (s.kind != SignalKind::kCharter)
+    if (s.kind != SignalKind::kCharter) {
       facts.emplace_back(SignalSentence(s, r), SignalCommand(s, r));
+    }
   }
   for (const auto& s : f.signals) {
     if (s.kind == SignalKind::kCharter && (s.weight != core::Verdict::kOk || facts.empty())) {
