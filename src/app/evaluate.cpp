@@ -573,10 +573,12 @@ Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method
     if (primary && primary->ToString() == curve.metric) curve.target = criteria->threshold;
   }
   std::unique_ptr<Executor> owned_executor;
+  EvidenceOptions percentile = options;  // a point needs its standard error, not an interval
+  percentile.bca = false;
   const stats::BootstrapOptions boot =
-      BootstrapOptionsOf(options, ExecutorFor(options, owned_executor));
-  ResultCache cache(store, options.use_cache);
-  const std::string key = MeasurementKey(curve.metric, "", KeyPartsOf(options));
+      BootstrapOptionsOf(percentile, ExecutorFor(percentile, owned_executor));
+  ResultCache cache(store, percentile.use_cache);
+  const std::string key = MeasurementKey(curve.metric, "", KeyPartsOf(percentile));
   if (options.progress != nullptr) {
     options.progress->Plan(chosen.size() * set->size() * options.resamples);
   }

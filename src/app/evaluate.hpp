@@ -57,6 +57,11 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
                                         const EvidenceOptions& options,
                                         const std::optional<Criteria>& criteria);
 
+// Bootstrap resamples behind each learning-curve point's standard error, by default: a few
+// percent of relative precision, which is all the forecaster's weights need. `forecast
+// --method`, the probe and the report measure curves with it, so their numbers agree.
+inline constexpr size_t kCurveResamples = 200;
+
 // One run of a method measured for its learning curve.
 struct RunMeasurement {
   std::string run;
@@ -85,7 +90,8 @@ struct CurveRuns {
 
 // The runs of `method` that `runs` selects and that record a train size, each measured with
 // `metric` (default: the charter's primary metric, else the task's first default) and its
-// bootstrap standard error. Fails with kNotFound when no run is selected (naming the
+// bootstrap standard error (`options.resamples` percentile resamples: only the standard
+// error is used, so no BCa). Fails with kNotFound when no run is selected (naming the
 // methods there are).
 Result<MethodCurve> MeasureMethod(store::Store& store, const std::string& method,
                                   const std::optional<std::string>& metric, const CurveRuns& runs,

@@ -197,9 +197,6 @@ std::string RunName(const std::string& probe, std::string_view learner, int64_t 
   return fmt::format("{}/{}/{}", probe, learner, size);
 }
 
-// Resamples for a curve point's standard error (a few percent of relative precision).
-constexpr size_t kCurveResamples = 200;
-
 // The floor: it gets a metric and a curve, but no forecast and no place in the gap.
 constexpr std::string_view kFloorLearner = "majority";
 

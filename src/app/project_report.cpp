@@ -175,11 +175,14 @@ class ReportBuilder {
         methods.push_back(ranked.method);
       }
     }
+    // As `foresight forecast --method` measures curves by default, so its footnote agrees.
+    EvidenceOptions evidence = options_.evidence;
+    evidence.resamples = kCurveResamples;
     for (const auto& method : methods) {
       CurveRuns runs;
       runs.evalset = r_.primary_evalset;
       auto outcome = ForecastFromMethod(store_, method, group_->metric, runs, ForecastSettings{},
-                                        options_.evidence, Optional());
+                                        evidence, Optional());
       if (!outcome) {
         Skip("learning curve of " + method, outcome.error());
         continue;

@@ -31,6 +31,7 @@ Runner AddForecastCommand(CLI::App& sub) {
     std::string workspace;
   };
   auto opts = std::make_shared<Options>();
+  opts->evidence.resamples = app::kCurveResamples;
   sub.add_option("--points", opts->points,
                  "CSV or JSON Lines with columns size,value[,stderr] (several rows per size "
                  "allowed)");

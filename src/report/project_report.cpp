@@ -90,6 +90,12 @@ std::string Shell(std::string_view word) {
   return out + "'";
 }
 
+// `forecast --method` measures its points with its own resamples (kCurveResamples), and the
+// report's curves with the same: only a seed is carried over.
+std::string SeedFlag(const core::ReportSettings& s) {
+  return s.seed != 0 ? fmt::format(" --seed {}", s.seed) : "";
+}
+
 // The options that make a command compute with the report's settings (the defaults left out).
 std::string SettingsFlags(const core::ReportSettings& s) {
   std::string out;
@@ -412,7 +418,7 @@ std::string SignalCommand(const Signal& s, const ProjectReport& r) {
     case SignalKind::kTargetReachable:
     case SignalKind::kTargetOutOfReach:
       return fmt::format("foresight forecast --method {} --evalset {}{}", Shell(s.method),
-                         Shell(r.primary_evalset), flags);
+                         Shell(r.primary_evalset), SeedFlag(r.settings));
     case SignalKind::kGatePassed:
     case SignalKind::kGateFailed:
     case SignalKind::kGateUndecided:
@@ -592,6 +598,7 @@ std::string FactorNextStep(const core::FactorAssessment& f) {
 std::string RenderReportHtml(const ProjectReport& r) {
   Footnotes notes;
   const std::string flags = SettingsFlags(r.settings);
+  const std::string seed_flag = SeedFlag(r.settings);
   const core::RankingGroup* group = PrimaryGroup(r);
   std::string body;
 
@@ -785,7 +792,7 @@ std::string RenderReportHtml(const ProjectReport& r) {
     size_t i = 0;
     for (const auto& c : r.curves) {
       const std::string cmd = fmt::format("foresight forecast --method {} --evalset {}{}",
-                                          Shell(c.method), Shell(c.evalset), flags);
+                                          Shell(c.method), Shell(c.evalset), seed_flag);
       body += fmt::format("<h3>{}</h3><p>{}{}</p>", Html(c.method),
                           Html(RenderForecastVerdict(c.forecast)), notes.Ref(cmd));
       body += CurveChart(fmt::format("curve-{}", i++), c);
