@@ -49,6 +49,23 @@ inputs:
     kind: TODO            # tabular | text | image | face | biometric | personal-data | ...
     available_at_prediction: TODO  # true if known at the moment of prediction
 
+# The EU AI Act's questions about people (docs/charter.md#people). Answer every one when
+# an input or the target concerns people; `concerned: false` for machines, goods or places.
+people:
+  concerned: TODO           # true if any input or the target concerns natural persons
+  infers: TODO              # [none] or e.g. [emotions]: criminal-offence-risk, emotions,
+                            # race-or-ethnic-origin, political-opinions, trade-union-membership,
+                            # religious-or-philosophical-beliefs, sex-life-or-sexual-orientation,
+                            # social-score, other
+  inferred_from: TODO       # e.g. [conduct-facts]: face, voice, gait, other-biometric,
+                            # online-behaviour, social-behaviour, personality-traits, other
+  settings: TODO            # [none] or e.g. [credit]: workplace, hiring, education,
+                            # public-services, law-enforcement, migration, justice, insurance,
+                            # critical-infrastructure, biometric-identification, other
+  exploits_vulnerability: TODO  # [none] or age, disability, social-or-economic-situation, addiction
+  subliminal_techniques: TODO   # true if it influences people below their awareness
+  untargeted_face_scraping: TODO
+
 data:
   sources:
     - name: TODO

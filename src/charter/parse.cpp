@@ -21,10 +21,10 @@ using internal::Reader;
 constexpr int64_t kMaxCount = std::numeric_limits<int64_t>::max() / 4;
 constexpr double kMaxNumber = 1e15;
 
-constexpr std::array<std::string_view, 18> kTopLevelKeys = {
-    "version",   "project", "summary", "archetype",  "domain",     "decision",
-    "task",      "inputs",  "data",    "labels",     "success",    "constraints",
-    "baselines", "team",    "plan",    "monitoring", "governance", "gate"};
+constexpr std::array<std::string_view, 19> kTopLevelKeys = {
+    "version", "project", "summary",    "archetype",  "domain",  "decision",    "task",
+    "inputs",  "people",  "data",       "labels",     "success", "constraints", "baselines",
+    "team",    "plan",    "monitoring", "governance", "gate"};
 
 std::string Child(const std::string& path, std::string_view key) {
   return path + "." + std::string(key);
@@ -357,6 +357,31 @@ void ReadGovernance(Reader& r, Entry entry, core::Governance& out) {
   m->Finish({"bias_evaluation", "documentation", "risk_assessment"});
 }
 
+void ReadPeople(Reader& r, Entry entry, core::People& out) {
+  auto m = OpenSection(r, entry, "people", out.mark);
+  if (!m) return;
+  r.Read(m->Get("concerned"), "people.concerned", out.concerned);
+  r.ReadScalars(m->Get("infers"), "people.infers", out.infers_mark, out.infers);
+  r.ReadScalars(m->Get("inferred_from"), "people.inferred_from", out.inferred_from_mark,
+                out.inferred_from);
+  r.ReadScalars(m->Get("settings"), "people.settings", out.settings_mark, out.settings);
+  r.ReadScalars(m->Get("exploits_vulnerability"), "people.exploits_vulnerability",
+                out.exploits_vulnerability_mark, out.exploits_vulnerability);
+  r.Read(m->Get("subliminal_techniques"), "people.subliminal_techniques",
+         out.subliminal_techniques);
+  r.Read(m->Get("untargeted_face_scraping"), "people.untargeted_face_scraping",
+         out.untargeted_face_scraping);
+  if (auto e = OpenSection(r, m->Get("exceptions"), "people.exceptions", out.exceptions.mark)) {
+    r.Read(e->Get("medical_or_safety"), "people.exceptions.medical_or_safety",
+           out.exceptions.medical_or_safety);
+    r.Read(e->Get("human_assessment_on_facts"), "people.exceptions.human_assessment_on_facts",
+           out.exceptions.human_assessment_on_facts);
+    e->Finish({"medical_or_safety", "human_assessment_on_facts"});
+  }
+  m->Finish({"concerned", "infers", "inferred_from", "settings", "exploits_vulnerability",
+             "subliminal_techniques", "untargeted_face_scraping", "exceptions"});
+}
+
 void ReadGate(Reader& r, Entry entry, core::Gate& out) {
   auto m = OpenSection(r, entry, "gate", out.mark);
   if (!m) return;
@@ -438,10 +463,11 @@ core::Charter ParseCharter(const SourceFile& file, diag::DiagnosticSink& sink) {
   ReadPlan(r, top.Get("plan"), charter.plan);
   ReadMonitoring(r, top.Get("monitoring"), charter.monitoring);
   ReadGovernance(r, top.Get("governance"), charter.governance);
+  ReadPeople(r, top.Get("people"), charter.people);
   ReadGate(r, top.Get("gate"), charter.gate);
   top.Finish({"version", "project", "summary", "archetype", "domain", "decision", "task", "inputs",
-              "data", "labels", "success", "constraints", "baselines", "team", "plan", "monitoring",
-              "governance", "gate"});
+              "people", "data", "labels", "success", "constraints", "baselines", "team", "plan",
+              "monitoring", "governance", "gate"});
   std::stable_sort(charter.placeholders.begin(), charter.placeholders.end(),
                    [](const auto& a, const auto& b) { return a.second.begin < b.second.begin; });
   return charter;

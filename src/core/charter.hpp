@@ -213,6 +213,33 @@ struct Governance {
   Field<bool> risk_assessment;  // a risk-management process (Art. 9)
 };
 
+// The EU AI Act's questions about people, answered explicitly (Article 5, Annex III): what
+// is inferred about a person, from what, in which setting, and the exceptions the Act makes.
+struct PeopleExceptions {
+  SectionMark mark;
+  // Article 5(1)(f): emotion recognition for medical or safety reasons.
+  Field<bool> medical_or_safety;
+  // Article 5(1)(d): support for a human assessment already based on objective, verifiable
+  // facts directly linked to a criminal activity.
+  Field<bool> human_assessment_on_facts;
+};
+
+struct People {
+  SectionMark mark;
+  Field<bool> concerned;  // any input or target concerns natural persons
+  std::vector<Field<PersonInference>> infers;
+  SectionMark infers_mark;
+  std::vector<Field<PersonSource>> inferred_from;
+  SectionMark inferred_from_mark;
+  std::vector<Field<PersonSetting>> settings;
+  SectionMark settings_mark;
+  std::vector<Field<Vulnerability>> exploits_vulnerability;
+  SectionMark exploits_vulnerability_mark;
+  Field<bool> subliminal_techniques;     // Article 5(1)(a)
+  Field<bool> untargeted_face_scraping;  // Article 5(1)(e)
+  PeopleExceptions exceptions;
+};
+
 // The readiness gate (`foresight gate`): which run it judges, against what.
 struct Gate {
   SectionMark mark;
@@ -244,6 +271,7 @@ struct Charter {
   Plan plan;
   Monitoring monitoring;
   Governance governance;
+  People people;
   Gate gate;
   // Every field written as a placeholder ("TODO"), with its dotted path, in file order.
   std::vector<std::pair<std::string, Span>> placeholders;

@@ -247,6 +247,75 @@ std::span<const EnumEntry<GateUndecided>> EnumEntries<GateUndecided>() {
   return kEntries;
 }
 
+template <>
+std::span<const EnumEntry<PersonInference>> EnumEntries<PersonInference>() {
+  static constexpr std::array<EnumEntry<PersonInference>, 10> kEntries = {{
+      {PersonInference::kNone, "none"},
+      {PersonInference::kCriminalOffenceRisk, "criminal-offence-risk"},
+      {PersonInference::kEmotions, "emotions"},
+      {PersonInference::kRaceOrEthnicOrigin, "race-or-ethnic-origin"},
+      {PersonInference::kPoliticalOpinions, "political-opinions"},
+      {PersonInference::kTradeUnionMembership, "trade-union-membership"},
+      {PersonInference::kReligiousOrPhilosophicalBeliefs, "religious-or-philosophical-beliefs"},
+      {PersonInference::kSexLifeOrSexualOrientation, "sex-life-or-sexual-orientation"},
+      {PersonInference::kSocialScore, "social-score"},
+      {PersonInference::kOther, "other"},
+  }};
+  return kEntries;
+}
+
+template <>
+std::span<const EnumEntry<PersonSource>> EnumEntries<PersonSource>() {
+  static constexpr std::array<EnumEntry<PersonSource>, 9> kEntries = {{
+      {PersonSource::kFace, "face"},
+      {PersonSource::kVoice, "voice"},
+      {PersonSource::kGait, "gait"},
+      {PersonSource::kOtherBiometric, "other-biometric"},
+      {PersonSource::kOnlineBehaviour, "online-behaviour"},
+      {PersonSource::kSocialBehaviour, "social-behaviour"},
+      {PersonSource::kPersonalityTraits, "personality-traits"},
+      {PersonSource::kConductFacts, "conduct-facts"},
+      {PersonSource::kOther, "other"},
+  }};
+  return kEntries;
+}
+
+template <>
+std::span<const EnumEntry<PersonSetting>> EnumEntries<PersonSetting>() {
+  static constexpr std::array<EnumEntry<PersonSetting>, 13> kEntries = {{
+      {PersonSetting::kNone, "none"},
+      {PersonSetting::kWorkplace, "workplace"},
+      {PersonSetting::kHiring, "hiring"},
+      {PersonSetting::kEducation, "education"},
+      {PersonSetting::kPublicServices, "public-services"},
+      {PersonSetting::kLawEnforcement, "law-enforcement"},
+      {PersonSetting::kMigration, "migration"},
+      {PersonSetting::kJustice, "justice"},
+      {PersonSetting::kCredit, "credit"},
+      {PersonSetting::kInsurance, "insurance"},
+      {PersonSetting::kCriticalInfrastructure, "critical-infrastructure"},
+      {PersonSetting::kBiometricIdentification, "biometric-identification"},
+      {PersonSetting::kOther, "other"},
+  }};
+  return kEntries;
+}
+
+template <>
+std::span<const EnumEntry<Vulnerability>> EnumEntries<Vulnerability>() {
+  static constexpr std::array<EnumEntry<Vulnerability>, 5> kEntries = {{
+      {Vulnerability::kNone, "none"},
+      {Vulnerability::kAge, "age"},
+      {Vulnerability::kDisability, "disability"},
+      {Vulnerability::kSocialOrEconomicSituation, "social-or-economic-situation"},
+      {Vulnerability::kAddiction, "addiction"},
+  }};
+  return kEntries;
+}
+
+bool IsAnnexIiiSetting(PersonSetting setting) {
+  return setting != PersonSetting::kNone && setting != PersonSetting::kOther;
+}
+
 bool IsAnnexIiiArea(DomainArea area) {
   switch (area) {
     case DomainArea::kBiometrics:

@@ -121,6 +121,51 @@ enum class Role {
 
 enum class MethodStatus { kPlanned, kRunning, kDone, kDropped };
 
+// The EU AI Act's questions about people (the charter's `people` section).
+// What is inferred about a person: Article 5(1)(c), (d), (f), (g).
+enum class PersonInference {
+  kNone,
+  kCriminalOffenceRisk,
+  kEmotions,
+  kRaceOrEthnicOrigin,
+  kPoliticalOpinions,
+  kTradeUnionMembership,
+  kReligiousOrPhilosophicalBeliefs,
+  kSexLifeOrSexualOrientation,
+  kSocialScore,
+  kOther,
+};
+// What it is inferred from.
+enum class PersonSource {
+  kFace,
+  kVoice,
+  kGait,
+  kOtherBiometric,
+  kOnlineBehaviour,
+  kSocialBehaviour,
+  kPersonalityTraits,
+  kConductFacts,
+  kOther,
+};
+// Where the system is used: the Annex III areas and Article 5(1)(f)'s workplace and education.
+enum class PersonSetting {
+  kNone,
+  kWorkplace,
+  kHiring,
+  kEducation,
+  kPublicServices,
+  kLawEnforcement,
+  kMigration,
+  kJustice,
+  kCredit,
+  kInsurance,
+  kCriticalInfrastructure,
+  kBiometricIdentification,
+  kOther,
+};
+// A vulnerability the system exploits: Article 5(1)(b).
+enum class Vulnerability { kNone, kAge, kDisability, kSocialOrEconomicSituation, kAddiction };
+
 // How the readiness gate counts a condition the evidence cannot decide yet.
 enum class GateUndecided { kFail, kPass };
 
@@ -172,6 +217,14 @@ template <>
 std::span<const EnumEntry<MethodStatus>> EnumEntries<MethodStatus>();
 template <>
 std::span<const EnumEntry<GateUndecided>> EnumEntries<GateUndecided>();
+template <>
+std::span<const EnumEntry<PersonInference>> EnumEntries<PersonInference>();
+template <>
+std::span<const EnumEntry<PersonSource>> EnumEntries<PersonSource>();
+template <>
+std::span<const EnumEntry<PersonSetting>> EnumEntries<PersonSetting>();
+template <>
+std::span<const EnumEntry<Vulnerability>> EnumEntries<Vulnerability>();
 
 // The YAML spelling of a value.
 template <typename E>
@@ -193,5 +246,7 @@ std::optional<E> EnumFromName(std::string_view name) {
 
 // Whether an area is high-risk under the EU AI Act, Annex III.
 bool IsAnnexIiiArea(DomainArea area);
+// Whether a setting of the people section is one of Annex III's (every one but none, other).
+bool IsAnnexIiiSetting(PersonSetting setting);
 
 }  // namespace foresight::core

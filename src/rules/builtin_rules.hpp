@@ -45,6 +45,7 @@ RuleDef MakeD012();
 RuleDef MakeD013();
 RuleDef MakeD014();
 RuleDef MakeD015();
+RuleDef MakeD016();
 
 // production/
 RuleDef MakeP001();

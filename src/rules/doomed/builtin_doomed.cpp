@@ -19,6 +19,7 @@ void AddDoomedRules(std::vector<RuleDef>& out) {
   out.push_back(MakeD013());
   out.push_back(MakeD014());
   out.push_back(MakeD015());
+  out.push_back(MakeD016());
 }
 
 }  // namespace foresight::rules

@@ -3,6 +3,7 @@
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -16,6 +17,11 @@ constexpr std::array<std::string_view, 9> kCrimeWords = {"criminal*",  "crime*",
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kCriminalityProfiling)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   Finding f;
   // Structured signal first: the declared kind of target.
   const bool declared =

@@ -3,6 +3,7 @@
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -30,6 +31,11 @@ constexpr std::array<std::string_view, 16> kSensitiveWords = {"race",
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kBiometricCategorisation)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   // Biometric evidence is what makes it prohibited: the same attribute asked in a survey is
   // a GDPR matter, not Article 5.
   const std::vector<size_t> biometric =

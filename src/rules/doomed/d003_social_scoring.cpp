@@ -2,6 +2,7 @@
 #include <array>
 
 #include "rules/builtin_rules.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -18,6 +19,11 @@ constexpr std::array<std::string_view, 8> kScoringWords = {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kSocialScoring)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   Finding f;
   const bool declared =
       c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kSocialScore;

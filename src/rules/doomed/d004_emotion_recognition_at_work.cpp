@@ -3,6 +3,7 @@
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -44,6 +45,11 @@ bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kEmotionAtWorkOrSchool)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   // The Act excepts emotion recognition for medical or safety reasons (a drowsy driver).
   for (const core::Field<std::string>* field : {&c.task.target, &c.task.description}) {
     if (doomed::MentionsAny(*field, {"medical*", "safety", "fatigue", "drowsiness", "drowsy"})) {

@@ -5,6 +5,7 @@
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -18,6 +19,11 @@ constexpr std::array<std::string_view, 7> kFaceWords = {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kFaceScraping)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   const std::vector<size_t> biometric =
       InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric});
   const std::vector<TextField> task_fields =

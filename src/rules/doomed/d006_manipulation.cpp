@@ -4,6 +4,7 @@
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -25,6 +26,11 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  // The answers to the Act's questions first; the text screen below is the second signal.
+  if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kManipulation)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   Finding f;
   const bool declared =
       c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kManipulation;

@@ -52,11 +52,18 @@ Shown BiasEvaluation(const core::Charter& c) {
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
-  if (!c.domain.area.has() || !core::IsAnnexIiiArea(*c.domain.area)) return;
+  // The declared area, else an Annex III setting answered in the people section.
+  const bool area = c.domain.area.has() && core::IsAnnexIiiArea(*c.domain.area);
+  const core::Field<core::PersonSetting>* setting = nullptr;
+  for (const auto& s : c.people.settings) {
+    if (setting == nullptr && s.has() && core::IsAnnexIiiSetting(*s)) setting = &s;
+  }
+  if (!area && setting == nullptr) return;
 
   Finding f;
-  f.span = c.domain.area.span;
-  f.fields.push_back("domain.area");
+  f.span = area ? c.domain.area.span : setting->span;
+  f.fields.push_back(area ? "domain.area" : "people.settings");
+  const std::string_view where = area ? core::NameOf(*c.domain.area) : core::NameOf(**setting);
   std::vector<std::string> missing;
   if (Oversight(c) == Shown::kNo) {
     missing.push_back("human oversight");
@@ -96,7 +103,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   if (missing.empty()) return;
   f.message = fmt::format(
       "'{}' is a high-risk area under the EU AI Act (Annex III), but the charter shows no {}",
-      core::NameOf(*c.domain.area), Join(missing, ", no "));
+      where, Join(missing, ", no "));
   out.push_back(std::move(f));
 }
 

@@ -1,0 +1,252 @@
+#include "rules/doomed/people_answers.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace foresight::rules::doomed {
+namespace {
+
+using core::PersonInference;
+using core::PersonSetting;
+using core::PersonSource;
+
+// The first answer in `list` that is one of `values`; null when none is.
+template <typename E>
+const core::Field<E>* FirstOf(const std::vector<core::Field<E>>& list,
+                              std::initializer_list<E> values) {
+  for (const auto& field : list) {
+    if (field.has() && std::find(values.begin(), values.end(), *field) != values.end()) {
+      return &field;
+    }
+  }
+  return nullptr;
+}
+
+// Every answer in `list` that is one of `values`, by name: "face, voice".
+template <typename E>
+std::string NamesOf(const std::vector<core::Field<E>>& list, std::initializer_list<E> values) {
+  std::string out;
+  for (const auto& field : list) {
+    if (field.has() && std::find(values.begin(), values.end(), *field) != values.end()) {
+      out += (out.empty() ? "" : ", ") + std::string(core::NameOf(*field));
+    }
+  }
+  return out;
+}
+
+constexpr std::initializer_list<PersonSource> kBiometric = {
+    PersonSource::kFace, PersonSource::kVoice, PersonSource::kGait, PersonSource::kOtherBiometric};
+
+constexpr std::initializer_list<PersonInference> kSensitive = {
+    PersonInference::kRaceOrEthnicOrigin, PersonInference::kPoliticalOpinions,
+    PersonInference::kTradeUnionMembership, PersonInference::kReligiousOrPhilosophicalBeliefs,
+    PersonInference::kSexLifeOrSexualOrientation};
+
+bool IsTrue(const core::Field<bool>& field) { return field.has() && *field; }
+
+// A face or biometric input, declared in `inputs`.
+const core::Input* BiometricInput(const core::Charter& c) {
+  for (const auto& input : c.inputs) {
+    if (input.kind.has() && (*input.kind == core::InputKind::kFace ||
+                             *input.kind == core::InputKind::kBiometric)) {
+      return &input;
+    }
+  }
+  return nullptr;
+}
+
+Finding At(const core::Field<PersonInference>& inference) {
+  Finding f;
+  f.span = inference.span;
+  f.fields.push_back("people.infers");
+  return f;
+}
+
+std::optional<Finding> Criminality(const core::People& p) {
+  const auto* inference = FirstOf(p.infers, {PersonInference::kCriminalOffenceRisk});
+  if (inference == nullptr) return std::nullopt;
+  const std::initializer_list<PersonSource> profiling = {
+      PersonSource::kFace,           PersonSource::kVoice,           PersonSource::kGait,
+      PersonSource::kOtherBiometric, PersonSource::kOnlineBehaviour, PersonSource::kSocialBehaviour,
+      PersonSource::kPersonalityTraits, PersonSource::kOther};
+  const std::string from = NamesOf(p.inferred_from, profiling);
+  const bool exception = IsTrue(p.exceptions.human_assessment_on_facts);
+  if (exception && from.empty()) return std::nullopt;  // supports a human assessment on facts
+  Finding f = At(*inference);
+  if (!from.empty()) {
+    f.fields.push_back("people.inferred_from");
+    f.related.push_back({FirstOf(p.inferred_from, profiling)->span, "the sources are answered here"});
+  }
+  f.message = fmt::format(
+      "the charter's answers say the project infers a person's risk of committing a criminal "
+      "offence{}: a risk assessment based on profiling or personality traits is a prohibited "
+      "practice under the EU AI Act, Article 5(1)(d)",
+      from.empty() ? "" : fmt::format(" from {} data", from));
+  if (exception) {
+    f.help.push_back(
+        "the exception for supporting a human assessment covers assessments already based on "
+        "objective, verifiable facts linked to a criminal activity, not on " +
+        from);
+  } else {
+    f.help.push_back(
+        "if the system only supports a human assessment that is already based on objective, "
+        "verifiable facts linked to a criminal activity, answer "
+        "people.exceptions.human_assessment_on_facts: true and people.inferred_from: "
+        "[conduct-facts]");
+  }
+  return f;
+}
+
+std::optional<Finding> Categorisation(const core::Charter& c) {
+  const core::People& p = c.people;
+  const auto* inference = FirstOf(p.infers, kSensitive);
+  if (inference == nullptr) return std::nullopt;
+  const auto* source = FirstOf(p.inferred_from, kBiometric);
+  const core::Input* input = BiometricInput(c);
+  if (source == nullptr && input == nullptr) return std::nullopt;
+  Finding f = At(*inference);
+  std::string from;
+  if (source != nullptr) {
+    f.fields.push_back("people.inferred_from");
+    f.related.push_back({source->span, "the biometric source is answered here"});
+    from = NamesOf(p.inferred_from, kBiometric);
+  } else {
+    f.fields.push_back("inputs[].kind");
+    f.related.push_back({input->kind.span, "the biometric input is declared here"});
+    from = std::string(core::NameOf(*input->kind));
+  }
+  f.message = fmt::format(
+      "the charter's answers say the project infers {} from biometric data ({}): biometric "
+      "categorisation by a sensitive category is a prohibited practice under the EU AI Act, "
+      "Article 5(1)(g)",
+      NamesOf(p.infers, kSensitive), from);
+  return f;
+}
+
+std::optional<Finding> SocialScoring(const core::People& p) {
+  const auto* inference = FirstOf(p.infers, {PersonInference::kSocialScore});
+  if (inference == nullptr) return std::nullopt;
+  Finding f = At(*inference);
+  f.message =
+      "the charter's answers say the project scores people's trustworthiness or social "
+      "behaviour: social scoring is a prohibited practice under the EU AI Act, Article 5(1)(c)";
+  return f;
+}
+
+std::optional<Finding> Emotions(const core::Charter& c) {
+  const core::People& p = c.people;
+  const auto* inference = FirstOf(p.infers, {PersonInference::kEmotions});
+  if (inference == nullptr) return std::nullopt;
+  const auto* setting = FirstOf(
+      p.settings, {PersonSetting::kWorkplace, PersonSetting::kHiring, PersonSetting::kEducation});
+  if (setting == nullptr || IsTrue(p.exceptions.medical_or_safety)) return std::nullopt;
+  // Emotion recognition in the Act's sense works from biometric data (Art. 3(39)): answered
+  // sources without any biometric one (the words of an email) are not Article 5.
+  if (!p.inferred_from.empty() && FirstOf(p.inferred_from, kBiometric) == nullptr &&
+      BiometricInput(c) == nullptr) {
+    return std::nullopt;
+  }
+  Finding f = At(*inference);
+  f.fields.push_back("people.settings");
+  f.related.push_back({setting->span, "the setting is answered here"});
+  f.message = fmt::format(
+      "the charter's answers say the project recognises people's emotions in {}: a "
+      "prohibited practice under the EU AI Act, Article 5(1)(f), unless it is for medical or "
+      "safety reasons",
+      core::NameOf(**setting));
+  f.help.push_back(
+      "if it is for medical or safety reasons (a driver's drowsiness), answer "
+      "people.exceptions.medical_or_safety: true and say why in task.description");
+  return f;
+}
+
+std::optional<Finding> Scraping(const core::People& p) {
+  if (!IsTrue(p.untargeted_face_scraping)) return std::nullopt;
+  Finding f;
+  f.span = p.untargeted_face_scraping.span;
+  f.fields.push_back("people.untargeted_face_scraping");
+  f.message =
+      "the charter's answers say face images are collected by untargeted scraping: building or "
+      "expanding a face recognition dataset that way is a prohibited practice under the EU AI "
+      "Act, Article 5(1)(e)";
+  return f;
+}
+
+std::optional<Finding> Manipulation(const core::People& p) {
+  if (IsTrue(p.subliminal_techniques)) {
+    Finding f;
+    f.span = p.subliminal_techniques.span;
+    f.fields.push_back("people.subliminal_techniques");
+    f.message =
+        "the charter's answers say the project influences people by techniques below the "
+        "threshold of their awareness: a prohibited practice under the EU AI Act, Article "
+        "5(1)(a), when it distorts their behaviour to their harm";
+    return f;
+  }
+  const std::initializer_list<core::Vulnerability> exploited = {
+      core::Vulnerability::kAge, core::Vulnerability::kDisability,
+      core::Vulnerability::kSocialOrEconomicSituation, core::Vulnerability::kAddiction};
+  const auto* vulnerability = FirstOf(p.exploits_vulnerability, exploited);
+  if (vulnerability == nullptr) return std::nullopt;
+  Finding f;
+  f.span = vulnerability->span;
+  f.fields.push_back("people.exploits_vulnerability");
+  f.message = fmt::format(
+      "the charter's answers say the project exploits people's vulnerability ({}): a "
+      "prohibited practice under the EU AI Act, Article 5(1)(b), when it distorts their "
+      "behaviour to their harm",
+      NamesOf(p.exploits_vulnerability, exploited));
+  return f;
+}
+
+}  // namespace
+
+std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice) {
+  switch (practice) {
+    case Practice::kManipulation:
+      return Manipulation(charter.people);
+    case Practice::kSocialScoring:
+      return SocialScoring(charter.people);
+    case Practice::kCriminalityProfiling:
+      return Criminality(charter.people);
+    case Practice::kFaceScraping:
+      return Scraping(charter.people);
+    case Practice::kEmotionAtWorkOrSchool:
+      return Emotions(charter);
+    case Practice::kBiometricCategorisation:
+      return Categorisation(charter);
+  }
+  return std::nullopt;
+}
+
+PeopleSignal ConcernsPeople(const core::Charter& c, bool declared_first) {
+  if (declared_first && c.people.concerned.has()) {
+    return {*c.people.concerned, "people.concerned", c.people.concerned.span};
+  }
+  if (c.decision.affected.has()) {
+    return {true, "decision.affected", c.decision.affected.span};
+  }
+  for (size_t i = 0; i < c.inputs.size(); ++i) {
+    const auto& kind = c.inputs[i].kind;
+    if (kind.has() &&
+        (*kind == core::InputKind::kFace || *kind == core::InputKind::kBiometric ||
+         *kind == core::InputKind::kPersonalData || *kind == core::InputKind::kBehaviour)) {
+      return {true, fmt::format("inputs[{}].kind", i), kind.span};
+    }
+  }
+  for (size_t i = 0; i < c.data.sources.size(); ++i) {
+    const auto& personal = c.data.sources[i].personal_data;
+    if (IsTrue(personal)) return {true, fmt::format("data.sources[{}].personal_data", i), personal.span};
+  }
+  for (const auto& inference : c.people.infers) {
+    if (inference.has() && *inference != PersonInference::kNone) {
+      return {true, "people.infers", inference.span};
+    }
+  }
+  return {};
+}
+
+}  // namespace foresight::rules::doomed

@@ -1,0 +1,40 @@
+// The charter's answers to the EU AI Act's questions about people (the `people` section):
+// which Article 5 practice they describe, and whether a charter concerns people at all.
+// The structured answers come first: they make a finding explainable and stable, where the
+// text screen of each rule is a second, independent signal.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/charter.hpp"
+#include "rules/rule.hpp"
+
+namespace foresight::rules::doomed {
+
+// The Article 5 practices the answers can describe.
+enum class Practice {
+  kManipulation,             // 5(1)(a) techniques below awareness; 5(1)(b) exploiting a vulnerability
+  kSocialScoring,            // 5(1)(c)
+  kCriminalityProfiling,     // 5(1)(d)
+  kFaceScraping,             // 5(1)(e)
+  kEmotionAtWorkOrSchool,    // 5(1)(f)
+  kBiometricCategorisation,  // 5(1)(g)
+};
+
+// A finding when the `people` answers describe `practice` and no exception the Act makes
+// for it is answered; nullopt otherwise.
+std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice);
+
+// Whether the charter concerns natural persons, and the field that shows it: people.concerned
+// when answered, else a person affected by the decisions, a face, biometric, personal-data or
+// behaviour input, a data source holding personal data, or an answer naming an inference.
+struct PeopleSignal {
+  bool concerned = false;
+  std::string field;  // "people.concerned", "inputs[0].kind", ...
+  Span span;
+};
+// With `declared_first` false: what the other fields show, whatever people.concerned says.
+PeopleSignal ConcernsPeople(const core::Charter& charter, bool declared_first = true);
+
+}  // namespace foresight::rules::doomed
