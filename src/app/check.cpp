@@ -44,7 +44,8 @@ core::CheckResult CheckCharter(std::shared_ptr<const SourceFile> file) {
     result.charter = charter;
     const rules::RuleInput input{*charter, *result.file};
     result.diagnostics = rules::RunRules(rules::BuiltinRules(), input);
-    result.verdicts = rules::ComputeVerdicts(rules::BuiltinRules(), result.diagnostics);
+    result.verdicts =
+        rules::ComputeVerdicts(rules::BuiltinRules(), result.diagnostics, charter.get());
   }
   return result;
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/doomed/people_answers.hpp"
+
 namespace foresight::rules {
 
 std::vector<diag::Diagnostic> RunRules(const Registry& registry, const RuleInput& input) {
@@ -57,7 +59,8 @@ std::string Why(core::Verdict verdict, const std::vector<const diag::Diagnostic*
 }  // namespace
 
 std::vector<core::FactorVerdict> ComputeVerdicts(const Registry& registry,
-                                                 const std::vector<diag::Diagnostic>& diagnostics) {
+                                                 const std::vector<diag::Diagnostic>& diagnostics,
+                                                 const core::Charter* charter) {
   std::vector<core::FactorVerdict> out;
   for (core::Factor factor : core::kAllFactors) {
     core::FactorVerdict v;
@@ -91,6 +94,9 @@ std::vector<core::FactorVerdict> ComputeVerdicts(const Registry& registry,
     } else {
       v.verdict = core::Verdict::kOk;
       v.why = Why(v.verdict, errors, 0);
+    }
+    if (charter != nullptr && factor == core::Factor::kDoomed) {
+      v.why += " " + doomed::WhatWasScreened(*charter);
     }
     out.push_back(std::move(v));
   }

@@ -14,8 +14,10 @@ std::vector<diag::Diagnostic> RunRules(const Registry& registry, const RuleInput
 
 // One verdict per factor, in factor order: failing with any error of that factor's rules,
 // at risk with any warning, ok otherwise; with one sentence saying why. Diagnostics whose
-// code is not a rule id (schema, syntax) are ignored.
+// code is not a rule id (schema, syntax) are ignored. With the charter, the doomed factor's
+// sentence also says what its screening looked at.
 std::vector<core::FactorVerdict> ComputeVerdicts(const Registry& registry,
-                                                 const std::vector<diag::Diagnostic>& diagnostics);
+                                                 const std::vector<diag::Diagnostic>& diagnostics,
+                                                 const core::Charter* charter = nullptr);
 
 }  // namespace foresight::rules

@@ -1,6 +1,7 @@
 #include "rules/doomed/people_answers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <vector>
 
@@ -50,8 +51,8 @@ bool IsTrue(const core::Field<bool>& field) { return field.has() && *field; }
 // A face or biometric input, declared in `inputs`.
 const core::Input* BiometricInput(const core::Charter& c) {
   for (const auto& input : c.inputs) {
-    if (input.kind.has() && (*input.kind == core::InputKind::kFace ||
-                             *input.kind == core::InputKind::kBiometric)) {
+    if (input.kind.has() &&
+        (*input.kind == core::InputKind::kFace || *input.kind == core::InputKind::kBiometric)) {
       return &input;
     }
   }
@@ -68,17 +69,22 @@ Finding At(const core::Field<PersonInference>& inference) {
 std::optional<Finding> Criminality(const core::People& p) {
   const auto* inference = FirstOf(p.infers, {PersonInference::kCriminalOffenceRisk});
   if (inference == nullptr) return std::nullopt;
-  const std::initializer_list<PersonSource> profiling = {
-      PersonSource::kFace,           PersonSource::kVoice,           PersonSource::kGait,
-      PersonSource::kOtherBiometric, PersonSource::kOnlineBehaviour, PersonSource::kSocialBehaviour,
-      PersonSource::kPersonalityTraits, PersonSource::kOther};
+  const std::initializer_list<PersonSource> profiling = {PersonSource::kFace,
+                                                         PersonSource::kVoice,
+                                                         PersonSource::kGait,
+                                                         PersonSource::kOtherBiometric,
+                                                         PersonSource::kOnlineBehaviour,
+                                                         PersonSource::kSocialBehaviour,
+                                                         PersonSource::kPersonalityTraits,
+                                                         PersonSource::kOther};
   const std::string from = NamesOf(p.inferred_from, profiling);
   const bool exception = IsTrue(p.exceptions.human_assessment_on_facts);
   if (exception && from.empty()) return std::nullopt;  // supports a human assessment on facts
   Finding f = At(*inference);
   if (!from.empty()) {
     f.fields.push_back("people.inferred_from");
-    f.related.push_back({FirstOf(p.inferred_from, profiling)->span, "the sources are answered here"});
+    f.related.push_back(
+        {FirstOf(p.inferred_from, profiling)->span, "the sources are answered here"});
   }
   f.message = fmt::format(
       "the charter's answers say the project infers a person's risk of committing a criminal "
@@ -202,7 +208,89 @@ std::optional<Finding> Manipulation(const core::People& p) {
   return f;
 }
 
+constexpr PeopleQuestion kInfers = {
+    "people.infers",
+    "what is inferred about a person (criminal-offence-risk, emotions, a sensitive category, "
+    "social-score, other, or none)",
+    "inferring a person's risk of crime from profiling, their emotions at work or school, their "
+    "race, politics, union membership, beliefs or sex life from biometrics, or a social score, "
+    "is prohibited (Article 5(1)(c), (d), (f), (g))"};
+constexpr PeopleQuestion kFrom = {
+    "people.inferred_from",
+    "what it is inferred from (face, voice, gait, other-biometric, online-behaviour, "
+    "social-behaviour, personality-traits, conduct-facts, other)",
+    "biometric data and profiling are what turn an inference into a prohibited practice "
+    "(Article 5(1)(d), (f), (g))"};
+constexpr PeopleQuestion kSettings = {
+    "people.settings",
+    "where the system is used (workplace, hiring, education, public-services, "
+    "law-enforcement, migration, justice, credit, insurance, critical-infrastructure, "
+    "biometric-identification, other, or none)",
+    "these settings make a system high-risk (Annex III), and emotion recognition at work or "
+    "school is prohibited (Article 5(1)(f))"};
+constexpr PeopleQuestion kVulnerability = {
+    "people.exploits_vulnerability",
+    "whether it exploits a vulnerability (age, disability, social-or-economic-situation, "
+    "addiction, or none)",
+    "exploiting a vulnerability to distort behaviour is prohibited (Article 5(1)(b))"};
+constexpr PeopleQuestion kSubliminal = {
+    "people.subliminal_techniques",
+    "whether it uses techniques below the threshold of awareness (true or false)",
+    "subliminal or purposefully manipulative techniques are prohibited (Article 5(1)(a))"};
+constexpr PeopleQuestion kScraping = {
+    "people.untargeted_face_scraping",
+    "whether face images are collected by untargeted scraping (true or false)",
+    "building a face recognition dataset by untargeted scraping is prohibited (Article 5(1)(e))"};
+
+bool UnansweredIn(const core::People& p, const PeopleQuestion& q) {
+  if (q.field == kInfers.field) return p.infers.empty();
+  if (q.field == kFrom.field) {
+    // Nothing inferred, nothing to source.
+    const bool none =
+        !p.infers.empty() && std::all_of(p.infers.begin(), p.infers.end(), [](const auto& f) {
+          return f.has() && *f == core::PersonInference::kNone;
+        });
+    return !none && p.inferred_from.empty();
+  }
+  if (q.field == kSettings.field) return p.settings.empty();
+  if (q.field == kVulnerability.field) return p.exploits_vulnerability.empty();
+  if (q.field == kSubliminal.field) return !p.subliminal_techniques.has();
+  return !p.untargeted_face_scraping.has();
+}
+
+constexpr std::array<PeopleQuestion, 6> kQuestions = {kInfers,        kFrom,       kSettings,
+                                                      kVulnerability, kSubliminal, kScraping};
+
 }  // namespace
+
+std::span<const PeopleQuestion> PeopleQuestions() { return kQuestions; }
+
+bool Unanswered(const core::People& people, const PeopleQuestion& question) {
+  return UnansweredIn(people, question);
+}
+
+std::string WhatWasScreened(const core::Charter& c) {
+  const PeopleSignal signal = ConcernsPeople(c);
+  if (!signal.concerned) {
+    return c.people.concerned.has()
+               ? "Screened: the charter's words, for a project it says does not concern "
+                 "people; not legal advice."
+               : "Screened: the charter's words; nothing in it says the project concerns "
+                 "people; not legal advice.";
+  }
+  if (!c.people.mark.present) {
+    return "Screened: the charter's words only, since the people section that answers the EU "
+           "AI Act's questions is missing; not legal advice.";
+  }
+  std::string open;
+  for (const PeopleQuestion& q : kQuestions) {
+    if (UnansweredIn(c.people, q)) open += (open.empty() ? "" : ", ") + std::string(q.field);
+  }
+  return fmt::format(
+      "Screened: the answers to the EU AI Act's questions about people{} and the charter's "
+      "words; not legal advice.",
+      open.empty() ? "" : fmt::format(" (unanswered: {})", open));
+}
 
 std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice) {
   switch (practice) {
@@ -239,7 +327,8 @@ PeopleSignal ConcernsPeople(const core::Charter& c, bool declared_first) {
   }
   for (size_t i = 0; i < c.data.sources.size(); ++i) {
     const auto& personal = c.data.sources[i].personal_data;
-    if (IsTrue(personal)) return {true, fmt::format("data.sources[{}].personal_data", i), personal.span};
+    if (IsTrue(personal))
+      return {true, fmt::format("data.sources[{}].personal_data", i), personal.span};
   }
   for (const auto& inference : c.people.infers) {
     if (inference.has() && *inference != PersonInference::kNone) {

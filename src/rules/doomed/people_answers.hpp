@@ -5,7 +5,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/charter.hpp"
 #include "rules/rule.hpp"
@@ -14,17 +16,34 @@ namespace foresight::rules::doomed {
 
 // The Article 5 practices the answers can describe.
 enum class Practice {
-  kManipulation,             // 5(1)(a) techniques below awareness; 5(1)(b) exploiting a vulnerability
-  kSocialScoring,            // 5(1)(c)
-  kCriminalityProfiling,     // 5(1)(d)
-  kFaceScraping,             // 5(1)(e)
-  kEmotionAtWorkOrSchool,    // 5(1)(f)
+  kManipulation,           // 5(1)(a) techniques below awareness; 5(1)(b) exploiting a vulnerability
+  kSocialScoring,          // 5(1)(c)
+  kCriminalityProfiling,   // 5(1)(d)
+  kFaceScraping,           // 5(1)(e)
+  kEmotionAtWorkOrSchool,  // 5(1)(f)
   kBiometricCategorisation,  // 5(1)(g)
 };
 
 // A finding when the `people` answers describe `practice` and no exception the Act makes
 // for it is answered; nullopt otherwise.
 std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice);
+
+// One question of the `people` section: its field, what it asks, and why it is asked.
+struct PeopleQuestion {
+  std::string_view field;
+  std::string_view asks;
+  std::string_view why;
+};
+// The six questions (infers, inferred_from, settings, exploits_vulnerability,
+// subliminal_techniques, untargeted_face_scraping), in that order.
+std::span<const PeopleQuestion> PeopleQuestions();
+// Whether `people` leaves `question` unanswered (inferred_from needs no answer when nothing
+// is inferred).
+bool Unanswered(const core::People& people, const PeopleQuestion& question);
+
+// What the doomed factor's screening looked at, in one sentence for its verdict: the answers
+// (naming the unanswered questions) and the text, and that it is not legal advice.
+std::string WhatWasScreened(const core::Charter& charter);
 
 // Whether the charter concerns natural persons, and the field that shows it: people.concerned
 // when answered, else a person affected by the decisions, a face, biometric, personal-data or

@@ -4,6 +4,10 @@
 
 #include <string>
 
+#include "base/source_file.hpp"
+#include "charter/parse.hpp"
+#include "diag/diagnostic.hpp"
+#include "rules/doomed/people_answers.hpp"
 #include "rules/testing.hpp"
 
 namespace foresight::rules {
@@ -43,7 +47,8 @@ TEST(PeopleAnswersTest, TheHumanAssessmentExceptionIsAnsweredNotInferred) {
   EXPECT_TRUE(RunRule("D001", Plain(R"(  infers: [criminal-offence-risk]
   inferred_from: [conduct-facts]
   exceptions: {human_assessment_on_facts: true}
-)")).diagnostics.empty());
+)"))
+                  .diagnostics.empty());
   // The same exception does not cover profiling.
   const auto run = RunRule("D001", Plain(R"(  infers: [criminal-offence-risk]
   inferred_from: [conduct-facts, online-behaviour]
@@ -62,7 +67,8 @@ TEST(PeopleAnswersTest, SensitiveCategoryFromBiometricsEvenWithPhotosDeclaredAsI
   // The same inference from survey answers is not biometric categorisation.
   EXPECT_TRUE(RunRule("D002", Plain(R"(  infers: [political-opinions]
   inferred_from: [online-behaviour]
-)")).diagnostics.empty());
+)"))
+                  .diagnostics.empty());
 }
 
 TEST(PeopleAnswersTest, SocialScoreScrapingAndManipulation) {
@@ -90,12 +96,14 @@ TEST(PeopleAnswersTest, EmotionsAtWorkUnlessForMedicalOrSafetyReasons) {
   inferred_from: [face]
   settings: [workplace]
   exceptions: {medical_or_safety: true}
-)")).diagnostics.empty());
+)"))
+                  .diagnostics.empty());
   // Emotions read from written words are not emotion recognition under the Act.
   EXPECT_TRUE(RunRule("D004", Plain(R"(  infers: [emotions]
   inferred_from: [online-behaviour]
   settings: [education]
-)")).diagnostics.empty());
+)"))
+                  .diagnostics.empty());
 }
 
 TEST(PeopleAnswersTest, AnAnnexIiiSettingMakesTheProjectHighRisk) {
@@ -134,7 +142,8 @@ TEST(D016Test, EachUnansweredQuestionIsNamedWithWhyItIsAsked) {
   exploits_vulnerability: [none]
   subliminal_techniques: false
   untargeted_face_scraping: false
-)")).diagnostics.empty());
+)"))
+                  .diagnostics.empty());
 }
 
 TEST(D016Test, SaysNotAboutPeopleWhileTheInputsAreFacesIsAContradiction) {
@@ -153,7 +162,29 @@ task:
   target: bearing failure within a week
 people:
   concerned: false
-)").diagnostics.empty());
+)")
+                  .diagnostics.empty());
+}
+
+std::string Screened(const std::string& yaml) {
+  const SourceFile file("test.yaml", yaml);
+  diag::DiagnosticSink sink;
+  const core::Charter charter = charter::ParseCharter(file, sink);
+  EXPECT_FALSE(sink.HasErrors());
+  return doomed::WhatWasScreened(charter);
+}
+
+TEST(WhatWasScreenedTest, SaysWhatTheVerdictRestsOnAndThatItIsNotLegalAdvice) {
+  EXPECT_EQ(Screened(Plain("  infers: [none]\n")),
+            "Screened: the answers to the EU AI Act's questions about people (unanswered: "
+            "people.settings, people.exploits_vulnerability, people.subliminal_techniques, "
+            "people.untargeted_face_scraping) and the charter's words; not legal advice.");
+  EXPECT_EQ(Screened("decision:\n  affected: drivers\n"),
+            "Screened: the charter's words only, since the people section that answers the EU "
+            "AI Act's questions is missing; not legal advice.");
+  EXPECT_EQ(Screened("people:\n  concerned: false\n"),
+            "Screened: the charter's words, for a project it says does not concern people; not "
+            "legal advice.");
 }
 
 }  // namespace
