@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace foresight {
 
@@ -165,6 +166,9 @@ std::string Join(std::span<const std::string> parts, std::string_view separator)
 
 namespace {
 
+// Punctuation that ends a sentence or a clause: a guard's reach stops there.
+bool IsSentenceEnd(char c) { return c == '.' || c == ';' || c == '!' || c == '?' || c == ':'; }
+
 bool IsWordByte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80U;
 }
@@ -183,27 +187,68 @@ std::string Normalise(std::string_view text) {
 SearchText::SearchText(std::string_view text) : normalised_(Normalise(text)) {}
 
 std::optional<PhraseMatch> SearchText::Find(std::string_view phrase) const {
+  std::vector<PhraseMatch> all = FindAll(phrase, 1);
+  if (all.empty()) return std::nullopt;
+  return all.front();
+}
+
+std::vector<PhraseMatch> SearchText::FindAll(std::string_view phrase) const {
+  return FindAll(phrase, SIZE_MAX);
+}
+
+std::vector<PhraseMatch> SearchText::FindAll(std::string_view phrase, size_t limit) const {
+  std::vector<PhraseMatch> out;
   bool prefix = false;
   if (!phrase.empty() && phrase.back() == '*') {
     prefix = true;
     phrase.remove_suffix(1);
   }
-  if (phrase.empty()) return std::nullopt;
+  if (phrase.empty()) return out;
   const std::string& haystack = normalised_;
   const std::string needle = Normalise(phrase);
   size_t pos = haystack.find(needle);
-  while (pos != std::string::npos) {
+  while (pos != std::string::npos && out.size() < limit) {
     const bool start_ok = pos == 0 || !IsWordByte(haystack[pos - 1]);
     const size_t after = pos + needle.size();
     const bool end_ok = prefix || after == haystack.size() || !IsWordByte(haystack[after]);
     if (start_ok && end_ok) {
       size_t stop = after;
       while (prefix && stop < haystack.size() && IsWordByte(haystack[stop])) ++stop;
-      return PhraseMatch{pos, stop - pos};
+      out.push_back(PhraseMatch{pos, stop - pos});
     }
     pos = haystack.find(needle, pos + 1);
   }
-  return std::nullopt;
+  return out;
+}
+
+size_t SearchText::WordsBefore(size_t offset, size_t words) const {
+  size_t pos = std::min(offset, normalised_.size());
+  for (size_t w = 0; w < words; ++w) {
+    size_t gap = pos;
+    while (gap > 0 && !IsWordByte(normalised_[gap - 1])) {
+      if (IsSentenceEnd(normalised_[gap - 1])) return pos;  // the window ends at a sentence
+      --gap;
+    }
+    if (gap == 0) return pos;
+    pos = gap;
+    while (pos > 0 && IsWordByte(normalised_[pos - 1])) --pos;
+  }
+  return pos;
+}
+
+size_t SearchText::WordsAfter(size_t end, size_t words) const {
+  size_t pos = std::min(end, normalised_.size());
+  for (size_t w = 0; w < words; ++w) {
+    size_t gap = pos;
+    while (gap < normalised_.size() && !IsWordByte(normalised_[gap])) {
+      if (IsSentenceEnd(normalised_[gap])) return pos;
+      ++gap;
+    }
+    if (gap == normalised_.size()) return pos;
+    pos = gap;
+    while (pos < normalised_.size() && IsWordByte(normalised_[pos])) ++pos;
+  }
+  return pos;
 }
 
 std::optional<PhraseMatch> FindPhrase(std::string_view text, std::string_view phrase) {

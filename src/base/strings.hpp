@@ -55,8 +55,15 @@ class SearchText {
  public:
   explicit SearchText(std::string_view text);
   std::optional<PhraseMatch> Find(std::string_view phrase) const;
+  // Every match of `phrase`, in order (non-overlapping starts).
+  std::vector<PhraseMatch> FindAll(std::string_view phrase) const;
+  // The offset where the `words`-th word before `offset` starts, and where the `words`-th
+  // word after `end` ends: fewer words when the text or the sentence (. ; : ! ?) ends first.
+  size_t WordsBefore(size_t offset, size_t words) const;
+  size_t WordsAfter(size_t end, size_t words) const;
 
  private:
+  std::vector<PhraseMatch> FindAll(std::string_view phrase, size_t limit) const;
   std::string normalised_;
 };
 

@@ -76,3 +76,34 @@ TEST(StringsTest, EscapeControlsMakesTerminalSequencesVisible) {
 
 }  // namespace
 }  // namespace foresight
+
+namespace foresight {
+namespace {
+
+TEST(SearchTextTest, FindAllReturnsEveryWholeWordMatchInOrder) {
+  const SearchText text("Crime maps; a criminal, and crime again (crimes).");
+  const auto all = text.FindAll("crim*");
+  ASSERT_EQ(all.size(), 4U);
+  EXPECT_EQ(all[0].offset, 0U);
+  EXPECT_EQ(all[1].offset, 14U);  // "criminal", to the end of the word
+  EXPECT_EQ(all[1].length, 8U);
+  EXPECT_EQ(text.FindAll("crime").size(), 2U);  // whole words only: not "crimes"
+}
+
+TEST(SearchTextTest, WordWindowsStopAtTheEndOfASentence) {
+  //                            0         1         2         3         4
+  //                            0123456789012345678901234567890123456789012345
+  const std::string_view s = "A fairness audit. We detect market manipulation here";
+  const SearchText text(s);
+  const size_t at = s.find("manipulation");
+  EXPECT_EQ(text.WordsBefore(at, 1), s.find("market"));
+  EXPECT_EQ(text.WordsBefore(at, 3), s.find("We"));
+  // The sentence before is out of reach, however many words are asked for.
+  EXPECT_EQ(text.WordsBefore(at, 10), s.find("We"));
+  EXPECT_EQ(text.WordsAfter(at + 12, 1), s.size());
+  EXPECT_EQ(text.WordsAfter(s.find("audit") + 5, 3), s.find("audit") + 5);
+  EXPECT_EQ(text.WordsBefore(0, 2), 0U);
+}
+
+}  // namespace
+}  // namespace foresight

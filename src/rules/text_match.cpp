@@ -29,6 +29,12 @@ std::vector<TextField> ProseFields(const core::Charter& c) {
 
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases) {
+  return FindPhrases(input, fields, phrases, Guards{});
+}
+
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases,
+                                   const Guards& guards) {
   std::vector<TextMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
@@ -36,10 +42,26 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
     const std::string_view source = input.file.TextOf(f.field->span);
     const std::string_view haystack = source.empty() ? std::string_view(f.field->value) : source;
     const SearchText search(haystack);
+    // Where the guards stand: a match inside a guard's reach is not counted.
+    std::vector<PhraseMatch> guard_matches;
+    for (std::string_view guard : guards.phrases) {
+      for (const PhraseMatch& g : search.FindAll(guard)) guard_matches.push_back(g);
+    }
+    const auto guarded = [&](const PhraseMatch& m) {
+      const size_t from = search.WordsBefore(m.offset, guards.before);
+      const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
+      return std::any_of(guard_matches.begin(), guard_matches.end(), [&](const PhraseMatch& g) {
+        return g.offset >= from && g.offset + g.length <= to;
+      });
+    };
     std::optional<PhraseMatch> best;
     for (std::string_view phrase : phrases) {
-      auto match = search.Find(phrase);
-      if (match && (!best || match->offset < best->offset)) best = match;
+      for (const PhraseMatch& match : search.FindAll(phrase)) {
+        if (best && match.offset >= best->offset) break;
+        if (guarded(match)) continue;
+        best = match;
+        break;
+      }
     }
     if (!best) continue;
     TextMatch m;

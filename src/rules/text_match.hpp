@@ -33,6 +33,23 @@ std::vector<TextField> ProseFields(const core::Charter& charter);
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases);
 
+// Phrases that, standing right next to a match, say the text is about checking for the thing
+// or about another sense of the word, not about doing it: "detect manipulation", "errors
+// compared across ethnic groups", "financial crime", "robot manipulation". A guard counts only
+// within `before` words before the match or `after` words after it, in the same field: the
+// same word elsewhere in the field ("a fairness audit is planned") changes nothing, so no
+// innocent sentence can switch a rule off.
+struct Guards {
+  std::span<const std::string_view> phrases;
+  size_t before = 3;
+  size_t after = 2;
+};
+
+// FindPhrases, skipping every match a guard stands next to: the first unguarded match of
+// any phrase in each field.
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases, const Guards& guards);
+
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);
 

@@ -15,6 +15,9 @@ constexpr std::array<std::string_view, 9> kCrimeWords = {"criminal*",  "crime*",
                                                          "offending",  "reoffend*", "recidivis*",
                                                          "delinquen*", "felon*",    "convict*"};
 
+constexpr std::array<std::string_view, 6> kTransactionCrime = {
+    "financial", "economic", "fraud*", "money laundering", "white collar", "cyber*"};
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -30,12 +33,12 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     f.span = c.task.target_kind.span;
     f.fields.push_back("task.target_kind");
   }
-  // Secondary signal: the words of the target and the project's descriptions. A sentence
-  // about financial crime (fraud, money laundering) is about suspicious transactions, which
-  // the Act leaves out of the ban (Recital 42), not about a person's criminality.
-  const std::vector<TextField> prose = doomed::WithoutMentions(
-      ProseFields(c), {"financial crime*", "economic crime*", "money laundering", "fraud*"});
-  const std::vector<TextMatch> matches = FindPhrases(in, prose, kCrimeWords);
+  // Secondary signal: the words of the target and the project's descriptions. "Financial
+  // crime" (fraud, money laundering) is about suspicious transactions, which the Act leaves
+  // out of the ban (Recital 42), not about a person's criminality: those words count only
+  // right next to the crime word, never anywhere in the field.
+  const std::vector<TextMatch> matches =
+      FindPhrases(in, ProseFields(c), kCrimeWords, Guards{kTransactionCrime, 2, 1});
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);

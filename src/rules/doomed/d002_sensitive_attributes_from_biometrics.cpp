@@ -29,6 +29,9 @@ constexpr std::array<std::string_view, 16> kSensitiveWords = {"race",
                                                               "sex life",
                                                               "sexuality"};
 
+constexpr std::array<std::string_view, 8> kChecksFor = {"across", "bias*",   "fairness",  "audit*",
+                                                        "per",    "between", "disparit*", "parity"};
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -49,12 +52,12 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     f.span = c.task.target_kind.span;
     f.fields.push_back("task.target_kind");
   }
-  // Only what the project predicts counts: a data source or a sentence that lists ethnicity
-  // for a bias audit is not an inference of ethnicity.
-  const std::vector<TextField> prose =
-      doomed::WithoutMentions(doomed::ProseFieldsNamed(c, {"task.target", "task.description"}),
-                              {"across", "bias*", "fairness", "audit*", "per group"});
-  const std::vector<TextMatch> matches = FindPhrases(in, prose, kSensitiveWords);
+  // Only what the project predicts counts: a data source is not an inference. "Error rates
+  // compared across ethnic groups" checks for bias rather than inferring ethnicity, but only
+  // the words right before the attribute say so: "fairness" elsewhere in the field does not.
+  const std::vector<TextMatch> matches =
+      FindPhrases(in, doomed::ProseFieldsNamed(c, {"task.target", "task.description"}),
+                  kSensitiveWords, Guards{kChecksFor, 3, 1});
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);

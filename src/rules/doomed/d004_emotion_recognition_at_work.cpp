@@ -50,11 +50,10 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     out.push_back(std::move(*declared));
     return;
   }
-  // The Act excepts emotion recognition for medical or safety reasons (a drowsy driver).
-  for (const core::Field<std::string>* field : {&c.task.target, &c.task.description}) {
-    if (doomed::MentionsAny(*field, {"medical*", "safety", "fatigue", "drowsiness", "drowsy"})) {
-      return;
-    }
+  // The Act excepts emotion recognition for medical or safety reasons (a drowsy driver): the
+  // exception is answered (people.exceptions.medical_or_safety), never read from a word.
+  if (c.people.exceptions.medical_or_safety.has() && *c.people.exceptions.medical_or_safety) {
+    return;
   }
   // Emotion recognition in the Act's sense works from biometric data (Art. 3(39)): when the
   // inputs are declared and none is a face, body, voice or picture (or of an unknown kind),

@@ -67,8 +67,8 @@ inputs:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
-TEST(D004Test, SilentForDriverDrowsinessAtWork) {
-  const auto run = RunRule("D004", R"(
+TEST(D004Test, SilentForDriverDrowsinessAtWorkWhenTheExceptionIsAnswered) {
+  const std::string charter = R"(
 domain:
   area: employment
 decision:
@@ -79,7 +79,10 @@ task:
 inputs:
   - name: cabin camera
     kind: face
-)");
+)";
+  // The exception is answered, never read from "safety" in the target.
+  EXPECT_EQ(RunRule("D004", charter).diagnostics.size(), 1u);
+  const auto run = RunRule("D004", charter + "people:\n  exceptions: {medical_or_safety: true}\n");
   ASSERT_TRUE(run.problems.empty());
   EXPECT_TRUE(run.diagnostics.empty());
 }

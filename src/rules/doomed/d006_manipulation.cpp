@@ -24,6 +24,14 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
                                                                  "dark pattern*",
                                                                  "exploit vulnerable"};
 
+// Within the same sentence, a few words from the match: another sense of the word, or the
+// system checking for someone else's manipulation (a scam's, a phishing email's).
+constexpr std::array<std::string_view, 30> kOtherSense = {
+    "robot*", "robotic",  "grasp*",  "object*",   "market", "image*",        "photo*",   "video*",
+    "data",   "price*",   "stock*",  "deepfake*", "forg*",  "tamper*",       "software", "security",
+    "cyber*", "code",     "detect*", "prevent*",  "flag*",  "identif*",      "protect*", "counter*",
+    "scam*",  "phishing", "fraud*",  "attacker*", "spam*",  "disinformation"};
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -39,19 +47,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     f.fields.push_back("task.target_kind");
   }
   // "Manipulation" is also a robot's grasp, a forged photo, a rigged market, and
-  // "vulnerabilities" a software flaw: in a charter about those the words say nothing about
-  // people. A sentence about detecting or preventing manipulation is not doing it either.
-  const std::vector<TextField> all = ProseFields(c);
-  const bool other_topic = std::any_of(all.begin(), all.end(), [](const TextField& t) {
-    return doomed::MentionsAny(
-        *t.field,
-        {"robot*", "grasp*", "market manipulation", "image manipulation", "photo manipulation",
-         "video manipulation", "data manipulation", "deepfake*", "forgery", "tamper*", "security",
-         "cyber*", "software vulnerabilit*", "penetration test*"});
-  });
-  std::vector<TextField> prose;
-  if (!other_topic) prose = doomed::WithoutMentions(all, {"detect*", "prevent*", "flag*"});
-  const std::vector<TextMatch> matches = FindPhrases(in, prose, kManipulationWords);
+  // "vulnerabilities" a software flaw; "detect manipulation" is checking for it, not doing
+  // it. Those senses are read from the words right next to the match only: "security" or
+  // "detect" elsewhere in a field does not switch the rule off.
+  const std::vector<TextMatch> matches =
+      FindPhrases(in, ProseFields(c), kManipulationWords, Guards{kOtherSense, 5, 2});
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);

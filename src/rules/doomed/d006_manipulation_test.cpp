@@ -63,7 +63,7 @@ TEST(D006Test, SilentForDetectingMarketManipulation) {
 summary: detect market manipulation in order flow
 task:
   type: binary
-  target: manipulation case confirmed by compliance
+  target: market manipulation case confirmed by compliance
 )");
   ASSERT_TRUE(run.problems.empty());
   EXPECT_TRUE(run.diagnostics.empty());

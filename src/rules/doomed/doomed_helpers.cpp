@@ -18,20 +18,6 @@ std::vector<TextField> ProseFieldsNamed(const core::Charter& charter,
   return out;
 }
 
-std::vector<TextField> WithoutMentions(std::vector<TextField> fields,
-                                       std::initializer_list<std::string_view> guards) {
-  std::erase_if(fields, [&](const TextField& f) { return MentionsAny(*f.field, guards); });
-  return fields;
-}
-
-bool MentionsAny(const core::Field<std::string>& field,
-                 std::initializer_list<std::string_view> phrases) {
-  if (!field.has()) return false;
-  const SearchText search(*field);
-  return std::any_of(phrases.begin(), phrases.end(),
-                     [&](std::string_view phrase) { return search.Find(phrase).has_value(); });
-}
-
 std::string SourceLabel(const core::Charter& charter, size_t index) {
   const core::DataSource& s = charter.data.sources[index];
   if (s.name.has() && !s.name->empty()) return "'" + *s.name + "'";

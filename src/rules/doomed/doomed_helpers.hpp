@@ -1,4 +1,4 @@
-// Queries shared by the doomed rules (D002-D015): text fields by name, data totals, labels.
+// Queries shared by the doomed rules (D002-D016): text fields by name, data totals, labels.
 #pragma once
 
 #include <cstdint>
@@ -17,16 +17,6 @@ namespace foresight::rules::doomed {
 // every description (a data source's description is not what the model predicts) use it.
 std::vector<TextField> ProseFieldsNamed(const core::Charter& charter,
                                         std::initializer_list<std::string_view> paths);
-
-// The fields that mention none of the `guards` phrases: a field that says "error rates
-// compared across ethnic groups" or "detect market manipulation" is about checking for the
-// thing, not doing it.
-std::vector<TextField> WithoutMentions(std::vector<TextField> fields,
-                                       std::initializer_list<std::string_view> guards);
-
-// Whether the field contains any of the phrases (FindPhrase syntax).
-bool MentionsAny(const core::Field<std::string>& field,
-                 std::initializer_list<std::string_view> phrases);
 
 // How a data source is named in messages: "'CRM export'" or "#2" when it has no name.
 std::string SourceLabel(const core::Charter& charter, size_t index);
