@@ -59,6 +59,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   }
   f.message = "the project predicts criminal offending from who a person is (" + from +
               "): a prohibited practice under the EU AI Act, Article 5";
+  doomed::NoteContradiction(c, doomed::Practice::kCriminalityProfiling, f);
   out.push_back(std::move(f));
 }
 

@@ -72,6 +72,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
       matches.empty() ? "a sensitive attribute" : "'" + matches.front().word + "'";
   f.message = "the project infers " + what + " from people's biometric data (" + from +
               "): a prohibited practice under the EU AI Act, Article 5(1)(g)";
+  doomed::NoteContradiction(c, doomed::Practice::kBiometricCategorisation, f);
   out.push_back(std::move(f));
 }
 

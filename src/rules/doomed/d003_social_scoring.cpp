@@ -41,6 +41,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.message = "the project " + what +
               ": rating people on their social behaviour or personal traits is social scoring, "
               "a prohibited practice under the EU AI Act, Article 5(1)(c)";
+  doomed::NoteContradiction(c, doomed::Practice::kSocialScoring, f);
   out.push_back(std::move(f));
 }
 

@@ -101,6 +101,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.message = "the project recognises emotions of people at work or in education (" + setting +
               "): a prohibited practice under the EU AI Act, Article 5(1)(f), unless it is for "
               "medical or safety reasons";
+  doomed::NoteContradiction(c, doomed::Practice::kEmotionAtWorkOrSchool, f);
   out.push_back(std::move(f));
 }
 

@@ -52,6 +52,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
                 " is scraped and the project works on faces: building or expanding a face "
                 "recognition dataset by untargeted scraping is a prohibited practice under the "
                 "EU AI Act, Article 5(1)(e)";
+    doomed::NoteContradiction(c, doomed::Practice::kFaceScraping, f);
     out.push_back(std::move(f));
   }
 }

@@ -61,6 +61,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
               ": influencing people's behaviour by techniques beyond their awareness, or by "
               "exploiting their age, disability or situation, is a prohibited practice under "
               "the EU AI Act, Article 5(1)(a) and (b)";
+  doomed::NoteContradiction(c, doomed::Practice::kManipulation, f);
   out.push_back(std::move(f));
 }
 

@@ -46,6 +46,33 @@ constexpr std::initializer_list<PersonInference> kSensitive = {
     PersonInference::kTradeUnionMembership, PersonInference::kReligiousOrPhilosophicalBeliefs,
     PersonInference::kSexLifeOrSexualOrientation};
 
+constexpr std::initializer_list<PersonInference> kAnyInference = {
+    PersonInference::kNone,
+    PersonInference::kCriminalOffenceRisk,
+    PersonInference::kEmotions,
+    PersonInference::kRaceOrEthnicOrigin,
+    PersonInference::kPoliticalOpinions,
+    PersonInference::kTradeUnionMembership,
+    PersonInference::kReligiousOrPhilosophicalBeliefs,
+    PersonInference::kSexLifeOrSexualOrientation,
+    PersonInference::kSocialScore,
+    PersonInference::kOther};
+
+constexpr std::initializer_list<PersonSetting> kAnySetting = {
+    PersonSetting::kNone,
+    PersonSetting::kWorkplace,
+    PersonSetting::kHiring,
+    PersonSetting::kEducation,
+    PersonSetting::kPublicServices,
+    PersonSetting::kLawEnforcement,
+    PersonSetting::kMigration,
+    PersonSetting::kJustice,
+    PersonSetting::kCredit,
+    PersonSetting::kInsurance,
+    PersonSetting::kCriticalInfrastructure,
+    PersonSetting::kBiometricIdentification,
+    PersonSetting::kOther};
+
 bool IsTrue(const core::Field<bool>& field) { return field.has() && *field; }
 
 // A face or biometric input, declared in `inputs`.
@@ -290,6 +317,68 @@ std::string WhatWasScreened(const core::Charter& c) {
       "Screened: the answers to the EU AI Act's questions about people{} and the charter's "
       "words; not legal advice.",
       open.empty() ? "" : fmt::format(" (unanswered: {})", open));
+}
+
+void NoteContradiction(const core::Charter& c, Practice practice, Finding& f) {
+  const core::People& p = c.people;
+  // The answer that denies the practice: its field, what it says, and where.
+  std::string field;
+  std::string says;
+  Span span;
+  // people.infers, answered without any of `inferences`.
+  const auto infers_none_of = [&](std::initializer_list<PersonInference> inferences) {
+    if (p.infers.empty() || FirstOf(p.infers, inferences) != nullptr) return false;
+    field = "people.infers";
+    says = "people.infers says [" + NamesOf(p.infers, kAnyInference) + "]";
+    span = p.infers_mark.span;
+    return true;
+  };
+  switch (practice) {
+    case Practice::kCriminalityProfiling:
+      if (!infers_none_of({PersonInference::kCriminalOffenceRisk})) return;
+      break;
+    case Practice::kBiometricCategorisation:
+      if (!infers_none_of(kSensitive)) return;
+      break;
+    case Practice::kSocialScoring:
+      if (!infers_none_of({PersonInference::kSocialScore})) return;
+      break;
+    case Practice::kEmotionAtWorkOrSchool:
+      if (infers_none_of({PersonInference::kEmotions})) break;
+      // Emotions are inferred: the answers deny the setting, if they name one.
+      if (p.settings.empty() ||
+          FirstOf(p.settings, {PersonSetting::kWorkplace, PersonSetting::kHiring,
+                               PersonSetting::kEducation}) != nullptr) {
+        return;
+      }
+      field = "people.settings";
+      says = "people.settings says [" + NamesOf(p.settings, kAnySetting) + "]";
+      span = p.settings_mark.span;
+      break;
+    case Practice::kFaceScraping:
+      if (!p.untargeted_face_scraping.has() || *p.untargeted_face_scraping) return;
+      field = "people.untargeted_face_scraping";
+      says = "people.untargeted_face_scraping is false";
+      span = p.untargeted_face_scraping.span;
+      break;
+    case Practice::kManipulation:
+      if (!p.subliminal_techniques.has() || *p.subliminal_techniques ||
+          p.exploits_vulnerability.empty()) {
+        return;
+      }
+      field = "people.subliminal_techniques";
+      says =
+          "people.subliminal_techniques is false and people.exploits_vulnerability answers "
+          "no exploited vulnerability";
+      span = p.subliminal_techniques.span;
+      break;
+  }
+  f.message = fmt::format("the text and the answers disagree: {}; yet {}", f.message, says);
+  f.fields.push_back(field);
+  f.related.push_back({span, "the answer that says otherwise"});
+  f.help.insert(f.help.begin(),
+                "correct the answer in the people section if the text is right; if the answer "
+                "is right, say in the text what the project does instead");
 }
 
 std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice) {

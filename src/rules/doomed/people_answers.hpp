@@ -28,6 +28,12 @@ enum class Practice {
 // for it is answered; nullopt otherwise.
 std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice practice);
 
+// When the people section's answers deny `practice` (say, people.infers: [none] while the
+// target describes a risk of re-offending), turns the text screen's finding into a finding
+// of the contradiction: its message says what the answers say, and it points at them too.
+// Leaves the finding as it is when the answers do not speak to the practice.
+void NoteContradiction(const core::Charter& charter, Practice practice, Finding& finding);
+
 // One question of the `people` section: its field, what it asks, and why it is asked.
 struct PeopleQuestion {
   std::string_view field;

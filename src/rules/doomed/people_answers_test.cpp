@@ -113,6 +113,36 @@ TEST(PeopleAnswersTest, AnAnnexIiiSettingMakesTheProjectHighRisk) {
   EXPECT_NE(run.diagnostics[0].message.find("'hiring'"), std::string::npos);
 }
 
+TEST(PeopleAnswersTest, TextThatDescribesWhatTheAnswersDenyIsAContradiction) {
+  const auto run = RunRule("D001", R"(
+task:
+  target: likelihood that the parolee reoffends within a year
+inputs:
+  - {name: parole file, kind: personal-data}
+people:
+  infers: [none]
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  const auto& d = run.diagnostics[0];
+  EXPECT_EQ(d.message.rfind("the text and the answers disagree: ", 0), 0u) << d.message;
+  EXPECT_NE(d.message.find("yet people.infers says [none]"), std::string::npos) << d.message;
+  EXPECT_EQ(d.words, (std::vector<std::string>{"reoffends"}));
+  EXPECT_EQ(d.fields.back(), "people.infers");
+  // Answered as it is, there is nothing to reconcile: the answers' own error.
+  const auto declared = RunRule("D001", R"(
+task:
+  target: likelihood that the parolee reoffends within a year
+inputs:
+  - {name: parole file, kind: personal-data}
+people:
+  infers: [criminal-offence-risk]
+  inferred_from: [personality-traits]
+)");
+  ASSERT_EQ(declared.diagnostics.size(), 1u);
+  EXPECT_EQ(declared.diagnostics[0].message.find("disagree"), std::string::npos);
+}
+
 TEST(D016Test, APersonRelatedCharterWithoutThePeopleSectionIsAskedEveryQuestion) {
   const auto run = RunRule("D016", R"(
 decision:

@@ -50,12 +50,32 @@ task:
 };
 
 // Every word that used to switch a rule off anywhere in a field.
-const char* const kFormerSwitchOffWords[] = {
-    "fairness", "audit",    "across",        "bias",      "per group",    "safety",
-    "security", "fraud",    "detect",        "prevent",   "flag",         "medical",
-    "fatigue",  "drowsy",   "drowsiness",    "robot",     "grasp",        "cyber",
-    "tamper",   "forgery",  "deepfake",      "financial crime", "money laundering",
-    "penetration test",     "software vulnerabilities",  "market manipulation"};
+const char* const kFormerSwitchOffWords[] = {"fairness",
+                                             "audit",
+                                             "across",
+                                             "bias",
+                                             "per group",
+                                             "safety",
+                                             "security",
+                                             "fraud",
+                                             "detect",
+                                             "prevent",
+                                             "flag",
+                                             "medical",
+                                             "fatigue",
+                                             "drowsy",
+                                             "drowsiness",
+                                             "robot",
+                                             "grasp",
+                                             "cyber",
+                                             "tamper",
+                                             "forgery",
+                                             "deepfake",
+                                             "financial crime",
+                                             "money laundering",
+                                             "penetration test",
+                                             "software vulnerabilities",
+                                             "market manipulation"};
 
 std::string With(const char* charter, const std::string& sentence) {
   std::string out = charter;
