@@ -416,8 +416,9 @@ PeopleSignal ConcernsPeople(const core::Charter& c, bool declared_first) {
   }
   for (size_t i = 0; i < c.data.sources.size(); ++i) {
     const auto& personal = c.data.sources[i].personal_data;
-    if (IsTrue(personal))
+    if (IsTrue(personal)) {
       return {true, fmt::format("data.sources[{}].personal_data", i), personal.span};
+    }
   }
   for (const auto& inference : c.people.infers) {
     if (inference.has() && *inference != PersonInference::kNone) {
