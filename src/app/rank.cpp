@@ -122,10 +122,17 @@ Status MeasureContenders(store::Store& store, const core::EvalSet& set,
   }
   const std::string key = MeasurementKey(group.metric, "", KeyPartsOf(options));
   auto cached = cache.FindMeasurements(key, names);
+  // The progress line's work: the contenders' bootstraps (the screen before is one pass).
+  const uint64_t per_run = static_cast<uint64_t>(set.size()) * options.resamples;
+  if (options.progress != nullptr) options.progress->Plan(names.size() * per_run);
   size_t k = 0;
   for (core::RankedRun& r : group.runs) {
     if (r.screen != core::RankScreen::kContender) continue;
+    if (options.progress != nullptr) {
+      options.progress->SetSubject(fmt::format("{} · {}", r.run, group.metric));
+    }
     std::optional<Measurement>& m = cached[k++];
+    if (m && options.progress != nullptr) options.progress->Advance(per_run);
     if (!m) {
       auto run = store.GetRun(r.run);
       if (!run) return Fail(run.error());

@@ -102,6 +102,24 @@ TEST_F(RankTest, RanksEveryRunAndBootstrapsOnlyThoseThatCouldMeetTheTarget) {
   }
 }
 
+TEST_F(RankTest, AProgressBarEndsAtItsPlannedWork) {
+  AddRun("far", 0.2);
+  AddRun("good", 0.9);
+  AddRun("near", 0.7);
+  const Criteria criteria{"h", "roc_auc", 0.95, 0.95};
+  for (int pass = 0; pass < 2; ++pass) {  // the second reads the cache
+    Progress progress;
+    RankOptions o = Options();
+    o.evidence.progress = &progress;
+    auto ranking = Rank(Store(), o, criteria);
+    ASSERT_TRUE(ranking) << ranking.error().message();
+    const Progress::Snapshot s = progress.Read();
+    // The two contenders' bootstraps: 2,000 examples, 300 resamples each.
+    EXPECT_EQ(s.total, 2u * kN * 300);
+    EXPECT_EQ(s.done, s.total);
+  }
+}
+
 TEST_F(RankTest, TheLimitLeavesLaterContendersUnmeasured) {
   AddRun("a", 0.9);
   AddRun("b", 0.85);

@@ -167,6 +167,7 @@ Runner AddRankCommand(CLI::App& sub) {
   AddFormatOption(sub, opts->format, {"text", "json"});
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
   AddCacheOption(sub, *opts);
+  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
   return [opts] {
     auto opened = Open(opts->workspace);
     if (!opened) return ReportError(opened.error());
@@ -179,7 +180,11 @@ Runner AddRankCommand(CLI::App& sub) {
     rank.evidence = opts->evidence;
     rank.evidence.bca = opts->interval == "bca";
     rank.evidence.use_cache = !opts->no_cache;
-    auto result = app::Rank(*opened->store, rank, opened->criteria);
+    rank.evidence.progress = &opts->progress;
+    auto result = [&] {
+      const ProgressBar bar("rank", opts->progress, !opts->quiet);
+      return app::Rank(*opened->store, rank, opened->criteria);
+    }();
     if (!result) return ReportError(result.error());
     WriteStdout(
         opts->format == "json"

@@ -12,22 +12,15 @@
 #include "app/workspace.hpp"
 #include "cli/command.hpp"
 #include "report/probe_report.hpp"
+#include "report/progress_report.hpp"
 
 namespace foresight::cli {
 namespace {
 
 // One line on a terminal's stderr, rewritten in place: what is training and how far.
 void ShowProgress(const app::ProbeProgress& p) {
-  const int percent = p.total ? static_cast<int>(100 * p.done / p.total) : 100;
-  if (p.learner.empty()) {
-    fmt::print(stderr,
-               "\r\033[Kprobe: {} fits done ({:.0f} s); measuring intervals, curves and "
-               "forecasts",
-               p.total, p.seconds);
-  } else {
-    fmt::print(stderr, "\r\033[Kprobe: {:3d}% ({}/{} fits, {:.0f} s) {} on {} examples", percent,
-               p.done, p.total, p.seconds, p.learner, p.size);
-  }
+  fmt::print(stderr, "\r\033[K{}",
+             report::RenderProbeProgressLine(p.learner, p.size, p.done, p.total, p.seconds));
   std::fflush(stderr);
 }
 

@@ -41,4 +41,15 @@ std::string RenderProgressLine(std::string_view command, const Progress::Snapsho
   return line;
 }
 
+std::string RenderProbeProgressLine(std::string_view learner, long long size, size_t done,
+                                    size_t total, double seconds) {
+  if (learner.empty()) {
+    return fmt::format("probe: {} fits done ({:.0f} s); measuring intervals, curves and forecasts",
+                       total, seconds);
+  }
+  const int percent = total > 0 ? static_cast<int>(100 * done / total) : 100;
+  return fmt::format("probe: {:3d}% ({}/{} fits, {:.0f} s) {} on {} examples", percent, done, total,
+                     seconds, learner, size);
+}
+
 }  // namespace foresight::report

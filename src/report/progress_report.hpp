@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,11 @@ namespace foresight::report {
 //   "eval  43% [#########            ] r · roc_auc, about 12 s left"
 std::string RenderProgressLine(std::string_view command, const Progress::Snapshot& snapshot,
                                double elapsed_seconds, size_t width);
+
+// The probe's line while it trains (`learner` empty once every fit is done and it measures):
+//   "probe:  40% (12/30 fits, 3 s) boosting on 400 examples"
+std::string RenderProbeProgressLine(std::string_view learner, long long size, size_t done,
+                                    size_t total, double seconds);
 
 // "12 s", "3 min", "1 h 5 min": a duration rounded to what a person waiting needs.
 std::string RoughDuration(double seconds);

@@ -50,3 +50,16 @@ TEST(ProgressReportTest, RoughDurations) {
 
 }  // namespace
 }  // namespace foresight::report
+
+namespace foresight::report {
+namespace {
+
+TEST(ProbeProgressLineTest, SaysWhatTrainsAndHowFar) {
+  EXPECT_EQ(RenderProbeProgressLine("boosting", 400, 12, 30, 3.2),
+            "probe:  40% (12/30 fits, 3 s) boosting on 400 examples");
+  EXPECT_EQ(RenderProbeProgressLine("", 0, 30, 30, 61.0),
+            "probe: 30 fits done (61 s); measuring intervals, curves and forecasts");
+}
+
+}  // namespace
+}  // namespace foresight::report
