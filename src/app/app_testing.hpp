@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/store.hpp"
@@ -25,6 +26,26 @@ inline core::EvalSet AlternatingBinarySet(size_t n, const std::string& name = "h
   }
   e.created_at = "2026-12-01T09:00:00Z";
   return e;
+}
+
+// A binary run of hard 0/1 scores on AlternatingBinarySet(n, evalset): right on every
+// example except those `wrong(i)` picks.
+template <typename Wrong>
+core::Run HardRun(size_t n, const std::string& name, const std::string& method,
+                  const std::string& created_at, Wrong wrong,
+                  std::optional<int64_t> train_size = std::nullopt,
+                  const std::string& evalset = "holdout") {
+  core::Run r;
+  r.name = name;
+  r.evalset = evalset;
+  r.method = method;
+  r.train_size = train_size;
+  for (size_t i = 0; i < n; ++i) {
+    const auto label = static_cast<double>(i % 2);
+    r.predictions.push_back(wrong(i) ? 1 - label : label);
+  }
+  r.created_at = created_at;
+  return r;
 }
 
 class StoreTest : public ::testing::Test {

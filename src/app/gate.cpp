@@ -256,11 +256,16 @@ class GateBuilder {
     return out_.conditions.back();
   }
 
-  static void NotDeclared(GateCondition& c, std::string field, Span span) {
+  // The condition cannot be decided, for `reason`, because of the charter field `field`.
+  static void CannotTell(GateCondition& c, GateReason reason, std::string field, Span span) {
     c.status = GateStatus::kCannotTell;
-    c.reason = GateReason::kNotDeclared;
+    c.reason = reason;
     c.field = std::move(field);
     c.span = span;
+  }
+
+  static void NotDeclared(GateCondition& c, std::string field, Span span) {
+    CannotTell(c, GateReason::kNotDeclared, std::move(field), span);
   }
 
   void Criterion() {
@@ -272,11 +277,7 @@ class GateBuilder {
     if (!success.threshold.has()) return NotDeclared(c, "success.threshold", success.mark.span);
     auto canonical = Canonical(*success.metric);
     if (!canonical) {
-      c.status = GateStatus::kCannotTell;
-      c.reason = GateReason::kMetricNotForTask;
-      c.field = "success.metric";
-      c.span = success.metric.span;
-      return;
+      return CannotTell(c, GateReason::kMetricNotForTask, "success.metric", success.metric.span);
     }
     c.metric = *canonical;
     c.higher_is_better = HigherIsBetter(*canonical);
@@ -338,22 +339,16 @@ class GateBuilder {
       c.slice = *g.slice;
       column = FindSliceColumn(set_, *g.slice);
       if (!column) {
-        c.status = GateStatus::kCannotTell;
-        c.reason = GateReason::kSliceNotFound;
-        c.field = fmt::format("success.guardrails[{}].slice", i);
-        c.span = g.slice.span;
-        return;
+        return CannotTell(c, GateReason::kSliceNotFound,
+                          fmt::format("success.guardrails[{}].slice", i), g.slice.span);
       }
       c.slice = *column;
     }
     if (IsFairnessGap(*g.metric)) return FairnessGuardrail(c, column, i);
     auto canonical = Canonical(*g.metric);
     if (!canonical) {
-      c.status = GateStatus::kCannotTell;
-      c.reason = GateReason::kMetricNotForTask;
-      c.field = fmt::format("success.guardrails[{}].metric", i);
-      c.span = g.metric.span;
-      return;
+      return CannotTell(c, GateReason::kMetricNotForTask,
+                        fmt::format("success.guardrails[{}].metric", i), g.metric.span);
     }
     c.metric = *canonical;
     c.higher_is_better = HigherIsBetter(*canonical);

@@ -31,16 +31,7 @@ core::EvalSet SetWithSex(const std::string& name = "holdout") {
 template <typename Wrong>
 core::Run HardRun(const std::string& name, const std::string& method, const std::string& created,
                   Wrong wrong, const std::string& evalset = "holdout") {
-  core::Run r;
-  r.name = name;
-  r.evalset = evalset;
-  r.method = method;
-  for (size_t i = 0; i < kExamples; ++i) {
-    const auto label = static_cast<double>(i % 2);
-    r.predictions.push_back(wrong(i) ? 1 - label : label);
-  }
-  r.created_at = created;
-  return r;
+  return testing::HardRun(kExamples, name, method, created, wrong, std::nullopt, evalset);
 }
 
 class GateTest : public testing::StoreTest {

@@ -24,17 +24,7 @@ constexpr size_t kN = 400;
 template <typename Wrong>
 core::Run Hard(const std::string& name, const std::string& method, const std::string& created,
                Wrong wrong, std::optional<int64_t> train_size = std::nullopt) {
-  core::Run r;
-  r.name = name;
-  r.evalset = "holdout";
-  r.method = method;
-  r.train_size = train_size;
-  for (size_t i = 0; i < kN; ++i) {
-    const auto label = static_cast<double>(i % 2);
-    r.predictions.push_back(wrong(i) ? 1 - label : label);
-  }
-  r.created_at = created;
-  return r;
+  return testing::HardRun(kN, name, method, created, wrong, train_size);
 }
 
 class ProjectReportTest : public testing::StoreTest {

@@ -59,11 +59,7 @@ Runner AddGateCommand(CLI::App& sub) {
     if (!opened) return ReportError(opened.error());
     std::string charter = opts->charter;
     if (charter.empty()) {
-      // Shown, and put in SARIF, relative to where the command runs (a repository's root in CI).
-      charter = (std::filesystem::path(opened->workspace.root) / "foresight.yaml").string();
-      const auto relative =
-          std::filesystem::path(charter).lexically_relative(std::filesystem::current_path());
-      if (!relative.empty() && *relative.begin() != "..") charter = relative.string();
+      charter = DefaultCharterPath(*opened);
       if (!opened->charter) {
         return ReportError(
             Error(ErrorCode::kNotFound,

@@ -52,12 +52,7 @@ Runner AddReportCommand(CLI::App& sub) {
                                      store::Access::kRead);
     if (!opened) return ReportError(opened.error());
     std::string charter = opts->charter;
-    if (charter.empty() && opened->charter) {
-      charter = *opened->charter;
-      const auto relative =
-          std::filesystem::path(charter).lexically_relative(std::filesystem::current_path());
-      if (!relative.empty() && *relative.begin() != "..") charter = relative.string();
-    }
+    if (charter.empty() && opened->charter) charter = DefaultCharterPath(*opened);
     if (!charter.empty()) {
       auto check = app::CheckCharterFile(charter);
       if (!check) return ReportError(check.error());

@@ -82,6 +82,11 @@ class ProgressBar {
   std::thread thread_;
 };
 
+// The workspace's charter path, foresight.yaml beside .foresight/, relative to the working
+// directory when it lies below it: how it is shown, and how SARIF locates it (CI runs at a
+// repository's root).
+std::string DefaultCharterPath(const app::OpenedWorkspace& opened);
+
 // Splits repeatable "k=v" options (--param, --tag); a missing '=' is a usage error naming
 // `option`.
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
@@ -193,6 +194,14 @@ bool UseColor(const std::string& color_option) {
   if (color_option == "always") return true;
   if (color_option == "never") return false;
   return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+std::string DefaultCharterPath(const app::OpenedWorkspace& opened) {
+  const std::filesystem::path path =
+      std::filesystem::path(opened.workspace.root) / "foresight.yaml";
+  const auto relative = path.lexically_relative(std::filesystem::current_path());
+  if (!relative.empty() && *relative.begin() != "..") return relative.string();
+  return path.string();
 }
 
 }  // namespace foresight::cli

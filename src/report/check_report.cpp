@@ -208,20 +208,7 @@ std::string RenderCheckSarif(const CheckReport& report) {
     r["properties"] = {{"fields", d.fields}, {"words", d.words}};
     results.push_back(std::move(r));
   }
-  Json run;
-  run["tool"] = {{"driver",
-                  {{"name", "foresight"},
-                   {"version", report.tool_version},
-                   {"informationUri", "https://github.com/foresight-ml/foresight"},
-                   {"rules", std::move(rules)}}}};
-  run["artifacts"] = Json::array({{{"location", {{"uri", PathToUri(report.path)}}}}});
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-  Json out;
-  out["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  out["version"] = "2.1.0";
-  out["runs"] = Json::array({std::move(run)});
-  return out.dump(2) + "\n";
+  return SarifLog(std::move(rules), std::move(results), report.path, report.tool_version);
 }
 
 std::string RenderCheckMarkdown(const CheckReport& report) {

@@ -115,37 +115,6 @@ std::string Tally(const GateResult& result) {
   return out;
 }
 
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters, even escaped.
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
-          out += ' ';
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
 Json MeasureJson(const core::GateMeasure& m) {
   Json j;
   j["run"] = m.run;
@@ -531,25 +500,26 @@ std::string RenderGateJunit(const GateResult& result) {
                      tests, failures, skipped);
   xml += fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
-      XmlEscape(fmt::format("foresight gate: {}", result.candidate)), tests, failures, skipped);
+      EscapeMarkup(fmt::format("foresight gate: {}", result.candidate)), tests, failures, skipped);
   for (const auto& c : result.conditions) {
     const std::string name =
         fmt::format("{}: {}", ConditionName(c, result), GateRequirement(c, result.confidence));
     xml += fmt::format(R"(    <testcase classname="foresight.gate.{}" name="{}")",
-                       core::GateConditionId(c.kind), XmlEscape(name));
+                       core::GateConditionId(c.kind), EscapeMarkup(name));
     const std::string evidence = GateEvidence(c, result);
     const std::string next = GateNextStep(c, result);
     const std::string body = next.empty() ? evidence : fmt::format("{}\nnext: {}", evidence, next);
     if (result.Blocks(c.status)) {
-      xml += fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                         core::GateStatusName(c.status), XmlEscape(evidence), XmlEscape(body));
+      xml +=
+          fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                      core::GateStatusName(c.status), EscapeMarkup(evidence), EscapeMarkup(body));
       xml += "    </testcase>\n";
     } else if (c.status == GateStatus::kCannotTell) {
       xml += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                         XmlEscape(fmt::format("cannot tell: {}", evidence)));
+                         EscapeMarkup(fmt::format("cannot tell: {}", evidence)));
     } else if (!evidence.empty()) {
       xml += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                         XmlEscape(evidence));
+                         EscapeMarkup(evidence));
     } else {
       xml += "/>\n";
     }
@@ -611,20 +581,7 @@ std::string RenderGateSarif(const GateResult& result, const std::string& tool_ve
                        {"candidate", result.candidate}};
     results.push_back(std::move(r));
   }
-  Json run;
-  run["tool"] = {{"driver",
-                  {{"name", "foresight"},
-                   {"version", tool_version},
-                   {"informationUri", "https://github.com/foresight-ml/foresight"},
-                   {"rules", std::move(rules)}}}};
-  run["artifacts"] = Json::array({{{"location", {{"uri", PathToUri(result.charter_path)}}}}});
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-  Json out;
-  out["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  out["version"] = "2.1.0";
-  out["runs"] = Json::array({std::move(run)});
-  return out.dump(2) + "\n";
+  return SarifLog(std::move(rules), std::move(results), result.charter_path, tool_version);
 }
 
 }  // namespace foresight::report

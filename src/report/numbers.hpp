@@ -75,6 +75,39 @@ inline std::string Wrap(std::string_view text, size_t width, std::string_view in
   return out;
 }
 
+// Text made safe inside HTML or XML, in element content and in quoted attributes: & < > " '
+// escaped, and the control characters XML 1.0 forbids (even escaped) replaced by spaces.
+inline std::string EscapeMarkup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
+          out += ' ';
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
 // A verdict as an icon, for Markdown.
 inline std::string_view VerdictIcon(core::Verdict verdict) {
   switch (verdict) {
@@ -103,6 +136,27 @@ inline std::string PathToUri(const std::string& path) {
     }
   }
   return out;
+}
+
+// A SARIF 2.1.0 log of one run of foresight over one file (`artifact`, a path): its rules
+// (tool.driver.rules) and results, as `check` and `gate` write them.
+inline std::string SarifLog(nlohmann::ordered_json rules, nlohmann::ordered_json results,
+                            const std::string& artifact, const std::string& tool_version) {
+  using Json = nlohmann::ordered_json;
+  Json run;
+  run["tool"] = {{"driver",
+                  {{"name", "foresight"},
+                   {"version", tool_version},
+                   {"informationUri", "https://github.com/foresight-ml/foresight"},
+                   {"rules", std::move(rules)}}}};
+  run["artifacts"] = Json::array({{{"location", {{"uri", PathToUri(artifact)}}}}});
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  Json out;
+  out["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  out["version"] = "2.1.0";
+  out["runs"] = Json::array({std::move(run)});
+  return out.dump(2) + "\n";
 }
 
 // Text made safe for one cell of a Markdown table: '|' escaped, line breaks as spaces.

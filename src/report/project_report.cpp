@@ -20,32 +20,7 @@ using core::ProjectReport;
 using core::Signal;
 using core::SignalKind;
 
-std::string Html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
+std::string Html(std::string_view text) { return EscapeMarkup(text); }
 
 // Escaped text whose `backquoted` spans become code: the sentences name commands that way.
 std::string Prose(std::string_view text) {
