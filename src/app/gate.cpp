@@ -135,7 +135,7 @@ Result<core::RunInfo> NewestRun(const std::vector<core::RunInfo>& runs,
   if (newest == nullptr) {
     return Fail(ErrorCode::kFailedPrecondition,
                 "there is no run to judge; store the candidate's predictions with `foresight run "
-                "add` (or name it with --run)");
+                "add` (or name it with " FORESIGHT_FIELD("run") ")");
   }
   return *newest;
 }
@@ -206,9 +206,14 @@ class GateBuilder {
     return spec->ToString();
   }
 
-  bool HigherIsBetter(const std::string& metric) const {
+  // Sets the condition's metric to `metric`'s canonical spelling and its direction, parsing it
+  // once; false when the metric does not apply to the set's task.
+  bool Adopt(GateCondition& c, const std::string& metric) const {
     auto spec = stats::BuiltinMetrics().Parse(metric, kind_);
-    return !spec || spec->def->higher_is_better;
+    if (!spec) return false;
+    c.metric = spec->ToString();
+    c.higher_is_better = spec->def->higher_is_better;
+    return true;
   }
 
   // One `eval` of the candidate with every metric the conditions need.
@@ -275,14 +280,12 @@ class GateBuilder {
     if (!success.metric.has()) return NotDeclared(c, "success.metric", success.mark.span);
     c.metric = *success.metric;
     if (!success.threshold.has()) return NotDeclared(c, "success.threshold", success.mark.span);
-    auto canonical = Canonical(*success.metric);
-    if (!canonical) {
+    if (!Adopt(c, *success.metric)) {
       return CannotTell(c, GateReason::kMetricNotForTask, "success.metric", success.metric.span);
     }
-    c.metric = *canonical;
-    c.higher_is_better = HigherIsBetter(*canonical);
+    const std::string canonical = c.metric;
     (c.higher_is_better ? c.min : c.max) = *success.threshold;
-    const core::EvalRow* row = WholeSetRow(*canonical);
+    const core::EvalRow* row = WholeSetRow(canonical);
     for (const auto& judged : eval_.criteria) {
       if (judged.run != out_.candidate || row == nullptr) continue;
       GateMeasure m = MeasureOf(*row);
@@ -305,7 +308,7 @@ class GateBuilder {
                                                                        : GateReason::kMeasured;
       return;
     }
-    MeasureFailed(c, *canonical, "");
+    MeasureFailed(c, canonical, "");
   }
 
   // The reason `eval` gave for not measuring `metric` (on `slice`), if it gave one.
@@ -345,16 +348,14 @@ class GateBuilder {
       c.slice = *column;
     }
     if (IsFairnessGap(*g.metric)) return FairnessGuardrail(c, column, i);
-    auto canonical = Canonical(*g.metric);
-    if (!canonical) {
+    if (!Adopt(c, *g.metric)) {
       return CannotTell(c, GateReason::kMetricNotForTask,
                         fmt::format("success.guardrails[{}].metric", i), g.metric.span);
     }
-    c.metric = *canonical;
-    c.higher_is_better = HigherIsBetter(*canonical);
+    const std::string canonical = c.metric;
     const std::string prefix = column ? *column + "=" : "";
     for (const auto& row : eval_.rows) {
-      if (row.run != out_.candidate || row.metric != *canonical) continue;
+      if (row.run != out_.candidate || row.metric != canonical) continue;
       if (column ? (row.slice && row.slice->starts_with(prefix)) : !row.slice) {
         c.measures.push_back(MeasureOf(row));
       }
@@ -363,11 +364,11 @@ class GateBuilder {
     bool unmeasured = false;
     for (const auto& note : eval_.notes) {
       if (note.kind == core::EvalNote::Kind::kSliceMetric && note.run == out_.candidate &&
-          note.measure == *canonical && column && note.slice.starts_with(prefix)) {
+          note.measure == canonical && column && note.slice.starts_with(prefix)) {
         unmeasured = true;
       }
     }
-    if (c.measures.empty()) return MeasureFailed(c, *canonical, prefix);
+    if (c.measures.empty()) return MeasureFailed(c, canonical, prefix);
     Decide(c, unmeasured);
   }
 
@@ -408,14 +409,12 @@ class GateBuilder {
       return {};
     }
     c.metric = *success.metric;
-    auto canonical = Canonical(*success.metric);
-    if (!canonical) {
+    if (!Adopt(c, *success.metric)) {
       c.status = GateStatus::kCannotTell;
       c.reason = GateReason::kMetricNotForTask;
       return {};
     }
-    c.metric = *canonical;
-    c.higher_is_better = HigherIsBetter(*canonical);
+    const std::string canonical = c.metric;
     if (production_info_.evalset != out_.evalset) {
       c.status = GateStatus::kCannotTell;
       c.reason = GateReason::kOtherEvaluationSet;
@@ -423,7 +422,7 @@ class GateBuilder {
       return {};
     }
     EvidenceOptions evidence = evidence_;
-    evidence.metrics = {*canonical};
+    evidence.metrics = {canonical};
     auto compared = Compare(store_, *production_, {out_.candidate}, evidence, criteria_);
     if (!compared) {
       if (compared.error().code() != ErrorCode::kInvalidArgument) return Fail(compared.error());
@@ -433,7 +432,7 @@ class GateBuilder {
       return {};
     }
     for (const auto& cmp : *compared) {
-      if (cmp.metric != *canonical) continue;
+      if (cmp.metric != canonical) continue;
       const double sign = c.higher_is_better ? 1.0 : -1.0;
       GateMeasure m{out_.candidate,
                     "",
@@ -458,15 +457,14 @@ class GateBuilder {
     c.metric = "ece";
     c.higher_is_better = false;
     c.max = *bound;
-    auto canonical = Canonical("ece");
-    if (!canonical) {
+    if (!Adopt(c, "ece")) {
       c.status = GateStatus::kCannotTell;
       c.reason = GateReason::kMetricNotForTask;
       return;
     }
-    c.metric = *canonical;
-    const core::EvalRow* row = WholeSetRow(*canonical);
-    if (row == nullptr) return MeasureFailed(c, *canonical, "");
+    const std::string canonical = c.metric;
+    const core::EvalRow* row = WholeSetRow(canonical);
+    if (row == nullptr) return MeasureFailed(c, canonical, "");
     c.measures = {MeasureOf(*row)};
     Decide(c, false);
   }

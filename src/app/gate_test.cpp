@@ -311,6 +311,9 @@ TEST_F(GateEmptyStoreTest, NoRunToJudgeIsAnError) {
   auto result = RunGate(Store(), *check, GateOptions{});
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code(), ErrorCode::kFailedPrecondition);
+  // The option is a field reference each front door spells its own way, never a CLI flag.
+  EXPECT_NE(result.error().message().find(FieldRef("run")), std::string::npos);
+  EXPECT_EQ(result.error().message().find("--"), std::string::npos);
 }
 
 }  // namespace

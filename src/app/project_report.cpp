@@ -1,6 +1,8 @@
 #include "app/project_report.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -31,6 +33,24 @@ Signal Make(SignalKind kind, Verdict weight) {
   Signal s;
   s.kind = kind;
   s.weight = weight;
+  return s;
+}
+
+// A signal from a paired comparison: runs a and b as `run` and `other`, the difference b - a
+// with its interval, the examples and those that would tell the runs apart.
+Signal FromComparison(SignalKind kind, Verdict weight, const core::Comparison& c) {
+  Signal s = Make(kind, weight);
+  s.run = c.a;
+  s.other = c.b;
+  s.metric = c.metric;
+  s.value = c.difference;
+  s.lower = c.lower;
+  s.upper = c.upper;
+  s.count = c.n;
+  s.count2 = c.examples_to_resolve;
+  s.unit_interval = c.unit_interval;
+  s.higher_is_better = c.higher_is_better;
+  s.significant = c.significant;
   return s;
 }
 
@@ -93,8 +113,8 @@ class ReportBuilder {
         return {};
       }
     }
-    return Fail(ErrorCode::kNotFound,
-                "no run named '" + *options_.base + "' (--base); `foresight runs` lists the runs");
+    return Fail(ErrorCode::kNotFound, "no run named '" + *options_.base + "' (" + FieldRef("base") +
+                                          "); `foresight runs` lists the runs");
   }
 
   void ChoosePrimary() {
@@ -328,34 +348,27 @@ class ReportBuilder {
     }
     if (!r_.comparisons.empty()) {
       const auto& c = r_.comparisons.front();
-      Signal s = Make(c.significant ? SignalKind::kBeatsRunnerUp : SignalKind::kCannotTellApart,
-                      Verdict::kOk);
-      s.run = c.a;
-      s.other = c.b;
-      s.metric = c.metric;
-      s.value = c.difference;
-      s.lower = c.lower;
-      s.upper = c.upper;
-      s.count = c.n;
-      s.count2 = c.examples_to_resolve;
-      s.unit_interval = c.unit_interval;
-      s.higher_is_better = c.higher_is_better;
-      a.signals.push_back(std::move(s));
+      a.signals.push_back(
+          FromComparison(c.significant ? SignalKind::kBeatsRunnerUp : SignalKind::kCannotTellApart,
+                         Verdict::kOk, c));
     }
   }
 
   void Management(core::FactorAssessment& a) {
-    const core::ReportCurve* reach = nullptr;
+    // The examples a curve needs for the target: 0 when it already reaches it, infinite when
+    // it never does.
+    const auto needed = [](const core::ForecastTarget& t) {
+      if (t.already_met) return 0.0;
+      return t.size_needed ? t.size_needed->estimate : std::numeric_limits<double>::infinity();
+    };
+    const core::ReportCurve* reach = nullptr;  // the curve that needs the least
     const core::ReportCurve* closest = nullptr;
     for (const auto& curve : r_.curves) {
       const auto& t = curve.forecast.target;
       if (!t) continue;
-      if (t->already_met || t->size_needed) {
-        const double needed = t->already_met ? 0 : t->size_needed->estimate;
-        const double best = reach == nullptr || reach->forecast.target->already_met
-                                ? 0
-                                : reach->forecast.target->size_needed->estimate;
-        if (reach == nullptr || needed < best) reach = &curve;
+      if (std::isfinite(needed(*t)) &&
+          (reach == nullptr || needed(*t) < needed(*reach->forecast.target))) {
+        reach = &curve;
       }
       if (closest == nullptr ||
           t->probability_reachable > closest->forecast.target->probability_reachable) {
@@ -363,9 +376,10 @@ class ReportBuilder {
       }
     }
     if (reach != nullptr) {
-      Signal s = Make(SignalKind::kTargetReachable, Verdict::kOk);
-      s.method = reach->method;
       const auto& t = *reach->forecast.target;
+      Signal s = Make(t.already_met ? SignalKind::kCurveMeetsTarget : SignalKind::kTargetReachable,
+                      Verdict::kOk);
+      s.method = reach->method;
       s.size = t.already_met ? reach->forecast.points.back().size : t.size_needed->estimate;
       s.probability = t.probability_reachable;
       s.threshold = t.value;
@@ -412,19 +426,11 @@ class ReportBuilder {
       const bool required =
           charter_ != nullptr && charter_->constraints.interpretability.has() &&
           *charter_->constraints.interpretability == core::Interpretability::kRequired;
-      Signal s =
-          Make(black_better ? SignalKind::kInterpretabilityCost : SignalKind::kInterpretabilityFree,
-               black_better && required ? Verdict::kAtRisk : Verdict::kOk);
-      s.run = c.b;
-      s.other = c.a;
+      Signal s = FromComparison(
+          black_better ? SignalKind::kInterpretabilityCost : SignalKind::kInterpretabilityFree,
+          black_better && required ? Verdict::kAtRisk : Verdict::kOk, c);
+      std::swap(s.run, s.other);  // the black box first: it is what the sentence weighs
       s.method = r_.gap->black_method;
-      s.metric = c.metric;
-      s.value = c.difference;
-      s.lower = c.lower;
-      s.upper = c.upper;
-      s.unit_interval = c.unit_interval;
-      s.higher_is_better = c.higher_is_better;
-      s.significant = c.significant;
       a.signals.push_back(std::move(s));
     }
   }

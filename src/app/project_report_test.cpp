@@ -176,6 +176,8 @@ TEST_F(ProjectReportTest, SinceABaseRun) {
   auto missing = BuildReport(Store(), options, clock);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message().find(FieldRef("base")), std::string::npos);
+  EXPECT_EQ(missing.error().message().find("--"), std::string::npos);
 }
 
 }  // namespace

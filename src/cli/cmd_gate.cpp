@@ -44,30 +44,14 @@ Runner AddGateCommand(CLI::App& sub) {
   sub.add_option("--junit", opts->junit, "Also write JUnit XML to this file");
   sub.add_option("--sarif", opts->sarif, "Also write SARIF 2.1.0 to this file");
   sub.add_option("--md", opts->markdown, "Also write the Markdown summary to this file");
-  sub.add_option("--resamples", opts->gate.evidence.resamples, "Bootstrap resamples")
-      ->check(CLI::Range(100, 100000))
-      ->capture_default_str();
-  sub.add_option("--seed", opts->gate.evidence.seed, "Seed: the same seed gives the same intervals")
-      ->capture_default_str();
-  sub.add_flag("--no-cache", opts->no_cache,
-               "Compute every number again, without reading or writing the result cache");
-  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
+  AddMeasuringOptions(sub, opts->gate.evidence, opts->no_cache, opts->quiet);
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
   return [opts] {
     auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
                                      store::Access::kRead);
     if (!opened) return ReportError(opened.error());
-    std::string charter = opts->charter;
-    if (charter.empty()) {
-      charter = DefaultCharterPath(*opened);
-      if (!opened->charter) {
-        return ReportError(
-            Error(ErrorCode::kNotFound,
-                  fmt::format("the gate is configured in the charter, and there is none at '{}'; "
-                              "write one with `foresight init`, or pass --charter PATH",
-                              charter)));
-      }
-    }
+    // Without a charter there is nothing to judge against: CheckCharterFile says so (kNotFound).
+    const std::string charter = opts->charter.empty() ? DefaultCharterPath(*opened) : opts->charter;
     auto check = app::CheckCharterFile(charter);
     if (!check) return ReportError(check.error());
     opts->gate.candidate = OptionalString(opts->run);

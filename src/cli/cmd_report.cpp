@@ -37,15 +37,7 @@ Runner AddReportCommand(CLI::App& sub) {
   sub.add_option("--ci", opts->report.evidence.confidence, "Confidence level of the intervals")
       ->check(CLI::Range(0.5, 0.999))
       ->capture_default_str();
-  sub.add_option("--resamples", opts->report.evidence.resamples, "Bootstrap resamples")
-      ->check(CLI::Range(100, 100000))
-      ->capture_default_str();
-  sub.add_option("--seed", opts->report.evidence.seed,
-                 "Seed: the same seed gives the same intervals")
-      ->capture_default_str();
-  sub.add_flag("--no-cache", opts->no_cache,
-               "Compute every number again, without reading or writing the result cache");
-  sub.add_flag("--quiet", opts->quiet, "No progress line, even on a terminal");
+  AddMeasuringOptions(sub, opts->report.evidence, opts->no_cache, opts->quiet);
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
   return [opts] {
     auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
@@ -78,7 +70,7 @@ Runner AddReportCommand(CLI::App& sub) {
     if (auto written = WriteFileAtomic(opts->output, text, true); !written) {
       return ReportError(written.error());
     }
-    WriteStdout(fmt::format("wrote {} ({} KB)\n", opts->output, (text.size() + 1023) / 1024));
+    WriteStdout(report::RenderReportWritten(opts->output, text.size()));
     return 0;
   };
 }

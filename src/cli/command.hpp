@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/measure.hpp"
 #include "app/workspace.hpp"
 #include "base/progress.hpp"
 #include "base/result.hpp"
@@ -99,6 +100,11 @@ std::optional<std::string> OptionalString(const std::string& value);
 // pointer to the parsed value, owned by the caller's closure.
 void AddFormatOption(CLI::App& sub, std::string& target,
                      std::initializer_list<std::string> allowed);
+
+// --resamples, --seed, --no-cache and --quiet, for the commands that measure through other use
+// cases (gate, report): their numbers are eval's, with its defaults.
+void AddMeasuringOptions(CLI::App& sub, app::EvidenceOptions& evidence, bool& no_cache,
+                         bool& quiet);
 
 // Whether to colour output: `--color always|never|auto`; auto means stdout is a terminal and
 // NO_COLOR is not set.

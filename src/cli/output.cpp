@@ -180,6 +180,18 @@ int ReportInputProblems(const std::vector<diag::Diagnostic>& diagnostics, report
   return 2;
 }
 
+void AddMeasuringOptions(CLI::App& sub, app::EvidenceOptions& evidence, bool& no_cache,
+                         bool& quiet) {
+  sub.add_option("--resamples", evidence.resamples, "Bootstrap resamples")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  sub.add_option("--seed", evidence.seed, "Seed: the same seed gives the same intervals")
+      ->capture_default_str();
+  sub.add_flag("--no-cache", no_cache,
+               "Compute every number again, without reading or writing the result cache");
+  sub.add_flag("--quiet", quiet, "No progress line, even on a terminal");
+}
+
 void AddFormatOption(CLI::App& sub, std::string& target,
                      std::initializer_list<std::string> allowed) {
   target = *allowed.begin();

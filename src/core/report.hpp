@@ -31,6 +31,7 @@ enum class SignalKind {
   kCannotTellApart,       // the best run and the runner-up (`other`) cannot be told apart
   kBeatsRunnerUp,         // the best run is detectably better than the runner-up
   kTargetReachable,       // `method`'s forecast reaches the target with about `size` examples
+  kCurveMeetsTarget,      // `method`'s curve already reaches the target at `size` examples
   kTargetOutOfReach,      // no method's forecast reaches the target (best: `method`)
   kNoCurve,               // no method has runs at 3 or more training sizes
   kGatePassed,            // the gate lets `run` through

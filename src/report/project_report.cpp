@@ -391,6 +391,7 @@ std::string SignalCommand(const Signal& s, const ProjectReport& r) {
                     : s.run),
           Shell(s.metric), flags);
     case SignalKind::kTargetReachable:
+    case SignalKind::kCurveMeetsTarget:
     case SignalKind::kTargetOutOfReach:
       return fmt::format("foresight forecast --method {} --evalset {}{}", Shell(s.method),
                          Shell(r.primary_evalset), SeedFlag(r.settings));
@@ -474,14 +475,10 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
                          r.comparisons.empty()
                              ? std::string()
                              : CompareVerdict(r.comparisons.front(), r.settings.confidence));
+    case SignalKind::kCurveMeetsTarget:
+      return fmt::format("The learning curve of '{}' already reaches the target of {}.", s.method,
+                         s.threshold);
     case SignalKind::kTargetReachable:
-      if (std::isfinite(s.size) && s.probability >= 0 &&
-          r.curves.end() != std::find_if(r.curves.begin(), r.curves.end(), [&](const auto& c) {
-            return c.method == s.method && c.forecast.target && c.forecast.target->already_met;
-          })) {
-        return fmt::format("The learning curve of '{}' already reaches the target of {}.", s.method,
-                           s.threshold);
-      }
       return fmt::format(
           "The learning curve of '{}' reaches the target of {} with about {} training examples "
           "(chance the target is reachable at all: {}).",
@@ -563,6 +560,7 @@ std::string FactorNextStep(const core::FactorAssessment& f) {
     case SignalKind::kCannotTellApart:
     case SignalKind::kBeatsRunnerUp:
     case SignalKind::kTargetReachable:
+    case SignalKind::kCurveMeetsTarget:
     case SignalKind::kGatePassed:
     case SignalKind::kInterpretabilityFree:
       break;
@@ -1020,6 +1018,10 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
   }
   md += "The full report: `foresight report -o report.html`.\n";
   return md;
+}
+
+std::string RenderReportWritten(const std::string& path, size_t bytes) {
+  return fmt::format("wrote {} ({} KB)\n", path, (bytes + 1023) / 1024);
 }
 
 }  // namespace foresight::report

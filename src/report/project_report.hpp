@@ -16,5 +16,7 @@ std::string FactorNextStep(const core::FactorAssessment& factor);
 
 std::string RenderReportHtml(const core::ProjectReport& report);
 std::string RenderReportMarkdown(const core::ProjectReport& report);
+// What `report -o FILE` says once the file is written: "wrote report.html (36 KB)".
+std::string RenderReportWritten(const std::string& path, size_t bytes);
 
 }  // namespace foresight::report

@@ -50,7 +50,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     return;
   }
   for (const doomed::PeopleQuestion& q : doomed::PeopleQuestions()) {
-    if (!doomed::Unanswered(p, q)) continue;
+    if (!q.unanswered(p)) continue;
     // A question left as "TODO" is M001's to report (the charter is unfinished).
     const bool todo =
         std::any_of(c.placeholders.begin(), c.placeholders.end(),

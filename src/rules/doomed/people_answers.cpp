@@ -241,49 +241,46 @@ constexpr PeopleQuestion kInfers = {
     "social-score, other, or none)",
     "inferring a person's risk of crime from profiling, their emotions at work or school, their "
     "race, politics, union membership, beliefs or sex life from biometrics, or a social score, "
-    "is prohibited (Article 5(1)(c), (d), (f), (g))"};
+    "is prohibited (Article 5(1)(c), (d), (f), (g))",
+    [](const core::People& p) { return p.infers.empty(); }};
 constexpr PeopleQuestion kFrom = {
     "people.inferred_from",
     "what it is inferred from (face, voice, gait, other-biometric, online-behaviour, "
     "social-behaviour, personality-traits, conduct-facts, other)",
     "biometric data and profiling are what turn an inference into a prohibited practice "
-    "(Article 5(1)(d), (f), (g))"};
+    "(Article 5(1)(d), (f), (g))",
+    [](const core::People& p) {
+      // Nothing inferred, nothing to source.
+      const bool none =
+          !p.infers.empty() && std::all_of(p.infers.begin(), p.infers.end(), [](const auto& f) {
+            return f.has() && *f == core::PersonInference::kNone;
+          });
+      return !none && p.inferred_from.empty();
+    }};
 constexpr PeopleQuestion kSettings = {
     "people.settings",
     "where the system is used (workplace, hiring, education, public-services, "
     "law-enforcement, migration, justice, credit, insurance, critical-infrastructure, "
     "biometric-identification, other, or none)",
     "these settings make a system high-risk (Annex III), and emotion recognition at work or "
-    "school is prohibited (Article 5(1)(f))"};
+    "school is prohibited (Article 5(1)(f))",
+    [](const core::People& p) { return p.settings.empty(); }};
 constexpr PeopleQuestion kVulnerability = {
     "people.exploits_vulnerability",
     "whether it exploits a vulnerability (age, disability, social-or-economic-situation, "
     "addiction, or none)",
-    "exploiting a vulnerability to distort behaviour is prohibited (Article 5(1)(b))"};
+    "exploiting a vulnerability to distort behaviour is prohibited (Article 5(1)(b))",
+    [](const core::People& p) { return p.exploits_vulnerability.empty(); }};
 constexpr PeopleQuestion kSubliminal = {
     "people.subliminal_techniques",
     "whether it uses techniques below the threshold of awareness (true or false)",
-    "subliminal or purposefully manipulative techniques are prohibited (Article 5(1)(a))"};
+    "subliminal or purposefully manipulative techniques are prohibited (Article 5(1)(a))",
+    [](const core::People& p) { return !p.subliminal_techniques.has(); }};
 constexpr PeopleQuestion kScraping = {
     "people.untargeted_face_scraping",
     "whether face images are collected by untargeted scraping (true or false)",
-    "building a face recognition dataset by untargeted scraping is prohibited (Article 5(1)(e))"};
-
-bool UnansweredIn(const core::People& p, const PeopleQuestion& q) {
-  if (q.field == kInfers.field) return p.infers.empty();
-  if (q.field == kFrom.field) {
-    // Nothing inferred, nothing to source.
-    const bool none =
-        !p.infers.empty() && std::all_of(p.infers.begin(), p.infers.end(), [](const auto& f) {
-          return f.has() && *f == core::PersonInference::kNone;
-        });
-    return !none && p.inferred_from.empty();
-  }
-  if (q.field == kSettings.field) return p.settings.empty();
-  if (q.field == kVulnerability.field) return p.exploits_vulnerability.empty();
-  if (q.field == kSubliminal.field) return !p.subliminal_techniques.has();
-  return !p.untargeted_face_scraping.has();
-}
+    "building a face recognition dataset by untargeted scraping is prohibited (Article 5(1)(e))",
+    [](const core::People& p) { return !p.untargeted_face_scraping.has(); }};
 
 constexpr std::array<PeopleQuestion, 6> kQuestions = {kInfers,        kFrom,       kSettings,
                                                       kVulnerability, kSubliminal, kScraping};
@@ -291,10 +288,6 @@ constexpr std::array<PeopleQuestion, 6> kQuestions = {kInfers,        kFrom,    
 }  // namespace
 
 std::span<const PeopleQuestion> PeopleQuestions() { return kQuestions; }
-
-bool Unanswered(const core::People& people, const PeopleQuestion& question) {
-  return UnansweredIn(people, question);
-}
 
 std::string WhatWasScreened(const core::Charter& c) {
   const PeopleSignal signal = ConcernsPeople(c);
@@ -311,7 +304,7 @@ std::string WhatWasScreened(const core::Charter& c) {
   }
   std::string open;
   for (const PeopleQuestion& q : kQuestions) {
-    if (UnansweredIn(c.people, q)) open += (open.empty() ? "" : ", ") + std::string(q.field);
+    if (q.unanswered(c.people)) open += (open.empty() ? "" : ", ") + std::string(q.field);
   }
   return fmt::format(
       "Screened: the answers to the EU AI Act's questions about people{} and the charter's "

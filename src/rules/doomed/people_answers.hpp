@@ -39,14 +39,11 @@ struct PeopleQuestion {
   std::string_view field;
   std::string_view asks;
   std::string_view why;
+  bool (*unanswered)(const core::People&);  // whether `people` leaves it unanswered
 };
 // The six questions (infers, inferred_from, settings, exploits_vulnerability,
 // subliminal_techniques, untargeted_face_scraping), in that order.
 std::span<const PeopleQuestion> PeopleQuestions();
-// Whether `people` leaves `question` unanswered (inferred_from needs no answer when nothing
-// is inferred).
-bool Unanswered(const core::People& people, const PeopleQuestion& question);
-
 // What the doomed factor's screening looked at, in one sentence for its verdict: the answers
 // (naming the unanswered questions) and the text, and that it is not legal advice.
 std::string WhatWasScreened(const core::Charter& charter);
