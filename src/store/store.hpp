@@ -1,4 +1,4 @@
-// Store: where evaluation sets, runs and charter versions are kept.
+// Store: where evaluation sets, runs, charter versions and the plan ledger are kept.
 //
 // Use-case methods only; no SQL (or any backend detail) crosses this interface, so SQLite
 // (the embedded default) and PostgreSQL (the team server, later) implement the same
@@ -38,6 +38,7 @@
 
 #include "base/result.hpp"
 #include "core/evidence.hpp"
+#include "core/plan_ledger.hpp"
 
 namespace foresight::store {
 
@@ -107,6 +108,20 @@ class Store {
       const core::CriteriaVersion& criteria) = 0;
   // The project's criteria history, oldest first.
   virtual Result<std::vector<core::CriteriaVersion>> ListCriteria() = 0;
+
+  // The plan ledger (core/plan_ledger.hpp): append-only, so an event is never changed or
+  // deleted.
+  //
+  // Appends the events to this project's ledger in the order given, in one transaction. The
+  // store sets each event's id, increasing in insertion order (the ids given are ignored), so
+  // the ledger replays in the order it was written even when two events share a day. Fails
+  // with kInvalidArgument (storing nothing of the batch) when an event has no method name, a
+  // kLogged event no effort, a kEstimated event no `likely`, a value (an estimate's or the
+  // effort) is negative or not finite, or `on` is not shaped YYYY-MM-DD. An empty batch
+  // stores nothing and succeeds.
+  virtual Status AddPlanEvents(const std::vector<core::PlanEvent>& events) = 0;
+  // This project's events, oldest first (by id), ids included.
+  virtual Result<std::vector<core::PlanEvent>> ListPlanEvents() = 0;
 
   // The result cache: values computed from a run's stored predictions (a metric's bootstrap
   // replicates, say), kept so that the same computation is a lookup the next time. Runs

@@ -103,6 +103,50 @@ void ExpectSameBits(const std::vector<double>& a, const std::vector<double>& b) 
   }
 }
 
+core::PlanEvent Estimated(const std::string& method, double optimistic, double likely,
+                          double pessimistic) {
+  core::PlanEvent e;
+  e.method = method;
+  e.kind = core::PlanEventKind::kEstimated;
+  e.on = "2026-03-01";
+  e.optimistic = optimistic;
+  e.likely = likely;
+  e.pessimistic = pessimistic;
+  e.role = "ml engineer";
+  e.note = "from the charter";
+  e.recorded_at = "2026-03-01T09:00:00Z";
+  return e;
+}
+
+core::PlanEvent Logged(const std::string& method, double effort, const std::string& on) {
+  core::PlanEvent e;
+  e.method = method;
+  e.kind = core::PlanEventKind::kLogged;
+  e.on = on;
+  e.role = "data scientist";
+  e.effort = effort;
+  e.recorded_at = on + "T17:00:00Z";
+  return e;
+}
+
+core::PlanEvent Happened(const std::string& method, core::PlanEventKind kind) {
+  core::PlanEvent e;
+  e.method = method;
+  e.kind = kind;
+  e.on = "2026-03-02";
+  e.recorded_at = "2026-03-02T08:00:00Z";
+  return e;
+}
+
+// (method, kind) of each event, to compare orders.
+std::vector<std::pair<std::string, core::PlanEventKind>> Steps(
+    const std::vector<core::PlanEvent>& events) {
+  std::vector<std::pair<std::string, core::PlanEventKind>> out;
+  out.reserve(events.size());
+  for (const core::PlanEvent& e : events) out.emplace_back(e.method, e.kind);
+  return out;
+}
+
 std::vector<std::string> Names(const std::vector<core::RunInfo>& runs) {
   std::vector<std::string> out;
   out.reserve(runs.size());
@@ -476,6 +520,156 @@ TEST_P(StoreContractTest, CriteriaAreRecordedPerCharterVersion) {
   EXPECT_EQ((*all)[2].metric, "");
   EXPECT_FALSE((*all)[2].threshold.has_value());
   EXPECT_EQ((*all)[2].seen_at, "2026-04-01T09:00:00Z");
+}
+
+TEST_P(StoreContractTest, PlanEventsRoundTripEveryFieldWithIncreasingIds) {
+  EXPECT_TRUE(store_->ListPlanEvents()->empty());
+  core::PlanEvent estimate = Estimated("gbm", 1.5, 2.25, 4);
+  estimate.id = 999;  // the store sets ids; a caller's are ignored
+  core::PlanEvent logged = Logged("gbm", 0.5, "2026-03-09");
+  logged.note = "feature work, \"quoted\"\nand a second line";
+  core::PlanEvent partial = Estimated("rules", 0, 0.5, 1);
+  partial.optimistic = std::nullopt;  // only `likely` is required of an estimate
+  partial.pessimistic = std::nullopt;
+  partial.role = "";
+  ASSERT_TRUE(store_->AddPlanEvents({estimate, logged, partial}));
+  auto all = store_->ListPlanEvents();
+  ASSERT_TRUE(all) << all.error().message();
+  ASSERT_EQ(all->size(), 3u);
+  const core::PlanEvent& e = (*all)[0];
+  EXPECT_EQ(e.method, "gbm");
+  EXPECT_EQ(e.kind, core::PlanEventKind::kEstimated);
+  EXPECT_EQ(e.on, "2026-03-01");
+  EXPECT_EQ(e.optimistic, 1.5);
+  EXPECT_EQ(e.likely, 2.25);
+  EXPECT_EQ(e.pessimistic, 4.0);
+  EXPECT_EQ(e.role, "ml engineer");
+  EXPECT_FALSE(e.effort.has_value());
+  EXPECT_EQ(e.note, "from the charter");
+  EXPECT_EQ(e.recorded_at, "2026-03-01T09:00:00Z");
+  const core::PlanEvent& l = (*all)[1];
+  EXPECT_EQ(l.kind, core::PlanEventKind::kLogged);
+  EXPECT_EQ(l.on, "2026-03-09");
+  EXPECT_EQ(l.effort, 0.5);
+  EXPECT_EQ(l.role, "data scientist");
+  EXPECT_EQ(l.note, logged.note);
+  EXPECT_FALSE(l.optimistic.has_value());
+  EXPECT_FALSE(l.likely.has_value());
+  EXPECT_FALSE(l.pessimistic.has_value());
+  const core::PlanEvent& p = (*all)[2];
+  EXPECT_EQ(p.method, "rules");
+  EXPECT_FALSE(p.optimistic.has_value());
+  EXPECT_EQ(p.likely, 0.5);
+  EXPECT_FALSE(p.pessimistic.has_value());
+  EXPECT_EQ(p.role, "");
+  EXPECT_EQ(p.note, "from the charter");
+  EXPECT_LT(e.id, l.id);
+  EXPECT_LT(l.id, p.id);
+  EXPECT_NE(e.id, 999);
+  // Every kind round-trips, and a later batch comes after the earlier ones.
+  const std::vector<core::PlanEvent> kinds = {Happened("gbm", core::PlanEventKind::kStarted),
+                                              Happened("gbm", core::PlanEventKind::kFinished),
+                                              Happened("rules", core::PlanEventKind::kDropped),
+                                              Happened("rules", core::PlanEventKind::kRemoved)};
+  ASSERT_TRUE(store_->AddPlanEvents(kinds));
+  auto more = store_->ListPlanEvents();
+  ASSERT_TRUE(more) << more.error().message();
+  ASSERT_EQ(more->size(), 7u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ((*more)[i].id, (*all)[i].id) << "ids never change";
+  for (size_t i = 1; i < more->size(); ++i) EXPECT_LT((*more)[i - 1].id, (*more)[i].id);
+  const std::vector<core::PlanEvent> tail(more->begin() + 3, more->end());
+  EXPECT_EQ(Steps(tail), Steps(kinds));
+  EXPECT_EQ(tail[0].on, "2026-03-02");
+  EXPECT_EQ(tail[0].role, "");
+  EXPECT_FALSE(tail[0].effort.has_value());
+}
+
+// The ledger is in the order written, not by day: a correction written later for an earlier
+// day comes after what it corrects.
+TEST_P(StoreContractTest, PlanEventsKeepTheOrderTheyWereAddedIn) {
+  ASSERT_TRUE(store_->AddPlanEvents(
+      {Logged("b", 1, "2026-03-20"), Logged("a", 2, "2026-03-10"), Logged("c", 3, "2026-03-15")}));
+  ASSERT_TRUE(store_->AddPlanEvents({Logged("a", 4, "2026-01-01")}));
+  ASSERT_TRUE(store_->AddPlanEvents({}));  // an empty batch is fine, and stores nothing
+  auto all = store_->ListPlanEvents();
+  ASSERT_TRUE(all) << all.error().message();
+  std::vector<std::string> order;
+  std::vector<double> efforts;
+  for (const core::PlanEvent& e : *all) {
+    order.push_back(e.method + "@" + e.on);
+    efforts.push_back(e.effort.value_or(-1));
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"b@2026-03-20", "a@2026-03-10", "c@2026-03-15",
+                                             "a@2026-01-01"}));
+  EXPECT_EQ(efforts, (std::vector<double>{1, 2, 3, 4}));
+}
+
+TEST_P(StoreContractTest, AnInvalidPlanEventStoresNothingOfItsBatch) {
+  ASSERT_TRUE(store_->AddPlanEvents({Estimated("gbm", 1, 2, 3)}));
+  const auto with = [](auto change) {
+    core::PlanEvent e = Estimated("gbm", 1, 2, 3);
+    change(e);
+    return e;
+  };
+  static constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+  static constexpr double kInf = std::numeric_limits<double>::infinity();
+  using Kind = core::PlanEventKind;
+  const std::vector<std::pair<std::string, core::PlanEvent>> bad = {
+      {"no method", with([](core::PlanEvent& e) { e.method = ""; })},
+      {"an estimate without likely", with([](core::PlanEvent& e) { e.likely = std::nullopt; })},
+      {"a negative estimate", with([](core::PlanEvent& e) { e.optimistic = -0.5; })},
+      {"a NaN estimate", with([](core::PlanEvent& e) { e.likely = kNan; })},
+      {"an infinite estimate", with([](core::PlanEvent& e) { e.pessimistic = kInf; })},
+      {"logged without effort", Happened("gbm", Kind::kLogged)},
+      {"a negative effort", Logged("gbm", -1, "2026-03-02")},
+      {"a NaN effort", Logged("gbm", kNan, "2026-03-02")},
+      {"an infinite effort", Logged("gbm", kInf, "2026-03-02")},
+      {"no day", with([](core::PlanEvent& e) { e.on = ""; })},
+      {"a day with a time", with([](core::PlanEvent& e) { e.on = "2026-03-01T09:00"; })},
+      {"a day without zeros", with([](core::PlanEvent& e) { e.on = "2026-3-1"; })},
+      {"a day in another order", with([](core::PlanEvent& e) { e.on = "01-03-2026"; })},
+      {"a day with slashes", with([](core::PlanEvent& e) { e.on = "2026/03/01"; })},
+      {"a day with letters", with([](core::PlanEvent& e) { e.on = "2026-Ma-01"; })},
+  };
+  for (const auto& [what, event] : bad) {
+    SCOPED_TRACE(what);
+    // The bad event last, after good ones: those are not stored either.
+    const Status refused = store_->AddPlanEvents(
+        {Logged("gbm", 1, "2026-03-02"), Happened("gbm", Kind::kStarted), event});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument) << refused.error().message();
+    auto all = store_->ListPlanEvents();
+    ASSERT_TRUE(all) << all.error().message();
+    EXPECT_EQ(all->size(), 1u);
+  }
+  // The checks are of the shape only, and zero is a value.
+  ASSERT_TRUE(store_->AddPlanEvents({Logged("gbm", 0, "2026-13-45"), Estimated("lr", 0, 0, 0)}));
+  EXPECT_EQ(store_->ListPlanEvents()->size(), 3u);
+}
+
+TEST_P(StoreContractTest, PlanEventsArePerProject) {
+  ASSERT_TRUE(store_->AddPlanEvents({Estimated("gbm", 1, 2, 3), Logged("gbm", 1, "2026-03-02")}));
+  std::unique_ptr<Store> other = NewProject("fraud");
+  ASSERT_NE(other, nullptr);
+  EXPECT_TRUE(other->ListPlanEvents()->empty());
+  ASSERT_TRUE(other->AddPlanEvents({Estimated("rules", 4, 5, 6)}));
+  ASSERT_TRUE(store_->AddPlanEvents({Happened("gbm", core::PlanEventKind::kFinished)}));
+  auto ours = store_->ListPlanEvents();
+  auto theirs = other->ListPlanEvents();
+  ASSERT_TRUE(ours) << ours.error().message();
+  ASSERT_TRUE(theirs) << theirs.error().message();
+  using Kind = core::PlanEventKind;
+  EXPECT_EQ(Steps(*ours),
+            (std::vector<std::pair<std::string, Kind>>{
+                {"gbm", Kind::kEstimated}, {"gbm", Kind::kLogged}, {"gbm", Kind::kFinished}}));
+  ASSERT_EQ(theirs->size(), 1u);
+  EXPECT_EQ((*theirs)[0].method, "rules");
+  EXPECT_EQ((*theirs)[0].likely, 5.0);
+  // Reopened, a project still holds its own ledger.
+  other.reset();
+  auto reopened = open_("fraud");
+  ASSERT_TRUE(reopened) << reopened.error().message();
+  EXPECT_EQ((*reopened)->ListPlanEvents()->size(), 1u);
 }
 
 TEST_P(StoreContractTest, CachedResultsArePerRunAndKeyAndReplaced) {
@@ -863,6 +1057,33 @@ TEST_P(StoreContractTest, AFailedPutCachedResultsLeavesNothingAtAnyStep) {
             [&] {
               EXPECT_EQ(*store.GetCachedResults("k", {"a", "b"}),
                         (std::vector<std::optional<std::string>>{"new-a", "new-b"}));
+            });
+  }
+}
+
+TEST_P(StoreContractTest, AFailedAddPlanEventsLeavesNothingAtAnyStep) {
+  for (const int count : kFailureCounts) {
+    auto project = NewProject("p" + std::to_string(count));
+    ASSERT_NE(project, nullptr);
+    Store& store = *project;
+    ASSERT_TRUE(store.AddPlanEvents({Estimated("gbm", 1, 2, 3)}));
+    const std::vector<core::PlanEvent> batch = {Happened("gbm", core::PlanEventKind::kStarted),
+                                                Logged("gbm", 1.5, "2026-03-03"),
+                                                Logged("gbm", 0.5, "2026-03-04")};
+    FaultLoop(GetParam(), store)
+        .Run(
+            count, [&] { return store.AddPlanEvents(batch); },
+            [&] {
+              auto all = store.ListPlanEvents();
+              ASSERT_TRUE(all) << all.error().message();
+              ASSERT_EQ(all->size(), 1u);
+              EXPECT_EQ((*all)[0].kind, core::PlanEventKind::kEstimated);
+            },
+            [&] {
+              auto all = store.ListPlanEvents();
+              ASSERT_TRUE(all) << all.error().message();
+              ASSERT_EQ(all->size(), 4u);
+              EXPECT_EQ((*all)[3].effort, 0.5);
             });
   }
 }

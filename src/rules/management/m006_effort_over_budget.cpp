@@ -6,17 +6,18 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/management/management_helpers.hpp"
 #include "rules/rule_helpers.hpp"
+#include "stats/pert.hpp"
 
 namespace foresight::rules {
 namespace m006 {
 namespace {
 
-// The PERT mean (o + 4m + p) / 6 of an effort; a missing optimistic or pessimistic bound
+// The PERT mean of an effort (stats/pert.hpp); a missing optimistic or pessimistic bound
 // falls back to the likely value. Without a likely value the effort is unknown.
-std::optional<double> PertMean(const core::Effort& e) {
+std::optional<double> MeanEffort(const core::Effort& e) {
   if (!e.likely.has()) return std::nullopt;
   const double m = *e.likely;
-  return (e.optimistic.value_or(m) + 4 * m + e.pessimistic.value_or(m)) / 6;
+  return stats::PertMean({e.optimistic.value_or(m), m, e.pessimistic.value_or(m)});
 }
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -31,7 +32,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   for (size_t i = 0; i < plan.methods.size(); ++i) {
     const core::Method& m = plan.methods[i];
     if (!StillToDo(m)) continue;
-    const std::optional<double> mean = PertMean(m.effort);
+    const std::optional<double> mean = MeanEffort(m.effort);
     if (!mean) continue;
     total += *mean;
     ++counted;

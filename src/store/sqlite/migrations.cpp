@@ -162,7 +162,33 @@ CREATE TABLE results (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// Version 4: the plan ledger (Store::AddPlanEvents), append-only. The id is the ledger's
+// order (INTEGER PRIMARY KEY: the rowid, one more than the largest, and rows are never
+// deleted), read per project through the index. The columns a kind does not use are NULL
+// (values) or '' (texts), so one table holds every kind; the kind's own rules (a logged
+// event's effort, an estimate's likely value) are checked by the store, which can say
+// which event broke them.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE plan_events (
+  id           INTEGER PRIMARY KEY,
+  project_id   INTEGER NOT NULL REFERENCES projects(id),
+  method       TEXT NOT NULL CHECK (method <> ''),
+  kind         TEXT NOT NULL CHECK (kind IN ('estimated', 'removed', 'started', 'logged',
+                                             'finished', 'dropped')),
+  happened_on  TEXT NOT NULL,         -- YYYY-MM-DD, the day the user says it happened
+  optimistic   REAL,                  -- person-weeks
+  likely       REAL,
+  pessimistic  REAL,
+  role         TEXT NOT NULL,
+  effort       REAL,                  -- person-weeks
+  note         TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL          -- when it was written, ISO 8601 UTC
+) STRICT;
+
+CREATE INDEX plan_events_by_project ON plan_events (project_id, id);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -1,11 +1,15 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -30,6 +34,95 @@ int64_t SqlCount(size_t value) {
       std::min<size_t>(value, static_cast<size_t>(std::numeric_limits<int64_t>::max())));
 }
 
+// The plan event kinds as the plan_events table spells them (its CHECK lists the same).
+constexpr std::array<std::pair<core::PlanEventKind, std::string_view>, 6> kPlanEventKinds = {{
+    {core::PlanEventKind::kEstimated, "estimated"},
+    {core::PlanEventKind::kRemoved, "removed"},
+    {core::PlanEventKind::kStarted, "started"},
+    {core::PlanEventKind::kLogged, "logged"},
+    {core::PlanEventKind::kFinished, "finished"},
+    {core::PlanEventKind::kDropped, "dropped"},
+}};
+
+// nullopt for a value outside the enum (a cast integer), refused before writing.
+std::optional<std::string_view> PlanEventKindName(core::PlanEventKind kind) {
+  for (const auto& [k, name] : kPlanEventKinds) {
+    if (k == kind) return name;
+  }
+  return std::nullopt;
+}
+
+std::optional<core::PlanEventKind> ParsePlanEventKind(std::string_view name) {
+  for (const auto& [kind, n] : kPlanEventKinds) {
+    if (n == name) return kind;
+  }
+  return std::nullopt;
+}
+
+// The shape only: which days exist is the caller's to know, and a shape is enough to keep
+// the ledger's days sorting as text.
+bool IsDay(std::string_view on) {
+  if (on.size() != 10) return false;
+  for (size_t i = 0; i < on.size(); ++i) {
+    const bool digit = on[i] >= '0' && on[i] <= '9';
+    if ((i == 4 || i == 7) ? on[i] != '-' : !digit) return false;
+  }
+  return true;
+}
+
+// Why an event cannot be stored, or "" when it can. Checked before writing, so a bad batch
+// is refused whole with a message naming the event; the schema could only name a constraint
+// (and SQLite would store a NaN as NULL, read back as "no value").
+std::string PlanEventProblem(const core::PlanEvent& e) {
+  if (e.method.empty()) return "it names no method";
+  if (!PlanEventKindName(e.kind)) {
+    return fmt::format("unknown kind {}", static_cast<int>(e.kind));
+  }
+  if (!IsDay(e.on)) return fmt::format("its day '{}' is not a date YYYY-MM-DD", e.on);
+  if (e.kind == core::PlanEventKind::kEstimated && !e.likely) {
+    return "an estimate without a likely value";
+  }
+  if (e.kind == core::PlanEventKind::kLogged && !e.effort) return "logged without an effort";
+  for (const auto& [name, value] :
+       {std::pair{"optimistic", e.optimistic}, std::pair{"likely", e.likely},
+        std::pair{"pessimistic", e.pessimistic}, std::pair{"effort", e.effort}}) {
+    const double given = value.value_or(0.0);  // no value is fine
+    if (!(std::isfinite(given) && given >= 0)) {
+      return fmt::format("its {} value {} is not a finite, non-negative number of person-weeks",
+                         name, given);
+    }
+  }
+  return "";
+}
+
+// What DecodePlanEvent reads after the id, in the order AddPlanEvents binds them.
+constexpr std::string_view kPlanEventColumns =
+    "method, kind, happened_on, optimistic, likely, pessimistic, role, effort, note, "
+    "recorded_at";
+
+// Reads `id, kPlanEventColumns`. Fails with kDataLoss for an unknown kind.
+Result<core::PlanEvent> DecodePlanEvent(const Statement& stmt) {
+  core::PlanEvent e;
+  e.id = stmt.Int(0);
+  e.method = stmt.Text(1);
+  const std::string kind = stmt.Text(2);
+  const auto parsed = ParsePlanEventKind(kind);
+  if (!parsed) {
+    return Fail(
+        Damaged(fmt::format("plan event {}", e.id), fmt::format("unknown kind '{}'", kind)));
+  }
+  e.kind = *parsed;
+  e.on = stmt.Text(3);
+  if (!stmt.IsNull(4)) e.optimistic = stmt.Double(4);
+  if (!stmt.IsNull(5)) e.likely = stmt.Double(5);
+  if (!stmt.IsNull(6)) e.pessimistic = stmt.Double(6);
+  e.role = stmt.Text(7);
+  if (!stmt.IsNull(8)) e.effort = stmt.Double(8);
+  e.note = stmt.Text(9);
+  e.recorded_at = stmt.Text(10);
+  return e;
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Database> db, int64_t project_id, std::string project)
@@ -47,6 +140,8 @@ class SqliteStore final : public Store {
   Result<std::optional<core::CriteriaVersion>> RecordCriteria(
       const core::CriteriaVersion& criteria) override;
   Result<std::vector<core::CriteriaVersion>> ListCriteria() override;
+  Status AddPlanEvents(const std::vector<core::PlanEvent>& events) override;
+  Result<std::vector<core::PlanEvent>> ListPlanEvents() override;
   Result<std::vector<std::optional<std::string>>> GetCachedResults(
       std::string_view key, const std::vector<std::string>& runs) override;
   Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
@@ -406,6 +501,49 @@ Result<std::vector<core::CriteriaVersion>> SqliteStore::ListCriteria() {
     FS_TRY(row, stmt.Step());
     if (!row) break;
     out.push_back(DecodeCriteria(stmt));
+  }
+  return out;
+}
+
+Status SqliteStore::AddPlanEvents(const std::vector<core::PlanEvent>& events) {
+  for (size_t i = 0; i < events.size(); ++i) {
+    const std::string problem = PlanEventProblem(events[i]);
+    if (!problem.empty()) {
+      const std::string method =
+          events[i].method.empty() ? "" : fmt::format(" (method '{}')", events[i].method);
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("plan event {} of {}{}: {}; none of the {} was stored", i + 1,
+                              events.size(), method, problem, events.size()));
+    }
+  }
+  if (events.empty()) return {};
+  return InTransaction(*db_, [&]() -> Status {
+    for (const core::PlanEvent& e : events) {
+      FS_TRY(insert, db_->Prepare(fmt::format("INSERT INTO plan_events (project_id, {}) VALUES "
+                                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                              kPlanEventColumns)));
+      insert.Bind(1, project_id_).Bind(2, std::string_view(e.method));
+      insert.Bind(3, PlanEventKindName(e.kind).value_or("")).Bind(4, std::string_view(e.on));
+      insert.Bind(5, e.optimistic).Bind(6, e.likely).Bind(7, e.pessimistic);
+      insert.Bind(8, std::string_view(e.role)).Bind(9, e.effort);
+      insert.Bind(10, std::string_view(e.note)).Bind(11, std::string_view(e.recorded_at));
+      FS_CHECK(insert.Run());
+    }
+    return {};
+  });
+}
+
+Result<std::vector<core::PlanEvent>> SqliteStore::ListPlanEvents() {
+  FS_TRY(stmt, db_->Prepare(
+                   fmt::format("SELECT id, {} FROM plan_events WHERE project_id = ?1 ORDER BY id",
+                               kPlanEventColumns)));
+  stmt.Bind(1, project_id_);
+  std::vector<core::PlanEvent> out;
+  while (true) {
+    FS_TRY(row, stmt.Step());
+    if (!row) break;
+    FS_TRY(event, DecodePlanEvent(stmt));
+    out.push_back(std::move(event));
   }
   return out;
 }

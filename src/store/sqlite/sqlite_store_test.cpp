@@ -189,7 +189,8 @@ TEST_F(SqliteStoreTest, LookupsByNameUseAnIndex) {
        {"EXPLAIN QUERY PLAN SELECT id FROM runs WHERE project_id = 1 AND name = 'x'",
         "EXPLAIN QUERY PLAN SELECT id FROM evalsets WHERE project_id = 1 AND name = 'x'",
         "EXPLAIN QUERY PLAN SELECT id FROM runs WHERE project_id = 1 AND method = 'x'",
-        "EXPLAIN QUERY PLAN SELECT id FROM runs WHERE evalset_id = 3"}) {
+        "EXPLAIN QUERY PLAN SELECT id FROM runs WHERE evalset_id = 3",
+        "EXPLAIN QUERY PLAN SELECT * FROM plan_events WHERE project_id = 1 ORDER BY id"}) {
     auto stmt = db->Prepare(sql);
     ASSERT_TRUE(stmt);
     ASSERT_TRUE(*stmt->Step());
@@ -303,6 +304,47 @@ TEST_F(SqliteStoreTest, AVersionOneDatabaseKeepsItsDataInTheDefaultProject) {
   auto second = OpenSqliteStore(path_, "second");
   ASSERT_TRUE(second);
   EXPECT_TRUE((*second)->ListRuns()->empty());
+}
+
+// A workspace of schema version 3 (before the plan ledger) keeps its data, and gets an
+// empty ledger in each of its projects.
+TEST_F(SqliteStoreTest, AVersionThreeDatabaseKeepsItsDataAndGetsAnEmptyLedger) {
+  ASSERT_TRUE(MigrateSqliteForTesting(path_, 3));
+  {
+    auto db = Raw(path_);
+    ASSERT_NE(db, nullptr);
+    EXPECT_EQ(Query(*db, "PRAGMA user_version"), "3");
+    EXPECT_EQ(Query(*db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plan_events'"), "0");
+    ASSERT_TRUE(
+        db->Exec("INSERT INTO projects (id, name) VALUES (2, 'fraud');"
+                 "INSERT INTO criteria VALUES (1, 1, 'h1', 'accuracy', 0.9, 0.95, "
+                 "'2026-01-01T00:00:00Z');"
+                 "INSERT INTO criteria VALUES (2, 2, 'h2', 'recall', NULL, NULL, "
+                 "'2026-01-02T00:00:00Z');"));
+  }
+  auto store = Open(path_);
+  ASSERT_NE(store, nullptr);
+  {
+    auto db = Raw(path_);
+    ASSERT_NE(db, nullptr);
+    EXPECT_EQ(Query(*db, "PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
+  }
+  EXPECT_EQ(*store->ListProjects(), (std::vector<std::string>{"default", "fraud"}));
+  auto criteria = store->ListCriteria();
+  ASSERT_TRUE(criteria) << criteria.error().message();
+  ASSERT_EQ(criteria->size(), 1u);
+  EXPECT_EQ((*criteria)[0].metric, "accuracy");
+  EXPECT_TRUE(store->ListPlanEvents()->empty());
+  core::PlanEvent started;
+  started.method = "gbm";
+  started.kind = core::PlanEventKind::kStarted;
+  started.on = "2026-01-03";
+  ASSERT_TRUE(store->AddPlanEvents({started}));
+  EXPECT_EQ(store->ListPlanEvents()->size(), 1u);
+  auto fraud = OpenSqliteStore(path_, "fraud");
+  ASSERT_TRUE(fraud) << fraud.error().message();
+  EXPECT_EQ((*fraud)->ListCriteria()->front().metric, "recall");
+  EXPECT_TRUE((*fraud)->ListPlanEvents()->empty());
 }
 
 TEST_F(SqliteStoreTest, StoresOpenedAtOnceOnANewFileMigrateItOnce) {
@@ -458,6 +500,36 @@ TEST_F(SqliteStoreTest, ListingsReportDamagedRowsToo) {
   EXPECT_EQ(store->ListRuns().error().code(), ErrorCode::kDataLoss);
 }
 
+TEST_F(SqliteStoreTest, APlanEventOfUnknownKindIsDataLossNamingIt) {
+  {
+    auto store = Open(path_);
+    ASSERT_NE(store, nullptr);
+    core::PlanEvent started;
+    started.method = "gbm";
+    started.kind = core::PlanEventKind::kStarted;
+    started.on = "2026-01-03";
+    ASSERT_TRUE(store->AddPlanEvents({started, started}));
+  }
+  std::string id;
+  {
+    auto db = Raw(path_);
+    ASSERT_NE(db, nullptr);
+    id = Query(*db, "SELECT MAX(id) FROM plan_events");
+    ASSERT_TRUE(
+        db->Exec("PRAGMA ignore_check_constraints = ON;"
+                 "UPDATE plan_events SET kind = 'paused' WHERE id = " +
+                 id));
+  }
+  auto store = Open(path_);
+  ASSERT_NE(store, nullptr);
+  auto events = store->ListPlanEvents();
+  ASSERT_FALSE(events);
+  EXPECT_EQ(events.error().code(), ErrorCode::kDataLoss);
+  EXPECT_NE(events.error().message().find("plan event " + id + ": unknown kind 'paused'"),
+            std::string::npos)
+      << events.error().message();
+}
+
 TEST_F(SqliteStoreTest, ConstraintErrorsAreMappedByKind) {
   auto db = Raw(path_);
   ASSERT_NE(db, nullptr);
@@ -602,6 +674,13 @@ TEST_F(SqliteStoreTest, AReadOnlyStoreReadsAndWritesNothing) {
         << add.error().message();
     EXPECT_FALSE(store.PutCachedResults({{"r", "k", "v"}}));
     EXPECT_FALSE(store.RecordCriteria({"h", "roc_auc", 0.8, 0.95, "2026-12-02T10:00:00Z"}));
+    core::PlanEvent started;
+    started.method = "gbm";
+    started.kind = core::PlanEventKind::kStarted;
+    started.on = "2026-12-02";
+    const Status ledger = store.AddPlanEvents({started});
+    ASSERT_FALSE(ledger);
+    EXPECT_EQ(ledger.error().code(), ErrorCode::kFailedPrecondition);
   }
   EXPECT_EQ(FileBytes(path_), before);
 }
