@@ -284,7 +284,12 @@ void ReadMethod(Reader& r, const Node& item, const std::string& path, core::Plan
   r.Read(m->Get("interpretable"), Child(path, "interpretable"), x.interpretable);
   r.Read(m->Get("role"), Child(path, "role"), x.role);
   r.Read(m->Get("status"), Child(path, "status"), x.status);
-  m->Finish({"name", "hypothesis", "effort", "interpretable", "role", "status"});
+  r.Read(m->Get("stage"), Child(path, "stage"), x.stage);
+  core::SectionMark after_mark;
+  r.ReadScalars(m->Get("after"), Child(path, "after"), after_mark, x.after);
+  r.Read(m->Get("run_method"), Child(path, "run_method"), x.run_method);
+  m->Finish({"name", "hypothesis", "effort", "interpretable", "role", "status", "stage", "after",
+             "run_method"});
   plan.methods.push_back(std::move(x));
 }
 
@@ -316,6 +321,14 @@ void ReadMilestone(Reader& r, const Node& item, const std::string& path, core::P
   plan.milestones.push_back(std::move(x));
 }
 
+void ReadRework(Reader& r, Entry entry, core::Rework& out) {
+  auto m = OpenSection(r, entry, "plan.rework", out.mark);
+  if (!m) return;
+  r.Read(m->Get("probability"), "plan.rework.probability", out.probability, 0.0, 0.95);
+  r.Read(m->Get("cost"), "plan.rework.cost", out.cost, 0.0, 10.0);
+  m->Finish({"probability", "cost"});
+}
+
 void ReadPlan(Reader& r, Entry entry, core::Plan& out) {
   auto m = OpenSection(r, entry, "plan", out.mark);
   if (!m) return;
@@ -324,6 +337,10 @@ void ReadPlan(Reader& r, Entry entry, core::Plan& out) {
   r.Read(m->Get("budget_person_weeks"), "plan.budget_person_weeks", out.budget_person_weeks, 0.0,
          1e6);
   r.Read(m->Get("iteration_days"), "plan.iteration_days", out.iteration_days, 0.0, 3650.0);
+  r.Read(m->Get("deadline"), "plan.deadline", out.deadline);
+  r.Read(m->Get("training_size"), "plan.training_size", out.training_size, 1,
+         int64_t{1000000000000});
+  ReadRework(r, m->Get("rework"), out.rework);
   r.ReadScalars(m->Get("feedback_loops"), "plan.feedback_loops", out.feedback_loops_mark,
                 out.feedback_loops);
   r.ReadList(m->Get("methods"), "plan.methods", out.methods_mark,
@@ -332,8 +349,8 @@ void ReadPlan(Reader& r, Entry entry, core::Plan& out) {
              [&](const Node& item, const std::string& path) { ReadStage(r, item, path, out); });
   r.ReadList(m->Get("milestones"), "plan.milestones", milestones_mark,
              [&](const Node& item, const std::string& path) { ReadMilestone(r, item, path, out); });
-  m->Finish({"budget_person_weeks", "iteration_days", "feedback_loops", "methods", "stages",
-             "milestones"});
+  m->Finish({"budget_person_weeks", "iteration_days", "deadline", "training_size", "rework",
+             "feedback_loops", "methods", "stages", "milestones"});
 }
 
 void ReadMonitoring(Reader& r, Entry entry, core::Monitoring& out) {

@@ -43,6 +43,8 @@ constexpr Command kCommands[] = {
      AddGateCommand},
     {"report", "One self-contained HTML report for leaders (or a Markdown summary for a PR)",
      AddReportCommand},
+    {"plan", "The plan ledger (plan start|log|finish|drop) and its Monte-Carlo outlook",
+     AddPlanCommand},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

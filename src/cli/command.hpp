@@ -126,5 +126,6 @@ Runner AddForecastCommand(CLI::App& sub);
 Runner AddProbeCommand(CLI::App& sub);
 Runner AddGateCommand(CLI::App& sub);
 Runner AddReportCommand(CLI::App& sub);
+Runner AddPlanCommand(CLI::App& sub);
 
 }  // namespace foresight::cli

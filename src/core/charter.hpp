@@ -168,6 +168,9 @@ struct Method {
   Field<bool> interpretable;
   Field<Role> role;
   Field<MethodStatus> status;
+  Field<std::string> stage;               // the plan.stages item it belongs to
+  std::vector<Field<std::string>> after;  // methods that must finish before it starts
+  Field<std::string> run_method;          // the `--method` its runs record, when not its name
 };
 
 struct Stage {
@@ -184,10 +187,21 @@ struct Milestone {
   std::vector<Field<std::string>> methods;
 };
 
+// Feedback loops as the outlook models them: a finished method is sent back for another pass
+// with this probability, each pass costing this fraction of its effort.
+struct Rework {
+  SectionMark mark;
+  Field<double> probability;
+  Field<double> cost;
+};
+
 struct Plan {
   SectionMark mark;
   Field<double> budget_person_weeks;
   Field<double> iteration_days;
+  Field<Date> deadline;          // when the success criterion must be met
+  Field<int64_t> training_size;  // labelled training examples the plan expects to have
+  Rework rework;
   std::vector<Field<std::string>> feedback_loops;
   SectionMark feedback_loops_mark;
   std::vector<Method> methods;

@@ -28,6 +28,7 @@ RuleDef MakeM007();
 RuleDef MakeM008();
 RuleDef MakeM009();
 RuleDef MakeM010();
+RuleDef MakeM011();
 
 // doomed/
 RuleDef MakeD001();

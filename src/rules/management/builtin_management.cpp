@@ -14,6 +14,7 @@ void AddManagementRules(std::vector<RuleDef>& out) {
   out.push_back(MakeM008());
   out.push_back(MakeM009());
   out.push_back(MakeM010());
+  out.push_back(MakeM011());
 }
 
 }  // namespace foresight::rules
