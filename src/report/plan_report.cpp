@@ -128,49 +128,39 @@ Json AccuracyJson(const core::EstimateAccuracy& a) {
 
 Json Optional(const std::optional<double>& v) { return v ? JsonNumber(*v) : Json(nullptr); }
 
+// One lever in a sentence: the side that moves the outcome most (or, with `raising`, the side
+// that raises it), then the other side in brackets.
 std::string LeverSentence(const core::OutlookSensitivity& l, double base,
-                          const std::string& outcome) {
-  const auto change = [&](double p) {
-    return fmt::format("{} {} from {} to {}", p >= base ? "raises" : "lowers", outcome, Pct(base),
-                       Pct(p));
-  };
+                          const std::string& outcome, bool raising = false) {
+  const bool low =
+      raising ? l.p_low >= l.p_high : std::abs(l.p_low - base) >= std::abs(l.p_high - base);
+  const double p = low ? l.p_low : l.p_high;
+  const double other = low ? l.p_high : l.p_low;
+  const std::string change = fmt::format("{} {} from {} to {}", p >= base ? "raises" : "lowers",
+                                         outcome, Pct(base), Pct(p));
   switch (l.kind) {
     case core::OutlookLever::kStartWeek:
-      if (l.low_value < l.base_value && std::abs(l.p_low - base) >= std::abs(l.p_high - base)) {
+      if (low) {
         return fmt::format("bringing the {} in at week {} instead of {} {} (at week {}: {})",
-                           l.subject, Weeks(l.low_value), Weeks(l.base_value), change(l.p_low),
-                           Weeks(l.high_value), Pct(l.p_high));
+                           l.subject, Weeks(l.low_value), Weeks(l.base_value), change,
+                           Weeks(l.high_value), Pct(other));
       }
-      return fmt::format("the {} arriving at week {} instead of {} {}", l.subject,
-                         Weeks(l.high_value), Weeks(l.base_value), change(l.p_high));
+      return fmt::format("the {} arriving at week {} instead of {} {} (at week {}: {})", l.subject,
+                         Weeks(l.high_value), Weeks(l.base_value), change, Weeks(l.low_value),
+                         Pct(other));
     case core::OutlookLever::kHeadCount:
-      if (std::abs(l.p_high - base) >= std::abs(l.p_low - base)) {
-        return fmt::format("one {} more ({} instead of {}) {} (one fewer: {})", l.subject,
-                           Weeks(l.high_value), Weeks(l.base_value), change(l.p_high),
-                           Pct(l.p_low));
-      }
-      return fmt::format("one {} fewer ({} instead of {}) {} (one more: {})", l.subject,
-                         Weeks(l.low_value), Weeks(l.base_value), change(l.p_low), Pct(l.p_high));
+      return fmt::format("one {} {} ({} instead of {}) {} (one {}: {})", l.subject,
+                         low ? "fewer" : "more", Weeks(low ? l.low_value : l.high_value),
+                         Weeks(l.base_value), change, low ? "more" : "fewer", Pct(other));
     case core::OutlookLever::kEffort:
-      if (std::abs(l.p_high - base) >= std::abs(l.p_low - base)) {
-        return fmt::format(
-            "'{}' taking its pessimistic {} person-weeks (PERT mean {}) {} (at its optimistic "
-            "{}: {})",
-            l.subject, Weeks(l.high_value), Weeks(l.base_value), change(l.p_high),
-            Weeks(l.low_value), Pct(l.p_low));
-      }
-      return fmt::format(
-          "'{}' taking its optimistic {} person-weeks (PERT mean {}) {} (at its pessimistic {}: "
-          "{})",
-          l.subject, Weeks(l.low_value), Weeks(l.base_value), change(l.p_low), Weeks(l.high_value),
-          Pct(l.p_high));
+      return fmt::format("'{}' taking its {} {} person-weeks (PERT mean {}) {} (at its {} {}: {})",
+                         l.subject, low ? "optimistic" : "pessimistic",
+                         Weeks(low ? l.low_value : l.high_value), Weeks(l.base_value), change,
+                         low ? "pessimistic" : "optimistic",
+                         Weeks(low ? l.high_value : l.low_value), Pct(other));
     case core::OutlookLever::kData:
-      if (std::abs(l.p_high - base) >= std::abs(l.p_low - base)) {
-        return fmt::format("twice the training data {} (half the data: {})", change(l.p_high),
-                           Pct(l.p_low));
-      }
-      return fmt::format("half the training data {} (twice the data: {})", change(l.p_low),
-                         Pct(l.p_high));
+      return fmt::format("{} the training data {} ({}: {})", low ? "half" : "twice", change,
+                         low ? "twice the data" : "half the data", Pct(other));
   }
   return "";
 }
@@ -223,10 +213,11 @@ std::string RenderLedgerTextImpl(const core::PlanLedger& l) {
                        m.estimate_mean ? Weeks(*m.estimate_mean) : "-", Weeks(m.Actual()),
                        m.ratio ? fmt::format("{:.2f}", *m.ratio) : "-", m.runs);
   }
-  out +=
-      "\nEstimates and efforts are in person-weeks; mean is the PERT mean (o + 4m + p) / 6, "
-      "actual is what was logged plus the effort recorded on the method's runs, and ratio is "
-      "actual over the estimate the method was started with.\n";
+  out += "\n" + Wrap(
+                    "Estimates and efforts are in person-weeks; mean is the PERT mean (o + 4m + "
+                    "p) / 6, actual is what was logged plus the effort recorded on the method's "
+                    "runs, and ratio is actual over the estimate the method was started with.",
+                    92, "");
   bool any_change = false;
   for (const core::LedgerMethod& m : l.methods) {
     for (const core::EstimateChange& c : m.changes) {
@@ -427,9 +418,20 @@ std::string RenderOutlookSummaryImpl(const core::PlanOutlook& o) {
                        Pct(o.p_within_budget));
   }
   out += ".";
-  // 3. What moves it most.
-  if (!o.sensitivity.empty()) {
-    out += " What moves it most: " +
+  // 3. What moves it most: what would raise it, when something would; else the largest risk.
+  const core::OutlookSensitivity* raise = nullptr;
+  for (const core::OutlookSensitivity& l : o.sensitivity) {
+    const double gain = std::max(l.p_low, l.p_high) - o.sensitivity_base;
+    if (gain >= 0.01 &&
+        (raise == nullptr || gain > std::max(raise->p_low, raise->p_high) - o.sensitivity_base)) {
+      raise = &l;
+    }
+  }
+  if (raise != nullptr) {
+    out += " What would raise it most: " +
+           LeverSentence(*raise, o.sensitivity_base, SensitivityOutcome(o), true) + ".";
+  } else if (!o.sensitivity.empty()) {
+    out += " The largest risk: " +
            LeverSentence(o.sensitivity.front(), o.sensitivity_base, SensitivityOutcome(o)) + ".";
   } else if (o.sensitivity_futures > 0) {
     out += " No single change of effort, staffing or data moves the outlook.";
@@ -590,7 +592,7 @@ std::string RenderOutlookTextImpl(const core::PlanOutlook& o) {
       out += line + "\n";
     }
     for (const core::RoleUse& r : o.roles) {
-      if (r.idle_from && r.idle_until && *r.idle_until > *r.idle_from) {
+      if (r.idle_from && r.idle_until && *r.idle_until >= *r.idle_from + 2) {
         out += fmt::format(
             "  The {} has little to do from week {} to week {}: they need not "
             "be billed before.\n",
