@@ -40,7 +40,7 @@ demo: binary
 	@scripts/demo-probe $(FORESIGHT)
 	@echo; echo "== The report for the people who fund and lead the project =="
 	@cd build/demo && $(abspath $(FORESIGHT)) report -o report.html --quiet
-	@cd build/demo-probe && $(abspath $(FORESIGHT)) report -o report.html --quiet
+	@cd build/demo-probe && $(abspath $(FORESIGHT)) report -o report.html --quiet --today 2026-04-06
 	@echo "Open build/demo/report.html (the biopsy triage) and build/demo-probe/report.html"
 	@echo "(credit scoring, from the probe) in a browser: one self-contained file each."
 

@@ -13,6 +13,7 @@
 #include "app/forecast.hpp"
 #include "app/gate.hpp"
 #include "app/listings.hpp"
+#include "app/plan.hpp"
 #include "app/rank.hpp"
 #include "app/version.hpp"
 #include "stats/metric.hpp"
@@ -28,6 +29,9 @@ using core::Verdict;
 constexpr size_t kMaxHistory = 10;
 // A method needs this many distinct training sizes for a learning curve.
 constexpr size_t kMinCurveSizes = 3;
+// The plan's chance by its deadline that weighs ok, and at risk (below: failing).
+constexpr double kPlanOk = 0.6;
+constexpr double kPlanAtRisk = 0.25;
 
 Signal Make(SignalKind kind, Verdict weight) {
   Signal s;
@@ -95,6 +99,7 @@ class ReportBuilder {
     }
     History();
     Gate();
+    if (Status planned = Plan(); !planned) return Fail(planned.error());
     Assess();
     return std::move(r_);
   }
@@ -316,6 +321,30 @@ class ReportBuilder {
     r_.gate = std::move(*result);
   }
 
+  // The plan's outlook, as `foresight plan outlook` computes it by default (the footnote's
+  // command). A plan without a team or without work left has none; a bad day is misuse.
+  Status Plan() {
+    if (charter_ == nullptr || charter_->plan.methods.empty() || charter_->team.empty()) {
+      return {};
+    }
+    auto clock = PlanClock(options_.plan_today);
+    if (!clock) return Fail(clock.error());
+    r_.plan_today = options_.plan_today.value_or("");
+    OutlookOptions outlook;
+    outlook.evidence.use_cache = options_.evidence.use_cache;
+    outlook.evidence.executor = options_.evidence.executor;
+    outlook.evidence.threads = options_.evidence.threads;
+    auto built = BuildOutlook(store_, *charter_, options_.check->file->text(), **clock, outlook);
+    if (!built) {
+      if (built.error().code() != ErrorCode::kFailedPrecondition) {
+        Skip("plan outlook", built.error());
+      }
+      return {};
+    }
+    r_.outlook = std::move(*built);
+    return {};
+  }
+
   void Research(core::FactorAssessment& a) {
     if (runs_.empty()) {
       a.signals.push_back(Make(SignalKind::kNoRuns, Verdict::kAtRisk));
@@ -398,6 +427,22 @@ class ReportBuilder {
                        group_->runs.front().criterion &&
                        group_->runs.front().criterion->status == core::CriterionStatus::kMet;
       if (!met) a.signals.push_back(Make(SignalKind::kNoCurve, Verdict::kAtRisk));
+    }
+    // The plan's chance by its deadline: ok from 60%, at risk from 25%, failing below.
+    if (r_.outlook) {
+      const core::PlanOutlook& o = *r_.outlook;
+      for (const core::OutlookDate& d : o.dates) {
+        if (d.label != "deadline") continue;
+        const double p = o.criterion_known ? d.p_met : d.p_ended;
+        Signal s = Make(SignalKind::kPlanOutlook, p >= kPlanOk       ? Verdict::kOk
+                                                  : p >= kPlanAtRisk ? Verdict::kAtRisk
+                                                                     : Verdict::kFailing);
+        s.probability = p;
+        s.significant = o.criterion_known;
+        s.other = d.date;
+        s.metric = o.metric;
+        a.signals.push_back(std::move(s));
+      }
     }
   }
 

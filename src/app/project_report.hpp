@@ -23,6 +23,8 @@ struct ReportOptions {
   size_t max_curves = 6;            // methods with a learning curve, best first
   size_t max_comparisons = 3;       // runs compared with the best
   EvidenceOptions evidence;
+  // The day the plan's outlook is computed as of (YYYY-MM-DD); absent: today.
+  std::optional<std::string> plan_today;
 };
 
 // Gathers the report. Fails only when the store cannot be read or `base` names no run; a

@@ -180,5 +180,49 @@ TEST_F(ProjectReportTest, SinceABaseRun) {
   EXPECT_EQ(missing.error().message().find("--"), std::string::npos);
 }
 
+TEST_F(ProjectReportTest, ThePlansOutlookWeighsOnProjectManagement) {
+  // One person, a method of 4 to 12 weeks, a deadline in week 6: the work is rarely over.
+  auto check = CheckCharterFile(Write("foresight.yaml", R"(version: 1
+project:
+  name: Churn
+  start: 2026-11-30
+task:
+  type: binary
+  target: churn next month
+success:
+  metric: accuracy
+  threshold: 0.9
+team:
+  - role: data-scientist
+    count: 1
+    from_week: 0
+    to_week: 40
+plan:
+  deadline: 2027-01-11
+  methods:
+    - name: gbm
+      effort: {optimistic: 4, likely: 8, pessimistic: 12}
+)"));
+  ASSERT_TRUE(check && check->readable);
+  const core::ProjectReport r = Build(*check);
+  ASSERT_TRUE(r.outlook) << (r.skipped.empty() ? "" : r.skipped.front().second);
+  EXPECT_FALSE(r.outlook->criterion_known);
+  EXPECT_TRUE(r.plan_today.empty());
+  const auto& management = FactorOf(r, Factor::kManagement);
+  const auto it =
+      std::find_if(management.signals.begin(), management.signals.end(),
+                   [](const core::Signal& s) { return s.kind == SignalKind::kPlanOutlook; });
+  ASSERT_NE(it, management.signals.end());
+  EXPECT_EQ(it->other, "2027-01-11");
+  EXPECT_FALSE(it->significant);
+  EXPECT_LT(it->probability, 0.25);
+  EXPECT_EQ(it->weight, Verdict::kFailing);
+  EXPECT_EQ(management.verdict, Verdict::kFailing);
+  // A charter without a team has no outlook, and says nothing about it.
+  const core::ProjectReport none = Build(Charter());
+  EXPECT_FALSE(none.outlook);
+  EXPECT_TRUE(none.skipped.empty());
+}
+
 }  // namespace
 }  // namespace foresight::app

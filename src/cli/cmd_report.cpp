@@ -21,6 +21,7 @@ Runner AddReportCommand(CLI::App& sub) {
     std::string base;
     std::string charter;
     std::string workspace;
+    std::string today;
     bool no_cache = false;
     bool quiet = false;
     app::ReportOptions report;
@@ -38,6 +39,8 @@ Runner AddReportCommand(CLI::App& sub) {
       ->check(CLI::Range(0.5, 0.999))
       ->capture_default_str();
   AddMeasuringOptions(sub, opts->report.evidence, opts->no_cache, opts->quiet);
+  sub.add_option("--today", opts->today,
+                 "The day the plan's outlook is simulated from, YYYY-MM-DD (default: today)");
   sub.add_option("--workspace", opts->workspace, "The project folder holding .foresight/");
   return [opts] {
     auto opened = app::OpenWorkspace(opts->workspace, std::filesystem::current_path().string(),
@@ -53,6 +56,7 @@ Runner AddReportCommand(CLI::App& sub) {
     opts->report.project_fallback =
         std::filesystem::path(opened->workspace.root).filename().string();
     opts->report.base = OptionalString(opts->base);
+    opts->report.plan_today = OptionalString(opts->today);
     opts->report.evidence.use_cache = !opts->no_cache && !opened->store->ReadOnly();
     opts->report.evidence.progress = &opts->progress;
     const SystemClock clock;

@@ -14,6 +14,7 @@
 #include "core/evidence.hpp"
 #include "core/forecast.hpp"
 #include "core/gate.hpp"
+#include "core/plan_ledger.hpp"
 #include "core/ranking.hpp"
 #include "core/rule_meta.hpp"
 
@@ -39,6 +40,9 @@ enum class SignalKind {
   kGateUndecided,         // nothing fails, but `count2` conditions cannot tell (and block)
   kInterpretabilityCost,  // the best black box (`run`) beats the best glass box (`other`)
   kInterpretabilityFree,  // the glass box is as good, or the difference is not detectable
+  // The plan's outlook: `probability` of the criterion met (`significant`: its chance is
+  // known) or else of the work being over, by the deadline `other`.
+  kPlanOutlook,
 };
 
 struct Signal {
@@ -123,6 +127,11 @@ struct ProjectReport {
   std::optional<InterpretabilityGap> gap;
   std::vector<CriteriaImpact> history;
   std::optional<GateResult> gate;
+  // The plan's Monte-Carlo outlook (`foresight plan outlook`), when the charter has a plan
+  // with a team and methods still to do; `plan_today` is the day it was computed as of, when
+  // not today.
+  std::optional<PlanOutlook> outlook;
+  std::string plan_today;
   // Since a base run (`--base`): how the best run compares with it, and the runs added after it.
   std::string base;
   std::optional<Comparison> since_base;

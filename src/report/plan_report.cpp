@@ -757,6 +757,10 @@ std::string RenderOutlookText(const core::PlanOutlook& outlook) {
 std::string RenderOutlookJson(const core::PlanOutlook& outlook) {
   return plan_text::RenderOutlookJsonImpl(outlook);
 }
+std::string RenderOutlookLever(const core::PlanOutlook& outlook, size_t index) {
+  return plan_text::LeverSentence(outlook.sensitivity.at(index), outlook.sensitivity_base,
+                                  plan_text::SensitivityOutcome(outlook));
+}
 std::string RenderOutlookSummary(const core::PlanOutlook& outlook) {
   return plan_text::RenderOutlookSummaryImpl(outlook);
 }

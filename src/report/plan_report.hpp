@@ -19,6 +19,8 @@ std::string RenderPlanEventText(const core::PlanEvent& event, const core::PlanLe
 
 std::string RenderOutlookText(const core::PlanOutlook& outlook);
 std::string RenderOutlookJson(const core::PlanOutlook& outlook);
+// The lever ranked `index` (0: the one that moves the outlook most) in a sentence.
+std::string RenderOutlookLever(const core::PlanOutlook& outlook, size_t index);
 // The three sentences for a leader alone (the outlook's opening; the report uses them too).
 std::string RenderOutlookSummary(const core::PlanOutlook& outlook);
 

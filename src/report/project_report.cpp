@@ -12,6 +12,7 @@
 #include "report/forecast_report.hpp"
 #include "report/gate_report.hpp"
 #include "report/numbers.hpp"
+#include "report/plan_report.hpp"
 
 namespace foresight::report {
 namespace {
@@ -370,6 +371,12 @@ const Signal* Weightiest(const core::FactorAssessment& f) {
 
 // The sentences of a factor: its signals, the charter's last unless it is the only one.
 // The command that reproduces a fact's numbers; empty when it has none.
+// The command that reproduces the plan's outlook.
+std::string PlanCommand(const ProjectReport& r) {
+  return r.plan_today.empty() ? "foresight plan outlook"
+                              : fmt::format("foresight plan outlook --today {}", r.plan_today);
+}
+
 std::string SignalCommand(const Signal& s, const ProjectReport& r) {
   const std::string flags = SettingsFlags(r.settings);
   switch (s.kind) {
@@ -401,6 +408,8 @@ std::string SignalCommand(const Signal& s, const ProjectReport& r) {
       return fmt::format("foresight gate --run {}", Shell(s.run));
     case SignalKind::kCharter:
       return r.check ? fmt::format("foresight check {}", Shell(r.check->path)) : "";
+    case SignalKind::kPlanOutlook:
+      return PlanCommand(r);
     case SignalKind::kNoCharter:
     case SignalKind::kNoRuns:
     case SignalKind::kNoCriterion:
@@ -520,6 +529,18 @@ std::string SignalSentence(const Signal& s, const ProjectReport& r) {
           "The best interpretable model ('{}') is as good as the best black box ('{}') on {} as "
           "far as this evaluation set can tell: interpretability costs nothing detectable.",
           s.other, s.run, s.metric);
+    case SignalKind::kPlanOutlook:
+      if (s.significant) {
+        return fmt::format(
+            "Simulating the rest of the plan, the chance that the success criterion is met by "
+            "the deadline ({}) is {}.",
+            s.other, Pct(s.probability));
+      }
+      return fmt::format(
+          "Simulating the rest of the plan, the chance that the planned work is over by the "
+          "deadline ({}) is {}; no method has a learning curve to say whether it will meet the "
+          "criterion.",
+          s.other, Pct(s.probability));
   }
   return "";
 }
@@ -556,6 +577,9 @@ std::string FactorNextStep(const core::FactorAssessment& f) {
     case SignalKind::kInterpretabilityCost:
       return "Decide with the business whether the black box's gain is worth its opacity, before "
              "the budget is spent.";
+    case SignalKind::kPlanOutlook:
+      return "Read the plan's outlook below: what would raise the chance most (people earlier, "
+             "more data, a cheaper method), and re-plan before the deadline is spent.";
     case SignalKind::kTargetMet:
     case SignalKind::kCannotTellApart:
     case SignalKind::kBeatsRunnerUp:
@@ -566,6 +590,88 @@ std::string FactorNextStep(const core::FactorAssessment& f) {
       break;
   }
   return "Nothing needs doing here now.";
+}
+
+// The plan's outlook: its sentences for a leader, the chance by each date, a chart of the
+// chance by week with the dates marked, and the levers.
+std::string PlanSection(const core::PlanOutlook& o, const std::string& ref) {
+  std::string body = R"(<section id="plan" aria-labelledby="h-plan"><h2 id="h-plan">The )"
+                     "plan's outlook</h2>";
+  body += fmt::format(
+      R"(<p class="meaning">The rest of the plan simulated {} times: each method's effort )"
+      "drawn from its estimate and scaled by how the team's estimates have fared, the work "
+      "scheduled on the people present each week, each method's chance of reaching the "
+      "criterion from its learning curve.{}</p>",
+      o.futures, ref);
+  body += "<p>" + Prose(RenderOutlookSummary(o)) + "</p>";
+  if (!o.dates.empty()) {
+    body +=
+        "<table><caption>The chance by the plan's dates</caption><thead><tr><th "
+        R"(scope="col">Date</th><th scope="col">What</th><th scope="col">Criterion met</th>)"
+        R"(<th scope="col">Work over</th></tr></thead><tbody>)";
+    for (const core::OutlookDate& d : o.dates) {
+      const bool passed = d.week < o.now_week;
+      body += fmt::format(
+          R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>)", Html(d.date),
+          Html(d.label),
+          passed ? "passed" : (o.criterion_known ? Pct(d.p_met) : std::string("unknown")),
+          passed ? "passed" : Pct(d.p_ended));
+    }
+    body += "</tbody></table>";
+  }
+  // The chance by week: a step line over the weeks, the dates as dashed lines.
+  if (o.curve.size() >= 2) {
+    const bool met = o.criterion_known;
+    const double w0 = o.curve.front().week;
+    const double w1 = o.curve.back().week;
+    const double x0 = 60;
+    const double x1 = kChartWidth - 20;
+    const double y0 = 190;
+    const double y1 = 20;
+    const auto x = [&](double week) { return x0 + (week - w0) / (w1 - w0) * (x1 - x0); };
+    const auto y = [&](double p) { return y0 + p * (y1 - y0); };
+    std::string points;
+    for (const core::OutlookPoint& p : o.curve) {
+      points += fmt::format("{:.1f},{:.1f} ", x(p.week), y(met ? p.p_met : p.p_ended));
+    }
+    const std::string what = met ? "the success criterion is met" : "the planned work is over";
+    std::string svg = fmt::format(
+        R"(<svg class="chart" data-chart="plan" role="img" viewBox="0 0 {} 230" )"
+        R"(aria-labelledby="plan-t plan-d">)"
+        R"(<title id="plan-t">The chance that {} by each week</title>)"
+        R"(<desc id="plan-d">From week {} to week {}; dashed lines mark the plan's dates.</desc>)",
+        kChartWidth, what, fmt::format("{:g}", w0), fmt::format("{:g}", w1));
+    for (const double p : {0.0, 0.5, 1.0}) {
+      svg += fmt::format(R"(<line class="axis" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"/>)"
+                         R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)",
+                         x0, y(p), x1, y(p), x0 - 6, y(p) + 4, Pct(p));
+    }
+    for (const core::OutlookDate& d : o.dates) {
+      if (d.week < w0 || d.week > w1) continue;
+      svg += fmt::format(
+          R"(<line class="target" x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}"/>)"
+          R"(<text class="target-label" x="{0:.1f}" y="{3:.1f}" text-anchor="middle">{4}</text>)",
+          x(d.week), y0, y1, y1 - 6, Html(d.date));
+    }
+    svg += fmt::format(R"(<polyline class="fit" points="{}"/>)", points);
+    for (const core::OutlookPoint& p : o.curve) {
+      svg += fmt::format(R"(<circle class="point" cx="{:.1f}" cy="{:.1f}" r="2.5"/>)", x(p.week),
+                         y(met ? p.p_met : p.p_ended));
+    }
+    svg += fmt::format(
+        R"(<text class="tick" x="{:.1f}" y="{}" text-anchor="start">week {}</text>)"
+        R"(<text class="tick" x="{:.1f}" y="{}" text-anchor="end">week {}</text></svg>)",
+        x0, 212, fmt::format("{:g}", w0), x1, 212, fmt::format("{:g}", w1));
+    body += svg;
+  }
+  if (!o.sensitivity.empty()) {
+    body += "<h3>What moves it most</h3><ol>";
+    for (size_t i = 0; i < std::min<size_t>(5, o.sensitivity.size()); ++i) {
+      body += "<li>" + Prose(RenderOutlookLever(o, i)) + "</li>";
+    }
+    body += "</ol>";
+  }
+  return body + "</section>\n";
 }
 
 std::string RenderReportHtml(const ProjectReport& r) {
@@ -827,6 +933,11 @@ std::string RenderReportHtml(const ProjectReport& r) {
     body += "</tbody></table></section>\n";
   }
 
+  // The plan's outlook.
+  if (r.outlook) {
+    body += PlanSection(*r.outlook, notes.Ref(PlanCommand(r)));
+  }
+
   // The charter's findings by factor.
   if (r.check) {
     const std::string cmd = fmt::format("foresight check {}", Shell(r.check->path));
@@ -993,6 +1104,12 @@ std::string RenderReportMarkdown(const ProjectReport& r) {
         r.gate->candidate, r.gate->Passed() ? "is ready" : "is not ready",
         r.gate->Count(core::GateStatus::kPass), r.gate->Count(core::GateStatus::kFail),
         r.gate->Count(core::GateStatus::kCannotTell), Shell(r.gate->candidate));
+  }
+  if (r.outlook) {
+    std::string summary = RenderOutlookSummary(*r.outlook);
+    std::replace(summary.begin(), summary.end(), '\n', ' ');
+    while (!summary.empty() && summary.back() == ' ') summary.pop_back();
+    md += fmt::format("**Plan:** {} (`{}`).\n\n", summary, PlanCommand(r));
   }
   if (!r.base.empty()) {
     md += fmt::format("**Since `{}`:** ", r.base);

@@ -116,17 +116,28 @@ def main() -> int:
         credit = os.path.join(tmp, "credit")
         subprocess.run([os.path.join(REPO, "scripts", "demo-probe"), binary, credit],
                        check=True, capture_output=True, timeout=900)
-        run(binary, credit, "report", "-o", "report.html", "--quiet")
+        # Its plan history is replayed as of 2026-04-06 (examples/credit-scoring/plan-history),
+        # so the report shows the plan's outlook as of that day.
+        run(binary, credit, "report", "-o", "report.html", "--quiet", "--today", "2026-04-06")
         with open(os.path.join(credit, "report.html"), encoding="utf-8") as f:
             page = f.read()
         rank = json.loads(run(binary, credit, "rank", "--evalset", "credit-g", "--format",
                               "json").stdout)
         shown = rank["groups"][0]["runs"][:20]
+        outlook = json.loads(run(binary, credit, "plan", "outlook", "--today", "2026-04-06",
+                                 "--format", "json", "--quiet").stdout)
+        deadline = next(d for d in outlook["dates"] if d["label"] == "deadline")
+        row = re.search(r'<th scope="row">2026-06-30</th><td>deadline</td><td>(\d+)%</td>', page)
+        check(row is not None and int(row.group(1)) == round(100 * deadline["p_criterion_met"]),
+              f"the report's chance by the deadline is the outlook's: {deadline}")
+        check("foresight plan outlook --today 2026-04-06" in page,
+              "the plan's numbers are footnoted with the command that reproduces them")
         expectations = {
             "sections": ["verdicts", "criterion", "comparisons", "slices", "curves",
-                         "interpretability", "gate", "charter", "sources"],
+                         "interpretability", "gate", "plan", "charter", "sources"],
             "charts": {"criterion": {"points": len(shown),
-                                     "bands": sum(r.get("lower") is not None for r in shown)}},
+                                     "bands": sum(r.get("lower") is not None for r in shown)},
+                       "plan": {"points": len(outlook["by_week"]), "bands": 0}},
             "min_footnote_links": 5,
         }
         with open(exp_path, "w", encoding="utf-8") as f:
