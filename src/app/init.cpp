@@ -65,6 +65,8 @@ people:
   exploits_vulnerability: TODO  # [none] or age, disability, social-or-economic-situation, addiction
   subliminal_techniques: TODO   # true if it influences people below their awareness
   untargeted_face_scraping: TODO
+  remote_identification: TODO   # none | after-the-fact | real-time: identifying people at a distance
+  public_spaces: TODO           # if it identifies people remotely: true if in places open to the public
 
 data:
   sources:

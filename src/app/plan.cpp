@@ -646,6 +646,15 @@ Result<core::PlanOutlook> Outlook(store::Store& store, const core::Charter& char
                 "the charter's team is empty, so nobody can do the plan's work: list the "
                 "people in `team` (docs/charter.md) to see an outlook");
   }
+  const bool open_ended = std::any_of(model.staff.begin(), model.staff.end(),
+                                      [](const plan::Staff& s) { return s.to_week < 0; });
+  if (!open_ended && horizon <= model.now_week) {
+    return Fail(
+        ErrorCode::kFailedPrecondition,
+        fmt::format("the team's last week (week {}, {}) is before today (week {}): nobody "
+                    "is left to do the work; extend team[].to_week to see an outlook",
+                    horizon, FormatDay(cal.start_day + int64_t{7} * horizon), model.now_week));
+  }
   // Nobody's last week said: the plan runs two years from now at most.
   constexpr int kOpenEndedWeeks = 104;
   for (plan::Staff& s : model.staff) {

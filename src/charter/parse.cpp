@@ -388,15 +388,21 @@ void ReadPeople(Reader& r, Entry entry, core::People& out) {
          out.subliminal_techniques);
   r.Read(m->Get("untargeted_face_scraping"), "people.untargeted_face_scraping",
          out.untargeted_face_scraping);
+  r.Read(m->Get("remote_identification"), "people.remote_identification",
+         out.remote_identification);
+  r.Read(m->Get("public_spaces"), "people.public_spaces", out.public_spaces);
   if (auto e = OpenSection(r, m->Get("exceptions"), "people.exceptions", out.exceptions.mark)) {
     r.Read(e->Get("medical_or_safety"), "people.exceptions.medical_or_safety",
            out.exceptions.medical_or_safety);
     r.Read(e->Get("human_assessment_on_facts"), "people.exceptions.human_assessment_on_facts",
            out.exceptions.human_assessment_on_facts);
-    e->Finish({"medical_or_safety", "human_assessment_on_facts"});
+    r.Read(e->Get("authorised_targeted_search"), "people.exceptions.authorised_targeted_search",
+           out.exceptions.authorised_targeted_search);
+    e->Finish({"medical_or_safety", "human_assessment_on_facts", "authorised_targeted_search"});
   }
   m->Finish({"concerned", "infers", "inferred_from", "settings", "exploits_vulnerability",
-             "subliminal_techniques", "untargeted_face_scraping", "exceptions"});
+             "subliminal_techniques", "untargeted_face_scraping", "remote_identification",
+             "public_spaces", "exceptions"});
 }
 
 void ReadGate(Reader& r, Entry entry, core::Gate& out) {

@@ -236,6 +236,10 @@ struct PeopleExceptions {
   // Article 5(1)(d): support for a human assessment already based on objective, verifiable
   // facts directly linked to a criminal activity.
   Field<bool> human_assessment_on_facts;
+  // Article 5(1)(h)(i)-(iii) with Article 5(3): real-time remote identification limited to a
+  // targeted search for specific victims, a specific and imminent threat to life or of a
+  // terrorist attack, or a suspect of a serious crime, each authorised beforehand.
+  Field<bool> authorised_targeted_search;
 };
 
 struct People {
@@ -249,8 +253,10 @@ struct People {
   SectionMark settings_mark;
   std::vector<Field<Vulnerability>> exploits_vulnerability;
   SectionMark exploits_vulnerability_mark;
-  Field<bool> subliminal_techniques;     // Article 5(1)(a)
-  Field<bool> untargeted_face_scraping;  // Article 5(1)(e)
+  Field<bool> subliminal_techniques;                  // Article 5(1)(a)
+  Field<bool> untargeted_face_scraping;               // Article 5(1)(e)
+  Field<RemoteIdentification> remote_identification;  // Article 5(1)(h), Annex III 1(a)
+  Field<bool> public_spaces;  // used in spaces open to the public (Article 5(1)(h))
   PeopleExceptions exceptions;
 };
 

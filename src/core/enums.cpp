@@ -312,6 +312,16 @@ std::span<const EnumEntry<Vulnerability>> EnumEntries<Vulnerability>() {
   return kEntries;
 }
 
+template <>
+std::span<const EnumEntry<RemoteIdentification>> EnumEntries<RemoteIdentification>() {
+  static constexpr std::array<EnumEntry<RemoteIdentification>, 3> kEntries = {{
+      {RemoteIdentification::kNone, "none"},
+      {RemoteIdentification::kAfterTheFact, "after-the-fact"},
+      {RemoteIdentification::kRealTime, "real-time"},
+  }};
+  return kEntries;
+}
+
 bool IsAnnexIiiSetting(PersonSetting setting) {
   return setting != PersonSetting::kNone && setting != PersonSetting::kOther;
 }

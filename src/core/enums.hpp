@@ -165,6 +165,9 @@ enum class PersonSetting {
 };
 // A vulnerability the system exploits: Article 5(1)(b).
 enum class Vulnerability { kNone, kAge, kDisability, kSocialOrEconomicSituation, kAddiction };
+// Whether people are identified at a distance by their biometric data, without their active
+// involvement: Article 5(1)(h) (real time), Annex III 1(a) (any).
+enum class RemoteIdentification { kNone, kAfterTheFact, kRealTime };
 
 // How the readiness gate counts a condition the evidence cannot decide yet.
 enum class GateUndecided { kFail, kPass };
@@ -225,6 +228,8 @@ template <>
 std::span<const EnumEntry<PersonSetting>> EnumEntries<PersonSetting>();
 template <>
 std::span<const EnumEntry<Vulnerability>> EnumEntries<Vulnerability>();
+template <>
+std::span<const EnumEntry<RemoteIdentification>> EnumEntries<RemoteIdentification>();
 
 // The YAML spelling of a value.
 template <typename E>

@@ -111,7 +111,8 @@ Result<Tornado> Sensitivity(const Model& model, const Settings& settings, double
     });
     if (!needed) continue;
     if (const std::optional<int> arrival = Arrival(model, r)) {
-      const int earlier = std::max(0, *arrival - kStartShiftWeeks);
+      // Arriving before now changes nothing: the earlier side stops at this week.
+      const int earlier = std::min(*arrival, std::max(model.now_week, *arrival - kStartShiftWeeks));
       if (Status added =
               add(MakeLever(LeverKind::kStartWeek, r, static_cast<double>(*arrival),
                             static_cast<double>(earlier),

@@ -138,20 +138,26 @@ std::string LeverSentence(const core::OutlookSensitivity& l, double base,
   const double other = low ? l.p_high : l.p_low;
   const std::string change = fmt::format("{} {} from {} to {}", p >= base ? "raises" : "lowers",
                                          outcome, Pct(base), Pct(p));
+  // The other side in brackets, unless it is no change at all (a role already here cannot
+  // arrive earlier; a role nobody has cannot lose a person).
+  const double other_value = low ? l.high_value : l.low_value;
+  const auto bracket = [&](const std::string& text) {
+    return other_value == l.base_value ? std::string() : fmt::format(" ({}: {})", text, Pct(other));
+  };
   switch (l.kind) {
     case core::OutlookLever::kStartWeek:
       if (low) {
-        return fmt::format("bringing the {} in at week {} instead of {} {} (at week {}: {})",
-                           l.subject, Weeks(l.low_value), Weeks(l.base_value), change,
-                           Weeks(l.high_value), Pct(other));
+        return fmt::format("bringing the {} in at week {} instead of {} {}{}", l.subject,
+                           Weeks(l.low_value), Weeks(l.base_value), change,
+                           bracket("at week " + Weeks(l.high_value)));
       }
-      return fmt::format("the {} arriving at week {} instead of {} {} (at week {}: {})", l.subject,
-                         Weeks(l.high_value), Weeks(l.base_value), change, Weeks(l.low_value),
-                         Pct(other));
+      return fmt::format("the {} arriving at week {} instead of {} {}{}", l.subject,
+                         Weeks(l.high_value), Weeks(l.base_value), change,
+                         bracket("at week " + Weeks(l.low_value)));
     case core::OutlookLever::kHeadCount:
-      return fmt::format("one {} {} ({} instead of {}) {} (one {}: {})", l.subject,
-                         low ? "fewer" : "more", Weeks(low ? l.low_value : l.high_value),
-                         Weeks(l.base_value), change, low ? "more" : "fewer", Pct(other));
+      return fmt::format("one {} {} ({} instead of {}) {}{}", l.subject, low ? "fewer" : "more",
+                         Weeks(low ? l.low_value : l.high_value), Weeks(l.base_value), change,
+                         bracket(low ? "one more" : "one fewer"));
     case core::OutlookLever::kEffort:
       return fmt::format("'{}' taking its {} {} person-weeks (PERT mean {}) {} (at its {} {}: {})",
                          l.subject, low ? "optimistic" : "pessimistic",

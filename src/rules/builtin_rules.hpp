@@ -47,6 +47,7 @@ RuleDef MakeD013();
 RuleDef MakeD014();
 RuleDef MakeD015();
 RuleDef MakeD016();
+RuleDef MakeD017();
 
 // production/
 RuleDef MakeP001();

@@ -20,6 +20,7 @@ void AddDoomedRules(std::vector<RuleDef>& out) {
   out.push_back(MakeD014());
   out.push_back(MakeD015());
   out.push_back(MakeD016());
+  out.push_back(MakeD017());
 }
 
 }  // namespace foresight::rules

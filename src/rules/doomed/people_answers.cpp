@@ -235,6 +235,32 @@ std::optional<Finding> Manipulation(const core::People& p) {
   return f;
 }
 
+std::optional<Finding> RemoteIdentification(const core::People& p) {
+  if (!p.remote_identification.has() ||
+      *p.remote_identification != core::RemoteIdentification::kRealTime ||
+      !IsTrue(p.public_spaces)) {
+    return std::nullopt;
+  }
+  const auto* police = FirstOf(p.settings, {PersonSetting::kLawEnforcement});
+  if (police == nullptr || IsTrue(p.exceptions.authorised_targeted_search)) return std::nullopt;
+  Finding f;
+  f.span = p.remote_identification.span;
+  f.fields = {"people.remote_identification", "people.public_spaces", "people.settings"};
+  f.related.push_back({p.public_spaces.span, "publicly accessible spaces are answered here"});
+  f.related.push_back({police->span, "law enforcement is answered here"});
+  f.message =
+      "the charter's answers say the project identifies people remotely, in real time, in "
+      "publicly accessible spaces, for law enforcement: a prohibited practice under the EU AI "
+      "Act, Article 5(1)(h)";
+  f.help.push_back(
+      "if it serves only a targeted search for specific victims, the prevention of a specific "
+      "and imminent threat to life or of a terrorist attack, or locating a suspect of a serious "
+      "crime, each authorised beforehand by a judicial or independent administrative authority "
+      "(Article 5(1)(h)(i)-(iii), 5(3)), answer "
+      "people.exceptions.authorised_targeted_search: true");
+  return f;
+}
+
 constexpr PeopleQuestion kInfers = {
     "people.infers",
     "what is inferred about a person (criminal-offence-risk, emotions, a sensitive category, "
@@ -282,8 +308,29 @@ constexpr PeopleQuestion kScraping = {
     "building a face recognition dataset by untargeted scraping is prohibited (Article 5(1)(e))",
     [](const core::People& p) { return !p.untargeted_face_scraping.has(); }};
 
-constexpr std::array<PeopleQuestion, 6> kQuestions = {kInfers,        kFrom,       kSettings,
-                                                      kVulnerability, kSubliminal, kScraping};
+constexpr PeopleQuestion kRemote = {
+    "people.remote_identification",
+    "whether it identifies people at a distance by their face, gait, voice or other biometric "
+    "data, without their involvement (none, after-the-fact, real-time)",
+    "real-time remote biometric identification in publicly accessible spaces for law "
+    "enforcement is prohibited (Article 5(1)(h)), and any remote biometric identification is "
+    "high-risk (Annex III, point 1(a))",
+    [](const core::People& p) { return !p.remote_identification.has(); }};
+constexpr PeopleQuestion kPublic = {
+    "people.public_spaces",
+    "whether the people identified are in spaces open to the public, such as streets, "
+    "stations or shops (true or false)",
+    "the prohibition of real-time remote identification is about publicly accessible spaces "
+    "(Article 5(1)(h))",
+    [](const core::People& p) {
+      // Asked only of a project that identifies people remotely.
+      return p.remote_identification.has() &&
+             *p.remote_identification != core::RemoteIdentification::kNone &&
+             !p.public_spaces.has();
+    }};
+
+constexpr std::array<PeopleQuestion, 8> kQuestions = {
+    kInfers, kFrom, kSettings, kVulnerability, kSubliminal, kScraping, kRemote, kPublic};
 
 }  // namespace
 
@@ -354,6 +401,20 @@ void NoteContradiction(const core::Charter& c, Practice practice, Finding& f) {
       says = "people.untargeted_face_scraping is false";
       span = p.untargeted_face_scraping.span;
       break;
+    case Practice::kRemoteIdentification:
+      if (p.remote_identification.has() &&
+          *p.remote_identification != core::RemoteIdentification::kRealTime) {
+        field = "people.remote_identification";
+        says = fmt::format("people.remote_identification is {}",
+                           core::NameOf(*p.remote_identification));
+        span = p.remote_identification.span;
+        break;
+      }
+      if (!p.public_spaces.has() || *p.public_spaces) return;
+      field = "people.public_spaces";
+      says = "people.public_spaces is false";
+      span = p.public_spaces.span;
+      break;
     case Practice::kManipulation:
       if (!p.subliminal_techniques.has() || *p.subliminal_techniques ||
           p.exploits_vulnerability.empty()) {
@@ -388,6 +449,8 @@ std::optional<Finding> DeclaredPractice(const core::Charter& charter, Practice p
       return Emotions(charter);
     case Practice::kBiometricCategorisation:
       return Categorisation(charter);
+    case Practice::kRemoteIdentification:
+      return RemoteIdentification(charter.people);
   }
   return std::nullopt;
 }

@@ -22,6 +22,7 @@ enum class Practice {
   kFaceScraping,           // 5(1)(e)
   kEmotionAtWorkOrSchool,  // 5(1)(f)
   kBiometricCategorisation,  // 5(1)(g)
+  kRemoteIdentification,     // 5(1)(h)
 };
 
 // A finding when the `people` answers describe `practice` and no exception the Act makes
@@ -41,8 +42,9 @@ struct PeopleQuestion {
   std::string_view why;
   bool (*unanswered)(const core::People&);  // whether `people` leaves it unanswered
 };
-// The six questions (infers, inferred_from, settings, exploits_vulnerability,
-// subliminal_techniques, untargeted_face_scraping), in that order.
+// The eight questions (infers, inferred_from, settings, exploits_vulnerability,
+// subliminal_techniques, untargeted_face_scraping, remote_identification, public_spaces), in
+// that order.
 std::span<const PeopleQuestion> PeopleQuestions();
 // What the doomed factor's screening looked at, in one sentence for its verdict: the answers
 // (naming the unanswered questions) and the text, and that it is not legal advice.

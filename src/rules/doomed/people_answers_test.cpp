@@ -153,7 +153,7 @@ task:
   ASSERT_EQ(run.diagnostics.size(), 1u);
   EXPECT_EQ(run.diagnostics[0].severity, Severity::kWarning);
   EXPECT_EQ(run.diagnostics[0].fields, (std::vector<std::string>{"decision.affected"}));
-  EXPECT_EQ(run.diagnostics[0].help.size(), 7u);  // the six questions, then the fix
+  EXPECT_EQ(run.diagnostics[0].help.size(), 9u);  // the eight questions, then the fix
   EXPECT_NE(run.diagnostics[0].help[0].find("people.infers"), std::string::npos);
 }
 
@@ -161,19 +161,33 @@ TEST(D016Test, EachUnansweredQuestionIsNamedWithWhyItIsAsked) {
   const auto run = RunRule("D016", Plain(R"(  infers: [none]
   settings: [credit]
 )"));
-  // infers: [none] needs no sources; the other three questions are open.
-  ASSERT_EQ(run.diagnostics.size(), 3u);
+  // infers: [none] needs no sources; the other four questions are open (public_spaces is
+  // asked only of a project that identifies people remotely).
+  ASSERT_EQ(run.diagnostics.size(), 4u);
   EXPECT_EQ(run.diagnostics[0].fields.front(), "people.exploits_vulnerability");
   EXPECT_NE(run.diagnostics[0].help.front().find("Article 5(1)(b)"), std::string::npos);
   EXPECT_EQ(run.diagnostics[1].fields.front(), "people.subliminal_techniques");
   EXPECT_EQ(run.diagnostics[2].fields.front(), "people.untargeted_face_scraping");
+  EXPECT_EQ(run.diagnostics[3].fields.front(), "people.remote_identification");
+  EXPECT_NE(run.diagnostics[3].help.front().find("Article 5(1)(h)"), std::string::npos);
   EXPECT_TRUE(RunRule("D016", Plain(R"(  infers: [none]
   settings: [credit]
   exploits_vulnerability: [none]
   subliminal_techniques: false
   untargeted_face_scraping: false
+  remote_identification: none
 )"))
                   .diagnostics.empty());
+  // Identifying people remotely opens the question of public spaces.
+  const auto remote = RunRule("D016", Plain(R"(  infers: [none]
+  settings: [other]
+  exploits_vulnerability: [none]
+  subliminal_techniques: false
+  untargeted_face_scraping: false
+  remote_identification: after-the-fact
+)"));
+  ASSERT_EQ(remote.diagnostics.size(), 1u);
+  EXPECT_EQ(remote.diagnostics[0].fields.front(), "people.public_spaces");
 }
 
 TEST(D016Test, SaysNotAboutPeopleWhileTheInputsAreFacesIsAContradiction) {
@@ -208,7 +222,8 @@ TEST(WhatWasScreenedTest, SaysWhatTheVerdictRestsOnAndThatItIsNotLegalAdvice) {
   EXPECT_EQ(Screened(Plain("  infers: [none]\n")),
             "Screened: the answers to the EU AI Act's questions about people (unanswered: "
             "people.settings, people.exploits_vulnerability, people.subliminal_techniques, "
-            "people.untargeted_face_scraping) and the charter's words; not legal advice.");
+            "people.untargeted_face_scraping, people.remote_identification) and the charter's "
+            "words; not legal advice.");
   EXPECT_EQ(Screened("decision:\n  affected: drivers\n"),
             "Screened: the charter's words only, since the people section that answers the EU "
             "AI Act's questions is missing; not legal advice.");

@@ -42,6 +42,11 @@ task:
 inputs:
   - {name: agent webcam, kind: video}
 )"},
+    {"D017", "summary", R"(
+summary: "{} Live matching of passers-by in the station against the police watchlist."
+task:
+  target: identity of each face on the concourse cameras
+)"},
     {"D006", "summary", R"(
 summary: "{} Our feed manipulates teenagers into longer sessions."
 task:
