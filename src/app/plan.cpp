@@ -331,8 +331,9 @@ Result<Built> Build(store::Store& store, const core::Charter& charter, const Clo
         row.status != LedgerStatus::kDropped) {
       row.status = LedgerStatus::kRemoved;
     }
-    if (!row.started_mean && row.status == LedgerStatus::kDone)
+    if (!row.started_mean && row.status == LedgerStatus::kDone) {
       row.started_mean = row.estimate_mean;
+    }
     // Effort: what was logged (by role and week), and what its runs record.
     for (const core::PlanEvent& e : *events) {
       if (e.method != name || e.kind != PlanEventKind::kLogged || !e.effort) continue;
@@ -367,8 +368,9 @@ Result<Built> Build(store::Store& store, const core::Charter& charter, const Clo
   l.accuracy.push_back(ToCore(plan::LearnAccuracy(b.record, std::nullopt), ""));
   for (size_t r = 0; r < core::EnumEntries<core::Role>().size(); ++r) {
     const plan::LearnedAccuracy a = plan::LearnAccuracy(b.record, r);
-    if (a.source == plan::AccuracySource::kRole)
+    if (a.source == plan::AccuracySource::kRole) {
       l.accuracy.push_back(ToCore(a, RoleName(RoleAt(r))));
+    }
   }
   for (core::LedgerMethod& row : l.methods) {
     if (row.status != LedgerStatus::kPlanned && row.status != LedgerStatus::kRunning) continue;
@@ -798,7 +800,7 @@ Result<core::PlanOutlook> Outlook(store::Store& store, const core::Charter& char
         static_cast<double>(o.futures);
   }
   for (int w = model.now_week; w <= model.horizon_week; ++w) {
-    const double week = static_cast<double>(w);
+    const auto week = static_cast<double>(w);
     out.curve.push_back({week, p_met(week), o.EndedBy(week)});
   }
   // Staffing: the roles on the team or needed by the work.

@@ -102,8 +102,9 @@ Result<Tornado> Sensitivity(const Model& model, const Settings& settings, double
     if (Status added =
             add(MakeLever(LeverKind::kEffort, i, stats::PertMean(e), e.optimistic, e.pessimistic),
                 low, high);
-        !added)
+        !added) {
       return Fail(added.error());
+    }
   }
   for (size_t r = 0; r < model.roles; ++r) {
     const bool needed = std::any_of(model.work.begin(), model.work.end(), [&](const Work& w) {
@@ -118,15 +119,17 @@ Result<Tornado> Sensitivity(const Model& model, const Settings& settings, double
                             static_cast<double>(earlier),
                             static_cast<double>(*arrival + kStartShiftWeeks)),
                   Shifted(model, r, earlier - *arrival), Shifted(model, r, kStartShiftWeeks));
-          !added)
+          !added) {
         return Fail(added.error());
+      }
     }
     const double count = HeadCount(model, r);
     if (Status added =
             add(MakeLever(LeverKind::kHeadCount, r, count, std::max(0.0, count - 1), count + 1),
                 Counted(model, r, -1), Counted(model, r, 1));
-        !added)
+        !added) {
       return Fail(added.error());
+    }
   }
   if (data && success && data->half.size() == model.work.size() &&
       data->twice.size() == model.work.size()) {
@@ -136,8 +139,9 @@ Result<Tornado> Sensitivity(const Model& model, const Settings& settings, double
       low.work[i].chance = data->half[i];
       high.work[i].chance = data->twice[i];
     }
-    if (Status added = add(MakeLever(LeverKind::kData, 0, 1, 0.5, 2), low, high); !added)
+    if (Status added = add(MakeLever(LeverKind::kData, 0, 1, 0.5, 2), low, high); !added) {
       return Fail(added.error());
+    }
   }
   std::stable_sort(t.levers.begin(), t.levers.end(),
                    [](const Lever& a, const Lever& b) { return a.swing > b.swing; });

@@ -234,8 +234,9 @@ std::string RenderLedgerTextImpl(const core::PlanLedger& l) {
     }
   }
   out += "\n" + Wrap(AccuracySentence(l.accuracy.front()), 92, "");
-  for (size_t i = 1; i < l.accuracy.size(); ++i)
+  for (size_t i = 1; i < l.accuracy.size(); ++i) {
     out += Wrap(AccuracySentence(l.accuracy[i]), 92, "");
+  }
   std::string budget;
   if (l.budget) {
     budget =
@@ -286,8 +287,9 @@ std::string RenderLedgerTextImpl(const core::PlanLedger& l) {
   }
   if (!l.recorded.empty()) {
     std::string list;
-    for (size_t i = 0; i < l.recorded.size(); ++i)
+    for (size_t i = 0; i < l.recorded.size(); ++i) {
       list += (i == 0 ? "'" : ", '") + l.recorded[i] + "'";
+    }
     out += "\n" + Wrap(fmt::format("Recorded the charter's estimate of {} in the ledger (new or "
                                    "changed since the last record).",
                                    list),

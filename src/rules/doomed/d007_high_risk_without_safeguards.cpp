@@ -58,12 +58,26 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   for (const auto& s : c.people.settings) {
     if (setting == nullptr && s.has() && core::IsAnnexIiiSetting(*s)) setting = &s;
   }
-  if (!area && setting == nullptr) return;
+  // Identifying people remotely by their biometric data is Annex III, point 1(a), wherever.
+  const auto& remote = c.people.remote_identification;
+  const bool identifies = remote.has() && *remote != core::RemoteIdentification::kNone;
+  if (!area && setting == nullptr && !identifies) return;
 
   Finding f;
-  f.span = area ? c.domain.area.span : setting->span;
-  f.fields.push_back(area ? "domain.area" : "people.settings");
-  const std::string_view where = area ? core::NameOf(*c.domain.area) : core::NameOf(**setting);
+  std::string_view where;
+  if (area) {
+    f.span = c.domain.area.span;
+    f.fields.push_back("domain.area");
+    where = core::NameOf(*c.domain.area);
+  } else if (setting != nullptr) {
+    f.span = setting->span;
+    f.fields.push_back("people.settings");
+    where = core::NameOf(**setting);
+  } else {
+    f.span = remote.span;
+    f.fields.push_back("people.remote_identification");
+    where = "remote biometric identification";
+  }
   std::vector<std::string> missing;
   if (Oversight(c) == Shown::kNo) {
     missing.push_back("human oversight");

@@ -16,48 +16,92 @@ namespace {
 // people are identified (matched against a list of known people, or named); now, not in
 // recordings after the fact; in places open to the public; through cameras or biometric
 // sensing; for the police. One of them alone is everyday language.
-constexpr std::array<std::string_view, 23> kIdentify = {
-    "identif*",          "identity",           "identities",          "recognis*",
-    "recogniz*",         "watchlist*",         "watch list*",         "wanted list*",
-    "wanted person*",    "wanted-person*",     "person of interest",  "persons of interest",
-    "person-of-interest", "suspect list*",     "warrant match*",      "outstanding warrant*",
-    "banning list*",     "custody image*",     "matched against",     "match against",
-    "name match*",        "who each",            "is known"};
+constexpr std::array<std::string_view, 23> kIdentify = {"identif*",
+                                                        "identity",
+                                                        "identities",
+                                                        "recognis*",
+                                                        "recogniz*",
+                                                        "watchlist*",
+                                                        "watch list*",
+                                                        "wanted list*",
+                                                        "wanted person*",
+                                                        "wanted-person*",
+                                                        "person of interest",
+                                                        "persons of interest",
+                                                        "person-of-interest",
+                                                        "suspect list*",
+                                                        "warrant match*",
+                                                        "outstanding warrant*",
+                                                        "banning list*",
+                                                        "custody image*",
+                                                        "matched against",
+                                                        "match against",
+                                                        "name match*",
+                                                        "who each",
+                                                        "is known"};
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
 constexpr std::array<std::string_view, 14> kDenials = {
-    "not",      "never",     "no",           "without",   "nor",          "cannot",  "verify",
-    "verifies", "verifying", "verification", "confirm*",  "authenticat*", "own",     "their own"};
+    "not",      "never",     "no",           "without",  "nor",          "cannot", "verify",
+    "verifies", "verifying", "verification", "confirm*", "authenticat*", "own",    "their own"};
 constexpr Guards kDenied = {kDenials, 3, 0};
 
 constexpr std::array<std::string_view, 14> kNow = {
-    "real time",     "real-time",          "live",           "instant*",
-    "immediately",   "within seconds",     "within two seconds", "as they pass",
-    "as they cross", "as people walk",     "walk by",        "currently in view",
-    "alert*",        "someone they pass"};
+    "real time",      "real-time",          "live",         "instant*",         "immediately",
+    "within seconds", "within two seconds", "as they pass", "as they cross",    "as people walk",
+    "walk by",        "currently in view",  "alert*",       "someone they pass"};
 
-constexpr std::array<std::string_view, 42> kPublic = {
-    "public space*",   "public place*",     "public area*",    "publicly accessible",
-    "station*",        "street*",           "square*",         "crowd*",
-    "stadium*",        "turnstile*",        "mall*",           "shopping centre*",
-    "shopping center*", "festival*",        "concourse*",      "passers-by",
-    "passer-by",       "pedestrian*",       "passenger*",      "demonstrat*",
-    "protest*",        "high street",       "city centre",     "town centre",
-    "city center",     "town center",       "junction*",       "promenade*",
-    "arrivals hall*",  "airport*",          "shopper*",        "commuter*",
-    "spectator*",      "visitor*",          "traveller*",      "traveler*",
-    "ticket hall*",    "platforms",         "buses",           "public transport",
-    "metro",           "subway"};
+constexpr std::array<std::string_view, 42> kPublic = {"public space*",
+                                                      "public place*",
+                                                      "public area*",
+                                                      "publicly accessible",
+                                                      "station*",
+                                                      "street*",
+                                                      "square*",
+                                                      "crowd*",
+                                                      "stadium*",
+                                                      "turnstile*",
+                                                      "mall*",
+                                                      "shopping centre*",
+                                                      "shopping center*",
+                                                      "festival*",
+                                                      "concourse*",
+                                                      "passers-by",
+                                                      "passer-by",
+                                                      "pedestrian*",
+                                                      "passenger*",
+                                                      "demonstrat*",
+                                                      "protest*",
+                                                      "high street",
+                                                      "city centre",
+                                                      "town centre",
+                                                      "city center",
+                                                      "town center",
+                                                      "junction*",
+                                                      "promenade*",
+                                                      "arrivals hall*",
+                                                      "airport*",
+                                                      "shopper*",
+                                                      "commuter*",
+                                                      "spectator*",
+                                                      "visitor*",
+                                                      "traveller*",
+                                                      "traveler*",
+                                                      "ticket hall*",
+                                                      "platforms",
+                                                      "buses",
+                                                      "public transport",
+                                                      "metro",
+                                                      "subway"};
 
 constexpr std::array<std::string_view, 12> kSensing = {
-    "camera*", "cctv",    "video*",   "footage", "drone*",     "body-worn",
-    "face*",   "facial*", "gait",     "biometric*", "voiceprint*", "iris"};
+    "camera*", "cctv",    "video*", "footage",    "drone*",      "body-worn",
+    "face*",   "facial*", "gait",   "biometric*", "voiceprint*", "iris"};
 
 constexpr std::array<std::string_view, 11> kPolice = {
-    "police",        "constabulary", "law enforcement", "law-enforcement", "officers",
-    "patrol*",       "custody",      "warrant*",        "wanted",          "suspect*",
-    "gendarmerie"};
+    "police",  "constabulary", "law enforcement", "law-enforcement", "officers",   "patrol*",
+    "custody", "warrant*",     "wanted",          "suspect*",        "gendarmerie"};
 
 bool IsLawEnforcement(const core::Field<core::DomainArea>& area) {
   return area.has() && *area == core::DomainArea::kLawEnforcement;
@@ -98,7 +142,8 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   f.related.push_back({now.front().span, "in real time: '" + now.front().word + "'"});
   f.related.push_back({place.front().span, "in a public place: '" + place.front().word + "'"});
   if (!police.empty()) {
-    f.related.push_back({police.front().span, "for law enforcement: '" + police.front().word + "'"});
+    f.related.push_back(
+        {police.front().span, "for law enforcement: '" + police.front().word + "'"});
   }
   f.message =
       "the project identifies people in real time, from cameras or other biometric sensing, in "

@@ -116,8 +116,7 @@ people:
   remote_identification: none
 )");
   ASSERT_EQ(run.diagnostics.size(), 1u);
-  EXPECT_NE(run.diagnostics[0].message.find("the text and the answers disagree"),
-            std::string::npos)
+  EXPECT_NE(run.diagnostics[0].message.find("the text and the answers disagree"), std::string::npos)
       << run.diagnostics[0].message;
   EXPECT_NE(run.diagnostics[0].message.find("people.remote_identification is none"),
             std::string::npos);
