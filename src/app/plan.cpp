@@ -566,7 +566,7 @@ std::optional<Chance> ChanceOf(store::Store& store, const std::vector<core::RunI
   if (best == nullptr || static_cast<int64_t>(best->second.size()) < kMinCurveSizes) {
     return std::nullopt;
   }
-  const double largest = static_cast<double>(*best->second.rbegin());
+  const auto largest = static_cast<double>(*best->second.rbegin());
   const double at =
       charter.plan.training_size.has() ? static_cast<double>(*charter.plan.training_size) : largest;
   ForecastSettings settings;

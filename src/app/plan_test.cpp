@@ -234,6 +234,11 @@ TEST_F(PlanTest, TheOutlookNeedsATeamAndWorkToDo) {
   ASSERT_FALSE(o);
   EXPECT_EQ(o.error().code(), ErrorCode::kFailedPrecondition);
   const core::Charter c = Parse(kCharter);
+  // Today is after the team's last week (week 40): nobody is left to do the work.
+  const FakeClock late("2026-12-01T09:00:00Z");
+  o = BuildOutlook(Store(), c, kCharter, late, options);
+  ASSERT_FALSE(o);
+  EXPECT_NE(o.error().message().find("before today"), std::string::npos) << o.error().message();
   for (const char* m : {"baseline", "features", "boosting"}) {
     Event(c, PlanEventKind::kDropped, m, "2026-02-02");
   }

@@ -33,6 +33,30 @@ task:
   EXPECT_EQ(run.diagnostics[0].severity, Severity::kError);
 }
 
+TEST(D007Test, RemoteBiometricIdentificationIsHighRiskWherever) {
+  const auto run = RunRule("D007", R"(
+people:
+  concerned: true
+  settings: [other]
+  remote_identification: after-the-fact
+decision:
+  mode: automate
+)");
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "after-the-fact");
+  EXPECT_EQ(run.diagnostics[0].fields.front(), "people.remote_identification");
+  EXPECT_NE(run.diagnostics[0].message.find("'remote biometric identification' is a high-risk"),
+            std::string::npos)
+      << run.diagnostics[0].message;
+  EXPECT_TRUE(RunRule("D007", R"(
+people:
+  remote_identification: none
+decision:
+  mode: automate
+)")
+                  .diagnostics.empty());
+}
+
 TEST(D007Test, FiresOnlyForTheMissingSafeguard) {
   const auto run = RunRule("D007", R"(
 domain:
