@@ -1,5 +1,6 @@
 // D005: building a face dataset by untargeted scraping.
 #include <array>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -17,8 +18,81 @@ namespace {
 constexpr std::array<std::string_view, 7> kFaceWords = {
     "face", "faces", "facial*", "selfie*", "headshot*", "portrait photo*", "mugshot*"};
 
+// The text screen of a charter that declares no scraped source reads three things together:
+// faces; collected without targeting anyone (crawled, scraped, in bulk, every face a camera
+// sees, from the web or social media); kept to recognise people (a database, an index, an
+// embedding per person). One or two alone are everyday: blurring every face in street
+// imagery, recognising chimpanzees in camera-trap videos.
+constexpr std::array<std::string_view, 11> kFacePictures = {
+    "face",           "faces",           "facial*",       "selfie*",
+    "headshot*",      "mugshot*",        "portrait*",     "profile picture*",
+    "profile photo*", "face embedding*", "face template*"};
+constexpr std::array<std::string_view, 30> kUntargeted = {"crawl*",
+                                                          "scrap*",
+                                                          "harvest*",
+                                                          "mining",
+                                                          "mined",
+                                                          "bulk",
+                                                          "bulk-*",
+                                                          "en masse",
+                                                          "every face",
+                                                          "all faces",
+                                                          "every person",
+                                                          "everyone",
+                                                          "every passer-by",
+                                                          "any website",
+                                                          "any public website",
+                                                          "across the web",
+                                                          "from the internet",
+                                                          "from the web",
+                                                          "social media",
+                                                          "social network*",
+                                                          "public profile*",
+                                                          "public video*",
+                                                          "news sites",
+                                                          "photo sites",
+                                                          "webcam*",
+                                                          "cctv",
+                                                          "recorded footage",
+                                                          "camera network*",
+                                                          "downloaded",
+                                                          "pools"};
+// "not scraped", "collected with consent", "blur every face": the words next to a match that
+// say the faces are not gathered to recognise anyone.
+constexpr std::array<std::string_view, 12> kNotUntargeted = {
+    "not",    "no",    "never",    "without", "consent*", "opted",
+    "opt-in", "blur*", "anonymi*", "redact*", "mask*",    "pixelat*"};
+constexpr Guards kTargetedOrHidden = {kNotUntargeted, 3, 0};
+constexpr std::array<std::string_view, 18> kRecognitionStore = {
+    "database*",   "gallery",    "galleries",  "index",        "indexes",      "indexed",
+    "lookup*",     "look-up",    "embedding*", "template*",    "identity",     "identities",
+    "recognition", "searchable", "cluster*",   "face record*", "face vector*", "named face*"};
+
+// The text-only screen; nullopt when one of the three is missing.
+std::optional<Finding> ScreenText(const RuleInput& in) {
+  const std::vector<TextField> fields = ProseFields(in.charter);
+  const std::vector<TextMatch> faces = FindPhrases(in, fields, kFacePictures);
+  const std::vector<TextMatch> untargeted = FindPhrases(in, fields, kUntargeted, kTargetedOrHidden);
+  const std::vector<TextMatch> stored = FindPhrases(in, fields, kRecognitionStore);
+  if (faces.empty() || untargeted.empty() || stored.empty()) return std::nullopt;
+  Finding f;
+  f.span = untargeted.front().span;
+  for (const auto* matches : {&untargeted, &faces, &stored}) {
+    for (const TextMatch& m : *matches) AddMatch(f, m);
+  }
+  f.related.push_back({faces.front().span, "faces: '" + faces.front().word + "'"});
+  f.related.push_back(
+      {stored.front().span, "kept to recognise people: '" + stored.front().word + "'"});
+  f.message = "the project collects faces without targeting anyone ('" + untargeted.front().word +
+              "') to recognise people later: building or expanding a face recognition "
+              "database by untargeted scraping of the internet or CCTV footage is a prohibited "
+              "practice under the EU AI Act, Article 5(1)(e)";
+  return f;
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
+  const size_t found_before = out.size();
   // The answers to the Act's questions first; the text screen below is the second signal.
   if (auto declared = doomed::DeclaredPractice(c, doomed::Practice::kFaceScraping)) {
     out.push_back(std::move(*declared));
@@ -54,6 +128,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
                 "EU AI Act, Article 5(1)(e)";
     doomed::NoteContradiction(c, doomed::Practice::kFaceScraping, f);
     out.push_back(std::move(f));
+  }
+  if (out.size() > found_before) return;  // a declared scraped source says it better
+  if (auto f = ScreenText(in)) {
+    doomed::NoteContradiction(c, doomed::Practice::kFaceScraping, *f);
+    out.push_back(std::move(*f));
   }
 }
 

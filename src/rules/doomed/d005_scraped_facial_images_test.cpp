@@ -94,5 +94,63 @@ data:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// The text alone, with no scraped source declared: paraphrases written for this test (not
+// the screening corpus), and look-alikes that gather faces for another end.
+TEST(D005Test, TheTextAloneFindsUntargetedFaceCollection) {
+  for (const char* charter : {
+           R"(
+summary: We harvest profile photos from public social networks and keep a face embedding
+  per person, so customers can search for anyone by photo.
+)",
+           R"(
+summary: Every face recorded by the shopping centre's CCTV is kept as a template for later
+  searches.
+task:
+  target: which stored person a new face belongs to
+)",
+           R"(
+task:
+  target: identity of each face found on the pages we crawl
+inputs:
+  - {name: crawled web pages, kind: image}
+)",
+       }) {
+    const auto run = RunRule("D005", charter);
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(e)"), std::string::npos);
+  }
+}
+
+TEST(D005Test, TheTextAloneIsSilentForLookAlikes) {
+  for (const char* charter : {
+           // Faces hidden, not kept.
+           R"(
+summary: Blur every face in street-level imagery before it is published and indexed.
+)",
+           // Faces counted, not recognised.
+           R"(
+summary: Count the faces in CCTV views of the queue to estimate waiting times.
+)",
+           // Faces recognised, but collected with consent.
+           R"(
+summary: A face recognition model trained on 2,000 volunteers who gave written consent.
+task:
+  target: identity of the enrolled employee at the door
+)",
+           // Animals, from camera traps.
+           R"(
+summary: Face recognition for wild chimpanzees in camera-trap videos, to track individuals.
+task:
+  target: which known chimpanzee is in each clip
+)",
+           // Text from the web, no faces.
+           R"(
+summary: We crawl public product reviews and build a searchable index of complaints.
+)",
+       }) {
+    EXPECT_TRUE(RunRule("D005", charter).diagnostics.empty()) << charter;
+  }
+}
+
 }  // namespace
 }  // namespace foresight::rules
