@@ -1,5 +1,6 @@
 // D003: social scoring of people.
 #include <array>
+#include <optional>
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/people_answers.hpp"
@@ -17,6 +18,100 @@ constexpr std::array<std::string_view, 8> kScoringWords = {
     "trustworthiness scor*", "social behaviour scor*", "social behavior scor*",
     "citizen reputation*",   "citizen rating*"};
 
+// Social scoring described in other words: a score, grade or rank of each person, built from
+// their social life (what they post, how they behave in their community or private life,
+// petty fines, what others report about them, their character), that decides their access
+// to something else (housing, benefits, permits, credit, a place, a queue). All three must
+// be there: a credit score from repayment history, a performance rating at work or a
+// customer's lifetime value is not social scoring.
+constexpr std::array<std::string_view, 16> kScoreOfPerson = {
+    "score per",         "rating per",        "grade per",          "tier per",
+    "index per",         "points tier",       "score* of each",     "rating of each",
+    "reputation number", "reputation score*", "citizenship score*", "character rating*",
+    "fit score*",        "standing score*",   "reliability score*", "trustworthiness grade*"};
+constexpr std::array<std::string_view, 9> kScoreWords = {
+    "score", "scores", "rating", "grade", "tier", "points", "rank", "ranked", "ranking"};
+constexpr std::array<std::string_view, 20> kPersonWords = {
+    "resident*", "citizen*",  "household*",  "tenant*",     "person",
+    "employee*", "claimant*", "applicant*",  "subscriber*", "student*",
+    "famil*",    "customer*", "shopper*",    "neighbour*",  "neighbor*",
+    "member*",   "user*",     "individual*", "people",      "parent*"};
+constexpr std::array<std::string_view, 36> kSocialLife = {"social media",
+                                                          "posts",
+                                                          "online behaviour",
+                                                          "online behavior",
+                                                          "online comments",
+                                                          "online criticism",
+                                                          "online activity",
+                                                          "lifestyle",
+                                                          "private life",
+                                                          "off-duty",
+                                                          "weekend activit*",
+                                                          "off-campus",
+                                                          "behaviour outside",
+                                                          "behavior outside",
+                                                          "everyday behaviour",
+                                                          "everyday behavior",
+                                                          "social behaviour",
+                                                          "social behavior",
+                                                          "how they behave",
+                                                          "in daily life",
+                                                          "in their community",
+                                                          "social circle",
+                                                          "neighbour complaints",
+                                                          "complaints about them",
+                                                          "rate each other",
+                                                          "peer rating*",
+                                                          "volunteer*",
+                                                          "church",
+                                                          "character",
+                                                          "trustworth*",
+                                                          "kindness",
+                                                          "cooperativ*",
+                                                          "reputation",
+                                                          "fines",
+                                                          "in the community",
+                                                          "community behaviour"};
+constexpr std::array<std::string_view, 28> kAccess = {
+    "housing",   "waiting list*", "waiting time*", "queue",        "permit*",    "benefit*",
+    "payments",  "loan*",         "credit",        "deposit*",     "contract*",  "rent*",
+    "places",    "dorm*",         "grant*",        "appointment*", "allocation", "priority",
+    "refuse*",   "denied",        "delivery",      "memberships",  "subscribe*", "landlord*",
+    "employers", "car scheme",    "processing",    "counters"};
+
+std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
+  const std::vector<TextField> fields = ProseFields(in.charter);
+  std::vector<TextMatch> score = FindPhrases(in, fields, kScoreOfPerson);
+  if (score.empty()) {
+    // A score word and a person word in the same field: "a grade per resident" is above;
+    // "residents get a kindness grade" is this.
+    const std::vector<TextMatch> words = FindPhrases(in, fields, kScoreWords);
+    const std::vector<TextMatch> people = FindPhrases(in, fields, kPersonWords);
+    for (const TextMatch& w : words) {
+      for (const TextMatch& p : people) {
+        if (w.path == p.path) score = {w, p};
+      }
+      if (!score.empty()) break;
+    }
+  }
+  const std::vector<TextMatch> social = FindPhrases(in, fields, kSocialLife);
+  const std::vector<TextMatch> access = FindPhrases(in, fields, kAccess);
+  if (score.empty() || social.empty() || access.empty()) return std::nullopt;
+  Finding f;
+  f.span = score.front().span;
+  const std::vector<TextMatch>& scored = score;
+  for (const auto* matches : {&scored, &social, &access}) {
+    for (const TextMatch& m : *matches) AddMatch(f, m);
+  }
+  f.related.push_back(
+      {social.front().span, "built from social life: '" + social.front().word + "'"});
+  f.related.push_back({access.front().span, "deciding access: '" + access.front().word + "'"});
+  f.message = "the project scores people on their social life ('" + social.front().word +
+              "') and the score decides what they get ('" + access.front().word +
+              "'): social scoring, a prohibited practice under the EU AI Act, Article 5(1)(c)";
+  return f;
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -33,7 +128,13 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   }
   const std::vector<TextField> prose = ProseFields(c);
   const std::vector<TextMatch> matches = FindPhrases(in, prose, kScoringWords);
-  if (!declared && matches.empty()) return;
+  if (!declared && matches.empty()) {
+    if (auto other = DescribedInOtherWords(in)) {
+      doomed::NoteContradiction(c, doomed::Practice::kSocialScoring, *other);
+      out.push_back(std::move(*other));
+    }
+    return;
+  }
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);
   const std::string what = declared ? "declares a social score as its target"

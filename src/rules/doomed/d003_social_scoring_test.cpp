@@ -78,5 +78,52 @@ task:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// Social scoring in other words: paraphrases written for this test (not the screening
+// corpus), and scores that are not social scoring.
+TEST(D003Test, FindsSocialScoringInOtherWords) {
+  for (const char* charter : {
+           R"(
+summary: Each villager gets a good citizen grade from their social media posts and neighbour
+  complaints; the grade decides who receives social housing first.
+)",
+           R"(
+summary: Gym members are ranked on how respectfully they behave in the community app, and
+  low-ranked members are refused class bookings.
+)",
+           R"(
+task:
+  target: a reliability score per tenant from their lifestyle and online reviews they wrote,
+    which landlords use to demand bigger deposits
+)",
+       }) {
+    const auto run = RunRule("D003", charter);
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(c)"), std::string::npos);
+  }
+}
+
+TEST(D003Test, SilentForScoresThatAreNotSocialScoring) {
+  for (const char* charter : {
+           R"(
+summary: Default risk score per applicant from repayment history and income, used to decide
+  on loans.
+)",
+           R"(
+summary: Quarterly performance rating per employee from sales figures, used for bonuses.
+)",
+           R"(
+summary: Loyalty tier per customer from their purchases; the gold tier gets priority delivery.
+)",
+           R"(
+summary: Toxicity score per post on our forum; posts above 0.9 are held for review.
+)",
+           R"(
+summary: A driving behaviour score per driver from telematics sets the insurance premium.
+)",
+       }) {
+    EXPECT_TRUE(RunRule("D003", charter).diagnostics.empty()) << charter;
+  }
+}
+
 }  // namespace
 }  // namespace foresight::rules
