@@ -665,7 +665,9 @@ Result<core::PlanOutlook> Outlook(store::Store& store, const core::Charter& char
       horizon = std::max(horizon, s.to_week);
     }
   }
-  model.horizon_week = std::max(horizon, model.now_week + 1);
+  // A team listed for longer than a century is simulated for a century.
+  model.horizon_week =
+      std::min(std::max(horizon, model.now_week + 1), model.now_week + plan::kMaxWeeks);
   out.horizon_week = model.horizon_week;
 
   // The accuracy of each role's estimates, one entry per role.
@@ -753,6 +755,12 @@ Result<core::PlanOutlook> Outlook(store::Store& store, const core::Charter& char
                       "add the next methods to plan.methods"
                     : "no method still to do has an estimate: give each an effort "
                       "(plan.methods[].effort) to see an outlook");
+  }
+  if (model.work.size() > kMaxOutlookMethods) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the plan has {} methods still to do; the outlook simulates at most "
+                            "{}: group small methods into larger ones in plan.methods",
+                            model.work.size(), kMaxOutlookMethods));
   }
   if (!out.already_met_by.empty()) out.criterion_known = true;
 

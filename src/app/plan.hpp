@@ -30,6 +30,8 @@ inline constexpr double kHoursPerPersonWeek = 40;
 // pass with this probability, the pass costing this share of its effort.
 inline constexpr double kDefaultReworkProbability = 0.15;
 inline constexpr double kDefaultReworkCost = 0.3;
+// The most methods still to do that the outlook simulates: a plan is tens of methods.
+inline constexpr size_t kMaxOutlookMethods = 500;
 // The role of a method that names none.
 inline constexpr core::Role kDefaultMethodRole = core::Role::kDataScientist;
 

@@ -92,9 +92,20 @@ Result<Tornado> Sensitivity(const Model& model, const Settings& settings, double
     }
     return {};
   };
+  // The most uncertain methods' efforts, in the charter's order.
+  std::vector<size_t> uncertain;
   for (size_t i = 0; i < model.work.size(); ++i) {
+    if (model.work[i].effort.pessimistic > model.work[i].effort.optimistic) uncertain.push_back(i);
+  }
+  if (uncertain.size() > kMaxEffortLevers) {
+    std::stable_sort(uncertain.begin(), uncertain.end(), [&](size_t a, size_t b) {
+      return stats::PertVariance(model.work[a].effort) > stats::PertVariance(model.work[b].effort);
+    });
+    uncertain.resize(kMaxEffortLevers);
+    std::sort(uncertain.begin(), uncertain.end());
+  }
+  for (const size_t i : uncertain) {
     const stats::ThreePoint& e = model.work[i].effort;
-    if (!(e.pessimistic > e.optimistic)) continue;
     Model low = model;
     Model high = model;
     low.work[i].effort = {e.optimistic, e.optimistic, e.optimistic};

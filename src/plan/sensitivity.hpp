@@ -14,6 +14,8 @@ namespace foresight::plan {
 
 // How far a role's arrival is moved either way.
 inline constexpr int kStartShiftWeeks = 4;
+// The methods whose effort is a lever: the most uncertain ones (largest PERT spread).
+inline constexpr size_t kMaxEffortLevers = 20;
 
 enum class LeverKind {
   kEffort,     // a method's effort at its optimistic and pessimistic values

@@ -13,7 +13,6 @@ namespace foresight::plan {
 namespace {
 
 constexpr size_t kBlock = 2048;  // futures per parallel task
-constexpr int kMaxWeeks = 5200;  // a hundred years: the longest plan simulated
 constexpr size_t kMaxFutures = 10000000;
 constexpr double kDone = 1e-9;  // person-weeks left that count as finished
 
@@ -84,6 +83,10 @@ struct Prepared {
   std::vector<double> capacity;  // [week][role]
   std::vector<char> ready;       // [week][work]
   std::vector<stats::PertSampler> samplers;
+  std::vector<std::vector<size_t>> dependents;  // [work]: the methods that come after it
+  // [week]: the first later week whose people or stage readiness differ (`weeks` if none):
+  // the weeks in between schedule alike, so a future crosses them in one step.
+  std::vector<size_t> next_change;
 };
 
 Prepared Prepare(const Model& m) {
@@ -110,6 +113,21 @@ Prepared Prepare(const Model& m) {
   }
   p.samplers.reserve(n);
   for (const Work& w : m.work) p.samplers.emplace_back(w.effort);
+  p.next_change.assign(p.weeks, p.weeks);
+  for (size_t k = p.weeks; k-- > 1;) {
+    const bool same =
+        std::equal(p.capacity.begin() + static_cast<std::ptrdiff_t>(k * roles),
+                   p.capacity.begin() + static_cast<std::ptrdiff_t>((k + 1) * roles),
+                   p.capacity.begin() + static_cast<std::ptrdiff_t>((k - 1) * roles)) &&
+        std::equal(p.ready.begin() + static_cast<std::ptrdiff_t>(k * n),
+                   p.ready.begin() + static_cast<std::ptrdiff_t>((k + 1) * n),
+                   p.ready.begin() + static_cast<std::ptrdiff_t>((k - 1) * n));
+    p.next_change[k - 1] = same ? p.next_change[k] : k;
+  }
+  p.dependents.assign(n, {});
+  for (size_t i = 0; i < n; ++i) {
+    for (const size_t j : m.work[i].after) p.dependents[j].push_back(i);
+  }
   return p;
 }
 
@@ -117,6 +135,11 @@ struct Scratch {
   std::vector<double> remaining, finish, allocated;
   std::vector<char> done, reaches, eligible;
   std::vector<double> pool;
+  std::vector<size_t> waiting_for;  // [work]: methods it comes after that are not done
+  // The methods not done whose predecessors are all done, in charter order: the only ones
+  // a sub-step looks at, so a long chain of dependent methods costs what its open end does.
+  std::vector<size_t> open;
+  std::vector<size_t> opened;  // made open by finishes in the current sub-step
 };
 
 struct FutureResult {
@@ -124,6 +147,23 @@ struct FutureResult {
   double end = kNever;
   double cost = 0;
 };
+
+// Adds `rate` person-weeks per week over [from, from + length) to role `r` of `cells`
+// ([week][role], week 0 = `first_week`), split at week boundaries.
+void Spread(double* cells, size_t weeks, size_t roles, int first_week, size_t r, double from,
+            double length, double rate) {
+  const double end = from + length;
+  double at = from;
+  while (at < end) {
+    const double week = std::floor(at);
+    const double until = std::min(end, week + 1);
+    const auto k = static_cast<size_t>(std::max(0.0, week - first_week));
+    if (k >= weeks) break;
+    cells[k * roles + r] += rate * (until - at);
+    if (until <= at) break;
+    at = until;
+  }
+}
 
 // One future: `busy` and `waiting` ([week][role]) are added to when not null.
 FutureResult RunFuture(const Model& m, const Prepared& p, uint64_t seed, uint64_t future,
@@ -157,59 +197,83 @@ FutureResult RunFuture(const Model& m, const Prepared& p, uint64_t seed, uint64_
   }
   FutureResult out;
   size_t left = n;
-  for (size_t k = 0; k < p.weeks && left > 0 && out.success == kNever; ++k) {
-    const double week_end = static_cast<double>(m.now_week) + static_cast<double>(k) + 1;
-    double t = week_end - 1;
+  s.waiting_for.assign(n, 0);
+  s.open.clear();
+  for (size_t i = 0; i < n; ++i) {
+    s.waiting_for[i] = m.work[i].after.size();
+    if (s.waiting_for[i] == 0) s.open.push_back(i);
+  }
+  // Continuous time from the start of `now_week`, in steps that end at a finish or where the
+  // people or the stages change (Prepared::next_change): a long method crosses quiet weeks
+  // in one step.
+  const double first = static_cast<double>(m.now_week);
+  double t = first;
+  size_t k = 0;
+  while (k < p.weeks && left > 0 && out.success == kNever) {
+    const double segment_end = first + static_cast<double>(p.next_change[k]);
     const double* cap = &p.capacity[k * roles];
     const char* ready = &p.ready[k * n];
-    while (t < week_end) {
-      std::copy(cap, cap + roles, s.pool.begin());
-      bool any = false;
-      double step = week_end - t;
-      for (size_t i = 0; i < n; ++i) {
-        s.eligible[i] = 0;
-        s.allocated[i] = 0;
-        if (s.done[i] != 0 || ready[i] == 0) continue;
-        bool waits = false;
-        for (const size_t j : m.work[i].after) waits = waits || s.done[j] == 0;
-        if (waits) continue;
-        s.eligible[i] = 1;
-        const size_t r = m.work[i].role;
-        const double a = std::min(1.0, s.pool[r]);
-        if (a <= 0) continue;
-        s.allocated[i] = a;
-        s.pool[r] -= a;
-        any = true;
-        step = std::min(step, s.remaining[i] / a);
-      }
-      if (!any) {
-        // Nothing can move this week: the ready work waits for people all week.
-        if (waiting != nullptr) {
-          for (size_t i = 0; i < n; ++i) {
-            if (s.eligible[i] != 0) waiting[k * roles + m.work[i].role] += week_end - t;
+    std::copy(cap, cap + roles, s.pool.begin());
+    bool any = false;
+    double step = segment_end - t;
+    for (const size_t i : s.open) {
+      s.eligible[i] = 0;
+      s.allocated[i] = 0;
+      if (ready[i] == 0) continue;
+      s.eligible[i] = 1;
+      const size_t r = m.work[i].role;
+      const double a = std::min(1.0, s.pool[r]);
+      if (a <= 0) continue;
+      s.allocated[i] = a;
+      s.pool[r] -= a;
+      any = true;
+      step = std::min(step, s.remaining[i] / a);
+    }
+    if (!any) {
+      // Nothing can move until the people or stages change: ready work waits all along.
+      if (waiting != nullptr) {
+        for (const size_t i : s.open) {
+          if (s.eligible[i] != 0) {
+            Spread(waiting, p.weeks, roles, m.now_week, m.work[i].role, t, segment_end - t, 1);
           }
         }
-        break;
       }
-      for (size_t i = 0; i < n; ++i) {
-        if (s.eligible[i] == 0) continue;
-        const size_t r = m.work[i].role;
-        const double a = s.allocated[i];
-        if (waiting != nullptr && a < 1) waiting[k * roles + r] += (1 - a) * step;
-        if (a <= 0) continue;
-        const double used = std::min(s.remaining[i], a * step);
-        s.remaining[i] -= used;
-        out.cost += used;
-        if (busy != nullptr) busy[k * roles + r] += used;
-        if (s.remaining[i] <= kDone) {
-          s.done[i] = 1;
-          s.finish[i] = t + step;
-          --left;
-          if (s.reaches[i] != 0) out.success = std::min(out.success, t + step);
+      t = segment_end;
+      k = p.next_change[k];
+      continue;
+    }
+    s.opened.clear();
+    for (const size_t i : s.open) {
+      if (s.eligible[i] == 0) continue;
+      const size_t r = m.work[i].role;
+      const double a = s.allocated[i];
+      if (waiting != nullptr && a < 1)
+        Spread(waiting, p.weeks, roles, m.now_week, r, t, step, 1 - a);
+      if (a <= 0) continue;
+      const double used = std::min(s.remaining[i], a * step);
+      s.remaining[i] -= used;
+      out.cost += used;
+      if (busy != nullptr) Spread(busy, p.weeks, roles, m.now_week, r, t, step, a);
+      if (s.remaining[i] <= kDone) {
+        s.done[i] = 1;
+        s.finish[i] = t + step;
+        --left;
+        if (s.reaches[i] != 0) out.success = std::min(out.success, t + step);
+        for (const size_t d : p.dependents[i]) {
+          if (--s.waiting_for[d] == 0) s.opened.push_back(d);
         }
       }
-      t += step;
-      if (out.success != kNever) break;
+    }
+    // Finished methods leave the open list; the ones they held back join it, in order.
+    std::erase_if(s.open, [&](size_t i) { return s.done[i] != 0; });
+    if (!s.opened.empty()) {
+      s.open.insert(s.open.end(), s.opened.begin(), s.opened.end());
+      std::sort(s.open.begin(), s.open.end());
+    }
+    t += step;
+    if (t >= segment_end) {
+      t = segment_end;
+      k = p.next_change[k];
     }
   }
   if (out.success != kNever) {

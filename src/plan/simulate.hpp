@@ -70,6 +70,9 @@ struct Model {
   int horizon_week = 0;  // and nobody works from this week on (the team's last week)
 };
 
+// The longest stretch simulated: a hundred years of weeks.
+inline constexpr int kMaxWeeks = 5200;
+
 // A draw that says a method should already be done when it is not: it needs this fraction
 // of its drawn total again.
 inline constexpr double kOverrunRemainder = 0.25;

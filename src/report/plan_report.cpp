@@ -255,7 +255,11 @@ std::string RenderLedgerTextImpl(const core::PlanLedger& l) {
   }
   if (!todo.empty()) {
     std::string list;
-    for (size_t i = 0; i < todo.size(); ++i) list += (i == 0 ? "" : ", ") + todo[i];
+    constexpr size_t kListed = 12;
+    for (size_t i = 0; i < std::min(todo.size(), kListed); ++i) {
+      list += (i == 0 ? "" : ", ") + todo[i];
+    }
+    if (todo.size() > kListed) list += fmt::format(" and {} more", todo.size() - kListed);
     out += Wrap("To do: " + list + ".", 92, "");
   }
   if (!l.effort.empty()) {
