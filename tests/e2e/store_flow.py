@@ -107,7 +107,19 @@ def deleted_meanwhile(binary):
         proc = subprocess.Popen([binary, "run", "add", "gone", "--evalset", "holdout",
                                  "--predictions", "preds.csv"], cwd=cwd,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(0.3)
+        # Delete once the command holds the database open (it opens it before reading the
+        # predictions), not after a fixed sleep: on a loaded machine the command may not have
+        # started yet, and the test would check nothing.
+        fds = f"/proc/{proc.pid}/fd"
+        deadline = time.time() + 30
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                held = [os.readlink(os.path.join(fds, fd)) for fd in os.listdir(fds)]
+            except OSError:
+                held = []
+            if any(".foresight" in path for path in held):
+                break
+            time.sleep(0.01)
         for f in os.listdir(os.path.join(cwd, ".foresight")):
             os.remove(os.path.join(cwd, ".foresight", f))
         out, err = proc.communicate(timeout=120)
