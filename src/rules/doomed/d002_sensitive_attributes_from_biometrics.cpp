@@ -12,25 +12,79 @@ namespace d002 {
 namespace {
 
 // The categories Article 5(1)(g) names, as people write them.
-constexpr std::array<std::string_view, 16> kSensitiveWords = {"race",
+constexpr std::array<std::string_view, 39> kSensitiveWords = {"race",
                                                               "racial",
                                                               "ethnicity",
                                                               "ethnic origin*",
                                                               "ethnic group*",
+                                                              "ethnic background*",
+                                                              "ancestry",
                                                               "political opinion*",
                                                               "political view*",
                                                               "political affiliation*",
+                                                              "political leaning*",
+                                                              "politically",
+                                                              "party preference*",
+                                                              "voting intention*",
+                                                              "how they vote",
+                                                              "who they vote for",
                                                               "trade union*",
                                                               "union membership",
+                                                              "union member*",
                                                               "religion*",
-                                                              "religious belief*",
-                                                              "religious affiliation*",
+                                                              "religious",
+                                                              "non-religious",
+                                                              "faith",
+                                                              "philosophical outlook*",
+                                                              "philosophical belief*",
                                                               "sexual orientation*",
                                                               "sex life",
-                                                              "sexuality"};
+                                                              "sexuality",
+                                                              "gay",
+                                                              "lesbian",
+                                                              "bisexual",
+                                                              "lgbt*",
+                                                              "homosexual*",
+                                                              "heterosexual*",
+                                                              "worldview*",
+                                                              "political part*",
+                                                              "votes for",
+                                                              "vote for",
+                                                              "voting preference*"};
 
-constexpr std::array<std::string_view, 8> kChecksFor = {"across", "bias*",   "fairness",  "audit*",
-                                                        "per",    "between", "disparit*", "parity"};
+// What shows the inference works from biometric data when no input is declared a face or
+// biometric: pictures, recordings or measurements of people, named in the prose. The
+// sensitive category must still be what the target predicts.
+constexpr std::array<std::string_view, 22> kBiometricWords = {"face",
+                                                              "faces",
+                                                              "facial*",
+                                                              "selfie*",
+                                                              "photo*",
+                                                              "picture*",
+                                                              "portrait*",
+                                                              "voice*",
+                                                              "voiceprint*",
+                                                              "accent*",
+                                                              "speech",
+                                                              "gait*",
+                                                              "the way they walk",
+                                                              "how they speak",
+                                                              "iris",
+                                                              "fingerprint*",
+                                                              "face scan*",
+                                                              "cctv",
+                                                              "footage",
+                                                              "camera*",
+                                                              "video*",
+                                                              "recording*"};
+
+// Next to the category, words that say it is checked for rather than inferred ("error rates
+// across ethnic groups"), or that it qualifies a thing, not a person ("religious buildings",
+// "ethnic food").
+constexpr std::array<std::string_view, 20> kChecksFor = {
+    "across", "bias*",     "fairness", "audit*",       "per",       "between", "disparit*",
+    "parity", "building*", "site*",    "architecture", "text*",     "art",     "music",
+    "food*",  "cuisine",   "dish*",    "holiday*",     "festival*", "symbol*"};
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
@@ -43,7 +97,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // a GDPR matter, not Article 5.
   const std::vector<size_t> biometric =
       InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric});
-  if (biometric.empty()) return;
+  // An input declared `image` or `audio` does not hide it: the prose says what is pictured.
+  const std::vector<TextMatch> pictured = biometric.empty()
+                                              ? FindPhrases(in, ProseFields(c), kBiometricWords)
+                                              : std::vector<TextMatch>{};
+  if (biometric.empty() && pictured.empty()) return;
 
   Finding f;
   const bool declared =
@@ -63,6 +121,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   for (const TextMatch& m : matches) AddMatch(f, m);
 
   std::string from;
+  if (biometric.empty()) {
+    from = "'" + pictured.front().word + "'";
+    for (const TextMatch& m : pictured) AddMatch(f, m);
+    f.related.push_back({pictured.front().span, "the biometric data is named here"});
+  }
   for (size_t i : biometric) {
     f.fields.push_back("inputs[" + std::to_string(i) + "].kind");
     from += (from.empty() ? "" : ", ") + std::string(core::NameOf(*c.inputs[i].kind));

@@ -76,16 +76,64 @@ data:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
-TEST(D002Test, SilentWhileInputKindIsPlaceholder) {
-  const auto run = RunRule("D002", R"(
+// Declared kinds no longer gate the rule: a portrait whose kind is not declared (or is
+// declared a plain image) still pictures a person.
+TEST(D002Test, FindsItWhateverTheInputsKind) {
+  for (const char* charter : {
+           R"(
 task:
   target: religion of the speaker
 inputs:
   - name: portrait
     kind: TODO
-)");
-  ASSERT_TRUE(run.problems.empty());
-  EXPECT_TRUE(run.diagnostics.empty());
+)",
+           R"(
+task:
+  target: which political party the shopper votes for
+inputs:
+  - name: store camera stills
+    kind: image
+)",
+           R"(
+task:
+  target: whether the caller is gay, from a short voice sample
+inputs:
+  - name: call audio
+    kind: audio
+)",
+       }) {
+    const auto run = RunRule("D002", charter);
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(g)"), std::string::npos);
+  }
+}
+
+TEST(D002Test, SilentForCategoriesOfThingsOrSurveys) {
+  for (const char* charter : {
+           // Things, not people.
+           R"(
+task:
+  target: which religious buildings appear in aerial photos
+)",
+           R"(
+task:
+  target: the cuisine of a dish, such as ethnic food, from menu photos
+)",
+           // A robot's belief state, not a person's beliefs.
+           R"(
+task:
+  target: the belief state of the robot about obstacles, from its camera frames
+)",
+           // A survey answer, not biometrics.
+           R"(
+task:
+  target: political opinion of the respondent from their free-text survey answers
+inputs:
+  - {name: survey answers, kind: text}
+)",
+       }) {
+    EXPECT_TRUE(RunRule("D002", charter).diagnostics.empty()) << charter;
+  }
 }
 
 }  // namespace
