@@ -18,6 +18,65 @@ constexpr std::array<std::string_view, 9> kCrimeWords = {"criminal*",  "crime*",
 constexpr std::array<std::string_view, 6> kTransactionCrime = {
     "financial", "economic", "fraud*", "money laundering", "white collar", "cyber*"};
 
+// When no person-level input is declared, the prose says the same in three parts: a future
+// offence (in other words too: steal, launder money, commit violence, police contact); by a
+// person, one at a time; and evidence about who they are, not what they did (personality,
+// traits, appearance, face or voice, origin, family, postcode, tastes). A forecast of crime
+// per area, or an assessment from a person's criminal record, stays silent.
+constexpr std::array<std::string_view, 16> kOffenceWords = {"commit a new offence",
+                                                            "commit an offence",
+                                                            "committing an offence",
+                                                            "offences",
+                                                            "offence*",
+                                                            "offense*",
+                                                            "will steal",
+                                                            "steal from",
+                                                            "shoplift*",
+                                                            "launder*",
+                                                            "unlawful",
+                                                            "violent crime*",
+                                                            "commit violence",
+                                                            "police contact",
+                                                            "dangerousness",
+                                                            "commit fraud"};
+constexpr std::array<std::string_view, 22> kOnePerson = {
+    "a person",   "the person", "each person", "young person", "individual*", "pupil*",
+    "applicant*", "customer*",  "shopper*",    "employee*",    "user*",       "detainee*",
+    "caller*",    "holder*",    "hire*",       "claimant*",    "tenant*",     "passenger*",
+    "visitor*",   "suspect*",   "who will",    "whom"};
+constexpr std::array<std::string_view, 30> kWhoTheyAre = {"personality",
+                                                          "psychometric*",
+                                                          "trait*",
+                                                          "temperament",
+                                                          "psychological",
+                                                          "impulsivity",
+                                                          "big five",
+                                                          "character",
+                                                          "appearance",
+                                                          "clothing",
+                                                          "face",
+                                                          "faces",
+                                                          "facial*",
+                                                          "voice*",
+                                                          "accent*",
+                                                          "ethnicity",
+                                                          "nationality",
+                                                          "demographic*",
+                                                          "age and sex",
+                                                          "postcode",
+                                                          "neighbourhood",
+                                                          "neighborhood",
+                                                          "family structure",
+                                                          "single-parent",
+                                                          "household type",
+                                                          "music taste*",
+                                                          "likes",
+                                                          "writing style",
+                                                          "perceived background",
+                                                          "psychographic*"};
+
+bool AnyOf(const std::vector<TextMatch>& a) { return !a.empty(); }
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -37,8 +96,13 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // crime" (fraud, money laundering) is about suspicious transactions, which the Act leaves
   // out of the ban (Recital 42), not about a person's criminality: those words count only
   // right next to the crime word, never anywhere in the field.
-  const std::vector<TextMatch> matches =
+  std::vector<TextMatch> matches =
       FindPhrases(in, ProseFields(c), kCrimeWords, Guards{kTransactionCrime, 2, 1});
+  if (matches.empty()) {
+    matches =
+        FindPhrases(in, doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description"}),
+                    kOffenceWords, Guards{kTransactionCrime, 2, 1});
+  }
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);
@@ -50,7 +114,22 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
                        core::InputKind::kPersonalData, core::InputKind::kBehaviour});
   const bool personality =
       c.task.target_kind.has() && *c.task.target_kind == core::TargetKind::kPersonality;
-  if (personal.empty() && !personality) return;
+  if (personal.empty() && !personality) {
+    // Nothing declared about the person: read the prose for a person and who they are.
+    const std::vector<TextField> prose = ProseFields(c);
+    const std::vector<TextMatch> person = FindPhrases(in, prose, kOnePerson);
+    const std::vector<TextMatch> who = FindPhrases(in, prose, kWhoTheyAre);
+    if (!AnyOf(person) || !AnyOf(who)) return;
+    for (const TextMatch& m : who) AddMatch(f, m);
+    f.related.push_back({who.front().span, "who the person is: '" + who.front().word + "'"});
+    f.message = "the project predicts a person's future offending from who they are ('" +
+                who.front().word +
+                "'), not from what they did: a prohibited practice under the "
+                "EU AI Act, Article 5(1)(d)";
+    doomed::NoteContradiction(c, doomed::Practice::kCriminalityProfiling, f);
+    out.push_back(std::move(f));
+    return;
+  }
   std::string from;
   for (size_t i : personal) {
     f.fields.push_back("inputs[" + std::to_string(i) + "].kind");

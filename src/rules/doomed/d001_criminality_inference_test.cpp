@@ -82,5 +82,54 @@ data:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// With no person-level input declared: paraphrases written for this test (not the screening
+// corpus), and look-alikes that forecast crime per place or assess a person's record.
+TEST(D001Test, FindsProfilingInTheProseAlone) {
+  for (const char* charter : {
+           R"(
+task:
+  target: whether a job applicant will steal from the shop, from their personality quiz
+)",
+           R"(
+summary: Flag which passengers are likely to commit an offence on board, judged from their
+  appearance at the gate.
+)",
+           R"(
+task:
+  target: re-offending risk of each young person from their neighbourhood and family
+    structure
+inputs:
+  - {name: case notes, kind: text}
+)",
+       }) {
+    const auto run = RunRule("D001", charter);
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5"), std::string::npos);
+  }
+}
+
+TEST(D001Test, SilentForPlacesAndRecords) {
+  for (const char* charter : {
+           // Where, not who.
+           R"(
+task:
+  target: number of burglaries per postcode next month, for patrol planning
+)",
+           // What the person did, not who they are.
+           R"(
+task:
+  target: risk that a person on parole is convicted again, from their criminal record and
+    case history, reviewed by the parole board
+)",
+           // Transactions.
+           R"(
+task:
+  target: whether a card payment is fraud, from the amount and merchant
+)",
+       }) {
+    EXPECT_TRUE(RunRule("D001", charter).diagnostics.empty()) << charter;
+  }
+}
+
 }  // namespace
 }  // namespace foresight::rules
