@@ -206,7 +206,7 @@ FutureResult RunFuture(const Model& m, const Prepared& p, uint64_t seed, uint64_
   // Continuous time from the start of `now_week`, in steps that end at a finish or where the
   // people or the stages change (Prepared::next_change): a long method crosses quiet weeks
   // in one step.
-  const double first = static_cast<double>(m.now_week);
+  const auto first = static_cast<double>(m.now_week);
   double t = first;
   size_t k = 0;
   while (k < p.weeks && left > 0 && out.success == kNever) {
@@ -247,8 +247,9 @@ FutureResult RunFuture(const Model& m, const Prepared& p, uint64_t seed, uint64_
       if (s.eligible[i] == 0) continue;
       const size_t r = m.work[i].role;
       const double a = s.allocated[i];
-      if (waiting != nullptr && a < 1)
+      if (waiting != nullptr && a < 1) {
         Spread(waiting, p.weeks, roles, m.now_week, r, t, step, 1 - a);
+      }
       if (a <= 0) continue;
       const double used = std::min(s.remaining[i], a * step);
       s.remaining[i] -= used;
