@@ -61,6 +61,9 @@ Result<std::vector<Comparison>> Compare(store::Store& store, const std::string& 
 // percent of relative precision, which is all the forecaster's weights need. `forecast
 // --method`, the probe and the report measure curves with it, so their numbers agree.
 inline constexpr size_t kCurveResamples = 200;
+// Training sizes a method's runs need before a learning curve is fitted to them (the report's
+// curves, the plan's chances of success).
+inline constexpr size_t kMinCurveSizes = 3;
 
 // One run of a method measured for its learning curve.
 struct RunMeasurement {

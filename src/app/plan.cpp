@@ -29,7 +29,6 @@ using core::LedgerStatus;
 using core::PlanEventKind;
 
 constexpr double kMaxLoggedEffort = 1000;  // person-weeks in one entry
-constexpr int64_t kMinCurveSizes = 3;      // training sizes a learning curve needs
 constexpr double kIdleUse = 0.1;           // below this share of their time, people are idle
 constexpr double kDaysPerWeek = 7;
 
@@ -383,22 +382,6 @@ Result<Built> Build(store::Store& store, const core::Charter& charter, const Clo
   return b;
 }
 
-std::string StatusWord(LedgerStatus s) {
-  switch (s) {
-    case LedgerStatus::kPlanned:
-      return "planned";
-    case LedgerStatus::kRunning:
-      return "running";
-    case LedgerStatus::kDone:
-      return "finished";
-    case LedgerStatus::kDropped:
-      return "dropped";
-    case LedgerStatus::kRemoved:
-      return "removed";
-  }
-  return "planned";
-}
-
 Status CheckEvent(const core::PlanLedger& ledger, const core::Charter& charter,
                   const PlanEventInput& in, const std::string& on, int64_t today_day) {
   if (FindMethod(charter, in.method) == nullptr) {
@@ -460,7 +443,7 @@ Status CheckEvent(const core::PlanLedger& ledger, const core::Charter& charter,
         return refuse(
             fmt::format("is already {}{}; add a new method to plan.methods to try it "
                         "again",
-                        StatusWord(status), when));
+                        core::LedgerStatusName(status), when));
       }
       break;
     case PlanEventKind::kLogged:
@@ -481,7 +464,7 @@ Status CheckEvent(const core::PlanLedger& ledger, const core::Charter& charter,
     case PlanEventKind::kFinished:
     case PlanEventKind::kDropped:
       if (status == LedgerStatus::kDone || status == LedgerStatus::kDropped) {
-        return refuse(fmt::format("is already {}{}", StatusWord(status), when));
+        return refuse(fmt::format("is already {}{}", core::LedgerStatusName(status), when));
       }
       break;
     case PlanEventKind::kEstimated:
@@ -563,7 +546,7 @@ std::optional<Chance> ChanceOf(store::Store& store, const std::vector<core::RunI
   for (const auto& entry : sizes) {
     if (best == nullptr || entry.second.size() > best->second.size()) best = &entry;
   }
-  if (best == nullptr || static_cast<int64_t>(best->second.size()) < kMinCurveSizes) {
+  if (best == nullptr || best->second.size() < kMinCurveSizes) {
     return std::nullopt;
   }
   const auto largest = static_cast<double>(*best->second.rbegin());

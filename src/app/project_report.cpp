@@ -28,7 +28,6 @@ using core::Verdict;
 // Criteria versions whose effect on the runs is measured, newest first.
 constexpr size_t kMaxHistory = 10;
 // A method needs this many distinct training sizes for a learning curve.
-constexpr size_t kMinCurveSizes = 3;
 // The plan's chance by its deadline that weighs ok, and at risk (below: failing).
 constexpr double kPlanOk = 0.6;
 constexpr double kPlanAtRisk = 0.25;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace foresight::core {
@@ -62,6 +63,24 @@ struct EstimateChange {
 };
 
 enum class LedgerStatus { kPlanned, kRunning, kDone, kDropped, kRemoved };
+
+// The status as the ledger and its JSON spell it: "planned", "running", "finished",
+// "dropped", "removed".
+inline std::string_view LedgerStatusName(LedgerStatus s) {
+  switch (s) {
+    case LedgerStatus::kPlanned:
+      return "planned";
+    case LedgerStatus::kRunning:
+      return "running";
+    case LedgerStatus::kDone:
+      return "finished";
+    case LedgerStatus::kDropped:
+      return "dropped";
+    case LedgerStatus::kRemoved:
+      return "removed";
+  }
+  return "planned";
+}
 
 struct LedgerMethod {
   std::string name;

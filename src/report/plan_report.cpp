@@ -44,22 +44,6 @@ std::string WeekAndDate(const std::string& start, double week) {
                      DateOfWeek(start, week));
 }
 
-std::string StatusName(core::LedgerStatus s) {
-  switch (s) {
-    case core::LedgerStatus::kPlanned:
-      return "planned";
-    case core::LedgerStatus::kRunning:
-      return "running";
-    case core::LedgerStatus::kDone:
-      return "finished";
-    case core::LedgerStatus::kDropped:
-      return "dropped";
-    case core::LedgerStatus::kRemoved:
-      return "removed";
-  }
-  return "planned";
-}
-
 std::string EventKindName(core::PlanEventKind k) {
   switch (k) {
     case core::PlanEventKind::kEstimated:
@@ -215,7 +199,7 @@ std::string RenderLedgerTextImpl(const core::PlanLedger& l) {
                   "role", role_w, "status", "estimate o/m/p", "mean", "actual", "ratio", "runs");
   for (const core::LedgerMethod& m : l.methods) {
     out += fmt::format("{:<{}}  {:<{}}  {:<8}  {:>14}  {:>6}  {:>6}  {:>5}  {:>4}\n", m.name,
-                       name_w, m.role, role_w, StatusName(m.status), EstimateText(m),
+                       name_w, m.role, role_w, core::LedgerStatusName(m.status), EstimateText(m),
                        m.estimate_mean ? Weeks(*m.estimate_mean) : "-", Weeks(m.Actual()),
                        m.ratio ? fmt::format("{:.2f}", *m.ratio) : "-", m.runs);
   }
@@ -316,7 +300,7 @@ std::string RenderLedgerJsonImpl(const core::PlanLedger& l) {
     Json row;
     row["name"] = m.name;
     row["role"] = m.role;
-    row["status"] = StatusName(m.status);
+    row["status"] = core::LedgerStatusName(m.status);
     row["estimate"] = m.likely ? Json{{"optimistic", JsonNumber(*m.optimistic)},
                                       {"likely", JsonNumber(*m.likely)},
                                       {"pessimistic", JsonNumber(*m.pessimistic)},
@@ -369,8 +353,8 @@ std::string RenderPlanEventTextImpl(const core::PlanEvent& e, const core::PlanLe
   std::string out = "Recorded: " + what + ".\n";
   for (const core::LedgerMethod& m : l.methods) {
     if (m.name != e.method) continue;
-    out += fmt::format("'{}' is {}: {} person-weeks spent", m.name, StatusName(m.status),
-                       Weeks(m.Actual()));
+    out += fmt::format("'{}' is {}: {} person-weeks spent", m.name,
+                       core::LedgerStatusName(m.status), Weeks(m.Actual()));
     if (m.estimate_mean) out += fmt::format(" of an estimated {}", Weeks(*m.estimate_mean));
     if (m.ratio) out += fmt::format(" (ratio {:.2f})", *m.ratio);
     out += ".\n";

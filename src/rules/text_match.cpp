@@ -76,6 +76,12 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
   return out;
 }
 
+void AddMatches(Finding& finding, std::initializer_list<const std::vector<TextMatch>*> lists) {
+  for (const std::vector<TextMatch>* list : lists) {
+    for (const TextMatch& m : *list) AddMatch(finding, m);
+  }
+}
+
 void AddMatch(Finding& finding, const TextMatch& match) {
   if (std::find(finding.fields.begin(), finding.fields.end(), match.path) == finding.fields.end()) {
     finding.fields.push_back(match.path);

@@ -2,6 +2,7 @@
 // exact words in the file. Free text is a secondary signal; structured fields come first.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,5 +53,7 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);
+// The same for every match of each list, in order (a rule that reads several concepts).
+void AddMatches(Finding& finding, std::initializer_list<const std::vector<TextMatch>*> lists);
 
 }  // namespace foresight::rules

@@ -99,10 +99,7 @@ std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   if (score.empty() || social.empty() || access.empty()) return std::nullopt;
   Finding f;
   f.span = score.front().span;
-  const std::vector<TextMatch>& scored = score;
-  for (const auto* matches : {&scored, &social, &access}) {
-    for (const TextMatch& m : *matches) AddMatch(f, m);
-  }
+  AddMatches(f, {&score, &social, &access});
   f.related.push_back(
       {social.front().span, "built from social life: '" + social.front().word + "'"});
   f.related.push_back({access.front().span, "deciding access: '" + access.front().word + "'"});

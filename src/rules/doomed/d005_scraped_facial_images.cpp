@@ -77,9 +77,7 @@ std::optional<Finding> ScreenText(const RuleInput& in) {
   if (faces.empty() || untargeted.empty() || stored.empty()) return std::nullopt;
   Finding f;
   f.span = untargeted.front().span;
-  for (const auto* matches : {&untargeted, &faces, &stored}) {
-    for (const TextMatch& m : *matches) AddMatch(f, m);
-  }
+  AddMatches(f, {&untargeted, &faces, &stored});
   f.related.push_back({faces.front().span, "faces: '" + faces.front().word + "'"});
   f.related.push_back(
       {stored.front().span, "kept to recognise people: '" + stored.front().word + "'"});

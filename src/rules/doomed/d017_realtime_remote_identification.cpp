@@ -132,9 +132,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   }
   Finding f;
   f.span = identify.front().span;
-  for (const auto* matches : {&identify, &now, &place, &sensing, &police}) {
-    for (const TextMatch& m : *matches) AddMatch(f, m);
-  }
+  AddMatches(f, {&identify, &now, &place, &sensing, &police});
   if (police_area) {
     f.fields.push_back("domain.area");
     f.related.push_back({c.domain.area.span, "law enforcement is declared here"});
