@@ -32,46 +32,99 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
   return FindPhrases(input, fields, phrases, Guards{});
 }
 
+namespace text_match {
+
+// One field prepared for searching: the source bytes (not the unescaped value) so that
+// spans are exact in the file, or the value when the field has no source text.
+struct Prepared {
+  std::string_view source;
+  std::string_view haystack;
+  SearchText search;
+
+  Prepared(const RuleInput& input, const TextField& f)
+      : source(input.file.TextOf(f.field->span)),
+        haystack(source.empty() ? std::string_view(f.field->value) : source),
+        search(haystack) {}
+
+  // The matches of `phrases` that no guard stands next to, in text order.
+  std::vector<PhraseMatch> Unguarded(std::span<const std::string_view> phrases,
+                                     const Guards& guards) const {
+    std::vector<PhraseMatch> guard_matches;
+    for (std::string_view guard : guards.phrases) {
+      for (const PhraseMatch& g : search.FindAll(guard)) guard_matches.push_back(g);
+    }
+    std::vector<PhraseMatch> out;
+    for (std::string_view phrase : phrases) {
+      for (const PhraseMatch& m : search.FindAll(phrase)) {
+        const size_t from = search.WordsBefore(m.offset, guards.before);
+        const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
+        const bool guarded =
+            std::any_of(guard_matches.begin(), guard_matches.end(), [&](const PhraseMatch& g) {
+              const bool inside = g.offset < m.offset + m.length && m.offset < g.offset + g.length;
+              return !inside && g.offset >= from && g.offset + g.length <= to;
+            });
+        if (!guarded) out.push_back(m);
+      }
+    }
+    // In text order; at one place, the phrase listed first.
+    std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& x, const PhraseMatch& y) {
+      return x.offset < y.offset;
+    });
+    return out;
+  }
+
+  TextMatch ToMatch(const TextField& f, const PhraseMatch& p) const {
+    TextMatch m;
+    m.path = f.path;
+    m.word = std::string(haystack.substr(p.offset, p.length));
+    if (source.empty()) {
+      m.span = f.field->span;
+    } else {
+      const uint32_t begin = f.field->span.begin + static_cast<uint32_t>(p.offset);
+      m.span = Span{begin, begin + static_cast<uint32_t>(p.length)};
+    }
+    return m;
+  }
+};
+
+}  // namespace text_match
+
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases,
                                    const Guards& guards) {
   std::vector<TextMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
-    // Search the source bytes (not the unescaped value) so the span is exact in the file.
-    const std::string_view source = input.file.TextOf(f.field->span);
-    const std::string_view haystack = source.empty() ? std::string_view(f.field->value) : source;
-    const SearchText search(haystack);
-    // Where the guards stand: a match inside a guard's reach is not counted.
-    std::vector<PhraseMatch> guard_matches;
-    for (std::string_view guard : guards.phrases) {
-      for (const PhraseMatch& g : search.FindAll(guard)) guard_matches.push_back(g);
-    }
-    const auto guarded = [&](const PhraseMatch& m) {
-      const size_t from = search.WordsBefore(m.offset, guards.before);
-      const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
-      return std::any_of(guard_matches.begin(), guard_matches.end(), [&](const PhraseMatch& g) {
-        return g.offset >= from && g.offset + g.length <= to;
-      });
-    };
-    std::optional<PhraseMatch> best;
-    for (std::string_view phrase : phrases) {
-      for (const PhraseMatch& match : search.FindAll(phrase)) {
-        if (best && match.offset >= best->offset) break;
-        if (guarded(match)) continue;
-        best = match;
+    const text_match::Prepared text(input, f);
+    const std::vector<PhraseMatch> matches = text.Unguarded(phrases, guards);
+    if (!matches.empty()) out.push_back(text.ToMatch(f, matches.front()));
+  }
+  return out;
+}
+
+std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
+                                std::span<const std::string_view> a, const Guards& a_guards,
+                                std::span<const std::string_view> b, size_t window) {
+  std::vector<NearMatch> out;
+  for (const TextField& f : fields) {
+    if (f.field == nullptr || !f.field->has()) continue;
+    const text_match::Prepared text(input, f);
+    const std::vector<PhraseMatch> as = text.Unguarded(a, a_guards);
+    if (as.empty()) continue;
+    const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{});
+    bool found = false;
+    for (const PhraseMatch& x : as) {
+      const size_t from = text.search.WordsBefore(x.offset, window);
+      const size_t to = text.search.WordsAfter(x.offset + x.length, window);
+      for (const PhraseMatch& y : bs) {
+        const bool overlaps = y.offset < x.offset + x.length && x.offset < y.offset + y.length;
+        if (overlaps || y.offset < from || y.offset + y.length > to) continue;
+        out.push_back(NearMatch{text.ToMatch(f, x), text.ToMatch(f, y)});
+        found = true;
         break;
       }
+      if (found) break;
     }
-    if (!best) continue;
-    TextMatch m;
-    m.path = f.path;
-    m.word = std::string(haystack.substr(best->offset, best->length));
-    const uint32_t begin =
-        f.field->span.begin + static_cast<uint32_t>(source.empty() ? 0 : best->offset);
-    m.span = Span{begin, begin + static_cast<uint32_t>(source.empty() ? 0 : best->length)};
-    if (source.empty()) m.span = f.field->span;
-    out.push_back(std::move(m));
   }
   return out;
 }

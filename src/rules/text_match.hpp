@@ -39,7 +39,8 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 // compared across ethnic groups", "financial crime", "robot manipulation". A guard counts only
 // within `before` words before the match or `after` words after it, in the same field: the
 // same word elsewhere in the field ("a fairness audit is planned") changes nothing, so no
-// innocent sentence can switch a rule off.
+// innocent sentence can switch a rule off. A guard inside the matched words themselves
+// ("chasing their losses" and the guard "their") does not count.
 struct Guards {
   std::span<const std::string_view> phrases;
   size_t before = 3;
@@ -50,6 +51,19 @@ struct Guards {
 // any phrase in each field.
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases, const Guards& guards);
+
+// Two concepts read together: a match of `a` (not guarded by `a_guards`) with a match of
+// `b` in the same field and sentence, at most `window` words before or after it. The first
+// such pair in each field, in field order. "frustration of each call centre agent" is an
+// emotion of a worker; "agents hear the caller's frustration" pairs only with a window that
+// reaches "agents".
+struct NearMatch {
+  TextMatch a;
+  TextMatch b;
+};
+std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
+                                std::span<const std::string_view> a, const Guards& a_guards,
+                                std::span<const std::string_view> b, size_t window);
 
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);

@@ -86,6 +86,32 @@ constexpr std::array<std::string_view, 20> kChecksFor = {
     "parity", "building*", "site*",    "architecture", "text*",     "art",     "music",
     "food*",  "cuisine",   "dish*",    "holiday*",     "festival*", "symbol*"};
 
+// A data source or input named as the labels the model learns: what it predicts, even when
+// the target is worded vaguely ("a segment for each user").
+constexpr auto kLabelWords = std::to_array<std::string_view>(
+    {"label*", "ground truth", "annotat*", "training target*", "tagged with", "tags"});
+
+// The sensitive category as a label the model is trained on, in the same input's or data
+// source's name or description.
+std::vector<TextMatch> SensitiveLabels(const RuleInput& in) {
+  std::vector<TextField> fields;
+  for (const TextField& f : ProseFields(in.charter)) {
+    if (f.path.rfind("inputs[", 0) == 0 || f.path.rfind("data.sources[", 0) == 0) {
+      fields.push_back(f);
+    }
+  }
+  // Names are short: the two in the same one ("labels: self-declared religion").
+  const std::vector<TextMatch> sensitive =
+      FindPhrases(in, fields, kSensitiveWords, Guards{kChecksFor, 3, 1});
+  const std::vector<TextMatch> labels = FindPhrases(in, fields, kLabelWords);
+  for (const TextMatch& s : sensitive) {
+    for (const TextMatch& l : labels) {
+      if (s.path == l.path) return {s, l};
+    }
+  }
+  return {};
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -113,9 +139,10 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // Only what the project predicts counts: a data source is not an inference. "Error rates
   // compared across ethnic groups" checks for bias rather than inferring ethnicity, but only
   // the words right before the attribute say so: "fairness" elsewhere in the field does not.
-  const std::vector<TextMatch> matches =
+  std::vector<TextMatch> matches =
       FindPhrases(in, doomed::ProseFieldsNamed(c, {"task.target", "task.description"}),
                   kSensitiveWords, Guards{kChecksFor, 3, 1});
+  if (matches.empty()) matches = SensitiveLabels(in);
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);

@@ -136,5 +136,32 @@ inputs:
   }
 }
 
+TEST(D002Test, FiresWhenTheLabelsNameTheCategoryAndTheTargetIsVague) {
+  const auto run = RunRule("D002", R"(
+summary: Audience segments for advertisers.
+task:
+  target: the segment of each new user, without asking them
+inputs:
+  - {name: profile photos, kind: image}
+  - {name: "training labels: self-declared sexuality", kind: tabular}
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "sexuality");
+  EXPECT_EQ(run.diagnostics[0].words, (std::vector<std::string>{"sexuality", "labels", "photos"}));
+}
+
+TEST(D002Test, SilentWhenTheLabelsNameTheCategoryOfAThing) {
+  const auto run = RunRule("D002", R"(
+task:
+  target: the style of each building
+inputs:
+  - {name: street photos, kind: image}
+  - {name: "labels: religious buildings and their style", kind: tabular}
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -1,5 +1,7 @@
 // D004: recognising the emotions of employees or students.
 #include <array>
+#include <optional>
+#include <span>
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
@@ -38,9 +40,126 @@ constexpr std::array<std::string_view, 16> kSettingWords = {"employee*",
                                                             "learner*",
                                                             "trainee*"};
 
+// Emotions named in everyday words, read only next to a person at work or in education
+// (below): "frustration of each call centre agent", "pupils who look bored". Tiredness,
+// drowsiness, fatigue and pain are physical states, not emotions (Recital 18), so they are
+// not here.
+constexpr auto kFeelings = std::to_array<std::string_view>({"emotion*",
+                                                            "emotional*",
+                                                            "mood",
+                                                            "moods",
+                                                            "affective*",
+                                                            "feel",
+                                                            "feels",
+                                                            "feeling*",
+                                                            "felt",
+                                                            "frustrat*",
+                                                            "anger",
+                                                            "angry",
+                                                            "anxi*",
+                                                            "nervous*",
+                                                            "bored",
+                                                            "boredom",
+                                                            "enthusias*",
+                                                            "happiness",
+                                                            "happy",
+                                                            "sad",
+                                                            "sadness",
+                                                            "distress*",
+                                                            "stress",
+                                                            "stressed",
+                                                            "irritat*",
+                                                            "cheerful*",
+                                                            "discourag*",
+                                                            "confusion",
+                                                            "confused",
+                                                            "fed up",
+                                                            "disengage*",
+                                                            "engagement signal*",
+                                                            "engagement level*",
+                                                            "attentiveness",
+                                                            "attention state*",
+                                                            "switched on",
+                                                            "morale",
+                                                            "short tempered",
+                                                            "smile*",
+                                                            "facial expression*",
+                                                            "joy",
+                                                            "fear*",
+                                                            "upset",
+                                                            "excite*",
+                                                            "interest level*",
+                                                            "motivation level*",
+                                                            "satisfaction level*",
+                                                            "calm",
+                                                            "irritable",
+                                                            "grumpy",
+                                                            "resentment",
+                                                            "sincerity",
+                                                            "genuine*"});
+
+// Next to the feeling, whose it is or which sense: a customer's, a song's, a sentence's;
+// a material's stress, a confusion matrix.
+constexpr auto kOtherSubject = std::to_array<std::string_view>(
+    {"customer*",  "caller*",   "client*",    "guest*",   "patient*",  "user*",
+     "viewer*",    "listener*", "passenger*", "shopper*", "visitor*",  "song*",
+     "track*",     "music",     "film*",      "movie*",   "scene*",    "lyric*",
+     "review*",    "text*",     "email*",     "post*",    "sentence*", "message*",
+     "character*", "crack*",    "fracture*",  "tensile",  "material*", "matrix",
+     "test*",      "load*",     "audience*",  "fan*",     "player*",   "story*"});
+
+// A person at work (candidates included) or in education, or the situation itself.
+constexpr auto kAtWorkOrSchool =
+    std::to_array<std::string_view>({"employee*",      "worker*",
+                                     "staff",          "staffer*",
+                                     "agent*",         "candidate*",
+                                     "applicant*",     "interviewee*",
+                                     "cashier*",       "teller*",
+                                     "nurse*",         "picker*",
+                                     "packer*",        "rep",
+                                     "reps",           "operator*",
+                                     "clerk*",         "courier*",
+                                     "teacher*",       "lecturer*",
+                                     "tutor*",         "professor*",
+                                     "student*",       "pupil*",
+                                     "learner*",       "trainee*",
+                                     "intern*",        "apprentice*",
+                                     "colleague*",     "team member*",
+                                     "personnel",      "workforce",
+                                     "crew",           "in class",
+                                     "classroom*",     "lesson*",
+                                     "lecture*",       "exam*",
+                                     "at work",        "on shift",
+                                     "during shift*",  "at their desk*",
+                                     "job interview*", "video interview*",
+                                     "schoolchildren", "kindergarten*",
+                                     "nurser*"});
+
 bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
   return area.has() &&
          (*area == core::DomainArea::kEmployment || *area == core::DomainArea::kEducation);
+}
+
+// A feeling named in everyday words, next to a person at work or in education.
+std::optional<Finding> FeelingsAtWork(const RuleInput& in, std::span<const TextField> fields,
+                                      const std::vector<size_t>& sensing) {
+  const std::vector<NearMatch> near =
+      FindNear(in, fields, kFeelings, Guards{kOtherSubject, 3, 3}, kAtWorkOrSchool, 8);
+  if (near.empty()) return std::nullopt;
+  Finding f;
+  f.span = near.front().a.span;
+  for (const NearMatch& m : near) {
+    AddMatch(f, m.a);
+    AddMatch(f, m.b);
+  }
+  f.related.push_back({near.front().b.span, "the people observed are named here"});
+  for (size_t i : sensing) f.fields.push_back("inputs[" + std::to_string(i) + "].kind");
+  f.message = "the project reads how people at work or in education feel ('" + near.front().a.word +
+              "' of '" + near.front().b.word +
+              "'): emotion recognition, a prohibited practice under the EU AI Act, Article "
+              "5(1)(f), unless it is for medical or safety reasons";
+  doomed::NoteContradiction(in.charter, doomed::Practice::kEmotionAtWorkOrSchool, f);
+  return f;
 }
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
@@ -75,7 +194,10 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<TextField> target_fields =
       doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description"});
   const std::vector<TextMatch> emotions = FindPhrases(in, target_fields, kEmotionWords);
-  if (!declared && emotions.empty()) return;
+  if (!declared && emotions.empty()) {
+    if (auto near = FeelingsAtWork(in, target_fields, sensing)) out.push_back(std::move(*near));
+    return;
+  }
   if (!declared) f.span = emotions.front().span;
   for (const TextMatch& m : emotions) AddMatch(f, m);
 
@@ -90,7 +212,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<TextField> who_fields =
       doomed::ProseFieldsNamed(c, {"decision.affected", "task.target", "task.description"});
   const std::vector<TextMatch> who = FindPhrases(in, who_fields, kSettingWords);
-  if (setting.empty() && who.empty()) return;
+  if (setting.empty() && who.empty()) {
+    if (declared) return;
+    if (auto near = FeelingsAtWork(in, target_fields, sensing)) out.push_back(std::move(*near));
+    return;
+  }
   for (const TextMatch& m : who) {
     AddMatch(f, m);
     if (setting.empty()) setting = m.word;

@@ -101,6 +101,93 @@ inputs:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(D004Test, FiresOnFeelingsInEverydayWordsNextToWorkersOrStudents) {
+  // Written for the rule, apart from the screening corpus.
+  const char* const charters[] = {
+      R"(
+task:
+  target: how irritated each courier sounds on the dispatch radio
+inputs:
+  - {name: radio audio, kind: audio}
+)",
+      R"(
+summary: Seminar insight for tutors.
+task:
+  target: which students look lost or bored in the seminar room
+inputs:
+  - {name: seminar room camera, kind: image}
+)",
+      R"(
+task:
+  target: nervousness of each applicant in the job interview recording
+inputs:
+  - {name: interview video, kind: video}
+)",
+      R"(
+summary: Morale of warehouse staff, from the shift cameras, reported to managers weekly.
+inputs:
+  - {name: shift cameras, kind: image}
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D004", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(f)"), std::string::npos);
+  }
+}
+
+TEST(D004Test, ShowsTheFeelingAndWhoseItIs) {
+  const auto run = RunRule("D004", R"(
+task:
+  target: frustration of each call centre agent, from their voice
+inputs:
+  - {name: call audio, kind: audio}
+)");
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "frustration");
+  EXPECT_EQ(run.diagnostics[0].words, (std::vector<std::string>{"frustration", "agent"}));
+}
+
+TEST(D004Test, SilentForFeelingsThatAreNotAWorkersOrAStudents) {
+  const char* const charters[] = {
+      // the customer's anger, shown to the agent
+      R"(
+task:
+  target: whether an angry caller should be passed to a senior agent
+inputs:
+  - {name: call audio, kind: audio}
+)",
+      // fatigue is a physical state, not an emotion
+      R"(
+task:
+  target: fatigue of each truck driver on night shifts, to sound an alert
+inputs:
+  - {name: cab camera, kind: image}
+)",
+      // a material's stress
+      R"(
+task:
+  target: stress cracks the line workers should re-inspect
+inputs:
+  - {name: tile images, kind: image}
+)",
+      // a song's mood, picked by staff
+      R"(
+summary: Helps our editorial staff tag songs.
+task:
+  target: the mood of each song
+inputs:
+  - {name: audio clips, kind: audio}
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D004", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    EXPECT_TRUE(run.diagnostics.empty()) << charter << run.diagnostics[0].message;
+  }
+}
+
 TEST(D004Test, SilentWhileAreaIsPlaceholder) {
   const auto run = RunRule("D004", R"(
 domain:

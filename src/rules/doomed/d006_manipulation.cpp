@@ -1,6 +1,7 @@
 // D006: manipulating people or exploiting their vulnerabilities.
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
@@ -32,6 +33,134 @@ constexpr std::array<std::string_view, 30> kOtherSense = {
     "cyber*", "code",     "detect*", "prevent*",  "flag*",  "identif*",      "protect*", "counter*",
     "scam*",  "phishing", "fraud*",  "attacker*", "spam*",  "disinformation"};
 
+// Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale, a
+// deposit) aimed at people in a vulnerable state (a child, an elderly or confused person,
+// a disability, an addiction, debt or poverty, grief). Both must be there: a helpline for
+// problem gamblers sells nothing, and a gym's retention offer is aimed at no vulnerability.
+constexpr auto kVulnerable = std::to_array<std::string_view>(
+    {// age: the young
+     "child", "children", "kid", "kids", "minor", "minors", "under 1*", "year olds", "teen*",
+     "young player*", "young user*", "young people", "toddler*", "adolescent*", "schoolchildren",
+     // age: the old, and failing capacity
+     "elderly", "pensioner*", "older people", "older adult*", "older customer*", "older person*",
+     "senior citizen*", "retiree*", "cognitive decline", "dementia", "confused", "forgetful",
+     "frail*",
+     // disability
+     "disabilit*", "disabled", "learning difficult*", "impairment*", "impaired", "special needs",
+     "accessibility setting*",
+     // addiction
+     "problem gambl*", "compulsive*", "addict*", "dependence", "alcoholi*", "loss chasing",
+     "chasing losses", "chase losses", "chasing their losses", "self exclu*", "cooling off",
+     "relapse*", "tried to stop", "trying to stop", "trying to quit", "at risk gambler*", "binge*",
+     // social and economic situation
+     "over indebted", "indebted", "in debt", "debtor*", "arrears", "behind on*",
+     "missed repayment*", "missed payment*", "payday loan*", "benefit depend*", "on benefits",
+     "benefits are paid", "deprivation", "deprived", "low income*", "poverty", "poorest",
+     "financially desperate", "desperate*", "financial distress", "financial difficult*",
+     "struggling financially", "unemployed", "lost their job*", "lost his job", "lost her job",
+     "bankrupt*", "overdrawn",
+     // grief, loneliness and insecurity
+     "bereaved", "bereavement", "grieving", "widow*", "lost a partner", "lonely", "loneliness",
+     "living alone", "insecure about", "hating their bod*", "body image", "eating disorder*",
+     "self harm*",
+     // said outright
+     "vulnerable customer*", "vulnerable user*", "vulnerable people", "vulnerable person*",
+     "vulnerable adult*", "vulnerable player*", "vulnerable consumer*"});
+
+// Next to the match, another sense: the person is someone's child ("toys parents buy for
+// their kids"), or the word names a product, a place or a group of books ("children's
+// clothing", "children's ward").
+constexpr auto kNotThePerson = std::to_array<std::string_view>(
+    {"their",     "parent*",    "book*",    "cloth*",     "wear",      "shoe*",    "menu*",
+     "hospital*", "ward*",      "librar*",  "literature", "author*",   "uniform*", "nutrition",
+     "vaccin*",   "safeguard*", "protect*", "welfare",    "helpline*", "charit*"});
+
+// A commercial push: what the system gets the person to buy, accept, deposit or watch.
+constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
+                                                                  "bonus*",
+                                                                  "free bet*",
+                                                                  "free spin*",
+                                                                  "free credit",
+                                                                  "free play",
+                                                                  "discount*",
+                                                                  "promo*",
+                                                                  "voucher*",
+                                                                  "coupon*",
+                                                                  "upsell*",
+                                                                  "up sell*",
+                                                                  "cross sell*",
+                                                                  "sell*",
+                                                                  "sales",
+                                                                  "buy",
+                                                                  "buys",
+                                                                  "buying",
+                                                                  "purchase*",
+                                                                  "ad",
+                                                                  "ads",
+                                                                  "advert*",
+                                                                  "marketing",
+                                                                  "campaign*",
+                                                                  "push notification*",
+                                                                  "monetis*",
+                                                                  "monetiz*",
+                                                                  "loot box*",
+                                                                  "microtransaction*",
+                                                                  "deposit*",
+                                                                  "top up*",
+                                                                  "sign up",
+                                                                  "subscription*",
+                                                                  "auto renew*",
+                                                                  "add on*",
+                                                                  "convert*",
+                                                                  "conversion*",
+                                                                  "reactivat*",
+                                                                  "win them back",
+                                                                  "win back",
+                                                                  "retarget*",
+                                                                  "lead scor*",
+                                                                  "pay for",
+                                                                  "overpriced",
+                                                                  "refinanc*"});
+
+// Next to the push: it is withheld, or what is offered is help.
+constexpr auto kNotAPush = std::to_array<std::string_view>(
+    {"no",         "not",          "never",     "without",   "block*",        "stop*",
+     "suppress*",  "withh*",       "exclude*",  "pause*",    "ban*",          "removed",
+     "turned off", "switched off", "help",      "support",   "advice",        "counsel*",
+     "transport",  "assistance",   "treatment", "care",      "referral*",     "a break",
+     "forecast*",  "history",      "vaccin*",   "awareness", "public health", "safety",
+     "information"});
+
+// The fields that say what is done to whom; the domain's description only says where.
+std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
+  const std::vector<TextField> fields = ProseFields(in.charter);
+  const std::vector<TextMatch> vulnerable =
+      FindPhrases(in, fields, kVulnerable, Guards{kNotThePerson, 2, 2});
+  const std::vector<TextMatch> push =
+      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 2, 2});
+  if (vulnerable.empty() || push.empty()) return std::nullopt;
+  // One of the two must be in what the project is about (summary, target, description):
+  // a 'children's' in a data source's name and an 'offer' in the setting say nothing.
+  const auto about = [](const std::vector<TextMatch>& ms) {
+    return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
+      return m.path == "summary" || m.path == "task.target" || m.path == "task.description";
+    });
+  };
+  if (!about(vulnerable) && !about(push)) return std::nullopt;
+  Finding f;
+  f.span = vulnerable.front().span;
+  AddMatches(f, {&vulnerable, &push});
+  f.related.push_back(
+      {vulnerable.front().span, "a vulnerable state: '" + vulnerable.front().word + "'"});
+  f.related.push_back({push.front().span, "a commercial push: '" + push.front().word + "'"});
+  f.message = "the project aims a commercial push ('" + push.front().word +
+              "') at people in a vulnerable state ('" + vulnerable.front().word +
+              "'): exploiting a vulnerability due to age, disability or a social or economic "
+              "situation to distort what people do is a prohibited practice under the EU AI "
+              "Act, Article 5(1)(b)";
+  return f;
+}
+
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
   // The answers to the Act's questions first; the text screen below is the second signal.
@@ -52,7 +181,13 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // "detect" elsewhere in a field does not switch the rule off.
   const std::vector<TextMatch> matches =
       FindPhrases(in, ProseFields(c), kManipulationWords, Guards{kOtherSense, 5, 2});
-  if (!declared && matches.empty()) return;
+  if (!declared && matches.empty()) {
+    if (auto other = ExploitsVulnerability(in)) {
+      doomed::NoteContradiction(c, doomed::Practice::kManipulation, *other);
+      out.push_back(std::move(*other));
+    }
+    return;
+  }
   if (!declared) f.span = matches.front().span;
   for (const TextMatch& m : matches) AddMatch(f, m);
   const std::string what =

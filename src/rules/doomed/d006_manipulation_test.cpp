@@ -79,6 +79,102 @@ task:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// Article 5(1)(b) in other words: a commercial push aimed at a vulnerable state. These
+// paraphrases and look-alikes were written for the rule, apart from the screening corpus.
+TEST(D006Test, FiresOnAPushAimedAtAVulnerableState) {
+  const char* const charters[] = {
+      R"(
+summary: Re-engagement pushes for the betting app.
+task:
+  target: which players chasing their losses take a deposit match offer within the hour
+)",
+      R"(
+task:
+  target: the script that gets a confused elderly caller to agree to the extended plan
+decision:
+  affected: callers to the sales line
+)",
+      R"(
+summary: In-game store tuning for our under-13 audience.
+task:
+  target: the price point at which a frustrated young player buys extra lives
+)",
+      R"(
+summary: Short-term credit adverts.
+task:
+  target: whether a household in arrears clicks a loan advert on payday
+)",
+      R"(
+summary: Grief-time sales for the memorial business.
+task:
+  target: which widows sign a premium memorial contract in the first week
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D006", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(b)"), std::string::npos);
+    EXPECT_EQ(run.diagnostics[0].severity, Severity::kError);
+  }
+}
+
+TEST(D006Test, ShowsTheVulnerableStateAndThePush) {
+  const auto run = RunRule("D006", R"(
+task:
+  target: the bonus that keeps a problem gambler playing
+)");
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "problem gambler");
+  EXPECT_EQ(run.diagnostics[0].words, (std::vector<std::string>{"problem gambler", "bonus"}));
+  EXPECT_NE(run.diagnostics[0].message.find("('bonus')"), std::string::npos);
+}
+
+TEST(D006Test, SilentForInnocentLookAlikes) {
+  const char* const charters[] = {
+      // a helpline sells nothing
+      R"(
+summary: Route chats at the gambling-addiction helpline to the right counsellor.
+task:
+  target: topic of each chat, such as debt worries or relapse
+)",
+      // a shop for children's things sells to adults
+      R"(
+summary: Discount planning for a children's clothing shop.
+task:
+  target: units sold per product on discount days
+)",
+      // a protective tool withholds the push
+      R"(
+summary: Safer gambling. Players who show problem gambling signs get no bonus offers.
+task:
+  target: whether a player shows problem gambling signs, to contact them with help
+)",
+      // an offer of help to people in debt
+      R"(
+summary: Debt advice charity triage.
+task:
+  target: which clients in arrears should be offered advice first
+)",
+      // marketing with no vulnerable group
+      R"(
+summary: Churn model so we can send a check-in offer to members drifting away.
+task:
+  target: probability a member cancels within two months
+)",
+      // parents buying for their children
+      R"(
+task:
+  target: which toys parents are likely to buy for their kids next
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D006", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    EXPECT_TRUE(run.diagnostics.empty()) << charter << run.diagnostics[0].message;
+  }
+}
+
 TEST(D006Test, SilentWhileTargetKindIsPlaceholder) {
   const auto run = RunRule("D006", R"(
 task:

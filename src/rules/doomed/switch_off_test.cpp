@@ -52,6 +52,21 @@ summary: "{} Our feed manipulates teenagers into longer sessions."
 task:
   target: minutes spent in the app
 )"},
+    {"D006", "task.target", R"(
+task:
+  target: "{} The hour when a pensioner living alone is most likely to buy a costly policy."
+)"},
+    {"D004", "task.target", R"(
+task:
+  target: "{} How bored or anxious each pupil looks during the lesson."
+inputs:
+  - {name: classroom camera, kind: image}
+)"},
+    {"D002", "summary", R"(
+summary: "{} Group new users into audiences from their profile pictures."
+inputs:
+  - {name: "labels: self-reported religion", kind: tabular}
+)"},
 };
 
 // Every word that used to switch a rule off anywhere in a field.
