@@ -49,20 +49,28 @@ struct Prepared {
   // The matches of `phrases` that no guard stands next to, in text order.
   std::vector<PhraseMatch> Unguarded(std::span<const std::string_view> phrases,
                                      const Guards& guards) const {
-    std::vector<PhraseMatch> guard_matches;
+    std::vector<PhraseMatch> around;
     for (std::string_view guard : guards.phrases) {
-      for (const PhraseMatch& g : search.FindAll(guard)) guard_matches.push_back(g);
+      for (const PhraseMatch& g : search.FindAll(guard)) around.push_back(g);
+    }
+    std::vector<PhraseMatch> before;
+    for (std::string_view guard : guards.before_only) {
+      for (const PhraseMatch& g : search.FindAll(guard)) before.push_back(g);
     }
     std::vector<PhraseMatch> out;
     for (std::string_view phrase : phrases) {
       for (const PhraseMatch& m : search.FindAll(phrase)) {
         const size_t from = search.WordsBefore(m.offset, guards.before);
         const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
-        const bool guarded =
-            std::any_of(guard_matches.begin(), guard_matches.end(), [&](const PhraseMatch& g) {
-              const bool inside = g.offset < m.offset + m.length && m.offset < g.offset + g.length;
-              return !inside && g.offset >= from && g.offset + g.length <= to;
-            });
+        const auto within = [&](const PhraseMatch& g, size_t end) {
+          const bool inside = g.offset >= m.offset && g.offset + g.length <= m.offset + m.length;
+          return !inside && g.offset >= from && g.offset + g.length <= end;
+        };
+        const bool guarded = std::any_of(around.begin(), around.end(),
+                                         [&](const PhraseMatch& g) { return within(g, to); }) ||
+                             std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
+                               return within(g, m.offset + m.length) && g.offset < m.offset;
+                             });
         if (!guarded) out.push_back(m);
       }
     }

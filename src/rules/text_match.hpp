@@ -39,12 +39,15 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 // compared across ethnic groups", "financial crime", "robot manipulation". A guard counts only
 // within `before` words before the match or `after` words after it, in the same field: the
 // same word elsewhere in the field ("a fairness audit is planned") changes nothing, so no
-// innocent sentence can switch a rule off. A guard inside the matched words themselves
+// innocent sentence can switch a rule off. A guard wholly inside the matched words
 // ("chasing their losses" and the guard "their") does not count.
 struct Guards {
   std::span<const std::string_view> phrases;
   size_t before = 3;
   size_t after = 2;
+  // Guards that count only before the match, within `before` words: a negation ("no bonus
+  // offers") negates what follows it, not what precedes it ("buys without reading").
+  std::span<const std::string_view> before_only = {};
 };
 
 // FindPhrases, skipping every match a guard stands next to: the first unguarded match of

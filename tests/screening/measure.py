@@ -14,6 +14,7 @@ video, `audio` for voice, `text` for messages and documents, else `tabular`: nev
 - high-risk found: the share of `high_risk` entries with D007 or an Article 5 error.
 
 Usage: measure.py FORESIGHT                  prints the figures (Markdown) and misses
+       measure.py FORESIGHT --corpus FILE    the same on another corpus (holdout.jsonl)
        measure.py FORESIGHT --check FILE     fails (exit 1) when recall is below, or false
                                               positives above, the figures in FILE (JSON):
                                               a ratchet, raised as screening improves
@@ -75,8 +76,8 @@ def rules_fired(binary, path):
     return {d["rule"] for d in report["diagnostics"] if d.get("severity") == "error"}
 
 
-def measure(binary):
-    with open(os.path.join(HERE, "corpus.jsonl"), encoding="utf-8") as f:
+def measure(binary, corpus_path):
+    with open(corpus_path, encoding="utf-8") as f:
         corpus = [json.loads(line) for line in f if line.strip()]
     counts = {"prohibited": [0, 0], "innocent": [0, 0], "high_risk": [0, 0]}
     missed, false_alarms = [], []
@@ -110,7 +111,10 @@ def measure(binary):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    figures, missed, false_alarms = measure(binary)
+    corpus_path = os.path.join(HERE, "corpus.jsonl")
+    if "--corpus" in sys.argv:
+        corpus_path = sys.argv[sys.argv.index("--corpus") + 1]
+    figures, missed, false_alarms = measure(binary, corpus_path)
     c = figures["counts"]
     print("| Corpus group | entries | flagged | share |")
     print("|---|---:|---:|---:|")

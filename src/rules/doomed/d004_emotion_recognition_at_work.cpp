@@ -96,7 +96,13 @@ constexpr auto kFeelings = std::to_array<std::string_view>({"emotion*",
                                                             "grumpy",
                                                             "resentment",
                                                             "sincerity",
-                                                            "genuine*"});
+                                                            "genuine*",
+                                                            "checked out",
+                                                            "engagement index",
+                                                            "engagement score*",
+                                                            "sad",
+                                                            "angry",
+                                                            "look sad"});
 
 // Next to the feeling, whose it is or which sense: a customer's, a song's, a sentence's;
 // a material's stress, a confusion matrix.
@@ -133,7 +139,8 @@ constexpr auto kAtWorkOrSchool =
                                      "during shift*",  "at their desk*",
                                      "job interview*", "video interview*",
                                      "schoolchildren", "kindergarten*",
-                                     "nurser*"});
+                                     "nurser*",        "driver*",
+                                     "manager*"});
 
 bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
   return area.has() &&
@@ -194,8 +201,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<TextField> target_fields =
       doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description"});
   const std::vector<TextMatch> emotions = FindPhrases(in, target_fields, kEmotionWords);
+  // A feeling next to a person at work may also be told where the setting is described.
+  const std::vector<TextField> near_fields = doomed::ProseFieldsNamed(
+      c, {"summary", "task.target", "task.description", "domain.description", "decision.affected"});
   if (!declared && emotions.empty()) {
-    if (auto near = FeelingsAtWork(in, target_fields, sensing)) out.push_back(std::move(*near));
+    if (auto near = FeelingsAtWork(in, near_fields, sensing)) out.push_back(std::move(*near));
     return;
   }
   if (!declared) f.span = emotions.front().span;
@@ -214,7 +224,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<TextMatch> who = FindPhrases(in, who_fields, kSettingWords);
   if (setting.empty() && who.empty()) {
     if (declared) return;
-    if (auto near = FeelingsAtWork(in, target_fields, sensing)) out.push_back(std::move(*near));
+    if (auto near = FeelingsAtWork(in, near_fields, sensing)) out.push_back(std::move(*near));
     return;
   }
   for (const TextMatch& m : who) {

@@ -33,18 +33,19 @@ constexpr std::array<std::string_view, 30> kOtherSense = {
     "cyber*", "code",     "detect*", "prevent*",  "flag*",  "identif*",      "protect*", "counter*",
     "scam*",  "phishing", "fraud*",  "attacker*", "spam*",  "disinformation"};
 
-// Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale, a
-// deposit) aimed at people in a vulnerable state (a child, an elderly or confused person,
-// a disability, an addiction, debt or poverty, grief). Both must be there: a helpline for
-// problem gamblers sells nothing, and a gym's retention offer is aimed at no vulnerability.
+// Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
+// aimed at people in a vulnerable state (a child, an elderly or confused person, a
+// disability, an addiction, debt or poverty, grief, a precarious migrant). Both must be
+// there: a helpline for problem gamblers sells nothing, and a gym's retention offer is
+// aimed at no vulnerability.
+constexpr auto kYoung = std::to_array<std::string_view>(
+    {"child", "children", "kid", "kids", "minor", "minors", "under 1*", "year olds", "teen*",
+     "young player*", "young user*", "young people", "toddler*", "adolescent*", "schoolchildren"});
 constexpr auto kVulnerable = std::to_array<std::string_view>(
-    {// age: the young
-     "child", "children", "kid", "kids", "minor", "minors", "under 1*", "year olds", "teen*",
-     "young player*", "young user*", "young people", "toddler*", "adolescent*", "schoolchildren",
-     // age: the old, and failing capacity
+    {// age: the old, and failing capacity
      "elderly", "pensioner*", "older people", "older adult*", "older customer*", "older person*",
-     "senior citizen*", "retiree*", "cognitive decline", "dementia", "confused", "forgetful",
-     "frail*",
+     "senior citizen*", "retiree*", "cognitive decline", "cognitive support", "reading support",
+     "dementia", "memory loss", "confused", "forgetful", "frail*",
      // disability
      "disabilit*", "disabled", "learning difficult*", "impairment*", "impaired", "special needs",
      "accessibility setting*",
@@ -58,7 +59,9 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "benefits are paid", "deprivation", "deprived", "low income*", "poverty", "poorest",
      "financially desperate", "desperate*", "financial distress", "financial difficult*",
      "struggling financially", "unemployed", "lost their job*", "lost his job", "lost her job",
-     "bankrupt*", "overdrawn",
+     "bankrupt*", "overdrawn", "newly arrived", "recently arrived", "settled status",
+     "undocumented", "asylum seeker*", "refugee*", "language barrier*",
+     "little of the local language",
      // grief, loneliness and insecurity
      "bereaved", "bereavement", "grieving", "widow*", "lost a partner", "lonely", "loneliness",
      "living alone", "insecure about", "hating their bod*", "body image", "eating disorder*",
@@ -68,14 +71,23 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "vulnerable adult*", "vulnerable player*", "vulnerable consumer*"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
-// their kids"), or the word names a product, a place or a group of books ("children's
-// clothing", "children's ward").
+// their kids", "the child's age range"), or the word names a product, a place or a group of
+// books ("children's clothing", "children's ward"); or it is denied ("children do not use
+// the shop").
 constexpr auto kNotThePerson = std::to_array<std::string_view>(
-    {"their",     "parent*",    "book*",    "cloth*",     "wear",      "shoe*",    "menu*",
-     "hospital*", "ward*",      "librar*",  "literature", "author*",   "uniform*", "nutrition",
-     "vaccin*",   "safeguard*", "protect*", "welfare",    "helpline*", "charit*"});
+    {"for their", "parent*",   "book*",   "cloth*",     "wear",       "shoe*",
+     "menu*",     "hospital*", "ward*",   "librar*",    "literature", "author*",
+     "uniform*",  "nutrition", "vaccin*", "safeguard*", "protect*",   "welfare",
+     "helpline*", "charit*",   "age",     "do not",     "don't",      "never"});
 
-// A commercial push: what the system gets the person to buy, accept, deposit or watch.
+// The push is addressed to an adult who buys for the child: a toy shop's gift finder, a
+// newsletter to parents. Only the young are covered by it: "ask a parent to buy" is still
+// aimed at the child.
+constexpr auto kAdultBuyer = std::to_array<std::string_view>(
+    {"to parents", "for parents", "parents receive", "parents get", "parents and grandparents",
+     "grandparent*", "guardians", "adult shopper*", "adult buyer*", "adult customer*"});
+
+// A commercial push: what the system gets the person to buy, accept or watch.
 constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "bonus*",
                                                                   "free bet*",
@@ -105,7 +117,6 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "monetiz*",
                                                                   "loot box*",
                                                                   "microtransaction*",
-                                                                  "deposit*",
                                                                   "top up*",
                                                                   "sign up",
                                                                   "subscription*",
@@ -120,33 +131,121 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "lead scor*",
                                                                   "pay for",
                                                                   "overpriced",
-                                                                  "refinanc*"});
+                                                                  "refinanc*",
+                                                                  "mark up*",
+                                                                  "markup*",
+                                                                  "hidden fee*",
+                                                                  "surcharge*",
+                                                                  "costly",
+                                                                  "high apr",
+                                                                  "high interest"});
 
-// Next to the push: it is withheld, or what is offered is help.
+// Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
+// "ad-free"). After it, what is offered is help, or the word is a record, not a push.
+constexpr auto kPushDenied = std::to_array<std::string_view>(
+    {"no", "not", "never", "without", "block*", "stop*", "suppress*", "withh*", "exclude*",
+     "removed from", "remove from", "pause*", "ban*", "ad free", "ads free"});
 constexpr auto kNotAPush = std::to_array<std::string_view>(
-    {"no",         "not",          "never",     "without",   "block*",        "stop*",
-     "suppress*",  "withh*",       "exclude*",  "pause*",    "ban*",          "removed",
-     "turned off", "switched off", "help",      "support",   "advice",        "counsel*",
-     "transport",  "assistance",   "treatment", "care",      "referral*",     "a break",
-     "forecast*",  "history",      "vaccin*",   "awareness", "public health", "safety",
-     "information"});
+    {"help",      "support",       "advice",  "counsel*",    "transport", "assistance", "treatment",
+     "care",      "referral*",     "a break", "limit*",      "forecast*", "history",    "vaccin*",
+     "awareness", "public health", "safety",  "information", "ad free",   "ads free",   "lesson*",
+     "course*",   "exercise*",     "class*",  "training"});
 
-// The fields that say what is done to whom; the domain's description only says where.
+// Article 5(1)(a) described in other words: a technique people cannot notice, or one that
+// deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
+constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consciously",
+                                                                  "consciously register",
+                                                                  "consciously notice",
+                                                                  "consciously hear",
+                                                                  "consciously perceive",
+                                                                  "consciously see",
+                                                                  "below the level",
+                                                                  "below the threshold",
+                                                                  "threshold of awareness",
+                                                                  "threshold of perception",
+                                                                  "without noticing",
+                                                                  "without realising",
+                                                                  "without realizing",
+                                                                  "without being aware",
+                                                                  "without their knowledge",
+                                                                  "imperceptible",
+                                                                  "inaudible",
+                                                                  "near invisible",
+                                                                  "invisible",
+                                                                  "too brief",
+                                                                  "too short to notice",
+                                                                  "single frame*",
+                                                                  "hidden cue*",
+                                                                  "hidden frame*",
+                                                                  "hidden message*",
+                                                                  "hidden fee*",
+                                                                  "hides fee*",
+                                                                  "hides the",
+                                                                  "flicker*",
+                                                                  "faint",
+                                                                  "fake",
+                                                                  "fabricated",
+                                                                  "invented",
+                                                                  "false scarcity",
+                                                                  "disguised",
+                                                                  "poses as",
+                                                                  "posing as",
+                                                                  "pretend*",
+                                                                  "impersonat*",
+                                                                  "imitates the voice",
+                                                                  "imitating the voice",
+                                                                  "cloned voice*",
+                                                                  "voice clone*",
+                                                                  "do not exist",
+                                                                  "does not exist",
+                                                                  "believe they have",
+                                                                  "misleading",
+                                                                  "deceptive",
+                                                                  "deceiv*",
+                                                                  "trick*",
+                                                                  "opt out hidden",
+                                                                  "hidden opt out",
+                                                                  "look alike"});
+// Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
+// another sense ("hidden layers", "fake news" checked by a newsroom).
+constexpr auto kFindsIt = std::to_array<std::string_view>(
+    {"detect*",  "flag*",       "spot*",      "identif*", "remov*", "block*",   "filter*",
+     "catch*",   "prevent*",    "against",    "warn*",    "find*",  "screen*",  "review*",
+     "account*", "news",        "document*",  "id",       "ids",    "defect*",  "layer*",
+     "unit*",    "variable*",   "state*",     "markov",   "fraud*", "scam*",    "phishing",
+     "whether",  "probability", "likelihood", "invoice*", "claim*", "receipt*", "certificate*",
+     "listing*", "profile*"});
+// What the technique steers: a purchase, a signature, a payment, a subscription kept.
+constexpr auto kSteered = std::to_array<std::string_view>(
+    {"purchase*",   "buy*",      "spend*",  "sign*",    "accept*",   "approve*",
+     "authoris*",   "authoriz*", "agree*",  "upgrade*", "subscri*",  "renew*",
+     "payment*",    "charges",   "billing", "savings",  "invest*",   "add on*",
+     "conversion*", "convert*",  "sales",   "basket*",  "checkout*", "cancel*",
+     "abandon*",    "bet*",      "stake*",  "deposit*", "coins",     "replace*",
+     "medication",  "donat*",    "vote*",   "loan*",    "credit",    "offer*"});
+
+bool About(const std::vector<TextMatch>& ms) {
+  return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
+    return m.path == "summary" || m.path == "task.target" || m.path == "task.description";
+  });
+}
+
 std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);
-  const std::vector<TextMatch> vulnerable =
+  std::vector<TextMatch> vulnerable =
       FindPhrases(in, fields, kVulnerable, Guards{kNotThePerson, 2, 2});
+  // The young count unless the push is addressed to the adults who buy for them.
+  if (FindPhrases(in, fields, kAdultBuyer).empty()) {
+    for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2})) {
+      vulnerable.push_back(std::move(m));
+    }
+  }
   const std::vector<TextMatch> push =
-      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 2, 2});
+      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 2, kPushDenied});
   if (vulnerable.empty() || push.empty()) return std::nullopt;
   // One of the two must be in what the project is about (summary, target, description):
   // a 'children's' in a data source's name and an 'offer' in the setting say nothing.
-  const auto about = [](const std::vector<TextMatch>& ms) {
-    return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
-      return m.path == "summary" || m.path == "task.target" || m.path == "task.description";
-    });
-  };
-  if (!about(vulnerable) && !about(push)) return std::nullopt;
+  if (!About(vulnerable) && !About(push)) return std::nullopt;
   Finding f;
   f.span = vulnerable.front().span;
   AddMatches(f, {&vulnerable, &push});
@@ -158,6 +257,28 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
               "'): exploiting a vulnerability due to age, disability or a social or economic "
               "situation to distort what people do is a prohibited practice under the EU AI "
               "Act, Article 5(1)(b)";
+  return f;
+}
+
+std::optional<Finding> BelowAwareness(const RuleInput& in) {
+  const std::vector<TextField> fields = ProseFields(in.charter);
+  const std::vector<TextMatch> technique =
+      FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 3, 2});
+  const std::vector<TextMatch> steered = FindPhrases(in, fields, kSteered);
+  if (technique.empty() || steered.empty()) return std::nullopt;
+  if (!About(technique) && !About(steered)) return std::nullopt;
+  Finding f;
+  f.span = technique.front().span;
+  AddMatches(f, {&technique, &steered});
+  f.related.push_back(
+      {technique.front().span,
+       "a technique people cannot notice, or a deception: '" + technique.front().word + "'"});
+  f.related.push_back({steered.front().span, "what it steers: '" + steered.front().word + "'"});
+  f.message = "the project steers what people do ('" + steered.front().word +
+              "') with a technique they cannot notice or that deceives them ('" +
+              technique.front().word +
+              "'): a prohibited practice under the EU AI Act, Article 5(1)(a), when it "
+              "distorts their decisions to their harm";
   return f;
 }
 
@@ -182,7 +303,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<TextMatch> matches =
       FindPhrases(in, ProseFields(c), kManipulationWords, Guards{kOtherSense, 5, 2});
   if (!declared && matches.empty()) {
-    if (auto other = ExploitsVulnerability(in)) {
+    std::optional<Finding> other = BelowAwareness(in);
+    if (!other) other = ExploitsVulnerability(in);
+    if (other) {
       doomed::NoteContradiction(c, doomed::Practice::kManipulation, *other);
       out.push_back(std::move(*other));
     }

@@ -175,6 +175,56 @@ task:
   }
 }
 
+// Article 5(1)(a) in other words: a technique people cannot notice, or a deception, that
+// steers what they do. Written for the rule, apart from the screening corpus.
+TEST(D006Test, FiresOnATechniqueBelowAwarenessThatSteersADecision) {
+  const char* const charters[] = {
+      R"(
+task:
+  target: which scent pulses, too faint for diners to notice, raise dessert purchases
+)",
+      R"(
+summary: Renewal flow where the cancel button is disguised as a help link.
+task:
+  target: share of members who renew after visiting the account page
+)",
+      R"(
+summary: A sales bot that poses as a neighbour recommending the roofing firm.
+task:
+  target: whether the homeowner signs the quote
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D006", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    ASSERT_EQ(run.diagnostics.size(), 1u) << charter;
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(a)"), std::string::npos);
+  }
+}
+
+TEST(D006Test, SilentForFindingDeceptionOrOtherSensesOfItsWords) {
+  const char* const charters[] = {
+      R"(
+task:
+  target: whether a product review is fake, so it is removed before shoppers buy
+)",
+      R"(
+summary: Spot fake invoices before payment.
+task:
+  target: probability an invoice is fabricated
+)",
+      R"(
+task:
+  target: next purchase of a customer, from a model with two hidden layers
+)",
+  };
+  for (const char* charter : charters) {
+    const auto run = RunRule("D006", charter);
+    ASSERT_TRUE(run.problems.empty()) << charter;
+    EXPECT_TRUE(run.diagnostics.empty()) << charter << run.diagnostics[0].message;
+  }
+}
+
 TEST(D006Test, SilentWhileTargetKindIsPlaceholder) {
   const auto run = RunRule("D006", R"(
 task:
