@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "store/sqlite/try.hpp"
 
 namespace foresight::store::sqlite {
@@ -120,28 +118,6 @@ Result<std::string> StoreChunk(Database& db, const Chunk& chunk) {
 }
 
 }  // namespace
-
-Error Damaged(std::string_view where, std::string_view detail) {
-  return {ErrorCode::kDataLoss,
-          fmt::format("{}: {} (the stored data is damaged; restore the database from a backup)",
-                      where, detail)};
-}
-
-std::string ToJsonList(const std::vector<std::string>& values) {
-  return nlohmann::json(values).dump();
-}
-
-Result<std::vector<std::string>> ParseJsonList(std::string_view text, std::string_view where) {
-  const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (!json.is_array()) return Fail(Damaged(where, "not a JSON list"));
-  std::vector<std::string> out;
-  out.reserve(json.size());
-  for (const auto& v : json) {
-    if (!v.is_string()) return Fail(Damaged(where, "a JSON list with a value that is no string"));
-    out.push_back(v.get<std::string>());
-  }
-  return out;
-}
 
 Status WriteColumn(Database& db, const ColumnRef& ref, ColumnType type,
                    const std::vector<Chunk>& chunks, size_t rows,

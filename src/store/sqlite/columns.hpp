@@ -13,6 +13,7 @@
 #include "base/result.hpp"
 #include "store/internal/column_codec.hpp"
 #include "store/sqlite/db.hpp"
+#include "store/sqlite/rows.hpp"
 
 namespace foresight::store::sqlite {
 
@@ -23,13 +24,6 @@ struct ColumnRef {
   std::string_view name;
   std::string_view item;
 };
-
-// A kDataLoss error: "<where>: <detail> (the database is damaged; ...)".
-Error Damaged(std::string_view where, std::string_view detail);
-
-std::string ToJsonList(const std::vector<std::string>& values);
-// Fails with kDataLoss (naming `where`) unless `text` is a JSON list of strings.
-Result<std::vector<std::string>> ParseJsonList(std::string_view text, std::string_view where);
 
 // Writes the column's row, its chunks (once per hash) and their order.
 Status WriteColumn(Database& db, const ColumnRef& ref, internal::ColumnType type,

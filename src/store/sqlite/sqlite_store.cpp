@@ -25,102 +25,10 @@ namespace {
 
 using internal::ColumnType;
 
-constexpr std::string_view kEvalSetOwner = "evalset";
-constexpr std::string_view kRunOwner = "run";
-
 // A count as SQLite's int64 (saturating: a limit or offset past every row means all or none).
 int64_t SqlCount(size_t value) {
   return static_cast<int64_t>(
       std::min<size_t>(value, static_cast<size_t>(std::numeric_limits<int64_t>::max())));
-}
-
-// The plan event kinds as the plan_events table spells them (its CHECK lists the same).
-constexpr std::array<std::pair<core::PlanEventKind, std::string_view>, 6> kPlanEventKinds = {{
-    {core::PlanEventKind::kEstimated, "estimated"},
-    {core::PlanEventKind::kRemoved, "removed"},
-    {core::PlanEventKind::kStarted, "started"},
-    {core::PlanEventKind::kLogged, "logged"},
-    {core::PlanEventKind::kFinished, "finished"},
-    {core::PlanEventKind::kDropped, "dropped"},
-}};
-
-// nullopt for a value outside the enum (a cast integer), refused before writing.
-std::optional<std::string_view> PlanEventKindName(core::PlanEventKind kind) {
-  for (const auto& [k, name] : kPlanEventKinds) {
-    if (k == kind) return name;
-  }
-  return std::nullopt;
-}
-
-std::optional<core::PlanEventKind> ParsePlanEventKind(std::string_view name) {
-  for (const auto& [kind, n] : kPlanEventKinds) {
-    if (n == name) return kind;
-  }
-  return std::nullopt;
-}
-
-// The shape only: which days exist is the caller's to know, and a shape is enough to keep
-// the ledger's days sorting as text.
-bool IsDay(std::string_view on) {
-  if (on.size() != 10) return false;
-  for (size_t i = 0; i < on.size(); ++i) {
-    const bool digit = on[i] >= '0' && on[i] <= '9';
-    if ((i == 4 || i == 7) ? on[i] != '-' : !digit) return false;
-  }
-  return true;
-}
-
-// Why an event cannot be stored, or "" when it can. Checked before writing, so a bad batch
-// is refused whole with a message naming the event; the schema could only name a constraint
-// (and SQLite would store a NaN as NULL, read back as "no value").
-std::string PlanEventProblem(const core::PlanEvent& e) {
-  if (e.method.empty()) return "it names no method";
-  if (!PlanEventKindName(e.kind)) {
-    return fmt::format("unknown kind {}", static_cast<int>(e.kind));
-  }
-  if (!IsDay(e.on)) return fmt::format("its day '{}' is not a date YYYY-MM-DD", e.on);
-  if (e.kind == core::PlanEventKind::kEstimated && !e.likely) {
-    return "an estimate without a likely value";
-  }
-  if (e.kind == core::PlanEventKind::kLogged && !e.effort) return "logged without an effort";
-  for (const auto& [name, value] :
-       {std::pair{"optimistic", e.optimistic}, std::pair{"likely", e.likely},
-        std::pair{"pessimistic", e.pessimistic}, std::pair{"effort", e.effort}}) {
-    const double given = value.value_or(0.0);  // no value is fine
-    if (!(std::isfinite(given) && given >= 0)) {
-      return fmt::format("its {} value {} is not a finite, non-negative number of person-weeks",
-                         name, given);
-    }
-  }
-  return "";
-}
-
-// What DecodePlanEvent reads after the id, in the order AddPlanEvents binds them.
-constexpr std::string_view kPlanEventColumns =
-    "method, kind, happened_on, optimistic, likely, pessimistic, role, effort, note, "
-    "recorded_at";
-
-// Reads `id, kPlanEventColumns`. Fails with kDataLoss for an unknown kind.
-Result<core::PlanEvent> DecodePlanEvent(const Statement& stmt) {
-  core::PlanEvent e;
-  e.id = stmt.Int(0);
-  e.method = stmt.Text(1);
-  const std::string kind = stmt.Text(2);
-  const auto parsed = ParsePlanEventKind(kind);
-  if (!parsed) {
-    return Fail(
-        Damaged(fmt::format("plan event {}", e.id), fmt::format("unknown kind '{}'", kind)));
-  }
-  e.kind = *parsed;
-  e.on = stmt.Text(3);
-  if (!stmt.IsNull(4)) e.optimistic = stmt.Double(4);
-  if (!stmt.IsNull(5)) e.likely = stmt.Double(5);
-  if (!stmt.IsNull(6)) e.pessimistic = stmt.Double(6);
-  e.role = stmt.Text(7);
-  if (!stmt.IsNull(8)) e.effort = stmt.Double(8);
-  e.note = stmt.Text(9);
-  e.recorded_at = stmt.Text(10);
-  return e;
 }
 
 class SqliteStore final : public Store {
@@ -280,21 +188,6 @@ Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name, bool with_i
     FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, "target", item}, n, e.targets));
   } else {
     FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, "label", item}, n, e.labels));
-    // Every label code names a class of the set's list, and a binary set has two: a list
-    // edited behind foresight's back must not send an evaluation past its arrays.
-    const size_t classes = e.classes.size();
-    const bool binary = e.task == core::EvalTask::kBinary;
-    if (binary ? classes != 2 : classes < 2) {
-      return Fail(Damaged(item, fmt::format("a {} set with {} classes",
-                                            binary ? "binary" : "multiclass", classes)));
-    }
-    for (size_t i = 0; i < n; ++i) {
-      if (e.labels[i] < 0 || static_cast<size_t>(e.labels[i]) >= classes) {
-        return Fail(Damaged(
-            fmt::format("{}: column 'label'", item),
-            fmt::format("row {} has class code {} of {} classes", i, e.labels[i], classes)));
-      }
-    }
   }
   FS_TRY(slices, SliceNames(row.id));
   for (const std::string& slice_name : slices) {
@@ -303,17 +196,14 @@ Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name, bool with_i
     const std::string column = std::string(kSlicePrefix) + slice_name;
     std::optional<std::vector<std::string>> levels;
     FS_CHECK(ReadColumn(*db_, {kEvalSetOwner, row.id, column, item}, n, slice.codes, &levels));
-    const std::string where = fmt::format("{}: column '{}'", item, column);
-    if (!levels) return Fail(Damaged(where, "a slice column without levels"));
-    slice.levels = std::move(*levels);
-    for (size_t i = 0; i < n; ++i) {
-      if (slice.codes[i] < 0 || static_cast<size_t>(slice.codes[i]) >= slice.levels.size()) {
-        return Fail(Damaged(where, fmt::format("row {} has level code {} of {} levels", i,
-                                               slice.codes[i], slice.levels.size())));
-      }
+    if (!levels) {
+      return Fail(
+          Damaged(fmt::format("{}: column '{}'", item, column), "a slice column without levels"));
     }
+    slice.levels = std::move(*levels);
     e.slices.push_back(std::move(slice));
   }
+  FS_CHECK(CheckDecodedSet(e, item));
   return e;
 }
 
@@ -506,16 +396,7 @@ Result<std::vector<core::CriteriaVersion>> SqliteStore::ListCriteria() {
 }
 
 Status SqliteStore::AddPlanEvents(const std::vector<core::PlanEvent>& events) {
-  for (size_t i = 0; i < events.size(); ++i) {
-    const std::string problem = PlanEventProblem(events[i]);
-    if (!problem.empty()) {
-      const std::string method =
-          events[i].method.empty() ? "" : fmt::format(" (method '{}')", events[i].method);
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("plan event {} of {}{}: {}; none of the {} was stored", i + 1,
-                              events.size(), method, problem, events.size()));
-    }
-  }
+  FS_CHECK(CheckPlanEvents(events));
   if (events.empty()) return {};
   return InTransaction(*db_, [&]() -> Status {
     for (const core::PlanEvent& e : events) {
