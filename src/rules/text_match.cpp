@@ -112,7 +112,7 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
-                                std::span<const std::string_view> b, size_t window) {
+                                std::span<const std::string_view> b, size_t window, bool b_after) {
   std::vector<NearMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
@@ -122,7 +122,7 @@ std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextFiel
     const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{});
     bool found = false;
     for (const PhraseMatch& x : as) {
-      const size_t from = text.search.WordsBefore(x.offset, window);
+      const size_t from = b_after ? x.offset + x.length : text.search.WordsBefore(x.offset, window);
       const size_t to = text.search.WordsAfter(x.offset + x.length, window);
       for (const PhraseMatch& y : bs) {
         const bool overlaps = y.offset < x.offset + x.length && x.offset < y.offset + y.length;

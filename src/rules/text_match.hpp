@@ -64,9 +64,11 @@ struct NearMatch {
   TextMatch a;
   TextMatch b;
 };
+// With `b_after`, the `b` match must come after the `a` match ("a parent ... buys").
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
-                                std::span<const std::string_view> b, size_t window);
+                                std::span<const std::string_view> b, size_t window,
+                                bool b_after = false);
 
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);

@@ -51,14 +51,25 @@ constexpr auto kOffenceWords = std::to_array<std::string_view>({"commit a new of
                                                                 "assault*",
                                                                 "violent offence*",
                                                                 "vandalis*",
-                                                                "drug dealing"});
+                                                                "drug dealing",
+                                                                "smuggl*",
+                                                                "carrying drugs",
+                                                                "deal drugs",
+                                                                "dealing drugs",
+                                                                "grooming offence*",
+                                                                "domestic violence",
+                                                                "future fraudsters",
+                                                                "benefit fraud",
+                                                                "arrest*",
+                                                                "future trouble"});
 constexpr auto kOnePerson = std::to_array<std::string_view>(
     {"a person",    "the person", "each person", "young person", "individual*", "pupil*",
      "applicant*",  "customer*",  "shopper*",    "employee*",    "user*",       "detainee*",
      "caller*",     "holder*",    "hire*",       "claimant*",    "tenant*",     "passenger*",
      "visitor*",    "suspect*",   "who will",    "whom",         "resident*",   "young men",
      "young women", "teenager*",  "youth*",      "juvenile*",    "citizen*",    "inhabitant*",
-     "migrant*",    "named"});
+     "migrant*",    "named",      "traveller*",  "traveler*",    "prisoner*",   "player*",
+     "adult*",      "every adult"});
 constexpr auto kWhoTheyAre = std::to_array<std::string_view>({"personality",
                                                               "psychometric*",
                                                               "trait*",
@@ -95,7 +106,22 @@ constexpr auto kWhoTheyAre = std::to_array<std::string_view>({"personality",
                                                               "religious practice",
                                                               "political view*",
                                                               "friends",
-                                                              "social network*"});
+                                                              "social network*",
+                                                              "surname*",
+                                                              "neighbourhood of origin",
+                                                              "who they follow",
+                                                              "social follows",
+                                                              "follows",
+                                                              "age and gender",
+                                                              "gender",
+                                                              "childhood*",
+                                                              "psychological profile",
+                                                              "household composition",
+                                                              "family composition",
+                                                              "play style"});
+
+constexpr auto kLabelWords =
+    std::to_array<std::string_view>({"label*", "ground truth", "annotat*", "outcome*"});
 
 bool AnyOf(const std::vector<TextMatch>& a) { return !a.empty(); }
 
@@ -121,9 +147,26 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   std::vector<TextMatch> matches =
       FindPhrases(in, ProseFields(c), kCrimeWords, Guards{kTransactionCrime, 2, 1});
   if (matches.empty()) {
-    matches =
-        FindPhrases(in, doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description"}),
-                    kOffenceWords, Guards{kTransactionCrime, 2, 1});
+    matches = FindPhrases(in,
+                          doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description",
+                                                       "domain.description", "decision.affected"}),
+                          kOffenceWords, Guards{kTransactionCrime, 2, 1});
+    // The training labels name what is predicted: "label: arrested within two years".
+    if (matches.empty()) {
+      std::vector<TextField> inputs;
+      for (const TextField& field : ProseFields(c)) {
+        if (field.path.rfind("inputs[", 0) == 0) inputs.push_back(field);
+      }
+      // Names are short: the two in the same one ("training label: arrested").
+      const std::vector<TextMatch> offence =
+          FindPhrases(in, inputs, kOffenceWords, Guards{kTransactionCrime, 2, 1});
+      const std::vector<TextMatch> labels = FindPhrases(in, inputs, kLabelWords);
+      for (const TextMatch& o : offence) {
+        for (const TextMatch& l : labels) {
+          if (o.path == l.path && matches.empty()) matches.push_back(o);
+        }
+      }
+    }
   }
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;

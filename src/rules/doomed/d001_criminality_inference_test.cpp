@@ -131,5 +131,30 @@ task:
   }
 }
 
+TEST(D001Test, FiresWhenTheTrainingLabelIsAnOffenceAndTheTargetIsVague) {
+  const auto run = RunRule("D001", R"(
+task:
+  target: a risk band per young person
+inputs:
+  - {name: "training label: arrested within two years", kind: tabular}
+  - {name: personality quiz answers, kind: tabular}
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "arrested");
+}
+
+TEST(D001Test, SilentForCatchingFraudstersInTheAct) {
+  // Cloned voices on calls: what is happening now, not who someone is.
+  const auto run = RunRule("D001", R"(
+summary: Detects cloned voices on incoming calls so that fraudsters impersonating customers
+  are stopped.
+task:
+  target: whether the caller's voice is machine-generated
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty()) << run.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace foresight::rules

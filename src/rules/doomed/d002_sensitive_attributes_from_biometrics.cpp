@@ -68,7 +68,11 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "buddhist*",
                                                                   "atheist*",
                                                                   "catholic*",
-                                                                  "protestant*"});
+                                                                  "protestant*",
+                                                                  "towards the union",
+                                                                  "union lean*",
+                                                                  "union sympath*",
+                                                                  "pro union"});
 
 // What shows the inference works from biometric data when no input is declared a face or
 // biometric: pictures, recordings or measurements of people, named in the prose. The
@@ -99,7 +103,13 @@ constexpr auto kBiometricWords = std::to_array<std::string_view>({"face",
                                                                   "body scan*",
                                                                   "3d body",
                                                                   "physique",
-                                                                  "body measurement*"});
+                                                                  "body measurement*",
+                                                                  "pupil dilation",
+                                                                  "heart rate",
+                                                                  "heartbeat",
+                                                                  "physiological",
+                                                                  "eye tracking",
+                                                                  "arousal"});
 
 // Next to the category, words that say it is checked for rather than inferred ("error rates
 // across ethnic groups"), or that it qualifies a thing, not a person ("religious buildings",

@@ -31,12 +31,13 @@ constexpr std::array<std::string_view, 16> kScoreOfPerson = {
     "fit score*",        "standing score*",   "reliability score*", "trustworthiness grade*"};
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score", "scores", "rating", "grade", "tier", "points", "rank", "ranked", "ranking", "index",
-     "indices", "band", "bands", "banding"});
-constexpr std::array<std::string_view, 20> kPersonWords = {
-    "resident*", "citizen*",  "household*",  "tenant*",     "person",
-    "employee*", "claimant*", "applicant*",  "subscriber*", "student*",
-    "famil*",    "customer*", "shopper*",    "neighbour*",  "neighbor*",
-    "member*",   "user*",     "individual*", "people",      "parent*"};
+     "indices", "band", "bands", "banding", "badge", "badges", "level per"});
+constexpr auto kPersonWords = std::to_array<std::string_view>(
+    {"resident*",  "citizen*",  "household*",  "tenant*",     "person",
+     "employee*",  "claimant*", "applicant*",  "subscriber*", "student*",
+     "famil*",     "customer*", "shopper*",    "neighbour*",  "neighbor*",
+     "member*",    "user*",     "individual*", "people",      "parent*",
+     "supporter*", "fan*",      "rider*",      "passenger*",  "visitor*"});
 constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "posts",
                                                               "online behaviour",
@@ -82,14 +83,21 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "community feedback",
                                                               "neighbour reports",
                                                               "neighbor reports",
-                                                              "attitude"});
+                                                              "attitude",
+                                                              "call graph",
+                                                              "contacts",
+                                                              "who they call",
+                                                              "habits",
+                                                              "friend graph",
+                                                              "friends"});
 constexpr auto kAccess = std::to_array<std::string_view>(
-    {"housing",      "waiting list*", "waiting time*", "queue",        "permit*",    "benefit*",
-     "payments",     "loan*",         "credit",        "deposit*",     "contract*",  "rent*",
-     "places",       "dorm*",         "grant*",        "appointment*", "allocation", "priority",
-     "refuse*",      "denied",        "delivery",      "memberships",  "subscribe*", "landlord*",
-     "employers",    "car scheme",    "processing",    "counters",     "promotion*", "bonuses",
-     "entitlement*", "nursery",       "discounts",     "fast track*"});
+    {"housing",      "waiting list*", "waiting time*",    "queue",        "permit*",    "benefit*",
+     "payments",     "loan*",         "credit",           "deposit*",     "contract*",  "rent*",
+     "places",       "dorm*",         "grant*",           "appointment*", "allocation", "priority",
+     "refuse*",      "denied",        "delivery",         "memberships",  "subscribe*", "landlord*",
+     "employers",    "car scheme",    "processing",       "counters",     "promotion*", "bonuses",
+     "entitlement*", "nursery",       "discounts",        "fast track*",  "ticket*",    "rights",
+     "repair*",      "emergency",     "hidden in search", "landlords"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

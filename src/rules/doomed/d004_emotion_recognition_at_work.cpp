@@ -142,6 +142,11 @@ constexpr auto kAtWorkOrSchool =
                                      "nurser*",        "driver*",
                                      "manager*"});
 
+constexpr auto kBodySignals = std::to_array<std::string_view>(
+    {"keystroke*", "typing rhythm", "mouse movement*", "mouse dynamics", "heart rate", "heart-rate",
+     "heartbeat*", "pulse", "skin conductance", "wearable*", "wristband*", "eye tracking",
+     "facial*", "voice*", "webcam*", "camera*", "microphone*"});
+
 bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
   return area.has() &&
          (*area == core::DomainArea::kEmployment || *area == core::DomainArea::kEducation);
@@ -189,7 +194,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<size_t> sensing =
       InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric, core::InputKind::kVideo,
                        core::InputKind::kAudio, core::InputKind::kImage, core::InputKind::kOther});
-  if (any_kind && sensing.empty()) return;
+  // Signals of the body named in the prose count too, whatever the inputs' kinds: keystroke
+  // rhythm, heart rate, a wearable.
+  if (any_kind && sensing.empty() && FindPhrases(in, ProseFields(c), kBodySignals).empty()) {
+    return;
+  }
 
   Finding f;
   const bool declared =

@@ -188,6 +188,18 @@ inputs:
   }
 }
 
+TEST(D004Test, FiresOnBodySignalsNamedInTheProseWhateverTheKinds) {
+  const auto run = RunRule("D004", R"(
+task:
+  target: whether an employee is stressed or disengaged, from keystroke rhythm
+inputs:
+  - {name: keystroke timing, kind: tabular}
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "stressed");
+}
+
 TEST(D004Test, SilentWhileAreaIsPlaceholder) {
   const auto run = RunRule("D004", R"(
 domain:

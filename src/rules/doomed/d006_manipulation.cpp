@@ -27,11 +27,13 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
 
 // Within the same sentence, a few words from the match: another sense of the word, or the
 // system checking for someone else's manipulation (a scam's, a phishing email's).
-constexpr std::array<std::string_view, 30> kOtherSense = {
-    "robot*", "robotic",  "grasp*",  "object*",   "market", "image*",        "photo*",   "video*",
-    "data",   "price*",   "stock*",  "deepfake*", "forg*",  "tamper*",       "software", "security",
-    "cyber*", "code",     "detect*", "prevent*",  "flag*",  "identif*",      "protect*", "counter*",
-    "scam*",  "phishing", "fraud*",  "attacker*", "spam*",  "disinformation"};
+constexpr auto kOtherSense = std::to_array<std::string_view>(
+    {"robot*",   "robotic",        "grasp*",   "object*",  "market",    "image*",   "photo*",
+     "video*",   "data",           "price*",   "stock*",   "deepfake*", "forg*",    "tamper*",
+     "software", "security",       "cyber*",   "code",     "detect*",   "prevent*", "flag*",
+     "identif*", "protect*",       "counter*", "scam*",    "phishing",  "fraud*",   "attacker*",
+     "spam*",    "disinformation", "content",  "contains", "scan*",     "check",    "checks",
+     "checking", "checker*",       "audit*",   "complian*"});
 
 // Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
 // aimed at people in a vulnerable state (a child, an elderly or confused person, a
@@ -68,17 +70,20 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "self harm*",
      // said outright
      "vulnerable customer*", "vulnerable user*", "vulnerable people", "vulnerable person*",
-     "vulnerable adult*", "vulnerable player*", "vulnerable consumer*"});
+     "vulnerable adult*", "vulnerable player*", "vulnerable consumer*", "memory decline",
+     "unlikely to remember", "money trouble*", "overdraft*", "missed rent", "benefit payment*",
+     "arrived in the country", "local language", "language skills", "bipolar", "manic",
+     "mental illness", "mental health condition*", "most vulnerable"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
 // books ("children's clothing", "children's ward"); or it is denied ("children do not use
 // the shop").
 constexpr auto kNotThePerson = std::to_array<std::string_view>(
-    {"for their", "parent*",   "book*",   "cloth*",     "wear",       "shoe*",
-     "menu*",     "hospital*", "ward*",   "librar*",    "literature", "author*",
-     "uniform*",  "nutrition", "vaccin*", "safeguard*", "protect*",   "welfare",
-     "helpline*", "charit*",   "age",     "do not",     "don't",      "never"});
+    {"for their", "parent*",    "book*",    "cloth*",     "wear",      "shoe*",    "menu*",
+     "hospital*", "ward*",      "librar*",  "literature", "author*",   "uniform*", "nutrition",
+     "vaccin*",   "safeguard*", "protect*", "welfare",    "helpline*", "charit*",  "age",
+     "do not",    "don't",      "never",    "tablet*",    "device*",   "phone*"});
 
 // The push is addressed to an adult who buys for the child: a toy shop's gift finder, a
 // newsletter to parents. Only the young are covered by it: "ask a parent to buy" is still
@@ -86,6 +91,12 @@ constexpr auto kNotThePerson = std::to_array<std::string_view>(
 constexpr auto kAdultBuyer = std::to_array<std::string_view>(
     {"to parents", "for parents", "parents receive", "parents get", "parents and grandparents",
      "grandparent*", "guardians", "adult shopper*", "adult buyer*", "adult customer*"});
+
+constexpr auto kParents = std::to_array<std::string_view>(
+    {"parent", "parents", "grandparent*", "guardian*", "carer*", "adult shopper*"});
+constexpr auto kPester = std::to_array<std::string_view>({"ask*", "nag*", "pester*", "beg*"});
+constexpr auto kBuys = std::to_array<std::string_view>(
+    {"buy*", "bought", "purchas*", "order*", "pay*", "shop*", "choose*", "enter*", "gift*"});
 
 // A commercial push: what the system gets the person to buy, accept or watch.
 constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
@@ -138,18 +149,25 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "surcharge*",
                                                                   "costly",
                                                                   "high apr",
-                                                                  "high interest"});
+                                                                  "high interest",
+                                                                  "sold",
+                                                                  "margin",
+                                                                  "high margin"});
 
 // Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
 // "ad-free"). After it, what is offered is help, or the word is a record, not a push.
 constexpr auto kPushDenied = std::to_array<std::string_view>(
     {"no", "not", "never", "without", "block*", "stop*", "suppress*", "withh*", "exclude*",
      "removed from", "remove from", "pause*", "ban*", "ad free", "ads free"});
-constexpr auto kNotAPush = std::to_array<std::string_view>(
-    {"help",      "support",       "advice",  "counsel*",    "transport", "assistance", "treatment",
-     "care",      "referral*",     "a break", "limit*",      "forecast*", "history",    "vaccin*",
-     "awareness", "public health", "safety",  "information", "ad free",   "ads free",   "lesson*",
-     "course*",   "exercise*",     "class*",  "training"});
+constexpr auto kNotAPush =
+    std::to_array<std::string_view>({"help",      "support",          "advice",     "counsel*",
+                                     "transport", "assistance",       "treatment",  "care",
+                                     "referral*", "a break",          "limit*",     "forecast*",
+                                     "history",   "vaccin*",          "awareness",  "public health",
+                                     "safety",    "information",      "ad free",    "ads free",
+                                     "lesson*",   "course*",          "exercise*",  "class*",
+                                     "training",  "payment holiday*", "holiday*",   "forbearance",
+                                     "relief",    "hardship",         "debt advice"});
 
 // Article 5(1)(a) described in other words: a technique people cannot notice, or one that
 // deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
@@ -205,24 +223,45 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "trick*",
                                                                   "opt out hidden",
                                                                   "hidden opt out",
-                                                                  "look alike"});
+                                                                  "look alike",
+                                                                  "below perception",
+                                                                  "perception threshold",
+                                                                  "hearing threshold",
+                                                                  "below hearing",
+                                                                  "whisper*",
+                                                                  "during deep sleep",
+                                                                  "during sleep",
+                                                                  "while asleep",
+                                                                  "near miss*",
+                                                                  "staged",
+                                                                  "differ from the real",
+                                                                  "false notice*",
+                                                                  "false claim*",
+                                                                  "false promise*",
+                                                                  "false statement*",
+                                                                  "false urgency",
+                                                                  "as if by",
+                                                                  "as if from",
+                                                                  "as if they come from",
+                                                                  "look as if",
+                                                                  "in the style of a",
+                                                                  "pretending"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
 constexpr auto kFindsIt = std::to_array<std::string_view>(
-    {"detect*",  "flag*",       "spot*",      "identif*", "remov*", "block*",   "filter*",
-     "catch*",   "prevent*",    "against",    "warn*",    "find*",  "screen*",  "review*",
-     "account*", "news",        "document*",  "id",       "ids",    "defect*",  "layer*",
-     "unit*",    "variable*",   "state*",     "markov",   "fraud*", "scam*",    "phishing",
-     "whether",  "probability", "likelihood", "invoice*", "claim*", "receipt*", "certificate*",
-     "listing*", "profile*"});
+    {"detect*",     "flag*",      "spot*",    "identif*", "remov*",       "block*",   "filter*",
+     "catch*",      "prevent*",   "against",  "find*",    "screen*",      "review*",  "account*",
+     "news",        "document*",  "id",       "ids",      "defect*",      "layer*",   "unit*",
+     "variable*",   "state*",     "markov",   "fraud*",   "scam*",        "phishing", "whether",
+     "probability", "likelihood", "invoice*", "receipt*", "certificate*", "listing*", "profile*"});
 // What the technique steers: a purchase, a signature, a payment, a subscription kept.
 constexpr auto kSteered = std::to_array<std::string_view>(
-    {"purchase*",   "buy*",      "spend*",  "sign*",    "accept*",   "approve*",
-     "authoris*",   "authoriz*", "agree*",  "upgrade*", "subscri*",  "renew*",
-     "payment*",    "charges",   "billing", "savings",  "invest*",   "add on*",
-     "conversion*", "convert*",  "sales",   "basket*",  "checkout*", "cancel*",
-     "abandon*",    "bet*",      "stake*",  "deposit*", "coins",     "replace*",
-     "medication",  "donat*",    "vote*",   "loan*",    "credit",    "offer*"});
+    {"purchase*", "buy*",      "spend*",     "sign*",    "accept*",     "approve*", "authoris*",
+     "authoriz*", "agree*",    "upgrade*",   "subscri*", "renew*",      "payment*", "charges",
+     "billing",   "savings",   "invest*",    "add on*",  "conversion*", "convert*", "sales",
+     "basket*",   "checkout*", "cancel*",    "abandon*", "bet*",        "stake*",   "deposit*",
+     "coins",     "replace*",  "medication", "donat*",   "vote*",       "loan*",    "credit",
+     "offer*",    "switch*",   "sold",       "voting",   "vote"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -234,14 +273,18 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);
   std::vector<TextMatch> vulnerable =
       FindPhrases(in, fields, kVulnerable, Guards{kNotThePerson, 2, 2});
-  // The young count unless the push is addressed to the adults who buy for them.
-  if (FindPhrases(in, fields, kAdultBuyer).empty()) {
+  // The young count unless the push is addressed to the adults who buy for them: named as
+  // such, or a parent who buys ("the toys a parent is likely to buy"), unless the child is
+  // made to ask ("ask a parent to buy" is aimed at the child).
+  const bool parent_buys =
+      !FindNear(in, fields, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
+  if (FindPhrases(in, fields, kAdultBuyer).empty() && !parent_buys) {
     for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2})) {
       vulnerable.push_back(std::move(m));
     }
   }
   const std::vector<TextMatch> push =
-      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 2, kPushDenied});
+      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 3, kPushDenied});
   if (vulnerable.empty() || push.empty()) return std::nullopt;
   // One of the two must be in what the project is about (summary, target, description):
   // a 'children's' in a data source's name and an 'offer' in the setting say nothing.
@@ -265,8 +308,9 @@ std::optional<Finding> BelowAwareness(const RuleInput& in) {
   const std::vector<TextMatch> technique =
       FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 3, 2});
   const std::vector<TextMatch> steered = FindPhrases(in, fields, kSteered);
+  // Anywhere in the charter: a technique of this kind is rarely named by accident, and the
+  // data a team lists ("hidden single-frame flashes") may be the only place it shows.
   if (technique.empty() || steered.empty()) return std::nullopt;
-  if (!About(technique) && !About(steered)) return std::nullopt;
   Finding f;
   f.span = technique.front().span;
   AddMatches(f, {&technique, &steered});

@@ -51,7 +51,12 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "match of",
                                                             "matches of",
                                                             "iris record*",
-                                                            "face record*"});
+                                                            "face record*",
+                                                            "belongs to",
+                                                            "voiceprint file*",
+                                                            "match anyone",
+                                                            "matches anyone",
+                                                            "open warrant*"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -86,7 +91,10 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "as they enter",
                                                        "on arrival",
                                                        "enters",
-                                                       "hit when"});
+                                                       "hit when",
+                                                       "frame by frame",
+                                                       "passing",
+                                                       "as they walk"});
 
 constexpr std::array<std::string_view, 42> kPublic = {"public space*",
                                                       "public place*",
@@ -131,9 +139,9 @@ constexpr std::array<std::string_view, 42> kPublic = {"public space*",
                                                       "metro",
                                                       "subway"};
 
-constexpr std::array<std::string_view, 12> kSensing = {
-    "camera*", "cctv",    "video*", "footage",    "drone*",      "body-worn",
-    "face*",   "facial*", "gait",   "biometric*", "voiceprint*", "iris"};
+constexpr auto kSensing = std::to_array<std::string_view>(
+    {"camera*", "cctv", "video*", "footage", "drone*", "body-worn", "face*", "facial*", "gait",
+     "biometric*", "voiceprint*", "iris", "microphone*"});
 
 constexpr std::array<std::string_view, 11> kPolice = {
     "police",  "constabulary", "law enforcement", "law-enforcement", "officers",   "patrol*",
