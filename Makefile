@@ -44,8 +44,10 @@ demo: binary
 	@echo "Open build/demo/report.html (the biopsy triage) and build/demo-probe/report.html"
 	@echo "(credit scoring, from the probe) in a browser: one self-contained file each."
 
+# The store's contract runs against SQLite and a throw-away PostgreSQL cluster
+# (scripts/with-postgres); FORESIGHT_REQUIRE_PG=1 makes a missing cluster a failure.
 test: build
-	@ctest --preset release -j2
+	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset release -j2
 
 # The clang build (preset ci, build/ci): AddressSanitizer + UndefinedBehaviorSanitizer at -O1,
 # unity batches, warnings as errors, the unit and e2e tests and the libFuzzer targets. One
@@ -57,7 +59,7 @@ ci-build: ci-deps
 # CI, per change: the unit and e2e tests under the sanitizers, and each fuzz target for
 # 10 s from its seed corpus (tests fuzz.*, label fuzz).
 sanitize: ci-build
-	@ctest --preset ci -j2
+	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2
 
 # CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
 # on it) under ThreadSanitizer, which cannot share a build with AddressSanitizer; a build of

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -16,14 +17,20 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, std::string_vie
   return sqlite::OpenSqliteStore(std::string(path), project, access);
 }
 
+// libpq reads the whole URL, scheme included.
+Result<std::unique_ptr<Store>> OpenPostgres(std::string_view rest, std::string_view project,
+                                            Access access) {
+  return postgres::OpenPostgresStore("postgresql://" + std::string(rest), project, access);
+}
+
 // The table of URL schemes: a prefix and the backend that opens what follows it. A URL
-// without a "scheme://" is a file path, opened by the first row. PostgreSQL
-// ("postgresql://") becomes one more row.
+// without a "scheme://" is a file path, opened by the first row.
 struct Scheme {
   std::string_view prefix;
   Opener open;
 };
-constexpr std::array<Scheme, 1> kSchemes = {{{"sqlite:", OpenSqlite}}};
+constexpr std::array<Scheme, 3> kSchemes = {
+    {{"sqlite:", OpenSqlite}, {"postgresql://", OpenPostgres}, {"postgres://", OpenPostgres}}};
 
 }  // namespace
 
@@ -36,7 +43,7 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view 
   }
   if (url.find("://") != std::string_view::npos) {
     std::string known;
-    for (const Scheme& scheme : kSchemes) known += fmt::format(" {}PATH", scheme.prefix);
+    known = " sqlite:PATH postgresql://USER@HOST:PORT/DATABASE";
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("unknown store URL '{}'; use a file path or one of:{}", url, known));
   }

@@ -8,6 +8,8 @@
 #include <array>
 #include <atomic>
 #include <bit>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -17,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "store/internal/column_codec.hpp"
+#include "store/postgres/pg.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/store.hpp"
 
@@ -39,6 +42,8 @@ struct Backend {
   std::function<void(int nth, int count)> fail_statements;
   // The statements that injected failures hit since the last call ("BEGIN ...", "COMMIT").
   std::function<std::vector<std::string>()> take_injected;
+  // Why the backend cannot be tested here ("" when it can): the test is skipped saying so.
+  std::function<std::string()> unavailable = [] { return std::string(); };
 };
 
 // So test listings show the backend's name, not its bytes.
@@ -46,6 +51,42 @@ void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 
 fs::path SqliteDir(const std::string& test) {
   return fs::temp_directory_path() / ("foresight-store-contract-" + test);
+}
+
+// PostgreSQL: a server given by FORESIGHT_TEST_PG_URL (its maintenance database; `make
+// test` starts a throw-away cluster and sets it), one database per test.
+std::string PostgresAdminUrl() {
+  const char* url = std::getenv("FORESIGHT_TEST_PG_URL");
+  return url != nullptr ? url : "";
+}
+
+std::string PostgresDatabase(const std::string& test) {
+  std::string name = "fs_";
+  for (const char c : test) {
+    name += std::isalnum(static_cast<unsigned char>(c)) != 0
+                ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                : '_';
+  }
+  return name.substr(0, 63);
+}
+
+// The admin URL with the test's database in place of the maintenance one.
+std::string PostgresUrl(const std::string& test) {
+  std::string url = PostgresAdminUrl();
+  const size_t query = url.find('?');
+  const std::string options = query == std::string::npos ? "" : url.substr(query);
+  url = url.substr(0, std::min(query, url.size()));
+  const size_t slash = url.rfind('/');
+  return url.substr(0, slash + 1) + PostgresDatabase(test) + options;
+}
+
+std::string PostgresUnavailable() {
+  if (PostgresAdminUrl().empty()) {
+    return "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test starts a "
+           "throw-away cluster with scripts/with-postgres)";
+  }
+  auto admin = postgres::Connection::Open(PostgresAdminUrl());
+  return admin ? "" : admin.error().message();
 }
 
 std::vector<Backend> Backends() {
@@ -61,7 +102,29 @@ std::vector<Backend> Backends() {
                          [](const std::string& test) { fs::remove_all(SqliteDir(test)); },
                          [](int nth, int count) { sqlite::FailStatementsForTesting(nth, count); },
                          [] { return sqlite::TakeInjectedFailuresForTesting(); }};
-  return {sqlite_backend};
+  Backend postgres_backend{
+      "Postgres",
+      [](const std::string& test) -> StoreFactory {
+        const std::string url = PostgresUrl(test);
+        auto admin = postgres::Connection::Open(PostgresAdminUrl());
+        if (admin) {
+          const std::string db = PostgresDatabase(test);
+          (void)(*admin)->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", db));
+          (void)(*admin)->Exec(fmt::format("CREATE DATABASE {}", db));
+        }
+        return [url](std::string_view project) { return OpenStore(url, project); };
+      },
+      [](const std::string& test) {
+        auto admin = postgres::Connection::Open(PostgresAdminUrl());
+        if (admin) {
+          (void)(*admin)->Exec(
+              fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", PostgresDatabase(test)));
+        }
+      },
+      [](int nth, int count) { postgres::FailStatementsForTesting(nth, count); },
+      [] { return postgres::TakeInjectedFailuresForTesting(); },
+      PostgresUnavailable};
+  return {sqlite_backend, postgres_backend};
 }
 
 core::EvalSet BinarySet(const std::string& name, size_t n) {
@@ -159,6 +222,9 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     test_ = std::string(::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::replace(test_.begin(), test_.end(), '/', '-');
+    if (const std::string why = GetParam().unavailable(); !why.empty()) {
+      GTEST_SKIP() << why;
+    }
     open_ = GetParam().fresh(test_);
     auto store = open_(kDefaultProject);
     ASSERT_TRUE(store) << store.error().message();
@@ -166,6 +232,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     GetParam().fail_statements(0, 0);
+    if (open_ == nullptr) return;  // skipped
     store_.reset();
     GetParam().remove(test_);
   }
@@ -1086,6 +1153,16 @@ TEST_P(StoreContractTest, AFailedAddPlanEventsLeavesNothingAtAnyStep) {
               EXPECT_EQ((*all)[3].effort, 0.5);
             });
   }
+}
+
+// `make test` and CI set FORESIGHT_REQUIRE_PG=1: there, a PostgreSQL that cannot be
+// reached fails the build instead of skipping its half of the contract.
+TEST(StoreBackendsTest, PostgresIsReachableWhenRequired) {
+  const char* required = std::getenv("FORESIGHT_REQUIRE_PG");
+  if (required == nullptr || std::string_view(required) != "1") {
+    GTEST_SKIP() << "FORESIGHT_REQUIRE_PG is not 1";
+  }
+  EXPECT_EQ(PostgresUnavailable(), "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::ValuesIn(Backends()),

@@ -1,5 +1,5 @@
 // Early returns for Result values inside functions returning Status or Result<T>. Private to
-// the SQLite store.
+// the store module (its backends).
 #pragma once
 
 #include "base/result.hpp"

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite/try.hpp"
+#include "store/internal/try.hpp"
 
 namespace foresight::store::sqlite {
 namespace {

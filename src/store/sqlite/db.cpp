@@ -289,14 +289,20 @@ Result<Statement> Database::Prepare(std::string_view sql) {
   if (Injected(sql)) return InjectedFailure(sql);
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return Fail(SqliteError(db_, rc, "prepare"));
+  if (rc != SQLITE_OK) return Fail(Explained(SqliteError(db_, rc, "prepare")));
   return Statement(db_, stmt);
 }
 
 Status Database::ExecStep(const std::string& sql) {
   const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return Fail(SqliteError(db_, rc, sql.substr(0, 40)));
+  if (rc != SQLITE_OK) return Fail(Explained(SqliteError(db_, rc, sql.substr(0, 40))));
   return {};
+}
+
+Error Database::Explained(Error error) const {
+  // An I/O error on a file that is no longer the workspace's: say what happened to it.
+  if (Status here = CheckInPlace(/*written=*/false); !here) return here.error();
+  return error;
 }
 
 Status Database::Exec(const std::string& sql) {

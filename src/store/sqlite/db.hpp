@@ -97,6 +97,9 @@ class Database {
   // written, or after: the message says which); ok when it does, or when the file's
   // identity was not known at open (a URI, an in-memory database).
   Status CheckInPlace(bool written) const;
+  // `error`, or CheckInPlace's when the file was deleted, moved or replaced meanwhile (the
+  // cause of the I/O error the statement met).
+  Error Explained(Error error) const;
   // Rolls back a transaction that a failed Rollback left open.
   Status DiscardAbandonedTransaction();
   Status ExecStep(const std::string& sql);

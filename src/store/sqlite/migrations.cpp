@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite/try.hpp"
+#include "store/internal/try.hpp"
 
 namespace foresight::store::sqlite {
 namespace {
@@ -194,8 +194,6 @@ constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 std::span<const std::string_view> Migrations() { return kMigrations; }
 
-namespace {
-
 Result<int> ReadVersion(Database& db) {
   FS_TRY(stmt, db.Prepare("PRAGMA user_version"));
   FS_TRY(has_row, stmt.Step());
@@ -209,6 +207,8 @@ Result<int> ReadVersion(Database& db) {
   }
   return version;
 }
+
+namespace {
 
 Status CheckForeignKeys(Database& db, int version) {
   FS_TRY(check, db.Prepare("PRAGMA foreign_key_check"));

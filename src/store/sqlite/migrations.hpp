@@ -12,6 +12,10 @@ namespace foresight::store::sqlite {
 
 std::span<const std::string_view> Migrations();
 
+// The database's schema version (PRAGMA user_version). Fails with kFailedPrecondition when
+// it is newer than this build knows.
+Result<int> ReadVersion(Database& db);
+
 // Migrates `db` up to version `target`, one transaction per migration. Safe when several
 // connections open the same new database at once: each step re-reads the version under the
 // write lock. Foreign keys must be off (they cannot change inside a transaction, and the

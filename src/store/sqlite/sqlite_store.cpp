@@ -14,11 +14,11 @@
 #include <fmt/format.h>
 
 #include "store/internal/column_codec.hpp"
+#include "store/internal/try.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/rows.hpp"
-#include "store/sqlite/try.hpp"
 
 namespace foresight::store::sqlite {
 namespace {

@@ -1,0 +1,115 @@
+// Thin RAII wrappers over libpq: a connection, queries with parameters, and their rows, with
+// failures turned into Error values by SQLSTATE. Private to the PostgreSQL store.
+//
+// Parameters go as text (bytea as binary); rows come back as text and are parsed here. A
+// Connection (and the Rows it returned) is used by one thread at a time, like the Store on
+// it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+
+struct pg_conn;
+struct pg_result;
+
+namespace foresight::store::postgres {
+
+// A query's parameters, $1, $2, ... in the order added.
+class Params {
+ public:
+  Params& Text(std::string_view value);
+  Params& Int(int64_t value);
+  Params& Int(std::optional<int64_t> value);
+  Params& Double(std::optional<double> value);
+  Params& Bytes(std::string_view value);  // bytea
+  Params& Null();
+
+ private:
+  friend class Connection;
+  std::vector<std::string> values_;
+  std::vector<bool> null_;
+  std::vector<int> binary_;
+};
+
+// One row of a result; columns are 0-based. Values are parsed from PostgreSQL's text form.
+class Row {
+ public:
+  Row(const pg_result* result, int row) : result_(result), row_(row) {}
+  bool IsNull(int column) const;
+  std::string Text(int column) const;
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  // A bytea column, decoded from its hex text form.
+  std::string Bytes(int column) const;
+
+ private:
+  const pg_result* result_;
+  int row_;
+};
+
+// A query's result: its rows, owned.
+class Rows {
+ public:
+  explicit Rows(pg_result* result);
+  Rows(Rows&& other) noexcept;
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+  Rows& operator=(Rows&&) = delete;
+  ~Rows();
+  int size() const;
+  bool empty() const { return size() == 0; }
+  Row operator[](int row) const { return {result_, row}; }
+
+ private:
+  pg_result* result_;
+};
+
+class Connection {
+ public:
+  // Connects to `url` (a libpq URI or keyword string). Fails with kUnavailable when the
+  // server cannot be reached, kFailedPrecondition when it refuses the login or the database.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // Runs one statement. Each call is a fault-injection point (FailStatementsForTesting).
+  // Outside Transaction, a transaction that a failed ROLLBACK left open is rolled back
+  // first, so its writes are never seen or committed.
+  Result<Rows> Query(std::string_view sql, const Params& params = {});
+  Status Exec(std::string_view sql, const Params& params = {});
+  // Runs several statements without parameters (a migration).
+  Status ExecScript(std::string_view sql);
+
+  // Runs `body` in one transaction: BEGIN, the body, COMMIT; ROLLBACK when the body or the
+  // COMMIT fails. A transaction that a failed ROLLBACK left open is rolled back first.
+  // When the server aborts the transaction for a serialization failure or a deadlock, the
+  // whole transaction is run again, a few times, before kUnavailable is returned.
+  Status Transaction(const std::function<Status()>& body);
+
+ private:
+  explicit Connection(pg_conn* conn) : conn_(conn) {}
+  Status RollbackIfOpen();
+  Result<Rows> Run(std::string_view sql, const Params& params);
+  pg_conn* conn_;
+  bool in_transaction_ = false;
+};
+
+// Tests only, as the SQLite store's: from now on, the nth statement (1-based; BEGIN, COMMIT
+// and ROLLBACK included) and the count - 1 after it fail as a lost connection would, without
+// reaching the server; nth = 0 turns it off. Process-wide.
+void FailStatementsForTesting(int nth, int count);
+// The statements that injected failures hit since the last call.
+std::vector<std::string> TakeInjectedFailuresForTesting();
+
+// The URL with its password replaced by "***", for messages.
+std::string Redacted(std::string_view url);
+
+}  // namespace foresight::store::postgres

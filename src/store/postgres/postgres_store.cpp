@@ -1,0 +1,943 @@
+#include "store/postgres/postgres_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "store/internal/column_codec.hpp"
+#include "store/internal/records.hpp"
+#include "store/internal/try.hpp"
+#include "store/postgres/pg.hpp"
+
+namespace foresight::store::postgres {
+// Named, not anonymous: unity builds put this file in one unit with the SQLite store.
+namespace pg_store {
+
+using internal::Chunk;
+using internal::ColumnType;
+using internal::Damaged;
+using internal::kEvalSetOwner;
+using internal::kRunOwner;
+using internal::kSlicePrefix;
+using internal::RunItem;
+using internal::SetItem;
+using internal::SetRow;
+
+// Version 1: everything the SQLite store has at its version 4, in PostgreSQL's types. Ids
+// are identity columns (increasing in insertion order); `seq` keeps the order of rows that
+// have no id of their own (a run's attributes, a set's columns).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE projects (
+  id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name  text NOT NULL UNIQUE CHECK (name <> '')
+);
+INSERT INTO projects (name) VALUES ('default');
+
+CREATE TABLE evalsets (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_id  bigint NOT NULL REFERENCES projects(id),
+  name        text NOT NULL,
+  task        text NOT NULL CHECK (task IN ('binary', 'multiclass', 'regression')),
+  rows        bigint NOT NULL CHECK (rows >= 0),
+  classes     text NOT NULL,
+  source      text NOT NULL,
+  created_at  text NOT NULL,
+  UNIQUE (project_id, name),
+  UNIQUE (project_id, id)
+);
+
+CREATE TABLE runs (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_id    bigint NOT NULL REFERENCES projects(id),
+  name          text NOT NULL,
+  evalset_id    bigint NOT NULL,
+  method        text NOT NULL,
+  train_size    bigint,
+  effort_hours  double precision,
+  created_at    text NOT NULL,
+  UNIQUE (project_id, name),
+  FOREIGN KEY (project_id, evalset_id) REFERENCES evalsets(project_id, id)
+);
+CREATE INDEX runs_by_evalset ON runs (evalset_id);
+CREATE INDEX runs_by_method ON runs (project_id, method);
+
+CREATE TABLE run_attributes (
+  seq     bigint GENERATED ALWAYS AS IDENTITY,
+  run_id  bigint NOT NULL REFERENCES runs(id),
+  kind    text NOT NULL CHECK (kind IN ('param', 'tag')),
+  key     text NOT NULL,
+  value   text NOT NULL,
+  PRIMARY KEY (run_id, kind, key)
+);
+CREATE INDEX run_attributes_by_value ON run_attributes (kind, key, value);
+
+CREATE TABLE chunks (
+  hash       text PRIMARY KEY,
+  codec      text NOT NULL,
+  raw_bytes  bigint NOT NULL,
+  rows       bigint NOT NULL,
+  data       bytea NOT NULL
+);
+
+CREATE TABLE columns (
+  seq         bigint GENERATED ALWAYS AS IDENTITY,
+  owner_kind  text NOT NULL CHECK (owner_kind IN ('evalset', 'run')),
+  owner_id    bigint NOT NULL,
+  name        text NOT NULL,
+  type        text NOT NULL CHECK (type IN ('f64', 'i32', 'str')),
+  rows        bigint NOT NULL,
+  levels      text,
+  PRIMARY KEY (owner_kind, owner_id, name)
+);
+
+CREATE TABLE column_chunks (
+  owner_kind   text NOT NULL,
+  owner_id     bigint NOT NULL,
+  name         text NOT NULL,
+  chunk_index  integer NOT NULL,
+  hash         text NOT NULL REFERENCES chunks(hash),
+  PRIMARY KEY (owner_kind, owner_id, name, chunk_index),
+  FOREIGN KEY (owner_kind, owner_id, name) REFERENCES columns(owner_kind, owner_id, name)
+);
+CREATE INDEX column_chunks_by_hash ON column_chunks (hash);
+
+CREATE TABLE criteria (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_id    bigint NOT NULL REFERENCES projects(id),
+  charter_hash  text NOT NULL,
+  metric        text NOT NULL,
+  threshold     double precision,
+  confidence    double precision,
+  seen_at       text NOT NULL
+);
+CREATE INDEX criteria_by_project ON criteria (project_id, id);
+
+CREATE TABLE results (
+  run_id  bigint NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key     text NOT NULL,
+  value   bytea NOT NULL,
+  PRIMARY KEY (run_id, key)
+);
+
+CREATE TABLE plan_events (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_id   bigint NOT NULL REFERENCES projects(id),
+  method       text NOT NULL CHECK (method <> ''),
+  kind         text NOT NULL CHECK (kind IN ('estimated', 'removed', 'started', 'logged',
+                                             'finished', 'dropped')),
+  happened_on  text NOT NULL,
+  optimistic   double precision,
+  likely       double precision,
+  pessimistic  double precision,
+  role         text NOT NULL,
+  effort       double precision,
+  note         text NOT NULL,
+  recorded_at  text NOT NULL
+);
+CREATE INDEX plan_events_by_project ON plan_events (project_id, id);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+
+// Serialises schema changes between connections (pg_advisory_xact_lock's key: "foresig").
+constexpr int64_t kMigrationLock = 0x666f7265736967;
+
+// A count as PostgreSQL's bigint (saturating).
+int64_t SqlCount(size_t value) {
+  return static_cast<int64_t>(
+      std::min<size_t>(value, static_cast<size_t>(std::numeric_limits<int64_t>::max())));
+}
+
+std::optional<ColumnType> ParseColumnType(std::string_view name) {
+  for (const ColumnType type : {ColumnType::kFloat64, ColumnType::kInt32, ColumnType::kString}) {
+    if (internal::ColumnTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+Status Decode(const Chunk& chunk, std::vector<double>& out) {
+  return internal::DecodeFloat64(chunk, out);
+}
+Status Decode(const Chunk& chunk, std::vector<int32_t>& out) {
+  return internal::DecodeInt32(chunk, out);
+}
+Status Decode(const Chunk& chunk, std::vector<std::string>& out) {
+  return internal::DecodeStrings(chunk, out);
+}
+
+// Which column, and how messages name its owner.
+struct ColumnRef {
+  std::string_view owner_kind;
+  int64_t owner_id = 0;
+  std::string_view name;
+  std::string_view item;
+};
+
+std::string Where(const ColumnRef& ref) {
+  return fmt::format("{}: column '{}'", ref.item, ref.name);
+}
+
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(std::unique_ptr<Connection> db, int64_t project_id, std::string project,
+                bool read_only)
+      : db_(std::move(db)),
+        project_id_(project_id),
+        project_(std::move(project)),
+        read_only_(read_only) {}
+
+  Status AddEvalSet(const core::EvalSet& evalset) override;
+  Result<core::EvalSet> GetEvalSet(std::string_view name, bool with_ids) override;
+  using Store::GetEvalSet;
+  Result<std::vector<core::EvalSetInfo>> ListEvalSets() override;
+  Status AddRun(const core::Run& run) override;
+  Status AddEvalSetWithRuns(const core::EvalSet& evalset,
+                            const std::vector<core::Run>& runs) override;
+  Result<core::Run> GetRun(std::string_view name) override;
+  Result<std::vector<core::RunInfo>> ListRuns(const RunFilter& filter) override;
+  Status DeleteRun(std::string_view name) override;
+  Status RenameRun(std::string_view name, std::string_view new_name) override;
+  Status DeleteEvalSet(std::string_view name, bool with_runs) override;
+  Status RenameEvalSet(std::string_view name, std::string_view new_name) override;
+  Result<std::optional<core::CriteriaVersion>> RecordCriteria(
+      const core::CriteriaVersion& criteria) override;
+  Result<std::vector<core::CriteriaVersion>> ListCriteria() override;
+  Status AddPlanEvents(const std::vector<core::PlanEvent>& events) override;
+  Result<std::vector<core::PlanEvent>> ListPlanEvents() override;
+  Result<std::vector<std::optional<std::string>>> GetCachedResults(
+      std::string_view key, const std::vector<std::string>& runs) override;
+  Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
+  Result<std::vector<std::string>> ListProjects() override;
+  Status CreateProject(std::string_view name) override;
+  bool ReadOnly() const override { return read_only_; }
+
+ private:
+  // Writes run in one transaction; a read-only Store refuses them before starting one.
+  Status Write(const std::function<Status()>& body);
+  std::string InProject() const {
+    return project_ == kDefaultProject ? "" : fmt::format(" in project '{}'", project_);
+  }
+  Result<std::optional<int64_t>> FindId(std::string_view table, std::string_view name);
+  Result<std::optional<SetRow>> FindSet(std::string_view name);
+  Status InsertEvalSet(const core::EvalSet& evalset);
+  Status InsertRun(const core::Run& run);
+  Status EraseRun(int64_t id);
+  Status EraseColumns(std::string_view owner_kind, int64_t owner_id);
+  Status Rename(std::string_view table, std::string_view noun, std::string_view name,
+                std::string_view new_name);
+  Result<std::string> StoreChunk(const Chunk& chunk);
+  Status WriteColumn(const ColumnRef& ref, ColumnType type, const std::vector<Chunk>& chunks,
+                     size_t rows,
+                     const std::optional<std::vector<std::string>>& levels = std::nullopt);
+  template <typename T>
+  Status ReadColumn(const ColumnRef& ref, ColumnType expected, size_t rows, std::vector<T>& out,
+                    std::optional<std::vector<std::string>>* levels = nullptr);
+
+  std::unique_ptr<Connection> db_;
+  int64_t project_id_;
+  std::string project_;
+  bool read_only_;
+};
+
+Status PostgresStore::Write(const std::function<Status()>& body) {
+  if (read_only_) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "this store was opened to read only; open it to write");
+  }
+  return db_->Transaction(body);
+}
+
+Result<std::optional<int64_t>> PostgresStore::FindId(std::string_view table,
+                                                     std::string_view name) {
+  FS_TRY(rows,
+         db_->Query(fmt::format("SELECT id FROM {} WHERE project_id = $1 AND name = $2", table),
+                    Params().Int(project_id_).Text(name)));
+  if (rows.empty()) return std::optional<int64_t>();
+  return std::optional<int64_t>(rows[0].Int(0));
+}
+
+Result<std::optional<SetRow>> PostgresStore::FindSet(std::string_view name) {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {} FROM evalsets e WHERE e.project_id = $1 AND "
+                                      "e.name = $2",
+                                      internal::kSetColumns),
+                          Params().Int(project_id_).Text(name)));
+  if (rows.empty()) return std::optional<SetRow>();
+  FS_TRY(row, internal::DecodeSetRow(rows[0], 0));
+  return std::optional<SetRow>(std::move(row));
+}
+
+// Stores a chunk unless the same bytes are stored already, and returns its key: the hash, or
+// "HASH-N" when another content has that hash (see column_codec.hpp). A concurrent writer of
+// the same chunk makes the insert wait for its transaction, then do nothing.
+Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
+  for (int n = 0;; ++n) {
+    const std::string key = n == 0 ? chunk.hash : fmt::format("{}-{}", chunk.hash, n);
+    FS_TRY(inserted,
+           db_->Query("INSERT INTO chunks (hash, codec, raw_bytes, rows, data) VALUES "
+                      "($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING hash",
+                      Params()
+                          .Text(key)
+                          .Int(SqlCount(chunk.raw_bytes))
+                          .Int(SqlCount(chunk.rows))
+                          .Bytes(chunk.compressed)));
+    if (!inserted.empty()) return key;
+    FS_TRY(existing, db_->Query("SELECT raw_bytes, rows, data FROM chunks WHERE hash = $1",
+                                Params().Text(key)));
+    if (!existing.empty() && existing[0].Int(0) == SqlCount(chunk.raw_bytes) &&
+        existing[0].Int(1) == SqlCount(chunk.rows) && existing[0].Bytes(2) == chunk.compressed) {
+      return key;
+    }
+  }
+}
+
+Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
+                                  const std::vector<Chunk>& chunks, size_t rows,
+                                  const std::optional<std::vector<std::string>>& levels) {
+  Params column;
+  column.Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name);
+  column.Text(internal::ColumnTypeName(type)).Int(SqlCount(rows));
+  if (levels) {
+    column.Text(internal::ToJsonList(*levels));
+  } else {
+    column.Null();
+  }
+  FS_CHECK(
+      db_->Exec("INSERT INTO columns (owner_kind, owner_id, name, type, rows, levels) "
+                "VALUES ($1, $2, $3, $4, $5, $6)",
+                column));
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    FS_TRY(key, StoreChunk(chunks[i]));
+    FS_CHECK(db_->Exec(
+        "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, "
+        "hash) VALUES ($1, $2, $3, $4, $5)",
+        Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name).Int(SqlCount(i)).Text(key)));
+  }
+  return {};
+}
+
+template <typename T>
+Status PostgresStore::ReadColumn(const ColumnRef& ref, ColumnType expected, size_t rows,
+                                 std::vector<T>& out,
+                                 std::optional<std::vector<std::string>>* levels) {
+  out.clear();
+  FS_TRY(meta, db_->Query("SELECT type, rows, levels FROM columns WHERE owner_kind = $1 AND "
+                          "owner_id = $2 AND name = $3",
+                          Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name)));
+  if (meta.empty()) return Fail(Damaged(Where(ref), "the column is missing"));
+  const Row m = meta[0];
+  const std::string type_name = m.Text(0);
+  const auto type = ParseColumnType(type_name);
+  if (!type) return Fail(Damaged(Where(ref), fmt::format("unknown column type '{}'", type_name)));
+  if (*type != expected) {
+    return Fail(Damaged(Where(ref), fmt::format("the column has type '{}', expected '{}'",
+                                                type_name, internal::ColumnTypeName(expected))));
+  }
+  if (m.Int(1) < 0 || static_cast<size_t>(m.Int(1)) != rows) {
+    return Fail(
+        Damaged(Where(ref), fmt::format("the column has {} rows, expected {}", m.Int(1), rows)));
+  }
+  if (levels != nullptr) {
+    levels->reset();
+    if (!m.IsNull(2)) {
+      FS_TRY(parsed, internal::ParseJsonList(m.Text(2), Where(ref) + ": levels"));
+      *levels = std::move(parsed);
+    }
+  }
+  FS_TRY(chunks,
+         db_->Query("SELECT c.hash, c.raw_bytes, c.rows, c.data FROM column_chunks cc JOIN "
+                    "chunks c ON c.hash = cc.hash WHERE cc.owner_kind = $1 AND cc.owner_id = $2 "
+                    "AND cc.name = $3 ORDER BY cc.chunk_index",
+                    Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name)));
+  out.reserve(rows);
+  for (int i = 0; i < chunks.size(); ++i) {
+    const Row row = chunks[i];
+    Chunk chunk;
+    chunk.hash = row.Text(0);
+    chunk.raw_bytes = static_cast<size_t>(std::max<int64_t>(row.Int(1), 0));
+    chunk.rows = static_cast<size_t>(std::max<int64_t>(row.Int(2), 0));
+    chunk.compressed = row.Bytes(3);
+    const size_t before = out.size();
+    if (Status decoded = Decode(chunk, out); !decoded) {
+      if (decoded.error().code() != ErrorCode::kDataLoss) return decoded;
+      return Fail(Damaged(Where(ref), decoded.error().message()));
+    }
+    if (out.size() - before != chunk.rows) {
+      return Fail(Damaged(Where(ref), fmt::format("chunk {} holds {} values, its row says {}",
+                                                  chunk.hash, out.size() - before, chunk.rows)));
+    }
+  }
+  if (out.size() != rows) {
+    return Fail(Damaged(Where(ref),
+                        fmt::format("the chunks hold {} values, expected {}", out.size(), rows)));
+  }
+  return {};
+}
+
+Status PostgresStore::AddEvalSet(const core::EvalSet& e) {
+  return Write([&]() -> Status { return InsertEvalSet(e); });
+}
+
+Status PostgresStore::AddRun(const core::Run& run) {
+  return Write([&]() -> Status { return InsertRun(run); });
+}
+
+Status PostgresStore::AddEvalSetWithRuns(const core::EvalSet& e,
+                                         const std::vector<core::Run>& runs) {
+  return Write([&]() -> Status {
+    FS_CHECK(InsertEvalSet(e));
+    for (const core::Run& run : runs) FS_CHECK(InsertRun(run));
+    return {};
+  });
+}
+
+Status PostgresStore::InsertEvalSet(const core::EvalSet& e) {
+  FS_CHECK(internal::CheckEvalSet(e));
+  const auto taken = [&] {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("an evaluation set named '{}' exists already{}; choose another name",
+                            e.name, InProject()));
+  };
+  FS_TRY(existing, FindId("evalsets", e.name));
+  if (existing) return taken();
+  auto inserted = db_->Query(
+      "INSERT INTO evalsets (project_id, name, task, rows, classes, "
+      "source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+      "RETURNING id",
+      Params()
+          .Int(project_id_)
+          .Text(e.name)
+          .Text(core::EvalTaskName(e.task))
+          .Int(SqlCount(e.size()))
+          .Text(internal::ToJsonList(e.classes))
+          .Text(e.source)
+          .Text(e.created_at));
+  // Another writer took the name between the check and the insert.
+  if (!inserted && inserted.error().code() == ErrorCode::kAlreadyExists) return taken();
+  if (!inserted) return Fail(inserted.error());
+  const int64_t id = (*inserted)[0].Int(0);
+  const std::string item = SetItem(e.name);
+  FS_CHECK(WriteColumn({kEvalSetOwner, id, "id", item}, ColumnType::kString,
+                       internal::EncodeStrings(e.ids), e.ids.size()));
+  if (e.task == core::EvalTask::kRegression) {
+    FS_CHECK(WriteColumn({kEvalSetOwner, id, "target", item}, ColumnType::kFloat64,
+                         internal::EncodeFloat64(e.targets), e.targets.size()));
+  } else {
+    FS_CHECK(WriteColumn({kEvalSetOwner, id, "label", item}, ColumnType::kInt32,
+                         internal::EncodeInt32(e.labels), e.labels.size()));
+  }
+  for (const core::SliceColumn& slice : e.slices) {
+    const std::string column = std::string(kSlicePrefix) + slice.name;
+    FS_CHECK(WriteColumn({kEvalSetOwner, id, column, item}, ColumnType::kInt32,
+                         internal::EncodeInt32(slice.codes), slice.codes.size(), slice.levels));
+  }
+  return {};
+}
+
+Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with_ids) {
+  FS_TRY(found, FindSet(name));
+  if (!found) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("no evaluation set named '{}'{}; `foresight evalsets` lists them", name,
+                            InProject()));
+  }
+  const SetRow& row = *found;
+  core::EvalSet e;
+  e.name = row.info.name;
+  e.task = row.info.task;
+  e.classes = row.info.classes;
+  e.source = row.source;
+  e.created_at = row.info.created_at;
+  const std::string item = SetItem(name);
+  const size_t n = row.info.rows;
+  if (with_ids) {
+    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, "id", item}, ColumnType::kString, n, e.ids));
+  }
+  if (e.task == core::EvalTask::kRegression) {
+    FS_CHECK(
+        ReadColumn({kEvalSetOwner, row.id, "target", item}, ColumnType::kFloat64, n, e.targets));
+  } else {
+    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, "label", item}, ColumnType::kInt32, n, e.labels));
+  }
+  FS_TRY(slices, db_->Query("SELECT name FROM columns WHERE owner_kind = 'evalset' AND "
+                            "owner_id = $1 AND starts_with(name, 'slice:') ORDER BY seq",
+                            Params().Int(row.id)));
+  for (int i = 0; i < slices.size(); ++i) {
+    const std::string column = slices[i].Text(0);
+    core::SliceColumn slice;
+    slice.name = column.substr(kSlicePrefix.size());
+    std::optional<std::vector<std::string>> levels;
+    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, column, item}, ColumnType::kInt32, n, slice.codes,
+                        &levels));
+    if (!levels) {
+      return Fail(
+          Damaged(fmt::format("{}: column '{}'", item, column), "a slice column without levels"));
+    }
+    slice.levels = std::move(*levels);
+    e.slices.push_back(std::move(slice));
+  }
+  FS_CHECK(internal::CheckDecodedSet(e, item));
+  return e;
+}
+
+Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {}, c.name FROM evalsets e LEFT JOIN columns c ON "
+                                      "c.owner_kind = 'evalset' AND c.owner_id = e.id AND "
+                                      "starts_with(c.name, 'slice:') WHERE e.project_id = $1 "
+                                      "ORDER BY e.id, c.seq",
+                                      internal::kSetColumns),
+                          Params().Int(project_id_)));
+  std::vector<core::EvalSetInfo> out;
+  int64_t last_id = -1;
+  for (int i = 0; i < rows.size(); ++i) {
+    const Row row = rows[i];
+    if (row.Int(0) != last_id) {
+      FS_TRY(set, internal::DecodeSetRow(row, 0));
+      last_id = set.id;
+      out.push_back(std::move(set.info));
+    }
+    if (!row.IsNull(7)) out.back().slices.push_back(row.Text(7).substr(kSlicePrefix.size()));
+  }
+  return out;
+}
+
+Status PostgresStore::InsertRun(const core::Run& run) {
+  FS_TRY(set, FindSet(run.evalset));
+  if (!set) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("no evaluation set named '{}'{}; add it first with `foresight "
+                            "evalset add`",
+                            run.evalset, InProject()));
+  }
+  const size_t expected = set->info.rows * internal::PredictionWidth(set->info);
+  if (run.predictions.size() != expected) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
+                            run.name, run.predictions.size(), run.evalset, expected));
+  }
+  FS_CHECK(internal::CheckAttributes(run));
+  const auto taken = [&] {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a run named '{}' exists already{}; choose another name", run.name,
+                            InProject()));
+  };
+  FS_TRY(existing, FindId("runs", run.name));
+  if (existing) return taken();
+  auto inserted = db_->Query(
+      "INSERT INTO runs (project_id, name, evalset_id, method, "
+      "train_size, effort_hours, created_at) VALUES ($1, $2, $3, $4, $5, "
+      "$6, $7) RETURNING id",
+      Params()
+          .Int(project_id_)
+          .Text(run.name)
+          .Int(set->id)
+          .Text(run.method)
+          .Int(run.train_size)
+          .Double(run.effort_hours)
+          .Text(run.created_at));
+  if (!inserted && inserted.error().code() == ErrorCode::kAlreadyExists) return taken();
+  if (!inserted) return Fail(inserted.error());
+  const int64_t id = (*inserted)[0].Int(0);
+  for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
+    for (const auto& [key, value] : *list) {
+      FS_CHECK(
+          db_->Exec("INSERT INTO run_attributes (run_id, kind, key, value) VALUES ($1, $2, "
+                    "$3, $4)",
+                    Params().Int(id).Text(kind).Text(key).Text(value)));
+    }
+  }
+  return WriteColumn({kRunOwner, id, "predictions", RunItem(run.name)}, ColumnType::kFloat64,
+                     internal::EncodeFloat64(run.predictions), run.predictions.size());
+}
+
+Result<core::Run> PostgresStore::GetRun(std::string_view name) {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {}, {} FROM runs r JOIN evalsets e ON e.id = "
+                                      "r.evalset_id WHERE r.project_id = $1 AND r.name = $2",
+                                      internal::kRunColumns, internal::kSetColumns),
+                          Params().Int(project_id_).Text(name)));
+  if (rows.empty()) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("no run named '{}'{}; `foresight runs` lists them", name, InProject()));
+  }
+  const Row row = rows[0];
+  const int64_t id = row.Int(0);
+  const core::RunInfo info = internal::DecodeRunInfo(row);
+  FS_TRY(set, internal::DecodeSetRow(row, 7));
+  core::Run run;
+  run.name = info.name;
+  run.evalset = info.evalset;
+  run.method = info.method;
+  run.train_size = info.train_size;
+  run.effort_hours = info.effort_hours;
+  run.created_at = info.created_at;
+  const std::string item = RunItem(name);
+  FS_TRY(attrs, db_->Query("SELECT kind, key, value FROM run_attributes WHERE run_id = $1 ORDER "
+                           "BY seq",
+                           Params().Int(id)));
+  for (int i = 0; i < attrs.size(); ++i) {
+    FS_CHECK(internal::DecodeAttribute(attrs[i], 0, item, run.params, run.tags));
+  }
+  FS_CHECK(ReadColumn({kRunOwner, id, "predictions", item}, ColumnType::kFloat64,
+                      set.info.rows * internal::PredictionWidth(set.info), run.predictions));
+  return run;
+}
+
+Result<std::vector<core::RunInfo>> PostgresStore::ListRuns(const RunFilter& filter) {
+  Params params;
+  params.Int(project_id_);
+  int next = 1;
+  const auto add = [&](std::string_view text) {
+    params.Text(text);
+    return ++next;
+  };
+  std::string where = "r.project_id = $1";
+  if (filter.evalset) {
+    where += fmt::format(
+        " AND r.evalset_id = (SELECT id FROM evalsets WHERE project_id = $1 AND name = ${})",
+        add(*filter.evalset));
+  }
+  if (filter.method) where += fmt::format(" AND r.method = ${}", add(*filter.method));
+  for (const auto& [key, value] : filter.tags) {
+    const int k = add(key);
+    const int v = add(value);
+    where += fmt::format(
+        " AND EXISTS (SELECT 1 FROM run_attributes a WHERE a.run_id = r.id AND a.kind = 'tag' "
+        "AND a.key = ${} AND a.value = ${})",
+        k, v);
+  }
+  // LIMIT NULL is no limit.
+  params.Int(filter.limit == 0 ? std::optional<int64_t>() : SqlCount(filter.limit));
+  params.Int(SqlCount(filter.offset));
+  FS_TRY(rows,
+         db_->Query(fmt::format("SELECT {}, a.kind, a.key, a.value FROM (SELECT r.* FROM runs r "
+                                "WHERE {} ORDER BY r.id LIMIT ${} OFFSET ${}) r JOIN evalsets e "
+                                "ON e.id = r.evalset_id LEFT JOIN run_attributes a ON a.run_id = "
+                                "r.id ORDER BY r.id, a.seq",
+                                internal::kRunColumns, where, next + 1, next + 2),
+                    params));
+  std::vector<core::RunInfo> out;
+  int64_t last_id = -1;
+  for (int i = 0; i < rows.size(); ++i) {
+    const Row row = rows[i];
+    if (row.Int(0) != last_id) {
+      last_id = row.Int(0);
+      out.push_back(internal::DecodeRunInfo(row));
+    }
+    if (row.IsNull(7)) continue;
+    core::RunInfo& info = out.back();
+    FS_CHECK(internal::DecodeAttribute(row, 7, RunItem(info.name), info.params, info.tags));
+  }
+  return out;
+}
+
+Result<std::optional<core::CriteriaVersion>> PostgresStore::RecordCriteria(
+    const core::CriteriaVersion& c) {
+  std::optional<core::CriteriaVersion> last;
+  // A transaction even for a read-only Store's caller: recording criteria is a write.
+  Status done = Write([&]() -> Status {
+    last.reset();
+    // One writer at a time per project, so two first runs of a new charter record it once.
+    FS_CHECK(
+        db_->Exec("SELECT id FROM projects WHERE id = $1 FOR UPDATE", Params().Int(project_id_)));
+    FS_TRY(latest, db_->Query(fmt::format("SELECT {} FROM criteria WHERE project_id = $1 ORDER "
+                                          "BY id DESC LIMIT 1",
+                                          internal::kCriteriaColumns),
+                              Params().Int(project_id_)));
+    if (!latest.empty()) last = internal::DecodeCriteria(latest[0]);
+    if (last && last->charter_hash == c.charter_hash) return {};
+    return db_->Exec(fmt::format("INSERT INTO criteria (project_id, {}) VALUES ($1, $2, $3, $4, "
+                                 "$5, $6)",
+                                 internal::kCriteriaColumns),
+                     Params()
+                         .Int(project_id_)
+                         .Text(c.charter_hash)
+                         .Text(c.metric)
+                         .Double(c.threshold)
+                         .Double(c.confidence)
+                         .Text(c.seen_at));
+  });
+  if (!done) return Fail(done.error());
+  return last;
+}
+
+Result<std::vector<core::CriteriaVersion>> PostgresStore::ListCriteria() {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {} FROM criteria WHERE project_id = $1 ORDER BY id",
+                                      internal::kCriteriaColumns),
+                          Params().Int(project_id_)));
+  std::vector<core::CriteriaVersion> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(internal::DecodeCriteria(rows[i]));
+  return out;
+}
+
+Status PostgresStore::AddPlanEvents(const std::vector<core::PlanEvent>& events) {
+  FS_CHECK(internal::CheckPlanEvents(events));
+  if (events.empty()) return {};
+  return Write([&]() -> Status {
+    for (const core::PlanEvent& e : events) {
+      FS_CHECK(db_->Exec(fmt::format("INSERT INTO plan_events (project_id, {}) VALUES ($1, $2, "
+                                     "$3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                     internal::kPlanEventColumns),
+                         Params()
+                             .Int(project_id_)
+                             .Text(e.method)
+                             .Text(internal::PlanEventKindName(e.kind).value_or(""))
+                             .Text(e.on)
+                             .Double(e.optimistic)
+                             .Double(e.likely)
+                             .Double(e.pessimistic)
+                             .Text(e.role)
+                             .Double(e.effort)
+                             .Text(e.note)
+                             .Text(e.recorded_at)));
+    }
+    return {};
+  });
+}
+
+Result<std::vector<core::PlanEvent>> PostgresStore::ListPlanEvents() {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT id, {} FROM plan_events WHERE project_id = $1 "
+                                      "ORDER BY id",
+                                      internal::kPlanEventColumns),
+                          Params().Int(project_id_)));
+  std::vector<core::PlanEvent> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    FS_TRY(event, internal::DecodePlanEvent(rows[i]));
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+Result<std::vector<std::optional<std::string>>> PostgresStore::GetCachedResults(
+    std::string_view key, const std::vector<std::string>& runs) {
+  std::vector<std::optional<std::string>> out(runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    FS_TRY(rows, db_->Query("SELECT c.value FROM results c JOIN runs r ON r.id = c.run_id WHERE "
+                            "r.project_id = $1 AND r.name = $2 AND c.key = $3",
+                            Params().Int(project_id_).Text(runs[i]).Text(key)));
+    if (!rows.empty()) out[i] = rows[0].Bytes(0);
+  }
+  return out;
+}
+
+Status PostgresStore::PutCachedResults(const std::vector<core::CachedResult>& entries) {
+  if (entries.empty()) return {};
+  return Write([&]() -> Status {
+    for (const core::CachedResult& entry : entries) {
+      FS_TRY(run_id, FindId("runs", entry.run));
+      if (!run_id) {
+        return Fail(ErrorCode::kNotFound,
+                    fmt::format("no run named '{}'{}: nothing cached", entry.run, InProject()));
+      }
+      FS_CHECK(
+          db_->Exec("INSERT INTO results (run_id, key, value) VALUES ($1, $2, $3) ON "
+                    "CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
+                    Params().Int(*run_id).Text(entry.key).Bytes(entry.value)));
+    }
+    return {};
+  });
+}
+
+Result<std::vector<std::string>> ProjectNames(Connection& db) {
+  FS_TRY(rows, db.Query("SELECT name FROM projects ORDER BY id"));
+  std::vector<std::string> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(rows[i].Text(0));
+  return out;
+}
+
+Result<std::vector<std::string>> PostgresStore::ListProjects() { return ProjectNames(*db_); }
+
+Status PostgresStore::CreateProject(std::string_view name) {
+  if (name.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
+  }
+  const auto taken = [&] {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a project named '{}' exists already; choose another name", name));
+  };
+  return Write([&]() -> Status {
+    auto inserted = db_->Query(
+        "INSERT INTO projects (name) VALUES ($1) ON CONFLICT (name) DO "
+        "NOTHING RETURNING id",
+        Params().Text(name));
+    if (!inserted) return Fail(inserted.error());
+    if (inserted->empty()) return taken();
+    return {};
+  });
+}
+
+Status PostgresStore::EraseColumns(std::string_view owner_kind, int64_t owner_id) {
+  FS_TRY(hashes, db_->Query("SELECT DISTINCT hash FROM column_chunks WHERE owner_kind = $1 AND "
+                            "owner_id = $2",
+                            Params().Text(owner_kind).Int(owner_id)));
+  for (const char* table : {"column_chunks", "columns"}) {
+    FS_CHECK(db_->Exec(fmt::format("DELETE FROM {} WHERE owner_kind = $1 AND owner_id = $2", table),
+                       Params().Text(owner_kind).Int(owner_id)));
+  }
+  // A chunk goes when no column holds it any more (identical chunks are shared). The row
+  // lock makes a concurrent writer that is about to share the chunk wait, or this wait.
+  for (int i = 0; i < hashes.size(); ++i) {
+    FS_CHECK(
+        db_->Exec("DELETE FROM chunks WHERE hash = $1 AND NOT EXISTS (SELECT 1 FROM "
+                  "column_chunks WHERE hash = $1)",
+                  Params().Text(hashes[i].Text(0))));
+  }
+  return {};
+}
+
+Status PostgresStore::EraseRun(int64_t id) {
+  for (const char* table : {"results", "run_attributes"}) {
+    FS_CHECK(db_->Exec(fmt::format("DELETE FROM {} WHERE run_id = $1", table), Params().Int(id)));
+  }
+  FS_CHECK(EraseColumns(kRunOwner, id));
+  return db_->Exec("DELETE FROM runs WHERE id = $1", Params().Int(id));
+}
+
+Status PostgresStore::DeleteRun(std::string_view name) {
+  return Write([&]() -> Status {
+    FS_TRY(id, FindId("runs", name));
+    if (!id) {
+      return Fail(ErrorCode::kNotFound, fmt::format("no run named '{}'{}", name, InProject()));
+    }
+    return EraseRun(*id);
+  });
+}
+
+Status PostgresStore::DeleteEvalSet(std::string_view name, bool with_runs) {
+  return Write([&]() -> Status {
+    FS_TRY(id, FindId("evalsets", name));
+    if (!id) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("no evaluation set named '{}'{}", name, InProject()));
+    }
+    FS_TRY(runs, db_->Query("SELECT id, name FROM runs WHERE evalset_id = $1 ORDER BY id",
+                            Params().Int(*id)));
+    if (!runs.empty() && !with_runs) {
+      std::string first;
+      for (int i = 0; i < runs.size() && i < 3; ++i) {
+        first += fmt::format("{}'{}'", i ? ", " : "", runs[i].Text(1));
+      }
+      const auto n = static_cast<size_t>(runs.size());
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("{} run{} on evaluation set '{}' (first: {}); delete {} first, or "
+                              "the set with its runs",
+                              n, n == 1 ? " is" : "s are", name, first, n == 1 ? "it" : "them"));
+    }
+    for (int i = 0; i < runs.size(); ++i) FS_CHECK(EraseRun(runs[i].Int(0)));
+    FS_CHECK(EraseColumns(kEvalSetOwner, *id));
+    return db_->Exec("DELETE FROM evalsets WHERE id = $1", Params().Int(*id));
+  });
+}
+
+Status PostgresStore::Rename(std::string_view table, std::string_view noun, std::string_view name,
+                             std::string_view new_name) {
+  if (new_name.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("a {} needs a name", noun));
+  }
+  const auto taken = [&] {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a {} named '{}' exists already{}; choose another name", noun, new_name,
+                            InProject()));
+  };
+  return Write([&]() -> Status {
+    FS_TRY(id, FindId(table, name));
+    if (!id) {
+      return Fail(ErrorCode::kNotFound, fmt::format("no {} named '{}'{}", noun, name, InProject()));
+    }
+    FS_TRY(existing, FindId(table, new_name));
+    if (existing) return taken();
+    Status renamed = db_->Exec(fmt::format("UPDATE {} SET name = $1 WHERE id = $2", table),
+                               Params().Text(new_name).Int(*id));
+    if (!renamed && renamed.error().code() == ErrorCode::kAlreadyExists) return taken();
+    return renamed;
+  });
+}
+
+Status PostgresStore::RenameRun(std::string_view name, std::string_view new_name) {
+  return Rename("runs", "run", name, new_name);
+}
+
+Status PostgresStore::RenameEvalSet(std::string_view name, std::string_view new_name) {
+  return Rename("evalsets", "evaluation set", name, new_name);
+}
+
+// The schema version, 0 when foresight's tables are not there.
+Result<int> ReadVersion(Connection& db) {
+  FS_TRY(exists, db.Query("SELECT to_regclass('foresight_schema') IS NOT NULL"));
+  if (exists.empty() || exists[0].Text(0) != "t") return 0;
+  FS_TRY(rows, db.Query("SELECT version FROM foresight_schema"));
+  const int version = rows.empty() ? 0 : static_cast<int>(rows[0].Int(0));
+  const auto latest = static_cast<int>(kMigrations.size());
+  if (version > latest) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("the database has foresight schema version {}, but this foresight "
+                            "knows versions up to {}; upgrade foresight",
+                            version, latest));
+  }
+  return version;
+}
+
+Status Migrate(Connection& db, const std::string& url, Access access) {
+  FS_TRY(current, ReadVersion(db));
+  const auto latest = static_cast<int>(kMigrations.size());
+  if (current == latest) return {};
+  if (current == 0 && access != Access::kCreate) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("the database at '{}' holds no foresight data yet; create it first "
+                            "(foresight init --store URL)",
+                            Redacted(url)));
+  }
+  if (access == Access::kReadOnly) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("the database at '{}' was made by an earlier foresight and must be "
+                            "upgraded, which writes to it; open it once to write",
+                            Redacted(url)));
+  }
+  return db.Transaction([&]() -> Status {
+    // One connection migrates; the others wait here, then find the work done.
+    FS_CHECK(db.Exec("SELECT pg_advisory_xact_lock($1)", Params().Int(kMigrationLock)));
+    FS_TRY(version, ReadVersion(db));
+    if (version == 0) {
+      FS_CHECK(db.Exec("CREATE TABLE foresight_schema (version integer NOT NULL)"));
+      FS_CHECK(db.Exec("INSERT INTO foresight_schema (version) VALUES (0)"));
+    }
+    for (int next = version + 1; next <= latest; ++next) {
+      FS_CHECK(db.ExecScript(kMigrations[static_cast<size_t>(next - 1)]));
+      FS_CHECK(db.Exec("UPDATE foresight_schema SET version = $1", Params().Int(next)));
+    }
+    return {};
+  });
+}
+
+}  // namespace pg_store
+
+int LatestSchemaVersion() { return static_cast<int>(pg_store::kMigrations.size()); }
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::string_view project,
+                                                 Access access) {
+  FS_TRY(db, Connection::Open(url));
+  // Writes are durable when acknowledged: a commit returns once it is flushed to disk.
+  FS_CHECK(db->Exec("SET synchronous_commit = on"));
+  FS_CHECK(pg_store::Migrate(*db, url, access));
+  const bool read_only = access == Access::kReadOnly;
+  if (read_only) FS_CHECK(db->Exec("SET default_transaction_read_only = on"));
+  FS_TRY(found, db->Query("SELECT id FROM projects WHERE name = $1", Params().Text(project)));
+  if (found.empty()) {
+    FS_TRY(names, pg_store::ProjectNames(*db));
+    std::string known;
+    for (const std::string& name : names) known += (known.empty() ? "" : ", ") + name;
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("no project named '{}' in '{}' (the projects are: {}); create it "
+                            "first",
+                            project, Redacted(url), known));
+  }
+  const int64_t project_id = found[0].Int(0);
+  return std::unique_ptr<Store>(std::make_unique<pg_store::PostgresStore>(
+      std::move(db), project_id, std::string(project), read_only));
+}
+
+}  // namespace foresight::store::postgres
