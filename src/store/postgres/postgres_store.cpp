@@ -145,7 +145,7 @@ CREATE INDEX plan_events_by_project ON plan_events (project_id, id);
 
 constexpr std::array<std::string_view, 1> kMigrations = {kV1};
 
-// Serialises schema changes between connections (pg_advisory_xact_lock's key: "foresig").
+// Serialises schema changes between connections (pg_advisory_lock's key: "foresig").
 constexpr int64_t kMigrationLock = 0x666f7265736967;
 
 // A count as PostgreSQL's bigint (saturating).
@@ -897,9 +897,11 @@ Status Migrate(Connection& db, const std::string& url, Access access) {
                             "upgraded, which writes to it; open it once to write",
                             Redacted(url)));
   }
-  return db.Transaction([&]() -> Status {
-    // One connection migrates; the others wait here, then find the work done.
-    FS_CHECK(db.Exec("SELECT pg_advisory_xact_lock($1)", Params().Int(kMigrationLock)));
+  // One connection migrates; the others wait for its lock, then find the work done. The lock
+  // is taken before the transaction begins, so the transaction sees the tables the other
+  // made (a lock taken inside it would leave its view of the catalog stale).
+  FS_CHECK(db.Exec("SELECT pg_advisory_lock($1)", Params().Int(kMigrationLock)));
+  Status migrated = db.Transaction([&]() -> Status {
     FS_TRY(version, ReadVersion(db));
     if (version == 0) {
       FS_CHECK(db.Exec("CREATE TABLE foresight_schema (version integer NOT NULL)"));
@@ -911,6 +913,9 @@ Status Migrate(Connection& db, const std::string& url, Access access) {
     }
     return {};
   });
+  // A lost connection releases the lock by itself.
+  (void)db.Exec("SELECT pg_advisory_unlock($1)", Params().Int(kMigrationLock));
+  return migrated;
 }
 
 }  // namespace pg_store

@@ -1,0 +1,271 @@
+// Tests of the PostgreSQL backend's own promises, beyond the Store contract: damaged rows
+// read as kDataLoss, concurrent first opens, schema versions, access modes, and no password
+// in any message. They need a server (FORESIGHT_TEST_PG_URL; `make test` starts one).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cctype>
+#include <cstdlib>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "store/internal/column_codec.hpp"
+#include "store/postgres/pg.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/store.hpp"
+
+namespace foresight::store::postgres {
+namespace {
+
+core::EvalSet SmallSet(const std::string& name, size_t n) {
+  core::EvalSet e;
+  e.name = name;
+  e.task = core::EvalTask::kBinary;
+  e.classes = {"no", "yes"};
+  core::SliceColumn region{"region", {"north", "south"}, {}};
+  for (size_t i = 0; i < n; ++i) {
+    e.ids.push_back("ex-" + std::to_string(i));
+    e.labels.push_back(static_cast<int32_t>(i % 3 == 0));
+    region.codes.push_back(static_cast<int32_t>(i % 2));
+  }
+  e.slices.push_back(region);
+  e.source = "eval.csv";
+  e.created_at = "2026-11-28T10:00:00Z";
+  return e;
+}
+
+core::Run SmallRun(const std::string& name, const std::string& evalset, size_t n) {
+  core::Run r;
+  r.name = name;
+  r.evalset = evalset;
+  r.method = "gbm";
+  r.tags = {{"owner", "ana"}};
+  for (size_t i = 0; i < n; ++i) r.predictions.push_back(static_cast<double>(i) / 8.0);
+  r.created_at = "2026-11-28T11:00:00Z";
+  return r;
+}
+
+std::string AdminUrl() {
+  const char* url = std::getenv("FORESIGHT_TEST_PG_URL");
+  return url != nullptr ? url : "";
+}
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (AdminUrl().empty()) {
+      GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
+                      "starts a throw-away cluster with scripts/with-postgres)";
+    }
+    auto admin = Connection::Open(AdminUrl());
+    ASSERT_TRUE(admin) << admin.error().message();
+    admin_ = std::move(*admin);
+  }
+  void TearDown() override {
+    for (const std::string& db : made_) {
+      (void)admin_->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", db));
+    }
+  }
+
+  // A new empty database for this test; returns its URL.
+  std::string Fresh(const std::string& suffix = "") {
+    std::string name = "fspg_";
+    for (const char c :
+         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + suffix) {
+      name += std::isalnum(static_cast<unsigned char>(c)) != 0
+                  ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                  : '_';
+    }
+    name = name.substr(0, 63);
+    EXPECT_TRUE(admin_->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name)));
+    EXPECT_TRUE(admin_->Exec(fmt::format("CREATE DATABASE {}", name)));
+    made_.push_back(name);
+    std::string url = AdminUrl();
+    url = url.substr(0, url.find('?'));
+    return url.substr(0, url.rfind('/') + 1) + name;
+  }
+
+  std::unique_ptr<Connection> admin_;
+  std::vector<std::string> made_;
+};
+
+struct Damage {
+  std::string what;
+  std::string sql;
+  bool read_run;  // GetRun("gbm") rather than GetEvalSet("holdout")
+  std::string named;
+};
+
+TEST_F(PostgresStoreTest, DamagedRowsAreDataLossNamingTheItem) {
+  const internal::Chunk bad_codes = internal::EncodeInt32(std::vector<int32_t>{0, 1, 5, 0})[0];
+  std::string bad_hex;
+  for (const char c : bad_codes.compressed) {
+    bad_hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
+  }
+  const std::string put_bad_chunk = fmt::format(
+      "INSERT INTO chunks VALUES ('{}', 'zstd', {}, {}, '\\x{}') ON CONFLICT DO "
+      "NOTHING; ",
+      bad_codes.hash, bad_codes.raw_bytes, bad_codes.rows, bad_hex);
+  const std::vector<Damage> damages = {
+      {"classes not JSON", "UPDATE evalsets SET classes = '[\"no\",'", false,
+       "evaluation set 'holdout': classes"},
+      {"unknown task", "UPDATE evalsets SET task = 'ranking'", false,
+       "evaluation set 'holdout': unknown task 'ranking'"},
+      {"unknown column type", "UPDATE columns SET type = 'f32' WHERE name = 'predictions'", true,
+       "run 'gbm': column 'predictions': unknown column type 'f32'"},
+      {"row count differs", "UPDATE columns SET rows = 3 WHERE name = 'predictions'", true,
+       "run 'gbm': column 'predictions': the column has 3 rows, expected 4"},
+      {"set rows differ", "UPDATE evalsets SET rows = 5", false,
+       "evaluation set 'holdout': column 'id': the column has 4 rows, expected 5"},
+      {"chunk missing", "DELETE FROM column_chunks WHERE owner_kind = 'run'", true,
+       "run 'gbm': column 'predictions': the chunks hold 0 values, expected 4"},
+      {"chunk not zstd",
+       "UPDATE chunks SET data = '\\x00112233' WHERE hash IN (SELECT hash FROM column_chunks "
+       "WHERE name = 'predictions')",
+       true, "run 'gbm': column 'predictions': chunk"},
+      {"levels missing", "UPDATE columns SET levels = NULL WHERE name = 'slice:region'", false,
+       "evaluation set 'holdout': column 'slice:region'"},
+      {"level code out of range",
+       put_bad_chunk + fmt::format("UPDATE column_chunks SET hash = '{}' WHERE name = "
+                                   "'slice:region'",
+                                   bad_codes.hash),
+       false, "evaluation set 'holdout': column 'slice:region': row 2 has level code 5"},
+      {"unknown attribute kind", "UPDATE run_attributes SET kind = 'label' WHERE kind = 'tag'",
+       true, "run 'gbm': an attribute of unknown kind 'label'"},
+      {"a third class", "UPDATE evalsets SET classes = '[\"no\", \"yes\", \"maybe\"]'", false,
+       "evaluation set 'holdout': a binary set with 3 classes"},
+      {"label code out of range",
+       put_bad_chunk +
+           fmt::format("UPDATE column_chunks SET hash = '{}' WHERE name = 'label'", bad_codes.hash),
+       false, "evaluation set 'holdout': column 'label': row 2 has class code 5 of 2 classes"},
+  };
+  // A damaged database does not ask the schema's constraints: drop them first.
+  const std::string drop_constraints = R"sql(
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT conrelid::regclass AS t, conname FROM pg_constraint
+           WHERE contype IN ('c', 'f') AND connamespace = 'public'::regnamespace LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);
+  END LOOP;
+END $$;)sql";
+  for (const Damage& damage : damages) {
+    SCOPED_TRACE(damage.what);
+    const std::string url = Fresh(std::to_string(&damage - damages.data()));
+    {
+      auto store = OpenPostgresStore(url);
+      ASSERT_TRUE(store) << store.error().message();
+      ASSERT_TRUE((*store)->AddEvalSet(SmallSet("holdout", 4)));
+      ASSERT_TRUE((*store)->AddRun(SmallRun("gbm", "holdout", 4)));
+    }
+    {
+      auto raw = Connection::Open(url);
+      ASSERT_TRUE(raw) << raw.error().message();
+      ASSERT_TRUE((*raw)->ExecScript(drop_constraints));
+      const Status damaged = (*raw)->ExecScript(damage.sql);
+      ASSERT_TRUE(damaged) << damaged.error().message();
+    }
+    auto store = OpenPostgresStore(url);
+    ASSERT_TRUE(store) << store.error().message();
+    const auto check = [&](const Error& error) {
+      EXPECT_EQ(error.code(), ErrorCode::kDataLoss) << error.message();
+      EXPECT_NE(error.message().find(damage.named), std::string::npos) << error.message();
+      EXPECT_NE(error.message().find("restore"), std::string::npos) << error.message();
+    };
+    if (damage.read_run) {
+      auto run = (*store)->GetRun("gbm");
+      ASSERT_FALSE(run);
+      check(run.error());
+    } else {
+      auto set = (*store)->GetEvalSet("holdout");
+      ASSERT_FALSE(set);
+      check(set.error());
+    }
+  }
+}
+
+// Sixteen commands opening a new database at once: one creates the tables, the others wait
+// for it (an advisory lock) and find them made; none fails.
+TEST_F(PostgresStoreTest, SixteenFirstOpensAtOnceAllSucceed) {
+  const std::string url = Fresh();
+  std::atomic<int> failures{0};
+  std::vector<std::string> messages(16);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&, i] {
+      auto store = OpenPostgresStore(url);
+      if (!store) {
+        ++failures;
+        messages[static_cast<size_t>(i)] = store.error().message();
+        return;
+      }
+      if (Status added = (*store)->AddEvalSet(SmallSet("set-" + std::to_string(i), 3)); !added) {
+        ++failures;
+        messages[static_cast<size_t>(i)] = added.error().message();
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::string all;
+  for (const std::string& m : messages) all += m.empty() ? "" : m + "\n";
+  EXPECT_EQ(failures.load(), 0) << all;
+  auto store = OpenPostgresStore(url);
+  ASSERT_TRUE(store);
+  EXPECT_EQ((*store)->ListEvalSets()->size(), 16u);
+}
+
+TEST_F(PostgresStoreTest, ADatabaseOfANewerForesightIsRefused) {
+  const std::string url = Fresh();
+  ASSERT_TRUE(OpenPostgresStore(url));
+  auto raw = Connection::Open(url);
+  ASSERT_TRUE(raw);
+  ASSERT_TRUE((*raw)->Exec("UPDATE foresight_schema SET version = 99"));
+  auto store = OpenPostgresStore(url);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(store.error().message().find("upgrade foresight"), std::string::npos);
+}
+
+TEST_F(PostgresStoreTest, OnlyCreateMakesTheTables) {
+  const std::string url = Fresh();
+  for (const Access access : {Access::kWrite, Access::kRead, Access::kReadOnly}) {
+    auto store = OpenPostgresStore(url, kDefaultProject, access);
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().code(), ErrorCode::kNotFound) << store.error().message();
+  }
+  EXPECT_TRUE(OpenPostgresStore(url, kDefaultProject, Access::kCreate));
+  EXPECT_TRUE(OpenPostgresStore(url, kDefaultProject, Access::kWrite));
+}
+
+TEST_F(PostgresStoreTest, AReadOnlyStoreRefusesEveryWrite) {
+  const std::string url = Fresh();
+  {
+    auto store = OpenPostgresStore(url);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->AddEvalSet(SmallSet("holdout", 4)));
+  }
+  auto store = OpenPostgresStore(url, kDefaultProject, Access::kReadOnly);
+  ASSERT_TRUE(store) << store.error().message();
+  EXPECT_TRUE((*store)->ReadOnly());
+  EXPECT_EQ((*store)->ListEvalSets()->size(), 1u);
+  EXPECT_EQ((*store)->AddRun(SmallRun("gbm", "holdout", 4)).error().code(),
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ((*store)->CreateProject("p").error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ((*store)->DeleteEvalSet("holdout", true).error().code(),
+            ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(PostgresStoreTest, NoPasswordInAnyMessage) {
+  // Port 1 on loopback: nothing listens; the message names the URL without its password.
+  auto store = OpenStore("postgresql://ana:s3cret-word@127.0.0.1:1/foresight");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code(), ErrorCode::kUnavailable) << store.error().message();
+  EXPECT_EQ(store.error().message().find("s3cret-word"), std::string::npos)
+      << store.error().message();
+  EXPECT_NE(store.error().message().find("ana:***@127.0.0.1:1"), std::string::npos)
+      << store.error().message();
+  EXPECT_EQ(Redacted("postgresql://ana@host/db"), "postgresql://ana@host/db");
+  EXPECT_EQ(Redacted("postgresql://ana:pw@host/db"), "postgresql://ana:***@host/db");
+}
+
+}  // namespace
+}  // namespace foresight::store::postgres
