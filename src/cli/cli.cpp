@@ -45,6 +45,10 @@ constexpr Command kCommands[] = {
      AddReportCommand},
     {"plan", "The plan ledger (plan start|log|finish|drop) and its Monte-Carlo outlook",
      AddPlanCommand},
+    {"migrate",
+     "Copy a workspace into another store (the team's PostgreSQL), checked metric by "
+     "metric",
+     AddMigrate},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

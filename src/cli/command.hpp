@@ -127,5 +127,6 @@ Runner AddProbeCommand(CLI::App& sub);
 Runner AddGateCommand(CLI::App& sub);
 Runner AddReportCommand(CLI::App& sub);
 Runner AddPlanCommand(CLI::App& sub);
+Runner AddMigrate(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -95,6 +95,38 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
   return Json{{"runs", out}}.dump(2) + "\n";
 }
 
+std::string RenderMigrationText(const core::MigrationResult& r) {
+  std::string out = fmt::format("migrated {} into {}\n", r.from, r.to);
+  size_t values = 0;
+  for (const core::MigratedProject& p : r.projects) {
+    out += fmt::format(
+        "  project '{}': {} evaluation set{}, {} run{}, {} criteria version{}, {} plan "
+        "event{}\n",
+        p.name, p.evalsets, p.evalsets == 1 ? "" : "s", p.runs, p.runs == 1 ? "" : "s", p.criteria,
+        p.criteria == 1 ? "" : "s", p.plan_events, p.plan_events == 1 ? "" : "s");
+    values += p.values_compared;
+  }
+  out += values == 0 ? "no run to check: nothing measured\n"
+                     : fmt::format(
+                           "checked: every metric of every run measured again from the "
+                           "copy, {} values, all equal to the source's\n",
+                           values);
+  return out;
+}
+
+std::string RenderMigrationJson(const core::MigrationResult& r) {
+  Json projects = Json::array();
+  for (const core::MigratedProject& p : r.projects) {
+    projects.push_back(Json{{"name", p.name},
+                            {"evalsets", p.evalsets},
+                            {"runs", p.runs},
+                            {"criteria", p.criteria},
+                            {"plan_events", p.plan_events},
+                            {"values_compared", p.values_compared}});
+  }
+  return Json{{"from", r.from}, {"to", r.to}, {"projects", projects}}.dump(2) + "\n";
+}
+
 std::string RenderEvalSetAdded(const core::EvalSetInfo& e) {
   std::string out = fmt::format(
       "added evaluation set '{}': {} examples, {} task{}{}{}\n", e.name, e.rows,

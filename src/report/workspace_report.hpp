@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/evidence.hpp"
+#include "core/migration.hpp"
 #include "diag/diagnostic.hpp"
 #include "diag/text_renderer.hpp"
 
@@ -24,6 +25,10 @@ std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // Why a reading command on a workspace that can only be read keeps nothing: no criteria
 // version recorded, no result cached.
 std::string ReadOnlyWorkspaceWarning(const std::string& root);
+
+// What `foresight migrate` copied, per project, and that every metric was found equal.
+std::string RenderMigrationText(const core::MigrationResult& result);
+std::string RenderMigrationJson(const core::MigrationResult& result);
 
 // Why a command's output is incomplete: writing it failed for `reason` (the system's words,
 // e.g. "No space left on device").
