@@ -38,6 +38,15 @@ std::string Shown(const std::string& url) {
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
+// Whether two store URLs name one store: one file however it is spelled, or one URL.
+bool SameStore(const std::string& a, const std::string& b) {
+  if (a.starts_with("sqlite:") && b.starts_with("sqlite:")) {
+    std::error_code ec;
+    return fs::weakly_canonical(a.substr(7), ec) == fs::weakly_canonical(b.substr(7), ec);
+  }
+  return a == b;
+}
+
 Status CheckEmpty(store::Store& target, const std::string& project, const std::string& to) {
   auto sets = target.ListEvalSets();
   if (!sets) return Fail(sets.error());
@@ -123,7 +132,7 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
   const std::string from_url = migrate_uc::StoreUrl(from);
   const std::string to_url = migrate_uc::StoreUrl(to);
   MigrationResult result{migrate_uc::Shown(from_url), migrate_uc::Shown(to_url), {}};
-  if (from_url == to_url) {
+  if (migrate_uc::SameStore(from_url, to_url)) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("{} and {} name the same store ('{}'); name another target",
                             FieldRef("from"), FieldRef("to"), result.from));
