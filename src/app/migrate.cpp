@@ -17,17 +17,6 @@ namespace migrate_uc {
 
 namespace fs = std::filesystem;
 
-// A store URL, or a folder holding a workspace (sqlite:DIR or DIR) read as its database.
-std::string StoreUrl(const std::string& given) {
-  const bool sqlite = given.starts_with("sqlite:");
-  const std::string path = sqlite ? given.substr(7) : given;
-  if (given.find("://") != std::string::npos) return given;
-  std::error_code ec;
-  const fs::path database = fs::path(path) / kWorkspaceDir / kDatabaseFile;
-  if (fs::is_directory(path, ec) && fs::exists(database, ec)) return "sqlite:" + database.string();
-  return sqlite ? given : "sqlite:" + given;
-}
-
 // The URL for messages: a password replaced by "***".
 std::string Shown(const std::string& url) {
   const size_t scheme = url.find("://");
@@ -129,8 +118,8 @@ Status Verify(store::Store& source, store::Store& target, const EvidenceOptions&
 
 Result<MigrationResult> MigrateStore(const std::string& from, const std::string& to,
                                      const EvidenceOptions& verify) {
-  const std::string from_url = migrate_uc::StoreUrl(from);
-  const std::string to_url = migrate_uc::StoreUrl(to);
+  const std::string from_url = StoreUrlOf(from);
+  const std::string to_url = StoreUrlOf(to);
   MigrationResult result{migrate_uc::Shown(from_url), migrate_uc::Shown(to_url), {}};
   if (migrate_uc::SameStore(from_url, to_url)) {
     return Fail(ErrorCode::kInvalidArgument,

@@ -47,6 +47,16 @@ Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
                           kWorkspaceDir, FieldRef("workspace")));
 }
 
+std::string StoreUrlOf(const std::string& given) {
+  if (given.find("://") != std::string::npos) return given;
+  const bool sqlite = given.starts_with("sqlite:");
+  const std::string path = sqlite ? given.substr(7) : given;
+  std::error_code ec;
+  const fs::path database = fs::path(path) / kWorkspaceDir / kDatabaseFile;
+  if (fs::is_directory(path, ec) && fs::exists(database, ec)) return "sqlite:" + database.string();
+  return "sqlite:" + path;
+}
+
 Result<Workspace> CreateWorkspace(const std::string& dir) {
   std::error_code ec;
   const fs::path root = fs::absolute(dir, ec).lexically_normal();

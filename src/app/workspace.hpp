@@ -27,6 +27,11 @@ struct Workspace {
 Result<Workspace> FindWorkspace(const std::optional<std::string>& override_dir,
                                 const std::string& start);
 
+// A store URL as store::OpenStore reads it: postgresql://... and sqlite:PATH as given, a
+// folder holding a .foresight/ workspace (with or without "sqlite:") as its database, any
+// other path as a SQLite file.
+std::string StoreUrlOf(const std::string& given);
+
 // Creates DIR/.foresight/ and its database (idempotent).
 Result<Workspace> CreateWorkspace(const std::string& dir);
 

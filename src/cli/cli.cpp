@@ -49,6 +49,8 @@ constexpr Command kCommands[] = {
      "Copy a workspace into another store (the team's PostgreSQL), checked metric by "
      "metric",
      AddMigrate},
+    {"serve", "Serve a store to the team over HTTP: a JSON API (GET /api/v1/openapi.json)",
+     AddServe},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

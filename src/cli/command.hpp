@@ -128,5 +128,6 @@ Runner AddGateCommand(CLI::App& sub);
 Runner AddReportCommand(CLI::App& sub);
 Runner AddPlanCommand(CLI::App& sub);
 Runner AddMigrate(CLI::App& sub);
+Runner AddServe(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -1,0 +1,526 @@
+#include "server/server.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <regex>
+#include <utility>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/evaluate.hpp"
+#include "app/ingest.hpp"
+#include "app/listings.hpp"
+#include "app/manage.hpp"
+#include "app/version.hpp"
+#include "app/workspace.hpp"
+#include "base/clock.hpp"
+#include "report/evidence_report.hpp"
+#include "report/workspace_report.hpp"
+#include "store/store.hpp"
+
+namespace foresight::server {
+namespace http_api {
+
+using Json = nlohmann::ordered_json;
+
+// A request as the handlers see it: the path's captures ({project}, {run}), the query, the
+// body, and the store to open.
+struct Call {
+  const httplib::Request& request;
+  std::vector<std::string> captures;
+  const std::string& store_url;
+};
+
+struct Reply {
+  int status = 200;
+  std::string json;
+};
+
+using Handler = std::function<Result<Reply>(const Call&)>;
+
+struct Route {
+  RouteInfo info;
+  Handler handler;
+};
+
+// The message without the core's field marks: a field is named as the API's parameter.
+std::string Spelled(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (const char c : message) {
+    if (c != '\x1f') out += c;
+  }
+  return out;
+}
+
+std::string ErrorJson(const Error& error) {
+  Json body{{"code", std::string(ErrorCodeName(error.code()))},
+            {"message", Spelled(error.message())}};
+  if (!error.field().empty()) body["field"] = error.field();
+  return Json{{"error", body}}.dump(2) + "\n";
+}
+
+std::optional<std::string> Param(const Call& call, const char* name) {
+  if (!call.request.has_param(name)) return std::nullopt;
+  return call.request.get_param_value(name);
+}
+
+std::vector<std::string> Params(const Call& call, const char* name) {
+  std::vector<std::string> out;
+  const size_t n = call.request.get_param_value_count(name);
+  for (size_t i = 0; i < n; ++i) out.push_back(call.request.get_param_value(name, i));
+  return out;
+}
+
+Result<std::string> Required(const Call& call, const char* name) {
+  if (auto value = Param(call, name); value && !value->empty()) return *value;
+  return Fail(
+      Error(ErrorCode::kInvalidArgument, fmt::format("the query parameter '{}' is required", name))
+          .WithField(name));
+}
+
+Result<std::optional<int64_t>> IntParam(const Call& call, const char* name) {
+  auto text = Param(call, name);
+  if (!text) return std::optional<int64_t>();
+  char* end = nullptr;
+  const long long value = std::strtoll(text->c_str(), &end, 10);
+  if (text->empty() || end == nullptr || *end != '\0') {
+    return Fail(
+        Error(ErrorCode::kInvalidArgument,
+              fmt::format("the query parameter '{}' must be a whole number, not '{}'", name, *text))
+            .WithField(name));
+  }
+  return std::optional<int64_t>(value);
+}
+
+// "key=value" pairs of a repeated query parameter (tag=owner=ana).
+Result<std::vector<std::pair<std::string, std::string>>> Pairs(const Call& call, const char* name) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& pair : Params(call, name)) {
+    const size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        fmt::format("'{}' must be KEY=VALUE, not '{}'", name, pair))
+                      .WithField(name));
+    }
+    out.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<store::Store>> Open(const Call& call, store::Access access) {
+  const std::string project =
+      call.captures.empty() ? std::string(store::kDefaultProject) : call.captures[0];
+  return store::OpenStore(call.store_url, project, access);
+}
+
+// The request body in a temporary file, named so the table reader knows its format; removed
+// when the value goes.
+class BodyFile {
+ public:
+  static Result<BodyFile> Of(const httplib::Request& request) {
+    const std::string type = request.get_header_value("Content-Type");
+    const bool lines = type.find("ndjson") != std::string::npos ||
+                       type.find("jsonl") != std::string::npos ||
+                       type.find("json-seq") != std::string::npos;
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "foresight-upload-XXXXXX").string();
+    const int fd = mkstemp(pattern.data());
+    if (fd < 0) return Fail(ErrorCode::kUnavailable, "cannot store the upload for reading");
+    close(fd);
+    const std::string path = pattern + (lines ? ".jsonl" : ".csv");
+    std::filesystem::rename(pattern, path);
+    std::ofstream(path, std::ios::binary) << request.body;
+    return BodyFile(path);
+  }
+  BodyFile(BodyFile&& other) noexcept : path_(std::exchange(other.path_, "")) {}
+  BodyFile(const BodyFile&) = delete;
+  BodyFile& operator=(const BodyFile&) = delete;
+  BodyFile& operator=(BodyFile&&) = delete;
+  ~BodyFile() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  explicit BodyFile(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
+
+// Problems in an uploaded file: 400 with each problem's line, column and message.
+Reply Problems(const app::IngestOutcome& outcome) {
+  Json problems = Json::array();
+  for (const diag::Diagnostic& d : outcome.diagnostics) {
+    Json p{{"message", Spelled(d.message)}};
+    if (d.file != nullptr) {
+      const Location position = d.file->LocationOf(d.span.begin);
+      p["line"] = position.line;
+      p["column"] = position.column;
+    }
+    if (!d.help.empty()) p["help"] = d.help;
+    problems.push_back(p);
+  }
+  Json body{{"code", "invalid_argument"},
+            {"message", "the upload has problems; nothing was stored"},
+            {"problems", problems}};
+  return {400, Json{{"error", body}}.dump(2) + "\n"};
+}
+
+Result<Reply> Health(const Call& /*call*/) {
+  return Reply{200,
+               Json{{"status", "ok"}, {"version", std::string(app::Version())}}.dump(2) + "\n"};
+}
+
+Result<Reply> OpenApi(const Call& /*call*/) { return Reply{200, OpenApiJson()}; }
+
+Result<Reply> ListProjects(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto names = (*store)->ListProjects();
+  if (!names) return Fail(names.error());
+  return Reply{200, Json{{"projects", *names}}.dump(2) + "\n"};
+}
+
+Result<Reply> CreateProject(const Call& call) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status made = (*store)->CreateProject(*name); !made) return Fail(made.error());
+  return Reply{201, Json{{"project", *name}}.dump(2) + "\n"};
+}
+
+Result<Reply> ListEvalSets(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto sets = app::ListEvalSets(**store);
+  if (!sets) return Fail(sets.error());
+  return Reply{200, report::RenderEvalSetsJson(*sets)};
+}
+
+Result<Reply> AddEvalSet(const Call& call) {
+  app::EvalSetAddOptions o;
+  for (auto [field, name] : {std::pair{&o.name, "name"}, std::pair{&o.id_column, "id"},
+                             std::pair{&o.label_column, "label"}}) {
+    auto value = Required(call, name);
+    if (!value) return Fail(value.error());
+    *field = *value;
+  }
+  o.slice_columns = Params(call, "slice");
+  o.task = Param(call, "task");
+  o.positive = Param(call, "positive");
+  auto body = BodyFile::Of(call.request);
+  if (!body) return Fail(body.error());
+  o.file = body->path();
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  const SystemClock clock;
+  auto outcome = app::AddEvalSet(**store, o, clock);
+  if (!outcome) return Fail(outcome.error());
+  if (!outcome->stored()) return Problems(*outcome);
+  return Reply{201, report::RenderEvalSetsJson({*outcome->evalset})};
+}
+
+Result<Reply> ListRuns(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto runs = app::ListRuns(**store);
+  if (!runs) return Fail(runs.error());
+  return Reply{200, report::RenderRunsJson(*runs)};
+}
+
+Result<Reply> AddRun(const Call& call) {
+  app::RunAddOptions o;
+  for (auto [field, name] : {std::pair{&o.name, "name"}, std::pair{&o.evalset, "evalset"}}) {
+    auto value = Required(call, name);
+    if (!value) return Fail(value.error());
+    *field = *value;
+  }
+  if (auto id = Param(call, "id")) o.id_column = *id;
+  o.score_column = Param(call, "score");
+  o.proba_prefix = Param(call, "proba_prefix");
+  o.value_column = Param(call, "value");
+  o.method = Param(call, "method").value_or("");
+  auto train_size = IntParam(call, "train_size");
+  if (!train_size) return Fail(train_size.error());
+  o.train_size = *train_size;
+  auto params = Pairs(call, "param");
+  if (!params) return Fail(params.error());
+  o.params = std::move(*params);
+  auto tags = Pairs(call, "tag");
+  if (!tags) return Fail(tags.error());
+  o.tags = std::move(*tags);
+  auto body = BodyFile::Of(call.request);
+  if (!body) return Fail(body.error());
+  o.predictions_file = body->path();
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  const SystemClock clock;
+  auto outcome = app::AddRun(**store, o, clock);
+  if (!outcome) return Fail(outcome.error());
+  if (!outcome->stored()) return Problems(*outcome);
+  return Reply{201, report::RenderRunsJson({*outcome->run})};
+}
+
+Result<Reply> DeleteRun(const Call& call) {
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status deleted = app::DeleteRun(**store, call.captures[1]); !deleted) {
+    return Fail(deleted.error());
+  }
+  return Reply{200, Json{{"deleted", call.captures[1]}}.dump(2) + "\n"};
+}
+
+Result<Reply> Evaluate(const Call& call) {
+  app::EvidenceOptions o;
+  o.metrics = Params(call, "metric");
+  o.threads = 1;  // the server's threads serve requests in parallel already
+  auto resamples = IntParam(call, "resamples");
+  if (!resamples) return Fail(resamples.error());
+  if (*resamples) {
+    if (**resamples < 1 || **resamples > 100000) {
+      return Fail(Error(ErrorCode::kInvalidArgument, "resamples must be between 1 and 100000")
+                      .WithField("resamples"));
+    }
+    o.resamples = static_cast<size_t>(**resamples);
+  }
+  auto seed = IntParam(call, "seed");
+  if (!seed) return Fail(seed.error());
+  if (*seed) o.seed = static_cast<uint64_t>(**seed);
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto result =
+      app::Evaluate(**store, Params(call, "run"), o, Param(call, "slices") == "true", std::nullopt);
+  if (!result) return Fail(result.error());
+  return Reply{200, report::RenderEvalJson(*result, o.confidence)};
+}
+
+const std::vector<Route>& RouteTable() {
+  static const std::vector<Route> routes = {
+      {{"get", "/api/v1/health", "The server's state and version", {}, false}, Health},
+      {{"get", "/api/v1/openapi.json", "This description of the API (OpenAPI 3)", {}, false},
+       OpenApi},
+      {{"get", "/api/v1/projects", "The projects, in the order they were created", {}, false},
+       ListProjects},
+      {{"post", "/api/v1/projects", "Creates an empty project", {"name"}, false}, CreateProject},
+      {{"get", "/api/v1/projects/{project}/evalsets", "The project's evaluation sets", {}, false},
+       ListEvalSets},
+      {{"post",
+        "/api/v1/projects/{project}/evalsets",
+        "Stores an evaluation set from the CSV or JSON Lines body (as `foresight evalset add`)",
+        {"name", "id", "label", "slice", "task", "positive"},
+        true},
+       AddEvalSet},
+      {{"get", "/api/v1/projects/{project}/runs", "The project's runs", {}, false}, ListRuns},
+      {{"post",
+        "/api/v1/projects/{project}/runs",
+        "Stores a run's predictions from the CSV or JSON Lines body (as `foresight run add`)",
+        {"name", "evalset", "id", "score", "proba_prefix", "value", "method", "train_size", "param",
+         "tag"},
+        true},
+       AddRun},
+      {{"delete", "/api/v1/projects/{project}/runs/{run}", "Deletes a run", {}, false}, DeleteRun},
+      {{"get",
+        "/api/v1/projects/{project}/eval",
+        "Metrics of runs with confidence intervals (as `foresight eval --format json`)",
+        {"run", "metric", "resamples", "seed", "slices"},
+        false},
+       Evaluate},
+  };
+  return routes;
+}
+
+// "/api/v1/projects/{project}/runs" as a regular expression capturing each {name}.
+std::string PatternOf(std::string_view path) {
+  std::string out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '{') {
+      i = path.find('}', i) + 1;
+      out += "([^/]+)";
+    } else {
+      if (std::string_view(".+*?()[]^$|\\").find(path[i]) != std::string_view::npos) out += '\\';
+      out += path[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace http_api
+
+int HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+      return 409;
+    case ErrorCode::kFailedPrecondition:
+      return 412;
+    case ErrorCode::kResourceExhausted:
+      return 413;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kDataLoss:
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+const std::vector<RouteInfo>& Routes() {
+  static const std::vector<RouteInfo> infos = [] {
+    std::vector<RouteInfo> out;
+    for (const http_api::Route& r : http_api::RouteTable()) out.push_back(r.info);
+    return out;
+  }();
+  return infos;
+}
+
+std::string OpenApiJson() {
+  using http_api::Json;
+  Json paths = Json::object();
+  for (const RouteInfo& r : Routes()) {
+    Json parameters = Json::array();
+    std::string_view path = r.path;
+    for (size_t open = path.find('{'); open != std::string_view::npos;
+         open = path.find('{', open + 1)) {
+      const size_t close = path.find('}', open);
+      parameters.push_back(Json{{"name", std::string(path.substr(open + 1, close - open - 1))},
+                                {"in", "path"},
+                                {"required", true},
+                                {"schema", {{"type", "string"}}}});
+    }
+    for (std::string_view q : r.query) {
+      parameters.push_back(Json{{"name", std::string(q)},
+                                {"in", "query"},
+                                {"required", false},
+                                {"schema", {{"type", "string"}}}});
+    }
+    Json op{{"summary", std::string(r.summary)},
+            {"parameters", parameters},
+            {"responses",
+             {{"200", {{"description", "the result, as the CLI's --format json prints it"}}},
+              {"4XX", {{"description", "the request's mistake: {\"error\": {code, message}}"}}},
+              {"5XX", {{"description", "a busy store (503) or damaged data (500)"}}}}}};
+    if (r.body) {
+      op["requestBody"] = {{"required", true},
+                           {"content",
+                            {{"text/csv", {{"schema", {{"type", "string"}}}}},
+                             {"application/x-ndjson", {{"schema", {{"type", "string"}}}}}}}};
+    }
+    paths[std::string(r.path)][std::string(r.method)] = op;
+  }
+  return Json{{"openapi", "3.0.3"},
+              {"info",
+               {{"title", "foresight"},
+                {"version", std::string(app::Version())},
+                {"description", "The team's evidence: evaluation sets, runs and their metrics"}}},
+              {"paths", paths}}
+             .dump(2) +
+         "\n";
+}
+
+struct Server::Impl {
+  ServeOptions options;
+  std::string store_url;
+  httplib::Server http;
+  int port = 0;
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+int Server::port() const { return impl_->port; }
+void Server::Run() { impl_->http.listen_after_bind(); }
+void Server::Stop() { impl_->http.stop(); }
+
+Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
+  if (options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost") {
+    return Fail(Error(ErrorCode::kFailedPrecondition,
+                      fmt::format("the server would listen on {}, beyond this machine, but "
+                                  "accounts and tokens are not built yet: anyone could read and "
+                                  "write every project; listen on 127.0.0.1",
+                                  options.host))
+                    .WithField("listen"));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->store_url = app::StoreUrlOf(options.store_url);
+  {
+    // The store must open now, not at the first request.
+    auto store = store::OpenStore(impl->store_url, store::kDefaultProject, store::Access::kCreate);
+    if (!store) return Fail(store.error().WithContext("opening the store"));
+  }
+  httplib::Server& http = impl->http;
+  http.set_payload_max_length(options.max_body_bytes);
+  http.new_task_queue = [threads = options.threads] {
+    return new httplib::ThreadPool(
+        threads == 0 ? 1 : threads);  // NOLINT(cppcoreguidelines-owning-memory): httplib owns it
+  };
+  http.set_read_timeout(60, 0);
+  http.set_write_timeout(60, 0);
+  const std::string& url = impl->store_url;
+  for (const http_api::Route& route : http_api::RouteTable()) {
+    const http_api::Handler& handler = route.handler;
+    auto serve = [&url, &handler](const httplib::Request& request, httplib::Response& response) {
+      http_api::Call call{request, {}, url};
+      for (size_t i = 1; i < request.matches.size(); ++i) {
+        call.captures.push_back(request.matches[i].str());
+      }
+      Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
+        try {
+          return handler(call);
+        } catch (const std::exception& e) {
+          return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
+        }
+      }();
+      if (reply) {
+        response.status = reply->status;
+        response.set_content(reply->json, "application/json");
+      } else {
+        response.status = HttpStatus(reply.error().code());
+        response.set_content(http_api::ErrorJson(reply.error()), "application/json");
+      }
+    };
+    const std::string pattern = http_api::PatternOf(route.info.path);
+    if (route.info.method == "get") http.Get(pattern, serve);
+    if (route.info.method == "post") http.Post(pattern, serve);
+    if (route.info.method == "delete") http.Delete(pattern, serve);
+  }
+  http.set_error_handler([](const httplib::Request& /*request*/, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    const ErrorCode code = response.status == 413   ? ErrorCode::kResourceExhausted
+                           : response.status == 404 ? ErrorCode::kNotFound
+                                                    : ErrorCode::kInvalidArgument;
+    const std::string message =
+        response.status == 413 ? "the request is larger than the server accepts"
+        : response.status == 404
+            ? "no such path; GET /api/v1/openapi.json lists the API"
+            : fmt::format("the request could not be served (HTTP {})", response.status);
+    response.set_content(http_api::ErrorJson(Error(code, message)), "application/json");
+  });
+  if (options.port == 0) {
+    impl->port = http.bind_to_any_port(options.host);
+  } else {
+    impl->port = http.bind_to_port(options.host, options.port) ? options.port : -1;
+  }
+  if (impl->port <= 0) {
+    return Fail(Error(ErrorCode::kUnavailable,
+                      fmt::format("cannot listen on {}:{} (in use, or not allowed)", options.host,
+                                  options.port))
+                    .WithField("listen"));
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+}  // namespace foresight::server
