@@ -670,6 +670,7 @@ Result<std::vector<core::CriteriaVersion>> PostgresStore::ListCriteria() {
                                       internal::kCriteriaColumns),
                           Params().Int(project_id_)));
   std::vector<core::CriteriaVersion> out;
+  out.reserve(static_cast<size_t>(rows.size()));
   for (int i = 0; i < rows.size(); ++i) out.push_back(internal::DecodeCriteria(rows[i]));
   return out;
 }
@@ -705,6 +706,7 @@ Result<std::vector<core::PlanEvent>> PostgresStore::ListPlanEvents() {
                                       internal::kPlanEventColumns),
                           Params().Int(project_id_)));
   std::vector<core::PlanEvent> out;
+  out.reserve(static_cast<size_t>(rows.size()));
   for (int i = 0; i < rows.size(); ++i) {
     FS_TRY(event, internal::DecodePlanEvent(rows[i]));
     out.push_back(std::move(event));
@@ -745,6 +747,7 @@ Status PostgresStore::PutCachedResults(const std::vector<core::CachedResult>& en
 Result<std::vector<std::string>> ProjectNames(Connection& db) {
   FS_TRY(rows, db.Query("SELECT name FROM projects ORDER BY id"));
   std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(rows.size()));
   for (int i = 0; i < rows.size(); ++i) out.push_back(rows[i].Text(0));
   return out;
 }
