@@ -140,8 +140,9 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
     if (std::find(existing->begin(), existing->end(), project) == existing->end()) continue;
     auto into = store::OpenStore(to_url, project, store::Access::kWrite);
     if (!into) return Fail(into.error());
-    if (Status empty = migrate_uc::CheckEmpty(**into, project, to_url); !empty)
+    if (Status empty = migrate_uc::CheckEmpty(**into, project, to_url); !empty) {
       return Fail(empty.error());
+    }
   }
   for (const std::string& project : *projects) {
     if (std::find(existing->begin(), existing->end(), project) == existing->end()) {

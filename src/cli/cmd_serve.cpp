@@ -1,4 +1,7 @@
 // `foresight serve [--store URL] [--listen HOST:PORT] [--threads N]`
+#include <signal.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -70,8 +73,10 @@ Runner AddServe(CLI::App& sub) {
       http.Stop();
     });
     http.Run();
-    // Stopped by a signal: the waiter is done. Otherwise wake it so it can end.
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    // Stopped by a signal, the waiter is done; otherwise this wakes it (a SIGTERM to the
+    // process goes to the one thread waiting for it). Once it is done, the signal stays
+    // blocked and pending, and the process ends as the command returns.
+    kill(getpid(), SIGTERM);
     waiter.join();
     return 0;
   };
