@@ -1,5 +1,4 @@
 // `foresight serve [--store URL] [--listen HOST:PORT] [--threads N]`
-#include <signal.h>
 #include <unistd.h>
 
 #include <csignal>
