@@ -8,6 +8,10 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store) {
 
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store) { return store.ListRuns(); }
 
+Result<std::vector<core::RunInfo>> ListRuns(store::Store& store, const store::RunFilter& filter) {
+  return store.ListRuns(filter);
+}
+
 Result<core::RunPredictions> ExportRun(store::Store& store, const std::string& run) {
   auto stored = store.GetRun(run);
   if (!stored) return Fail(stored.error());

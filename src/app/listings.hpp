@@ -14,6 +14,8 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store);
 
 // Every run, in the order they were added.
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store);
+// The runs that pass `filter` (an evaluation set, a method, tags), a page of them.
+Result<std::vector<core::RunInfo>> ListRuns(store::Store& store, const store::RunFilter& filter);
 
 // A run's stored predictions with its evaluation set's ids, in the set's order. Fails with
 // kNotFound when there is no such run.

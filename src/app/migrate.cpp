@@ -17,16 +17,6 @@ namespace migrate_uc {
 
 namespace fs = std::filesystem;
 
-// The URL for messages: a password replaced by "***".
-std::string Shown(const std::string& url) {
-  const size_t scheme = url.find("://");
-  const size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  const size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
-
 // Whether two store URLs name one store: one file however it is spelled, or one URL.
 bool SameStore(const std::string& a, const std::string& b) {
   if (a.starts_with("sqlite:") && b.starts_with("sqlite:")) {
@@ -44,11 +34,12 @@ Status CheckEmpty(store::Store& target, const std::string& project, const std::s
   auto events = target.ListPlanEvents();
   if (!events) return Fail(events.error());
   if (sets->empty() && criteria->empty() && events->empty()) return {};
-  return Fail(ErrorCode::kFailedPrecondition,
-              fmt::format("project '{}' of '{}' holds data already ({} evaluation sets, {} "
-                          "criteria versions, {} plan events); migrate into an empty database, "
-                          "or one without this project",
-                          project, Shown(to), sets->size(), criteria->size(), events->size()));
+  return Fail(
+      ErrorCode::kFailedPrecondition,
+      fmt::format("project '{}' of '{}' holds data already ({} evaluation sets, {} "
+                  "criteria versions, {} plan events); migrate into an empty database, "
+                  "or one without this project",
+                  project, store::RedactedUrl(to), sets->size(), criteria->size(), events->size()));
 }
 
 // Copies one project's items; counts them into `done`.
@@ -120,7 +111,7 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
                                      const EvidenceOptions& verify) {
   const std::string from_url = StoreUrlOf(from);
   const std::string to_url = StoreUrlOf(to);
-  MigrationResult result{migrate_uc::Shown(from_url), migrate_uc::Shown(to_url), {}};
+  MigrationResult result{store::RedactedUrl(from_url), store::RedactedUrl(to_url), {}};
   if (migrate_uc::SameStore(from_url, to_url)) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("{} and {} name the same store ('{}'); name another target",

@@ -22,6 +22,8 @@ Runner AddServe(CLI::App& sub) {
     std::string store;
     std::string listen = "127.0.0.1:8080";
     size_t threads = 8;
+    std::string tls_cert;
+    std::string tls_key;
   };
   auto opts = std::make_shared<Options>();
   sub.add_option("--store", opts->store,
@@ -30,9 +32,13 @@ Runner AddServe(CLI::App& sub) {
   sub.add_option("--listen", opts->listen, "HOST:PORT to listen on (loopback only for now)")
       ->capture_default_str();
   sub.add_option("--threads", opts->threads, "Requests served at once")->capture_default_str();
+  sub.add_option("--tls-cert", opts->tls_cert, "Serve HTTPS with this PEM certificate (chain)");
+  sub.add_option("--tls-key", opts->tls_key, "The certificate's PEM private key");
   return [opts] {
     server::ServeOptions o;
     o.threads = opts->threads;
+    o.tls_cert = opts->tls_cert;
+    o.tls_key = opts->tls_key;
     if (opts->store.empty()) {
       auto found = app::FindWorkspace(std::nullopt, std::filesystem::current_path().string());
       if (!found) return ReportError(found.error());
@@ -63,9 +69,9 @@ Runner AddServe(CLI::App& sub) {
     if (!started) return ReportError(started.error());
     server::Server& http = **started;
     fmt::print(stderr,
-               "foresight: serving {} on http://{}:{} (loopback only: accounts and tokens are "
+               "foresight: serving {} on {}://{}:{} (loopback only: accounts and tokens are "
                "not built yet); Ctrl-C stops it\n",
-               o.store_url, o.host, http.port());
+               http.StoreShown(), http.Tls() ? "https" : "http", o.host, http.port());
     std::thread waiter([&http, stop_signals] {
       int signal = 0;
       sigwait(&stop_signals, &signal);

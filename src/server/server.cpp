@@ -231,9 +231,26 @@ Result<Reply> AddEvalSet(const Call& call) {
 }
 
 Result<Reply> ListRuns(const Call& call) {
+  store::RunFilter filter;
+  filter.evalset = Param(call, "evalset");
+  filter.method = Param(call, "method");
+  auto tags = Pairs(call, "tag");
+  if (!tags) return Fail(tags.error());
+  filter.tags = std::move(*tags);
+  for (auto [field, name] :
+       {std::pair{&filter.limit, "limit"}, std::pair{&filter.offset, "offset"}}) {
+    auto value = IntParam(call, name);
+    if (!value) return Fail(value.error());
+    if (*value && **value < 0) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        fmt::format("the query parameter '{}' must not be negative", name))
+                      .WithField(name));
+    }
+    if (*value) *field = static_cast<size_t>(**value);
+  }
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto runs = app::ListRuns(**store);
+  auto runs = app::ListRuns(**store, filter);
   if (!runs) return Fail(runs.error());
   return Reply{200, report::RenderRunsJson(*runs)};
 }
@@ -320,7 +337,13 @@ const std::vector<Route>& RouteTable() {
         {"name", "id", "label", "slice", "task", "positive"},
         true},
        AddEvalSet},
-      {{"get", "/api/v1/projects/{project}/runs", "The project's runs", {}, false}, ListRuns},
+      {{"get",
+        "/api/v1/projects/{project}/runs",
+        "The project's runs, in the order they were added: those on an evaluation set, of a "
+        "method, with tags (tag=KEY=VALUE), a page of them",
+        {"evalset", "method", "tag", "limit", "offset"},
+        false},
+       ListRuns},
       {{"post",
         "/api/v1/projects/{project}/runs",
         "Stores a run's predictions from the CSV or JSON Lines body (as `foresight run add`)",
@@ -434,15 +457,17 @@ std::string OpenApiJson() {
 struct Server::Impl {
   ServeOptions options;
   std::string store_url;
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
   int port = 0;
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 int Server::port() const { return impl_->port; }
-void Server::Run() { impl_->http.listen_after_bind(); }
-void Server::Stop() { impl_->http.stop(); }
+void Server::Run() { impl_->http->listen_after_bind(); }
+void Server::Stop() { impl_->http->stop(); }
+bool Server::Tls() const { return !impl_->options.tls_cert.empty(); }
+std::string Server::StoreShown() const { return store::RedactedUrl(impl_->store_url); }
 
 Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   if (options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost") {
@@ -461,7 +486,26 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
     auto store = store::OpenStore(impl->store_url, store::kDefaultProject, store::Access::kCreate);
     if (!store) return Fail(store.error().WithContext("opening the store"));
   }
-  httplib::Server& http = impl->http;
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return Fail(
+        Error(ErrorCode::kInvalidArgument, "HTTPS needs both a certificate and its private key")
+            .WithField(options.tls_cert.empty() ? "tls_cert" : "tls_key"));
+  }
+  if (options.tls_cert.empty()) {
+    impl->http = std::make_unique<httplib::Server>();
+  } else {
+    auto tls =
+        std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    if (!tls->is_valid()) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        fmt::format("cannot serve HTTPS with the certificate '{}' and the key "
+                                    "'{}': they are missing, unreadable, not PEM, or do not match",
+                                    options.tls_cert, options.tls_key))
+                      .WithField("tls_cert"));
+    }
+    impl->http = std::move(tls);
+  }
+  httplib::Server& http = *impl->http;
   http.set_payload_max_length(options.max_body_bytes);
   http.new_task_queue = [threads = options.threads] {
     return new httplib::ThreadPool(

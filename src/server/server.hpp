@@ -26,6 +26,9 @@ struct ServeOptions {
   int port = 8080;                 // 0: a free port, chosen by the system
   size_t threads = 8;
   size_t max_body_bytes = size_t{1} << 30U;  // larger requests get 413
+  // HTTPS: a PEM certificate (chain) and its private key; both or neither.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // The HTTP status for an error code: 400, 404, 409, 412 and 413 for the client's mistakes,
@@ -54,6 +57,10 @@ class Server {
   ~Server();
 
   int port() const;
+  // Whether it serves HTTPS.
+  bool Tls() const;
+  // The store it serves, a password in its URL replaced by "***".
+  std::string StoreShown() const;
   // Serves until Stop (from another thread or a signal handler's thread).
   void Run();
   void Stop();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/postgres/pg.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
@@ -33,6 +34,8 @@ constexpr std::array<Scheme, 3> kSchemes = {
     {{"sqlite:", OpenSqlite}, {"postgresql://", OpenPostgres}, {"postgres://", OpenPostgres}}};
 
 }  // namespace
+
+std::string RedactedUrl(std::string_view url) { return postgres::Redacted(url); }
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project,
                                          Access access) {

@@ -170,6 +170,9 @@ enum class Access {
 // scheme, kNotFound when the project does not exist (create it with CreateProject first),
 // kFailedPrecondition for a database made by a newer foresight, one that needs migrating
 // but cannot be written, one kWrite cannot write, or a file that cannot be opened.
+// The URL with a password in it replaced by "***", for messages and logs.
+std::string RedactedUrl(std::string_view url);
+
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url,
                                          std::string_view project = kDefaultProject,
                                          Access access = Access::kCreate);
