@@ -48,14 +48,14 @@ echo 0 >"$work/n"
 next() { n=$(($(cat "$work/n") + 1)); echo "$n" >"$work/n"; echo "$n"; }
 export -f next
 export work api foresight
-hyperfine --style basic --runs "$runs" --export-json "$work/upload.json" \
+hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/upload.json" \
   -n "POST /runs (curl)" \
   'curl -sf -o /dev/null -X POST --data-binary @preds.csv -H "Content-Type: text/csv" "$api/runs?name=h$(next)&evalset=big&score=score"' \
   -n "foresight run add" \
   '"$foresight" run add c$(next) --evalset big --predictions preds.csv >/dev/null' >&2
 
 echo "== eval of one run, roc_auc, 2000 BCa resamples: HTTP against the CLI ==" >&2
-hyperfine --style basic --runs "$runs" --export-json "$work/eval.json" \
+hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/eval.json" \
   -n "GET /eval (curl)" \
   'curl -sf -o /dev/null "$api/eval?run=h1&metric=roc_auc&seed=$(next)"' \
   -n "foresight eval" \

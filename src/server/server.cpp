@@ -23,6 +23,7 @@
 #include "app/version.hpp"
 #include "app/workspace.hpp"
 #include "base/clock.hpp"
+#include "base/executor.hpp"
 #include "report/evidence_report.hpp"
 #include "report/workspace_report.hpp"
 #include "store/store.hpp"
@@ -38,6 +39,7 @@ struct Call {
   const httplib::Request& request;
   std::vector<std::string> captures;
   const std::string& store_url;
+  Executor* executor;  // the server's one pool for parallel measuring, shared by requests
 };
 
 struct Reply {
@@ -300,7 +302,7 @@ Result<Reply> DeleteRun(const Call& call) {
 Result<Reply> Evaluate(const Call& call) {
   app::EvidenceOptions o;
   o.metrics = Params(call, "metric");
-  o.threads = 1;  // the server's threads serve requests in parallel already
+  o.executor = call.executor;
   auto resamples = IntParam(call, "resamples");
   if (!resamples) return Fail(resamples.error());
   if (*resamples) {
@@ -457,6 +459,7 @@ std::string OpenApiJson() {
 struct Server::Impl {
   ServeOptions options;
   std::string store_url;
+  std::unique_ptr<Executor> executor;
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
   int port = 0;
 };
@@ -513,11 +516,15 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   };
   http.set_read_timeout(60, 0);
   http.set_write_timeout(60, 0);
+  // The bootstrap of every request runs on one pool of the machine's cores.
+  impl->executor = Executor::Start(0);
   const std::string& url = impl->store_url;
+  Executor* executor = impl->executor.get();
   for (const http_api::Route& route : http_api::RouteTable()) {
     const http_api::Handler& handler = route.handler;
-    auto serve = [&url, &handler](const httplib::Request& request, httplib::Response& response) {
-      http_api::Call call{request, {}, url};
+    auto serve = [&url, &handler, executor](const httplib::Request& request,
+                                            httplib::Response& response) {
+      http_api::Call call{request, {}, url, executor};
       for (size_t i = 1; i < request.matches.size(); ++i) {
         call.captures.push_back(request.matches[i].str());
       }
