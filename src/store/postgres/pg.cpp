@@ -2,48 +2,26 @@
 
 #include <libpq-fe.h>
 
-#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <mutex>
 #include <utility>
 
 #include <fmt/format.h>
 
-namespace foresight::store::postgres {
-namespace {
+#include "store/internal/fault_injection.hpp"
 
-// Fault injection (tests only): a countdown to the statement that fails.
-struct Injection {
-  std::mutex mutex;
-  int countdown = 0;
-  int remaining = 0;
-  std::vector<std::string> hit;
-};
-Injection& TheInjection() {
-  static Injection injection;
-  return injection;
+namespace foresight::store::postgres {
+// Named, not anonymous: unity builds may put this file in one unit with the SQLite store.
+namespace pg_detail {
+
+internal::FaultInjection& Faults() {
+  static internal::FaultInjection faults;
+  return faults;
 }
-std::atomic<bool> injection_armed{false};
 
 // Whether the statement now starting fails by injection (and notes it).
-bool Injected(std::string_view sql) {
-  if (!injection_armed.load()) return false;
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  if (in.countdown <= 0) return false;
-  if (in.countdown > 1) {
-    --in.countdown;
-    return false;
-  }
-  in.hit.emplace_back(sql.substr(0, 40));
-  if (--in.remaining <= 0) {
-    in.countdown = 0;
-    injection_armed.store(false);
-  }
-  return true;
-}
+bool Injected(std::string_view sql) { return Faults().Hit(sql); }
 
 // The code for a failed statement, by its SQLSTATE (PostgreSQL, Appendix A).
 ErrorCode CodeFor(std::string_view state, bool connection_ok) {
@@ -94,7 +72,14 @@ bool Retryable(const Error& error) {
          error.message().find("deadlock detected") != std::string::npos;
 }
 
-}  // namespace
+}  // namespace pg_detail
+
+using pg_detail::Faults;
+using pg_detail::Injected;
+using pg_detail::Retryable;
+using pg_detail::StatementError;
+using pg_detail::Succeeded;
+using pg_detail::Trimmed;
 
 Params& Params::Text(std::string_view value) {
   values_.emplace_back(value);
@@ -194,8 +179,7 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
 
 Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
   if (Injected(sql)) {
-    return Fail(ErrorCode::kUnavailable,
-                fmt::format("database: {}: injected failure", sql.substr(0, 40)));
+    return Fail(internal::FaultInjection::Failure(sql));
   }
   const size_t n = params.values_.size();
   std::vector<const char*> values(n);
@@ -223,8 +207,7 @@ Status Connection::Exec(std::string_view sql, const Params& params) {
 
 Status Connection::ExecScript(std::string_view sql) {
   if (Injected(sql)) {
-    return Fail(ErrorCode::kUnavailable,
-                fmt::format("database: {}: injected failure", sql.substr(0, 40)));
+    return Fail(internal::FaultInjection::Failure(sql));
   }
   const std::string text(sql);
   PGresult* result = PQexec(conn_, text.c_str());
@@ -262,19 +245,9 @@ Status Connection::Transaction(const std::function<Status()>& body) {
   }
 }
 
-void FailStatementsForTesting(int nth, int count) {
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  in.countdown = nth > 0 && count > 0 ? nth : 0;
-  in.remaining = count;
-  injection_armed.store(in.countdown > 0);
-}
+void FailStatementsForTesting(int nth, int count) { Faults().Arm(nth, count); }
 
-std::vector<std::string> TakeInjectedFailuresForTesting() {
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  return std::exchange(in.hit, {});
-}
+std::vector<std::string> TakeInjectedFailuresForTesting() { return Faults().Take(); }
 
 std::string Redacted(std::string_view url) {
   // scheme://user:password@host... -> scheme://user:***@host...

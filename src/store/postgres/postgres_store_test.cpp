@@ -14,37 +14,13 @@
 #include "store/postgres/pg.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/store.hpp"
+#include "store/store_testing.hpp"
 
 namespace foresight::store::postgres {
 namespace {
 
-core::EvalSet SmallSet(const std::string& name, size_t n) {
-  core::EvalSet e;
-  e.name = name;
-  e.task = core::EvalTask::kBinary;
-  e.classes = {"no", "yes"};
-  core::SliceColumn region{"region", {"north", "south"}, {}};
-  for (size_t i = 0; i < n; ++i) {
-    e.ids.push_back("ex-" + std::to_string(i));
-    e.labels.push_back(static_cast<int32_t>(i % 3 == 0));
-    region.codes.push_back(static_cast<int32_t>(i % 2));
-  }
-  e.slices.push_back(region);
-  e.source = "eval.csv";
-  e.created_at = "2026-11-28T10:00:00Z";
-  return e;
-}
-
-core::Run SmallRun(const std::string& name, const std::string& evalset, size_t n) {
-  core::Run r;
-  r.name = name;
-  r.evalset = evalset;
-  r.method = "gbm";
-  r.tags = {{"owner", "ana"}};
-  for (size_t i = 0; i < n; ++i) r.predictions.push_back(static_cast<double>(i) / 8.0);
-  r.created_at = "2026-11-28T11:00:00Z";
-  return r;
-}
+using testing::SmallRun;
+using testing::SmallSet;
 
 std::string AdminUrl() {
   const char* url = std::getenv("FORESIGHT_TEST_PG_URL");

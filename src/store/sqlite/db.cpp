@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "store/internal/fault_injection.hpp"
+
 namespace foresight::store::sqlite {
 namespace {
 
@@ -77,40 +79,16 @@ std::string AdviceFor(int rc, std::string_view detail) {
 }
 
 // Fault injection (tests only). `armed` keeps the hot path to one relaxed load.
-struct Injection {
-  std::mutex mutex;
-  int countdown = 0;  // the statement that fails first, counted from 1; 0: off
-  int remaining = 0;  // how many fail from there
-  std::vector<std::string> hit;
-};
-std::atomic<bool> injection_armed{false};
-
-Injection& TheInjection() {
-  static Injection injection;
-  return injection;
+internal::FaultInjection& Faults() {
+  static internal::FaultInjection faults;
+  return faults;
 }
 
 // True when this statement is to fail.
-bool Injected(std::string_view what) {
-  if (!injection_armed.load(std::memory_order_relaxed)) return false;
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  if (in.countdown == 0) return false;
-  if (in.countdown > 1) {
-    --in.countdown;
-    return false;
-  }
-  in.hit.emplace_back(what);
-  if (--in.remaining <= 0) {
-    in.countdown = 0;
-    injection_armed.store(false);
-  }
-  return true;
-}
+bool Injected(std::string_view what) { return Faults().Hit(what); }
 
 tl::unexpected<Error> InjectedFailure(std::string_view what) {
-  return Fail(ErrorCode::kUnavailable,
-              fmt::format("database: {}: injected failure", what.substr(0, 40)));
+  return Fail(internal::FaultInjection::Failure(what));
 }
 
 constexpr std::string_view kBegin = "BEGIN IMMEDIATE";
@@ -142,19 +120,9 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   return {CodeFor(rc), fmt::format("database: {}: {}", what, AdviceFor(rc, detail))};
 }
 
-void FailStatementsForTesting(int nth, int count) {
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  in.countdown = nth > 0 && count > 0 ? nth : 0;
-  in.remaining = count;
-  injection_armed.store(in.countdown > 0);
-}
+void FailStatementsForTesting(int nth, int count) { Faults().Arm(nth, count); }
 
-std::vector<std::string> TakeInjectedFailuresForTesting() {
-  Injection& in = TheInjection();
-  const std::lock_guard lock(in.mutex);
-  return std::exchange(in.hit, {});
-}
+std::vector<std::string> TakeInjectedFailuresForTesting() { return Faults().Take(); }
 
 void Statement::NoteBind(int rc, int index) {
   if (rc == SQLITE_OK || bind_error_) return;
