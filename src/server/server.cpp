@@ -39,7 +39,8 @@ struct Call {
   const httplib::Request& request;
   std::vector<std::string> captures;
   const std::string& store_url;
-  Executor* executor;  // the server's one pool for parallel measuring, shared by requests
+  Executor* executor;          // the server's one pool for parallel measuring, shared by requests
+  std::string body_path = {};  // the streamed request body, for the routes that read one
 };
 
 struct Reply {
@@ -129,7 +130,9 @@ Result<std::unique_ptr<store::Store>> Open(const Call& call, store::Access acces
 // when the value goes.
 class BodyFile {
  public:
-  static Result<BodyFile> Of(const httplib::Request& request) {
+  // Streams the body to the file as it arrives: an upload is never held in memory whole.
+  static Result<BodyFile> Stream(const httplib::Request& request,
+                                 const httplib::ContentReader& reader) {
     const std::string type = request.get_header_value("Content-Type");
     const bool lines = type.find("ndjson") != std::string::npos ||
                        type.find("jsonl") != std::string::npos ||
@@ -139,10 +142,25 @@ class BodyFile {
     const int fd = mkstemp(pattern.data());
     if (fd < 0) return Fail(ErrorCode::kUnavailable, "cannot store the upload for reading");
     close(fd);
-    const std::string path = pattern + (lines ? ".jsonl" : ".csv");
-    std::filesystem::rename(pattern, path);
-    std::ofstream(path, std::ios::binary) << request.body;
-    return BodyFile(path);
+    BodyFile file(pattern + (lines ? ".jsonl" : ".csv"));
+    std::error_code ec;
+    std::filesystem::rename(pattern, file.path_, ec);
+    if (ec) {
+      std::remove(pattern.c_str());
+      return Fail(ErrorCode::kUnavailable, "cannot store the upload for reading");
+    }
+    std::ofstream out(file.path_, std::ios::binary);
+    const bool read = reader([&out](const char* data, size_t length) {
+      out.write(data, static_cast<std::streamsize>(length));
+      return out.good();
+    });
+    out.close();
+    if (!read || !out) {
+      return Fail(ErrorCode::kUnavailable,
+                  "the upload could not be received whole (the connection closed, or the "
+                  "server's disk is full); send it again");
+    }
+    return file;
   }
   BodyFile(BodyFile&& other) noexcept : path_(std::exchange(other.path_, "")) {}
   BodyFile(const BodyFile&) = delete;
@@ -220,9 +238,7 @@ Result<Reply> AddEvalSet(const Call& call) {
   o.slice_columns = Params(call, "slice");
   o.task = Param(call, "task");
   o.positive = Param(call, "positive");
-  auto body = BodyFile::Of(call.request);
-  if (!body) return Fail(body.error());
-  o.file = body->path();
+  o.file = call.body_path;
   auto store = Open(call, store::Access::kWrite);
   if (!store) return Fail(store.error());
   const SystemClock clock;
@@ -278,9 +294,7 @@ Result<Reply> AddRun(const Call& call) {
   auto tags = Pairs(call, "tag");
   if (!tags) return Fail(tags.error());
   o.tags = std::move(*tags);
-  auto body = BodyFile::Of(call.request);
-  if (!body) return Fail(body.error());
-  o.predictions_file = body->path();
+  o.predictions_file = call.body_path;
   auto store = Open(call, store::Access::kWrite);
   if (!store) return Fail(store.error());
   const SystemClock clock;
@@ -523,13 +537,26 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   for (const http_api::Route& route : http_api::RouteTable()) {
     const http_api::Handler& handler = route.handler;
     auto serve = [&url, &handler, executor](const httplib::Request& request,
-                                            httplib::Response& response) {
+                                            httplib::Response& response,
+                                            const httplib::ContentReader* reader) {
       http_api::Call call{request, {}, url, executor};
       for (size_t i = 1; i < request.matches.size(); ++i) {
         call.captures.push_back(request.matches[i].str());
       }
       Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
         try {
+          std::optional<http_api::BodyFile> body;
+          if (reader != nullptr) {
+            auto streamed = http_api::BodyFile::Stream(request, *reader);
+            // The reader stops at the size limit and marks the response 413.
+            if (!streamed && response.status == 413) {
+              return Fail(ErrorCode::kResourceExhausted,
+                          "the request is larger than the server accepts; send a smaller file");
+            }
+            if (!streamed) return Fail(streamed.error());
+            body.emplace(std::move(*streamed));
+            call.body_path = body->path();
+          }
           return handler(call);
         } catch (const std::exception& e) {
           return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
@@ -544,9 +571,18 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
       }
     };
     const std::string pattern = http_api::PatternOf(route.info.path);
-    if (route.info.method == "get") http.Get(pattern, serve);
-    if (route.info.method == "post") http.Post(pattern, serve);
-    if (route.info.method == "delete") http.Delete(pattern, serve);
+    const auto plain = [serve](const httplib::Request& request, httplib::Response& response) {
+      serve(request, response, nullptr);
+    };
+    if (route.info.method == "get") http.Get(pattern, plain);
+    if (route.info.method == "delete") http.Delete(pattern, plain);
+    if (route.info.method == "post" && !route.info.body) http.Post(pattern, plain);
+    if (route.info.method == "post" && route.info.body) {
+      http.Post(pattern, [serve](const httplib::Request& request, httplib::Response& response,
+                                 const httplib::ContentReader& reader) {
+        serve(request, response, &reader);
+      });
+    }
   }
   http.set_error_handler([](const httplib::Request& /*request*/, httplib::Response& response) {
     if (!response.body.empty()) return;
