@@ -71,13 +71,14 @@ tsan: deps
 
 # Long fuzzing, not per change: libFuzzer from the same build as `make sanitize`, 60 s over
 # the charter (parse + rules + renderers), 30 s each over the table readers, the forecaster,
-# the probe's data preparation and learners, and the result cache's decoders. The corpora
-# they grow stay in build/ci.
+# the probe's data preparation and learners, the result cache's decoders and the server's
+# routes. The corpora they grow stay in build/ci.
 FUZZ_SECONDS ?= 60
 FUZZ_TABLE_SECONDS ?= 30
 FUZZ_FORECAST_SECONDS ?= 30
 FUZZ_PROBE_SECONDS ?= 30
 FUZZ_RESULT_CACHE_SECONDS ?= 30
+FUZZ_SERVER_SECONDS ?= 30
 FUZZ_BIN := build/ci/tests/fuzz
 fuzz: ci-build
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_SECONDS) charter
@@ -85,6 +86,7 @@ fuzz: ci-build
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_FORECAST_SECONDS) forecast
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_PROBE_SECONDS) probe
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_RESULT_CACHE_SECONDS) result_cache
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_SERVER_SECONDS) server
 
 format-check: ci-deps
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')

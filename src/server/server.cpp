@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -161,6 +162,17 @@ class BodyFile {
                   "server's disk is full); send it again");
     }
     return file;
+  }
+  // The same from bytes already in memory (HandleDirect).
+  static Result<BodyFile> FromBytes(const httplib::Request& request, std::string_view bytes) {
+    httplib::ContentReader reader(
+        [bytes](const httplib::ContentReceiver& receive) {
+          return bytes.empty() || receive(bytes.data(), bytes.size());
+        },
+        [](const httplib::MultipartContentHeader&, const httplib::ContentReceiver&) {
+          return false;
+        });
+    return Stream(request, reader);
   }
   BodyFile(BodyFile&& other) noexcept : path_(std::exchange(other.path_, "")) {}
   BodyFile(const BodyFile&) = delete;
@@ -468,6 +480,45 @@ std::string OpenApiJson() {
               {"paths", paths}}
              .dump(2) +
          "\n";
+}
+
+DirectReply HandleDirect(const std::string& store_url, std::string_view method,
+                         std::string_view target, std::string_view content_type,
+                         std::string_view body) {
+  httplib::Request request;
+  request.method = std::string(method);
+  const size_t question = target.find('?');
+  request.path = std::string(target.substr(0, question));
+  if (question != std::string_view::npos) {
+    httplib::detail::parse_query_text(std::string(target.substr(question + 1)), request.params);
+  }
+  request.set_header("Content-Type", std::string(content_type));
+  std::string lower_method(method);
+  for (char& c : lower_method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string url = app::StoreUrlOf(store_url);
+  for (const http_api::Route& route : http_api::RouteTable()) {
+    if (route.info.method != lower_method) continue;
+    const std::regex pattern(http_api::PatternOf(route.info.path));
+    if (!std::regex_match(request.path, request.matches, pattern)) continue;
+    http_api::Call call{request, {}, url, nullptr};
+    for (size_t i = 1; i < request.matches.size(); ++i) {
+      call.captures.push_back(request.matches[i].str());
+    }
+    Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
+      std::optional<http_api::BodyFile> file;
+      if (route.info.body) {
+        auto made = http_api::BodyFile::FromBytes(request, body);
+        if (!made) return Fail(made.error());
+        file.emplace(std::move(*made));
+        call.body_path = file->path();
+      }
+      return route.handler(call);
+    }();
+    if (reply) return {reply->status, reply->json};
+    return {HttpStatus(reply.error().code()), http_api::ErrorJson(reply.error())};
+  }
+  return {404, http_api::ErrorJson(Error(ErrorCode::kNotFound,
+                                         "no such path; GET /api/v1/openapi.json lists the API"))};
 }
 
 struct Server::Impl {

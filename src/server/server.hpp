@@ -48,6 +48,16 @@ const std::vector<RouteInfo>& Routes();
 // The OpenAPI 3.0 description of every route, as JSON.
 std::string OpenApiJson();
 
+// One request served without a network, as the server would answer it: for tests and fuzz
+// targets. `target` is the path with its query ("/api/v1/projects/default/runs?limit=2").
+struct DirectReply {
+  int status = 200;
+  std::string body;  // JSON
+};
+DirectReply HandleDirect(const std::string& store_url, std::string_view method,
+                         std::string_view target, std::string_view content_type,
+                         std::string_view body);
+
 class Server {
  public:
   // Checks the options (a loopback host; a store that opens) and binds the port.
