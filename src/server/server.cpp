@@ -500,7 +500,9 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
     if (route.info.method != lower_method) continue;
     const std::regex pattern(http_api::PatternOf(route.info.path));
     if (!std::regex_match(request.path, request.matches, pattern)) continue;
-    http_api::Call call{request, {}, url, nullptr};
+    // Measured on the calling thread: a direct call is one request at a time.
+    static const std::unique_ptr<Executor> inline_executor = Executor::Inline();
+    http_api::Call call{request, {}, url, inline_executor.get()};
     for (size_t i = 1; i < request.matches.size(); ++i) {
       call.captures.push_back(request.matches[i].str());
     }
