@@ -25,6 +25,7 @@
 #include "app/workspace.hpp"
 #include "base/clock.hpp"
 #include "base/executor.hpp"
+#include "base/strings.hpp"
 #include "report/evidence_report.hpp"
 #include "report/workspace_report.hpp"
 #include "store/store.hpp"
@@ -70,7 +71,25 @@ std::string ErrorJson(const Error& error) {
   Json body{{"code", std::string(ErrorCodeName(error.code()))},
             {"message", Spelled(error.message())}};
   if (!error.field().empty()) body["field"] = error.field();
-  return Json{{"error", body}}.dump(2) + "\n";
+  return Json{{"error", body}}.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// Refuses a request whose path or query is not UTF-8: names are text, and nothing else
+// could be stored, listed or quoted in a message.
+Status CheckUtf8(const httplib::Request& request, const std::vector<std::string>& captures) {
+  for (const std::string& capture : captures) {
+    if (FindInvalidUtf8(capture)) {
+      return Fail(ErrorCode::kInvalidArgument, "the path is not UTF-8 text");
+    }
+  }
+  for (const auto& [name, value] : request.params) {
+    if (FindInvalidUtf8(name) || FindInvalidUtf8(value)) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        "a query parameter is not UTF-8 text; names and values are text")
+                      .WithField(FindInvalidUtf8(name) ? "query" : name));
+    }
+  }
+  return {};
 }
 
 std::optional<std::string> Param(const Call& call, const char* name) {
@@ -507,14 +526,21 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
       call.captures.push_back(request.matches[i].str());
     }
     Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
-      std::optional<http_api::BodyFile> file;
-      if (route.info.body) {
-        auto made = http_api::BodyFile::FromBytes(request, body);
-        if (!made) return Fail(made.error());
-        file.emplace(std::move(*made));
-        call.body_path = file->path();
+      if (Status text = http_api::CheckUtf8(request, call.captures); !text) {
+        return Fail(text.error());
       }
-      return route.handler(call);
+      try {
+        std::optional<http_api::BodyFile> file;
+        if (route.info.body) {
+          auto made = http_api::BodyFile::FromBytes(request, body);
+          if (!made) return Fail(made.error());
+          file.emplace(std::move(*made));
+          call.body_path = file->path();
+        }
+        return route.handler(call);
+      } catch (const std::exception& e) {
+        return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
+      }
     }();
     if (reply) return {reply->status, reply->json};
     return {HttpStatus(reply.error().code()), http_api::ErrorJson(reply.error())};
@@ -598,6 +624,9 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
       }
       Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
         try {
+          if (Status text = http_api::CheckUtf8(request, call.captures); !text) {
+            return Fail(text.error());
+          }
           std::optional<http_api::BodyFile> body;
           if (reader != nullptr) {
             auto streamed = http_api::BodyFile::Stream(request, *reader);
