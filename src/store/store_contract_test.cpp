@@ -22,6 +22,7 @@
 #include "store/postgres/pg.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/store.hpp"
+#include "store/store_testing.hpp"
 
 namespace foresight::store {
 namespace {
@@ -127,22 +128,8 @@ std::vector<Backend> Backends() {
   return {sqlite_backend, postgres_backend};
 }
 
-core::EvalSet BinarySet(const std::string& name, size_t n) {
-  core::EvalSet e;
-  e.name = name;
-  e.task = core::EvalTask::kBinary;
-  e.classes = {"no", "yes"};
-  core::SliceColumn region{"region", {"north", "south"}, {}};
-  for (size_t i = 0; i < n; ++i) {
-    e.ids.push_back("ex-" + std::to_string(i));
-    e.labels.push_back(static_cast<int32_t>(i % 3 == 0));
-    region.codes.push_back(static_cast<int32_t>(i % 2));
-  }
-  e.slices.push_back(region);
-  e.source = "eval.csv";
-  e.created_at = "2026-11-28T10:00:00Z";
-  return e;
-}
+// The contract's binary set: the store tests' small set (store_testing.hpp).
+core::EvalSet BinarySet(const std::string& name, size_t n) { return testing::SmallSet(name, n); }
 
 core::Run MakeRun(const std::string& name, const std::string& evalset, size_t n) {
   core::Run r;
