@@ -425,6 +425,37 @@ std::string PatternOf(std::string_view path) {
   return out;
 }
 
+// How a route that reads a body receives it: streamed from the connection, or from bytes.
+using Receive = std::function<Result<BodyFile>()>;
+
+// Serves one request matched to `route`, whichever door it came through (the network, or
+// HandleDirect): its text checked, its body received when the route reads one, the handler
+// run; a failure, or an exception, becomes the error JSON with its status.
+Reply Dispatch(const Route& route, const httplib::Request& request, const std::string& url,
+               Executor* executor, const Receive& receive) {
+  Call call{request, {}, url, executor};
+  for (size_t i = 1; i < request.matches.size(); ++i) {
+    call.captures.push_back(request.matches[i].str());
+  }
+  Result<Reply> reply = [&]() -> Result<Reply> {
+    try {
+      if (Status text = CheckUtf8(request, call.captures); !text) return Fail(text.error());
+      std::optional<BodyFile> body;
+      if (route.info.body) {
+        auto received = receive();
+        if (!received) return Fail(received.error());
+        body.emplace(std::move(*received));
+        call.body_path = body->path();
+      }
+      return route.handler(call);
+    } catch (const std::exception& e) {
+      return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
+    }
+  }();
+  if (reply) return *reply;
+  return {HttpStatus(reply.error().code()), ErrorJson(reply.error())};
+}
+
 }  // namespace http_api
 
 int HttpStatus(ErrorCode code) {
@@ -521,29 +552,10 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
     if (!std::regex_match(request.path, request.matches, pattern)) continue;
     // Measured on the calling thread: a direct call is one request at a time.
     static const std::unique_ptr<Executor> inline_executor = Executor::Inline();
-    http_api::Call call{request, {}, url, inline_executor.get()};
-    for (size_t i = 1; i < request.matches.size(); ++i) {
-      call.captures.push_back(request.matches[i].str());
-    }
-    Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
-      if (Status text = http_api::CheckUtf8(request, call.captures); !text) {
-        return Fail(text.error());
-      }
-      try {
-        std::optional<http_api::BodyFile> file;
-        if (route.info.body) {
-          auto made = http_api::BodyFile::FromBytes(request, body);
-          if (!made) return Fail(made.error());
-          file.emplace(std::move(*made));
-          call.body_path = file->path();
-        }
-        return route.handler(call);
-      } catch (const std::exception& e) {
-        return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
-      }
-    }();
-    if (reply) return {reply->status, reply->json};
-    return {HttpStatus(reply.error().code()), http_api::ErrorJson(reply.error())};
+    const http_api::Reply reply =
+        http_api::Dispatch(route, request, url, inline_executor.get(),
+                           [&] { return http_api::BodyFile::FromBytes(request, body); });
+    return {reply.status, reply.json};
   }
   return {404, http_api::ErrorJson(Error(ErrorCode::kNotFound,
                                          "no such path; GET /api/v1/openapi.json lists the API"))};
@@ -614,43 +626,21 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   const std::string& url = impl->store_url;
   Executor* executor = impl->executor.get();
   for (const http_api::Route& route : http_api::RouteTable()) {
-    const http_api::Handler& handler = route.handler;
-    auto serve = [&url, &handler, executor](const httplib::Request& request,
-                                            httplib::Response& response,
-                                            const httplib::ContentReader* reader) {
-      http_api::Call call{request, {}, url, executor};
-      for (size_t i = 1; i < request.matches.size(); ++i) {
-        call.captures.push_back(request.matches[i].str());
-      }
-      Result<http_api::Reply> reply = [&]() -> Result<http_api::Reply> {
-        try {
-          if (Status text = http_api::CheckUtf8(request, call.captures); !text) {
-            return Fail(text.error());
-          }
-          std::optional<http_api::BodyFile> body;
-          if (reader != nullptr) {
+    auto serve = [&url, &route, executor](const httplib::Request& request,
+                                          httplib::Response& response,
+                                          const httplib::ContentReader* reader) {
+      const http_api::Reply reply =
+          http_api::Dispatch(route, request, url, executor, [&]() -> Result<http_api::BodyFile> {
             auto streamed = http_api::BodyFile::Stream(request, *reader);
             // The reader stops at the size limit and marks the response 413.
             if (!streamed && response.status == 413) {
               return Fail(ErrorCode::kResourceExhausted,
                           "the request is larger than the server accepts; send a smaller file");
             }
-            if (!streamed) return Fail(streamed.error());
-            body.emplace(std::move(*streamed));
-            call.body_path = body->path();
-          }
-          return handler(call);
-        } catch (const std::exception& e) {
-          return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
-        }
-      }();
-      if (reply) {
-        response.status = reply->status;
-        response.set_content(reply->json, "application/json");
-      } else {
-        response.status = HttpStatus(reply.error().code());
-        response.set_content(http_api::ErrorJson(reply.error()), "application/json");
-      }
+            return streamed;
+          });
+      response.status = reply.status;
+      response.set_content(reply.json, "application/json");
     };
     const std::string pattern = http_api::PatternOf(route.info.path);
     const auto plain = [serve](const httplib::Request& request, httplib::Response& response) {

@@ -67,16 +67,10 @@ bool Succeeded(const PGresult* result) {
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
-bool Retryable(const Error& error) {
-  return error.message().find("could not serialize") != std::string::npos ||
-         error.message().find("deadlock detected") != std::string::npos;
-}
-
 }  // namespace pg_detail
 
 using pg_detail::Faults;
 using pg_detail::Injected;
-using pg_detail::Retryable;
 using pg_detail::StatementError;
 using pg_detail::Succeeded;
 using pg_detail::Trimmed;
@@ -189,14 +183,18 @@ Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
     lengths[i] = static_cast<int>(params.values_[i].size());
   }
   const std::string text(sql);
-  PGresult* result = PQexecParams(conn_, text.c_str(), static_cast<int>(n), nullptr, values.data(),
-                                  lengths.data(), params.binary_.data(), 0);
-  if (result == nullptr || !Succeeded(result)) {
-    Error error = StatementError(conn_, result, sql);
-    PQclear(result);
-    return Fail(std::move(error));
-  }
-  return Rows(result);
+  return Finished(PQexecParams(conn_, text.c_str(), static_cast<int>(n), nullptr, values.data(),
+                               lengths.data(), params.binary_.data(), 0),
+                  sql);
+}
+
+Result<Rows> Connection::Finished(PGresult* result, std::string_view sql) {
+  if (result != nullptr && Succeeded(result)) return Rows(result);
+  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  last_state_ = state != nullptr ? state : "";
+  Error error = StatementError(conn_, result, sql);
+  PQclear(result);
+  return Fail(std::move(error));
 }
 
 Status Connection::Exec(std::string_view sql, const Params& params) {
@@ -210,13 +208,8 @@ Status Connection::ExecScript(std::string_view sql) {
     return Fail(internal::FaultInjection::Failure(sql));
   }
   const std::string text(sql);
-  PGresult* result = PQexec(conn_, text.c_str());
-  if (result == nullptr || !Succeeded(result)) {
-    Error error = StatementError(conn_, result, sql);
-    PQclear(result);
-    return Fail(std::move(error));
-  }
-  PQclear(result);
+  auto done = Finished(PQexec(conn_, text.c_str()), sql);
+  if (!done) return Fail(done.error());
   return {};
 }
 
@@ -233,15 +226,19 @@ Status Connection::Transaction(const std::function<Status()>& body) {
     if (Status cleared = RollbackIfOpen(); !cleared) return cleared;
     if (Status begun = Exec("BEGIN"); !begun) return begun;
     in_transaction_ = true;
+    last_state_.clear();
     Status done = body();
     if (done) done = Exec("COMMIT");
     in_transaction_ = false;
     if (done) return done;
+    // Retried by the server's own verdict (SQLSTATE), not by words of a message that the
+    // server's language setting may translate: a serialization failure or a deadlock.
+    const bool retry = last_state_ == "40001" || last_state_ == "40P01";
     // A failed COMMIT of an aborted transaction rolls back by itself; otherwise roll back
     // here. A ROLLBACK that fails leaves the transaction to the next statement's
     // RollbackIfOpen.
     (void)RollbackIfOpen();
-    if (attempt == kAttempts || !Retryable(done.error())) return done;
+    if (attempt == kAttempts || !retry) return done;
   }
 }
 

@@ -98,8 +98,11 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   Status RollbackIfOpen();
   Result<Rows> Run(std::string_view sql, const Params& params);
+  // The rows of a statement that succeeded, or its error (noting its SQLSTATE).
+  Result<Rows> Finished(pg_result* result, std::string_view sql);
   pg_conn* conn_;
   bool in_transaction_ = false;
+  std::string last_state_;  // the SQLSTATE of the last statement that failed in Transaction
 };
 
 // Tests only, as the SQLite store's: from now on, the nth statement (1-based; BEGIN, COMMIT
