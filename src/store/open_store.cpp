@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/accounts.hpp"
 #include "store/postgres/pg.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -36,6 +37,22 @@ constexpr std::array<Scheme, 3> kSchemes = {
 }  // namespace
 
 std::string RedactedUrl(std::string_view url) { return postgres::Redacted(url); }
+
+Result<std::unique_ptr<Accounts>> OpenAccounts(std::string_view url, Access access) {
+  for (const std::string_view prefix : {"postgresql://", "postgres://"}) {
+    if (url.starts_with(prefix)) {
+      return postgres::OpenPostgresAccounts(
+          "postgresql://" + std::string(url.substr(prefix.size())), access);
+    }
+  }
+  if (url.starts_with("sqlite:")) url.remove_prefix(7);
+  if (url.find("://") != std::string_view::npos) {
+    // The same refusal as OpenStore's.
+    auto store = OpenStore(url, kDefaultProject, access);
+    return Fail(store ? Error(ErrorCode::kInvalidArgument, "unknown store URL") : store.error());
+  }
+  return sqlite::OpenSqliteAccounts(std::string(url), access);
+}
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, std::string_view project,
                                          Access access) {

@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "store/accounts.hpp"
 #include "store/internal/column_codec.hpp"
 #include "store/postgres/pg.hpp"
 #include "store/sqlite/db.hpp"
@@ -34,8 +35,8 @@ using StoreFactory = std::function<Result<std::unique_ptr<Store>>(std::string_vi
 
 struct Backend {
   std::string name;
-  // Makes a fresh, empty database for the test named `test`; returns how to open it.
-  std::function<StoreFactory(const std::string& test)> fresh;
+  // Makes a fresh, empty database for the test named `test`; returns its URL.
+  std::function<std::string(const std::string& test)> fresh;
   // Removes what `fresh` made.
   std::function<void(const std::string& test)> remove;
   // From now on, the nth statement the backend runs (1-based; BEGIN, COMMIT and ROLLBACK
@@ -92,28 +93,26 @@ std::string PostgresUnavailable() {
 
 std::vector<Backend> Backends() {
   Backend sqlite_backend{"Sqlite",
-                         [](const std::string& test) -> StoreFactory {
+                         [](const std::string& test) {
                            const fs::path dir = SqliteDir(test);
                            fs::remove_all(dir);
                            fs::create_directories(dir);
-                           const std::string url = "sqlite:" + (dir / "foresight.db").string();
-                           return
-                               [url](std::string_view project) { return OpenStore(url, project); };
+                           return "sqlite:" + (dir / "foresight.db").string();
                          },
                          [](const std::string& test) { fs::remove_all(SqliteDir(test)); },
                          [](int nth, int count) { sqlite::FailStatementsForTesting(nth, count); },
                          [] { return sqlite::TakeInjectedFailuresForTesting(); }};
   Backend postgres_backend{
       "Postgres",
-      [](const std::string& test) -> StoreFactory {
-        const std::string url = PostgresUrl(test);
+      [](const std::string& test) {
+        std::string url = PostgresUrl(test);
         auto admin = postgres::Connection::Open(PostgresAdminUrl());
         if (admin) {
           const std::string db = PostgresDatabase(test);
           (void)(*admin)->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", db));
           (void)(*admin)->Exec(fmt::format("CREATE DATABASE {}", db));
         }
-        return [url](std::string_view project) { return OpenStore(url, project); };
+        return url;
       },
       [](const std::string& test) {
         auto admin = postgres::Connection::Open(PostgresAdminUrl());
@@ -212,7 +211,8 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
     if (const std::string why = GetParam().unavailable(); !why.empty()) {
       GTEST_SKIP() << why;
     }
-    open_ = GetParam().fresh(test_);
+    url_ = GetParam().fresh(test_);
+    open_ = [url = url_](std::string_view project) { return OpenStore(url, project); };
     auto store = open_(kDefaultProject);
     ASSERT_TRUE(store) << store.error().message();
     store_ = std::move(*store);
@@ -231,7 +231,14 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
     return opened ? std::move(*opened) : nullptr;
   }
 
+  std::unique_ptr<Accounts> OpenTestAccounts() {
+    auto accounts = OpenAccounts(url_);
+    EXPECT_TRUE(accounts) << accounts.error().message();
+    return accounts ? std::move(*accounts) : nullptr;
+  }
+
   std::string test_;
+  std::string url_;
   StoreFactory open_;
   std::unique_ptr<Store> store_;
 };
@@ -1139,6 +1146,194 @@ TEST_P(StoreContractTest, AFailedAddPlanEventsLeavesNothingAtAnyStep) {
               ASSERT_EQ(all->size(), 4u);
               EXPECT_EQ((*all)[3].effort, 0.5);
             });
+  }
+}
+
+// --- Accounts -------------------------------------------------------------------------
+
+core::User MakeUser(const std::string& name, bool admin = false) {
+  return {name, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", admin, false,
+          "2026-12-03T10:00:00Z"};
+}
+
+core::ApiToken MakeToken(const std::string& id, const std::string& user) {
+  core::ApiToken t;
+  t.id = id;
+  t.user = user;
+  t.hash = std::string("\x00\x01\xfe\xff", 4) + std::string(28, '\x7f');
+  t.label = "laptop";
+  t.created_at = "2026-12-03T10:00:00Z";
+  t.expires_at = "2027-03-03T10:00:00Z";
+  return t;
+}
+
+TEST_P(StoreContractTest, UsersRoundTripAndNamesAreUnique) {
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE(accounts->AddUser(MakeUser("ana", true)));
+  ASSERT_TRUE(accounts->AddUser(MakeUser("bo")));
+  const Status again = accounts->AddUser(MakeUser("ana"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code(), ErrorCode::kAlreadyExists);
+  const Status unnamed = accounts->AddUser(MakeUser(""));
+  ASSERT_FALSE(unnamed);
+  EXPECT_EQ(unnamed.error().code(), ErrorCode::kInvalidArgument);
+
+  auto ana = accounts->FindUser("ana");
+  ASSERT_TRUE(ana && *ana);
+  EXPECT_EQ((*ana)->password_hash, MakeUser("ana").password_hash);
+  EXPECT_TRUE((*ana)->admin);
+  EXPECT_FALSE((*ana)->disabled);
+  EXPECT_EQ((*ana)->created_at, "2026-12-03T10:00:00Z");
+  auto nobody = accounts->FindUser("cy");
+  ASSERT_TRUE(nobody);
+  EXPECT_FALSE(*nobody);
+
+  core::User bo = MakeUser("bo");
+  bo.password_hash = "changed";
+  bo.disabled = true;
+  ASSERT_TRUE(accounts->UpdateUser(bo));
+  auto users = accounts->ListUsers();
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[0].name, "ana");
+  EXPECT_EQ((*users)[1].password_hash, "changed");
+  EXPECT_TRUE((*users)[1].disabled);
+  const Status missing = accounts->UpdateUser(MakeUser("cy"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, TokensRoundTripTheirHashBytesAndRevokeOnce) {
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE(accounts->AddUser(MakeUser("ana", true)));
+  ASSERT_TRUE(accounts->AddUser(MakeUser("bo")));
+  ASSERT_TRUE(accounts->AddToken(MakeToken("t2", "bo")));
+  ASSERT_TRUE(accounts->AddToken(MakeToken("t1", "ana")));
+  ASSERT_TRUE(accounts->AddToken(MakeToken("t3", "bo")));
+  const Status same_id = accounts->AddToken(MakeToken("t1", "bo"));
+  ASSERT_FALSE(same_id);
+  EXPECT_EQ(same_id.error().code(), ErrorCode::kAlreadyExists);
+  const Status no_user = accounts->AddToken(MakeToken("t4", "cy"));
+  ASSERT_FALSE(no_user);
+  EXPECT_EQ(no_user.error().code(), ErrorCode::kNotFound);
+
+  auto found = accounts->FindToken("t1");
+  ASSERT_TRUE(found && *found) << (found ? "" : found.error().message());
+  EXPECT_EQ((*found)->token.hash, MakeToken("t1", "ana").hash);
+  EXPECT_EQ((*found)->token.user, "ana");
+  EXPECT_EQ((*found)->token.expires_at, "2027-03-03T10:00:00Z");
+  EXPECT_FALSE((*found)->token.revoked_at);
+  EXPECT_TRUE((*found)->user_admin);
+  auto none = accounts->FindToken("t9");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(*none);
+
+  auto of_bo = accounts->ListTokens("bo");
+  ASSERT_TRUE(of_bo);
+  ASSERT_EQ(of_bo->size(), 2u);
+  EXPECT_EQ((*of_bo)[0].id, "t2");  // in the order they were made
+  EXPECT_EQ((*of_bo)[1].id, "t3");
+  auto all = accounts->ListTokens("");
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 3u);
+
+  ASSERT_TRUE(accounts->RevokeToken("t2", "2026-12-04T00:00:00Z"));
+  ASSERT_TRUE(accounts->RevokeToken("t2", "2026-12-05T00:00:00Z"));
+  auto revoked = accounts->FindToken("t2");
+  ASSERT_TRUE(revoked && *revoked);
+  EXPECT_EQ((*revoked)->token.revoked_at, "2026-12-04T00:00:00Z");
+  const Status unknown = accounts->RevokeToken("t9", "2026-12-04T00:00:00Z");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, RolesArePerProjectAndReplaceable) {
+  NewProject("vision");
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE(accounts->AddUser(MakeUser("bo")));
+  ASSERT_TRUE(accounts->AddUser(MakeUser("ana")));
+  ASSERT_TRUE(accounts->SetRole("vision", "bo", core::ProjectRole::kViewer));
+  ASSERT_TRUE(accounts->SetRole("vision", "bo", core::ProjectRole::kMaintainer));
+  ASSERT_TRUE(accounts->SetRole("vision", "ana", core::ProjectRole::kAdmin));
+  ASSERT_TRUE(accounts->SetRole("default", "bo", core::ProjectRole::kContributor));
+
+  auto role = accounts->RoleOf("vision", "bo");
+  ASSERT_TRUE(role);
+  EXPECT_EQ(*role, core::ProjectRole::kMaintainer);
+  auto members = accounts->ListMembers("vision");
+  ASSERT_TRUE(members);
+  ASSERT_EQ(members->size(), 2u);
+  EXPECT_EQ((*members)[0].user, "ana");
+  EXPECT_EQ((*members)[0].role, core::ProjectRole::kAdmin);
+
+  ASSERT_TRUE(accounts->SetRole("vision", "bo", std::nullopt));
+  ASSERT_TRUE(accounts->SetRole("vision", "bo", std::nullopt));  // nothing left to take
+  auto gone = accounts->RoleOf("vision", "bo");
+  ASSERT_TRUE(gone);
+  EXPECT_FALSE(*gone);
+  auto elsewhere = accounts->RoleOf("default", "bo");
+  ASSERT_TRUE(elsewhere);
+  EXPECT_EQ(*elsewhere, core::ProjectRole::kContributor);
+
+  for (const auto& [project, user] : {std::pair{"nowhere", "bo"}, std::pair{"vision", "cy"}}) {
+    const Status refused = accounts->SetRole(project, user, core::ProjectRole::kViewer);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code(), ErrorCode::kNotFound) << project << " " << user;
+  }
+  auto no_project = accounts->ListMembers("nowhere");
+  ASSERT_FALSE(no_project);
+  EXPECT_EQ(no_project.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, TheAuditLogKeepsOrderAndFiltersByProject) {
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  for (int i = 0; i < 5; ++i) {
+    core::AuditEntry e;
+    e.at = fmt::format("2026-12-03T10:00:0{}Z", i);
+    e.user = "ana";
+    e.action = "POST /api/v1/projects/{project}/runs";
+    e.project = i % 2 == 0 ? "vision" : "";
+    e.target = fmt::format("run 'r{}'", i);
+    e.status = 201;
+    ASSERT_TRUE(accounts->AppendAudit(e));
+  }
+  auto all = accounts->ListAudit(std::nullopt, 0);
+  ASSERT_TRUE(all) << all.error().message();
+  ASSERT_EQ(all->size(), 5u);
+  EXPECT_EQ((*all)[0].target, "run 'r0'");
+  EXPECT_EQ((*all)[4].status, 201);
+  EXPECT_LT((*all)[0].id, (*all)[4].id);
+  auto newest = accounts->ListAudit(std::nullopt, 2);
+  ASSERT_TRUE(newest);
+  ASSERT_EQ(newest->size(), 2u);
+  EXPECT_EQ((*newest)[0].target, "run 'r3'");  // the newest two, oldest first
+  EXPECT_EQ((*newest)[1].target, "run 'r4'");
+  auto vision = accounts->ListAudit(std::string("vision"), 0);
+  ASSERT_TRUE(vision);
+  ASSERT_EQ(vision->size(), 3u);
+  EXPECT_EQ((*vision)[2].target, "run 'r4'");
+}
+
+TEST_P(StoreContractTest, AccountWritesAreAllOrNothingUnderInjectedFailures) {
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE(accounts->AddUser(MakeUser("ana")));
+  for (int nth = 1; nth <= 6; ++nth) {
+    GetParam().fail_statements(nth, 1);
+    const Status added = accounts->AddToken(MakeToken(fmt::format("t{}", nth), "ana"));
+    GetParam().fail_statements(0, 0);
+    const bool hit = !GetParam().take_injected().empty();
+    auto found = accounts->FindToken(fmt::format("t{}", nth));
+    ASSERT_TRUE(found) << found.error().message();
+    // Stored exactly when acknowledged.
+    EXPECT_EQ(added.has_value(), found->has_value()) << "nth=" << nth;
+    if (!hit) {
+      EXPECT_TRUE(added) << "nth=" << nth;
+    }
   }
 }
 

@@ -14,6 +14,7 @@
 #include "store/internal/records.hpp"
 #include "store/internal/try.hpp"
 #include "store/postgres/pg.hpp"
+#include "store/postgres/postgres_accounts.hpp"
 
 namespace foresight::store::postgres {
 // Named, not anonymous: unity builds put this file in one unit with the SQLite store.
@@ -143,7 +144,48 @@ CREATE TABLE plan_events (
 CREATE INDEX plan_events_by_project ON plan_events (project_id, id);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+// Version 2: accounts, as the SQLite store's version 5.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE users (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name           text NOT NULL UNIQUE CHECK (name <> ''),
+  password_hash  text NOT NULL,
+  admin          smallint NOT NULL CHECK (admin IN (0, 1)),
+  disabled       smallint NOT NULL CHECK (disabled IN (0, 1)),
+  created_at     text NOT NULL
+);
+
+CREATE TABLE tokens (
+  seq         bigint GENERATED ALWAYS AS IDENTITY,
+  id          text PRIMARY KEY,
+  user_id     bigint NOT NULL REFERENCES users(id),
+  hash        bytea NOT NULL,
+  label       text NOT NULL,
+  created_at  text NOT NULL,
+  expires_at  text NOT NULL,
+  revoked_at  text
+);
+
+CREATE TABLE members (
+  project_id  bigint NOT NULL REFERENCES projects(id),
+  user_id     bigint NOT NULL REFERENCES users(id),
+  role        text NOT NULL CHECK (role IN ('viewer', 'contributor', 'maintainer', 'admin')),
+  PRIMARY KEY (project_id, user_id)
+);
+
+CREATE TABLE audit_log (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at         text NOT NULL,
+  user_name  text NOT NULL,
+  action     text NOT NULL,
+  project    text NOT NULL,
+  target     text NOT NULL,
+  status     integer NOT NULL
+);
+CREATE INDEX audit_log_by_project ON audit_log (project, id);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
 
 // Serialises schema changes between connections (pg_advisory_lock's key: "foresig").
 constexpr int64_t kMigrationLock = 0x666f7265736967;
@@ -925,14 +967,29 @@ Status Migrate(Connection& db, const std::string& url, Access access) {
 
 int LatestSchemaVersion() { return static_cast<int>(pg_store::kMigrations.size()); }
 
-Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::string_view project,
-                                                 Access access) {
+namespace pg_store {
+
+// A connection to a store at the current schema, read-only for kReadOnly.
+Result<std::unique_ptr<Connection>> OpenMigrated(const std::string& url, Access access) {
   FS_TRY(db, Connection::Open(url));
   // Writes are durable when acknowledged: a commit returns once it is flushed to disk.
   FS_CHECK(db->Exec("SET synchronous_commit = on"));
-  FS_CHECK(pg_store::Migrate(*db, url, access));
+  FS_CHECK(Migrate(*db, url, access));
+  if (access == Access::kReadOnly) FS_CHECK(db->Exec("SET default_transaction_read_only = on"));
+  return std::move(db);
+}
+
+}  // namespace pg_store
+
+Result<std::unique_ptr<Accounts>> OpenPostgresAccounts(const std::string& url, Access access) {
+  FS_TRY(db, pg_store::OpenMigrated(url, access));
+  return MakePostgresAccounts(std::move(db));
+}
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::string_view project,
+                                                 Access access) {
+  FS_TRY(db, pg_store::OpenMigrated(url, access));
   const bool read_only = access == Access::kReadOnly;
-  if (read_only) FS_CHECK(db->Exec("SET default_transaction_read_only = on"));
   FS_TRY(found, db->Query("SELECT id FROM projects WHERE name = $1", Params().Text(project)));
   if (found.empty()) {
     FS_TRY(names, pg_store::ProjectNames(*db));

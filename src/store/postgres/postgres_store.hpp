@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "store/accounts.hpp"
 #include "store/store.hpp"
 
 namespace foresight::store::postgres {
@@ -23,5 +24,7 @@ int LatestSchemaVersion();
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
                                                  std::string_view project = kDefaultProject,
                                                  Access access = Access::kCreate);
+
+Result<std::unique_ptr<Accounts>> OpenPostgresAccounts(const std::string& url, Access access);
 
 }  // namespace foresight::store::postgres

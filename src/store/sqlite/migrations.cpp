@@ -188,7 +188,49 @@ CREATE TABLE plan_events (
 CREATE INDEX plan_events_by_project ON plan_events (project_id, id);
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// Version 5: accounts (store/accounts.hpp). Users, their API tokens (the secret's hash, never
+// the token), their roles per project, and the audit log of writes. The log keeps names as
+// text, not ids, so an entry still says who and what after a rename or a deletion.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE users (
+  id             INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  password_hash  TEXT NOT NULL,
+  admin          INTEGER NOT NULL CHECK (admin IN (0, 1)),
+  disabled       INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE tokens (
+  id          TEXT PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  hash        BLOB NOT NULL,
+  label       TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,           -- '' = never
+  revoked_at  TEXT
+) STRICT;
+
+CREATE TABLE members (
+  project_id  INTEGER NOT NULL REFERENCES projects(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  role        TEXT NOT NULL CHECK (role IN ('viewer', 'contributor', 'maintainer', 'admin')),
+  PRIMARY KEY (project_id, user_id)
+) STRICT;
+
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  user_name  TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  project    TEXT NOT NULL,
+  target     TEXT NOT NULL,
+  status     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_project ON audit_log (project, id);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

@@ -19,6 +19,7 @@
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/sqlite_accounts.hpp"
 
 namespace foresight::store::sqlite {
 namespace {
@@ -723,6 +724,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, std::str
   const int64_t project_id = find.Int(0);
   return std::unique_ptr<Store>(
       std::make_unique<SqliteStore>(std::move(db), project_id, std::string(project)));
+}
+
+Result<std::unique_ptr<Accounts>> OpenSqliteAccounts(const std::string& path, Access access) {
+  FS_TRY(db, OpenMigrated(path, LatestSchemaVersion(), access));
+  return MakeSqliteAccounts(std::move(db));
 }
 
 Result<int64_t> WritersSynchronousForTesting(const std::string& path) {

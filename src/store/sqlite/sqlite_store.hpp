@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "store/accounts.hpp"
 #include "store/store.hpp"
 
 namespace foresight::store::sqlite {
@@ -21,6 +22,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
 
 // For tests that build databases of earlier versions: creates the database at `path` if
 // needed and migrates it to `version` (not beyond), without opening a Store.
+Result<std::unique_ptr<Accounts>> OpenSqliteAccounts(const std::string& path, Access access);
+
 Status MigrateSqliteForTesting(const std::string& path, int version);
 
 // For tests of durability: the `PRAGMA synchronous` level (2: FULL) of a connection opened
