@@ -20,6 +20,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "data_loss";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
   }
   return "internal";
 }
@@ -83,6 +87,9 @@ int ExitCodeFor(ErrorCode code) {
       return 75;  // sysexits' EX_TEMPFAIL: try again later
     case ErrorCode::kInternal:
       return 70;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kPermissionDenied:
+      return 77;  // sysexits' EX_NOPERM
   }
   return 70;
 }

@@ -22,6 +22,9 @@ enum class ErrorCode {
   kUnavailable,         // a transient failure; retrying may help (exit 75, HTTP 503)
   kDataLoss,            // stored data is damaged (exit 2, HTTP 500)
   kInternal,            // a bug (exit 70, HTTP 500)
+  kUnauthenticated,     // no valid credentials: no token, or a wrong, expired or revoked one
+                        // (exit 77, HTTP 401)
+  kPermissionDenied,    // valid credentials without the right (exit 77, HTTP 403)
 };
 
 // The stable lower-case name of a code, e.g. "invalid_argument".

@@ -470,6 +470,10 @@ int HttpStatus(ErrorCode code) {
       return 412;
     case ErrorCode::kResourceExhausted:
       return 413;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kPermissionDenied:
+      return 403;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kDataLoss:

@@ -51,6 +51,9 @@ class Accounts {
   // revoked token keeps its first time.
   virtual Status RevokeToken(std::string_view id, std::string_view at) = 0;
 
+  // Creates an empty project with `owner` as its admin, in one transaction. kInvalidArgument
+  // for an empty name, kAlreadyExists when it is taken, kNotFound when `owner` is no user.
+  virtual Status CreateProject(std::string_view project, std::string_view owner) = 0;
   // Gives `user` `role` in `project` (replacing the one it had), or takes its role away
   // (nullopt; nothing to take is not an error). kNotFound for a missing user or project.
   virtual Status SetRole(std::string_view project, std::string_view user,

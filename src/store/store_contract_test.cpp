@@ -15,6 +15,7 @@
 #include <limits>
 #include <ostream>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -1286,6 +1287,30 @@ TEST_P(StoreContractTest, RolesArePerProjectAndReplaceable) {
   auto no_project = accounts->ListMembers("nowhere");
   ASSERT_FALSE(no_project);
   EXPECT_EQ(no_project.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, AProjectMadeForAUserHasThemAsItsAdmin) {
+  auto accounts = OpenTestAccounts();
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE(accounts->AddUser(MakeUser("ana")));
+  ASSERT_TRUE(accounts->CreateProject("vision", "ana"));
+  auto role = accounts->RoleOf("vision", "ana");
+  ASSERT_TRUE(role);
+  EXPECT_EQ(*role, core::ProjectRole::kAdmin);
+  auto projects = store_->ListProjects();
+  ASSERT_TRUE(projects);
+  EXPECT_EQ(*projects, (std::vector<std::string>{"default", "vision"}));
+  for (const auto& [project, owner, code] : {std::tuple{"vision", "ana", ErrorCode::kAlreadyExists},
+                                             std::tuple{"", "ana", ErrorCode::kInvalidArgument},
+                                             std::tuple{"audio", "cy", ErrorCode::kNotFound}}) {
+    const Status refused = accounts->CreateProject(project, owner);
+    ASSERT_FALSE(refused) << project;
+    EXPECT_EQ(refused.error().code(), code) << project;
+  }
+  // Nothing of a refused one is left.
+  projects = store_->ListProjects();
+  ASSERT_TRUE(projects);
+  EXPECT_EQ(projects->size(), 2u);
 }
 
 TEST_P(StoreContractTest, TheAuditLogKeepsOrderAndFiltersByProject) {

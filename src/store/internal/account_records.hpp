@@ -112,6 +112,11 @@ inline Error NoUser(std::string_view name) {
                fmt::format("no user named '{}'; `foresight admin user list` lists them", name));
 }
 
+inline Error ProjectTaken(std::string_view name) {
+  return Error(ErrorCode::kAlreadyExists,
+               fmt::format("a project named '{}' exists already; choose another name", name));
+}
+
 inline Error NoProject(std::string_view name) {
   return Error(ErrorCode::kNotFound, fmt::format("no project named '{}'", name));
 }

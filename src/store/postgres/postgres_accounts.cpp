@@ -135,6 +135,22 @@ class PostgresAccounts final : public Accounts {
     });
   }
 
+  Status CreateProject(std::string_view project, std::string_view owner) override {
+    if (project.empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
+    }
+    return db_->Transaction([&]() -> Status {
+      FS_TRY(user_id, IdOf("users", owner));
+      if (!user_id) return Fail(NoUser(owner));
+      FS_TRY(inserted, db_->Query("INSERT INTO projects (name) VALUES ($1) ON CONFLICT (name) DO "
+                                  "NOTHING RETURNING id",
+                                  Params().Text(project)));
+      if (inserted.empty()) return Fail(internal::ProjectTaken(project));
+      return db_->Exec("INSERT INTO members (project_id, user_id, role) VALUES ($1, $2, 'admin')",
+                       Params().Int(inserted[0].Int(0)).Int(*user_id));
+    });
+  }
+
   Status SetRole(std::string_view project, std::string_view user,
                  std::optional<core::ProjectRole> role) override {
     return db_->Transaction([&]() -> Status {

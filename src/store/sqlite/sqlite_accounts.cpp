@@ -142,6 +142,25 @@ class SqliteAccounts final : public Accounts {
     });
   }
 
+  Status CreateProject(std::string_view project, std::string_view owner) override {
+    if (project.empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
+    }
+    return InTransaction(*db_, [&]() -> Status {
+      FS_TRY(user_id, IdOf("users", owner));
+      if (!user_id) return Fail(NoUser(owner));
+      FS_TRY(taken, IdOf("projects", project));
+      if (taken) return Fail(internal::ProjectTaken(project));
+      FS_TRY(insert, db_->Prepare("INSERT INTO projects (name) VALUES (?1)"));
+      insert.Bind(1, project);
+      FS_CHECK(insert.Run());
+      FS_TRY(member, db_->Prepare("INSERT INTO members (project_id, user_id, role) VALUES (?1, "
+                                  "?2, 'admin')"));
+      member.Bind(1, db_->LastInsertId()).Bind(2, *user_id);
+      return member.Run();
+    });
+  }
+
   Status SetRole(std::string_view project, std::string_view user,
                  std::optional<core::ProjectRole> role) override {
     return InTransaction(*db_, [&]() -> Status {
