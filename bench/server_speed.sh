@@ -38,6 +38,9 @@ PY
 cd "$work"
 "$foresight" init >/dev/null
 "$foresight" evalset add big eval.csv --id id --label label --positive 1 >/dev/null
+"$foresight" admin user add bench --admin >/dev/null
+token=$("$foresight" admin token create bench 2>/dev/null)
+auth="Authorization: Bearer $token"
 "$foresight" serve --listen "127.0.0.1:$port" 2>/dev/null &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.05; done
@@ -47,17 +50,17 @@ echo "== upload of $rows predictions: HTTP against run add ==" >&2
 echo 0 >"$work/n"
 next() { n=$(($(cat "$work/n") + 1)); echo "$n" >"$work/n"; echo "$n"; }
 export -f next
-export work api foresight
+export work api foresight auth
 hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/upload.json" \
   -n "POST /runs (curl)" \
-  'curl -sf -o /dev/null -X POST --data-binary @preds.csv -H "Content-Type: text/csv" "$api/runs?name=h$(next)&evalset=big&score=score"' \
+  'curl -sf -o /dev/null -H "$auth" -X POST --data-binary @preds.csv -H "Content-Type: text/csv" "$api/runs?name=h$(next)&evalset=big&score=score"' \
   -n "foresight run add" \
   '"$foresight" run add c$(next) --evalset big --predictions preds.csv >/dev/null' >&2
 
 echo "== eval of one run, roc_auc, 2000 BCa resamples: HTTP against the CLI ==" >&2
 hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/eval.json" \
   -n "GET /eval (curl)" \
-  'curl -sf -o /dev/null "$api/eval?run=h1&metric=roc_auc&seed=$(next)"' \
+  'curl -sf -o /dev/null -H "$auth" "$api/eval?run=h1&metric=roc_auc&seed=$(next)"' \
   -n "foresight eval" \
   '"$foresight" eval h1 --metric roc_auc --no-cache --seed $(next) >/dev/null' >&2
 

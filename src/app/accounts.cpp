@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace.hpp"
+
 namespace foresight::app {
 // Named, not anonymous: unity builds put this file in one unit with others.
 namespace accounts_uc {
@@ -252,6 +254,8 @@ Result<IssuedToken> Login(store::Accounts& accounts, const std::string& user,
   const bool usable = *found && !(*found)->disabled && !(*found)->password_hash.empty();
   const bool matches = PasswordMatches(usable ? (*found)->password_hash : kNoSuchUser, password);
   if (!usable || !matches) {
+    // Failed logins are recorded, so repeated guessing shows in the log.
+    (void)Audit(accounts, user, "failed login", "", "", clock);
     return Fail(Error(ErrorCode::kUnauthenticated,
                       "the user name or the password is wrong (or the user is disabled)"));
   }
@@ -325,6 +329,26 @@ Result<std::vector<std::string>> VisibleProjects(store::Accounts& accounts, stor
     if (*role) out.push_back(project);
   }
   return out;
+}
+
+Result<std::unique_ptr<AccountStore>> OpenAccountStore(const std::string& url) {
+  return store::OpenAccounts(StoreUrlOf(url), store::Access::kWrite);
+}
+
+Result<std::vector<core::User>> ListUsers(AccountStore& accounts) { return accounts.ListUsers(); }
+
+Result<std::vector<core::ApiToken>> ListTokens(AccountStore& accounts, const std::string& user) {
+  return accounts.ListTokens(user);
+}
+
+Result<std::vector<core::Member>> ListMembers(AccountStore& accounts, const std::string& project) {
+  return accounts.ListMembers(project);
+}
+
+Result<std::vector<core::AuditEntry>> ListAudit(AccountStore& accounts,
+                                                const std::optional<std::string>& project,
+                                                size_t limit) {
+  return accounts.ListAudit(project, limit);
 }
 
 Status SetMemberRole(store::Accounts& accounts, const std::string& project, const std::string& user,

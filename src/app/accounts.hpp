@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,12 @@
 #include "store/accounts.hpp"
 
 namespace foresight::app {
+
+// The accounts of a store, as the faces hold them.
+using AccountStore = store::Accounts;
+
+// Opens the accounts of the store at `url` (sqlite:PATH, a workspace folder, postgresql://...).
+Result<std::unique_ptr<AccountStore>> OpenAccountStore(const std::string& url);
 
 inline constexpr size_t kMinPasswordLength = 12;
 inline constexpr int kDefaultTokenDays = 90;
@@ -83,6 +90,14 @@ Result<std::vector<std::string>> VisibleProjects(store::Accounts& accounts, stor
 Status SetMemberRole(store::Accounts& accounts, const std::string& project, const std::string& user,
                      std::optional<core::ProjectRole> role, const std::string& actor,
                      const Clock& clock);
+
+// Listings, as stored (see store/accounts.hpp for their order).
+Result<std::vector<core::User>> ListUsers(AccountStore& accounts);
+Result<std::vector<core::ApiToken>> ListTokens(AccountStore& accounts, const std::string& user);
+Result<std::vector<core::Member>> ListMembers(AccountStore& accounts, const std::string& project);
+Result<std::vector<core::AuditEntry>> ListAudit(AccountStore& accounts,
+                                                const std::optional<std::string>& project,
+                                                size_t limit);
 
 // The time `days` days after `iso` (ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ").
 Result<std::string> AddDays(const std::string& iso, int days);

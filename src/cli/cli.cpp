@@ -51,6 +51,8 @@ constexpr Command kCommands[] = {
      AddMigrate},
     {"serve", "Serve a store to the team over HTTP: a JSON API (GET /api/v1/openapi.json)",
      AddServe},
+    {"admin", "Accounts of a served store: users, tokens, project members, the audit log",
+     AddAdmin},
 };
 
 // `foresight --workspace DIR evalsets` as `foresight evalsets --workspace DIR`: the workspace

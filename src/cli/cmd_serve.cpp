@@ -13,6 +13,7 @@
 
 #include "app/workspace.hpp"
 #include "cli/command.hpp"
+#include "report/accounts_report.hpp"
 #include "server/server.hpp"
 
 namespace foresight::cli {
@@ -24,28 +25,35 @@ Runner AddServe(CLI::App& sub) {
     size_t threads = 8;
     std::string tls_cert;
     std::string tls_key;
+    bool no_auth = false;
+    bool behind_tls_proxy = false;
   };
   auto opts = std::make_shared<Options>();
   sub.add_option("--store", opts->store,
                  "The store to serve: postgresql://USER@HOST:PORT/DATABASE, sqlite:PATH or a "
                  "workspace folder (default: the workspace found upwards)");
-  sub.add_option("--listen", opts->listen, "HOST:PORT to listen on (loopback only for now)")
+  sub.add_option("--listen", opts->listen,
+                 "HOST:PORT to listen on; beyond loopback, with HTTPS or behind a TLS proxy")
       ->capture_default_str();
   sub.add_option("--threads", opts->threads, "Requests served at once")->capture_default_str();
   sub.add_option("--tls-cert", opts->tls_cert, "Serve HTTPS with this PEM certificate (chain)");
   sub.add_option("--tls-key", opts->tls_key, "The certificate's PEM private key");
+  sub.add_flag("--behind-tls-proxy", opts->behind_tls_proxy,
+               "A TLS-terminating proxy is in front: accept tokens over plain HTTP beyond "
+               "loopback (the proxy encrypts them on the network)");
+  sub.add_flag("--no-auth", opts->no_auth,
+               "Serve without accounts: no tokens, anyone on this machine is an administrator "
+               "(loopback only; for one person's own machine)");
   return [opts] {
     server::ServeOptions o;
     o.threads = opts->threads;
     o.tls_cert = opts->tls_cert;
     o.tls_key = opts->tls_key;
-    if (opts->store.empty()) {
-      auto found = app::FindWorkspace(std::nullopt, std::filesystem::current_path().string());
-      if (!found) return ReportError(found.error());
-      o.store_url = "sqlite:" + found->database;
-    } else {
-      o.store_url = opts->store;
-    }
+    o.accounts = !opts->no_auth;
+    o.behind_tls_proxy = opts->behind_tls_proxy;
+    auto store = ChosenStore(opts->store);
+    if (!store) return ReportError(store.error());
+    o.store_url = *store;
     const size_t colon = opts->listen.rfind(':');
     if (colon == std::string::npos || colon == 0) {
       return ReportError(Error(ErrorCode::kInvalidArgument,
@@ -68,10 +76,9 @@ Runner AddServe(CLI::App& sub) {
     auto started = server::Server::Start(o);
     if (!started) return ReportError(started.error());
     server::Server& http = **started;
-    fmt::print(stderr,
-               "foresight: serving {} on {}://{}:{} (loopback only: accounts and tokens are "
-               "not built yet); Ctrl-C stops it\n",
-               http.StoreShown(), http.Tls() ? "https" : "http", o.host, http.port());
+    fmt::print(stderr, "{}",
+               report::RenderServeBanner({http.StoreShown(), http.Tls(), o.host, http.port(),
+                                          http.Accounts(), o.behind_tls_proxy}));
     std::thread waiter([&http, stop_signals] {
       int signal = 0;
       sigwait(&stop_signals, &signal);

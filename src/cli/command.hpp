@@ -46,6 +46,10 @@ void WriteStdout(std::string_view text);
 // code, whatever the command returned; else `exit_code`.
 int FinishOutput(int exit_code);
 
+// The store a server-side command works on: `store` when given (a URL or a workspace folder),
+// else the workspace found upwards from the current directory, as sqlite:PATH.
+Result<std::string> ChosenStore(const std::string& store);
+
 // Prints "foresight: error: <message>" to stderr and returns the error's exit code.
 int ReportError(const Error& error);
 
@@ -129,5 +133,6 @@ Runner AddReportCommand(CLI::App& sub);
 Runner AddPlanCommand(CLI::App& sub);
 Runner AddMigrate(CLI::App& sub);
 Runner AddServe(CLI::App& sub);
+Runner AddAdmin(CLI::App& sub);
 
 }  // namespace foresight::cli

@@ -216,4 +216,11 @@ std::string DefaultCharterPath(const app::OpenedWorkspace& opened) {
   return path.string();
 }
 
+Result<std::string> ChosenStore(const std::string& store) {
+  if (!store.empty()) return store;
+  auto found = app::FindWorkspace(std::nullopt, std::filesystem::current_path().string());
+  if (!found) return Fail(found.error());
+  return "sqlite:" + found->database;
+}
+
 }  // namespace foresight::cli

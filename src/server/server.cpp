@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/accounts.hpp"
 #include "app/evaluate.hpp"
 #include "app/ingest.hpp"
 #include "app/listings.hpp"
@@ -28,6 +29,7 @@
 #include "base/strings.hpp"
 #include "report/evidence_report.hpp"
 #include "report/workspace_report.hpp"
+#include "store/accounts.hpp"
 #include "store/store.hpp"
 
 namespace foresight::server {
@@ -43,6 +45,9 @@ struct Call {
   const std::string& store_url;
   Executor* executor;          // the server's one pool for parallel measuring, shared by requests
   std::string body_path = {};  // the streamed request body, for the routes that read one
+  app::Principal who = {};     // who asks (an administrator, without accounts)
+  store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
+  Json json = {};                       // the JSON body, for the routes that read one
 };
 
 struct Reply {
@@ -55,6 +60,7 @@ using Handler = std::function<Result<Reply>(const Call&)>;
 struct Route {
   RouteInfo info;
   Handler handler;
+  bool audits_itself = false;  // its use case writes the audit entry (account changes)
 };
 
 // The message without the core's field marks: a field is named as the API's parameter.
@@ -236,7 +242,8 @@ Result<Reply> OpenApi(const Call& /*call*/) { return Reply{200, OpenApiJson()}; 
 Result<Reply> ListProjects(const Call& call) {
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto names = (*store)->ListProjects();
+  auto names = call.accounts == nullptr ? (*store)->ListProjects()
+                                        : app::VisibleProjects(*call.accounts, **store, call.who);
   if (!names) return Fail(names.error());
   return Reply{200, Json{{"projects", *names}}.dump(2) + "\n"};
 }
@@ -244,6 +251,13 @@ Result<Reply> ListProjects(const Call& call) {
 Result<Reply> CreateProject(const Call& call) {
   auto name = Required(call, "name");
   if (!name) return Fail(name.error());
+  if (call.accounts != nullptr) {
+    // Its maker is its admin.
+    if (Status made = call.accounts->CreateProject(*name, call.who.user); !made) {
+      return Fail(made.error());
+    }
+    return Reply{201, Json{{"project", *name}}.dump(2) + "\n"};
+  }
   auto store = Open(call, store::Access::kWrite);
   if (!store) return Fail(store.error());
   if (Status made = (*store)->CreateProject(*name); !made) return Fail(made.error());
@@ -368,42 +382,316 @@ Result<Reply> Evaluate(const Call& call) {
   return Reply{200, report::RenderEvalJson(*result, o.confidence)};
 }
 
+// The accounts a route needs; a 412 on a server without them.
+Result<store::Accounts*> NeedAccounts(const Call& call) {
+  if (call.accounts == nullptr) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "this server runs without accounts (--no-auth): there are no users, tokens or "
+                "members to manage");
+  }
+  return call.accounts;
+}
+
+Result<std::string> JsonText(const Call& call, const char* name, bool required) {
+  if (!call.json.contains(name)) {
+    if (!required) return std::string();
+    return Fail(
+        Error(ErrorCode::kInvalidArgument, fmt::format("the JSON body needs the field '{}'", name))
+            .WithField(name));
+  }
+  if (!call.json[name].is_string()) {
+    return Fail(Error(ErrorCode::kInvalidArgument, fmt::format("'{}' must be a string", name))
+                    .WithField(name));
+  }
+  return call.json[name].get<std::string>();
+}
+
+std::string TokenJson(const app::IssuedToken& issued) {
+  return Json{{"token", issued.secret},
+              {"id", issued.token.id},
+              {"user", issued.token.user},
+              {"label", issued.token.label},
+              {"expires_at", issued.token.expires_at}}
+             .dump(2) +
+         "\n";
+}
+
+Result<Reply> Login(const Call& call) {
+  auto accounts = NeedAccounts(call);
+  if (!accounts) return Fail(accounts.error());
+  auto user = JsonText(call, "user", true);
+  if (!user) return Fail(user.error());
+  auto password = JsonText(call, "password", true);
+  if (!password) return Fail(password.error());
+  auto label = JsonText(call, "label", false);
+  if (!label) return Fail(label.error());
+  int days = app::kDefaultTokenDays;
+  if (call.json.contains("days")) {
+    if (!call.json["days"].is_number_integer()) {
+      return Fail(
+          Error(ErrorCode::kInvalidArgument, "'days' must be a whole number").WithField("days"));
+    }
+    const auto value = call.json["days"].get<int64_t>();
+    days = value < 0 || value > app::kMaxTokenDays ? -1 : static_cast<int>(value);
+  }
+  const SystemClock clock;
+  auto issued = app::Login(**accounts, *user, *password, *label, days, clock);
+  if (!issued) return Fail(issued.error());
+  return Reply{201, TokenJson(*issued)};
+}
+
+Result<Reply> RevokeOwnToken(const Call& call) {
+  auto accounts = NeedAccounts(call);
+  if (!accounts) return Fail(accounts.error());
+  const std::string& id = call.captures[0];
+  auto found = (*accounts)->FindToken(id);
+  if (!found) return Fail(found.error());
+  // Someone else's token is "not found" to a user who is no administrator.
+  if (!*found || (!call.who.admin && (*found)->token.user != call.who.user)) {
+    return Fail(ErrorCode::kNotFound, fmt::format("no token '{}' of yours", id));
+  }
+  const SystemClock clock;
+  if (Status revoked = app::RevokeToken(**accounts, id, call.who.user, clock); !revoked) {
+    return Fail(revoked.error());
+  }
+  return Reply{200, Json{{"revoked", id}}.dump(2) + "\n"};
+}
+
+Result<Reply> Me(const Call& call) {
+  return Reply{200, Json{{"user", call.who.user},
+                         {"admin", call.who.admin},
+                         {"accounts", call.accounts != nullptr}}
+                            .dump(2) +
+                        "\n"};
+}
+
+std::string MembersJson(const std::vector<core::Member>& members) {
+  Json list = Json::array();
+  for (const core::Member& m : members) {
+    list.push_back(Json{{"user", m.user}, {"role", std::string(core::ProjectRoleName(m.role))}});
+  }
+  return Json{{"members", list}}.dump(2) + "\n";
+}
+
+Result<Reply> ListMembers(const Call& call) {
+  auto accounts = NeedAccounts(call);
+  if (!accounts) return Fail(accounts.error());
+  auto members = (*accounts)->ListMembers(call.captures[0]);
+  if (!members) return Fail(members.error());
+  return Reply{200, MembersJson(*members)};
+}
+
+Result<Reply> SetMember(const Call& call, std::optional<core::ProjectRole> role) {
+  auto accounts = NeedAccounts(call);
+  if (!accounts) return Fail(accounts.error());
+  const SystemClock clock;
+  if (Status set = app::SetMemberRole(**accounts, call.captures[0], call.captures[1], role,
+                                      call.who.user, clock);
+      !set) {
+    return Fail(set.error());
+  }
+  auto members = (*accounts)->ListMembers(call.captures[0]);
+  if (!members) return Fail(members.error());
+  return Reply{200, MembersJson(*members)};
+}
+
+Result<Reply> PutMember(const Call& call) {
+  auto name = Required(call, "role");
+  if (!name) return Fail(name.error());
+  const auto role = core::ParseProjectRole(*name);
+  if (!role) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("unknown role '{}'; the roles are viewer, contributor, "
+                                  "maintainer and admin",
+                                  *name))
+                    .WithField("role"));
+  }
+  return SetMember(call, role);
+}
+
+Result<Reply> RemoveMember(const Call& call) { return SetMember(call, std::nullopt); }
+
+Result<Reply> ProjectAudit(const Call& call) {
+  auto accounts = NeedAccounts(call);
+  if (!accounts) return Fail(accounts.error());
+  auto limit = IntParam(call, "limit");
+  if (!limit) return Fail(limit.error());
+  if (*limit && **limit < 0) {
+    return Fail(
+        Error(ErrorCode::kInvalidArgument, "the query parameter 'limit' must not be negative")
+            .WithField("limit"));
+  }
+  auto entries =
+      (*accounts)->ListAudit(call.captures[0], *limit ? static_cast<size_t>(**limit) : size_t{100});
+  if (!entries) return Fail(entries.error());
+  Json list = Json::array();
+  for (const core::AuditEntry& e : *entries) {
+    list.push_back(Json{{"at", e.at},
+                        {"user", e.user},
+                        {"action", e.action},
+                        {"project", e.project},
+                        {"target", e.target},
+                        {"status", e.status}});
+  }
+  return Reply{200, Json{{"entries", list}}.dump(2) + "\n"};
+}
+
+Result<Reply> RenameItem(const Call& call, bool run) {
+  auto to = Required(call, "to");
+  if (!to) return Fail(to.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  const Status renamed = run ? app::RenameRun(**store, call.captures[1], *to)
+                             : app::RenameEvalSet(**store, call.captures[1], *to);
+  if (!renamed) return Fail(renamed.error());
+  return Reply{200, Json{{"renamed", call.captures[1]}, {"to", *to}}.dump(2) + "\n"};
+}
+
+Result<Reply> RenameRun(const Call& call) { return RenameItem(call, true); }
+Result<Reply> RenameEvalSet(const Call& call) { return RenameItem(call, false); }
+
+Result<Reply> DeleteEvalSet(const Call& call) {
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  const bool with_runs = Param(call, "with_runs") == "true";
+  if (Status deleted = app::DeleteEvalSet(**store, call.captures[1], with_runs); !deleted) {
+    return Fail(deleted.error());
+  }
+  return Reply{200, Json{{"deleted", call.captures[1]}}.dump(2) + "\n"};
+}
+
 const std::vector<Route>& RouteTable() {
+  using P = Permission;
   static const std::vector<Route> routes = {
-      {{"get", "/api/v1/health", "The server's state and version", {}, false}, Health},
-      {{"get", "/api/v1/openapi.json", "This description of the API (OpenAPI 3)", {}, false},
+      {{"get", "/api/v1/health", "The server's state and version", {}, false, P::kPublic}, Health},
+      {{"get",
+        "/api/v1/openapi.json",
+        "This description of the API (OpenAPI 3)",
+        {},
+        false,
+        P::kPublic},
        OpenApi},
-      {{"get", "/api/v1/projects", "The projects, in the order they were created", {}, false},
+      {{"post",
+        "/api/v1/tokens",
+        "A new token for the user of a JSON body {user, password, label?, days?}; shown once",
+        {},
+        false,
+        P::kPublic,
+        true},
+       Login,
+       true},
+      {{"delete", "/api/v1/tokens/{token}", "Revokes one of your tokens", {}, false, P::kUser},
+       RevokeOwnToken,
+       true},
+      {{"get", "/api/v1/me", "Who the token belongs to", {}, false, P::kUser}, Me},
+      {{"get",
+        "/api/v1/projects",
+        "The projects you are a member of, in the order they were created",
+        {},
+        false,
+        P::kUser},
        ListProjects},
-      {{"post", "/api/v1/projects", "Creates an empty project", {"name"}, false}, CreateProject},
-      {{"get", "/api/v1/projects/{project}/evalsets", "The project's evaluation sets", {}, false},
+      {{"post",
+        "/api/v1/projects",
+        "Creates an empty project; its maker is its admin",
+        {"name"},
+        false,
+        P::kUser},
+       CreateProject},
+      {{"get",
+        "/api/v1/projects/{project}/members",
+        "The project's members and their roles",
+        {},
+        false,
+        P::kViewer},
+       ListMembers},
+      {{"put",
+        "/api/v1/projects/{project}/members/{user}",
+        "Gives a user a role in the project (viewer, contributor, maintainer, admin)",
+        {"role"},
+        false,
+        P::kAdmin},
+       PutMember,
+       true},
+      {{"delete",
+        "/api/v1/projects/{project}/members/{user}",
+        "Takes a user's role in the project away",
+        {},
+        false,
+        P::kAdmin},
+       RemoveMember,
+       true},
+      {{"get",
+        "/api/v1/projects/{project}/audit",
+        "The project's audit log: who wrote what, when (the newest `limit`, 100 unless given)",
+        {"limit"},
+        false,
+        P::kAdmin},
+       ProjectAudit},
+      {{"get",
+        "/api/v1/projects/{project}/evalsets",
+        "The project's evaluation sets",
+        {},
+        false,
+        P::kViewer},
        ListEvalSets},
       {{"post",
         "/api/v1/projects/{project}/evalsets",
         "Stores an evaluation set from the CSV or JSON Lines body (as `foresight evalset add`)",
         {"name", "id", "label", "slice", "task", "positive"},
-        true},
+        true,
+        P::kContributor},
        AddEvalSet},
+      {{"delete",
+        "/api/v1/projects/{project}/evalsets/{evalset}",
+        "Deletes an evaluation set; with with_runs=true, its runs too",
+        {"with_runs"},
+        false,
+        P::kMaintainer},
+       DeleteEvalSet},
+      {{"post",
+        "/api/v1/projects/{project}/evalsets/{evalset}/rename",
+        "Renames an evaluation set",
+        {"to"},
+        false,
+        P::kMaintainer},
+       RenameEvalSet},
       {{"get",
         "/api/v1/projects/{project}/runs",
         "The project's runs, in the order they were added: those on an evaluation set, of a "
         "method, with tags (tag=KEY=VALUE), a page of them",
         {"evalset", "method", "tag", "limit", "offset"},
-        false},
+        false,
+        P::kViewer},
        ListRuns},
       {{"post",
         "/api/v1/projects/{project}/runs",
         "Stores a run's predictions from the CSV or JSON Lines body (as `foresight run add`)",
         {"name", "evalset", "id", "score", "proba_prefix", "value", "method", "train_size", "param",
          "tag"},
-        true},
+        true,
+        P::kContributor},
        AddRun},
-      {{"delete", "/api/v1/projects/{project}/runs/{run}", "Deletes a run", {}, false}, DeleteRun},
+      {{"delete",
+        "/api/v1/projects/{project}/runs/{run}",
+        "Deletes a run",
+        {},
+        false,
+        P::kMaintainer},
+       DeleteRun},
+      {{"post",
+        "/api/v1/projects/{project}/runs/{run}/rename",
+        "Renames a run",
+        {"to"},
+        false,
+        P::kMaintainer},
+       RenameRun},
       {{"get",
         "/api/v1/projects/{project}/eval",
         "Metrics of runs with confidence intervals (as `foresight eval --format json`)",
         {"run", "metric", "resamples", "seed", "slices"},
-        false},
+        false,
+        P::kViewer},
        Evaluate},
   };
   return routes;
@@ -428,18 +716,125 @@ std::string PatternOf(std::string_view path) {
 // How a route that reads a body receives it: streamed from the connection, or from bytes.
 using Receive = std::function<Result<BodyFile>()>;
 
+// What every request of one server shares.
+struct Context {
+  std::string store_url;
+  Executor* executor = nullptr;
+  bool accounts = true;  // false: --no-auth
+};
+
+// The largest JSON body a route reads (a login).
+constexpr size_t kMaxJsonBody = size_t{64} << 10U;
+
+// The token of "Authorization: Bearer <token>", or a 401 saying what is missing.
+Result<std::string> BearerToken(const httplib::Request& request) {
+  const std::string header = request.get_header_value("Authorization");
+  constexpr std::string_view kScheme = "bearer ";
+  std::string scheme = header.substr(0, kScheme.size());
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (header.empty() || scheme != kScheme) {
+    return Fail(ErrorCode::kUnauthenticated,
+                "this needs a token: send the header 'Authorization: Bearer fst_...'; log in with "
+                "POST /api/v1/tokens, or ask an administrator (`foresight admin token create`)");
+  }
+  return header.substr(kScheme.size());
+}
+
+core::ProjectRole RoleFor(Permission permission) {
+  switch (permission) {
+    case Permission::kContributor:
+      return core::ProjectRole::kContributor;
+    case Permission::kMaintainer:
+      return core::ProjectRole::kMaintainer;
+    case Permission::kAdmin:
+      return core::ProjectRole::kAdmin;
+    default:
+      return core::ProjectRole::kViewer;
+  }
+}
+
+// Who asks, checked against the route's permission: fills call.who and call.accounts.
+Status Admit(const Route& route, const Context& context, Call& call,
+             std::unique_ptr<store::Accounts>& accounts) {
+  const Permission needed = route.info.permission;
+  if (!context.accounts) {
+    call.who = {"(no accounts)", true};
+    return {};
+  }
+  const bool writes = route.info.method != "get";
+  if (needed != Permission::kPublic || writes || route.info.json) {
+    auto opened = store::OpenAccounts(call.store_url, store::Access::kWrite);
+    if (!opened) return Fail(opened.error());
+    accounts = std::move(*opened);
+    call.accounts = accounts.get();
+  }
+  if (needed == Permission::kPublic) return {};
+  auto token = BearerToken(call.request);
+  if (!token) return Fail(token.error());
+  const SystemClock clock;
+  auto who = app::Authenticate(*accounts, *token, clock);
+  if (!who) return Fail(who.error());
+  call.who = *who;
+  if (needed == Permission::kUser) return {};
+  return app::Authorize(*accounts, call.who, call.captures[0], RoleFor(needed));
+}
+
+// Records a write in the audit log: who, the route, its project and path, and how it ended.
+void AuditWrite(const Route& route, const Call& call, int status) {
+  if (call.accounts == nullptr || call.who.user.empty() || route.info.method == "get" ||
+      route.audits_itself) {
+    return;
+  }
+  core::AuditEntry e;
+  const SystemClock clock;
+  e.at = clock.NowIso8601();
+  e.user = call.who.user;
+  std::string method(route.info.method);
+  for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  e.action = method + " " + std::string(route.info.path);
+  e.project = route.info.path.find("{project}") != std::string_view::npos && !call.captures.empty()
+                  ? call.captures[0]
+                  : "";
+  e.target = call.request.path;
+  if (auto name = Param(call, "name")) e.target += " name=" + *name;
+  if (auto to = Param(call, "to")) e.target += " to=" + *to;
+  e.status = status;
+  // The write is done (or refused) whatever happens here; a log that cannot be written is
+  // said on the server's error output, without the request's secrets.
+  if (Status appended = call.accounts->AppendAudit(e); !appended) {
+    fmt::print(stderr, "foresight: the audit log could not record {} by '{}': {}\n", e.action,
+               e.user, appended.error().message());
+  }
+}
+
 // Serves one request matched to `route`, whichever door it came through (the network, or
-// HandleDirect): its text checked, its body received when the route reads one, the handler
-// run; a failure, or an exception, becomes the error JSON with its status.
-Reply Dispatch(const Route& route, const httplib::Request& request, const std::string& url,
-               Executor* executor, const Receive& receive) {
-  Call call{request, {}, url, executor};
+// HandleDirect): its text checked, who asks admitted, its body received when the route reads
+// one, the handler run, the write audited; a failure, or an exception, becomes the error JSON
+// with its status.
+Reply Dispatch(const Route& route, const httplib::Request& request, const Context& context,
+               const Receive& receive, std::string_view json_body) {
+  Call call{request, {}, context.store_url, context.executor};
   for (size_t i = 1; i < request.matches.size(); ++i) {
     call.captures.push_back(request.matches[i].str());
   }
+  std::unique_ptr<store::Accounts> accounts;
+  bool admitted = false;
   Result<Reply> reply = [&]() -> Result<Reply> {
     try {
       if (Status text = CheckUtf8(request, call.captures); !text) return Fail(text.error());
+      Status admit = Admit(route, context, call, accounts);
+      admitted = admit.has_value() || admit.error().code() == ErrorCode::kPermissionDenied;
+      if (!admit) return Fail(admit.error());
+      if (route.info.json) {
+        if (json_body.size() > kMaxJsonBody) {
+          return Fail(ErrorCode::kResourceExhausted,
+                      fmt::format("the JSON body is larger than {} KiB", kMaxJsonBody >> 10U));
+        }
+        call.json = Json::parse(json_body, nullptr, false);
+        if (!call.json.is_object()) {
+          return Fail(ErrorCode::kInvalidArgument, "the body must be a JSON object");
+        }
+      }
       std::optional<BodyFile> body;
       if (route.info.body) {
         auto received = receive();
@@ -452,8 +847,9 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const std::s
       return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
     }
   }();
-  if (reply) return *reply;
-  return {HttpStatus(reply.error().code()), ErrorJson(reply.error())};
+  Reply out = reply ? *reply : Reply{HttpStatus(reply.error().code()), ErrorJson(reply.error())};
+  if (admitted) AuditWrite(route, call, out.status);
+  return out;
 }
 
 }  // namespace http_api
@@ -513,11 +909,21 @@ std::string OpenApiJson() {
                                 {"schema", {{"type", "string"}}}});
     }
     Json op{{"summary", std::string(r.summary)},
+            {"description",
+             r.permission == Permission::kPublic
+                 ? std::string("Open to anyone.")
+                 : fmt::format("Needs a token; role: {}.", PermissionName(r.permission))},
             {"parameters", parameters},
             {"responses",
              {{"200", {{"description", "the result, as the CLI's --format json prints it"}}},
               {"4XX", {{"description", "the request's mistake: {\"error\": {code, message}}"}}},
               {"5XX", {{"description", "a busy store (503) or damaged data (500)"}}}}}};
+    if (r.permission != Permission::kPublic)
+      op["security"] = Json::array({{{"bearer", Json::array()}}});
+    if (r.json) {
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    }
     if (r.body) {
       op["requestBody"] = {{"required", true},
                            {"content",
@@ -531,6 +937,12 @@ std::string OpenApiJson() {
                {{"title", "foresight"},
                 {"version", std::string(app::Version())},
                 {"description", "The team's evidence: evaluation sets, runs and their metrics"}}},
+              {"components",
+               {{"securitySchemes",
+                 {{"bearer",
+                   {{"type", "http"},
+                    {"scheme", "bearer"},
+                    {"bearerFormat", "fst_<id>_<secret>"}}}}}}},
               {"paths", paths}}
              .dump(2) +
          "\n";
@@ -538,7 +950,7 @@ std::string OpenApiJson() {
 
 DirectReply HandleDirect(const std::string& store_url, std::string_view method,
                          std::string_view target, std::string_view content_type,
-                         std::string_view body) {
+                         std::string_view body, std::string_view authorization, bool accounts) {
   httplib::Request request;
   request.method = std::string(method);
   const size_t question = target.find('?');
@@ -547,18 +959,19 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
     httplib::detail::parse_query_text(std::string(target.substr(question + 1)), request.params);
   }
   request.set_header("Content-Type", std::string(content_type));
+  if (!authorization.empty()) request.set_header("Authorization", std::string(authorization));
   std::string lower_method(method);
   for (char& c : lower_method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::string url = app::StoreUrlOf(store_url);
+  // Measured on the calling thread: a direct call is one request at a time.
+  static const std::unique_ptr<Executor> inline_executor = Executor::Inline();
+  const http_api::Context context{app::StoreUrlOf(store_url), inline_executor.get(), accounts};
   for (const http_api::Route& route : http_api::RouteTable()) {
     if (route.info.method != lower_method) continue;
     const std::regex pattern(http_api::PatternOf(route.info.path));
     if (!std::regex_match(request.path, request.matches, pattern)) continue;
-    // Measured on the calling thread: a direct call is one request at a time.
-    static const std::unique_ptr<Executor> inline_executor = Executor::Inline();
-    const http_api::Reply reply =
-        http_api::Dispatch(route, request, url, inline_executor.get(),
-                           [&] { return http_api::BodyFile::FromBytes(request, body); });
+    const http_api::Reply reply = http_api::Dispatch(
+        route, request, context, [&] { return http_api::BodyFile::FromBytes(request, body); },
+        body);
     return {reply.status, reply.json};
   }
   return {404, http_api::ErrorJson(Error(ErrorCode::kNotFound,
@@ -567,7 +980,7 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
 
 struct Server::Impl {
   ServeOptions options;
-  std::string store_url;
+  http_api::Context context;
   std::unique_ptr<Executor> executor;
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
   int port = 0;
@@ -579,23 +992,55 @@ int Server::port() const { return impl_->port; }
 void Server::Run() { impl_->http->listen_after_bind(); }
 void Server::Stop() { impl_->http->stop(); }
 bool Server::Tls() const { return !impl_->options.tls_cert.empty(); }
-std::string Server::StoreShown() const { return store::RedactedUrl(impl_->store_url); }
+bool Server::Accounts() const { return impl_->options.accounts; }
+std::string Server::StoreShown() const { return store::RedactedUrl(impl_->context.store_url); }
+
+std::string_view PermissionName(Permission permission) {
+  switch (permission) {
+    case Permission::kPublic:
+      return "anyone";
+    case Permission::kUser:
+      return "any user";
+    case Permission::kViewer:
+      return "viewer";
+    case Permission::kContributor:
+      return "contributor";
+    case Permission::kMaintainer:
+      return "maintainer";
+    case Permission::kAdmin:
+      return "admin";
+  }
+  return "admin";
+}
 
 Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
-  if (options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost") {
+  const bool loopback =
+      options.host == "127.0.0.1" || options.host == "::1" || options.host == "localhost";
+  if (!loopback && !options.accounts) {
     return Fail(Error(ErrorCode::kFailedPrecondition,
-                      fmt::format("the server would listen on {}, beyond this machine, but "
-                                  "accounts and tokens are not built yet: anyone could read and "
-                                  "write every project; listen on 127.0.0.1",
+                      fmt::format("the server would listen on {}, beyond this machine, without "
+                                  "accounts: anyone could read and write every project; drop "
+                                  "--no-auth, or listen on 127.0.0.1",
+                                  options.host))
+                    .WithField("listen"));
+  }
+  if (!loopback && options.tls_cert.empty() && !options.behind_tls_proxy) {
+    return Fail(Error(ErrorCode::kFailedPrecondition,
+                      fmt::format("the server would take tokens over plain HTTP on {}, where "
+                                  "anyone on the network could read them; serve HTTPS "
+                                  "(--tls-cert and --tls-key), or say that a TLS-terminating "
+                                  "proxy is in front (--behind-tls-proxy)",
                                   options.host))
                     .WithField("listen"));
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->store_url = app::StoreUrlOf(options.store_url);
+  impl->context.store_url = app::StoreUrlOf(options.store_url);
+  impl->context.accounts = options.accounts;
   {
     // The store must open now, not at the first request.
-    auto store = store::OpenStore(impl->store_url, store::kDefaultProject, store::Access::kCreate);
+    auto store =
+        store::OpenStore(impl->context.store_url, store::kDefaultProject, store::Access::kCreate);
     if (!store) return Fail(store.error().WithContext("opening the store"));
   }
   if (options.tls_cert.empty() != options.tls_key.empty()) {
@@ -627,14 +1072,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   http.set_write_timeout(60, 0);
   // The bootstrap of every request runs on one pool of the machine's cores.
   impl->executor = Executor::Start(0);
-  const std::string& url = impl->store_url;
-  Executor* executor = impl->executor.get();
+  impl->context.executor = impl->executor.get();
+  const http_api::Context& context = impl->context;
   for (const http_api::Route& route : http_api::RouteTable()) {
-    auto serve = [&url, &route, executor](const httplib::Request& request,
-                                          httplib::Response& response,
-                                          const httplib::ContentReader* reader) {
-      const http_api::Reply reply =
-          http_api::Dispatch(route, request, url, executor, [&]() -> Result<http_api::BodyFile> {
+    auto serve = [&context, &route](const httplib::Request& request, httplib::Response& response,
+                                    const httplib::ContentReader* reader) {
+      const http_api::Reply reply = http_api::Dispatch(
+          route, request, context,
+          [&]() -> Result<http_api::BodyFile> {
             auto streamed = http_api::BodyFile::Stream(request, *reader);
             // The reader stops at the size limit and marks the response 413.
             if (!streamed && response.status == 413) {
@@ -642,8 +1087,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
                           "the request is larger than the server accepts; send a smaller file");
             }
             return streamed;
-          });
+          },
+          request.body);
       response.status = reply.status;
+      if (reply.status == 401) response.set_header("WWW-Authenticate", "Bearer");
       response.set_content(reply.json, "application/json");
     };
     const std::string pattern = http_api::PatternOf(route.info.path);
@@ -652,6 +1099,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
     };
     if (route.info.method == "get") http.Get(pattern, plain);
     if (route.info.method == "delete") http.Delete(pattern, plain);
+    if (route.info.method == "put") http.Put(pattern, plain);
     if (route.info.method == "post" && !route.info.body) http.Post(pattern, plain);
     if (route.info.method == "post" && route.info.body) {
       http.Post(pattern, [serve](const httplib::Request& request, httplib::Response& response,

@@ -3,9 +3,12 @@
 // as JSON with 4xx statuses, size limits, and two servers sharing one PostgreSQL database.
 #include "server/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -14,7 +17,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/accounts.hpp"
 #include "app/evaluate.hpp"
+#include "base/clock.hpp"
+#include "store/accounts.hpp"
 #include "store/store.hpp"
 
 namespace foresight::server {
@@ -23,7 +29,23 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-// A served store on a free loopback port, stopped when the value goes.
+// A token of a user of the store at `url`, made (with the user) when missing.
+std::string TokenFor(const std::string& url, const std::string& user, bool admin = false) {
+  auto accounts = store::OpenAccounts(url, store::Access::kCreate);
+  EXPECT_TRUE(accounts) << accounts.error().message();
+  if (!accounts) return "";
+  const FakeClock clock("2026-12-03T10:00:00Z");
+  auto found = (*accounts)->FindUser(user);
+  if (found && !*found) {
+    EXPECT_TRUE(app::AddUser(**accounts, user, std::nullopt, admin, "test", clock));
+  }
+  auto issued = app::IssueToken(**accounts, user, "test", 3650, "test", clock);
+  EXPECT_TRUE(issued) << issued.error().message();
+  return issued ? issued->secret : "";
+}
+
+// A served store on a free loopback port, stopped when the value goes. Its client holds the
+// token of an administrator, "root".
 class Served {
  public:
   explicit Served(const std::string& url, size_t max_body = size_t{1} << 30U) {
@@ -32,12 +54,14 @@ class Served {
     o.port = 0;
     o.threads = 4;
     o.max_body_bytes = max_body;
+    token_ = TokenFor(url, "root", true);
     auto started = Server::Start(o);
     EXPECT_TRUE(started) << started.error().message();
     if (!started) return;
     server_ = std::move(*started);
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_bearer_token_auth(token_);
     // Wait until it answers.
     for (int i = 0; i < 200 && !client_->Get("/api/v1/health"); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -51,8 +75,10 @@ class Served {
   }
   httplib::Client& client() { return *client_; }
   int port() const { return server_->port(); }
+  const std::string& token() const { return token_; }
 
  private:
+  std::string token_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;
@@ -141,6 +167,7 @@ TEST_F(ServerTest, TheOpenApiDescriptionListsEveryRouteAndEveryRouteIsServed) {
     }
     httplib::Result res = r.method == "get"    ? served.client().Get(path.c_str())
                           : r.method == "post" ? served.client().Post(path.c_str(), "", "text/csv")
+                          : r.method == "put"  ? served.client().Put(path.c_str(), "", "text/csv")
                                                : served.client().Delete(path.c_str());
     ASSERT_TRUE(res);
     const Json body = Json::parse(res->body, nullptr, false);
@@ -226,13 +253,33 @@ TEST_F(ServerTest, ARequestOverTheSizeLimitIs413) {
   EXPECT_NE(big->body.find("resource_exhausted"), std::string::npos) << big->body;
 }
 
-TEST_F(ServerTest, OnlyLoopbackUntilAccountsExist) {
+TEST_F(ServerTest, BeyondLoopbackOnlyWithAccountsAndEncryptedTokens) {
   ServeOptions o;
   o.store_url = url_;
+  o.port = 0;
   o.host = "0.0.0.0";
-  auto started = Server::Start(o);
-  ASSERT_FALSE(started);
-  EXPECT_EQ(started.error().code(), ErrorCode::kFailedPrecondition);
+  // Tokens in clear text over the network: refused.
+  auto plain = Server::Start(o);
+  ASSERT_FALSE(plain);
+  EXPECT_EQ(plain.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(plain.error().message().find("--behind-tls-proxy"), std::string::npos);
+  // Without accounts: refused, whatever encrypts.
+  o.accounts = false;
+  o.behind_tls_proxy = true;
+  auto open = Server::Start(o);
+  ASSERT_FALSE(open);
+  EXPECT_NE(open.error().message().find("without accounts"), std::string::npos);
+  // With accounts, behind a proxy: served.
+  o.accounts = true;
+  auto proxied = Server::Start(o);
+  ASSERT_TRUE(proxied) << proxied.error().message();
+  EXPECT_TRUE((*proxied)->Accounts());
+  // Without accounts on loopback: served.
+  o.host = "127.0.0.1";
+  o.accounts = false;
+  auto alone = Server::Start(o);
+  ASSERT_TRUE(alone) << alone.error().message();
+  EXPECT_FALSE((*alone)->Accounts());
 }
 
 TEST_F(ServerTest, ConcurrentUploadsAreAllStored) {
@@ -243,6 +290,7 @@ TEST_F(ServerTest, ConcurrentUploadsAreAllStored) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       httplib::Client c("127.0.0.1", served.port());
+      c.set_bearer_token_auth(served.token());
       for (int k = 0; k < 4; ++k) {
         auto res = c.Post(fmt::format("/api/v1/projects/default/runs?name=c-{}-{}&evalset="
                                       "holdout&score=score",
@@ -325,6 +373,147 @@ TEST_F(ServerTest, ServesHttpsWithAGivenCertificate) {
   EXPECT_EQ(Server::Start(o).error().code(), ErrorCode::kInvalidArgument);
   o.tls_key = cert;
   EXPECT_EQ(Server::Start(o).error().code(), ErrorCode::kInvalidArgument);
+}
+
+// Sends one request of `route` with `token` ("" = none), to items that do not exist (so
+// nothing changes whatever it is allowed to do); returns the status.
+int Call(int port, const RouteInfo& route, const std::string& token) {
+  std::string path(route.path);
+  const std::vector<std::pair<std::string, std::string>> fill = {{"{project}", "p"},
+                                                                 {"{run}", "nope"},
+                                                                 {"{evalset}", "nope"},
+                                                                 {"{user}", "nobody"},
+                                                                 {"{token}", "nope"}};
+  for (const auto& [from, to] : fill) {
+    if (const size_t at = path.find(from); at != std::string::npos)
+      path.replace(at, from.size(), to);
+  }
+  httplib::Client c("127.0.0.1", port);
+  if (!token.empty()) c.set_bearer_token_auth(token);
+  httplib::Result res = route.method == "get"    ? c.Get(path.c_str())
+                        : route.method == "post" ? c.Post(path.c_str(), "", "text/csv")
+                        : route.method == "put"
+                            ? c.Put((path + "?role=viewer").c_str(), "", "text/plain")
+                            : c.Delete(path.c_str());
+  EXPECT_TRUE(res) << path;
+  return res ? res->status : 0;
+}
+
+// The role matrix: for every route and every role, 401 without a valid token, 403 below the
+// route's role, and past the check (whatever the handler then says) at or above it.
+TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
+  Served served(url_);
+  ASSERT_EQ(served.client().Post("/api/v1/projects?name=p", "", "text/plain")->status, 201);
+  const std::vector<std::pair<std::string, std::optional<core::ProjectRole>>> people = {
+      {"outsider", std::nullopt},
+      {"viewer", core::ProjectRole::kViewer},
+      {"contributor", core::ProjectRole::kContributor},
+      {"maintainer", core::ProjectRole::kMaintainer},
+      {"padmin", core::ProjectRole::kAdmin}};
+  std::map<std::string, std::string> tokens;
+  for (const auto& [name, role] : people) {
+    tokens[name] = TokenFor(url_, name);
+    if (role) {
+      auto put = served.client().Put(
+          fmt::format("/api/v1/projects/p/members/{}?role={}", name, core::ProjectRoleName(*role))
+              .c_str(),
+          "", "text/plain");
+      ASSERT_EQ(put->status, 200) << put->body;
+    }
+  }
+  const auto rank = [](Permission p) { return static_cast<int>(p); };
+  size_t checked = 0;
+  for (const RouteInfo& route : Routes()) {
+    SCOPED_TRACE(std::string(route.method) + " " + std::string(route.path));
+    const bool open = route.permission == Permission::kPublic;
+    // No token, and a wrong one: 401, unless anyone may call it.
+    for (const std::string& token :
+         {std::string(), std::string("fst_0123456789abcdef_") + std::string(43, 'A')}) {
+      const int status = Call(served.port(), route, token);
+      if (open) {
+        EXPECT_NE(status, 401);
+      } else {
+        EXPECT_EQ(status, 401);
+      }
+    }
+    for (const auto& [name, role] : people) {
+      SCOPED_TRACE(name);
+      const int status = Call(served.port(), route, tokens[name]);
+      const int held =
+          role ? rank(Permission::kViewer) + static_cast<int>(*role) : rank(Permission::kUser);
+      const bool allowed = rank(route.permission) <= held;
+      if (allowed) {
+        EXPECT_NE(status, 401);
+        EXPECT_NE(status, 403);
+      } else {
+        EXPECT_EQ(status, 403);
+      }
+      EXPECT_LT(status, 500);
+      ++checked;
+    }
+    // A server administrator holds every role.
+    const int root = Call(served.port(), route, served.token());
+    EXPECT_NE(root, 401);
+    EXPECT_NE(root, 403);
+  }
+  EXPECT_EQ(checked, Routes().size() * people.size());
+}
+
+TEST_F(ServerTest, UsersLogInForTokensAndWritesAreAudited) {
+  Served served(url_);
+  {
+    auto accounts = store::OpenAccounts(url_);
+    ASSERT_TRUE(accounts);
+    ASSERT_TRUE(app::AddUser(**accounts, "ana", std::string("a long enough secret"), false, "test",
+                             SystemClock()));
+  }
+  httplib::Client c("127.0.0.1", served.port());
+  auto wrong = c.Post("/api/v1/tokens", R"({"user": "ana", "password": "not it at all"})",
+                      "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_EQ(c.Post("/api/v1/tokens", "[1, 2]", "application/json")->status, 400);
+  auto login = c.Post("/api/v1/tokens",
+                      R"({"user": "ana", "password": "a long enough secret", "label": "laptop"})",
+                      "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 201) << login->body;
+  const std::string token = Json::parse(login->body)["token"];
+  c.set_bearer_token_auth(token);
+  auto me = Json::parse(c.Get("/api/v1/me")->body);
+  EXPECT_EQ(me["user"], "ana");
+  // A project made by ana is hers to administer; others do not see it.
+  ASSERT_EQ(c.Post("/api/v1/projects?name=churn", "", "text/plain")->status, 201);
+  EXPECT_EQ(Json::parse(c.Get("/api/v1/projects")->body)["projects"], Json::array({"churn"}));
+  Upload(c, "churn");
+  ASSERT_EQ(c.Post("/api/v1/projects/churn/runs/run-1/rename?to=run-b", "", "text/plain")->status,
+            200);
+  auto audit = c.Get("/api/v1/projects/churn/audit");
+  ASSERT_EQ(audit->status, 200) << audit->body;
+  const Json entries = Json::parse(audit->body)["entries"];
+  ASSERT_EQ(entries.size(), 4u);  // the set, two runs, the rename
+  EXPECT_EQ(entries[0]["user"], "ana");
+  EXPECT_EQ(entries[0]["action"], "POST /api/v1/projects/{project}/evalsets");
+  EXPECT_EQ(entries[0]["status"], 201);
+  EXPECT_EQ(entries[3]["target"], "/api/v1/projects/churn/runs/run-1/rename to=run-b");
+  // No token or password is in the log, nor in the store's account rows.
+  auto all = store::OpenAccounts(url_);
+  ASSERT_TRUE(all);
+  auto log = (*all)->ListAudit(std::nullopt, 0);
+  ASSERT_TRUE(log);
+  for (const core::AuditEntry& e : *log) {
+    EXPECT_EQ(e.target.find(token), std::string::npos);
+    EXPECT_EQ(e.target.find("long enough"), std::string::npos);
+  }
+  EXPECT_TRUE(std::any_of(log->begin(), log->end(), [](const core::AuditEntry& e) {
+    return e.action == "failed login" && e.user == "ana";
+  }));
+  // Revoked: refused at once.
+  const std::string id = Json::parse(login->body)["id"];
+  ASSERT_EQ(c.Delete(("/api/v1/tokens/" + id).c_str())->status, 200);
+  auto after = c.Get("/api/v1/me");
+  EXPECT_EQ(after->status, 401);
+  EXPECT_EQ(after->get_header_value("WWW-Authenticate"), "Bearer");
 }
 
 // Stateless: two servers on one PostgreSQL database see each other's writes.

@@ -27,11 +27,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def serve(binary, cwd):
+def serve(binary, cwd, token):
     port = free_port()
     proc = subprocess.Popen([binary, "serve", "--listen", f"127.0.0.1:{port}"], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    client = Client(f"http://127.0.0.1:{port}")
+    client = Client(f"http://127.0.0.1:{port}", token=token)
     for _ in range(300):
         try:
             client.health()
@@ -46,7 +46,14 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as cwd:
         run(binary, cwd, "init")
-        proc, fs = serve(binary, cwd)
+        # The first administrator and a token, made on the server's host.
+        run(binary, cwd, "admin", "user", "add", "root", "--admin")
+        token = run(binary, cwd, "admin", "token", "create", "root", "--label", "test").stdout
+        token = token.strip()
+        check(token.startswith("fst_"), "the token is printed alone on stdout")
+        subprocess.run([binary, "admin", "user", "add", "bo", "--password-stdin"], cwd=cwd,
+                       input=b"bo's long password\n", check=True, capture_output=True)
+        proc, fs = serve(binary, cwd, token)
         try:
             n = 400
             ids = [f"patient-{i}" for i in range(n)]
@@ -106,6 +113,24 @@ def main():
             fs.create_project("churn")
             check(fs.projects() == ["default", "churn"], "projects listed in order")
             check(fs.in_project("churn").runs() == [], "a new project is empty")
+
+            # Accounts: no token is 401; bo logs in with his password, sees no project until
+            # given a role, and a viewer cannot write.
+            try:
+                Client(fs.url, token="").runs()
+                check(False, "a request without a token is refused")
+            except ApiError as e:
+                check(e.status == 401 and e.code == "unauthenticated", f"401: {e}")
+            bo = Client.login(fs.url, "bo", "bo's long password", project="churn")
+            check(bo.me()["user"] == "bo", "bo's token is bo's")
+            check(bo.projects() == [], "bo sees no project before he is given a role")
+            run(binary, cwd, "admin", "member", "set", "churn", "bo", "viewer")
+            check(bo.projects() == ["churn"] and bo.runs() == [], "a viewer reads")
+            try:
+                bo.add_evalset("s", ids=[1, 2], labels=[0, 1])
+                check(False, "a viewer cannot add an evaluation set")
+            except ApiError as e:
+                check(e.status == 403 and "contributor" in e.message, f"403: {e}")
         finally:
             proc.terminate()
             proc.wait(timeout=30)

@@ -14,6 +14,7 @@ as the same doubles (repr of a float is exact).
 import csv
 import io
 import json
+import os
 import math
 import urllib.error
 import urllib.parse
@@ -76,10 +77,29 @@ def _csv(columns):
 class Client:
     """One foresight server and one project on it."""
 
-    def __init__(self, url, project="default", timeout=300):
+    def __init__(self, url, project="default", token=None, timeout=300):
+        """`token` is an API token ("fst_..."); without one, the FORESIGHT_TOKEN environment
+        variable's, if set (a server started with --no-auth needs none)."""
         self.url = url.rstrip("/")
         self.project = project
+        self.token = token if token is not None else os.environ.get("FORESIGHT_TOKEN")
         self.timeout = timeout
+
+    @classmethod
+    def login(cls, url, user, password, project="default", label="python client", days=None,
+              timeout=300):
+        """A client holding a new token of `user`, who logs in with its password."""
+        body = {"user": user, "password": password, "label": label}
+        if days is not None:
+            body["days"] = int(days)
+        anonymous = cls(url, project, token="", timeout=timeout)
+        made = anonymous._request("POST", "/api/v1/tokens", body=json.dumps(body),
+                                  content_type="application/json")
+        return cls(url, project, token=made["token"], timeout=timeout)
+
+    def me(self):
+        """Who the token belongs to: {"user", "admin", "accounts"}."""
+        return self._request("GET", "/api/v1/me")
 
     # -- transport ---------------------------------------------------------------------
     def _request(self, method, path, query=None, body=None, content_type="text/csv"):
@@ -90,6 +110,8 @@ class Client:
         req = urllib.request.Request(url, data=data, method=method)
         if data is not None:
             req.add_header("Content-Type", content_type)
+        if self.token:
+            req.add_header("Authorization", "Bearer " + self.token)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return json.loads(resp.read().decode("utf-8"))
@@ -117,7 +139,7 @@ class Client:
 
     def in_project(self, name):
         """The same server, another project."""
-        return Client(self.url, name, self.timeout)
+        return Client(self.url, name, self.token, self.timeout)
 
     # -- evaluation sets ---------------------------------------------------------------
     def add_evalset(self, name, ids=None, labels=None, positive=None, task=None, slices=None,
