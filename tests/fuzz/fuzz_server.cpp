@@ -1,7 +1,9 @@
 // Fuzz target: bytes -> one request to the server's routes (no network): the request line
 // "METHOD TARGET" (path and query), then a Content-Type line, then the body, served against
-// a small store made once. Nothing may crash, hang or trip a sanitizer; every answer is JSON,
-// and no request, however malformed, is a bug (500 internal).
+// a small store made once. A tab in the Content-Type line starts an Authorization header: the
+// request is then served with accounts (tokens checked, JSON bodies read, writes audited). Nothing
+// may crash, hang or trip a sanitizer; every answer is JSON, and no request, however malformed, is
+// a bug (500 internal).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -51,10 +53,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (space == std::string_view::npos) return 0;
   const std::string_view rest = input.substr(line1 + 1);
   const size_t line2 = rest.find('\n');
-  const std::string_view type = rest.substr(0, line2);
+  std::string_view type = rest.substr(0, line2);
+  std::string_view authorization;
+  const size_t tab = type.find('\t');
+  if (tab != std::string_view::npos) {
+    authorization = type.substr(tab + 1);
+    type = type.substr(0, tab);
+  }
   const std::string_view body = line2 == std::string_view::npos ? "" : rest.substr(line2 + 1);
   const foresight::server::DirectReply reply = foresight::server::HandleDirect(
-      StoreUrl(), request_line.substr(0, space), request_line.substr(space + 1), type, body);
+      StoreUrl(), request_line.substr(0, space), request_line.substr(space + 1), type, body,
+      authorization, tab != std::string_view::npos);
   if (reply.status == 500 && reply.body.find("\"internal\"") != std::string::npos) std::abort();
   if (!nlohmann::json::accept(reply.body)) std::abort();
   return 0;
