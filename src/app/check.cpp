@@ -50,6 +50,26 @@ core::CheckResult CheckCharter(std::shared_ptr<const SourceFile> file) {
   return result;
 }
 
+namespace check_uc {
+
+// A charter too large to read: still a finding with a position, in the requested format.
+core::CheckResult TooLarge(const std::string& path, const std::string& message) {
+  core::CheckResult result = Empty(path);
+  result.file = std::make_shared<const SourceFile>(path, "");
+  diag::Diagnostic d;
+  d.code = "input";
+  d.message = message;
+  d.file = result.file.get();
+  d.help.push_back(fmt::format("a charter is a short YAML document; the limit is {} KiB",
+                               charter::kMaxCharterBytes / 1024));
+  result.diagnostics.push_back(std::move(d));
+  return result;
+}
+
+}  // namespace check_uc
+
+using check_uc::TooLarge;
+
 Result<core::CheckResult> CheckCharterFile(const std::string& given) {
   const std::string path = ResolveCharterPath(given);
   Result<std::string> text = ReadFile(path, charter::kMaxCharterBytes);
@@ -61,17 +81,15 @@ Result<core::CheckResult> CheckCharterFile(const std::string& given) {
                             path));
   }
   if (text.error().code() != ErrorCode::kResourceExhausted) return Fail(text.error());
-  // Too large to read: still a finding with a position, in the requested format.
-  core::CheckResult result = Empty(path);
-  result.file = std::make_shared<const SourceFile>(path, "");
-  diag::Diagnostic d;
-  d.code = "input";
-  d.message = text.error().message();
-  d.file = result.file.get();
-  d.help.push_back(fmt::format("a charter is a short YAML document; the limit is {} KiB",
-                               charter::kMaxCharterBytes / 1024));
-  result.diagnostics.push_back(std::move(d));
-  return result;
+  return TooLarge(path, text.error().message());
+}
+
+core::CheckResult CheckCharterText(const std::string& name, std::string text) {
+  if (text.size() > charter::kMaxCharterBytes) {
+    return TooLarge(
+        name, fmt::format("'{}' is larger than {} KiB", name, charter::kMaxCharterBytes / 1024));
+  }
+  return CheckCharter(std::make_shared<const SourceFile>(name, std::move(text)));
 }
 
 }  // namespace foresight::app

@@ -17,6 +17,9 @@ Result<core::CheckResult> CheckCharterFile(const std::string& path);
 
 // Checks a charter already read (the server's entry point: a charter posted to it).
 core::CheckResult CheckCharter(std::shared_ptr<const SourceFile> file);
+// Checks a charter's text, shown as `name`; a text over the charter size limit is a finding,
+// as for a file.
+core::CheckResult CheckCharterText(const std::string& name, std::string text);
 
 // The charter file a path names: the path itself, or `foresight.yaml` inside a directory.
 std::string ResolveCharterPath(const std::string& path);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -18,7 +19,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
+#include "app/check.hpp"
 #include "app/evaluate.hpp"
+#include "app/forecast.hpp"
 #include "app/ingest.hpp"
 #include "app/listings.hpp"
 #include "app/manage.hpp"
@@ -27,7 +30,9 @@
 #include "base/clock.hpp"
 #include "base/executor.hpp"
 #include "base/strings.hpp"
+#include "report/check_report.hpp"
 #include "report/evidence_report.hpp"
+#include "report/forecast_report.hpp"
 #include "report/workspace_report.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
@@ -48,6 +53,7 @@ struct Call {
   app::Principal who = {};     // who asks (an administrator, without accounts)
   store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
   Json json = {};                       // the JSON body, for the routes that read one
+  std::string text = {};                // the text body, for the routes that read one
 };
 
 struct Reply {
@@ -358,22 +364,12 @@ Result<Reply> DeleteRun(const Call& call) {
   return Reply{200, Json{{"deleted", call.captures[1]}}.dump(2) + "\n"};
 }
 
+Result<app::EvidenceOptions> EvidenceOf(const Call& call);
+
 Result<Reply> Evaluate(const Call& call) {
-  app::EvidenceOptions o;
-  o.metrics = Params(call, "metric");
-  o.executor = call.executor;
-  auto resamples = IntParam(call, "resamples");
-  if (!resamples) return Fail(resamples.error());
-  if (*resamples) {
-    if (**resamples < 1 || **resamples > 100000) {
-      return Fail(Error(ErrorCode::kInvalidArgument, "resamples must be between 1 and 100000")
-                      .WithField("resamples"));
-    }
-    o.resamples = static_cast<size_t>(**resamples);
-  }
-  auto seed = IntParam(call, "seed");
-  if (!seed) return Fail(seed.error());
-  if (*seed) o.seed = static_cast<uint64_t>(**seed);
+  auto evidence = EvidenceOf(call);
+  if (!evidence) return Fail(evidence.error());
+  const app::EvidenceOptions& o = *evidence;
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
   auto result =
@@ -560,6 +556,118 @@ Result<Reply> DeleteEvalSet(const Call& call) {
   return Reply{200, Json{{"deleted", call.captures[1]}}.dump(2) + "\n"};
 }
 
+// The evidence options the measuring routes share: metric, resamples, seed.
+Result<app::EvidenceOptions> EvidenceOf(const Call& call) {
+  app::EvidenceOptions o;
+  o.metrics = Params(call, "metric");
+  o.executor = call.executor;
+  auto resamples = IntParam(call, "resamples");
+  if (!resamples) return Fail(resamples.error());
+  if (*resamples) {
+    if (**resamples < 1 || **resamples > 100000) {
+      return Fail(Error(ErrorCode::kInvalidArgument, "resamples must be between 1 and 100000")
+                      .WithField("resamples"));
+    }
+    o.resamples = static_cast<size_t>(**resamples);
+  }
+  auto seed = IntParam(call, "seed");
+  if (!seed) return Fail(seed.error());
+  if (*seed) o.seed = static_cast<uint64_t>(**seed);
+  return o;
+}
+
+Result<Reply> CompareRuns(const Call& call) {
+  auto a = Required(call, "a");
+  if (!a) return Fail(a.error());
+  const std::vector<std::string> b = Params(call, "b");
+  if (b.empty()) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      "give the runs to compare with a: b=RUN, repeated for several")
+                    .WithField("b"));
+  }
+  auto o = EvidenceOf(call);
+  if (!o) return Fail(o.error());
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto result = app::Compare(**store, *a, b, *o, std::nullopt);
+  if (!result) return Fail(result.error());
+  return Reply{200, report::RenderCompareJson(*result, o->confidence)};
+}
+
+Result<Reply> History(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto versions = app::CriteriaHistory(**store);
+  if (!versions) return Fail(versions.error());
+  return Reply{200, report::RenderHistoryJson(*versions)};
+}
+
+Result<std::optional<double>> DoubleParam(const Call& call, const char* name) {
+  auto text = Param(call, name);
+  if (!text) return std::optional<double>();
+  char* end = nullptr;
+  const double value = std::strtod(text->c_str(), &end);
+  if (text->empty() || end == nullptr || *end != '\0' || !std::isfinite(value)) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("the query parameter '{}' must be a finite number, not '{}'",
+                                  name, *text))
+                    .WithField(name));
+  }
+  return std::optional<double>(value);
+}
+
+Result<Reply> Forecast(const Call& call) {
+  auto method = Required(call, "method");
+  if (!method) return Fail(method.error());
+  app::ForecastSettings settings;
+  for (const std::string& at : Params(call, "at")) {
+    char* end = nullptr;
+    const double size = std::strtod(at.c_str(), &end);
+    if (at.empty() || *end != '\0' || !std::isfinite(size) || size <= 0) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        fmt::format("'at' must be a training size above 0, not '{}'", at))
+                      .WithField("at"));
+    }
+    settings.at.push_back(size);
+  }
+  auto target = DoubleParam(call, "target");
+  if (!target) return Fail(target.error());
+  settings.target = *target;
+  auto band = DoubleParam(call, "band");
+  if (!band) return Fail(band.error());
+  if (*band) {
+    if (**band < 0.5 || **band > 0.99) {
+      return Fail(Error(ErrorCode::kInvalidArgument, "band must be between 0.5 and 0.99")
+                      .WithField("band"));
+    }
+    settings.band = **band;
+  }
+  if (auto lower = Param(call, "lower_is_better")) settings.higher_is_better = *lower != "true";
+  auto o = EvidenceOf(call);
+  if (!o) return Fail(o.error());
+  o->resamples = Param(call, "resamples") ? o->resamples : app::kCurveResamples;
+  auto tags = Pairs(call, "tag");
+  if (!tags) return Fail(tags.error());
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  std::optional<std::string> metric;
+  if (!o->metrics.empty()) metric = o->metrics.front();
+  auto outcome = app::ForecastFromMethod(**store, *method, metric,
+                                         {.evalset = Param(call, "evalset"), .tags = *tags},
+                                         settings, *o, std::nullopt);
+  if (!outcome) return Fail(outcome.error());
+  if (!outcome->forecast) {
+    return Fail(ErrorCode::kInvalidArgument, "the method's runs give no forecast");
+  }
+  return Reply{200, report::RenderForecastJson(*outcome->forecast)};
+}
+
+Result<Reply> CheckPostedCharter(const Call& call) {
+  const std::string name = Param(call, "name").value_or("foresight.yaml");
+  const core::CheckResult result = app::CheckCharterText(name, call.text);
+  return Reply{200, report::RenderCheckJson(result)};
+}
+
 const std::vector<Route>& RouteTable() {
   using P = Permission;
   static const std::vector<Route> routes = {
@@ -693,6 +801,37 @@ const std::vector<Route>& RouteTable() {
         false,
         P::kViewer},
        Evaluate},
+      {{"get",
+        "/api/v1/projects/{project}/compare",
+        "Paired comparison of runs b against run a (as `foresight compare --format json`)",
+        {"a", "b", "metric", "resamples", "seed"},
+        false,
+        P::kViewer},
+       CompareRuns},
+      {{"get",
+        "/api/v1/projects/{project}/history",
+        "How the project's success criteria changed (as `foresight history --format json`)",
+        {},
+        false,
+        P::kViewer},
+       History},
+      {{"get",
+        "/api/v1/projects/{project}/forecast",
+        "The learning-curve forecast of a method's runs (as `foresight forecast --method`)",
+        {"method", "metric", "evalset", "tag", "at", "target", "band", "lower_is_better",
+         "resamples", "seed"},
+        false,
+        P::kViewer},
+       Forecast},
+      {{"post",
+        "/api/v1/check",
+        "Checks the charter in the body (YAML), as `foresight check --format json`",
+        {"name"},
+        false,
+        P::kUser,
+        false,
+        true},
+       CheckPostedCharter},
   };
   return routes;
 }
@@ -723,8 +862,10 @@ struct Context {
   bool accounts = true;  // false: --no-auth
 };
 
-// The largest JSON body a route reads (a login).
+// The largest JSON body a route reads (a login), and the largest text (a charter; the check
+// itself says when one is over the charter limit).
 constexpr size_t kMaxJsonBody = size_t{64} << 10U;
+constexpr size_t kMaxTextBody = size_t{4} << 20U;
 
 // The token of "Authorization: Bearer <token>", or a 401 saying what is missing.
 Result<std::string> BearerToken(const httplib::Request& request) {
@@ -782,7 +923,7 @@ Status Admit(const Route& route, const Context& context, Call& call,
 // Records a write in the audit log: who, the route, its project and path, and how it ended.
 void AuditWrite(const Route& route, const Call& call, int status) {
   if (call.accounts == nullptr || call.who.user.empty() || route.info.method == "get" ||
-      route.audits_itself) {
+      route.audits_itself || route.info.text) {
     return;
   }
   core::AuditEntry e;
@@ -834,6 +975,13 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const Contex
         if (!call.json.is_object()) {
           return Fail(ErrorCode::kInvalidArgument, "the body must be a JSON object");
         }
+      }
+      if (route.info.text) {
+        if (json_body.size() > kMaxTextBody) {
+          return Fail(ErrorCode::kResourceExhausted,
+                      fmt::format("the body is larger than {} MiB", kMaxTextBody >> 20U));
+        }
+        call.text = std::string(json_body);
       }
       std::optional<BodyFile> body;
       if (route.info.body) {
@@ -920,6 +1068,10 @@ std::string OpenApiJson() {
               {"5XX", {{"description", "a busy store (503) or damaged data (500)"}}}}}};
     if (r.permission != Permission::kPublic)
       op["security"] = Json::array({{{"bearer", Json::array()}}});
+    if (r.text) {
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/yaml", {{"schema", {{"type", "string"}}}}}}}};
+    }
     if (r.json) {
       op["requestBody"] = {{"required", true},
                            {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};

@@ -55,6 +55,7 @@ struct RouteInfo {
   bool body = false;                    // reads a table (CSV or JSON Lines) as its body
   Permission permission = Permission::kViewer;
   bool json = false;  // reads a JSON object as its body
+  bool text = false;  // reads a text document (a charter) as its body
 };
 const std::vector<RouteInfo>& Routes();
 

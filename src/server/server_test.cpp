@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <thread>
@@ -18,8 +20,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
+#include "app/check.hpp"
 #include "app/evaluate.hpp"
 #include "base/clock.hpp"
+#include "report/check_report.hpp"
+#include "report/evidence_report.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
 
@@ -514,6 +519,62 @@ TEST_F(ServerTest, UsersLogInForTokensAndWritesAreAudited) {
   auto after = c.Get("/api/v1/me");
   EXPECT_EQ(after->status, 401);
   EXPECT_EQ(after->get_header_value("WWW-Authenticate"), "Bearer");
+}
+
+TEST_F(ServerTest, CompareHistoryForecastAndCheckAnswerAsTheUseCases) {
+  Served served(url_);
+  httplib::Client& c = served.client();
+  Upload(c);
+  for (const int size : {100, 200, 400, 800}) {
+    auto run = c.Post(fmt::format("/api/v1/projects/default/runs?name=lr-{}&evalset=holdout&"
+                                  "score=score&method=lr&train_size={}",
+                                  size, size)
+                          .c_str(),
+                      RunCsv(300, static_cast<size_t>(size / 100)), "text/csv");
+    ASSERT_EQ(run->status, 201) << run->body;
+  }
+  auto compared =
+      c.Get("/api/v1/projects/default/compare?a=run-0&b=run-1&metric=roc_auc&resamples=200&seed=3");
+  ASSERT_EQ(compared->status, 200) << compared->body;
+  {
+    auto store = store::OpenStore(url_);
+    ASSERT_TRUE(store);
+    app::EvidenceOptions o;
+    o.metrics = {"roc_auc"};
+    o.resamples = 200;
+    o.seed = 3;
+    o.threads = 1;
+    auto direct = app::Compare(**store, "run-0", {"run-1"}, o, std::nullopt);
+    ASSERT_TRUE(direct) << direct.error().message();
+    EXPECT_EQ(compared->body, report::RenderCompareJson(*direct, o.confidence));
+  }
+  EXPECT_EQ(c.Get("/api/v1/projects/default/compare?a=run-0")->status, 400);
+  EXPECT_EQ(c.Get("/api/v1/projects/default/compare?a=run-0&b=nope")->status, 404);
+
+  auto history = c.Get("/api/v1/projects/default/history");
+  ASSERT_EQ(history->status, 200) << history->body;
+  EXPECT_TRUE(Json::accept(history->body));
+
+  auto forecast = c.Get("/api/v1/projects/default/forecast?method=lr&metric=roc_auc&at=1600");
+  ASSERT_EQ(forecast->status, 200) << forecast->body;
+  EXPECT_TRUE(Json::parse(forecast->body).is_object());
+  EXPECT_EQ(c.Get("/api/v1/projects/default/forecast?method=nope")->status, 404);
+  EXPECT_EQ(c.Get("/api/v1/projects/default/forecast?method=lr&band=2")->status, 400);
+  EXPECT_EQ(c.Get("/api/v1/projects/default/forecast?method=lr&at=-5")->status, 400);
+
+  // A charter posted: the same JSON as `foresight check --format json` on the file.
+  const std::string charter_path =
+      std::string(FORESIGHT_SOURCE_DIR) + "/examples/credit-scoring/foresight.yaml";
+  std::ifstream in(charter_path);
+  const std::string charter((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(charter.empty());
+  auto checked = c.Post("/api/v1/check?name=foresight.yaml", charter, "application/yaml");
+  ASSERT_EQ(checked->status, 200) << checked->body;
+  EXPECT_EQ(checked->body,
+            report::RenderCheckJson(app::CheckCharterText("foresight.yaml", charter)));
+  auto broken = c.Post("/api/v1/check", "project: [unclosed\n", "application/yaml");
+  ASSERT_EQ(broken->status, 200);
+  EXPECT_NE(broken->body.find("\"line\""), std::string::npos) << broken->body;
 }
 
 // Stateless: two servers on one PostgreSQL database see each other's writes.
