@@ -164,6 +164,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
 
 Connection::~Connection() { PQfinish(conn_); }
 
+bool Connection::Reusable() const {
+  return !in_transaction_ && PQstatus(conn_) == CONNECTION_OK &&
+         PQtransactionStatus(conn_) == PQTRANS_IDLE;
+}
+
 Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
   if (!in_transaction_) {
     if (Status cleared = RollbackIfOpen(); !cleared) return Fail(cleared.error());

@@ -94,6 +94,9 @@ class Connection {
   // whole transaction is run again, a few times, before kUnavailable is returned.
   Status Transaction(const std::function<Status()>& body);
 
+  // Whether it can serve another Store: still connected, and no transaction open.
+  bool Reusable() const;
+
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   Status RollbackIfOpen();

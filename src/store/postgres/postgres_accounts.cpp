@@ -16,7 +16,7 @@ using internal::NoUser;
 
 class PostgresAccounts final : public Accounts {
  public:
-  explicit PostgresAccounts(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  explicit PostgresAccounts(Lease db) : db_(std::move(db)) {}
 
   Status AddUser(const core::User& user) override {
     FS_CHECK(internal::CheckUserName(user.name));
@@ -237,12 +237,12 @@ class PostgresAccounts final : public Accounts {
     return std::optional<int64_t>(rows[0].Int(0));
   }
 
-  std::unique_ptr<Connection> db_;
+  Lease db_;
 };
 
 }  // namespace pg_accounts
 
-std::unique_ptr<Accounts> MakePostgresAccounts(std::unique_ptr<Connection> db) {
+std::unique_ptr<Accounts> MakePostgresAccounts(Lease db) {
   return std::make_unique<pg_accounts::PostgresAccounts>(std::move(db));
 }
 

@@ -5,10 +5,10 @@
 #include <memory>
 
 #include "store/accounts.hpp"
-#include "store/postgres/pg.hpp"
+#include "store/postgres/pool.hpp"
 
 namespace foresight::store::postgres {
 
-std::unique_ptr<Accounts> MakePostgresAccounts(std::unique_ptr<Connection> db);
+std::unique_ptr<Accounts> MakePostgresAccounts(Lease db);
 
 }  // namespace foresight::store::postgres

@@ -14,6 +14,7 @@
 #include "store/internal/records.hpp"
 #include "store/internal/try.hpp"
 #include "store/postgres/pg.hpp"
+#include "store/postgres/pool.hpp"
 #include "store/postgres/postgres_accounts.hpp"
 
 namespace foresight::store::postgres {
@@ -227,8 +228,7 @@ std::string Where(const ColumnRef& ref) {
 
 class PostgresStore final : public Store {
  public:
-  PostgresStore(std::unique_ptr<Connection> db, int64_t project_id, std::string project,
-                bool read_only)
+  PostgresStore(Lease db, int64_t project_id, std::string project, bool read_only)
       : db_(std::move(db)),
         project_id_(project_id),
         project_(std::move(project)),
@@ -281,7 +281,7 @@ class PostgresStore final : public Store {
   Status ReadColumn(const ColumnRef& ref, ColumnType expected, size_t rows, std::vector<T>& out,
                     std::optional<std::vector<std::string>>* levels = nullptr);
 
-  std::unique_ptr<Connection> db_;
+  Lease db_;
   int64_t project_id_;
   std::string project_;
   bool read_only_;
@@ -970,13 +970,23 @@ int LatestSchemaVersion() { return static_cast<int>(pg_store::kMigrations.size()
 namespace pg_store {
 
 // A connection to a store at the current schema, read-only for kReadOnly.
-Result<std::unique_ptr<Connection>> OpenMigrated(const std::string& url, Access access) {
+Result<Lease> OpenMigrated(const std::string& url, Access access) {
+  // Pooled per URL and mode: a read-only connection stays one.
+  const std::string key = (access == Access::kReadOnly ? "ro " : "rw ") + url;
+  // Still connected, and still at this build's schema (another foresight may have migrated
+  // the database since).
+  const auto current = [](Connection& db) {
+    auto version = db.Query("SELECT version FROM foresight_schema");
+    return version && !version->empty() &&
+           version->operator[](0).Int(0) == static_cast<int64_t>(kMigrations.size());
+  };
+  if (Lease pooled = TakePooled(key, current)) return pooled;
   FS_TRY(db, Connection::Open(url));
   // Writes are durable when acknowledged: a commit returns once it is flushed to disk.
   FS_CHECK(db->Exec("SET synchronous_commit = on"));
   FS_CHECK(Migrate(*db, url, access));
   if (access == Access::kReadOnly) FS_CHECK(db->Exec("SET default_transaction_read_only = on"));
-  return std::move(db);
+  return Leased(std::move(db), key);
 }
 
 }  // namespace pg_store

@@ -12,6 +12,7 @@
 
 #include "store/internal/column_codec.hpp"
 #include "store/postgres/pg.hpp"
+#include "store/postgres/pool.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/store.hpp"
 #include "store/store_testing.hpp"
@@ -65,6 +66,53 @@ class PostgresStoreTest : public ::testing::Test {
   std::unique_ptr<Connection> admin_;
   std::vector<std::string> made_;
 };
+
+TEST_F(PostgresStoreTest, ConnectionsAreReusedAndDeadOnesReplaced) {
+  const std::string url = Fresh();
+  ClearPoolForTesting();
+  const std::string key = "rw " + url;
+  const auto backends = [&] {
+    auto rows =
+        admin_->Query(fmt::format("SELECT count(*) FROM pg_stat_activity WHERE datname = '{}'",
+                                  url.substr(url.rfind('/') + 1)));
+    return rows && !rows->empty() ? (*rows)[0].Int(0) : -1;
+  };
+  {
+    auto store = OpenPostgresStore(url);
+    ASSERT_TRUE(store) << store.error().message();
+    ASSERT_TRUE((*store)->AddEvalSet(SmallSet("holdout", 4)));
+  }
+  EXPECT_EQ(IdleForTesting(key), 1u);
+  // A hundred opens, one after another: one connection serves them all.
+  for (int i = 0; i < 100; ++i) {
+    auto store = OpenPostgresStore(url, kDefaultProject, Access::kRead);
+    ASSERT_TRUE(store) << store.error().message();
+    ASSERT_TRUE((*store)->ListEvalSets());
+  }
+  EXPECT_EQ(IdleForTesting(key), 1u);
+  EXPECT_EQ(backends(), 1);
+  // Read-only connections are pooled apart: a writer never gets one.
+  {
+    auto reader = OpenPostgresStore(url, kDefaultProject, Access::kReadOnly);
+    ASSERT_TRUE(reader);
+  }
+  EXPECT_EQ(IdleForTesting("ro " + url), 1u);
+  {
+    auto writer = OpenPostgresStore(url, kDefaultProject, Access::kWrite);
+    ASSERT_TRUE(writer);
+    EXPECT_TRUE((*writer)->AddRun(SmallRun("gbm", "holdout", 4)));
+  }
+  // The server ends every connection (a restart): the next open connects anew.
+  ASSERT_TRUE(
+      admin_->Exec(fmt::format("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = '{}'",
+                               url.substr(url.rfind('/') + 1))));
+  auto after = OpenPostgresStore(url, kDefaultProject, Access::kRead);
+  ASSERT_TRUE(after) << after.error().message();
+  auto runs = (*after)->ListRuns();
+  ASSERT_TRUE(runs) << runs.error().message();
+  EXPECT_EQ(runs->size(), 1u);
+}
 
 struct Damage {
   std::string what;

@@ -1,0 +1,37 @@
+// A pool of idle PostgreSQL connections, process-wide, so a server's requests do not each
+// connect (a new connection costs a server process and several round trips). A connection
+// comes back when its Store or Accounts goes, if it is still connected and no transaction is
+// open; one taken from the pool is checked with a round trip before it is used.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/result.hpp"
+#include "store/postgres/pg.hpp"
+
+namespace foresight::store::postgres {
+
+// Returns a connection to the pool of `key` when its lease ends.
+struct ReturnToPool {
+  std::string key;
+  void operator()(Connection* connection) const;
+};
+using Lease = std::unique_ptr<Connection, ReturnToPool>;
+
+// An idle connection of `key` (a URL and how it was set up) that `usable` accepts (one round
+// trip: it checks that the server still serves it, and what the caller needs), or nullptr.
+// The ones it refuses are closed.
+Lease TakePooled(const std::string& key, const std::function<bool(Connection&)>& usable);
+// A new connection's lease, returned to `key`'s pool when it ends.
+Lease Leased(std::unique_ptr<Connection> connection, std::string key);
+
+// Idle connections kept per key; more are closed.
+inline constexpr size_t kMaxIdlePerKey = 32;
+
+// Closes every idle connection (tests).
+void ClearPoolForTesting();
+size_t IdleForTesting(const std::string& key);
+
+}  // namespace foresight::store::postgres
