@@ -248,11 +248,11 @@ Result<IssuedToken> Login(store::Accounts& accounts, const std::string& user,
                           const Clock& clock) {
   // The same answer, and about the same time, whatever was wrong: a caller cannot learn
   // which names exist.
-  static const std::string kNoSuchUser = HashPassword("no user has this password").value_or("");
+  static const std::string no_such_user = HashPassword("no user has this password").value_or("");
   auto found = accounts.FindUser(user);
   if (!found) return Fail(found.error());
   const bool usable = *found && !(*found)->disabled && !(*found)->password_hash.empty();
-  const bool matches = PasswordMatches(usable ? (*found)->password_hash : kNoSuchUser, password);
+  const bool matches = PasswordMatches(usable ? (*found)->password_hash : no_such_user, password);
   if (!usable || !matches) {
     // Failed logins are recorded, so repeated guessing shows in the log.
     (void)Audit(accounts, user, "failed login", "", "", clock);

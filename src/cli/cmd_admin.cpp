@@ -178,7 +178,7 @@ Runner AddAdmin(CLI::App& sub) {
              return 0;
            });
   create->add_option("user", opts->name, "Whose token")->required();
-  create->add_option("--label", opts->label, "What it is for (\"ci\", \"laptop\")");
+  create->add_option("--label", opts->label, R"(What it is for ("ci", "laptop"))");
   create->add_option("--days", opts->days, "Days until it expires (1 to 3650)")
       ->capture_default_str();
   with_format(create);

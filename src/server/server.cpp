@@ -1066,8 +1066,9 @@ std::string OpenApiJson() {
              {{"200", {{"description", "the result, as the CLI's --format json prints it"}}},
               {"4XX", {{"description", "the request's mistake: {\"error\": {code, message}}"}}},
               {"5XX", {{"description", "a busy store (503) or damaged data (500)"}}}}}};
-    if (r.permission != Permission::kPublic)
+    if (r.permission != Permission::kPublic) {
       op["security"] = Json::array({{{"bearer", Json::array()}}});
+    }
     if (r.text) {
       op["requestBody"] = {{"required", true},
                            {"content", {{"application/yaml", {{"schema", {{"type", "string"}}}}}}}};
