@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
       httplib::Client client("127.0.0.1", port);
       client.set_bearer_token_auth(token);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       std::vector<double> mine;
       std::map<int, size_t> failed;
@@ -77,25 +78,27 @@ int main(int argc, char** argv) {
         const size_t n = next++;
         const auto begin = std::chrono::steady_clock::now();
         const auto send = [&]() -> httplib::Result {
-        if (call == "run") {
-          return client.Post(fmt::format("/api/v1/projects/default/runs?name=load{}-{}-{}&evalset={}&"
-                                        "score=score&method=m{}&train_size={}&tag=thread%3D{}",
-                                        rows, t, n, evalset, n % 5, 1000 + n % 7, t)
-                                .c_str(),
-                            body, "text/csv");
-        }
-        if (call == "list") {
-          return client.Get(fmt::format("/api/v1/projects/default/runs?method=m{}&tag=thread%3D{}&"
-                                       "limit=50",
-                                       n % 5, n % 4)
-                               .c_str());
-        }
-        return client.Get("/api/v1/projects/default/runs");
+          if (call == "run") {
+            return client.Post(
+                fmt::format("/api/v1/projects/default/runs?name=load{}-{}-{}&evalset={}&"
+                            "score=score&method=m{}&train_size={}&tag=thread%3D{}",
+                            rows, t, n, evalset, n % 5, 1000 + n % 7, t)
+                    .c_str(),
+                body, "text/csv");
+          }
+          if (call == "list") {
+            return client.Get(
+                fmt::format("/api/v1/projects/default/runs?method=m{}&tag=thread%3D{}&"
+                            "limit=50",
+                            n % 5, n % 4)
+                    .c_str());
+          }
+          return client.Get("/api/v1/projects/default/runs");
         };
         const httplib::Result res = send();
-        const double ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - begin)
-                              .count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin)
+                .count();
         const int status = res ? res->status : 0;
         if (status >= 200 && status < 300) {
           ++ok;

@@ -15,6 +15,9 @@ namespace foresight::store::postgres {
 // Named, not anonymous: unity builds may put this file in one unit with the SQLite store.
 namespace pg_detail {
 
+// Statements kept prepared per connection; the ones after run unprepared.
+constexpr size_t kMaxPrepared = 512;
+
 internal::FaultInjection& Faults() {
   static internal::FaultInjection faults;
   return faults;
@@ -187,9 +190,23 @@ Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
     values[i] = params.null_[i] ? nullptr : params.values_[i].data();
     lengths[i] = static_cast<int>(params.values_[i].size());
   }
-  const std::string text(sql);
-  return Finished(PQexecParams(conn_, text.c_str(), static_cast<int>(n), nullptr, values.data(),
-                               lengths.data(), params.binary_.data(), 0),
+  std::string text(sql);
+  auto prepared = prepared_.find(text);
+  if (prepared == prepared_.end() && prepared_.size() < pg_detail::kMaxPrepared) {
+    std::string name = fmt::format("fs{}", prepared_.size());
+    PGresult* made = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(n), nullptr);
+    const bool ok = made != nullptr && PQresultStatus(made) == PGRES_COMMAND_OK;
+    if (!ok) return Finished(made, sql);  // its error, as running it would have said
+    PQclear(made);
+    prepared = prepared_.emplace(std::move(text), std::move(name)).first;
+  }
+  if (prepared == prepared_.end()) {
+    return Finished(PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(n), nullptr,
+                                 values.data(), lengths.data(), params.binary_.data(), 0),
+                    sql);
+  }
+  return Finished(PQexecPrepared(conn_, prepared->second.c_str(), static_cast<int>(n),
+                                 values.data(), lengths.data(), params.binary_.data(), 0),
                   sql);
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.hpp"
@@ -104,6 +105,9 @@ class Connection {
   // The rows of a statement that succeeded, or its error (noting its SQLSTATE).
   Result<Rows> Finished(pg_result* result, std::string_view sql);
   pg_conn* conn_;
+  // Statements prepared on this connection, by their text: each is parsed and planned once
+  // per connection (and a pooled connection serves many Stores), not once per call.
+  std::unordered_map<std::string, std::string> prepared_;
   bool in_transaction_ = false;
   std::string last_state_;  // the SQLSTATE of the last statement that failed in Transaction
 };
