@@ -9,7 +9,11 @@
 //   list     GET the runs of a method, tag-filtered and paged (limit=50)
 //   list-all GET every run
 //
-// Usage: server_load PORT TOKEN CALL THREADS SECONDS [ROWS] [EVALSET]
+// With ACKED, the name of every run the server acknowledged (201) is written there, one per
+// line, for a soak test to check against the store; answers without a status (the server
+// was down) are then retried on a new connection rather than counted as failures.
+//
+// Usage: server_load PORT TOKEN CALL THREADS SECONDS [ROWS] [EVALSET] [ACKED]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -57,6 +61,9 @@ int main(int argc, char** argv) {
   const double seconds = std::atof(argv[5]);
   const size_t rows = argc > 6 ? static_cast<size_t>(std::atol(argv[6])) : 10;
   const std::string evalset = argc > 7 ? argv[7] : "small";
+  const std::string acked_path = argc > 8 ? argv[8] : "";
+  std::vector<std::string> acked;
+  size_t unanswered = 0;
   Totals totals;
   std::atomic<size_t> next{0};
   const auto start = std::chrono::steady_clock::now();
@@ -71,12 +78,15 @@ int main(int argc, char** argv) {
       client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       std::vector<double> mine;
+      std::vector<std::string> mine_acked;
+      size_t mine_unanswered = 0;
       std::map<int, size_t> failed;
       size_t ok = 0;
       const std::string body = Predictions(rows, static_cast<size_t>(t));
       while (std::chrono::steady_clock::now() < end) {
         const size_t n = next++;
         const auto begin = std::chrono::steady_clock::now();
+        const std::string name = fmt::format("load{}-{}-{}", rows, t, n);
         const auto send = [&]() -> httplib::Result {
           if (call == "run") {
             return client.Post(
@@ -103,12 +113,19 @@ int main(int argc, char** argv) {
         if (status >= 200 && status < 300) {
           ++ok;
           mine.push_back(ms);
+          if (call == "run") mine_acked.push_back(name);
+        } else if (status == 0 && !acked_path.empty()) {
+          // The server is down (a soak test killed it): wait, and try a new connection.
+          ++mine_unanswered;
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
         } else {
           ++failed[status];
         }
       }
       const std::lock_guard<std::mutex> lock(totals.mutex);
       totals.ok += ok;
+      acked.insert(acked.end(), mine_acked.begin(), mine_acked.end());
+      unanswered += mine_unanswered;
       totals.latencies_ms.insert(totals.latencies_ms.end(), mine.begin(), mine.end());
       for (const auto& [status, count] : failed) totals.failures[status] += count;
     });
@@ -126,12 +143,18 @@ int main(int argc, char** argv) {
   for (const auto& [status, count] : totals.failures) {
     failures += fmt::format("{}\"{}\": {}", failures.empty() ? "" : ", ", status, count);
   }
+  if (!acked_path.empty()) {
+    std::FILE* out = std::fopen(acked_path.c_str(), "w");
+    if (out == nullptr) return 2;
+    for (const std::string& name : acked) std::fprintf(out, "%s\n", name.c_str());
+    std::fclose(out);
+  }
   fmt::print(
       "{{\"call\": \"{}\", \"threads\": {}, \"seconds\": {:.2f}, \"ok\": {}, \"per_second\": "
       "{:.1f}, \"rows_per_second\": {:.0f}, \"p50_ms\": {:.2f}, \"p99_ms\": {:.2f}, "
-      "\"failures\": {{{}}}}}\n",
+      "\"unanswered\": {}, \"failures\": {{{}}}}}\n",
       call, threads, elapsed, totals.ok, static_cast<double>(totals.ok) / elapsed,
       call == "run" ? static_cast<double>(totals.ok * rows) / elapsed : 0.0, percentile(0.5),
-      percentile(0.99), failures);
+      percentile(0.99), unanswered, failures);
   return totals.failures.empty() ? 0 : 1;
 }
