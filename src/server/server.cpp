@@ -948,6 +948,23 @@ void AuditWrite(const Route& route, const Call& call, int status) {
   }
 }
 
+// The error with the server's own file names replaced: a client is told "the store", never
+// where the server keeps it on its disk.
+Error WithoutServerPaths(const Error& error, const std::string& store_url) {
+  std::string path = store_url;
+  if (path.starts_with("sqlite:")) path.erase(0, 7);
+  if (path.find("://") != std::string::npos || path.empty()) return error;
+  std::string message = error.message();
+  for (const std::string& shown : {"'" + path + "'", path}) {
+    for (size_t at = message.find(shown); at != std::string::npos; at = message.find(shown, at)) {
+      message.replace(at, shown.size(), "the store");
+    }
+  }
+  Error out(error.code(), message);
+  if (!error.field().empty()) return std::move(out).WithField(error.field());
+  return out;
+}
+
 // Serves one request matched to `route`, whichever door it came through (the network, or
 // HandleDirect): its text checked, who asks admitted, its body received when the route reads
 // one, the handler run, the write audited; a failure, or an exception, becomes the error JSON
@@ -995,7 +1012,9 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const Contex
       return Fail(ErrorCode::kInternal, fmt::format("internal error: {}", e.what()));
     }
   }();
-  Reply out = reply ? *reply : Reply{HttpStatus(reply.error().code()), ErrorJson(reply.error())};
+  Reply out = reply ? *reply
+                    : Reply{HttpStatus(reply.error().code()),
+                            ErrorJson(WithoutServerPaths(reply.error(), context.store_url))};
   if (admitted) AuditWrite(route, call, out.status);
   return out;
 }

@@ -242,7 +242,11 @@ TEST_F(ServerTest, MistakesAreJsonErrorsWith4xxAndStoreNothing) {
   EXPECT_EQ(c.Delete("/api/v1/projects/default/runs/nope")->status, 404);
   EXPECT_EQ(c.Get("/api/v1/projects/default/eval?resamples=many")->status, 400);
   EXPECT_EQ(c.Post("/api/v1/projects?name=default", "", "text/plain")->status, 409);
-  EXPECT_EQ(c.Get("/api/v1/projects/nope/runs")->status, 404);
+  auto no_project = c.Get("/api/v1/projects/nope/runs");
+  EXPECT_EQ(no_project->status, 404);
+  // The server's own file is never named to a client.
+  EXPECT_EQ(no_project->body.find(dir_.string()), std::string::npos) << no_project->body;
+  EXPECT_NE(no_project->body.find("the store"), std::string::npos) << no_project->body;
   auto deleted = c.Delete("/api/v1/projects/default/runs/run-1");
   EXPECT_EQ(deleted->status, 200);
   runs = Json::parse(c.Get("/api/v1/projects/default/runs")->body);
