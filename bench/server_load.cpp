@@ -7,6 +7,7 @@
 //   run      POST a run of ROWS predictions (the single logging call: one run, its method,
 //            params, tags and predictions, stored in one durable transaction)
 //   list     GET the runs of a method, tag-filtered and paged (limit=50)
+//   search   GET the runs of one owner tag (about 1% of the runs; bench/make_runs.cpp)
 //   list-all GET every run
 //
 // With ACKED, the name of every run the server acknowledged (201) is written there, one per
@@ -50,7 +51,7 @@ std::string Predictions(size_t rows, size_t salt) {
 int main(int argc, char** argv) {
   if (argc < 6) {
     std::fprintf(stderr,
-                 "usage: server_load PORT TOKEN run|list|list-all THREADS SECONDS [ROWS] "
+                 "usage: server_load PORT TOKEN run|list|search|list-all THREADS SECONDS [ROWS] "
                  "[EVALSET]\n");
     return 2;
   }
@@ -102,6 +103,10 @@ int main(int argc, char** argv) {
                             "limit=50",
                             n % 5, n % 4)
                     .c_str());
+          }
+          if (call == "search") {
+            return client.Get(
+                fmt::format("/api/v1/projects/default/runs?tag=owner%3Do{}", n % 100).c_str());
           }
           return client.Get("/api/v1/projects/default/runs");
         };
