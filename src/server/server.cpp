@@ -54,6 +54,9 @@ struct Call {
   store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
   Json json = {};                       // the JSON body, for the routes that read one
   std::string text = {};                // the text body, for the routes that read one
+  // A write's audit entry, written by the Store in the write's own transaction.
+  std::optional<core::AuditEntry> audit = {};
+  mutable bool audit_written = false;
 };
 
 struct Reply {
@@ -155,7 +158,11 @@ Result<std::vector<std::pair<std::string, std::string>>> Pairs(const Call& call,
 Result<std::unique_ptr<store::Store>> Open(const Call& call, store::Access access) {
   const std::string project =
       call.captures.empty() ? std::string(store::kDefaultProject) : call.captures[0];
-  return store::OpenStore(call.store_url, project, access);
+  auto store = store::OpenStore(call.store_url, project, access);
+  if (store && call.audit && access != store::Access::kRead && access != store::Access::kReadOnly) {
+    (*store)->AuditWrites(*call.audit, &call.audit_written);
+  }
+  return store;
 }
 
 // The request body in a temporary file, named so the table reader knows its format; removed
@@ -921,11 +928,13 @@ Status Admit(const Route& route, const Context& context, Call& call,
 }
 
 // Records a write in the audit log: who, the route, its project and path, and how it ended.
-void AuditWrite(const Route& route, const Call& call, int status) {
-  if (call.accounts == nullptr || call.who.user.empty() || route.info.method == "get" ||
-      route.audits_itself || route.info.text) {
-    return;
-  }
+bool Audited(const Route& route, const Call& call) {
+  return call.accounts != nullptr && !call.who.user.empty() && route.info.method != "get" &&
+         !route.audits_itself && !route.info.text;
+}
+
+// The audit entry of a write: who, the route, its project, its path with the item's name.
+core::AuditEntry AuditEntryOf(const Route& route, const Call& call, int status) {
   core::AuditEntry e;
   const SystemClock clock;
   e.at = clock.NowIso8601();
@@ -940,6 +949,19 @@ void AuditWrite(const Route& route, const Call& call, int status) {
   if (auto name = Param(call, "name")) e.target += " name=" + *name;
   if (auto to = Param(call, "to")) e.target += " to=" + *to;
   e.status = status;
+  return e;
+}
+
+// The status a write route answers when it succeeds: 201 for what it makes, else 200.
+int SuccessStatus(const Route& route) {
+  return route.info.method == "post" && !route.info.path.ends_with("/rename") ? 201 : 200;
+}
+
+// Records a write that was refused, or that did not go through a Store (whose transaction
+// would have recorded it with the write itself).
+void AuditWrite(const Route& route, const Call& call, int status) {
+  if (!Audited(route, call) || call.audit_written) return;
+  const core::AuditEntry e = AuditEntryOf(route, call, status);
   // The write is done (or refused) whatever happens here; a log that cannot be written is
   // said on the server's error output, without the request's secrets.
   if (Status appended = call.accounts->AppendAudit(e); !appended) {
@@ -1000,6 +1022,7 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const Contex
         }
         call.text = std::string(json_body);
       }
+      if (Audited(route, call)) call.audit = AuditEntryOf(route, call, SuccessStatus(route));
       std::optional<BodyFile> body;
       if (route.info.body) {
         auto received = receive();

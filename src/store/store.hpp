@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "core/accounts.hpp"
 #include "core/evidence.hpp"
 #include "core/plan_ledger.hpp"
 
@@ -144,6 +145,11 @@ class Store {
   // Creates an empty project; open a Store for it to fill it. Fails with kInvalidArgument
   // for an empty name, kAlreadyExists when the name is taken.
   virtual Status CreateProject(std::string_view name) = 0;
+
+  // Audits this Store's writes: every later write that succeeds also appends `entry` to the
+  // audit log (store/accounts.hpp) in its own transaction, so a write and its entry are kept
+  // together or not at all, and sets `*written` (which must outlive the Store) to true.
+  virtual void AuditWrites(core::AuditEntry entry, bool* written) = 0;
 
   // Whether this Store can only read (opened with Access::kReadOnly, or kRead on a database
   // that cannot be written): its writes fail with kFailedPrecondition.

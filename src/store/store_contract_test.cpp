@@ -1313,6 +1313,46 @@ TEST_P(StoreContractTest, AProjectMadeForAUserHasThemAsItsAdmin) {
   EXPECT_EQ(projects->size(), 2u);
 }
 
+TEST_P(StoreContractTest, AnAuditedWriteAndItsEntryAreStoredTogetherOrNotAtAll) {
+  core::AuditEntry e;
+  e.at = "2026-12-03T10:00:00Z";
+  e.user = "ana";
+  e.action = "POST /api/v1/projects/{project}/runs";
+  e.project = "default";
+  e.target = "run 'gbm'";
+  e.status = 201;
+  bool written = false;
+  store_->AuditWrites(e, &written);
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  EXPECT_TRUE(written);
+  // A refused write leaves no entry.
+  written = false;
+  ASSERT_FALSE(store_->AddRun(MakeRun("gbm", "nope", 10)));
+  EXPECT_FALSE(written);
+  // A write that fails part-way (a lost connection at each statement in turn): the run and
+  // its entry are both there, or neither.
+  for (int nth = 1; nth <= 12; ++nth) {
+    const std::string name = fmt::format("gbm-{}", nth);
+    e.target = name;
+    written = false;
+    store_->AuditWrites(e, &written);
+    GetParam().fail_statements(nth, 1);
+    const Status added = store_->AddRun(MakeRun(name, "holdout", 10));
+    GetParam().fail_statements(0, 0);
+    (void)GetParam().take_injected();
+    EXPECT_EQ(added.has_value(), written) << "nth=" << nth;
+    auto accounts = OpenTestAccounts();
+    ASSERT_TRUE(accounts);
+    auto log = accounts->ListAudit(std::nullopt, 0);
+    ASSERT_TRUE(log) << log.error().message();
+    const bool logged = std::any_of(log->begin(), log->end(),
+                                    [&](const core::AuditEntry& a) { return a.target == name; });
+    auto run = store_->GetRun(name);
+    EXPECT_EQ(logged, run.has_value()) << "nth=" << nth;
+    EXPECT_EQ(logged, added.has_value()) << "nth=" << nth;
+  }
+}
+
 TEST_P(StoreContractTest, TheAuditLogKeepsOrderAndFiltersByProject) {
   auto accounts = OpenTestAccounts();
   ASSERT_TRUE(accounts);

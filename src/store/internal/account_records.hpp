@@ -26,6 +26,14 @@ inline constexpr std::string_view kMemberColumns = "u.name, m.role";
 inline constexpr std::string_view kAuditColumns =
     "a.id, a.at, a.user_name, a.action, a.project, a.target, a.status";
 
+// The audit log's insert, with SQLite's and PostgreSQL's placeholders.
+inline constexpr std::string_view kInsertAuditSqlite =
+    "INSERT INTO audit_log (at, user_name, action, project, target, status) VALUES (?1, ?2, ?3, "
+    "?4, ?5, ?6)";
+inline constexpr std::string_view kInsertAuditPostgres =
+    "INSERT INTO audit_log (at, user_name, action, project, target, status) VALUES ($1, $2, $3, "
+    "$4, $5, $6)";
+
 template <typename Row>
 Result<bool> DecodeFlag(const Row& row, int column, std::string_view item, std::string_view what) {
   const auto value = row.Int(column);

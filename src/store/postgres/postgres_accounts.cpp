@@ -199,8 +199,7 @@ class PostgresAccounts final : public Accounts {
 
   Status AppendAudit(const core::AuditEntry& e) override {
     return db_->Exec(
-        "INSERT INTO audit_log (at, user_name, action, project, target, status) VALUES ($1, $2, "
-        "$3, $4, $5, $6)",
+        internal::kInsertAuditPostgres,
         Params().Text(e.at).Text(e.user).Text(e.action).Text(e.project).Text(e.target).Int(
             int64_t{e.status}));
   }

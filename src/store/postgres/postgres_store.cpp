@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "store/internal/account_records.hpp"
 #include "store/internal/column_codec.hpp"
 #include "store/internal/records.hpp"
 #include "store/internal/try.hpp"
@@ -257,6 +258,10 @@ class PostgresStore final : public Store {
   Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
   Result<std::vector<std::string>> ListProjects() override;
   Status CreateProject(std::string_view name) override;
+  void AuditWrites(core::AuditEntry entry, bool* written) override {
+    audit_ = std::move(entry);
+    audit_written_ = written;
+  }
   bool ReadOnly() const override { return read_only_; }
 
  private:
@@ -285,6 +290,8 @@ class PostgresStore final : public Store {
   int64_t project_id_;
   std::string project_;
   bool read_only_;
+  std::optional<core::AuditEntry> audit_;
+  bool* audit_written_ = nullptr;
 };
 
 Status PostgresStore::Write(const std::function<Status()>& body) {
@@ -292,7 +299,17 @@ Status PostgresStore::Write(const std::function<Status()>& body) {
     return Fail(ErrorCode::kFailedPrecondition,
                 "this store was opened to read only; open it to write");
   }
-  return db_->Transaction(body);
+  Status done = db_->Transaction([&]() -> Status {
+    FS_CHECK(body());
+    if (!audit_) return {};
+    const core::AuditEntry& e = *audit_;
+    return db_->Exec(
+        internal::kInsertAuditPostgres,
+        Params().Text(e.at).Text(e.user).Text(e.action).Text(e.project).Text(e.target).Int(
+            int64_t{e.status}));
+  });
+  if (done && audit_ && audit_written_ != nullptr) *audit_written_ = true;
+  return done;
 }
 
 Result<std::optional<int64_t>> PostgresStore::FindId(std::string_view table,

@@ -212,17 +212,7 @@ class SqliteAccounts final : public Accounts {
   }
 
   Status AppendAudit(const core::AuditEntry& e) override {
-    return InTransaction(*db_, [&]() -> Status {
-      FS_TRY(insert, db_->Prepare("INSERT INTO audit_log (at, user_name, action, project, target, "
-                                  "status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-      insert.Bind(1, std::string_view(e.at))
-          .Bind(2, std::string_view(e.user))
-          .Bind(3, std::string_view(e.action))
-          .Bind(4, std::string_view(e.project))
-          .Bind(5, std::string_view(e.target))
-          .Bind(6, int64_t{e.status});
-      return insert.Run();
-    });
+    return InTransaction(*db_, [&]() -> Status { return InsertAudit(*db_, e); });
   }
 
   Result<std::vector<core::AuditEntry>> ListAudit(std::optional<std::string> project,
@@ -254,6 +244,17 @@ class SqliteAccounts final : public Accounts {
 };
 
 }  // namespace sqlite_accounts
+
+Status InsertAudit(Database& db, const core::AuditEntry& e) {
+  FS_TRY(insert, db.Prepare(internal::kInsertAuditSqlite));
+  insert.Bind(1, std::string_view(e.at))
+      .Bind(2, std::string_view(e.user))
+      .Bind(3, std::string_view(e.action))
+      .Bind(4, std::string_view(e.project))
+      .Bind(5, std::string_view(e.target))
+      .Bind(6, int64_t{e.status});
+  return insert.Run();
+}
 
 std::unique_ptr<Accounts> MakeSqliteAccounts(std::unique_ptr<Database> db) {
   return std::make_unique<sqlite_accounts::SqliteAccounts>(std::move(db));

@@ -10,4 +10,7 @@ namespace foresight::store::sqlite {
 
 std::unique_ptr<Accounts> MakeSqliteAccounts(std::unique_ptr<Database> db);
 
+// Appends an entry to the audit log, inside the caller's transaction.
+Status InsertAudit(Database& db, const core::AuditEntry& entry);
+
 }  // namespace foresight::store::sqlite

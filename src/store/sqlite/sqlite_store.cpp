@@ -56,6 +56,10 @@ class SqliteStore final : public Store {
   Status PutCachedResults(const std::vector<core::CachedResult>& entries) override;
   Result<std::vector<std::string>> ListProjects() override;
   Status CreateProject(std::string_view name) override;
+  void AuditWrites(core::AuditEntry entry, bool* written) override {
+    audit_ = std::move(entry);
+    audit_written_ = written;
+  }
   bool ReadOnly() const override { return db_->ReadOnly(); }
   Status DeleteRun(std::string_view name) override;
   Status RenameRun(std::string_view name, std::string_view new_name) override;
@@ -81,9 +85,23 @@ class SqliteStore final : public Store {
   Status InsertEvalSet(const core::EvalSet& evalset);
   Status InsertRun(const core::Run& run);
 
+  // One transaction: the body, and the audit entry when writes are audited.
+  template <typename Body>
+  Status Write(Body&& body) {
+    Status done = InTransaction(*db_, [&]() -> Status {
+      FS_CHECK(body());
+      if (audit_) return InsertAudit(*db_, *audit_);
+      return {};
+    });
+    if (done && audit_ && audit_written_ != nullptr) *audit_written_ = true;
+    return done;
+  }
+
   std::unique_ptr<Database> db_;
   int64_t project_id_;
   std::string project_;
+  std::optional<core::AuditEntry> audit_;
+  bool* audit_written_ = nullptr;
 };
 
 Result<std::optional<int64_t>> SqliteStore::FindId(std::string_view table, std::string_view name) {
@@ -120,15 +138,15 @@ Result<std::vector<std::string>> SqliteStore::SliceNames(int64_t set_id) {
 }
 
 Status SqliteStore::AddEvalSet(const core::EvalSet& e) {
-  return InTransaction(*db_, [&]() -> Status { return InsertEvalSet(e); });
+  return Write([&]() -> Status { return InsertEvalSet(e); });
 }
 
 Status SqliteStore::AddRun(const core::Run& run) {
-  return InTransaction(*db_, [&]() -> Status { return InsertRun(run); });
+  return Write([&]() -> Status { return InsertRun(run); });
 }
 
 Status SqliteStore::AddEvalSetWithRuns(const core::EvalSet& e, const std::vector<core::Run>& runs) {
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     FS_CHECK(InsertEvalSet(e));
     for (const core::Run& run : runs) FS_CHECK(InsertRun(run));
     return {};
@@ -363,7 +381,7 @@ Result<std::vector<core::RunInfo>> SqliteStore::ListRuns(const RunFilter& filter
 Result<std::optional<core::CriteriaVersion>> SqliteStore::RecordCriteria(
     const core::CriteriaVersion& c) {
   std::optional<core::CriteriaVersion> last;
-  Status done = InTransaction(*db_, [&]() -> Status {
+  Status done = Write([&]() -> Status {
     FS_TRY(latest, db_->Prepare(fmt::format("SELECT {} FROM criteria WHERE project_id = ?1 "
                                             "ORDER BY id DESC LIMIT 1",
                                             kCriteriaColumns)));
@@ -399,7 +417,7 @@ Result<std::vector<core::CriteriaVersion>> SqliteStore::ListCriteria() {
 Status SqliteStore::AddPlanEvents(const std::vector<core::PlanEvent>& events) {
   FS_CHECK(CheckPlanEvents(events));
   if (events.empty()) return {};
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     for (const core::PlanEvent& e : events) {
       FS_TRY(insert, db_->Prepare(fmt::format("INSERT INTO plan_events (project_id, {}) VALUES "
                                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -448,7 +466,7 @@ Result<std::vector<std::optional<std::string>>> SqliteStore::GetCachedResults(
 
 Status SqliteStore::PutCachedResults(const std::vector<core::CachedResult>& entries) {
   if (entries.empty()) return {};
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     for (const core::CachedResult& entry : entries) {
       FS_TRY(run_id, FindId("runs", entry.run));
       if (!run_id) {
@@ -516,7 +534,7 @@ Status SqliteStore::EraseRun(int64_t id) {
 }
 
 Status SqliteStore::DeleteRun(std::string_view name) {
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     FS_TRY(id, FindId("runs", name));
     if (!id) {
       return Fail(ErrorCode::kNotFound, fmt::format("no run named '{}'{}", name, InProject()));
@@ -526,7 +544,7 @@ Status SqliteStore::DeleteRun(std::string_view name) {
 }
 
 Status SqliteStore::DeleteEvalSet(std::string_view name, bool with_runs) {
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     FS_TRY(id, FindId("evalsets", name));
     if (!id) {
       return Fail(ErrorCode::kNotFound,
@@ -566,7 +584,7 @@ Status SqliteStore::Rename(std::string_view table, std::string_view noun, std::s
   if (new_name.empty()) {
     return Fail(ErrorCode::kInvalidArgument, fmt::format("a {} needs a name", noun));
   }
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     FS_TRY(id, FindId(table, name));
     if (!id) {
       return Fail(ErrorCode::kNotFound, fmt::format("no {} named '{}'{}", noun, name, InProject()));
@@ -597,7 +615,7 @@ Status SqliteStore::CreateProject(std::string_view name) {
   if (name.empty()) {
     return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
   }
-  return InTransaction(*db_, [&]() -> Status {
+  return Write([&]() -> Status {
     FS_TRY(find, db_->Prepare("SELECT id FROM projects WHERE name = ?1"));
     find.Bind(1, name);
     FS_TRY(exists, find.Step());
