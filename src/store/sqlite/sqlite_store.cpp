@@ -347,9 +347,11 @@ Result<std::vector<core::RunInfo>> SqliteStore::ListRuns(const RunFilter& filter
   for (const auto& [key, value] : filter.tags) {
     const size_t k = next(key);
     const size_t v = next(value);
+    // IN, not EXISTS: the runs with the tag come from run_attributes_by_value, then each is
+    // found by its id (EXISTS would look at every run; 150 ms against 2 ms at 100,000 runs).
     where += fmt::format(
-        " AND EXISTS (SELECT 1 FROM run_attributes a WHERE a.run_id = r.id AND a.kind = 'tag' "
-        "AND a.key = ?{} AND a.value = ?{})",
+        " AND r.id IN (SELECT a.run_id FROM run_attributes a WHERE a.kind = 'tag' AND a.key = "
+        "?{} AND a.value = ?{})",
         k, v);
   }
   const size_t limit = texts.size() + 2;
