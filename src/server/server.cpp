@@ -61,7 +61,8 @@ struct Call {
 
 struct Reply {
   int status = 200;
-  std::string json;
+  std::string json;  // the body: JSON, unless `type` says otherwise
+  std::string type = "application/json";
 };
 
 using Handler = std::function<Result<Reply>(const Call&)>;
@@ -551,6 +552,14 @@ Result<Reply> RenameItem(const Call& call, bool run) {
 }
 
 Result<Reply> RenameRun(const Call& call) { return RenameItem(call, true); }
+
+Result<Reply> RunPredictions(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto predictions = app::ExportRun(**store, call.captures[1]);
+  if (!predictions) return Fail(predictions.error());
+  return Reply{200, report::RenderPredictionsCsv(*predictions), "text/csv"};
+}
 Result<Reply> RenameEvalSet(const Call& call) { return RenameItem(call, false); }
 
 Result<Reply> DeleteEvalSet(const Call& call) {
@@ -794,6 +803,13 @@ const std::vector<Route>& RouteTable() {
         false,
         P::kMaintainer},
        DeleteRun},
+      {{"get",
+        "/api/v1/projects/{project}/runs/{run}/predictions",
+        "A run's stored predictions as CSV (as `foresight run export`; POST /runs reads it)",
+        {},
+        false,
+        P::kViewer},
+       RunPredictions},
       {{"post",
         "/api/v1/projects/{project}/runs/{run}/rename",
         "Renames a run",
@@ -1167,7 +1183,7 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
     const http_api::Reply reply = http_api::Dispatch(
         route, request, context, [&] { return http_api::BodyFile::FromBytes(request, body); },
         body);
-    return {reply.status, reply.json};
+    return {reply.status, reply.json, reply.type};
   }
   return {404, http_api::ErrorJson(Error(ErrorCode::kNotFound,
                                          "no such path; GET /api/v1/openapi.json lists the API"))};
@@ -1289,7 +1305,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
           request.body);
       response.status = reply.status;
       if (reply.status == 401) response.set_header("WWW-Authenticate", "Bearer");
-      response.set_content(reply.json, "application/json");
+      response.set_content(reply.json, reply.type);
     };
     const std::string pattern = http_api::PatternOf(route.info.path);
     const auto plain = [serve](const httplib::Request& request, httplib::Response& response) {

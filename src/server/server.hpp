@@ -66,7 +66,8 @@ std::string OpenApiJson();
 // targets. `target` is the path with its query ("/api/v1/projects/default/runs?limit=2").
 struct DirectReply {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, unless `type` says otherwise
+  std::string type = "application/json";
 };
 // `authorization` is the Authorization header ("Bearer fst_..."); with `accounts` false the
 // request is served as the server without accounts serves it.

@@ -247,6 +247,17 @@ TEST_F(ServerTest, MistakesAreJsonErrorsWith4xxAndStoreNothing) {
   // The server's own file is never named to a client.
   EXPECT_EQ(no_project->body.find(dir_.string()), std::string::npos) << no_project->body;
   EXPECT_NE(no_project->body.find("the store"), std::string::npos) << no_project->body;
+  // A run's predictions come back as the CSV they were read from, and post back as a run.
+  auto exported = c.Get("/api/v1/projects/default/runs/run-0/predictions");
+  ASSERT_EQ(exported->status, 200) << exported->body;
+  EXPECT_EQ(exported->get_header_value("Content-Type"), "text/csv");
+  EXPECT_TRUE(exported->body.starts_with("id,score\nex0,"));
+  EXPECT_EQ(c.Post("/api/v1/projects/default/runs?name=again&evalset=holdout&score=score",
+                   exported->body, "text/csv")
+                ->status,
+            201);
+  EXPECT_EQ(c.Delete("/api/v1/projects/default/runs/again")->status, 200);
+  EXPECT_EQ(c.Get("/api/v1/projects/default/runs/nope/predictions")->status, 404);
   auto deleted = c.Delete("/api/v1/projects/default/runs/run-1");
   EXPECT_EQ(deleted->status, 200);
   runs = Json::parse(c.Get("/api/v1/projects/default/runs")->body);

@@ -75,6 +75,9 @@ def main():
             check(runs[0]["params"] == {"depth": "6"} and runs[0]["tags"] == {"owner": "ana"},
                   f"params and tags kept: {runs[0]}")
             check(runs[0]["train_size"] == 1200, "the training size kept")
+            back = fs.predictions("gbm-1")
+            check(back["id"] == ids and back["score"] == scores,
+                  "a run's predictions read back equal to what was logged")
 
             # Multiclass from a dict of probability columns.
             species = ["setosa", "versicolor", "virginica"]

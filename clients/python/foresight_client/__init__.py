@@ -114,7 +114,10 @@ class Client:
             req.add_header("Authorization", "Bearer " + self.token)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return json.loads(resp.read().decode("utf-8"))
+                text = resp.read().decode("utf-8")
+                if resp.headers.get_content_type() == "text/csv":
+                    return text
+                return json.loads(text)
         except urllib.error.HTTPError as e:
             text = e.read().decode("utf-8", "replace")
             try:
@@ -200,6 +203,19 @@ class Client:
 
     def runs(self):
         return self._request("GET", self._project_path("runs"))["runs"]
+
+    def predictions(self, name):
+        """A run's stored predictions: a dict of its columns ("id", then "score", "value" or
+        one "proba_<class>" per class), ids as strings, the rest as floats."""
+        text = self._request("GET", self._project_path(
+            "runs/" + urllib.parse.quote(name, safe="") + "/predictions"))
+        rows = list(csv.reader(io.StringIO(text)))
+        header, body = rows[0], rows[1:]
+        out = {column: [] for column in header}
+        for row in body:
+            for column, cell in zip(header, row):
+                out[column].append(cell if column == header[0] else float(cell))
+        return out
 
     def delete_run(self, name):
         return self._request("DELETE", self._project_path("runs/" + urllib.parse.quote(name,
