@@ -178,6 +178,10 @@ Status SetUserDisabled(store::Accounts& accounts, const std::string& name, bool 
 }
 
 Result<std::string> AddDays(const std::string& iso, int days) {
+  return AddSeconds(iso, int64_t{days} * 86400);
+}
+
+Result<std::string> AddSeconds(const std::string& iso, int64_t seconds) {
   std::tm tm{};
   int year = 0;
   int month = 0;
@@ -192,11 +196,11 @@ Result<std::string> AddDays(const std::string& iso, int days) {
   }
   tm.tm_year = year - 1900;
   tm.tm_mon = month - 1;
-  tm.tm_mday = day + days;
+  tm.tm_mday = day;
   tm.tm_hour = hour;
   tm.tm_min = minute;
   tm.tm_sec = second;
-  const std::time_t t = timegm(&tm);
+  const std::time_t t = timegm(&tm) + static_cast<std::time_t>(seconds);
   std::tm out{};
   gmtime_r(&t, &out);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", out.tm_year + 1900, out.tm_mon + 1,
@@ -249,6 +253,18 @@ Result<IssuedToken> Login(store::Accounts& accounts, const std::string& user,
   // The same answer, and about the same time, whatever was wrong: a caller cannot learn
   // which names exist.
   static const std::string no_such_user = HashPassword("no user has this password").value_or("");
+  // Guessing is slowed down per user, across every server on the store: the failures are
+  // counted in the shared audit log.
+  auto since = AddSeconds(clock.NowIso8601(), -kLoginWindowSeconds);
+  if (!since) return Fail(since.error());
+  auto failures = accounts.CountAudit(user, "failed login", *since);
+  if (!failures) return Fail(failures.error());
+  if (*failures >= kMaxFailedLogins) {
+    return Fail(ErrorCode::kRateLimited,
+                fmt::format("too many failed logins for this user name in the last {} minutes; "
+                            "wait, or ask an administrator for a token",
+                            kLoginWindowSeconds / 60));
+  }
   auto found = accounts.FindUser(user);
   if (!found) return Fail(found.error());
   const bool usable = *found && !(*found)->disabled && !(*found)->password_hash.empty();

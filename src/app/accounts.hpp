@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ Result<std::unique_ptr<AccountStore>> OpenAccountStore(const std::string& url);
 inline constexpr size_t kMinPasswordLength = 12;
 inline constexpr int kDefaultTokenDays = 90;
 inline constexpr int kMaxTokenDays = 3650;
+// Logins refused after this many failures for one user name within the window.
+inline constexpr size_t kMaxFailedLogins = 10;
+inline constexpr int64_t kLoginWindowSeconds = 15 * 60;
 
 // Who is asking: a user of the store, or everyone when the server runs without accounts.
 struct Principal {
@@ -64,7 +68,8 @@ Result<IssuedToken> IssueToken(store::Accounts& accounts, const std::string& use
                                const std::string& label, int days, const std::string& actor,
                                const Clock& clock);
 // A new token for a user who gives its password. kUnauthenticated, with the same message
-// whether the user does not exist, is disabled or gave a wrong password.
+// whether the user does not exist, is disabled or gave a wrong password; kRateLimited after
+// kMaxFailedLogins failures for the name within kLoginWindowSeconds (whatever the password).
 Result<IssuedToken> Login(store::Accounts& accounts, const std::string& user,
                           const std::string& password, const std::string& label, int days,
                           const Clock& clock);
@@ -99,7 +104,9 @@ Result<std::vector<core::AuditEntry>> ListAudit(AccountStore& accounts,
                                                 const std::optional<std::string>& project,
                                                 size_t limit);
 
-// The time `days` days after `iso` (ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ").
+// The time `days` days (`seconds` seconds; negative: before) after `iso` (ISO 8601 UTC,
+// "YYYY-MM-DDTHH:MM:SSZ").
 Result<std::string> AddDays(const std::string& iso, int days);
+Result<std::string> AddSeconds(const std::string& iso, int64_t seconds);
 
 }  // namespace foresight::app

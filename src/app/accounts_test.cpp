@@ -128,6 +128,24 @@ TEST_F(AccountsTest, LoginNeedsTheRightPasswordAndSaysTheSameForEveryMistake) {
   EXPECT_TRUE(Login(*accounts_, "ana", "another long secret", "cli", 7, clock_));
 }
 
+TEST_F(AccountsTest, RepeatedFailedLoginsAreRefusedForAWhileEvenWithTheRightPassword) {
+  ASSERT_TRUE(
+      AddUser(*accounts_, "ana", std::string("a long enough secret"), false, "root", clock_));
+  for (size_t i = 0; i < kMaxFailedLogins; ++i) {
+    auto wrong = Login(*accounts_, "ana", "not the password", "", 1, clock_);
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code(), ErrorCode::kUnauthenticated);
+  }
+  auto limited = Login(*accounts_, "ana", "a long enough secret", "", 1, clock_);
+  ASSERT_FALSE(limited);
+  EXPECT_EQ(limited.error().code(), ErrorCode::kRateLimited);
+  // Another name is not slowed down; the window passes.
+  EXPECT_EQ(Login(*accounts_, "bo", "whatever it is", "", 1, clock_).error().code(),
+            ErrorCode::kUnauthenticated);
+  EXPECT_TRUE(
+      Login(*accounts_, "ana", "a long enough secret", "", 1, FakeClock("2026-12-03T10:15:01Z")));
+}
+
 TEST_F(AccountsTest, RolesAreOrderedAndAdministratorsHoldEvery) {
   ASSERT_TRUE(AddUser(*accounts_, "root", std::nullopt, true, "host", clock_));
   ASSERT_TRUE(AddUser(*accounts_, "ana", std::nullopt, false, "root", clock_));
@@ -182,6 +200,7 @@ TEST(AddDaysTest, CrossesMonthsYearsAndLeapDays) {
   EXPECT_EQ(*AddDays("2028-02-28T23:59:59Z", 1), "2028-02-29T23:59:59Z");
   EXPECT_EQ(*AddDays("2027-02-28T00:00:00Z", 1), "2027-03-01T00:00:00Z");
   EXPECT_FALSE(AddDays("yesterday", 1));
+  EXPECT_EQ(*AddSeconds("2026-01-01T00:10:00Z", -15 * 60), "2025-12-31T23:55:00Z");
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "unauthenticated";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
   }
   return "internal";
 }
@@ -84,6 +86,7 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kDataLoss:
       return 2;
     case ErrorCode::kUnavailable:
+    case ErrorCode::kRateLimited:
       return 75;  // sysexits' EX_TEMPFAIL: try again later
     case ErrorCode::kInternal:
       return 70;

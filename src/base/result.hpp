@@ -25,6 +25,7 @@ enum class ErrorCode {
   kUnauthenticated,     // no valid credentials: no token, or a wrong, expired or revoked one
                         // (exit 77, HTTP 401)
   kPermissionDenied,    // valid credentials without the right (exit 77, HTTP 403)
+  kRateLimited,         // too many attempts in a short time; wait, then retry (exit 75, HTTP 429)
 };
 
 // The stable lower-case name of a code, e.g. "invalid_argument".

@@ -1076,6 +1076,8 @@ int HttpStatus(ErrorCode code) {
       return 401;
     case ErrorCode::kPermissionDenied:
       return 403;
+    case ErrorCode::kRateLimited:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kDataLoss:

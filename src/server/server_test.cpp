@@ -149,6 +149,9 @@ TEST(HttpStatusTest, ClientMistakesAre4xxAndNever5xx) {
   EXPECT_EQ(HttpStatus(ErrorCode::kUnavailable), 503);
   EXPECT_EQ(HttpStatus(ErrorCode::kDataLoss), 500);
   EXPECT_EQ(HttpStatus(ErrorCode::kInternal), 500);
+  EXPECT_EQ(HttpStatus(ErrorCode::kUnauthenticated), 401);
+  EXPECT_EQ(HttpStatus(ErrorCode::kPermissionDenied), 403);
+  EXPECT_EQ(HttpStatus(ErrorCode::kRateLimited), 429);
 }
 
 TEST_F(ServerTest, TheOpenApiDescriptionListsEveryRouteAndEveryRouteIsServed) {

@@ -65,6 +65,9 @@ class Accounts {
 
   // Appends to the audit log (the entry's id is ignored).
   virtual Status AppendAudit(const core::AuditEntry& entry) = 0;
+  // How many entries by `user` with `action` were made at or after `since` (ISO 8601 UTC).
+  virtual Result<size_t> CountAudit(std::string_view user, std::string_view action,
+                                    std::string_view since) = 0;
   // The newest `limit` entries (all when 0), of one project when `project` is given,
   // oldest first.
   virtual Result<std::vector<core::AuditEntry>> ListAudit(std::optional<std::string> project,

@@ -204,6 +204,14 @@ class PostgresAccounts final : public Accounts {
             int64_t{e.status}));
   }
 
+  Result<size_t> CountAudit(std::string_view user, std::string_view action,
+                            std::string_view since) override {
+    FS_TRY(rows, db_->Query("SELECT count(*) FROM audit_log WHERE user_name = $1 AND action = $2 "
+                            "AND at >= $3",
+                            Params().Text(user).Text(action).Text(since)));
+    return rows.empty() ? size_t{0} : static_cast<size_t>(rows[0].Int(0));
+  }
+
   Result<std::vector<core::AuditEntry>> ListAudit(std::optional<std::string> project,
                                                   size_t limit) override {
     Params params;

@@ -187,7 +187,12 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_project ON audit_log (project, id);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
+// Version 3: as the SQLite store's version 6.
+constexpr std::string_view kV3 = R"sql(
+CREATE INDEX audit_log_by_user ON audit_log (user_name, action, at);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
 
 // Serialises schema changes between connections (pg_advisory_lock's key: "foresig").
 constexpr int64_t kMigrationLock = 0x666f7265736967;

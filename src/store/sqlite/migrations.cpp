@@ -230,7 +230,12 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_project ON audit_log (project, id);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+// Version 6: the audit log by user and action, for counting a user's recent failed logins.
+constexpr std::string_view kV6 = R"sql(
+CREATE INDEX audit_log_by_user ON audit_log (user_name, action, at);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

@@ -215,6 +215,15 @@ class SqliteAccounts final : public Accounts {
     return InTransaction(*db_, [&]() -> Status { return InsertAudit(*db_, e); });
   }
 
+  Result<size_t> CountAudit(std::string_view user, std::string_view action,
+                            std::string_view since) override {
+    FS_TRY(stmt, db_->Prepare("SELECT count(*) FROM audit_log WHERE user_name = ?1 AND action = "
+                              "?2 AND at >= ?3"));
+    stmt.Bind(1, user).Bind(2, action).Bind(3, since);
+    FS_TRY(row, stmt.Step());
+    return row ? static_cast<size_t>(stmt.Int(0)) : size_t{0};
+  }
+
   Result<std::vector<core::AuditEntry>> ListAudit(std::optional<std::string> project,
                                                   size_t limit) override {
     FS_TRY(stmt, db_->Prepare(fmt::format(
