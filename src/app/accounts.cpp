@@ -348,7 +348,12 @@ Result<std::vector<std::string>> VisibleProjects(store::Accounts& accounts, stor
 }
 
 Result<std::unique_ptr<AccountStore>> OpenAccountStore(const std::string& url) {
-  return store::OpenAccounts(StoreUrlOf(url), store::Access::kWrite);
+  // The first administrator may be made before anything else is stored: a new PostgreSQL
+  // database (made by its administrator) gets foresight's tables here. A SQLite file must
+  // exist: a mistyped path is an error, not a new empty store.
+  const std::string store_url = StoreUrlOf(url);
+  const bool server = store_url.find("://") != std::string::npos;
+  return store::OpenAccounts(store_url, server ? store::Access::kCreate : store::Access::kWrite);
 }
 
 Result<std::vector<core::User>> ListUsers(AccountStore& accounts) { return accounts.ListUsers(); }

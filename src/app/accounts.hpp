@@ -22,7 +22,8 @@ namespace foresight::app {
 // The accounts of a store, as the faces hold them.
 using AccountStore = store::Accounts;
 
-// Opens the accounts of the store at `url` (sqlite:PATH, a workspace folder, postgresql://...).
+// Opens the accounts of the store at `url` (sqlite:PATH, a workspace folder, postgresql://...),
+// making a PostgreSQL database's tables when it has none yet; a SQLite file must exist.
 Result<std::unique_ptr<AccountStore>> OpenAccountStore(const std::string& url);
 
 inline constexpr size_t kMinPasswordLength = 12;

@@ -953,10 +953,12 @@ Status Migrate(Connection& db, const std::string& url, Access access) {
   const auto latest = static_cast<int>(kMigrations.size());
   if (current == latest) return {};
   if (current == 0 && access != Access::kCreate) {
-    return Fail(ErrorCode::kNotFound,
-                fmt::format("the database at '{}' holds no foresight data yet; create it first "
-                            "(foresight init --store URL)",
-                            Redacted(url)));
+    return Fail(
+        ErrorCode::kNotFound,
+        fmt::format(
+            "the database at '{}' holds no foresight data yet; create it first "
+            "(`foresight migrate --to URL` or `foresight serve --store URL` makes its tables)",
+            Redacted(url)));
   }
   if (access == Access::kReadOnly) {
     return Fail(ErrorCode::kFailedPrecondition,
