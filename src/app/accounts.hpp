@@ -31,7 +31,7 @@ inline constexpr int kDefaultTokenDays = 90;
 inline constexpr int kMaxTokenDays = 3650;
 // Logins refused after this many failures for one user name within the window.
 inline constexpr size_t kMaxFailedLogins = 10;
-inline constexpr int64_t kLoginWindowSeconds = 15 * 60;
+inline constexpr int64_t kLoginWindowSeconds = int64_t{15} * 60;
 
 // Who is asking: a user of the store, or everyone when the server runs without accounts.
 struct Principal {

@@ -200,7 +200,7 @@ TEST(AddDaysTest, CrossesMonthsYearsAndLeapDays) {
   EXPECT_EQ(*AddDays("2028-02-28T23:59:59Z", 1), "2028-02-29T23:59:59Z");
   EXPECT_EQ(*AddDays("2027-02-28T00:00:00Z", 1), "2027-03-01T00:00:00Z");
   EXPECT_FALSE(AddDays("yesterday", 1));
-  EXPECT_EQ(*AddSeconds("2026-01-01T00:10:00Z", -15 * 60), "2025-12-31T23:55:00Z");
+  EXPECT_EQ(*AddSeconds("2026-01-01T00:10:00Z", int64_t{-15} * 60), "2025-12-31T23:55:00Z");
 }
 
 }  // namespace
