@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "app/workspace.hpp"
 #include "base/files.hpp"
 
@@ -168,6 +170,13 @@ Result<InitOutcome> RunInit(const InitOptions& options) {
   }
   const std::string path =
       (std::filesystem::path(options.directory) / "foresight.yaml").lexically_normal().string();
+  // Remote mode: the project on the server is the workspace (made first, so a refusal leaves
+  // the folder as it was); the charter stays in the folder.
+  const auto remote = RemoteFromEnvironment();
+  if (remote) {
+    auto store = OpenRemoteWorkspaceStore(*remote, store::Access::kCreate);
+    if (!store) return Fail(store.error());
+  }
   InitOutcome outcome;
   outcome.charter = path;
   std::error_code exists_ec;
@@ -175,6 +184,10 @@ Result<InitOutcome> RunInit(const InitOptions& options) {
     Status written = WriteFileAtomic(path, std::string(kTemplate), /*overwrite=*/true);
     if (!written) return Fail(written.error());
     outcome.charter_written = true;
+  }
+  if (remote) {
+    outcome.workspace = fmt::format("project '{}' on {}", remote->project, remote->url);
+    return outcome;
   }
   auto workspace = CreateWorkspace(options.directory);
   if (!workspace) return Fail(workspace.error());

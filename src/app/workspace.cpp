@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "store/remote/remote_store.hpp"
+
 namespace foresight::app {
 namespace {
 
@@ -89,12 +91,65 @@ Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& worksp
   return store;
 }
 
+std::optional<RemoteSettings> RemoteFromEnvironment() {
+  const auto variable = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value == nullptr ? std::string() : std::string(value);
+  };
+  RemoteSettings remote{variable("FORESIGHT_URL"), variable("FORESIGHT_TOKEN"),
+                        variable("FORESIGHT_PROJECT"), variable("FORESIGHT_CA_CERT")};
+  if (remote.url.empty()) return std::nullopt;
+  if (remote.project.empty()) remote.project = std::string(store::kDefaultProject);
+  return remote;
+}
+
+Result<std::unique_ptr<store::Store>> OpenRemoteWorkspaceStore(const RemoteSettings& remote,
+                                                               store::Access access) {
+  auto store =
+      store::OpenRemoteStore({remote.url, remote.token, remote.ca_file}, remote.project, access);
+  if (!store) {
+    return Fail(store.error().WithContext(
+        fmt::format("opening project '{}' on {}", remote.project, remote.url)));
+  }
+  return store;
+}
+
+namespace {
+
+// Remote mode's charter folder: the override, else the nearest folder at or above `start`
+// with a foresight.yaml (or a .foresight/), else `start`.
+std::string CharterRoot(const std::string& override_dir, const std::string& start) {
+  std::error_code ec;
+  if (!override_dir.empty()) {
+    fs::path path = fs::absolute(override_dir, ec).lexically_normal();
+    if (path.filename() == kWorkspaceDir) path = path.parent_path();
+    return path.string();
+  }
+  const fs::path from = fs::absolute(start, ec).lexically_normal();
+  for (fs::path dir = from;; dir = dir.parent_path()) {
+    if (fs::exists(dir / "foresight.yaml", ec) || fs::is_directory(dir / kWorkspaceDir, ec)) {
+      return dir.string();
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+  }
+  return from.string();
+}
+
+}  // namespace
+
 Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start,
                                       store::Access access) {
-  auto found = FindWorkspace(
-      override_dir.empty() ? std::nullopt : std::optional<std::string>(override_dir), start);
-  if (!found) return Fail(found.error());
-  auto store = OpenWorkspaceStore(*found, access);
+  Result<Workspace> found = Workspace{};
+  Result<std::unique_ptr<store::Store>> store = nullptr;
+  if (auto remote = RemoteFromEnvironment()) {
+    found = Workspace{CharterRoot(override_dir, start), remote->url, remote->project};
+    store = OpenRemoteWorkspaceStore(*remote, access);
+  } else {
+    found = FindWorkspace(
+        override_dir.empty() ? std::nullopt : std::optional<std::string>(override_dir), start);
+    if (!found) return Fail(found.error());
+    store = OpenWorkspaceStore(*found, access);
+  }
   if (!store) return Fail(store.error());
   OpenedWorkspace opened{*found, std::move(*store), std::nullopt, std::nullopt, std::nullopt};
   const auto charter = std::filesystem::path(found->root) / "foresight.yaml";

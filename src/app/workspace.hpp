@@ -16,9 +16,25 @@ inline constexpr std::string_view kWorkspaceDir = ".foresight";
 inline constexpr std::string_view kDatabaseFile = "foresight.db";
 
 struct Workspace {
-  std::string root;      // the folder that holds .foresight/
-  std::string database;  // .foresight/foresight.db
+  std::string root;          // the folder that holds .foresight/ (remote: the charter's folder)
+  std::string database;      // .foresight/foresight.db (remote: the server's URL)
+  std::string project = {};  // remote: the project on the server; empty for a local workspace
+  bool remote() const { return !project.empty(); }
 };
+
+// Remote mode: the server the workspace commands work against instead of a local .foresight/,
+// from the environment (the CLI's --server and --project set the same variables):
+// FORESIGHT_URL (http://HOST:PORT or https://HOST[:PORT][/PATH]), FORESIGHT_TOKEN (the token
+// `foresight admin token create` or a login gave), FORESIGHT_PROJECT ("default" unless set),
+// FORESIGHT_CA_CERT (HTTPS: a PEM file of a private certificate authority to trust).
+struct RemoteSettings {
+  std::string url;
+  std::string token;
+  std::string project;
+  std::string ca_file;
+};
+// The settings when FORESIGHT_URL is set and not empty.
+std::optional<RemoteSettings> RemoteFromEnvironment();
 
 // Where the workspace is: `override_dir` (from --workspace) if given, else the
 // FORESIGHT_WORKSPACE environment variable, else the nearest folder at or above `start`
@@ -34,6 +50,10 @@ std::string StoreUrlOf(const std::string& given);
 
 // Creates DIR/.foresight/ and its database (idempotent).
 Result<Workspace> CreateWorkspace(const std::string& dir);
+
+// Opens the project on the server as `access` says (kCreate makes a missing project).
+Result<std::unique_ptr<store::Store>> OpenRemoteWorkspaceStore(const RemoteSettings& remote,
+                                                               store::Access access);
 
 // Opens the workspace's store as `access` says (kCreate for `init` only: elsewhere a missing
 // or emptied database is an error, never silently replaced by an empty one).
@@ -51,7 +71,8 @@ struct OpenedWorkspace {
 };
 // FindWorkspace (an empty override_dir counts as none), then OpenWorkspaceStore: kRead for
 // the commands that read (a read-only workspace opens read-only), kWrite for those that
-// store data.
+// store data. In remote mode (RemoteFromEnvironment) the store is the server's project, and
+// the charter is the foresight.yaml of override_dir, or the nearest one at or above `start`.
 Result<OpenedWorkspace> OpenWorkspace(const std::string& override_dir, const std::string& start,
                                       store::Access access);
 

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <string>
@@ -69,6 +70,10 @@ std::vector<std::string> WithGlobalOptionsAfterTheCommand(int argc, char** argv)
     } else if (args[i].rfind("--workspace=", 0) == 0) {
       global.push_back(args[i]);
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+    } else if ((args[i] == "--server" || args[i] == "--project") && i + 1 < args.size()) {
+      i += 2;  // the program's own options: they stay before the command
+    } else if (args[i].rfind("--server=", 0) == 0 || args[i].rfind("--project=", 0) == 0) {
+      i += 1;
     } else {
       break;
     }
@@ -94,6 +99,16 @@ int Dispatch(int argc_in, char** argv_in) {
       "foresight"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(app::Version()));
+  // Remote mode: the workspace commands work on a server's project (app::RemoteSettings reads
+  // the same variables, which these options set).
+  std::string server;
+  std::string project;
+  app.add_option("--server", server,
+                 "Work on a foresight server (its URL) instead of the local workspace; also "
+                 "FORESIGHT_URL, with the token in FORESIGHT_TOKEN");
+  app.add_option("--project", project,
+                 "The server's project to work on (with --server); also FORESIGHT_PROJECT; "
+                 "'default' unless given");
   std::map<CLI::App*, Runner> runners;
   for (const Command& command : kCommands) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
@@ -110,6 +125,9 @@ int Dispatch(int argc_in, char** argv_in) {
     fmt::print(stderr, "run 'foresight --help' for usage\n");
     return 2;
   }
+  // Set before any thread starts, for app::RemoteFromEnvironment.
+  if (!server.empty()) setenv("FORESIGHT_URL", server.c_str(), 1);
+  if (!project.empty()) setenv("FORESIGHT_PROJECT", project.c_str(), 1);
   for (auto& [sub, runner] : runners) {
     if (sub->parsed()) return runner();
   }

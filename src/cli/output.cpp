@@ -152,7 +152,9 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened) {
 }
 
 void WarnReadOnly(const app::OpenedWorkspace& opened) {
-  PrintWarning(report::ReadOnlyWorkspaceWarning(opened.workspace.root));
+  PrintWarning(opened.workspace.remote() ? report::ReadOnlyProjectWarning(opened.workspace.project,
+                                                                          opened.workspace.database)
+                                         : report::ReadOnlyWorkspaceWarning(opened.workspace.root));
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

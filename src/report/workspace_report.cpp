@@ -173,6 +173,13 @@ std::string ReadOnlyWorkspaceWarning(const std::string& root) {
       root);
 }
 
+std::string ReadOnlyProjectWarning(const std::string& project, const std::string& server) {
+  return fmt::format(
+      "your role in project '{}' on {} lets you read, not write: the charter's criteria are not "
+      "recorded in its history",
+      project, server);
+}
+
 std::string OutputNotWritten(std::string_view reason) {
   return fmt::format(
       "could not write the output ({}): it is incomplete; free space on the disk "

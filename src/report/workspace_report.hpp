@@ -25,6 +25,8 @@ std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // Why a reading command on a workspace that can only be read keeps nothing: no criteria
 // version recorded, no result cached.
 std::string ReadOnlyWorkspaceWarning(const std::string& root);
+// The same for a viewer of a server's project (remote mode).
+std::string ReadOnlyProjectWarning(const std::string& project, const std::string& server);
 
 // What `foresight migrate` copied, per project, and that every metric was found equal.
 std::string RenderMigrationText(const core::MigrationResult& result);

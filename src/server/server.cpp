@@ -35,6 +35,7 @@
 #include "report/forecast_report.hpp"
 #include "report/workspace_report.hpp"
 #include "store/accounts.hpp"
+#include "store/remote/wire.hpp"
 #include "store/store.hpp"
 
 namespace foresight::server {
@@ -54,8 +55,9 @@ struct Call {
   store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
   Json json = {};                       // the JSON body, for the routes that read one
   std::string text = {};                // the text body, for the routes that read one
+  std::string_view data = {};           // the store protocol's document, for its routes
   // A write's audit entry, written by the Store in the write's own transaction.
-  std::optional<core::AuditEntry> audit = {};
+  mutable std::optional<core::AuditEntry> audit = {};
   mutable bool audit_written = false;
 };
 
@@ -87,6 +89,10 @@ std::string ErrorJson(const Error& error) {
   Json body{{"code", std::string(ErrorCodeName(error.code()))},
             {"message", Spelled(error.message())}};
   if (!error.field().empty()) body["field"] = error.field();
+  // With the core's field marks, for the CLI's remote mode to spell them as its flags.
+  if (error.message() != body["message"].get<std::string>()) {
+    body["message_marked"] = error.message();
+  }
   return Json{{"error", body}}.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -678,6 +684,203 @@ Result<Reply> Forecast(const Call& call) {
   return Reply{200, report::RenderForecastJson(*outcome->forecast)};
 }
 
+// The store protocol (store/remote/wire.hpp): the data routes the CLI's remote mode reads and
+// writes through, one Store method each, on the project of the path.
+
+Reply Data(std::string document, int status = 200) { return Reply{status, std::move(document)}; }
+
+// The audit entry of a write whose item is named in its body, not its query.
+void NameInAudit(const Call& call, const std::string& name) {
+  if (call.audit) call.audit->target += " name=" + name;
+}
+
+// The project and what the caller may do in it: a Store over HTTP opens with this.
+Result<Reply> DataHello(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  std::string role = "admin";
+  if (call.accounts != nullptr && !call.who.admin) {
+    auto held = call.accounts->RoleOf(call.captures[0], call.who.user);
+    if (!held) return Fail(held.error());
+    role = *held ? std::string(core::ProjectRoleName(**held)) : "viewer";
+  }
+  const bool writable = role != "viewer" && !(*store)->ReadOnly();
+  return Reply{
+      200,
+      Json{{"project", call.captures[0]}, {"role", role}, {"writable", writable}}.dump(2) + "\n"};
+}
+
+Result<Reply> DataEvalSets(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto sets = (*store)->ListEvalSets();
+  if (!sets) return Fail(sets.error());
+  return Data(store::wire::EncodeEvalSetInfos(*sets));
+}
+
+Result<Reply> DataEvalSet(const Call& call) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto set = (*store)->GetEvalSet(*name, Param(call, "ids") != "false");
+  if (!set) return Fail(set.error());
+  return Data(store::wire::EncodeEvalSet(*set));
+}
+
+Result<Reply> DataPutEvalSet(const Call& call) {
+  auto set = store::wire::DecodeEvalSet(call.data);
+  if (!set) return Fail(set.error());
+  NameInAudit(call, set->name);
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status added = (*store)->AddEvalSet(*set); !added) return Fail(added.error());
+  return Data(Json{{"stored", set->name}}.dump() + "\n", 201);
+}
+
+Result<Reply> DataDeleteEvalSet(const Call& call) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status deleted = (*store)->DeleteEvalSet(*name, Param(call, "with_runs") == "true");
+      !deleted) {
+    return Fail(deleted.error());
+  }
+  return Data(Json{{"deleted", *name}}.dump() + "\n");
+}
+
+Result<Reply> DataRename(const Call& call, bool run) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto to = Required(call, "to");
+  if (!to) return Fail(to.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  const Status renamed =
+      run ? (*store)->RenameRun(*name, *to) : (*store)->RenameEvalSet(*name, *to);
+  if (!renamed) return Fail(renamed.error());
+  return Data(Json{{"renamed", *name}, {"to", *to}}.dump() + "\n");
+}
+
+Result<Reply> DataRenameEvalSet(const Call& call) { return DataRename(call, false); }
+Result<Reply> DataRenameRun(const Call& call) { return DataRename(call, true); }
+
+Result<Reply> DataRuns(const Call& call) {
+  store::RunFilter filter;
+  filter.evalset = Param(call, "evalset");
+  filter.method = Param(call, "method");
+  auto tags = Pairs(call, "tag");
+  if (!tags) return Fail(tags.error());
+  filter.tags = std::move(*tags);
+  for (auto [field, name] :
+       {std::pair{&filter.limit, "limit"}, std::pair{&filter.offset, "offset"}}) {
+    auto value = IntParam(call, name);
+    if (!value) return Fail(value.error());
+    if (*value && **value < 0) {
+      return Fail(Error(ErrorCode::kInvalidArgument,
+                        fmt::format("the query parameter '{}' must not be negative", name))
+                      .WithField(name));
+    }
+    if (*value) *field = static_cast<size_t>(**value);
+  }
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto runs = (*store)->ListRuns(filter);
+  if (!runs) return Fail(runs.error());
+  return Data(store::wire::EncodeRunInfos(*runs));
+}
+
+Result<Reply> DataRun(const Call& call) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto run = (*store)->GetRun(*name);
+  if (!run) return Fail(run.error());
+  return Data(store::wire::EncodeRun(*run));
+}
+
+Result<Reply> DataPutRun(const Call& call) {
+  auto run = store::wire::DecodeRun(call.data);
+  if (!run) return Fail(run.error());
+  NameInAudit(call, run->name);
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status added = (*store)->AddRun(*run); !added) return Fail(added.error());
+  return Data(Json{{"stored", run->name}}.dump() + "\n", 201);
+}
+
+Result<Reply> DataDeleteRun(const Call& call) {
+  auto name = Required(call, "name");
+  if (!name) return Fail(name.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status deleted = (*store)->DeleteRun(*name); !deleted) return Fail(deleted.error());
+  return Data(Json{{"deleted", *name}}.dump() + "\n");
+}
+
+Result<Reply> DataPutBundle(const Call& call) {
+  auto bundle = store::wire::DecodeBundle(call.data);
+  if (!bundle) return Fail(bundle.error());
+  NameInAudit(call, bundle->evalset.name);
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status added = (*store)->AddEvalSetWithRuns(bundle->evalset, bundle->runs); !added) {
+    return Fail(added.error());
+  }
+  return Data(Json{{"stored", bundle->evalset.name}}.dump() + "\n", 201);
+}
+
+Result<Reply> DataCriteria(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto versions = (*store)->ListCriteria();
+  if (!versions) return Fail(versions.error());
+  return Data(store::wire::EncodeCriteria(*versions));
+}
+
+Result<Reply> DataRecordCriteria(const Call& call) {
+  auto version = store::wire::DecodeCriteriaVersion(call.data);
+  if (!version) return Fail(version.error());
+  if (!*version) {
+    return Fail(Error(ErrorCode::kInvalidArgument, "the body must hold one criteria version")
+                    .WithField("versions"));
+  }
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  auto previous = (*store)->RecordCriteria(**version);
+  if (!previous) return Fail(previous.error());
+  return Data(store::wire::EncodeCriteriaVersion(*previous));
+}
+
+Result<Reply> DataPlanEvents(const Call& call) {
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto events = (*store)->ListPlanEvents();
+  if (!events) return Fail(events.error());
+  return Data(store::wire::EncodePlanEvents(*events));
+}
+
+Result<Reply> DataAddPlanEvents(const Call& call) {
+  auto events = store::wire::DecodePlanEvents(call.data);
+  if (!events) return Fail(events.error());
+  auto store = Open(call, store::Access::kWrite);
+  if (!store) return Fail(store.error());
+  if (Status added = (*store)->AddPlanEvents(*events); !added) return Fail(added.error());
+  return Data(Json{{"stored", events->size()}}.dump() + "\n", 201);
+}
+
+Result<Reply> DataCache(const Call& call) {
+  auto key = Required(call, "key");
+  if (!key) return Fail(key.error());
+  auto store = Open(call, store::Access::kRead);
+  if (!store) return Fail(store.error());
+  auto values = (*store)->GetCachedResults(*key, Params(call, "run"));
+  if (!values) return Fail(values.error());
+  return Data(store::wire::EncodeCacheValues(*values));
+}
+
 Result<Reply> CheckPostedCharter(const Call& call) {
   const std::string name = Param(call, "name").value_or("foresight.yaml");
   const core::CheckResult result = app::CheckCharterText(name, call.text);
@@ -846,6 +1049,142 @@ const std::vector<Route>& RouteTable() {
         false,
         P::kViewer},
        Forecast},
+      {{"get",
+        "/api/v1/projects/{project}/data",
+        "Store protocol: the project, your role in it and whether you may write",
+        {},
+        false,
+        P::kViewer},
+       DataHello},
+      {{"get",
+        "/api/v1/projects/{project}/data/evalsets",
+        "Store protocol: the project's evaluation sets, without their columns",
+        {},
+        false,
+        P::kViewer},
+       DataEvalSets},
+      {{"get",
+        "/api/v1/projects/{project}/data/evalset",
+        "Store protocol: one evaluation set, whole (without its ids when ids=false)",
+        {"name", "ids"},
+        false,
+        P::kViewer},
+       DataEvalSet},
+      {{"put",
+        "/api/v1/projects/{project}/data/evalset",
+        "Store protocol: stores the evaluation set of the body",
+        {},
+        false,
+        P::kContributor,
+        false,
+        false,
+        true},
+       DataPutEvalSet},
+      {{"delete",
+        "/api/v1/projects/{project}/data/evalset",
+        "Store protocol: deletes an evaluation set (with_runs=true: its runs too)",
+        {"name", "with_runs"},
+        false,
+        P::kMaintainer},
+       DataDeleteEvalSet},
+      {{"post",
+        "/api/v1/projects/{project}/data/evalset/rename",
+        "Store protocol: renames an evaluation set",
+        {"name", "to"},
+        false,
+        P::kMaintainer},
+       DataRenameEvalSet},
+      {{"get",
+        "/api/v1/projects/{project}/data/runs",
+        "Store protocol: the project's runs without their predictions, filtered and paged",
+        {"evalset", "method", "tag", "limit", "offset"},
+        false,
+        P::kViewer},
+       DataRuns},
+      {{"get",
+        "/api/v1/projects/{project}/data/run",
+        "Store protocol: one run with its predictions",
+        {"name"},
+        false,
+        P::kViewer},
+       DataRun},
+      {{"put",
+        "/api/v1/projects/{project}/data/run",
+        "Store protocol: stores the run of the body",
+        {},
+        false,
+        P::kContributor,
+        false,
+        false,
+        true},
+       DataPutRun},
+      {{"delete",
+        "/api/v1/projects/{project}/data/run",
+        "Store protocol: deletes a run",
+        {"name"},
+        false,
+        P::kMaintainer},
+       DataDeleteRun},
+      {{"post",
+        "/api/v1/projects/{project}/data/run/rename",
+        "Store protocol: renames a run",
+        {"name", "to"},
+        false,
+        P::kMaintainer},
+       DataRenameRun},
+      {{"put",
+        "/api/v1/projects/{project}/data/bundle",
+        "Store protocol: stores an evaluation set and runs on it together (a probe's)",
+        {},
+        false,
+        P::kContributor,
+        false,
+        false,
+        true},
+       DataPutBundle},
+      {{"get",
+        "/api/v1/projects/{project}/data/criteria",
+        "Store protocol: every version of the success criteria the project has seen",
+        {},
+        false,
+        P::kViewer},
+       DataCriteria},
+      {{"post",
+        "/api/v1/projects/{project}/data/criteria",
+        "Store protocol: records the charter's criteria version; answers the previous one "
+        "when they differ",
+        {},
+        false,
+        P::kContributor,
+        false,
+        false,
+        true},
+       DataRecordCriteria,
+       true},
+      {{"get",
+        "/api/v1/projects/{project}/data/plan-events",
+        "Store protocol: the plan ledger's events",
+        {},
+        false,
+        P::kViewer},
+       DataPlanEvents},
+      {{"post",
+        "/api/v1/projects/{project}/data/plan-events",
+        "Store protocol: appends plan ledger events",
+        {},
+        false,
+        P::kContributor,
+        false,
+        false,
+        true},
+       DataAddPlanEvents},
+      {{"get",
+        "/api/v1/projects/{project}/data/cache",
+        "Store protocol: the server's cached results under key of each run named",
+        {"key", "run"},
+        false,
+        P::kViewer},
+       DataCache},
       {{"post",
         "/api/v1/check",
         "Checks the charter in the body (YAML), as `foresight check --format json`",
@@ -970,7 +1309,9 @@ core::AuditEntry AuditEntryOf(const Route& route, const Call& call, int status) 
 
 // The status a write route answers when it succeeds: 201 for what it makes, else 200.
 int SuccessStatus(const Route& route) {
-  return route.info.method == "post" && !route.info.path.ends_with("/rename") ? 201 : 200;
+  const bool makes = (route.info.method == "post" && !route.info.path.ends_with("/rename")) ||
+                     (route.info.method == "put" && route.info.data);
+  return makes ? 201 : 200;
 }
 
 // Records a write that was refused, or that did not go through a Store (whose transaction
@@ -1038,6 +1379,7 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const Contex
         }
         call.text = std::string(json_body);
       }
+      if (route.info.data) call.data = json_body;
       if (Audited(route, call)) call.audit = AuditEntryOf(route, call, SuccessStatus(route));
       std::optional<BodyFile> body;
       if (route.info.body) {
@@ -1136,6 +1478,12 @@ std::string OpenApiJson() {
     if (r.json) {
       op["requestBody"] = {{"required", true},
                            {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    }
+    if (r.data) {
+      op["requestBody"] = {
+          {"required", true},
+          {"description", "a document of the store protocol, as the CLI's remote mode sends"},
+          {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
     }
     if (r.body) {
       op["requestBody"] = {{"required", true},

@@ -56,6 +56,7 @@ struct RouteInfo {
   Permission permission = Permission::kViewer;
   bool json = false;  // reads a JSON object as its body
   bool text = false;  // reads a text document (a charter) as its body
+  bool data = false;  // reads a document of the store protocol (store/remote/wire.hpp)
 };
 const std::vector<RouteInfo>& Routes();
 

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from flow import check, finish, run
+from flow import check, finish, run, REMOTE, remote_env
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -42,8 +42,12 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         cwd = os.path.join(tmp, "demo")
+        env = dict(os.environ)
+        if REMOTE:
+            os.makedirs(cwd)
+            env.update(remote_env(binary, cwd))
         subprocess.run([os.path.join(REPO, "scripts", "demo-evidence"), binary, cwd],
-                       check=True, capture_output=True, timeout=600)
+                       check=True, capture_output=True, timeout=600, env=env)
         out = run(binary, cwd, "report", "-o", "report.html")
         check(out.stdout.startswith("wrote report.html"), f"report says where it wrote: {out.stdout}")
         with open(os.path.join(cwd, "report.html"), encoding="utf-8") as f:
@@ -99,7 +103,8 @@ def main() -> int:
         for command in commands:
             argv = shlex.split(command)
             check(argv[0] == "foresight", f"footnote is a foresight command: {command}")
-            proc = subprocess.run([binary] + argv[1:], cwd=cwd, capture_output=True, timeout=300)
+            proc = subprocess.run([binary] + argv[1:], cwd=cwd, capture_output=True, timeout=300,
+                                  env=env)
             check(proc.returncode == 0, f"footnote `{command}` exits 0, got {proc.returncode}")
 
         # The Markdown summary for a pull request.
@@ -114,8 +119,9 @@ def main() -> int:
         # make demo's second project: credit scoring, probed on German Credit. Its report has
         # the interpretability gap (the probe's glass and black boxes).
         credit = os.path.join(tmp, "credit")
+        credit_env = dict(os.environ, **(remote_env(binary, credit) if REMOTE else {}))
         subprocess.run([os.path.join(REPO, "scripts", "demo-probe"), binary, credit],
-                       check=True, capture_output=True, timeout=900)
+                       check=True, capture_output=True, timeout=900, env=credit_env)
         # Its plan history is replayed as of 2026-04-06 (examples/credit-scoring/plan-history),
         # so the report shows the plan's outlook as of that day.
         run(binary, credit, "report", "-o", "report.html", "--quiet", "--today", "2026-04-06")
