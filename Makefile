@@ -79,6 +79,7 @@ FUZZ_FORECAST_SECONDS ?= 30
 FUZZ_PROBE_SECONDS ?= 30
 FUZZ_RESULT_CACHE_SECONDS ?= 30
 FUZZ_SERVER_SECONDS ?= 30
+FUZZ_WIRE_SECONDS ?= 30
 FUZZ_BIN := build/ci/tests/fuzz
 fuzz: ci-build
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_SECONDS) charter
@@ -87,6 +88,7 @@ fuzz: ci-build
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_PROBE_SECONDS) probe
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_RESULT_CACHE_SECONDS) result_cache
 	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_SERVER_SECONDS) server
+	@tests/fuzz/run $(FUZZ_BIN) $(FUZZ_WIRE_SECONDS) wire
 
 format-check: ci-deps
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')

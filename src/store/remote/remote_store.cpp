@@ -386,9 +386,15 @@ Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
   // The project and the caller's role in it, in one round trip; a missing project is made
   // for `init` (kCreate).
   auto hello = store->Call("GET", "", {});
-  if (!hello && hello.error().code() == ErrorCode::kNotFound && access == Access::kCreate) {
-    if (Status made = store->CreateProject(project); !made) return Fail(made.error());
-    hello = store->Call("GET", "", {});
+  // (A project the caller is no member of reads as forbidden, whether it exists or not.)
+  if (!hello && access == Access::kCreate &&
+      (hello.error().code() == ErrorCode::kNotFound ||
+       hello.error().code() == ErrorCode::kPermissionDenied)) {
+    if (Status made = store->CreateProject(project); made) {
+      hello = store->Call("GET", "", {});
+    } else if (made.error().code() != ErrorCode::kAlreadyExists) {
+      return Fail(made.error());
+    }
   }
   if (!hello) {
     if (hello.error().code() == ErrorCode::kNotFound) {
