@@ -51,6 +51,15 @@ def _start_server(binary):
     _SERVER.update(url=url, token=token, home=home)
 
 
+def make_project(env):
+    """Makes the project of a remote environment on its server, as `init` would (without
+    writing a charter)."""
+    request = urllib.request.Request(
+        f"{env['FORESIGHT_URL']}/api/v1/projects?name={env['FORESIGHT_PROJECT']}", method="POST",
+        headers={"Authorization": f"Bearer {env['FORESIGHT_TOKEN']}"})
+    urllib.request.urlopen(request, timeout=10).read()
+
+
 def remote_env(binary, cwd, args=()):
     """The environment of a command in remote mode: the server, its token, and the project of
     the scratch folder `cwd`, or of the folder --workspace names (its `init` makes it)."""

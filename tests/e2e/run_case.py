@@ -10,7 +10,11 @@ copied in, since commands other than init never create one. A `setup` file lists
 commands, one per line, run first (each must succeed): they store the evaluation sets and
 runs the case's command reads.
 
-Usage: run_case.py FORESIGHT CASE_DIR [--update]
+With --remote, a workspace case runs in remote mode instead: every command (setup included)
+against a live `foresight serve` on a project of its own, expecting the same outputs and exit
+code as on a local workspace.
+
+Usage: run_case.py FORESIGHT CASE_DIR [--update | --remote]
 With --update, the expected files are rewritten from the actual output."""
 import os
 import shlex
@@ -23,16 +27,24 @@ import tempfile
 def main() -> int:
     binary, case_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
     update = "--update" in sys.argv[3:]
+    remote = "--remote" in sys.argv[3:]
     with open(os.path.join(case_dir, "args"), encoding="utf-8") as f:
         args = shlex.split(f.read())
     env = dict(os.environ, NO_COLOR="1")
+    for var in ("FORESIGHT_URL", "FORESIGHT_TOKEN", "FORESIGHT_PROJECT"):
+        env.pop(var, None)
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with tempfile.TemporaryDirectory() as tmp:
         work = os.path.join(tmp, "case")
         shutil.copytree(case_dir, work)
         os.symlink(os.path.join(repo, "examples"), os.path.join(work, "examples"))
         os.symlink(os.path.join(repo, "tests", "e2e", "data"), os.path.join(work, "e2e-data"))
-        if os.path.isdir(os.path.join(work, ".foresight")):
+        if remote:
+            from flow import make_project, remote_env
+            shutil.rmtree(os.path.join(work, ".foresight"), ignore_errors=True)
+            env.update(remote_env(binary, work))
+            make_project(env)
+        elif os.path.isdir(os.path.join(work, ".foresight")):
             fresh = os.path.join(tmp, "fresh")
             os.mkdir(fresh)
             subprocess.run([binary, "init"], cwd=fresh, env=env, capture_output=True, check=True)
