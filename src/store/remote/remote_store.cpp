@@ -92,8 +92,9 @@ Error ErrorOfReply(int status, const std::string& body, const std::string& serve
                           : std::nullopt;
     std::string message;
     for (const char* key : {"message_marked", "message"}) {
-      if (message.empty() && e.contains(key) && e[key].is_string())
+      if (message.empty() && e.contains(key) && e[key].is_string()) {
         message = e[key].get<std::string>();
+      }
     }
     if (code && !message.empty()) {
       Error error(*code, message);
@@ -113,7 +114,7 @@ Error ErrorOfReply(int status, const std::string& body, const std::string& serve
 
 class RemoteStore final : public Store {
  public:
-  RemoteStore(const RemoteOptions& options, std::string base, std::string prefix,
+  RemoteStore(const RemoteOptions& options, const std::string& base, std::string prefix,
               std::string project, bool read_only)
       : client_(base),
         shown_(options.url),
@@ -225,7 +226,12 @@ class RemoteStore final : public Store {
     Query query;
     if (filter.evalset) query.emplace_back("evalset", *filter.evalset);
     if (filter.method) query.emplace_back("method", *filter.method);
-    for (const auto& [key, value] : filter.tags) query.emplace_back("tag", key + "=" + value);
+    for (const auto& [key, value] : filter.tags) {
+      std::string pair = key;
+      pair += '=';
+      pair += value;
+      query.emplace_back("tag", std::move(pair));
+    }
     if (filter.limit != 0) query.emplace_back("limit", std::to_string(filter.limit));
     if (filter.offset != 0) query.emplace_back("offset", std::to_string(filter.offset));
     auto reply = Call("GET", "/runs", query);

@@ -94,8 +94,9 @@ int64_t Whole(const Json& json, const std::string& where, int64_t low, int64_t h
     Throw(where, fmt::format("must be between {} and {}", low, high));
   }
   const auto value = json.get<int64_t>();
-  if (value < low || value > high)
+  if (value < low || value > high) {
     Throw(where, fmt::format("must be between {} and {}", low, high));
+  }
   return value;
 }
 
@@ -253,8 +254,9 @@ std::vector<core::CriteriaVersion> CriteriaListOf(const Json& json) {
   Array(json, "versions");
   std::vector<core::CriteriaVersion> out;
   out.reserve(json.size());
-  for (size_t i = 0; i < json.size(); ++i)
+  for (size_t i = 0; i < json.size(); ++i) {
     out.push_back(CriteriaOf(json[i], Indexed("versions", i)));
+  }
   return out;
 }
 
