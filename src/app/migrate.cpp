@@ -10,6 +10,7 @@
 
 #include "app/evaluate.hpp"
 #include "app/workspace.hpp"
+#include "store/remote/remote_store.hpp"
 #include "store/store.hpp"
 
 namespace foresight::app {
@@ -105,6 +106,15 @@ Status Verify(store::Store& source, store::Store& target, const EvidenceOptions&
   return {};
 }
 
+// A store URL, or a server's (http:// or https://, with the environment's token): a
+// workspace can be moved into a served store without access to its database.
+Result<std::unique_ptr<store::Store>> OpenEither(const std::string& url, std::string_view project,
+                                                 store::Access access) {
+  if (!store::IsServerUrl(url)) return store::OpenStore(url, project, access);
+  const RemoteSettings remote = RemoteSettingsFor(url);
+  return store::OpenRemoteStore({remote.url, remote.token, remote.ca_file}, project, access);
+}
+
 }  // namespace migrate_uc
 
 Result<MigrationResult> MigrateStore(const std::string& from, const std::string& to,
@@ -117,11 +127,16 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
                 fmt::format("{} and {} name the same store ('{}'); name another target",
                             FieldRef("from"), FieldRef("to"), result.from));
   }
-  auto source = store::OpenStore(from_url, store::kDefaultProject, store::Access::kReadOnly);
+  // A server's projects are listed through one the caller can see (FORESIGHT_PROJECT's).
+  const std::string first = store::IsServerUrl(from_url) ? RemoteSettingsFor(from_url).project
+                                                         : std::string(store::kDefaultProject);
+  auto source = migrate_uc::OpenEither(from_url, first, store::Access::kReadOnly);
   if (!source) return Fail(source.error().WithContext("opening " + FieldRef("from")));
   auto projects = (*source)->ListProjects();
   if (!projects) return Fail(projects.error());
-  auto target = store::OpenStore(to_url, store::kDefaultProject, store::Access::kCreate);
+  if (projects->empty()) return result;
+  // The first project ("default" in a database; on a server, one the caller can see).
+  auto target = migrate_uc::OpenEither(to_url, projects->front(), store::Access::kCreate);
   if (!target) return Fail(target.error().WithContext("opening " + FieldRef("to")));
   auto existing = (*target)->ListProjects();
   if (!existing) return Fail(existing.error());
@@ -129,7 +144,7 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
   // Every project to fill must be empty before anything is written.
   for (const std::string& project : *projects) {
     if (std::find(existing->begin(), existing->end(), project) == existing->end()) continue;
-    auto into = store::OpenStore(to_url, project, store::Access::kWrite);
+    auto into = migrate_uc::OpenEither(to_url, project, store::Access::kWrite);
     if (!into) return Fail(into.error());
     if (Status empty = migrate_uc::CheckEmpty(**into, project, to_url); !empty) {
       return Fail(empty.error());
@@ -139,9 +154,9 @@ Result<MigrationResult> MigrateStore(const std::string& from, const std::string&
     if (std::find(existing->begin(), existing->end(), project) == existing->end()) {
       if (Status made = (*target)->CreateProject(project); !made) return Fail(made.error());
     }
-    auto from_store = store::OpenStore(from_url, project, store::Access::kReadOnly);
+    auto from_store = migrate_uc::OpenEither(from_url, project, store::Access::kReadOnly);
     if (!from_store) return Fail(from_store.error());
-    auto to_store = store::OpenStore(to_url, project, store::Access::kWrite);
+    auto to_store = migrate_uc::OpenEither(to_url, project, store::Access::kWrite);
     if (!to_store) return Fail(to_store.error());
     MigratedProject done;
     done.name = project;

@@ -91,16 +91,26 @@ Result<std::unique_ptr<store::Store>> OpenWorkspaceStore(const Workspace& worksp
   return store;
 }
 
-std::optional<RemoteSettings> RemoteFromEnvironment() {
-  const auto variable = [](const char* name) {
-    const char* value = std::getenv(name);
-    return value == nullptr ? std::string() : std::string(value);
-  };
-  RemoteSettings remote{variable("FORESIGHT_URL"), variable("FORESIGHT_TOKEN"),
-                        variable("FORESIGHT_PROJECT"), variable("FORESIGHT_CA_CERT")};
-  if (remote.url.empty()) return std::nullopt;
+namespace {
+
+std::string Variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+}  // namespace
+
+RemoteSettings RemoteSettingsFor(std::string url) {
+  RemoteSettings remote{std::move(url), Variable("FORESIGHT_TOKEN"), Variable("FORESIGHT_PROJECT"),
+                        Variable("FORESIGHT_CA_CERT")};
   if (remote.project.empty()) remote.project = std::string(store::kDefaultProject);
   return remote;
+}
+
+std::optional<RemoteSettings> RemoteFromEnvironment() {
+  std::string url = Variable("FORESIGHT_URL");
+  if (url.empty()) return std::nullopt;
+  return RemoteSettingsFor(std::move(url));
 }
 
 Result<std::unique_ptr<store::Store>> OpenRemoteWorkspaceStore(const RemoteSettings& remote,

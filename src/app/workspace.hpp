@@ -35,6 +35,8 @@ struct RemoteSettings {
 };
 // The settings when FORESIGHT_URL is set and not empty.
 std::optional<RemoteSettings> RemoteFromEnvironment();
+// The settings for the server at `url`, with the token (and CA file) of the environment.
+RemoteSettings RemoteSettingsFor(std::string url);
 
 // Where the workspace is: `override_dir` (from --workspace) if given, else the
 // FORESIGHT_WORKSPACE environment variable, else the nearest folder at or above `start`

@@ -3,6 +3,7 @@
 // codes; roles, tokens and projects are the server's; a malformed document is a 400 naming
 // its field.
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -15,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/migrate.hpp"
 #include "server/server_testing.hpp"
 #include "store/remote/remote_store.hpp"
 #include "store/remote/wire.hpp"
@@ -291,6 +293,73 @@ TEST_F(RemoteStoreTest, RolesTokensAndProjectsAreTheServers) {
               ErrorCode::kInvalidArgument)
         << bad;
   }
+}
+
+// FORESIGHT_TOKEN for one test, restored after it.
+class TokenInEnvironment {
+ public:
+  explicit TokenInEnvironment(const std::string& token) {
+    if (const char* old = std::getenv("FORESIGHT_TOKEN")) old_ = old;
+    setenv("FORESIGHT_TOKEN", token.c_str(), 1);
+  }
+  TokenInEnvironment(const TokenInEnvironment&) = delete;
+  TokenInEnvironment& operator=(const TokenInEnvironment&) = delete;
+  ~TokenInEnvironment() {
+    if (old_) {
+      setenv("FORESIGHT_TOKEN", old_->c_str(), 1);
+    } else {
+      unsetenv("FORESIGHT_TOKEN");
+    }
+  }
+
+ private:
+  std::optional<std::string> old_;
+};
+
+TEST_F(RemoteStoreTest, AWorkspaceMigratesOntoTheServerAndBackWithEveryMetricEqual) {
+  // A workspace with two projects, moved onto the server by a user who is no administrator.
+  const fs::path workspace = dir_ / "laptop.db";
+  const std::string laptop = "sqlite:" + workspace.string();
+  {
+    auto local = store::OpenStore(laptop, "default", Access::kCreate);
+    ASSERT_TRUE(local) << local.error().message();
+    ASSERT_TRUE((*local)->AddEvalSet(store::testing::SmallSet("holdout", 60)));
+    ASSERT_TRUE((*local)->AddRun(store::testing::SmallRun("gbm", "holdout", 60)));
+    ASSERT_TRUE((*local)->CreateProject("second"));
+    auto second = store::OpenStore(laptop, "second", Access::kWrite);
+    ASSERT_TRUE(second);
+    ASSERT_TRUE((*second)->AddEvalSet(store::testing::SmallSet("other", 30)));
+  }
+  const std::string ana = TokenFor(url_, "ana");
+  const TokenInEnvironment token(ana);
+  app::EvidenceOptions verify;
+  verify.resamples = 50;
+  // "default" exists on the server, and is not ana's: the move stops before writing anything.
+  auto refused = app::MigrateStore(laptop, ServerUrl(), verify);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kPermissionDenied) << refused.error().message();
+  {
+    auto local = store::OpenStore(laptop, "default", Access::kWrite);
+    ASSERT_TRUE(local);
+    ASSERT_TRUE((*local)->RenameRun("gbm", "gbm-1"));
+  }
+  auto accounts = store::OpenAccounts(url_, Access::kWrite);
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE((*accounts)->SetRole("default", "ana", core::ProjectRole::kContributor));
+  auto moved = app::MigrateStore(laptop, ServerUrl(), verify);
+  ASSERT_TRUE(moved) << moved.error().message();
+  ASSERT_EQ(moved->projects.size(), 2U);
+  EXPECT_EQ(moved->projects[0].runs, 1U);
+  EXPECT_GT(moved->projects[0].values_compared, 0U);
+  EXPECT_EQ((*(*accounts)->RoleOf("second", "ana")), core::ProjectRole::kAdmin)
+      << "a project made by the move is its mover's";
+  auto run = Local()->GetRun("gbm-1");
+  ASSERT_TRUE(run) << run.error().message();
+  EXPECT_EQ(run->predictions, store::testing::SmallRun("gbm", "holdout", 60).predictions);
+  // And back from the server into a new file.
+  auto back = app::MigrateStore(ServerUrl(), "sqlite:" + (dir_ / "back.db").string(), verify);
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->projects.size(), 2U);
 }
 
 TEST_F(RemoteStoreTest, MalformedDocumentsAreRefusedNamingTheField) {

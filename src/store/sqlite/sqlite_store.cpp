@@ -687,6 +687,13 @@ Status CheckCurrent(Database& db, const std::string& path, int version) {
 
 Result<std::unique_ptr<Database>> OpenMigrated(const std::string& path, int version,
                                                Access access = Access::kCreate) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("'{}' is a folder without a workspace (no .foresight/ in it), not a "
+                            "database: run `foresight init` there, or name a database file",
+                            path));
+  }
   if (access != Access::kCreate) FS_CHECK(CheckExisting(path));
   const Database::Mode mode = access == Access::kCreate     ? Database::Mode::kCreate
                               : access == Access::kReadOnly ? Database::Mode::kReadOnly

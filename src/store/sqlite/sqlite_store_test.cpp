@@ -618,6 +618,15 @@ TEST_F(SqliteStoreTest, OnlyCreateMakesADatabase) {
     EXPECT_EQ(fs::file_size(path_), 0u);
   }
   fs::remove(path_);
+  // A folder is no database, whatever the access: a mistake to say, not a disk failure.
+  fs::create_directories(path_);
+  for (const Access access : {Access::kCreate, Access::kWrite, Access::kRead}) {
+    auto folder = OpenStore(path_, kDefaultProject, access);
+    ASSERT_FALSE(folder);
+    EXPECT_EQ(folder.error().code(), ErrorCode::kInvalidArgument) << folder.error().message();
+    EXPECT_NE(folder.error().message().find("foresight init"), std::string::npos);
+  }
+  fs::remove(path_);
   auto created = OpenStore(path_, kDefaultProject, Access::kCreate);
   ASSERT_TRUE(created) << created.error().message();
   EXPECT_FALSE((*created)->ReadOnly());
