@@ -62,12 +62,13 @@ sanitize: ci-build
 	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2
 
 # CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
-# on it) under ThreadSanitizer, which cannot share a build with AddressSanitizer; a build of
-# base and stats only.
+# on it, the stores and PostgreSQL's connection pool under many threads) under
+# ThreadSanitizer, which cannot share a build with AddressSanitizer; a build of base, stats,
+# plan and store only, with a throw-away PostgreSQL cluster.
 tsan: deps
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan
-	@ctest --preset tsan -j2
+	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset tsan -j2
 
 # Long fuzzing, not per change: libFuzzer from the same build as `make sanitize`, 60 s over
 # the charter (parse + rules + renderers), 30 s each over the table readers, the forecaster,

@@ -6,7 +6,10 @@
 #   - eval: `GET /eval?run=R&metric=roc_auc` against `foresight eval R --metric roc_auc`,
 #     both measuring from the stored predictions (no result cache: the server is asked for
 #     a run measured for the first time, the CLI is given --no-cache), 2,000 BCa resamples;
-#     the bar is within 1.2x of the CLI.
+#     the bar is within 1.2x of the CLI;
+#   - the command line's remote mode (FORESIGHT_URL) doing the same: `run add` reads and
+#     checks the file here and sends the run, `eval` measures here on the predictions the
+#     server sends.
 # Prints hyperfine's tables and the ratios.
 #
 # Usage: bench/server_speed.sh [FORESIGHT] [ROWS] [RUNS]
@@ -51,25 +54,31 @@ echo 0 >"$work/n"
 next() { n=$(($(cat "$work/n") + 1)); echo "$n" >"$work/n"; echo "$n"; }
 export -f next
 export work api foresight auth
+export remote="FORESIGHT_URL=http://127.0.0.1:$port FORESIGHT_TOKEN=$token"
 hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/upload.json" \
   -n "POST /runs (curl)" \
   'curl -sf -o /dev/null -H "$auth" -X POST --data-binary @preds.csv -H "Content-Type: text/csv" "$api/runs?name=h$(next)&evalset=big&score=score"' \
   -n "foresight run add" \
-  '"$foresight" run add c$(next) --evalset big --predictions preds.csv >/dev/null' >&2
+  '"$foresight" run add c$(next) --evalset big --predictions preds.csv >/dev/null' \
+  -n "foresight run add (remote mode)" \
+  'env $remote "$foresight" run add r$(next) --evalset big --predictions preds.csv >/dev/null' >&2
 
 echo "== eval of one run, roc_auc, 2000 BCa resamples: HTTP against the CLI ==" >&2
 hyperfine --shell bash --style basic --runs "$runs" --export-json "$work/eval.json" \
   -n "GET /eval (curl)" \
   'curl -sf -o /dev/null -H "$auth" "$api/eval?run=h1&metric=roc_auc&seed=$(next)"' \
   -n "foresight eval" \
-  '"$foresight" eval h1 --metric roc_auc --no-cache --seed $(next) >/dev/null' >&2
+  '"$foresight" eval h1 --metric roc_auc --no-cache --seed $(next) >/dev/null' \
+  -n "foresight eval (remote mode)" \
+  'env $remote "$foresight" eval h1 --metric roc_auc --no-cache --seed $(next) >/dev/null' >&2
 
 /usr/bin/python3 - "$work" <<'PY'
 import json, sys
 work = sys.argv[1]
 for name, bar in (("upload", None), ("eval", 1.2)):
     r = json.load(open(f"{work}/{name}.json"))["results"]
-    http, cli = r[0]["mean"], r[1]["mean"]
+    http, cli, remote = r[0]["mean"], r[1]["mean"], r[2]["mean"]
     note = f" (bar: within {bar}x)" if bar else ""
-    print(f"{name}: HTTP {http:.3f} s, CLI {cli:.3f} s, HTTP / CLI = {http / cli:.2f}{note}")
+    print(f"{name}: HTTP {http:.3f} s, CLI {cli:.3f} s, HTTP / CLI = {http / cli:.2f}{note}; "
+          f"remote mode {remote:.3f} s, remote / CLI = {remote / cli:.2f}")
 PY
