@@ -281,7 +281,10 @@ TEST_F(RemoteStoreTest, RolesTokensAndProjectsAreTheServers) {
             ErrorCode::kPermissionDenied);
 
   // No token, a wrong one, a server that is not there, a URL that is not one.
-  EXPECT_EQ(Remote("").error().code(), ErrorCode::kUnauthenticated);
+  auto tokenless = Remote("");
+  ASSERT_FALSE(tokenless);
+  EXPECT_EQ(tokenless.error().code(), ErrorCode::kUnauthenticated);
+  EXPECT_NE(tokenless.error().message().find("FORESIGHT_TOKEN"), std::string::npos);
   EXPECT_EQ(Remote("fst_0000000000000000_nope").error().code(), ErrorCode::kUnauthenticated);
   auto down = store::OpenRemoteStore({"http://127.0.0.1:1", served_->token(), ""}, "default",
                                      Access::kRead);

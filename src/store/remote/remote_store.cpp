@@ -1,5 +1,6 @@
 #include "store/remote/remote_store.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -382,9 +383,25 @@ bool IsServerUrl(std::string_view url) {
   return url.starts_with("http://") || url.starts_with("https://");
 }
 
+Status CheckProjectName(std::string_view name) {
+  const bool control = std::any_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (name.empty() || name.find('/') != std::string_view::npos || control) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("'{}' cannot name a project: a project's name is part of the "
+                                  "server's paths, so it must not be empty or hold '/' or a "
+                                  "control character",
+                                  name))
+                    .WithField("name"));
+  }
+  return {};
+}
+
 Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
                                                std::string_view project, Access access) {
   using remote_http::Json;
+  if (Status fits = CheckProjectName(project); !fits) return Fail(fits.error());
   auto split = remote_http::SplitUrl(options.url);
   if (!split) return Fail(split.error());
   auto store = std::make_unique<remote_http::RemoteStore>(
@@ -403,6 +420,14 @@ Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
     }
   }
   if (!hello) {
+    if (hello.error().code() == ErrorCode::kUnauthenticated && options.token.empty()) {
+      return Fail(ErrorCode::kUnauthenticated,
+                  fmt::format("the foresight server at {} needs a token: set FORESIGHT_TOKEN to "
+                              "one (an administrator makes it on the server's machine with "
+                              "`foresight admin token create USER`; a user with a password gets "
+                              "one from POST /api/v1/tokens)",
+                              options.url));
+    }
     if (hello.error().code() == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kNotFound,
                   fmt::format("the foresight server at {} has no project '{}' you can see; "
