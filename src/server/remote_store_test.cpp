@@ -376,8 +376,17 @@ TEST_F(RemoteStoreTest, MalformedDocumentsAreRefusedNamingTheField) {
   std::vector<Case> cases;
   cases.push_back({"not json", ""});
   cases.push_back({"[1, 2]", ""});
-  doc["predictions"][1] = "0.5";
+  doc["predictions"] = nlohmann::json::array({0.1, "0.5", 0.2});
   cases.push_back({doc.dump(), "predictions[1]"});
+  // Packed columns: bytes that are not whole doubles, a NaN, text that is not base64.
+  doc["predictions"] = {{"f64", "AAAA"}};
+  cases.push_back({doc.dump(), "predictions"});
+  doc["predictions"] = {{"f64", "AAAAAAAA+H8="}};  // 0x7ff8000000000000, a NaN
+  cases.push_back({doc.dump(), "predictions[0]"});
+  doc["predictions"] = {{"f64", "not base64!!"}};
+  cases.push_back({doc.dump(), "predictions"});
+  doc["predictions"] = {{"i32", "AAAAAA=="}};
+  cases.push_back({doc.dump(), "predictions"});
   doc = nlohmann::json::parse(run);
   doc["params"][0] = {"only a key"};
   cases.push_back({doc.dump(), "params[0]"});
@@ -400,12 +409,17 @@ TEST_F(RemoteStoreTest, MalformedDocumentsAreRefusedNamingTheField) {
   // A set with labels out of range, then codes that do not fit: the Store's own checks.
   core::EvalSet set = store::testing::SmallSet("holdout", 3);
   nlohmann::json sdoc = nlohmann::json::parse(store::wire::EncodeEvalSet(set));
-  sdoc["labels"][0] = -1;
+  sdoc["labels"] = nlohmann::json::array({-1, 0, 0});
   auto reply = c.Put("/api/v1/projects/default/data/evalset", sdoc.dump(), "application/json");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 400);
-  sdoc["labels"][0] = 0;
-  sdoc["slices"][0]["codes"][0] = 7;
+  sdoc["labels"] = {{"i32", "/////wAAAAAAAAAA"}};  // -1, 0, 0 packed
+  reply = c.Put("/api/v1/projects/default/data/evalset", sdoc.dump(), "application/json");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 400) << reply->body;
+  EXPECT_NE(reply->body.find("labels[0]"), std::string::npos) << reply->body;
+  sdoc["labels"] = nlohmann::json::array({1, 0, 0});
+  sdoc["slices"][0]["codes"] = nlohmann::json::array({7, 0, 1});
   reply = c.Put("/api/v1/projects/default/data/evalset", sdoc.dump(), "application/json");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 400) << reply->body;

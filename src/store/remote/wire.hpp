@@ -2,12 +2,14 @@
 // (/api/v1/projects/{project}/data/...) send and receive, so that a Store over HTTP
 // (remote_store.hpp) moves the same values a local Store keeps, exactly.
 //
-// Each value is one JSON document. Numbers are written so they read back to the same double
-// (the shortest round-trip form); pairs (params, tags) are lists of [key, value] so their
-// order is kept. A decoder checks the document's shape and types, and fails with
-// kInvalidArgument naming the field ("labels[3] must be a whole number ..."), never a
-// default value; what the document means (lengths that fit, codes within their levels) is
-// the Store's to check, as for any other caller.
+// Each value is one JSON document. The long columns (ids, labels, targets, slice codes,
+// predictions) travel packed, as base64 of their little-endian bytes ({"f64": ...},
+// {"i32": ...}, {"str": ...}: every double arrives with the same bits), and are also read as
+// plain JSON lists; other numbers are written in the shortest form that reads back to the same
+// double. Pairs (params, tags) are lists of [key, value] so their order is kept. A decoder checks
+// the document's shape and types, and fails with kInvalidArgument naming the field ("labels[3] must
+// be a whole number ..."), never a default value; what the document means (lengths that fit, codes
+// within their levels) is the Store's to check, as for any other caller.
 #pragma once
 
 #include <optional>
