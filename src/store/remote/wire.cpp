@@ -139,7 +139,7 @@ std::string Base64(std::string_view bytes) {
 }
 
 std::string Unbase64(std::string_view text, const std::string& where) {
-  static const std::array<int8_t, 256> kValue = [] {
+  static const std::array<int8_t, 256> value_of = [] {
     std::array<int8_t, 256> table{};
     table.fill(-1);
     for (size_t i = 0; i < kBase64.size(); ++i) {
@@ -155,7 +155,7 @@ std::string Unbase64(std::string_view text, const std::string& where) {
   uint32_t bits = 0;
   int count = 0;
   for (size_t i = 0; i < text.size() - padding; ++i) {
-    const int8_t v = kValue[static_cast<unsigned char>(text[i])];
+    const int8_t v = value_of[static_cast<unsigned char>(text[i])];
     if (v < 0) Throw(where, fmt::format("is not base64 (character {})", i));
     bits = (bits << 6U) | static_cast<uint32_t>(v);
     if (++count == 4) {
