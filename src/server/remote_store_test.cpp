@@ -291,6 +291,14 @@ TEST_F(RemoteStoreTest, RolesTokensAndProjectsAreTheServers) {
   ASSERT_FALSE(down);
   EXPECT_EQ(down.error().code(), ErrorCode::kUnavailable);
   EXPECT_EQ(down.error().message().find(served_->token()), std::string::npos);
+  // A server that answers, but not as foresight does here (a wrong path under a proxy).
+  auto elsewhere = store::OpenRemoteStore({ServerUrl() + "/not-here", served_->token(), ""},
+                                          "default", Access::kRead);
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(elsewhere.error().message().find("does not answer as a foresight server"),
+            std::string::npos)
+      << elsewhere.error().message();
   for (const char* bad : {"ftp://host", "http://", "http://host?x", "localhost:8080"}) {
     EXPECT_EQ(store::OpenRemoteStore({bad, "", ""}, "default", Access::kRead).error().code(),
               ErrorCode::kInvalidArgument)

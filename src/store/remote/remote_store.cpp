@@ -323,6 +323,14 @@ class RemoteStore final : public Store {
     return out;
   }
 
+  // Whether the server's health route answers as foresight's does.
+  bool AnswersAsForesight() {
+    auto reply = Send(client_, shown_, "GET", prefix_ + "/api/v1/health", {});
+    if (!reply) return false;
+    const Json json = Json::parse(*reply, nullptr, false);
+    return json.is_object() && json.contains("status") && json.contains("version");
+  }
+
   Status CreateProject(std::string_view name) override {
     auto reply = Send(client_, shown_, "POST",
                       WithQuery(prefix_ + "/api/v1/projects", {{"name", std::string(name)}}), {});
@@ -427,6 +435,13 @@ Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
                               "`foresight admin token create USER`; a user with a password gets "
                               "one from POST /api/v1/tokens)",
                               options.url));
+    }
+    if (hello.error().code() == ErrorCode::kNotFound && !store->AnswersAsForesight()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} does not answer as a foresight server (GET "
+                              "{}/api/v1/health): check the URL, and the path under which a "
+                              "proxy serves it",
+                              options.url, split->second));
     }
     if (hello.error().code() == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kNotFound,
