@@ -315,7 +315,8 @@ Result<Reply> AddEvalSet(const Call& call) {
   return Reply{201, report::RenderEvalSetsJson({*outcome->evalset})};
 }
 
-Result<Reply> ListRuns(const Call& call) {
+// Which runs a listing asks for: evalset, method, tag=KEY=VALUE..., limit, offset.
+Result<store::RunFilter> RunFilterOf(const Call& call) {
   store::RunFilter filter;
   filter.evalset = Param(call, "evalset");
   filter.method = Param(call, "method");
@@ -333,9 +334,15 @@ Result<Reply> ListRuns(const Call& call) {
     }
     if (*value) *field = static_cast<size_t>(**value);
   }
+  return filter;
+}
+
+Result<Reply> ListRuns(const Call& call) {
+  auto filter = RunFilterOf(call);
+  if (!filter) return Fail(filter.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto runs = app::ListRuns(**store, filter);
+  auto runs = app::ListRuns(**store, *filter);
   if (!runs) return Fail(runs.error());
   return Reply{200, report::RenderRunsJson(*runs)};
 }
@@ -769,26 +776,11 @@ Result<Reply> DataRenameEvalSet(const Call& call) { return DataRename(call, fals
 Result<Reply> DataRenameRun(const Call& call) { return DataRename(call, true); }
 
 Result<Reply> DataRuns(const Call& call) {
-  store::RunFilter filter;
-  filter.evalset = Param(call, "evalset");
-  filter.method = Param(call, "method");
-  auto tags = Pairs(call, "tag");
-  if (!tags) return Fail(tags.error());
-  filter.tags = std::move(*tags);
-  for (auto [field, name] :
-       {std::pair{&filter.limit, "limit"}, std::pair{&filter.offset, "offset"}}) {
-    auto value = IntParam(call, name);
-    if (!value) return Fail(value.error());
-    if (*value && **value < 0) {
-      return Fail(Error(ErrorCode::kInvalidArgument,
-                        fmt::format("the query parameter '{}' must not be negative", name))
-                      .WithField(name));
-    }
-    if (*value) *field = static_cast<size_t>(**value);
-  }
+  auto filter = RunFilterOf(call);
+  if (!filter) return Fail(filter.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto runs = (*store)->ListRuns(filter);
+  auto runs = (*store)->ListRuns(*filter);
   if (!runs) return Fail(runs.error());
   return Data(store::wire::EncodeRunInfos(*runs));
 }
