@@ -56,10 +56,11 @@ ci-build: ci-deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci
 
-# CI, per change: the unit and e2e tests under the sanitizers, and each fuzz target for
-# 10 s from its seed corpus (tests fuzz.*, label fuzz).
+# CI, per change: the unit and e2e tests under the sanitizers (but the two longest remote-mode
+# flows, label remote-heavy, which `make test` runs), and each fuzz target for 10 s from its
+# seed corpus (tests fuzz.*, label fuzz).
 sanitize: ci-build
-	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2
+	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2 -LE remote-heavy
 
 # CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
 # on it, the stores and PostgreSQL's connection pool under many threads) under
