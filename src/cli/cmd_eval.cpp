@@ -82,11 +82,7 @@ Runner AddEvalCommand(CLI::App& sub) {
                            opened->criteria);
     }();
     if (!result) return ReportError(result.error());
-    const SystemClock clock;
-    if (opened->store->ReadOnly()) {
-      WarnReadOnly(*opened);
-    } else if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock);
-               !recorded) {
+    if (Status recorded = RecordCriteriaOrWarn(*opened); !recorded) {
       return ReportError(recorded.error());
     }
     WriteStdout(opts->format == "json"

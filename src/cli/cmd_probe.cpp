@@ -114,7 +114,7 @@ Runner AddProbeCommand(CLI::App& sub) {
     if (!outcome->diagnostics.empty()) {
       return ReportInputProblems(outcome->diagnostics, report::Refusal::kNothingTrained);
     }
-    if (auto recorded = app::RecordCriteria(*opened->store, opened->criteria, clock); !recorded) {
+    if (Status recorded = RecordCriteriaOrWarn(*opened); !recorded) {
       return ReportError(recorded.error());
     }
     WriteStdout(opts->format == "json" ? report::RenderProbeJson(*outcome->result)

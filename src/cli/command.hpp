@@ -65,6 +65,12 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened);
 // reading command would have kept (the charter's criteria version, cached results) is not.
 void WarnReadOnly(const app::OpenedWorkspace& opened);
 
+// Records the charter's criteria version in the workspace's history (app::RecordCriteria),
+// after a reading command: on a read-only workspace, or when the caller's role on a server may
+// not change the project's criteria, it warns that nothing was recorded instead. Returns the
+// error that stops the command, if any.
+Status RecordCriteriaOrWarn(const app::OpenedWorkspace& opened);
+
 // A progress line on stderr while long work advances `progress`: only when stderr is a
 // terminal and `enabled` (not --quiet), first drawn once the work has taken a second (quick
 // commands never flicker), redrawn five times a second from a thread of its own, erased when

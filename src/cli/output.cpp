@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "base/clock.hpp"
 #include "base/strings.hpp"
 #include "cli/command.hpp"
 #include "report/progress_report.hpp"
@@ -155,6 +156,21 @@ void WarnReadOnly(const app::OpenedWorkspace& opened) {
   PrintWarning(opened.workspace.remote() ? report::ReadOnlyProjectWarning(opened.workspace.project,
                                                                           opened.workspace.database)
                                          : report::ReadOnlyWorkspaceWarning(opened.workspace.root));
+}
+
+Status RecordCriteriaOrWarn(const app::OpenedWorkspace& opened) {
+  if (opened.store->ReadOnly()) {
+    WarnReadOnly(opened);
+    return {};
+  }
+  const SystemClock clock;
+  Status recorded = app::RecordCriteria(*opened.store, opened.criteria, clock);
+  if (!recorded && recorded.error().code() == ErrorCode::kPermissionDenied &&
+      opened.workspace.remote()) {
+    PrintWarning(report::CriteriaNotRecordedWarning(recorded.error().message()));
+    return {};
+  }
+  return recorded;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

@@ -173,6 +173,13 @@ std::string ReadOnlyWorkspaceWarning(const std::string& root) {
       root);
 }
 
+std::string CriteriaNotRecordedWarning(const std::string& why) {
+  return fmt::format(
+      "the charter's success criteria are not recorded in the project's history "
+      "(the results use them all the same): {}",
+      why);
+}
+
 std::string ReadOnlyProjectWarning(const std::string& project, const std::string& server) {
   return fmt::format(
       "your role in project '{}' on {} lets you read, not write: the charter's criteria are not "

@@ -25,6 +25,9 @@ std::string RenderEvalSetAdded(const core::EvalSetInfo& set);
 // Why a reading command on a workspace that can only be read keeps nothing: no criteria
 // version recorded, no result cached.
 std::string ReadOnlyWorkspaceWarning(const std::string& root);
+// A charter whose success criteria were not recorded in a server project's history (the
+// caller's role may not change them): `why`, the server's refusal.
+std::string CriteriaNotRecordedWarning(const std::string& why);
 // The same for a viewer of a server's project (remote mode).
 std::string ReadOnlyProjectWarning(const std::string& project, const std::string& server);
 

@@ -280,6 +280,30 @@ TEST_F(RemoteStoreTest, RolesTokensAndProjectsAreTheServers) {
   EXPECT_EQ((*viewer)->AddRun(store::testing::SmallRun("r", "holdout", 10)).error().code(),
             ErrorCode::kPermissionDenied);
 
+  // Changing the project's success criteria needs a maintainer: a contributor's same charter
+  // is no change, another one is refused.
+  ASSERT_TRUE((*made)->RecordCriteria({"hash-1", "roc_auc", 0.8, 0.95, "2026-12-01T10:00:00Z"}));
+  ASSERT_TRUE((*accounts)->SetRole("anas", "bo", core::ProjectRole::kContributor));
+  auto contributor = Remote(bo, "anas", Access::kWrite);
+  ASSERT_TRUE(contributor) << contributor.error().message();
+  auto same = (*contributor)->RecordCriteria({"hash-1", "roc_auc", 0.8, 0.95, "later"});
+  ASSERT_TRUE(same) << same.error().message();
+  ASSERT_TRUE(same->has_value());
+  EXPECT_EQ((*same)->charter_hash, "hash-1");
+  auto changed = (*contributor)->RecordCriteria({"hash-2", "accuracy", 0.9, 0.95, "later"});
+  ASSERT_FALSE(changed);
+  EXPECT_EQ(changed.error().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ((*contributor)->ListCriteria()->size(), 1U);
+  // The route itself refuses a contributor too, whatever the client.
+  httplib::Client direct("127.0.0.1", served_->port());
+  direct.set_bearer_token_auth(bo);
+  auto posted = direct.Post("/api/v1/projects/anas/data/criteria",
+                            store::wire::EncodeCriteriaVersion(core::CriteriaVersion{
+                                "hash-3", "accuracy", 0.9, std::nullopt, "later"}),
+                            "application/json");
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 403);
+
   // No token, a wrong one, a server that is not there, a URL that is not one.
   auto tokenless = Remote("");
   ASSERT_FALSE(tokenless);

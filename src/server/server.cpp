@@ -1145,11 +1145,11 @@ const std::vector<Route>& RouteTable() {
        DataCriteria},
       {{"post",
         "/api/v1/projects/{project}/data/criteria",
-        "Store protocol: records the charter's criteria version; answers the previous one "
-        "when they differ",
+        "Store protocol: records the charter's criteria version (a change of the project's "
+        "success criteria); answers the version recorded before",
         {},
         false,
-        P::kContributor,
+        P::kMaintainer,
         false,
         false,
         true},

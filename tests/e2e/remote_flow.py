@@ -91,6 +91,33 @@ def main() -> int:
         check("contributor" in out.stderr, f"a viewer's write names the role it needs: {out.stderr}")
         cli(binary, cwd, viewer, "run", "rm", "gbm/1 x", expect=77)
 
+        # Changing the project's success criteria needs a maintainer: a contributor's eval
+        # with another charter works, uses it, and says it was not recorded.
+        subprocess.run([binary, "admin", "user", "add", "cody"], cwd=home, check=True,
+                       capture_output=True)
+        subprocess.run([binary, "admin", "member", "set", "team a", "cody", "contributor"],
+                       cwd=home, check=True, capture_output=True)
+        cody = dict(remote, FORESIGHT_TOKEN=subprocess.run(
+            [binary, "admin", "token", "create", "cody"], cwd=home, check=True,
+            capture_output=True, text=True).stdout.strip())
+        admin = dict(remote, FORESIGHT_TOKEN=token)
+        with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
+            f.write("version: 1\nsuccess:\n  metric: roc_auc\n  threshold: 0.6\n")
+        cli(binary, cwd, admin, "eval", "--resamples", "100")
+        out = cli(binary, cwd, cody, "eval", "--resamples", "100")
+        check(out.stderr == "", f"the recorded charter is no change for a contributor: {out.stderr}")
+        with open(os.path.join(cwd, "foresight.yaml"), "w") as f:
+            f.write("version: 1\nsuccess:\n  metric: roc_auc\n  threshold: 0.9\n")
+        out = cli(binary, cwd, cody, "eval", "--resamples", "100", "--format", "json")
+        check("maintainer" in out.stderr and "not recorded" in out.stderr,
+              f"a contributor's changed criteria are used, not recorded: {out.stderr}")
+        check(json.loads(out.stdout)["criterion"]["threshold"] == 0.9, "the charter's criteria apply")
+        history = json.loads(cli(binary, cwd, admin, "history", "--format", "json").stdout)
+        check(len(history["history"]) == 1, f"the history holds the maintainer's version: {history}")
+        cli(binary, cwd, admin, "eval", "--resamples", "100")
+        history = json.loads(cli(binary, cwd, admin, "history", "--format", "json").stdout)
+        check(len(history["history"]) == 2, f"a maintainer records the change: {history}")
+
         # A local workspace moved onto the server, then worked on remotely.
         with tempfile.TemporaryDirectory() as laptop:
             write_data(laptop)

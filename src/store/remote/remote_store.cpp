@@ -138,6 +138,8 @@ class RemoteStore final : public Store {
 
   // The server says the caller's role may only read.
   void SetViewer() { viewer_ = true; }
+  // The server says the caller may change the project's success criteria.
+  void SetMaintainer() { maintainer_ = true; }
 
   // One request; its body on 2xx, else the server's error.
   static Result<std::string> Send(httplib::Client& client, const std::string& shown,
@@ -266,6 +268,19 @@ class RemoteStore final : public Store {
   Result<std::optional<core::CriteriaVersion>> RecordCriteria(
       const core::CriteriaVersion& version) override {
     if (Status ok = Writable(); !ok) return Fail(ok.error());
+    if (!maintainer_) {
+      // Below maintainer, the same charter is no change (nothing to send); another one is a
+      // change of the project's success criteria, which the caller's role may not make.
+      auto versions = ListCriteria();
+      if (!versions) return Fail(versions.error());
+      if (!versions->empty() && versions->back().charter_hash == version.charter_hash) {
+        return std::optional(versions->back());
+      }
+      return Fail(ErrorCode::kPermissionDenied,
+                  fmt::format("your charter's success criteria differ from the last ones project "
+                              "'{}' recorded, and changing them needs the maintainer role",
+                              project_));
+    }
     auto reply = Call("POST", "/criteria", {}, wire::EncodeCriteriaVersion(version));
     if (!reply) return Fail(reply.error());
     return Decoded(wire::DecodeCriteriaVersion(*reply));
@@ -364,6 +379,7 @@ class RemoteStore final : public Store {
   std::string project_;
   bool read_only_;
   bool viewer_ = false;
+  bool maintainer_ = false;
 };
 
 // "https://host:8443/team" as {"https://host:8443", "/team"}.
@@ -460,6 +476,9 @@ Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
                             options.url));
   }
   if (!json["writable"].get<bool>()) store->SetViewer();
+  const std::string role =
+      json.contains("role") && json["role"].is_string() ? json["role"].get<std::string>() : "";
+  if (role == "maintainer" || role == "admin") store->SetMaintainer();
   if (access == Access::kWrite && store->ReadOnly()) {
     if (Status writable = store->Writable(); !writable) return Fail(writable.error());
   }

@@ -13,6 +13,9 @@
 //   kPermissionDenied when the caller's role does not allow the write.
 // - ReadOnly() is true for a viewer (the server says which role the token holds when the
 //   Store opens): reading commands then keep nothing, as on a read-only workspace.
+// - Recording another charter's criteria (RecordCriteria) changes the project's success
+//   criteria, which needs a maintainer: below that role, the last recorded charter is no
+//   change, and any other is kPermissionDenied (the CLI warns, and goes on).
 // - The result cache is read from the server (what its own measuring cached) but never
 //   written from here: a cached value is trusted as a computed one, and a client could send
 //   any number. PutCachedResults does nothing.
