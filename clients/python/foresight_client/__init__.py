@@ -24,6 +24,13 @@ __all__ = ["Client", "ApiError"]
 __version__ = "0.1.0"
 
 
+def _bootstrap_options(query, resamples, seed):
+    if resamples is not None:
+        query["resamples"] = str(int(resamples))
+    if seed is not None:
+        query["seed"] = str(int(seed))
+
+
 class ApiError(Exception):
     """The server refused a request: `status` (HTTP), `code` ("not_found", ...), `message`,
     and for an upload with problems, `problems` (dicts with line, column, message)."""
@@ -233,3 +240,41 @@ class Client:
         if slices:
             query["slices"] = "true"
         return self._request("GET", self._project_path("eval"), query)
+
+    def compare(self, a, b, metrics=None, resamples=None, seed=None):
+        """How each run of `b` (a name, or a list of names) differs from run `a`: paired
+        tests with confidence intervals of the difference (Holm-corrected for several), as
+        `foresight compare --format json` prints them."""
+        query = {"a": a, "b": [b] if isinstance(b, str) else list(b),
+                 "metric": list(metrics or [])}
+        _bootstrap_options(query, resamples, seed)
+        return self._request("GET", self._project_path("compare"), query)
+
+    def forecast(self, method, metric=None, evalset=None, tags=None, at=None, target=None,
+                 band=None, lower_is_better=False, resamples=None, seed=None):
+        """The learning-curve forecast of a method's runs (their training sizes and
+        metrics): what more data buys at the sizes `at`, and whether `target` is reachable,
+        as `foresight forecast --method M --format json` prints it."""
+        query = {"method": method, "tag": [f"{k}={v}" for k, v in (tags or {}).items()],
+                 "at": [repr(float(n)) for n in (at or [])]}
+        if metric is not None:
+            query["metric"] = metric
+        if evalset is not None:
+            query["evalset"] = evalset
+        if target is not None:
+            query["target"] = repr(float(target))
+        if band is not None:
+            query["band"] = repr(float(band))
+        if lower_is_better:
+            query["lower_is_better"] = "true"
+        _bootstrap_options(query, resamples, seed)
+        return self._request("GET", self._project_path("forecast"), query)
+
+    def history(self):
+        """How the project's success criteria changed, as `foresight history --format json`."""
+        return self._request("GET", self._project_path("history"))
+
+    def check(self, charter, name="foresight.yaml"):
+        """The findings of `foresight check --format json` on a charter's YAML text."""
+        return self._request("POST", "/api/v1/check", {"name": name}, charter,
+                             "application/yaml")
