@@ -236,7 +236,7 @@ std::vector<std::string> Texts(const Json& json, const std::string& where) {
 std::vector<double> Numbers(const Json& json, const std::string& where) {
   if (auto bytes = Unpacked(json, "f64", where, sizeof(double))) {
     std::vector<double> out(bytes->size() / sizeof(double));
-    std::memcpy(out.data(), bytes->data(), bytes->size());
+    if (!out.empty()) std::memcpy(out.data(), bytes->data(), bytes->size());
     for (size_t i = 0; i < out.size(); ++i) {
       if (!std::isfinite(out[i])) Throw(Indexed(where, i), "must be a finite number");
     }
@@ -252,7 +252,7 @@ std::vector<double> Numbers(const Json& json, const std::string& where) {
 std::vector<int32_t> Codes(const Json& json, const std::string& where) {
   if (auto bytes = Unpacked(json, "i32", where, sizeof(int32_t))) {
     std::vector<int32_t> out(bytes->size() / sizeof(int32_t));
-    std::memcpy(out.data(), bytes->data(), bytes->size());
+    if (!out.empty()) std::memcpy(out.data(), bytes->data(), bytes->size());
     for (size_t i = 0; i < out.size(); ++i) {
       if (out[i] < 0) {
         Throw(Indexed(where, i),
