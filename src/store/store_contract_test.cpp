@@ -436,7 +436,17 @@ TEST_P(StoreContractTest, InconsistentInputIsRefusedAsInvalid) {
   short_slice.slices[0].codes.pop_back();
   core::EvalSet twice = BinarySet("d", 10);
   twice.slices.push_back(twice.slices[0]);
-  for (const core::EvalSet& e : {short_labels, bad_code, short_slice, twice}) {
+  // What a reader would call damaged is refused before it is written.
+  core::EvalSet bad_label = BinarySet("e", 10);
+  bad_label.labels[4] = 2;  // two classes: codes 0 and 1
+  core::EvalSet three_classes = BinarySet("f", 10);
+  three_classes.classes.push_back("maybe");
+  core::EvalSet one_class = BinarySet("g", 10);
+  one_class.task = core::EvalTask::kMulticlass;
+  one_class.classes.pop_back();
+  std::fill(one_class.labels.begin(), one_class.labels.end(), 0);
+  for (const core::EvalSet& e :
+       {short_labels, bad_code, short_slice, twice, bad_label, three_classes, one_class}) {
     const Status refused = store_->AddEvalSet(e);
     ASSERT_FALSE(refused) << e.name;
     EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument) << e.name;

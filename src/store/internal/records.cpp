@@ -73,6 +73,24 @@ Status CheckEvalSet(const core::EvalSet& e) {
   if (truths != n) {
     return refuse(fmt::format("{} {} for {} ids", truths, regression ? "targets" : "labels", n));
   }
+  if (!regression) {
+    // What a reader checks (CheckDecodedSet), refused before it is written: a set stored
+    // whole by any caller (a client of the server's store protocol too) always reads back.
+    const size_t classes = e.classes.size();
+    const bool binary = e.task == core::EvalTask::kBinary;
+    if (binary ? classes != 2 : classes < 2) {
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("evaluation set '{}': a {} set needs {} classes, not {}", e.name,
+                      binary ? "binary" : "multiclass", binary ? "2" : "at least 2", classes));
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (e.labels[i] < 0 || static_cast<size_t>(e.labels[i]) >= classes) {
+        return refuse(
+            fmt::format("row {} has class code {} of {} classes", i, e.labels[i], classes));
+      }
+    }
+  }
   std::set<std::string_view> names;
   for (const core::SliceColumn& s : e.slices) {
     if (!names.insert(s.name).second) {
