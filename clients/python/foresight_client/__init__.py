@@ -233,10 +233,7 @@ class Client:
         """Metrics of runs (all when none is named) with confidence intervals, as
         `foresight eval --format json` prints them."""
         query = {"run": list(runs or []), "metric": list(metrics or [])}
-        if resamples is not None:
-            query["resamples"] = str(int(resamples))
-        if seed is not None:
-            query["seed"] = str(int(seed))
+        _bootstrap_options(query, resamples, seed)
         if slices:
             query["slices"] = "true"
         return self._request("GET", self._project_path("eval"), query)
