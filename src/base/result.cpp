@@ -30,6 +30,14 @@ std::string_view ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
+std::optional<ErrorCode> ParseErrorCodeName(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(ErrorCode::kRateLimited); ++i) {
+    const auto code = static_cast<ErrorCode>(i);
+    if (ErrorCodeName(code) == name) return code;
+  }
+  return std::nullopt;
+}
+
 Error Error::WithContext(std::string_view context) const& {
   Error copy = *this;
   return std::move(copy).WithContext(context);

@@ -4,6 +4,7 @@
 // operation that could not be done: a file that cannot be read, a database that refuses.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,10 +27,13 @@ enum class ErrorCode {
                         // (exit 77, HTTP 401)
   kPermissionDenied,    // valid credentials without the right (exit 77, HTTP 403)
   kRateLimited,         // too many attempts in a short time; wait, then retry (exit 75, HTTP 429)
+                        // (the last: ParseErrorCodeName reads the codes up to it)
 };
 
 // The stable lower-case name of a code, e.g. "invalid_argument".
 std::string_view ErrorCodeName(ErrorCode code);
+// The code of such a name (as an API's error carries it), or nothing for an unknown name.
+std::optional<ErrorCode> ParseErrorCodeName(std::string_view name);
 
 // An error value: a code, a message saying what went wrong and how to fix it, and
 // context added on the way up ("reading charter 'x.yaml'").

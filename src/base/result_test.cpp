@@ -27,5 +27,18 @@ TEST(ErrorTest, CarriesTheFieldItIsAbout) {
   EXPECT_EQ(Error(ErrorCode::kNotFound, "x").field(), "");
 }
 
+// An API's error names its code; a client reads the same code back.
+TEST(ErrorCodeNameTest, EveryNameReadsBackAsItsCode) {
+  for (const ErrorCode code :
+       {ErrorCode::kInvalidArgument, ErrorCode::kNotFound, ErrorCode::kAlreadyExists,
+        ErrorCode::kFailedPrecondition, ErrorCode::kResourceExhausted, ErrorCode::kUnavailable,
+        ErrorCode::kDataLoss, ErrorCode::kInternal, ErrorCode::kUnauthenticated,
+        ErrorCode::kPermissionDenied, ErrorCode::kRateLimited}) {
+    EXPECT_EQ(ParseErrorCodeName(ErrorCodeName(code)), code) << ErrorCodeName(code);
+  }
+  EXPECT_FALSE(ParseErrorCodeName("no_such_code").has_value());
+  EXPECT_FALSE(ParseErrorCodeName("").has_value());
+}
+
 }  // namespace
 }  // namespace foresight

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <sodium.h>
 #include <nlohmann/json.hpp>
 
 #include "store/internal/records.hpp"
@@ -110,70 +111,25 @@ int64_t Whole(const Json& json, const std::string& where, int64_t low, int64_t h
 // its base64. A list is read too (a document written by hand, or by another client).
 static_assert(std::endian::native == std::endian::little, "the packed columns are little-endian");
 
-constexpr std::string_view kBase64 =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
+// Base64 is libsodium's (the original alphabet, with padding), as for the tokens.
 std::string Base64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const uint32_t v = (static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
-                       (static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U) |
-                       static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 2]));
-    out += kBase64[(v >> 18U) & 63U];
-    out += kBase64[(v >> 12U) & 63U];
-    out += kBase64[(v >> 6U) & 63U];
-    out += kBase64[v & 63U];
-  }
-  const size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-    if (rest == 2) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
-    out += kBase64[(v >> 18U) & 63U];
-    out += kBase64[(v >> 12U) & 63U];
-    out += rest == 2 ? kBase64[(v >> 6U) & 63U] : '=';
-    out += '=';
-  }
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();  // the terminating NUL
   return out;
 }
 
 std::string Unbase64(std::string_view text, const std::string& where) {
-  static const std::array<int8_t, 256> value_of = [] {
-    std::array<int8_t, 256> table{};
-    table.fill(-1);
-    for (size_t i = 0; i < kBase64.size(); ++i) {
-      table[static_cast<unsigned char>(kBase64[i])] = static_cast<int8_t>(i);
-    }
-    return table;
-  }();
-  if (text.size() % 4 != 0) Throw(where, "is not base64 (its length is not a multiple of 4)");
-  size_t padding = 0;
-  while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') ++padding;
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  uint32_t bits = 0;
-  int count = 0;
-  for (size_t i = 0; i < text.size() - padding; ++i) {
-    const int8_t v = value_of[static_cast<unsigned char>(text[i])];
-    if (v < 0) Throw(where, fmt::format("is not base64 (character {})", i));
-    bits = (bits << 6U) | static_cast<uint32_t>(v);
-    if (++count == 4) {
-      out += static_cast<char>((bits >> 16U) & 0xffU);
-      out += static_cast<char>((bits >> 8U) & 0xffU);
-      out += static_cast<char>(bits & 0xffU);
-      bits = 0;
-      count = 0;
-    }
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t length = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size()) {
+    Throw(where, "is not base64");
   }
-  if (count == 3) {
-    out += static_cast<char>((bits >> 10U) & 0xffU);
-    out += static_cast<char>((bits >> 2U) & 0xffU);
-  } else if (count == 2) {
-    out += static_cast<char>((bits >> 4U) & 0xffU);
-  } else if (count != 0) {
-    Throw(where, "is not base64 (a stray character at its end)");
-  }
+  out.resize(length);
   return out;
 }
 
