@@ -35,7 +35,6 @@
 #include "report/forecast_report.hpp"
 #include "report/workspace_report.hpp"
 #include "store/accounts.hpp"
-#include "store/remote/remote_store.hpp"
 #include "store/remote/wire.hpp"
 #include "store/store.hpp"
 
@@ -272,7 +271,6 @@ Result<Reply> ListProjects(const Call& call) {
 Result<Reply> CreateProject(const Call& call) {
   auto name = Required(call, "name");
   if (!name) return Fail(name.error());
-  if (Status fits = store::CheckProjectName(*name); !fits) return Fail(fits.error());
   if (call.accounts != nullptr) {
     // Its maker is its admin.
     if (Status made = call.accounts->CreateProject(*name, call.who.user); !made) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -37,6 +38,25 @@ constexpr std::array<Scheme, 3> kSchemes = {
 }  // namespace
 
 std::string RedactedUrl(std::string_view url) { return postgres::Redacted(url); }
+
+Status CheckProjectName(std::string_view name) {
+  const bool control = std::any_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (name.empty()) {
+    return Fail(Error(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one")
+                    .WithField("name"));
+  }
+  if (name.find('/') != std::string_view::npos || control) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("'{}' cannot name a project: a project's name is part of the "
+                                  "server's paths, so it must not hold '/' or a control "
+                                  "character",
+                                  name))
+                    .WithField("name"));
+  }
+  return {};
+}
 
 Result<std::unique_ptr<Accounts>> OpenAccounts(std::string_view url, Access access) {
   for (const std::string_view prefix : {"postgresql://", "postgres://"}) {

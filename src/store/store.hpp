@@ -143,7 +143,7 @@ class Store {
   // Every project in the database, in the order they were created ("default" first).
   virtual Result<std::vector<std::string>> ListProjects() = 0;
   // Creates an empty project; open a Store for it to fill it. Fails with kInvalidArgument
-  // for an empty name, kAlreadyExists when the name is taken.
+  // for a name CheckProjectName refuses, kAlreadyExists when the name is taken.
   virtual Status CreateProject(std::string_view name) = 0;
 
   // Audits this Store's writes: every later write that succeeds also appends `entry` to the
@@ -155,6 +155,11 @@ class Store {
   // that cannot be written): its writes fail with kFailedPrecondition.
   virtual bool ReadOnly() const = 0;
 };
+
+// A project's name, checked by every CreateProject (stores and accounts): not empty, and
+// without '/' or a control character, since a server puts it in its paths
+// (/api/v1/projects/NAME/...). kInvalidArgument (field "name") otherwise.
+Status CheckProjectName(std::string_view name);
 
 // How a Store is opened.
 enum class Access {

@@ -548,7 +548,13 @@ TEST_P(StoreContractTest, ProjectsKeepTheirEvidenceApart) {
   EXPECT_EQ(*other->ListProjects(), (std::vector<std::string>{"default", "fraud"}));
 
   EXPECT_EQ(store_->CreateProject("fraud").error().code(), ErrorCode::kAlreadyExists);
-  EXPECT_EQ(store_->CreateProject("").error().code(), ErrorCode::kInvalidArgument);
+  // A name goes into a server's paths: no '/', no control character.
+  for (const char* bad : {"", "team/a", "tab\there"}) {
+    const Status refused = store_->CreateProject(bad);
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(refused.error().field(), "name") << bad;
+  }
   auto missing = open_("nope");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
@@ -1312,6 +1318,7 @@ TEST_P(StoreContractTest, AProjectMadeForAUserHasThemAsItsAdmin) {
   EXPECT_EQ(*projects, (std::vector<std::string>{"default", "vision"}));
   for (const auto& [project, owner, code] : {std::tuple{"vision", "ana", ErrorCode::kAlreadyExists},
                                              std::tuple{"", "ana", ErrorCode::kInvalidArgument},
+                                             std::tuple{"a/b", "ana", ErrorCode::kInvalidArgument},
                                              std::tuple{"audio", "cy", ErrorCode::kNotFound}}) {
     const Status refused = accounts->CreateProject(project, owner);
     ASSERT_FALSE(refused) << project;

@@ -6,6 +6,7 @@
 
 #include "store/internal/account_records.hpp"
 #include "store/internal/try.hpp"
+#include "store/store.hpp"
 
 namespace foresight::store::postgres {
 // Named, not anonymous: unity builds put this file in one unit with the store.
@@ -136,9 +137,7 @@ class PostgresAccounts final : public Accounts {
   }
 
   Status CreateProject(std::string_view project, std::string_view owner) override {
-    if (project.empty()) {
-      return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
-    }
+    if (Status fits = CheckProjectName(project); !fits) return fits;
     return db_->Transaction([&]() -> Status {
       FS_TRY(user_id, IdOf("users", owner));
       if (!user_id) return Fail(NoUser(owner));

@@ -819,9 +819,7 @@ Result<std::vector<std::string>> ProjectNames(Connection& db) {
 Result<std::vector<std::string>> PostgresStore::ListProjects() { return ProjectNames(*db_); }
 
 Status PostgresStore::CreateProject(std::string_view name) {
-  if (name.empty()) {
-    return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
-  }
+  if (Status fits = CheckProjectName(name); !fits) return fits;
   const auto taken = [&] {
     return Fail(ErrorCode::kAlreadyExists,
                 fmt::format("a project named '{}' exists already; choose another name", name));

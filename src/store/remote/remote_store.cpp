@@ -1,6 +1,5 @@
 #include "store/remote/remote_store.hpp"
 
-#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -46,18 +45,6 @@ std::string WithQuery(std::string path, const Query& query) {
   return path;
 }
 
-std::optional<ErrorCode> CodeNamed(std::string_view name) {
-  constexpr std::array<ErrorCode, 11> kCodes = {
-      ErrorCode::kInvalidArgument,    ErrorCode::kNotFound,          ErrorCode::kAlreadyExists,
-      ErrorCode::kFailedPrecondition, ErrorCode::kResourceExhausted, ErrorCode::kUnavailable,
-      ErrorCode::kDataLoss,           ErrorCode::kInternal,          ErrorCode::kUnauthenticated,
-      ErrorCode::kPermissionDenied,   ErrorCode::kRateLimited};
-  for (const ErrorCode code : kCodes) {
-    if (ErrorCodeName(code) == name) return code;
-  }
-  return std::nullopt;
-}
-
 ErrorCode CodeOfStatus(int status) {
   switch (status) {
     case 400:
@@ -89,7 +76,7 @@ Error ErrorOfReply(int status, const std::string& body, const std::string& serve
   if (json.is_object() && json.contains("error") && json["error"].is_object()) {
     const Json& e = json["error"];
     const auto code = e.contains("code") && e["code"].is_string()
-                          ? CodeNamed(e["code"].get<std::string>())
+                          ? ParseErrorCodeName(e["code"].get<std::string>())
                           : std::nullopt;
     std::string message;
     for (const char* key : {"message_marked", "message"}) {
@@ -111,6 +98,15 @@ Error ErrorOfReply(int status, const std::string& body, const std::string& serve
                            status == 404 ? " (is this the server's root URL, and is it a "
                                            "foresight server of this version?)"
                                          : ""));
+}
+
+// An answer this client cannot read: the server's fault (or another version's), not the
+// caller's.
+Error GarbledAnswer(const std::string& server) {
+  return Error(ErrorCode::kUnavailable,
+               fmt::format("the foresight server at {} answered with data this foresight cannot "
+                           "read; are both the same version?",
+                           server));
 }
 
 class RemoteStore final : public Store {
@@ -358,12 +354,7 @@ class RemoteStore final : public Store {
   bool ReadOnly() const override { return read_only_ || viewer_; }
 
  private:
-  Error Garbled() const {
-    return Error(ErrorCode::kUnavailable,
-                 fmt::format("the foresight server at {} answered with data this foresight "
-                             "cannot read; are both the same version?",
-                             shown_));
-  }
+  Error Garbled() const { return GarbledAnswer(shown_); }
 
   // A document the server sent that does not decode is the server's fault, not the caller's.
   template <typename T>
@@ -405,21 +396,6 @@ Result<std::pair<std::string, std::string>> SplitUrl(std::string_view url) {
 
 bool IsServerUrl(std::string_view url) {
   return url.starts_with("http://") || url.starts_with("https://");
-}
-
-Status CheckProjectName(std::string_view name) {
-  const bool control = std::any_of(name.begin(), name.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-  });
-  if (name.empty() || name.find('/') != std::string_view::npos || control) {
-    return Fail(Error(ErrorCode::kInvalidArgument,
-                      fmt::format("'{}' cannot name a project: a project's name is part of the "
-                                  "server's paths, so it must not be empty or hold '/' or a "
-                                  "control character",
-                                  name))
-                    .WithField("name"));
-  }
-  return {};
 }
 
 Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
@@ -470,10 +446,7 @@ Result<std::unique_ptr<Store>> OpenRemoteStore(const RemoteOptions& options,
   }
   const Json json = Json::parse(*hello, nullptr, false);
   if (!json.is_object() || !json.contains("writable") || !json["writable"].is_boolean()) {
-    return Fail(ErrorCode::kUnavailable,
-                fmt::format("the foresight server at {} answered with data this foresight "
-                            "cannot read; are both the same version?",
-                            options.url));
+    return Fail(remote_http::GarbledAnswer(options.url));
   }
   if (!json["writable"].get<bool>()) store->SetViewer();
   const std::string role =

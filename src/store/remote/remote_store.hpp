@@ -40,10 +40,6 @@ struct RemoteOptions {
 // Whether `url` names a server (http:// or https://) rather than a database.
 bool IsServerUrl(std::string_view url);
 
-// A project's name is part of the API's paths (/api/v1/projects/NAME/...): kInvalidArgument
-// (field "name") for an empty one, or one with '/' or a control character.
-Status CheckProjectName(std::string_view name);
-
 // Opens `project` on the server. With kCreate a missing project is created (its maker becomes
 // its admin); otherwise it is kNotFound, as for a local store. Fails as a method does when the
 // server cannot be reached or refuses the token, and with kInvalidArgument for a URL that is

@@ -614,9 +614,7 @@ Status SqliteStore::RenameEvalSet(std::string_view name, std::string_view new_na
 Result<std::vector<std::string>> SqliteStore::ListProjects() { return ListProjectNames(*db_); }
 
 Status SqliteStore::CreateProject(std::string_view name) {
-  if (name.empty()) {
-    return Fail(ErrorCode::kInvalidArgument, "a project needs a name; give a non-empty one");
-  }
+  if (Status fits = CheckProjectName(name); !fits) return fits;
   return Write([&]() -> Status {
     FS_TRY(find, db_->Prepare("SELECT id FROM projects WHERE name = ?1"));
     find.Bind(1, name);
