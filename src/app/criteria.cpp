@@ -60,4 +60,17 @@ Status RecordCriteria(store::Store& store, const std::optional<Criteria>& criter
   return {};
 }
 
+Result<CriteriaRecording> RecordCriteriaAfterReading(store::Store& store,
+                                                     const std::optional<Criteria>& criteria,
+                                                     const Clock& clock) {
+  using Outcome = CriteriaRecording::Outcome;
+  if (store.ReadOnly()) return CriteriaRecording{Outcome::kReadOnly};
+  Status recorded = RecordCriteria(store, criteria, clock);
+  if (!recorded && recorded.error().code() == ErrorCode::kPermissionDenied) {
+    return CriteriaRecording{Outcome::kNotAllowed, recorded.error().message()};
+  }
+  if (!recorded) return Fail(recorded.error());
+  return CriteriaRecording{};
+}
+
 }  // namespace foresight::app

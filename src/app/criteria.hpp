@@ -39,4 +39,21 @@ core::CriteriaVersion VersionOf(const Criteria& criteria, std::string seen_at);
 Status RecordCriteria(store::Store& store, const std::optional<Criteria>& criteria,
                       const Clock& clock);
 
+// What a reading command (eval, probe) made of the charter's criteria version.
+struct CriteriaRecording {
+  enum class Outcome {
+    kRecorded,    // recorded, or no change (or no criteria) to record
+    kReadOnly,    // the store can only be read: nothing is kept
+    kNotAllowed,  // the caller's role on a server may not change the project's criteria
+  };
+  Outcome outcome = Outcome::kRecorded;
+  std::string why = {};  // kNotAllowed: the server's refusal
+};
+// RecordCriteria after a reading command, which goes on whatever becomes of the version: a
+// read-only store keeps nothing, and a role that may not change the criteria is said, not
+// an error. Fails only as RecordCriteria fails otherwise.
+Result<CriteriaRecording> RecordCriteriaAfterReading(store::Store& store,
+                                                     const std::optional<Criteria>& criteria,
+                                                     const Clock& clock);
+
 }  // namespace foresight::app

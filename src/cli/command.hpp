@@ -65,10 +65,9 @@ void WarnAboutCharter(const app::OpenedWorkspace& opened);
 // reading command would have kept (the charter's criteria version, cached results) is not.
 void WarnReadOnly(const app::OpenedWorkspace& opened);
 
-// Records the charter's criteria version in the workspace's history (app::RecordCriteria),
-// after a reading command: on a read-only workspace, or when the caller's role on a server may
-// not change the project's criteria, it warns that nothing was recorded instead. Returns the
-// error that stops the command, if any.
+// app::RecordCriteriaAfterReading, with its warnings: the workspace can only be read, or the
+// caller's role may not change the project's criteria. Returns the error that stops the
+// command, if any.
 Status RecordCriteriaOrWarn(const app::OpenedWorkspace& opened);
 
 // A progress line on stderr while long work advances `progress`: only when stderr is a

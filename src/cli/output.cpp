@@ -159,18 +159,20 @@ void WarnReadOnly(const app::OpenedWorkspace& opened) {
 }
 
 Status RecordCriteriaOrWarn(const app::OpenedWorkspace& opened) {
-  if (opened.store->ReadOnly()) {
-    WarnReadOnly(opened);
-    return {};
-  }
   const SystemClock clock;
-  Status recorded = app::RecordCriteria(*opened.store, opened.criteria, clock);
-  if (!recorded && recorded.error().code() == ErrorCode::kPermissionDenied &&
-      opened.workspace.remote()) {
-    PrintWarning(report::CriteriaNotRecordedWarning(recorded.error().message()));
-    return {};
+  auto recorded = app::RecordCriteriaAfterReading(*opened.store, opened.criteria, clock);
+  if (!recorded) return Fail(recorded.error());
+  switch (recorded->outcome) {
+    case app::CriteriaRecording::Outcome::kReadOnly:
+      WarnReadOnly(opened);
+      break;
+    case app::CriteriaRecording::Outcome::kNotAllowed:
+      PrintWarning(report::CriteriaNotRecordedWarning(recorded->why));
+      break;
+    case app::CriteriaRecording::Outcome::kRecorded:
+      break;
   }
-  return recorded;
+  return {};
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> KeyValues(

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/criteria.hpp"
 #include "app/migrate.hpp"
 #include "server/server_testing.hpp"
 #include "store/remote/remote_store.hpp"
@@ -294,6 +295,18 @@ TEST_F(RemoteStoreTest, RolesTokensAndProjectsAreTheServers) {
   ASSERT_FALSE(changed);
   EXPECT_EQ(changed.error().code(), ErrorCode::kPermissionDenied);
   EXPECT_EQ((*contributor)->ListCriteria()->size(), 1U);
+  // A reading command goes on, told why nothing was recorded.
+  const FakeClock clock("2026-12-03T10:00:00Z");
+  app::Criteria other;
+  other.charter_hash = "hash-2";
+  other.metric = "accuracy";
+  auto after = app::RecordCriteriaAfterReading(**contributor, other, clock);
+  ASSERT_TRUE(after) << after.error().message();
+  EXPECT_EQ(after->outcome, app::CriteriaRecording::Outcome::kNotAllowed);
+  EXPECT_NE(after->why.find("maintainer"), std::string::npos) << after->why;
+  auto as_viewer = app::RecordCriteriaAfterReading(**viewer, other, clock);
+  ASSERT_TRUE(as_viewer);
+  EXPECT_EQ(as_viewer->outcome, app::CriteriaRecording::Outcome::kReadOnly);
   // The route itself refuses a contributor too, whatever the client.
   httplib::Client direct("127.0.0.1", served_->port());
   direct.set_bearer_token_auth(bo);
