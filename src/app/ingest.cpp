@@ -75,9 +75,10 @@ Result<diag::Diagnostic> LabelProblem(TargetProblem problem, const TargetSummary
 // file of 100,000 columns costs the memory of the few read); nothing (its problems in
 // `outcome.diagnostics`) when it is not a table. Fails (Result) when the file cannot be read.
 Result<std::optional<table::Table>> ReadInput(const std::string& path,
+                                              std::optional<std::string> content,
                                               const std::vector<std::string>& used,
                                               IngestOutcome& outcome) {
-  auto file = LoadTable(path);
+  auto file = content ? TableFromBytes(path, std::move(*content)) : LoadTable(path);
   if (!file) return Fail(file.error());
   outcome.file = std::move(*file);
   diag::DiagnosticSink sink;
@@ -433,7 +434,7 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   IngestOutcome outcome;
   std::vector<std::string> used = {o.id_column, o.label_column};
   used.insert(used.end(), o.slice_columns.begin(), o.slice_columns.end());
-  auto t = ReadInput(o.file, used, outcome);
+  auto t = ReadInput(o.file, o.content, used, outcome);
   if (!t) return Fail(t.error());
   if (!*t) return outcome;
   const SourceFile& src = *outcome.file;
@@ -495,7 +496,7 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   IngestOutcome outcome;
   std::vector<std::string> used = columns->names;
   used.push_back(o.id_column);
-  auto t = ReadInput(o.predictions_file, used, outcome);
+  auto t = ReadInput(o.predictions_file, o.content, used, outcome);
   if (!t) return Fail(t.error());
   if (!*t) return outcome;
   const SourceFile& src = *outcome.file;

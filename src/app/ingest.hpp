@@ -21,6 +21,9 @@ namespace foresight::app {
 struct EvalSetAddOptions {
   std::string name = {};
   std::string file = {};
+  // The file's bytes, when the caller holds them already (an upload to the server): `file`
+  // then only names them in messages and, by its extension, gives their format.
+  std::optional<std::string> content = {};
   std::string id_column = {};
   std::string label_column = {};
   std::vector<std::string> slice_columns = {};
@@ -32,6 +35,8 @@ struct RunAddOptions {
   std::string name = {};
   std::string evalset = {};
   std::string predictions_file = {};
+  // As EvalSetAddOptions::content.
+  std::optional<std::string> content = {};
   std::string id_column = "id";
   std::optional<std::string> score_column = {};  // binary
   std::optional<std::string> proba_prefix = {};  // multiclass: columns PREFIX<class>

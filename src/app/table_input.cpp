@@ -28,10 +28,15 @@ std::optional<size_t> RequireColumn(const table::Table& t, const SourceFile& fil
 Result<std::unique_ptr<SourceFile>> LoadTable(const std::string& path) {
   Result<std::string> text = ReadFile(path, kMaxTableBytes);
   if (!text) return Fail(text.error());
-  if (text->size() >= UINT32_MAX) {
-    return Fail(ErrorCode::kResourceExhausted, fmt::format("'{}' is larger than 4 GiB", path));
+  return TableFromBytes(path, std::move(*text));
+}
+
+Result<std::unique_ptr<SourceFile>> TableFromBytes(const std::string& path, std::string bytes) {
+  if (bytes.size() > kMaxTableBytes) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("'{}' is larger than {} MiB; split it", path, kMaxTableBytes >> 20U));
   }
-  return std::make_unique<SourceFile>(path, std::move(*text));
+  return std::make_unique<SourceFile>(path, std::move(bytes));
 }
 
 }  // namespace foresight::app

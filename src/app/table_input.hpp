@@ -29,5 +29,7 @@ std::optional<size_t> RequireColumn(const table::Table& t, const SourceFile& fil
 
 // Reads a table file of at most kMaxTableBytes.
 Result<std::unique_ptr<SourceFile>> LoadTable(const std::string& path);
+// The same from bytes already read, named `path` in messages.
+Result<std::unique_ptr<SourceFile>> TableFromBytes(const std::string& path, std::string bytes);
 
 }  // namespace foresight::app

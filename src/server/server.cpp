@@ -3,11 +3,10 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <regex>
@@ -43,19 +42,75 @@ namespace http_api {
 
 using Json = nlohmann::ordered_json;
 
+// An uploaded table, received whole: the table reader holds a file's bytes in memory anyway,
+// so a small upload costs no file on disk (creating, writing, reading and removing one was a
+// seventh of a single call's time), and a large one no second copy.
+struct Upload {
+  std::string name;  // "upload.csv" or "upload.jsonl": the extension gives the format
+  std::string bytes;
+
+  static Result<Upload> Receive(const httplib::Request& request,
+                                const httplib::ContentReader& reader) {
+    const std::string type = request.get_header_value("Content-Type");
+    const bool lines = type.find("ndjson") != std::string::npos ||
+                       type.find("jsonl") != std::string::npos ||
+                       type.find("json-seq") != std::string::npos;
+    Upload upload{lines ? "upload.jsonl" : "upload.csv", {}};
+    // One allocation when the client says the size (it cannot make the server hold more).
+    const std::string declared = request.get_header_value("Content-Length");
+    uint64_t announced = 0;
+    if (std::from_chars(declared.data(), declared.data() + declared.size(), announced).ec ==
+        std::errc()) {
+      upload.bytes.reserve(static_cast<size_t>(std::min<uint64_t>(announced, app::kMaxTableBytes)));
+    }
+    bool too_large = false;
+    const bool read = reader([&](const char* data, size_t length) {
+      if (upload.bytes.size() + length > app::kMaxTableBytes) {
+        too_large = true;
+        return false;
+      }
+      upload.bytes.append(data, length);
+      return true;
+    });
+    if (too_large) {
+      return Fail(
+          ErrorCode::kResourceExhausted,
+          fmt::format("the upload is larger than {} MiB; split it", app::kMaxTableBytes >> 20U));
+    }
+    if (!read) {
+      return Fail(ErrorCode::kUnavailable,
+                  "the upload could not be received whole (the connection closed); send it "
+                  "again");
+    }
+    return upload;
+  }
+  // The same from bytes already in memory (HandleDirect).
+  static Result<Upload> FromBytes(const httplib::Request& request, std::string_view bytes) {
+    httplib::ContentReader reader(
+        [bytes](const httplib::ContentReceiver& receive) {
+          return bytes.empty() || receive(bytes.data(), bytes.size());
+        },
+        [](const httplib::MultipartContentHeader&, const httplib::ContentReceiver&) {
+          return false;
+        });
+    return Receive(request, reader);
+  }
+};
+
 // A request as the handlers see it: the path's captures ({project}, {run}), the query, the
 // body, and the store to open.
 struct Call {
   const httplib::Request& request;
   std::vector<std::string> captures;
   const std::string& store_url;
-  Executor* executor;          // the server's one pool for parallel measuring, shared by requests
-  std::string body_path = {};  // the streamed request body, for the routes that read one
-  app::Principal who = {};     // who asks (an administrator, without accounts)
+  Executor* executor;       // the server's one pool for parallel measuring, shared by requests
+  app::Principal who = {};  // who asks (an administrator, without accounts)
   store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
   Json json = {};                       // the JSON body, for the routes that read one
   std::string text = {};                // the text body, for the routes that read one
   std::string_view data = {};           // the store protocol's document, for its routes
+  // The uploaded table, for the routes that read one; a handler takes its bytes.
+  mutable std::optional<Upload> upload = {};
   // A write's audit entry, written by the Store in the write's own transaction.
   mutable std::optional<core::AuditEntry> audit = {};
   mutable bool audit_written = false;
@@ -172,67 +227,6 @@ Result<std::unique_ptr<store::Store>> Open(const Call& call, store::Access acces
   return store;
 }
 
-// The request body in a temporary file, named so the table reader knows its format; removed
-// when the value goes.
-class BodyFile {
- public:
-  // Streams the body to the file as it arrives: an upload is never held in memory whole.
-  static Result<BodyFile> Stream(const httplib::Request& request,
-                                 const httplib::ContentReader& reader) {
-    const std::string type = request.get_header_value("Content-Type");
-    const bool lines = type.find("ndjson") != std::string::npos ||
-                       type.find("jsonl") != std::string::npos ||
-                       type.find("json-seq") != std::string::npos;
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "foresight-upload-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) return Fail(ErrorCode::kUnavailable, "cannot store the upload for reading");
-    close(fd);
-    BodyFile file(pattern + (lines ? ".jsonl" : ".csv"));
-    std::error_code ec;
-    std::filesystem::rename(pattern, file.path_, ec);
-    if (ec) {
-      std::remove(pattern.c_str());
-      return Fail(ErrorCode::kUnavailable, "cannot store the upload for reading");
-    }
-    std::ofstream out(file.path_, std::ios::binary);
-    const bool read = reader([&out](const char* data, size_t length) {
-      out.write(data, static_cast<std::streamsize>(length));
-      return out.good();
-    });
-    out.close();
-    if (!read || !out) {
-      return Fail(ErrorCode::kUnavailable,
-                  "the upload could not be received whole (the connection closed, or the "
-                  "server's disk is full); send it again");
-    }
-    return file;
-  }
-  // The same from bytes already in memory (HandleDirect).
-  static Result<BodyFile> FromBytes(const httplib::Request& request, std::string_view bytes) {
-    httplib::ContentReader reader(
-        [bytes](const httplib::ContentReceiver& receive) {
-          return bytes.empty() || receive(bytes.data(), bytes.size());
-        },
-        [](const httplib::MultipartContentHeader&, const httplib::ContentReceiver&) {
-          return false;
-        });
-    return Stream(request, reader);
-  }
-  BodyFile(BodyFile&& other) noexcept : path_(std::exchange(other.path_, "")) {}
-  BodyFile(const BodyFile&) = delete;
-  BodyFile& operator=(const BodyFile&) = delete;
-  BodyFile& operator=(BodyFile&&) = delete;
-  ~BodyFile() {
-    if (!path_.empty()) std::remove(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  explicit BodyFile(std::string path) : path_(std::move(path)) {}
-  std::string path_;
-};
-
 // Problems in an uploaded file: 400 with each problem's line, column and message.
 Reply Problems(const app::IngestOutcome& outcome) {
   Json problems = Json::array();
@@ -303,7 +297,8 @@ Result<Reply> AddEvalSet(const Call& call) {
   o.slice_columns = Params(call, "slice");
   o.task = Param(call, "task");
   o.positive = Param(call, "positive");
-  o.file = call.body_path;
+  o.file = call.upload->name;
+  o.content = std::move(call.upload->bytes);
   auto store = Open(call, store::Access::kWrite);
   if (!store) return Fail(store.error());
   const SystemClock clock;
@@ -366,7 +361,8 @@ Result<Reply> AddRun(const Call& call) {
   auto tags = Pairs(call, "tag");
   if (!tags) return Fail(tags.error());
   o.tags = std::move(*tags);
-  o.predictions_file = call.body_path;
+  o.predictions_file = call.upload->name;
+  o.content = std::move(call.upload->bytes);
   auto store = Open(call, store::Access::kWrite);
   if (!store) return Fail(store.error());
   const SystemClock clock;
@@ -1207,7 +1203,7 @@ std::string PatternOf(std::string_view path) {
 }
 
 // How a route that reads a body receives it: streamed from the connection, or from bytes.
-using Receive = std::function<Result<BodyFile>()>;
+using Receive = std::function<Result<Upload>()>;
 
 // What every request of one server shares.
 struct Context {
@@ -1373,12 +1369,10 @@ Reply Dispatch(const Route& route, const httplib::Request& request, const Contex
       }
       if (route.info.data) call.data = json_body;
       if (Audited(route, call)) call.audit = AuditEntryOf(route, call, SuccessStatus(route));
-      std::optional<BodyFile> body;
       if (route.info.body) {
         auto received = receive();
         if (!received) return Fail(received.error());
-        body.emplace(std::move(*received));
-        call.body_path = body->path();
+        call.upload = std::move(*received);
       }
       return route.handler(call);
     } catch (const std::exception& e) {
@@ -1523,8 +1517,7 @@ DirectReply HandleDirect(const std::string& store_url, std::string_view method,
     const std::regex pattern(http_api::PatternOf(route.info.path));
     if (!std::regex_match(request.path, request.matches, pattern)) continue;
     const http_api::Reply reply = http_api::Dispatch(
-        route, request, context, [&] { return http_api::BodyFile::FromBytes(request, body); },
-        body);
+        route, request, context, [&] { return http_api::Upload::FromBytes(request, body); }, body);
     return {reply.status, reply.json, reply.type};
   }
   return {404, http_api::ErrorJson(Error(ErrorCode::kNotFound,
@@ -1635,8 +1628,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
                                     const httplib::ContentReader* reader) {
       const http_api::Reply reply = http_api::Dispatch(
           route, request, context,
-          [&]() -> Result<http_api::BodyFile> {
-            auto streamed = http_api::BodyFile::Stream(request, *reader);
+          [&]() -> Result<http_api::Upload> {
+            auto streamed = http_api::Upload::Receive(request, *reader);
             // The reader stops at the size limit and marks the response 413.
             if (!streamed && response.status == 413) {
               return Fail(ErrorCode::kResourceExhausted,

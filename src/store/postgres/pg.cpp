@@ -1,6 +1,7 @@
 #include "store/postgres/pg.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cmath>
@@ -210,8 +211,17 @@ Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
                   sql);
 }
 
+bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
+  if (std::chrono::steady_clock::now() - last_served_ >= window) return false;
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  return poll(&socket, 1, 0) == 0;  // nothing to read, no close: as it was left
+}
+
 Result<Rows> Connection::Finished(PGresult* result, std::string_view sql) {
-  if (result != nullptr && Succeeded(result)) return Rows(result);
+  if (result != nullptr && Succeeded(result)) {
+    last_served_ = std::chrono::steady_clock::now();
+    return Rows(result);
+  }
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   last_state_ = state != nullptr ? state : "";
   Error error = StatementError(conn_, result, sql);

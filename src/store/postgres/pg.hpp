@@ -6,6 +6,7 @@
 // it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -97,6 +98,10 @@ class Connection {
 
   // Whether it can serve another Store: still connected, and no transaction open.
   bool Reusable() const;
+  // Whether a statement succeeded on it within `window` (the server served it then), and
+  // nothing has arrived since: an idle connection that the server ends (a restart, an
+  // administrator) receives its last message and the close, so it is not quiet any more.
+  bool QuietSince(std::chrono::steady_clock::duration window) const;
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
@@ -109,6 +114,7 @@ class Connection {
   // per connection (and a pooled connection serves many Stores), not once per call.
   std::unordered_map<std::string, std::string> prepared_;
   bool in_transaction_ = false;
+  std::chrono::steady_clock::time_point last_served_ = {};
   std::string last_state_;  // the SQLSTATE of the last statement that failed in Transaction
 };
 

@@ -47,7 +47,9 @@ Lease TakePooled(const std::string& key, const std::function<bool(Connection&)>&
       found->second.pop_back();
     }
     // The server may have ended it while it waited (a restart, a dropped database).
-    if (usable(*connection)) return Leased(std::move(connection), key);
+    if (connection->QuietSince(kTrustedIdle) || usable(*connection)) {
+      return Leased(std::move(connection), key);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // open; one taken from the pool is checked with a round trip before it is used.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,10 +23,17 @@ using Lease = std::unique_ptr<Connection, ReturnToPool>;
 
 // An idle connection of `key` (a URL and how it was set up) that `usable` accepts (one round
 // trip: it checks that the server still serves it, and what the caller needs), or nullptr.
-// The ones it refuses are closed.
+// The ones it refuses are closed. A connection that served a statement within kTrustedIdle
+// and has received nothing since is handed out without the round trip, as busy pools do: a
+// connection the server ended has received its closing. (A schema upgraded by a newer
+// foresight is therefore noticed within kTrustedIdle, not at once: upgrade with the servers
+// stopped.)
 Lease TakePooled(const std::string& key, const std::function<bool(Connection&)>& usable);
 // A new connection's lease, returned to `key`'s pool when it ends.
 Lease Leased(std::unique_ptr<Connection> connection, std::string key);
+
+// How long after its last statement a pooled connection is trusted without a check.
+inline constexpr std::chrono::milliseconds kTrustedIdle{1000};
 
 // Idle connections kept per key; more are closed.
 inline constexpr size_t kMaxIdlePerKey = 32;

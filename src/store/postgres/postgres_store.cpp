@@ -228,6 +228,15 @@ struct ColumnRef {
   std::string_view item;
 };
 
+// A column as stored: its row of `columns` and its chunks, not yet decoded.
+struct StoredColumn {
+  std::string name;
+  std::string type;
+  int64_t rows = 0;
+  std::optional<std::string> levels;
+  std::vector<Chunk> chunks;
+};
+
 std::string Where(const ColumnRef& ref) {
   return fmt::format("{}: column '{}'", ref.item, ref.name);
 }
@@ -287,9 +296,10 @@ class PostgresStore final : public Store {
   Status WriteColumn(const ColumnRef& ref, ColumnType type, const std::vector<Chunk>& chunks,
                      size_t rows,
                      const std::optional<std::vector<std::string>>& levels = std::nullopt);
-  template <typename T>
-  Status ReadColumn(const ColumnRef& ref, ColumnType expected, size_t rows, std::vector<T>& out,
-                    std::optional<std::vector<std::string>>* levels = nullptr);
+  // Every column of an owner (but its ids, unless `with_ids`) with its chunks, in the order
+  // they were written: one round trip.
+  Result<std::vector<StoredColumn>> FetchColumns(std::string_view owner_kind, int64_t owner_id,
+                                                 bool with_ids);
 
   Lease db_;
   int64_t project_id_;
@@ -385,47 +395,66 @@ Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
   return {};
 }
 
-template <typename T>
-Status PostgresStore::ReadColumn(const ColumnRef& ref, ColumnType expected, size_t rows,
-                                 std::vector<T>& out,
-                                 std::optional<std::vector<std::string>>* levels) {
-  out.clear();
-  FS_TRY(meta, db_->Query("SELECT type, rows, levels FROM columns WHERE owner_kind = $1 AND "
-                          "owner_id = $2 AND name = $3",
-                          Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name)));
-  if (meta.empty()) return Fail(Damaged(Where(ref), "the column is missing"));
-  const Row m = meta[0];
-  const std::string type_name = m.Text(0);
-  const auto type = ParseColumnType(type_name);
-  if (!type) return Fail(Damaged(Where(ref), fmt::format("unknown column type '{}'", type_name)));
-  if (*type != expected) {
-    return Fail(Damaged(Where(ref), fmt::format("the column has type '{}', expected '{}'",
-                                                type_name, internal::ColumnTypeName(expected))));
+Result<std::vector<StoredColumn>> PostgresStore::FetchColumns(std::string_view owner_kind,
+                                                              int64_t owner_id, bool with_ids) {
+  FS_TRY(rows, db_->Query("SELECT col.name, col.type, col.rows, col.levels, c.hash, c.raw_bytes, "
+                          "c.rows, c.data FROM columns col LEFT JOIN column_chunks cc ON "
+                          "cc.owner_kind = col.owner_kind AND cc.owner_id = col.owner_id AND "
+                          "cc.name = col.name LEFT JOIN chunks c ON c.hash = cc.hash WHERE "
+                          "col.owner_kind = $1 AND col.owner_id = $2 AND ($3 OR col.name <> "
+                          "'id') ORDER BY col.seq, cc.chunk_index",
+                          Params().Text(owner_kind).Int(owner_id).Text(with_ids ? "t" : "f")));
+  std::vector<StoredColumn> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    const Row row = rows[i];
+    if (out.empty() || out.back().name != row.Text(0)) {
+      StoredColumn column;
+      column.name = row.Text(0);
+      column.type = row.Text(1);
+      column.rows = row.Int(2);
+      if (!row.IsNull(3)) column.levels = row.Text(3);
+      out.push_back(std::move(column));
+    }
+    if (row.IsNull(4)) continue;  // a column without chunks (no rows)
+    Chunk chunk;
+    chunk.hash = row.Text(4);
+    chunk.raw_bytes = static_cast<size_t>(std::max<int64_t>(row.Int(5), 0));
+    chunk.rows = static_cast<size_t>(std::max<int64_t>(row.Int(6), 0));
+    chunk.compressed = row.Bytes(7);
+    out.back().chunks.push_back(std::move(chunk));
   }
-  if (m.Int(1) < 0 || static_cast<size_t>(m.Int(1)) != rows) {
+  return out;
+}
+
+// The values of `ref`'s column among `columns`, checked against what its owner says.
+template <typename T>
+Status DecodeColumn(const std::vector<StoredColumn>& columns, const ColumnRef& ref,
+                    ColumnType expected, size_t rows, std::vector<T>& out,
+                    std::optional<std::vector<std::string>>* levels = nullptr) {
+  out.clear();
+  const auto found = std::find_if(columns.begin(), columns.end(),
+                                  [&](const StoredColumn& c) { return c.name == ref.name; });
+  if (found == columns.end()) return Fail(Damaged(Where(ref), "the column is missing"));
+  const StoredColumn& m = *found;
+  const auto type = ParseColumnType(m.type);
+  if (!type) return Fail(Damaged(Where(ref), fmt::format("unknown column type '{}'", m.type)));
+  if (*type != expected) {
+    return Fail(Damaged(Where(ref), fmt::format("the column has type '{}', expected '{}'", m.type,
+                                                internal::ColumnTypeName(expected))));
+  }
+  if (m.rows < 0 || static_cast<size_t>(m.rows) != rows) {
     return Fail(
-        Damaged(Where(ref), fmt::format("the column has {} rows, expected {}", m.Int(1), rows)));
+        Damaged(Where(ref), fmt::format("the column has {} rows, expected {}", m.rows, rows)));
   }
   if (levels != nullptr) {
     levels->reset();
-    if (!m.IsNull(2)) {
-      FS_TRY(parsed, internal::ParseJsonList(m.Text(2), Where(ref) + ": levels"));
+    if (m.levels) {
+      FS_TRY(parsed, internal::ParseJsonList(*m.levels, Where(ref) + ": levels"));
       *levels = std::move(parsed);
     }
   }
-  FS_TRY(chunks,
-         db_->Query("SELECT c.hash, c.raw_bytes, c.rows, c.data FROM column_chunks cc JOIN "
-                    "chunks c ON c.hash = cc.hash WHERE cc.owner_kind = $1 AND cc.owner_id = $2 "
-                    "AND cc.name = $3 ORDER BY cc.chunk_index",
-                    Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name)));
   out.reserve(rows);
-  for (int i = 0; i < chunks.size(); ++i) {
-    const Row row = chunks[i];
-    Chunk chunk;
-    chunk.hash = row.Text(0);
-    chunk.raw_bytes = static_cast<size_t>(std::max<int64_t>(row.Int(1), 0));
-    chunk.rows = static_cast<size_t>(std::max<int64_t>(row.Int(2), 0));
-    chunk.compressed = row.Bytes(3);
+  for (const Chunk& chunk : m.chunks) {
     const size_t before = out.size();
     if (Status decoded = Decode(chunk, out); !decoded) {
       if (decoded.error().code() != ErrorCode::kDataLoss) return decoded;
@@ -519,28 +548,28 @@ Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with
   e.created_at = row.info.created_at;
   const std::string item = SetItem(name);
   const size_t n = row.info.rows;
+  FS_TRY(columns, FetchColumns(kEvalSetOwner, row.id, with_ids));
   if (with_ids) {
-    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, "id", item}, ColumnType::kString, n, e.ids));
+    FS_CHECK(
+        DecodeColumn(columns, {kEvalSetOwner, row.id, "id", item}, ColumnType::kString, n, e.ids));
   }
   if (e.task == core::EvalTask::kRegression) {
-    FS_CHECK(
-        ReadColumn({kEvalSetOwner, row.id, "target", item}, ColumnType::kFloat64, n, e.targets));
+    FS_CHECK(DecodeColumn(columns, {kEvalSetOwner, row.id, "target", item}, ColumnType::kFloat64, n,
+                          e.targets));
   } else {
-    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, "label", item}, ColumnType::kInt32, n, e.labels));
+    FS_CHECK(DecodeColumn(columns, {kEvalSetOwner, row.id, "label", item}, ColumnType::kInt32, n,
+                          e.labels));
   }
-  FS_TRY(slices, db_->Query("SELECT name FROM columns WHERE owner_kind = 'evalset' AND "
-                            "owner_id = $1 AND starts_with(name, 'slice:') ORDER BY seq",
-                            Params().Int(row.id)));
-  for (int i = 0; i < slices.size(); ++i) {
-    const std::string column = slices[i].Text(0);
+  for (const StoredColumn& stored : columns) {
+    if (!stored.name.starts_with(kSlicePrefix)) continue;
     core::SliceColumn slice;
-    slice.name = column.substr(kSlicePrefix.size());
+    slice.name = stored.name.substr(kSlicePrefix.size());
     std::optional<std::vector<std::string>> levels;
-    FS_CHECK(ReadColumn({kEvalSetOwner, row.id, column, item}, ColumnType::kInt32, n, slice.codes,
-                        &levels));
+    FS_CHECK(DecodeColumn(columns, {kEvalSetOwner, row.id, stored.name, item}, ColumnType::kInt32,
+                          n, slice.codes, &levels));
     if (!levels) {
-      return Fail(
-          Damaged(fmt::format("{}: column '{}'", item, column), "a slice column without levels"));
+      return Fail(Damaged(fmt::format("{}: column '{}'", item, stored.name),
+                          "a slice column without levels"));
     }
     slice.levels = std::move(*levels);
     e.slices.push_back(std::move(slice));
@@ -646,8 +675,9 @@ Result<core::Run> PostgresStore::GetRun(std::string_view name) {
   for (int i = 0; i < attrs.size(); ++i) {
     FS_CHECK(internal::DecodeAttribute(attrs[i], 0, item, run.params, run.tags));
   }
-  FS_CHECK(ReadColumn({kRunOwner, id, "predictions", item}, ColumnType::kFloat64,
-                      set.info.rows * internal::PredictionWidth(set.info), run.predictions));
+  FS_TRY(columns, FetchColumns(kRunOwner, id, true));
+  FS_CHECK(DecodeColumn(columns, {kRunOwner, id, "predictions", item}, ColumnType::kFloat64,
+                        set.info.rows * internal::PredictionWidth(set.info), run.predictions));
   return run;
 }
 

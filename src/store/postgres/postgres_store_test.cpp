@@ -103,9 +103,10 @@ TEST_F(PostgresStoreTest, ConnectionsAreReusedAndDeadOnesReplaced) {
     ASSERT_TRUE(writer);
     EXPECT_TRUE((*writer)->AddRun(SmallRun("gbm", "holdout", 4)));
   }
-  // The server ends every connection (a restart): the next open connects anew.
+  // The server ends every connection (a restart; waiting until each has ended): the next
+  // open, though within the time a recently used connection is trusted, connects anew.
   ASSERT_TRUE(
-      admin_->Exec(fmt::format("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+      admin_->Exec(fmt::format("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
                                "WHERE datname = '{}'",
                                url.substr(url.rfind('/') + 1))));
   auto after = OpenPostgresStore(url, kDefaultProject, Access::kRead);
@@ -287,6 +288,8 @@ TEST_F(PostgresStoreTest, ADatabaseOfANewerForesightIsRefused) {
   auto raw = Connection::Open(url);
   ASSERT_TRUE(raw);
   ASSERT_TRUE((*raw)->Exec("UPDATE foresight_schema SET version = 99"));
+  // A pooled connection is trusted without a check for kTrustedIdle after its last statement.
+  std::this_thread::sleep_for(kTrustedIdle + std::chrono::milliseconds(100));
   auto store = OpenPostgresStore(url);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
