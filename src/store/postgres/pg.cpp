@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "store/internal/fault_injection.hpp"
+#include "store/internal/try.hpp"
 
 namespace foresight::store::postgres {
 // Named, not anonymous: unity builds may put this file in one unit with the SQLite store.
@@ -169,7 +170,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
 Connection::~Connection() { PQfinish(conn_); }
 
 bool Connection::Reusable() const {
-  return !in_transaction_ && PQstatus(conn_) == CONNECTION_OK &&
+  return !in_transaction_ && deferred_.empty() && PQstatus(conn_) == CONNECTION_OK &&
          PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
 
@@ -180,35 +181,123 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
   return Run(sql, params);
 }
 
-Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
-  if (Injected(sql)) {
-    return Fail(internal::FaultInjection::Failure(sql));
-  }
-  const size_t n = params.values_.size();
-  std::vector<const char*> values(n);
-  std::vector<int> lengths(n);
-  for (size_t i = 0; i < n; ++i) {
-    values[i] = params.null_[i] ? nullptr : params.values_[i].data();
-    lengths[i] = static_cast<int>(params.values_[i].size());
-  }
+Result<std::string> Connection::PreparedName(std::string_view sql, int parameters) {
   std::string text(sql);
   auto prepared = prepared_.find(text);
-  if (prepared == prepared_.end() && prepared_.size() < pg_detail::kMaxPrepared) {
-    std::string name = fmt::format("fs{}", prepared_.size());
-    PGresult* made = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(n), nullptr);
-    const bool ok = made != nullptr && PQresultStatus(made) == PGRES_COMMAND_OK;
-    if (!ok) return Finished(made, sql);  // its error, as running it would have said
-    PQclear(made);
-    prepared = prepared_.emplace(std::move(text), std::move(name)).first;
+  if (prepared != prepared_.end()) return prepared->second;
+  if (prepared_.size() >= pg_detail::kMaxPrepared) return std::string();
+  std::string name = fmt::format("fs{}", prepared_.size());
+  PGresult* made = PQprepare(conn_, name.c_str(), text.c_str(), parameters, nullptr);
+  const bool ok = made != nullptr && PQresultStatus(made) == PGRES_COMMAND_OK;
+  if (!ok) {
+    auto failed = Finished(made, sql);  // its error, as running it would have said
+    return Fail(failed.error());
   }
-  if (prepared == prepared_.end()) {
-    return Finished(PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(n), nullptr,
-                                 values.data(), lengths.data(), params.binary_.data(), 0),
+  PQclear(made);
+  prepared_.emplace(std::move(text), name);
+  return name;
+}
+
+// A statement's parameters as libpq takes them.
+struct Arguments {
+  explicit Arguments(const std::vector<std::string>& values, const std::vector<bool>& null)
+      : pointers(values.size()), lengths(values.size()) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      pointers[i] = null[i] ? nullptr : values[i].data();
+      lengths[i] = static_cast<int>(values[i].size());
+    }
+  }
+  std::vector<const char*> pointers;
+  std::vector<int> lengths;
+};
+
+Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
+  if (Injected(sql)) {
+    deferred_.clear();
+    return Fail(internal::FaultInjection::Failure(sql));
+  }
+  if (!deferred_.empty()) return RunPipelined(sql, params);
+  const int n = static_cast<int>(params.values_.size());
+  const Arguments args(params.values_, params.null_);
+  FS_TRY(name, PreparedName(sql, n));
+  if (name.empty()) {
+    return Finished(PQexecParams(conn_, std::string(sql).c_str(), n, nullptr, args.pointers.data(),
+                                 args.lengths.data(), params.binary_.data(), 0),
                     sql);
   }
-  return Finished(PQexecPrepared(conn_, prepared->second.c_str(), static_cast<int>(n),
-                                 values.data(), lengths.data(), params.binary_.data(), 0),
+  return Finished(PQexecPrepared(conn_, name.c_str(), n, args.pointers.data(), args.lengths.data(),
+                                 params.binary_.data(), 0),
                   sql);
+}
+
+void Connection::Defer(std::string_view sql, Params params) {
+  Deferred statement{std::string(sql), std::move(params), std::nullopt};
+  // Counted where it is issued, as an immediate statement would be.
+  if (Injected(sql)) statement.injected = internal::FaultInjection::Failure(sql);
+  deferred_.push_back(std::move(statement));
+}
+
+Result<Rows> Connection::RunPipelined(std::string_view sql, const Params& params) {
+  std::vector<Deferred> batch = std::exchange(deferred_, {});
+  for (Deferred& statement : batch) {
+    // A failure injected for tests: nothing reaches the server, as with a lost connection.
+    if (statement.injected) return Fail(std::move(*statement.injected));
+  }
+  batch.push_back({std::string(sql), params, std::nullopt});
+  // Prepared first (once per connection), so the pipeline holds only executions.
+  std::vector<std::string> names;
+  names.reserve(batch.size());
+  for (const Deferred& statement : batch) {
+    FS_TRY(name, PreparedName(statement.sql, static_cast<int>(statement.params.values_.size())));
+    names.push_back(std::move(name));
+  }
+  if (PQenterPipelineMode(conn_) != 1) return Finished(nullptr, sql);
+  size_t sent = 0;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const Params& p = batch[i].params;
+    const int n = static_cast<int>(p.values_.size());
+    const Arguments args(p.values_, p.null_);
+    const int ok =
+        names[i].empty()
+            ? PQsendQueryParams(conn_, batch[i].sql.c_str(), n, nullptr, args.pointers.data(),
+                                args.lengths.data(), p.binary_.data(), 0)
+            : PQsendQueryPrepared(conn_, names[i].c_str(), n, args.pointers.data(),
+                                  args.lengths.data(), p.binary_.data(), 0);
+    if (ok != 1) break;
+    ++sent;
+  }
+  PQpipelineSync(conn_);
+  // Each statement's result (then a null that ends it), and the sync's. After a failure the
+  // server skips the rest of the pipeline: their results say "aborted".
+  std::vector<PGresult*> results(batch.size(), nullptr);
+  for (size_t i = 0; i < sent; ++i) {
+    results[i] = PQgetResult(conn_);
+    if (results[i] == nullptr) break;  // the connection is gone
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+  }
+  while (PGresult* rest = PQgetResult(conn_)) {
+    const bool sync = PQresultStatus(rest) == PGRES_PIPELINE_SYNC;
+    PQclear(rest);
+    if (sync) break;
+  }
+  PQexitPipelineMode(conn_);
+  std::optional<Error> failure;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const bool last = i + 1 == batch.size();
+    if (failure) {
+      PQclear(results[i]);
+      continue;
+    }
+    if (last) return Finished(results[i], batch[i].sql);
+    if (results[i] != nullptr && Succeeded(results[i])) {
+      PQclear(results[i]);
+      last_served_ = std::chrono::steady_clock::now();
+      continue;
+    }
+    auto failed = Finished(results[i], batch[i].sql);  // the first failure is the cause
+    failure = failed.error();
+  }
+  return Fail(std::move(*failure));
 }
 
 bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
@@ -256,12 +345,13 @@ Status Connection::Transaction(const std::function<Status()>& body) {
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
     if (Status cleared = RollbackIfOpen(); !cleared) return cleared;
-    if (Status begun = Exec("BEGIN"); !begun) return begun;
-    in_transaction_ = true;
     last_state_.clear();
+    Defer("BEGIN");  // sent with the body's first statement
+    in_transaction_ = true;
     Status done = body();
-    if (done) done = Exec("COMMIT");
+    if (done) done = Exec("COMMIT");  // with the statements deferred until the end
     in_transaction_ = false;
+    deferred_.clear();
     if (done) return done;
     // Retried by the server's own verdict (SQLSTATE), not by words of a message that the
     // server's language setting may translate: a serialization failure or a deadlock.

@@ -87,6 +87,10 @@ class Connection {
   // first, so its writes are never seen or committed.
   Result<Rows> Query(std::string_view sql, const Params& params = {});
   Status Exec(std::string_view sql, const Params& params = {});
+  // In Transaction: a statement whose result is not needed, sent with the next one (libpq's
+  // pipeline mode: several statements, one round trip). Its failure is that next statement's
+  // (or the COMMIT's) failure. BEGIN is deferred so too.
+  void Defer(std::string_view sql, Params params = {});
   // Runs several statements without parameters (a migration).
   Status ExecScript(std::string_view sql);
 
@@ -105,8 +109,18 @@ class Connection {
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
+  struct Deferred {
+    std::string sql;
+    Params params;
+    std::optional<Error> injected;  // a failure injected for tests: nothing is sent
+  };
   Status RollbackIfOpen();
   Result<Rows> Run(std::string_view sql, const Params& params);
+  // The deferred statements and this one, in one round trip.
+  Result<Rows> RunPipelined(std::string_view sql, const Params& params);
+  // The name `sql` is prepared under on this connection (preparing it now), or "" when the
+  // connection keeps no more prepared statements.
+  Result<std::string> PreparedName(std::string_view sql, int parameters);
   // The rows of a statement that succeeded, or its error (noting its SQLSTATE).
   Result<Rows> Finished(pg_result* result, std::string_view sql);
   pg_conn* conn_;
@@ -114,6 +128,7 @@ class Connection {
   // per connection (and a pooled connection serves many Stores), not once per call.
   std::unordered_map<std::string, std::string> prepared_;
   bool in_transaction_ = false;
+  std::vector<Deferred> deferred_;
   std::chrono::steady_clock::time_point last_served_ = {};
   std::string last_state_;  // the SQLSTATE of the last statement that failed in Transaction
 };

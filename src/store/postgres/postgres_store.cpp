@@ -318,10 +318,11 @@ Status PostgresStore::Write(const std::function<Status()>& body) {
     FS_CHECK(body());
     if (!audit_) return {};
     const core::AuditEntry& e = *audit_;
-    return db_->Exec(
-        internal::kInsertAuditPostgres,
-        Params().Text(e.at).Text(e.user).Text(e.action).Text(e.project).Text(e.target).Int(
-            int64_t{e.status}));
+    // Sent with the COMMIT.
+    db_->Defer(internal::kInsertAuditPostgres,
+               Params().Text(e.at).Text(e.user).Text(e.action).Text(e.project).Text(e.target).Int(
+                   int64_t{e.status}));
+    return {};
   });
   if (done && audit_ && audit_written_ != nullptr) *audit_written_ = true;
   return done;
@@ -350,6 +351,21 @@ Result<std::optional<SetRow>> PostgresStore::FindSet(std::string_view name) {
 // "HASH-N" when another content has that hash (see column_codec.hpp). A concurrent writer of
 // the same chunk makes the insert wait for its transaction, then do nothing.
 Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
+  // Usually one statement: the insert, and whether a chunk stored before under the hash holds
+  // the same bytes (compared by the server, not sent back). The comparison sees what was
+  // committed when the statement began; a chunk another writer committed since (the insert
+  // waited for it) is compared by the loop below.
+  FS_TRY(first,
+         db_->Query("WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
+                    "VALUES ($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING "
+                    "hash) SELECT EXISTS (SELECT 1 FROM inserted), (SELECT raw_bytes = $2 AND "
+                    "rows = $3 AND data = $4 FROM chunks WHERE hash = $1)",
+                    Params()
+                        .Text(chunk.hash)
+                        .Int(SqlCount(chunk.raw_bytes))
+                        .Int(SqlCount(chunk.rows))
+                        .Bytes(chunk.compressed)));
+  if (!first.empty() && (first[0].Text(0) == "t" || first[0].Text(1) == "t")) return chunk.hash;
   for (int n = 0;; ++n) {
     const std::string key = n == 0 ? chunk.hash : fmt::format("{}-{}", chunk.hash, n);
     FS_TRY(inserted,
@@ -381,16 +397,18 @@ Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
   } else {
     column.Null();
   }
-  FS_CHECK(
-      db_->Exec("INSERT INTO columns (owner_kind, owner_id, name, type, rows, levels) "
-                "VALUES ($1, $2, $3, $4, $5, $6)",
-                column));
+  // The rows that need no answer go with the next statement that does (a chunk's insert, or
+  // the COMMIT): a column costs a round trip per chunk, not three.
+  db_->Defer(
+      "INSERT INTO columns (owner_kind, owner_id, name, type, rows, levels) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      std::move(column));
   for (size_t i = 0; i < chunks.size(); ++i) {
     FS_TRY(key, StoreChunk(chunks[i]));
-    FS_CHECK(db_->Exec(
+    db_->Defer(
         "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, "
         "hash) VALUES ($1, $2, $3, $4, $5)",
-        Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name).Int(SqlCount(i)).Text(key)));
+        Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name).Int(SqlCount(i)).Text(key));
   }
   return {};
 }
@@ -496,8 +514,7 @@ Status PostgresStore::InsertEvalSet(const core::EvalSet& e) {
                 fmt::format("an evaluation set named '{}' exists already{}; choose another name",
                             e.name, InProject()));
   };
-  FS_TRY(existing, FindId("evalsets", e.name));
-  if (existing) return taken();
+  // A name taken already fails the insert (the unique key), without a round trip to ask.
   auto inserted = db_->Query(
       "INSERT INTO evalsets (project_id, name, task, rows, classes, "
       "source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
@@ -619,8 +636,7 @@ Status PostgresStore::InsertRun(const core::Run& run) {
                 fmt::format("a run named '{}' exists already{}; choose another name", run.name,
                             InProject()));
   };
-  FS_TRY(existing, FindId("runs", run.name));
-  if (existing) return taken();
+  // A name taken already fails the insert (the unique key), without a round trip to ask.
   auto inserted = db_->Query(
       "INSERT INTO runs (project_id, name, evalset_id, method, "
       "train_size, effort_hours, created_at) VALUES ($1, $2, $3, $4, $5, "
@@ -638,10 +654,10 @@ Status PostgresStore::InsertRun(const core::Run& run) {
   const int64_t id = (*inserted)[0].Int(0);
   for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
     for (const auto& [key, value] : *list) {
-      FS_CHECK(
-          db_->Exec("INSERT INTO run_attributes (run_id, kind, key, value) VALUES ($1, $2, "
-                    "$3, $4)",
-                    Params().Int(id).Text(kind).Text(key).Text(value)));
+      db_->Defer(
+          "INSERT INTO run_attributes (run_id, kind, key, value) VALUES ($1, $2, "
+          "$3, $4)",
+          Params().Int(id).Text(kind).Text(key).Text(value));
     }
   }
   return WriteColumn({kRunOwner, id, "predictions", RunItem(run.name)}, ColumnType::kFloat64,
