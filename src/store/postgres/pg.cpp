@@ -238,30 +238,40 @@ void Connection::Defer(std::string_view sql, Params params) {
 }
 
 Result<Rows> Connection::RunPipelined(std::string_view sql, const Params& params) {
-  std::vector<Deferred> batch = std::exchange(deferred_, {});
-  for (Deferred& statement : batch) {
+  const std::vector<Deferred> deferred = std::exchange(deferred_, {});
+  for (const Deferred& statement : deferred) {
     // A failure injected for tests: nothing reaches the server, as with a lost connection.
-    if (statement.injected) return Fail(std::move(*statement.injected));
+    if (statement.injected) return Fail(*statement.injected);
   }
-  batch.push_back({std::string(sql), params, std::nullopt});
+  // The statements in order, the last one `sql` (its parameters not copied: a chunk's may be
+  // megabytes).
+  struct Statement {
+    std::string_view sql;
+    const Params* params;
+    std::string name;  // prepared as; "" for unprepared
+  };
+  std::vector<Statement> batch;
+  batch.reserve(deferred.size() + 1);
+  for (const Deferred& statement : deferred) {
+    batch.push_back({statement.sql, &statement.params, {}});
+  }
+  batch.push_back({sql, &params, {}});
   // Prepared first (once per connection), so the pipeline holds only executions.
-  std::vector<std::string> names;
-  names.reserve(batch.size());
-  for (const Deferred& statement : batch) {
-    FS_TRY(name, PreparedName(statement.sql, static_cast<int>(statement.params.values_.size())));
-    names.push_back(std::move(name));
+  for (Statement& statement : batch) {
+    FS_TRY(name, PreparedName(statement.sql, static_cast<int>(statement.params->values_.size())));
+    statement.name = std::move(name);
   }
   if (PQenterPipelineMode(conn_) != 1) return Finished(nullptr, sql);
   size_t sent = 0;
-  for (size_t i = 0; i < batch.size(); ++i) {
-    const Params& p = batch[i].params;
+  for (const Statement& statement : batch) {
+    const Params& p = *statement.params;
     const int n = static_cast<int>(p.values_.size());
     const Arguments args(p.values_, p.null_);
     const int ok =
-        names[i].empty()
-            ? PQsendQueryParams(conn_, batch[i].sql.c_str(), n, nullptr, args.pointers.data(),
-                                args.lengths.data(), p.binary_.data(), 0)
-            : PQsendQueryPrepared(conn_, names[i].c_str(), n, args.pointers.data(),
+        statement.name.empty()
+            ? PQsendQueryParams(conn_, std::string(statement.sql).c_str(), n, nullptr,
+                                args.pointers.data(), args.lengths.data(), p.binary_.data(), 0)
+            : PQsendQueryPrepared(conn_, statement.name.c_str(), n, args.pointers.data(),
                                   args.lengths.data(), p.binary_.data(), 0);
     if (ok != 1) break;
     ++sent;

@@ -338,5 +338,55 @@ TEST_F(PostgresStoreTest, NoPasswordInAnyMessage) {
   EXPECT_EQ(Redacted("postgresql://ana:pw@host/db"), "postgresql://ana:***@host/db");
 }
 
+// Deferred statements go with the next one, in order, in one round trip: a later statement
+// sees what they wrote, and the first one that fails is the failure the caller gets, with
+// nothing of the transaction kept.
+TEST_F(PostgresStoreTest, DeferredStatementsRunInOrderAndTheirFailureIsReported) {
+  const std::string url = Fresh();
+  auto opened = Connection::Open(url);
+  ASSERT_TRUE(opened) << opened.error().message();
+  Connection& db = **opened;
+  ASSERT_TRUE(db.Exec("CREATE TABLE t (k integer PRIMARY KEY, v text NOT NULL)"));
+  Status written = db.Transaction([&]() -> Status {
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, $2)", Params().Int(int64_t{1}).Text("one"));
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, $2)", Params().Int(int64_t{2}).Text("two"));
+    auto seen = db.Query("SELECT count(*) FROM t");
+    if (!seen) return Fail(seen.error());
+    EXPECT_EQ((*seen)[0].Int(0), 2);
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, $2)", Params().Int(int64_t{3}).Text("three"));
+    return {};  // the last one goes with the COMMIT
+  });
+  ASSERT_TRUE(written) << written.error().message();
+  auto rows = db.Query("SELECT v FROM t ORDER BY k");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 3);
+  EXPECT_EQ((*rows)[2].Text(0), "three");
+
+  // The second deferred insert repeats a key: the statement after it reports that failure,
+  // not its own, and the first insert is rolled back with it.
+  Status failed = db.Transaction([&]() -> Status {
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, $2)", Params().Int(int64_t{4}).Text("four"));
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, $2)", Params().Int(int64_t{1}).Text("again"));
+    auto next = db.Query("SELECT count(*) FROM t");
+    if (!next) return Fail(next.error());
+    return {};
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code(), ErrorCode::kAlreadyExists) << failed.error().message();
+  EXPECT_NE(failed.error().message().find("INSERT INTO t"), std::string::npos)
+      << failed.error().message();
+  // A failure deferred until the COMMIT fails the COMMIT.
+  Status at_commit = db.Transaction([&]() -> Status {
+    db.Defer("INSERT INTO t (k, v) VALUES ($1, NULL)", Params().Int(int64_t{5}));
+    return {};
+  });
+  ASSERT_FALSE(at_commit);
+  EXPECT_EQ(at_commit.error().code(), ErrorCode::kInvalidArgument) << at_commit.error().message();
+  auto after = db.Query("SELECT count(*) FROM t");
+  ASSERT_TRUE(after) << after.error().message();
+  EXPECT_EQ((*after)[0].Int(0), 3);
+  EXPECT_TRUE(db.Reusable());
+}
+
 }  // namespace
 }  // namespace foresight::store::postgres
