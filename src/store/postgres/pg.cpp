@@ -312,6 +312,7 @@ Result<Rows> Connection::RunPipelined(std::string_view sql, const Params& params
 
 bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
   if (std::chrono::steady_clock::now() - last_served_ >= window) return false;
+  if (PQstatus(conn_) != CONNECTION_OK || PQsocket(conn_) < 0) return false;
   pollfd socket{PQsocket(conn_), POLLIN, 0};
   return poll(&socket, 1, 0) == 0;  // nothing to read, no close: as it was left
 }
