@@ -1,5 +1,7 @@
 #include "app/table_input.hpp"
 
+#include <cstdint>
+
 #include <fmt/format.h>
 
 #include "app/ingest.hpp"
@@ -30,6 +32,9 @@ Result<std::unique_ptr<SourceFile>> LoadTable(const std::string& path) {
   if (!text) return Fail(text.error());
   return TableFromBytes(path, std::move(*text));
 }
+
+// A SourceFile's offsets are 32-bit.
+static_assert(kMaxTableBytes < UINT32_MAX);
 
 Result<std::unique_ptr<SourceFile>> TableFromBytes(const std::string& path, std::string bytes) {
   if (bytes.size() > kMaxTableBytes) {

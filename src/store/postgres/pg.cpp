@@ -211,25 +211,6 @@ struct Arguments {
   std::vector<int> lengths;
 };
 
-Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
-  if (Injected(sql)) {
-    deferred_.clear();
-    return Fail(internal::FaultInjection::Failure(sql));
-  }
-  if (!deferred_.empty()) return RunPipelined(sql, params);
-  const int n = static_cast<int>(params.values_.size());
-  const Arguments args(params.values_, params.null_);
-  FS_TRY(name, PreparedName(sql, n));
-  if (name.empty()) {
-    return Finished(PQexecParams(conn_, std::string(sql).c_str(), n, nullptr, args.pointers.data(),
-                                 args.lengths.data(), params.binary_.data(), 0),
-                    sql);
-  }
-  return Finished(PQexecPrepared(conn_, name.c_str(), n, args.pointers.data(), args.lengths.data(),
-                                 params.binary_.data(), 0),
-                  sql);
-}
-
 void Connection::Defer(std::string_view sql, Params params) {
   Deferred statement{std::string(sql), std::move(params), std::nullopt};
   // Counted where it is issued, as an immediate statement would be.
@@ -237,7 +218,13 @@ void Connection::Defer(std::string_view sql, Params params) {
   deferred_.push_back(std::move(statement));
 }
 
-Result<Rows> Connection::RunPipelined(std::string_view sql, const Params& params) {
+// Every statement goes this way, alone or with the deferred ones before it: one path, one
+// round trip.
+Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
+  if (Injected(sql)) {
+    deferred_.clear();
+    return Fail(internal::FaultInjection::Failure(sql));
+  }
   const std::vector<Deferred> deferred = std::exchange(deferred_, {});
   for (const Deferred& statement : deferred) {
     // A failure injected for tests: nothing reaches the server, as with a lost connection.

@@ -115,9 +115,8 @@ class Connection {
     std::optional<Error> injected;  // a failure injected for tests: nothing is sent
   };
   Status RollbackIfOpen();
+  // The deferred statements and this one, in one round trip (libpq's pipeline mode).
   Result<Rows> Run(std::string_view sql, const Params& params);
-  // The deferred statements and this one, in one round trip.
-  Result<Rows> RunPipelined(std::string_view sql, const Params& params);
   // The name `sql` is prepared under on this connection (preparing it now), or "" when the
   // connection keeps no more prepared statements.
   Result<std::string> PreparedName(std::string_view sql, int parameters);

@@ -351,37 +351,32 @@ Result<std::optional<SetRow>> PostgresStore::FindSet(std::string_view name) {
 // "HASH-N" when another content has that hash (see column_codec.hpp). A concurrent writer of
 // the same chunk makes the insert wait for its transaction, then do nothing.
 Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
-  // Usually one statement: the insert, and whether a chunk stored before under the hash holds
-  // the same bytes (compared by the server, not sent back). The comparison sees what was
-  // committed when the statement began; a chunk another writer committed since (the insert
-  // waited for it) is compared by the loop below.
-  FS_TRY(first,
-         db_->Query("WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
-                    "VALUES ($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING "
-                    "hash) SELECT EXISTS (SELECT 1 FROM inserted), (SELECT raw_bytes = $2 AND "
-                    "rows = $3 AND data = $4 FROM chunks WHERE hash = $1)",
-                    Params()
-                        .Text(chunk.hash)
-                        .Int(SqlCount(chunk.raw_bytes))
-                        .Int(SqlCount(chunk.rows))
-                        .Bytes(chunk.compressed)));
-  if (!first.empty() && (first[0].Text(0) == "t" || first[0].Text(1) == "t")) return chunk.hash;
-  for (int n = 0;; ++n) {
+  // One statement per key tried: the insert, and whether a chunk stored before under the key
+  // holds the same bytes (compared by the server, not sent back). The comparison sees what was
+  // committed when the statement began, so a chunk another writer committed since (the
+  // insert waited for it) reads as unknown, and the same key is asked again.
+  constexpr int kMaxUnknown = 5;
+  int unknown = 0;
+  for (int n = 0;;) {
     const std::string key = n == 0 ? chunk.hash : fmt::format("{}-{}", chunk.hash, n);
-    FS_TRY(inserted,
-           db_->Query("INSERT INTO chunks (hash, codec, raw_bytes, rows, data) VALUES "
-                      "($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING hash",
+    FS_TRY(stored,
+           db_->Query("WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
+                      "VALUES ($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING "
+                      "hash) SELECT EXISTS (SELECT 1 FROM inserted), (SELECT raw_bytes = $2 AND "
+                      "rows = $3 AND data = $4 FROM chunks WHERE hash = $1)",
                       Params()
                           .Text(key)
                           .Int(SqlCount(chunk.raw_bytes))
                           .Int(SqlCount(chunk.rows))
                           .Bytes(chunk.compressed)));
-    if (!inserted.empty()) return key;
-    FS_TRY(existing, db_->Query("SELECT raw_bytes, rows, data FROM chunks WHERE hash = $1",
-                                Params().Text(key)));
-    if (!existing.empty() && existing[0].Int(0) == SqlCount(chunk.raw_bytes) &&
-        existing[0].Int(1) == SqlCount(chunk.rows) && existing[0].Bytes(2) == chunk.compressed) {
-      return key;
+    const Row row = stored[0];
+    if (row.Text(0) == "t" || (!row.IsNull(1) && row.Text(1) == "t")) return key;
+    if (!row.IsNull(1)) {
+      ++n;  // another content has this key
+    } else if (++unknown == kMaxUnknown) {
+      return Fail(
+          ErrorCode::kUnavailable,
+          fmt::format("database: chunk {} is being written by another writer; retry", chunk.hash));
     }
   }
 }
