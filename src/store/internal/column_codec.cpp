@@ -20,14 +20,38 @@ std::string HashOf(ColumnType type, std::string_view raw) {
   return fmt::format("{:016x}", XXH3_64bits_withSeed(raw.data(), raw.size(), seed));
 }
 
+// One compression and one decompression context per thread, made on first use and kept: a
+// context made per call costs more than compressing a small chunk.
+struct ZstdContexts {
+  ZstdContexts() = default;
+  ZstdContexts(const ZstdContexts&) = delete;
+  ZstdContexts& operator=(const ZstdContexts&) = delete;
+  ~ZstdContexts() {
+    ZSTD_freeCCtx(compress);
+    ZSTD_freeDCtx(decompress);
+  }
+  ZSTD_CCtx* compress = ZSTD_createCCtx();
+  ZSTD_DCtx* decompress = ZSTD_createDCtx();
+};
+
+ZstdContexts& Contexts() {
+  thread_local ZstdContexts contexts;
+  return contexts;
+}
+
 Chunk MakeChunk(ColumnType type, std::string raw, size_t rows) {
   Chunk chunk;
   chunk.hash = HashOf(type, raw);
   chunk.raw_bytes = raw.size();
   chunk.rows = rows;
   chunk.compressed.resize(ZSTD_compressBound(raw.size()));
-  const size_t size = ZSTD_compress(chunk.compressed.data(), chunk.compressed.size(), raw.data(),
-                                    raw.size(), kZstdLevel);
+  ZSTD_CCtx* context = Contexts().compress;
+  const size_t size =
+      context != nullptr
+          ? ZSTD_compressCCtx(context, chunk.compressed.data(), chunk.compressed.size(), raw.data(),
+                              raw.size(), kZstdLevel)
+          : ZSTD_compress(chunk.compressed.data(), chunk.compressed.size(), raw.data(), raw.size(),
+                          kZstdLevel);
   // Compressing into a buffer of ZSTD_compressBound bytes cannot fail.
   chunk.compressed.resize(ZSTD_isError(size) != 0U ? 0 : size);
   return chunk;
@@ -58,8 +82,12 @@ Result<std::string> Decompress(ColumnType type, const Chunk& chunk) {
                             chunk.hash, chunk.raw_bytes, static_cast<int64_t>(framed)));
   }
   std::string raw(chunk.raw_bytes, '\0');
-  const size_t size =
-      ZSTD_decompress(raw.data(), raw.size(), chunk.compressed.data(), chunk.compressed.size());
+  ZSTD_DCtx* context = Contexts().decompress;
+  const size_t size = context != nullptr
+                          ? ZSTD_decompressDCtx(context, raw.data(), raw.size(),
+                                                chunk.compressed.data(), chunk.compressed.size())
+                          : ZSTD_decompress(raw.data(), raw.size(), chunk.compressed.data(),
+                                            chunk.compressed.size());
   if (ZSTD_isError(size) != 0U || size != chunk.raw_bytes) {
     return Fail(ErrorCode::kDataLoss,
                 fmt::format("chunk {} is corrupt (cannot decompress)", chunk.hash));

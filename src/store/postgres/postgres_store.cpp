@@ -285,7 +285,6 @@ class PostgresStore final : public Store {
     return project_ == kDefaultProject ? "" : fmt::format(" in project '{}'", project_);
   }
   Result<std::optional<int64_t>> FindId(std::string_view table, std::string_view name);
-  Result<std::optional<SetRow>> FindSet(std::string_view name);
   Status InsertEvalSet(const core::EvalSet& evalset);
   Status InsertRun(const core::Run& run);
   Status EraseRun(int64_t id);
@@ -335,16 +334,6 @@ Result<std::optional<int64_t>> PostgresStore::FindId(std::string_view table,
                     Params().Int(project_id_).Text(name)));
   if (rows.empty()) return std::optional<int64_t>();
   return std::optional<int64_t>(rows[0].Int(0));
-}
-
-Result<std::optional<SetRow>> PostgresStore::FindSet(std::string_view name) {
-  FS_TRY(rows, db_->Query(fmt::format("SELECT {} FROM evalsets e WHERE e.project_id = $1 AND "
-                                      "e.name = $2",
-                                      internal::kSetColumns),
-                          Params().Int(project_id_).Text(name)));
-  if (rows.empty()) return std::optional<SetRow>();
-  FS_TRY(row, internal::DecodeSetRow(rows[0], 0));
-  return std::optional<SetRow>(std::move(row));
 }
 
 // Stores a chunk unless the same bytes are stored already, and returns its key: the hash, or
@@ -408,35 +397,51 @@ Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
   return {};
 }
 
-Result<std::vector<StoredColumn>> PostgresStore::FetchColumns(std::string_view owner_kind,
-                                                              int64_t owner_id, bool with_ids) {
-  FS_TRY(rows, db_->Query("SELECT col.name, col.type, col.rows, col.levels, c.hash, c.raw_bytes, "
-                          "c.rows, c.data FROM columns col LEFT JOIN column_chunks cc ON "
-                          "cc.owner_kind = col.owner_kind AND cc.owner_id = col.owner_id AND "
-                          "cc.name = col.name LEFT JOIN chunks c ON c.hash = cc.hash WHERE "
-                          "col.owner_kind = $1 AND col.owner_id = $2 AND ($3 OR col.name <> "
-                          "'id') ORDER BY col.seq, cc.chunk_index",
-                          Params().Text(owner_kind).Int(owner_id).Text(with_ids ? "t" : "f")));
+// The columns in `rows`, their fields from `first` on (name, type, rows, levels, then the
+// chunk's hash, raw bytes, rows, data): one row per chunk, in order. A row without a column
+// (an owner without columns, from an outer join) is skipped.
+std::vector<StoredColumn> ColumnsOf(const Rows& rows, int first) {
   std::vector<StoredColumn> out;
   for (int i = 0; i < rows.size(); ++i) {
     const Row row = rows[i];
-    if (out.empty() || out.back().name != row.Text(0)) {
+    if (row.IsNull(first)) continue;
+    if (out.empty() || out.back().name != row.Text(first)) {
       StoredColumn column;
-      column.name = row.Text(0);
-      column.type = row.Text(1);
-      column.rows = row.Int(2);
-      if (!row.IsNull(3)) column.levels = row.Text(3);
+      column.name = row.Text(first);
+      column.type = row.Text(first + 1);
+      column.rows = row.Int(first + 2);
+      if (!row.IsNull(first + 3)) column.levels = row.Text(first + 3);
       out.push_back(std::move(column));
     }
-    if (row.IsNull(4)) continue;  // a column without chunks (no rows)
+    if (row.IsNull(first + 4)) continue;  // a column without chunks (no rows)
     Chunk chunk;
-    chunk.hash = row.Text(4);
-    chunk.raw_bytes = static_cast<size_t>(std::max<int64_t>(row.Int(5), 0));
-    chunk.rows = static_cast<size_t>(std::max<int64_t>(row.Int(6), 0));
-    chunk.compressed = row.Bytes(7);
+    chunk.hash = row.Text(first + 4);
+    chunk.raw_bytes = static_cast<size_t>(std::max<int64_t>(row.Int(first + 5), 0));
+    chunk.rows = static_cast<size_t>(std::max<int64_t>(row.Int(first + 6), 0));
+    chunk.compressed = row.Bytes(first + 7);
     out.back().chunks.push_back(std::move(chunk));
   }
   return out;
+}
+
+// How many fields kSetColumns names.
+constexpr int kSetFields = 7;
+
+// A column's fields and its chunks', as ColumnsOf reads them, joined to `col`.
+constexpr std::string_view kColumnFields =
+    "col.name, col.type, col.rows, col.levels, c.hash, c.raw_bytes, c.rows, c.data";
+constexpr std::string_view kChunksOfColumn =
+    "LEFT JOIN column_chunks cc ON cc.owner_kind = col.owner_kind AND cc.owner_id = "
+    "col.owner_id AND cc.name = col.name LEFT JOIN chunks c ON c.hash = cc.hash";
+
+Result<std::vector<StoredColumn>> PostgresStore::FetchColumns(std::string_view owner_kind,
+                                                              int64_t owner_id, bool with_ids) {
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {} FROM columns col {} WHERE col.owner_kind = $1 AND "
+                                      "col.owner_id = $2 AND ($3 OR col.name <> 'id') ORDER BY "
+                                      "col.seq, cc.chunk_index",
+                                      kColumnFields, kChunksOfColumn),
+                          Params().Text(owner_kind).Int(owner_id).Text(with_ids ? "t" : "f")));
+  return ColumnsOf(rows, 0);
 }
 
 // The values of `ref`'s column among `columns`, checked against what its owner says.
@@ -545,13 +550,21 @@ Status PostgresStore::InsertEvalSet(const core::EvalSet& e) {
 }
 
 Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with_ids) {
-  FS_TRY(found, FindSet(name));
-  if (!found) {
+  // The set's row and its columns in one statement: the set's fields on every row.
+  FS_TRY(rows, db_->Query(fmt::format("SELECT {}, {} FROM evalsets e LEFT JOIN columns col ON "
+                                      "col.owner_kind = '{}' AND col.owner_id = e.id AND ($3 OR "
+                                      "col.name <> 'id') {} WHERE e.project_id = $1 AND e.name = "
+                                      "$2 ORDER BY col.seq, cc.chunk_index",
+                                      internal::kSetColumns, kColumnFields, kEvalSetOwner,
+                                      kChunksOfColumn),
+                          Params().Int(project_id_).Text(name).Text(with_ids ? "t" : "f")));
+  if (rows.empty()) {
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; `foresight evalsets` lists them", name,
                             InProject()));
   }
-  const SetRow& row = *found;
+  FS_TRY(row, internal::DecodeSetRow(rows[0], 0));
+  const std::vector<StoredColumn> columns = ColumnsOf(rows, kSetFields);
   core::EvalSet e;
   e.name = row.info.name;
   e.task = row.info.task;
@@ -560,7 +573,6 @@ Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with
   e.created_at = row.info.created_at;
   const std::string item = SetItem(name);
   const size_t n = row.info.rows;
-  FS_TRY(columns, FetchColumns(kEvalSetOwner, row.id, with_ids));
   if (with_ids) {
     FS_CHECK(
         DecodeColumn(columns, {kEvalSetOwner, row.id, "id", item}, ColumnType::kString, n, e.ids));
@@ -612,40 +624,44 @@ Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
 }
 
 Status PostgresStore::InsertRun(const core::Run& run) {
-  FS_TRY(set, FindSet(run.evalset));
-  if (!set) {
+  FS_CHECK(internal::CheckAttributes(run));
+  // The set is found and the run inserted in one statement, which returns the run's id and
+  // the set's row. No set: no row. A name taken already fails the insert (the unique key);
+  // a set deleted meanwhile fails it too (the foreign key).
+  auto inserted = db_->Query(
+      fmt::format("WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 AND e.name = "
+                  "$3), r AS (INSERT INTO runs (project_id, name, evalset_id, method, train_size, "
+                  "effort_hours, created_at) SELECT $1, $2, e.id, $4, $5, $6, $7 FROM e "
+                  "RETURNING id) SELECT r.id, {0} FROM r, e",
+                  internal::kSetColumns),
+      Params()
+          .Int(project_id_)
+          .Text(run.name)
+          .Text(run.evalset)
+          .Text(run.method)
+          .Int(run.train_size)
+          .Double(run.effort_hours)
+          .Text(run.created_at));
+  if (!inserted && inserted.error().code() == ErrorCode::kAlreadyExists) {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a run named '{}' exists already{}; choose another name", run.name,
+                            InProject()));
+  }
+  if (!inserted) return Fail(inserted.error());
+  if (inserted->empty()) {
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; add it first with `foresight "
                             "evalset add`",
                             run.evalset, InProject()));
   }
-  const size_t expected = set->info.rows * internal::PredictionWidth(set->info);
+  FS_TRY(set, internal::DecodeSetRow((*inserted)[0], 1));
+  // Checked after the insert, in its transaction: a refusal rolls it back.
+  const size_t expected = set.info.rows * internal::PredictionWidth(set.info);
   if (run.predictions.size() != expected) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
                             run.name, run.predictions.size(), run.evalset, expected));
   }
-  FS_CHECK(internal::CheckAttributes(run));
-  const auto taken = [&] {
-    return Fail(ErrorCode::kAlreadyExists,
-                fmt::format("a run named '{}' exists already{}; choose another name", run.name,
-                            InProject()));
-  };
-  // A name taken already fails the insert (the unique key), without a round trip to ask.
-  auto inserted = db_->Query(
-      "INSERT INTO runs (project_id, name, evalset_id, method, "
-      "train_size, effort_hours, created_at) VALUES ($1, $2, $3, $4, $5, "
-      "$6, $7) RETURNING id",
-      Params()
-          .Int(project_id_)
-          .Text(run.name)
-          .Int(set->id)
-          .Text(run.method)
-          .Int(run.train_size)
-          .Double(run.effort_hours)
-          .Text(run.created_at));
-  if (!inserted && inserted.error().code() == ErrorCode::kAlreadyExists) return taken();
-  if (!inserted) return Fail(inserted.error());
   const int64_t id = (*inserted)[0].Int(0);
   for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
     for (const auto& [key, value] : *list) {
