@@ -63,9 +63,10 @@ sanitize: ci-build
 	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2 -LE remote-heavy
 
 # CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
-# on it, the stores and PostgreSQL's connection pool under many threads) under
-# ThreadSanitizer, which cannot share a build with AddressSanitizer; a build of base, stats,
-# plan and store only, with a throw-away PostgreSQL cluster.
+# on it, the stores and PostgreSQL's connection pool under many threads, the server under
+# many clients at once) under ThreadSanitizer, which cannot share a build with
+# AddressSanitizer; a build of those tests and what they link, with a throw-away PostgreSQL
+# cluster.
 tsan: deps
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan

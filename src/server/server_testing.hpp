@@ -36,11 +36,11 @@ inline std::string TokenFor(const std::string& url, const std::string& user, boo
 // token of an administrator, "root".
 class Served {
  public:
-  explicit Served(const std::string& url, size_t max_body = size_t{1} << 30U) {
+  explicit Served(const std::string& url, size_t max_body = size_t{1} << 30U, size_t threads = 4) {
     ServeOptions o;
     o.store_url = url;
     o.port = 0;
-    o.threads = 4;
+    o.threads = threads;
     o.max_body_bytes = max_body;
     token_ = TokenFor(url, "root", true);
     auto started = Server::Start(o);
