@@ -1,5 +1,6 @@
 #include "server/server.hpp"
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -1668,6 +1669,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
             ? "no such path; GET /api/v1/openapi.json lists the API"
             : fmt::format("the request could not be served (HTTP {})", response.status);
     response.set_content(http_api::ErrorJson(Error(code, message)), "application/json");
+  });
+  // The address may be reused after a restart (SO_REUSEADDR), but never shared with another
+  // listener: httplib's default also sets SO_REUSEPORT, with which a second server on a port
+  // in use starts and the kernel splits the clients between the two (and their stores).
+  http.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
   if (options.port == 0) {
     impl->port = http.bind_to_any_port(options.host);

@@ -224,6 +224,21 @@ TEST_F(ServerTest, ARequestOverTheSizeLimitIs413) {
   EXPECT_NE(big->body.find("resource_exhausted"), std::string::npos) << big->body;
 }
 
+// A second server on a port in use is refused: it must not start and take half the clients.
+TEST_F(ServerTest, APortInUseIsRefusedNotShared) {
+  Served first(url_);
+  ServeOptions o;
+  o.store_url = "sqlite:" + (dir_ / "other.db").string();
+  o.port = first.port();
+  auto second = Server::Start(o);
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(second.error().message().find(fmt::format("127.0.0.1:{} (in use", first.port())),
+            std::string::npos)
+      << second.error().message();
+  EXPECT_EQ(first.client().Get("/api/v1/health")->status, 200);
+}
+
 TEST_F(ServerTest, BeyondLoopbackOnlyWithAccountsAndEncryptedTokens) {
   ServeOptions o;
   o.store_url = url_;
