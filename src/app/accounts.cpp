@@ -320,12 +320,12 @@ Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secre
   return Principal{grant.token.user, grant.user_admin};
 }
 
-Status Authorize(store::Accounts& accounts, const Principal& who, const std::string& project,
-                 core::ProjectRole needed) {
-  if (who.admin) return {};
+Result<core::ProjectRole> Authorize(store::Accounts& accounts, const Principal& who,
+                                    const std::string& project, core::ProjectRole needed) {
+  if (who.admin) return core::ProjectRole::kAdmin;
   auto role = accounts.RoleOf(project, who.user);
   if (!role) return Fail(role.error());
-  if (*role && static_cast<int>(**role) >= static_cast<int>(needed)) return {};
+  if (*role && static_cast<int>(**role) >= static_cast<int>(needed)) return **role;
   const std::string held =
       *role ? fmt::format("is a {}", core::ProjectRoleName(**role)) : std::string("has no role");
   return Fail(ErrorCode::kPermissionDenied,

@@ -83,10 +83,11 @@ Status RevokeToken(store::Accounts& accounts, const std::string& id, const std::
 Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secret,
                                const Clock& clock);
 
-// Whether `who` may act with role `needed` in `project`. kPermissionDenied naming the role
-// needed and the one held (or that it holds none).
-Status Authorize(store::Accounts& accounts, const Principal& who, const std::string& project,
-                 core::ProjectRole needed);
+// Whether `who` may act with role `needed` in `project`: the role held there (kAdmin for an
+// administrator), or kPermissionDenied naming the role needed and the one held (or that it
+// holds none).
+Result<core::ProjectRole> Authorize(store::Accounts& accounts, const Principal& who,
+                                    const std::string& project, core::ProjectRole needed);
 
 // The projects `who` is a member of, in the order they were created; every project for an
 // administrator.

@@ -153,7 +153,10 @@ TEST_F(AccountsTest, RolesAreOrderedAndAdministratorsHoldEvery) {
   ASSERT_TRUE(
       SetMemberRole(*accounts_, "vision", "ana", core::ProjectRole::kContributor, "root", clock_));
   const Principal ana{"ana", false};
-  EXPECT_TRUE(Authorize(*accounts_, ana, "vision", core::ProjectRole::kViewer));
+  // Admitted, with the role held.
+  auto viewing = Authorize(*accounts_, ana, "vision", core::ProjectRole::kViewer);
+  ASSERT_TRUE(viewing);
+  EXPECT_EQ(*viewing, core::ProjectRole::kContributor);
   EXPECT_TRUE(Authorize(*accounts_, ana, "vision", core::ProjectRole::kContributor));
   auto denied = Authorize(*accounts_, ana, "vision", core::ProjectRole::kMaintainer);
   ASSERT_FALSE(denied);
@@ -163,7 +166,9 @@ TEST_F(AccountsTest, RolesAreOrderedAndAdministratorsHoldEvery) {
   auto elsewhere = Authorize(*accounts_, ana, "default", core::ProjectRole::kViewer);
   ASSERT_FALSE(elsewhere);
   EXPECT_NE(elsewhere.error().message().find("has no role"), std::string::npos);
-  EXPECT_TRUE(Authorize(*accounts_, Principal{"root", true}, "vision", core::ProjectRole::kAdmin));
+  auto root = Authorize(*accounts_, Principal{"root", true}, "vision", core::ProjectRole::kAdmin);
+  ASSERT_TRUE(root);
+  EXPECT_EQ(*root, core::ProjectRole::kAdmin);
 
   auto visible = VisibleProjects(*accounts_, *store_, ana);
   ASSERT_TRUE(visible);

@@ -106,6 +106,8 @@ struct Call {
   const std::string& store_url;
   Executor* executor;       // the server's one pool for parallel measuring, shared by requests
   app::Principal who = {};  // who asks (an administrator, without accounts)
+  // The role `who` holds in the path's project, when the route needs one and accounts are on.
+  std::optional<core::ProjectRole> role = {};
   store::Accounts* accounts = nullptr;  // the store's accounts; nullptr without accounts
   Json json = {};                       // the JSON body, for the routes that read one
   std::string text = {};                // the text body, for the routes that read one
@@ -702,12 +704,8 @@ void NameInAudit(const Call& call, const std::string& name) {
 Result<Reply> DataHello(const Call& call) {
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  std::string role = "admin";
-  if (call.accounts != nullptr && !call.who.admin) {
-    auto held = call.accounts->RoleOf(call.captures[0], call.who.user);
-    if (!held) return Fail(held.error());
-    role = *held ? std::string(core::ProjectRoleName(**held)) : "viewer";
-  }
+  // The role admitted with (no accounts: everyone administers).
+  const std::string role(core::ProjectRoleName(call.role.value_or(core::ProjectRole::kAdmin)));
   const bool writable = role != "viewer" && !(*store)->ReadOnly();
   return Reply{
       200,
@@ -1268,7 +1266,10 @@ Status Admit(const Route& route, const Context& context, Call& call,
   if (!who) return Fail(who.error());
   call.who = *who;
   if (needed == Permission::kUser) return {};
-  return app::Authorize(*accounts, call.who, call.captures[0], RoleFor(needed));
+  auto held = app::Authorize(*accounts, call.who, call.captures[0], RoleFor(needed));
+  if (!held) return Fail(held.error());
+  call.role = *held;
+  return {};
 }
 
 // Records a write in the audit log: who, the route, its project and path, and how it ended.
