@@ -156,5 +156,29 @@ task:
   EXPECT_TRUE(run.diagnostics.empty()) << run.diagnostics[0].message;
 }
 
+// Guests, students or policyholders rated for a future offence from who they are.
+TEST(D001Test, FiresOnGuestsRatedForViolenceFromTheirPersona) {
+  const auto run = RunRule("D001", R"(
+summary: the door app rates each arriving guest on whether they will turn violent tonight, from
+  their age, home neighbourhood and social media persona
+task:
+  target: violence risk per guest
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "turn violent");
+}
+
+// Disorder forecast per area and match, with no person: silent.
+TEST(D001Test, SilentForDisorderForecastPerMatch) {
+  const auto run = RunRule("D001", R"(
+summary: forecasts how many stewards each match needs from past attendance, the weather and the
+  fixture, so that violent disorder in the stands is handled
+task:
+  target: stewards needed per match
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
 }  // namespace
 }  // namespace foresight::rules

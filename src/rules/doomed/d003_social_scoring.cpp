@@ -24,20 +24,23 @@ constexpr std::array<std::string_view, 8> kScoringWords = {
 // to something else (housing, benefits, permits, credit, a place, a queue). All three must
 // be there: a credit score from repayment history, a performance rating at work or a
 // customer's lifetime value is not social scoring.
-constexpr std::array<std::string_view, 16> kScoreOfPerson = {
-    "score per",         "rating per",        "grade per",          "tier per",
-    "index per",         "points tier",       "score* of each",     "rating of each",
-    "reputation number", "reputation score*", "citizenship score*", "character rating*",
-    "fit score*",        "standing score*",   "reliability score*", "trustworthiness grade*"};
+constexpr auto kScoreOfPerson = std::to_array<std::string_view>(
+    {"score per",         "rating per",         "grade per",          "tier per",
+     "index per",         "points tier",        "score* of each",     "rating of each",
+     "reputation number", "reputation score*",  "citizenship score*", "character rating*",
+     "fit score*",        "standing score*",    "reliability score*", "trustworthiness grade*",
+     "standing level*",   "civic standing",     "trust tier*",        "conduct rating*",
+     "conduct score*",    "cooperation score*", "discipline score*"});
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score", "scores", "rating", "grade", "tier", "points", "rank", "ranked", "ranking", "index",
-     "indices", "band", "bands", "banding", "badge", "badges", "level per"});
+     "indices", "band", "bands", "banding", "badge", "badges", "level per", "ratings", "standing"});
 constexpr auto kPersonWords = std::to_array<std::string_view>(
-    {"resident*",  "citizen*",  "household*",  "tenant*",     "person",
-     "employee*",  "claimant*", "applicant*",  "subscriber*", "student*",
-     "famil*",     "customer*", "shopper*",    "neighbour*",  "neighbor*",
-     "member*",    "user*",     "individual*", "people",      "parent*",
-     "supporter*", "fan*",      "rider*",      "passenger*",  "visitor*"});
+    {"resident*", "citizen*",   "household*",    "tenant*",  "person",  "employee*",
+     "claimant*", "applicant*", "subscriber*",   "student*", "famil*",  "customer*",
+     "shopper*",  "neighbour*", "neighbor*",     "member*",  "user*",   "individual*",
+     "people",    "parent*",    "supporter*",    "fan*",     "rider*",  "passenger*",
+     "visitor*",  "patron*",    "guest*",        "client*",  "driver*", "worker*",
+     "pupil*",    "borrower*",  "policyholder*", "attendee*"});
 constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "posts",
                                                               "online behaviour",
@@ -89,15 +92,43 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "who they call",
                                                               "habits",
                                                               "friend graph",
-                                                              "friends"});
+                                                              "friends",
+                                                              "diet log*",
+                                                              "etiquette",
+                                                              "cooperation",
+                                                              "noise complaint*",
+                                                              "noise warning*",
+                                                              "recycling",
+                                                              "jaywalk*",
+                                                              "fare dodging",
+                                                              "fare-dodging",
+                                                              "overdue",
+                                                              "late pickup*",
+                                                              "missed meeting*",
+                                                              "community event*",
+                                                              "community conduct",
+                                                              "community-conduct",
+                                                              "years of behaviour",
+                                                              "years of behavior",
+                                                              "reviews they",
+                                                              "staff notes",
+                                                              "complaints from",
+                                                              "incident log*",
+                                                              "good neighbour",
+                                                              "good neighbor"});
 constexpr auto kAccess = std::to_array<std::string_view>(
-    {"housing",      "waiting list*", "waiting time*",    "queue",        "permit*",    "benefit*",
-     "payments",     "loan*",         "credit",           "deposit*",     "contract*",  "rent*",
-     "places",       "dorm*",         "grant*",           "appointment*", "allocation", "priority",
-     "refuse*",      "denied",        "delivery",         "memberships",  "subscribe*", "landlord*",
-     "employers",    "car scheme",    "processing",       "counters",     "promotion*", "bonuses",
-     "entitlement*", "nursery",       "discounts",        "fast track*",  "ticket*",    "rights",
-     "repair*",      "emergency",     "hidden in search", "landlords"});
+    {"housing",    "waiting list*", "waiting time*",    "queue",
+     "permit*",    "benefit*",      "payments",         "loan*",
+     "credit",     "deposit*",      "contract*",        "rent*",
+     "places",     "dorm*",         "grant*",           "appointment*",
+     "allocation", "priority",      "refuse*",          "denied",
+     "delivery",   "memberships",   "subscribe*",       "landlord*",
+     "employers",  "car scheme",    "processing",       "counters",
+     "promotion*", "bonuses",       "entitlement*",     "nursery",
+     "discounts",  "fast track*",   "ticket*",          "rights",
+     "repair*",    "emergency",     "hidden in search", "landlords",
+     "premium*",   "queues",        "booking*",         "rentals",
+     "discounted", "access to",     "passes",           "place in"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

@@ -125,5 +125,30 @@ summary: A driving behaviour score per driver from telematics sets the insurance
   }
 }
 
+// Petty conduct in everyday places (library fines, fare dodging, noise) added up per person
+// and deciding what they may book: social scoring in other words.
+TEST(D003Test, FiresOnPettyConductDecidingAccess) {
+  const auto run = RunRule("D003", R"(
+summary: a civic standing for each patron of the swimming pools, from overdue fees, noise warnings
+  and fare-dodging records, that decides access to discounted season passes
+task:
+  target: standing per patron
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_EQ(run.Text(0), "civic standing");
+}
+
+// The same words about a place or a service, not a person's standing: silent.
+TEST(D003Test, SilentForNoiseComplaintsPerStreet) {
+  const auto run = RunRule("D003", R"(
+summary: counts noise complaints and recycling rates per street to plan where the city adds bins
+  and where discounted parking passes are sold
+task:
+  target: complaints per street next month
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
 }  // namespace
 }  // namespace foresight::rules

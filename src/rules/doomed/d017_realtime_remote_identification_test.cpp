@@ -122,5 +122,28 @@ people:
             std::string::npos);
 }
 
+// A list of banned people matched the moment they appear on a park camera, for patrols.
+TEST(D017Test, FiresOnBannedListMatchedTheMomentTheyAppear) {
+  const auto run = RunRule("D017", R"(
+summary: park cameras flag anyone on the banned list the moment they appear, and police patrols
+  are sent to them
+task:
+  target: banned person seen, yes or no
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+}
+
+// Counting visitors on a beach camera, with nobody identified: silent.
+TEST(D017Test, SilentForCountingVisitorsOnABeach) {
+  const auto run = RunRule("D017", R"(
+summary: live beach cameras count visitors the moment a zone gets crowded, so that lifeguards and
+  police can close the car park
+task:
+  target: visitors per zone
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_TRUE(run.diagnostics.empty());
+}
 }  // namespace
 }  // namespace foresight::rules
