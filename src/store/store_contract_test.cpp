@@ -419,6 +419,16 @@ TEST_P(StoreContractTest, TakenNamesAreRefusedAndNothingChanges) {
   EXPECT_EQ(taken.error().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(store_->GetRun("gbm-1")->method, "gbm");
   EXPECT_EQ(store_->ListRuns()->size(), 1u);
+  // Every backend reports the same cause first: no set, then the run's own content, then the
+  // name. A taken name with a wrong count is refused for the count; repeated keys on a
+  // missing set, for the set.
+  EXPECT_EQ(store_->AddRun(MakeRun("gbm-1", "holdout", 9)).error().code(),
+            ErrorCode::kInvalidArgument);
+  core::Run repeated = MakeRun("gbm-2", "missing-set", 10);
+  repeated.tags.emplace_back("owner", "bo");
+  repeated.tags.emplace_back("owner", "cy");
+  EXPECT_EQ(store_->AddRun(repeated).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListRuns()->size(), 1u);
   // A batch whose set name is taken stores none of its runs either.
   const Status batch =
       store_->AddEvalSetWithRuns(BinarySet("holdout", 10), {MakeRun("new-run", "holdout", 10)});

@@ -63,14 +63,8 @@ constexpr auto kOffenceWords = std::to_array<std::string_view>({"commit a new of
                                                                 "arrest*",
                                                                 "future trouble",
                                                                 "violent disorder",
-                                                                "public disorder",
                                                                 "commit violent*",
-                                                                "be violent",
-                                                                "become violent",
-                                                                "turn violent",
-                                                                "commit insurance fraud",
-                                                                "steal",
-                                                                "stealing"});
+                                                                "commit insurance fraud"});
 constexpr auto kOnePerson = std::to_array<std::string_view>(
     {"a person",    "the person",  "each person", "young person", "individual*",   "pupil*",
      "applicant*",  "customer*",   "shopper*",    "employee*",    "user*",         "detainee*",
@@ -79,8 +73,8 @@ constexpr auto kOnePerson = std::to_array<std::string_view>(
      "young women", "teenager*",   "youth*",      "juvenile*",    "citizen*",      "inhabitant*",
      "migrant*",    "named",       "traveller*",  "traveler*",    "prisoner*",     "player*",
      "adult*",      "every adult", "buyer*",      "student*",     "policyholder*", "guest*",
-     "member*",     "fans",        "supporter*",  "patron*",      "attendee*",     "client*",
-     "borrower*",   "candidate*",  "worker*",     "driver*",      "learner*",      "children"});
+     "member*",     "supporter*",  "patron*",     "client*",      "borrower*",     "candidate*",
+     "worker*",     "driver*",     "learner*",    "children"});
 constexpr auto kWhoTheyAre = std::to_array<std::string_view>({"personality",
                                                               "psychometric*",
                                                               "trait*",

@@ -1,3 +1,5 @@
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "rules/testing.hpp"
@@ -159,14 +161,14 @@ task:
 // Guests, students or policyholders rated for a future offence from who they are.
 TEST(D001Test, FiresOnGuestsRatedForViolenceFromTheirPersona) {
   const auto run = RunRule("D001", R"(
-summary: the door app rates each arriving guest on whether they will turn violent tonight, from
+summary: the door app rates each arriving guest on whether they will commit violent acts tonight, from
   their age, home neighbourhood and social media persona
 task:
   target: violence risk per guest
 )");
   ASSERT_TRUE(run.problems.empty());
   ASSERT_EQ(run.diagnostics.size(), 1u);
-  EXPECT_EQ(run.Text(0), "turn violent");
+  EXPECT_EQ(run.Text(0), "commit violent");
 }
 
 // Disorder forecast per area and match, with no person: silent.
@@ -179,6 +181,18 @@ task:
 )");
   ASSERT_TRUE(run.problems.empty());
   EXPECT_TRUE(run.diagnostics.empty());
+}
+// A clinical risk of aggression, and a sport's "steals": not a criminal offence. Silent.
+TEST(D001Test, SilentForClinicalAggressionAndSportsSteals) {
+  for (const char* summary :
+       {"predicts whether an inpatient will become violent towards care workers, from "
+        "psychological assessments, age and gender, so that wards are staffed",
+        "predicts how many steals each basketball player makes per game from their play style"}) {
+    SCOPED_TRACE(summary);
+    const auto run = RunRule("D001", std::string("summary: ") + summary + "\n");
+    ASSERT_TRUE(run.problems.empty());
+    EXPECT_TRUE(run.diagnostics.empty());
+  }
 }
 }  // namespace
 }  // namespace foresight::rules

@@ -33,7 +33,7 @@ constexpr auto kScoreOfPerson = std::to_array<std::string_view>(
      "conduct score*",    "cooperation score*", "discipline score*"});
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score", "scores", "rating", "grade", "tier", "points", "rank", "ranked", "ranking", "index",
-     "indices", "band", "bands", "banding", "badge", "badges", "level per", "ratings", "standing"});
+     "indices", "band", "bands", "banding", "badge", "badges", "level per"});
 constexpr auto kPersonWords = std::to_array<std::string_view>(
     {"resident*", "citizen*",   "household*",    "tenant*",  "person",  "employee*",
      "claimant*", "applicant*", "subscriber*",   "student*", "famil*",  "customer*",
@@ -102,7 +102,9 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "jaywalk*",
                                                               "fare dodging",
                                                               "fare-dodging",
-                                                              "overdue",
+                                                              "overdue book*",
+                                                              "overdue return*",
+                                                              "library fine*",
                                                               "late pickup*",
                                                               "missed meeting*",
                                                               "community event*",
@@ -110,25 +112,18 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "community-conduct",
                                                               "years of behaviour",
                                                               "years of behavior",
-                                                              "reviews they",
-                                                              "staff notes",
-                                                              "complaints from",
-                                                              "incident log*",
+                                                              "complaints from staff",
                                                               "good neighbour",
                                                               "good neighbor"});
 constexpr auto kAccess = std::to_array<std::string_view>(
-    {"housing",    "waiting list*", "waiting time*",    "queue",
-     "permit*",    "benefit*",      "payments",         "loan*",
-     "credit",     "deposit*",      "contract*",        "rent*",
-     "places",     "dorm*",         "grant*",           "appointment*",
-     "allocation", "priority",      "refuse*",          "denied",
-     "delivery",   "memberships",   "subscribe*",       "landlord*",
-     "employers",  "car scheme",    "processing",       "counters",
-     "promotion*", "bonuses",       "entitlement*",     "nursery",
-     "discounts",  "fast track*",   "ticket*",          "rights",
-     "repair*",    "emergency",     "hidden in search", "landlords",
-     "premium*",   "queues",        "booking*",         "rentals",
-     "discounted", "access to",     "passes",           "place in"});
+    {"housing",      "waiting list*", "waiting time*",    "queue",        "permit*",    "benefit*",
+     "payments",     "loan*",         "credit",           "deposit*",     "contract*",  "rent*",
+     "places",       "dorm*",         "grant*",           "appointment*", "allocation", "priority",
+     "refuse*",      "denied",        "delivery",         "memberships",  "subscribe*", "landlord*",
+     "employers",    "car scheme",    "processing",       "counters",     "promotion*", "bonuses",
+     "entitlement*", "nursery",       "discounts",        "fast track*",  "ticket*",    "rights",
+     "repair*",      "emergency",     "hidden in search", "landlords",    "premium*",   "queues",
+     "booking*",     "rentals",       "discounted",       "passes",       "their place"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

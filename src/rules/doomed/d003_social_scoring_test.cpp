@@ -1,3 +1,5 @@
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "rules/testing.hpp"
@@ -149,6 +151,24 @@ task:
 )");
   ASSERT_TRUE(run.problems.empty());
   EXPECT_TRUE(run.diagnostics.empty());
+}
+// A lender's default risk from overdue payments, a hotel recommender from guests' ratings, a
+// patient's early-warning score: scores of people, but not of their social life. Silent.
+TEST(D003Test, SilentForDefaultRiskRecommenderAndEarlyWarning) {
+  for (const char* summary :
+       {"default risk score per applicant from overdue payments and income, used to decide on "
+        "loans",
+        "recommends hotels from guests' ratings and the reviews they write, to rank offers on the "
+        "booking page",
+        "an early-warning score per patient from vital signs and nursing staff notes sets ICU bed "
+        "priority",
+        "ranks customers by churn risk from complaints from the call centre, to offer discounts "
+        "to long-standing members in good standing"}) {
+    SCOPED_TRACE(summary);
+    const auto run = RunRule("D003", std::string("summary: ") + summary + "\n");
+    ASSERT_TRUE(run.problems.empty());
+    EXPECT_TRUE(run.diagnostics.empty());
+  }
 }
 }  // namespace
 }  // namespace foresight::rules

@@ -1,6 +1,8 @@
 // D017 on its answers, on paraphrases written for this test (not the screening corpus), and
 // on look-alikes that are not Article 5(1)(h): identification after the fact, counting people
 // without identifying them, one-to-one verification at a gate.
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "rules/testing.hpp"
@@ -125,7 +127,7 @@ people:
 // A list of banned people matched the moment they appear on a park camera, for patrols.
 TEST(D017Test, FiresOnBannedListMatchedTheMomentTheyAppear) {
   const auto run = RunRule("D017", R"(
-summary: park cameras flag anyone on the banned list the moment they appear, and police patrols
+summary: cameras in the parks flag anyone on the banned list the moment they appear, and police patrols
   are sent to them
 task:
   target: banned person seen, yes or no
@@ -144,6 +146,22 @@ task:
 )");
   ASSERT_TRUE(run.problems.empty());
   EXPECT_TRUE(run.diagnostics.empty());
+}
+// Crowd safety, number plates in a car park, swimmers in distress: nobody is matched against a
+// list of people. Silent.
+TEST(D017Test, SilentForCrowdSafetyPlatesAndLifesaving) {
+  for (const char* summary :
+       {"cameras at the venue continuously identify dangerous crowd density so stewards and "
+        "police can open exits",
+        "ANPR cameras recognise number plates as soon as cars enter the car park; enforcement "
+        "officers are told of unpaid fees",
+        "drone video continuously identifies swimmers in distress on the beach and alerts "
+        "lifeguards and police"}) {
+    SCOPED_TRACE(summary);
+    const auto run = RunRule("D017", std::string("summary: ") + summary + "\n");
+    ASSERT_TRUE(run.problems.empty());
+    EXPECT_TRUE(run.diagnostics.empty());
+  }
 }
 }  // namespace
 }  // namespace foresight::rules

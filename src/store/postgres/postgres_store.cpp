@@ -624,45 +624,47 @@ Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
 }
 
 Status PostgresStore::InsertRun(const core::Run& run) {
-  FS_CHECK(internal::CheckAttributes(run));
-  // The set is found and the run inserted in one statement, which returns the run's id and
-  // the set's row. No set: no row. A name taken already fails the insert (the unique key);
-  // a set deleted meanwhile fails it too (the foreign key).
-  auto inserted = db_->Query(
-      fmt::format("WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 AND e.name = "
-                  "$3), r AS (INSERT INTO runs (project_id, name, evalset_id, method, train_size, "
-                  "effort_hours, created_at) SELECT $1, $2, e.id, $4, $5, $6, $7 FROM e "
-                  "RETURNING id) SELECT r.id, {0} FROM r, e",
-                  internal::kSetColumns),
-      Params()
-          .Int(project_id_)
-          .Text(run.name)
-          .Text(run.evalset)
-          .Text(run.method)
-          .Int(run.train_size)
-          .Double(run.effort_hours)
-          .Text(run.created_at));
-  if (!inserted && inserted.error().code() == ErrorCode::kAlreadyExists) {
-    return Fail(ErrorCode::kAlreadyExists,
-                fmt::format("a run named '{}' exists already{}; choose another name", run.name,
-                            InProject()));
-  }
-  if (!inserted) return Fail(inserted.error());
-  if (inserted->empty()) {
+  // The set is found and the run inserted in one statement, which returns the set's row and
+  // the new run's id: no set, no row; a name taken already, no id (the insert does nothing).
+  // A set deleted meanwhile fails the insert (the foreign key). The checks then go in the
+  // order the other backends make them (no set, the predictions' count, the attributes, the
+  // name); a refusal after the insert rolls it back with the transaction.
+  FS_TRY(inserted,
+         db_->Query(fmt::format("WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 "
+                                "AND e.name = $3), r AS (INSERT INTO runs (project_id, name, "
+                                "evalset_id, method, train_size, effort_hours, created_at) SELECT "
+                                "$1, $2, e.id, $4, $5, $6, $7 FROM e ON CONFLICT (project_id, "
+                                "name) DO NOTHING RETURNING id) SELECT (SELECT id FROM r), {0} "
+                                "FROM e",
+                                internal::kSetColumns),
+                    Params()
+                        .Int(project_id_)
+                        .Text(run.name)
+                        .Text(run.evalset)
+                        .Text(run.method)
+                        .Int(run.train_size)
+                        .Double(run.effort_hours)
+                        .Text(run.created_at)));
+  if (inserted.empty()) {
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; add it first with `foresight "
                             "evalset add`",
                             run.evalset, InProject()));
   }
-  FS_TRY(set, internal::DecodeSetRow((*inserted)[0], 1));
-  // Checked after the insert, in its transaction: a refusal rolls it back.
+  FS_TRY(set, internal::DecodeSetRow(inserted[0], 1));
   const size_t expected = set.info.rows * internal::PredictionWidth(set.info);
   if (run.predictions.size() != expected) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
                             run.name, run.predictions.size(), run.evalset, expected));
   }
-  const int64_t id = (*inserted)[0].Int(0);
+  FS_CHECK(internal::CheckAttributes(run));
+  if (inserted[0].IsNull(0)) {
+    return Fail(ErrorCode::kAlreadyExists,
+                fmt::format("a run named '{}' exists already{}; choose another name", run.name,
+                            InProject()));
+  }
+  const int64_t id = inserted[0].Int(0);
   for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
     for (const auto& [key, value] : *list) {
       db_->Defer(
