@@ -72,7 +72,10 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "towards the union",
                                                                   "union lean*",
                                                                   "union sympath*",
-                                                                  "pro union"});
+                                                                  "pro union",
+                                                                  "party each",
+                                                                  "party they support",
+                                                                  "party support*"});
 
 // What shows the inference works from biometric data when no input is declared a face or
 // biometric: pictures, recordings or measurements of people, named in the prose. The
@@ -114,10 +117,15 @@ constexpr auto kBiometricWords = std::to_array<std::string_view>({"face",
 // Next to the category, words that say it is checked for rather than inferred ("error rates
 // across ethnic groups"), or that it qualifies a thing, not a person ("religious buildings",
 // "ethnic food").
-constexpr std::array<std::string_view, 20> kChecksFor = {
-    "across", "bias*",     "fairness", "audit*",       "per",       "between", "disparit*",
-    "parity", "building*", "site*",    "architecture", "text*",     "art",     "music",
-    "food*",  "cuisine",   "dish*",    "holiday*",     "festival*", "symbol*"};
+constexpr std::array<std::string_view, 19> kChecksFor = {
+    "across",    "bias*", "fairness",     "audit*",    "between", "disparit*", "parity",
+    "building*", "site*", "architecture", "text*",     "art",     "music",     "food*",
+    "cuisine",   "dish*", "holiday*",     "festival*", "symbol*"};
+
+// "Accuracy per ethnic group" checks for bias; "race per applicant" infers it: "per" counts
+// only before the category.
+constexpr std::array<std::string_view, 1> kPerBefore = {"per"};
+constexpr Guards kNotInferred = {kChecksFor, 3, 1, kPerBefore};
 
 // A data source or input named as the labels the model learns: what it predicts, even when
 // the target is worded vaguely ("a segment for each user").
@@ -134,8 +142,7 @@ std::vector<TextMatch> SensitiveLabels(const RuleInput& in) {
     }
   }
   // Names are short: the two in the same one ("labels: self-declared religion").
-  const std::vector<TextMatch> sensitive =
-      FindPhrases(in, fields, kSensitiveWords, Guards{kChecksFor, 3, 1});
+  const std::vector<TextMatch> sensitive = FindPhrases(in, fields, kSensitiveWords, kNotInferred);
   const std::vector<TextMatch> labels = FindPhrases(in, fields, kLabelWords);
   for (const TextMatch& s : sensitive) {
     for (const TextMatch& l : labels) {
@@ -174,7 +181,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // the words right before the attribute say so: "fairness" elsewhere in the field does not.
   std::vector<TextMatch> matches = FindPhrases(
       in, doomed::ProseFieldsNamed(c, {"task.target", "task.description", "domain.description"}),
-      kSensitiveWords, Guards{kChecksFor, 3, 1});
+      kSensitiveWords, kNotInferred);
   if (matches.empty()) matches = SensitiveLabels(in);
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;

@@ -163,5 +163,42 @@ inputs:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// "Race per applicant" is inferred for each person; "error rate per ethnic group" is a check.
+TEST(D002Test, PerAfterTheCategoryInfersItPerBeforeChecksIt) {
+  const auto inferred = RunRule("D002", R"(
+summary: the quote flow takes a selfie of each driver
+task:
+  target: estimated race per applicant, used in pricing
+)");
+  ASSERT_TRUE(inferred.problems.empty());
+  ASSERT_EQ(inferred.diagnostics.size(), 1u);
+  EXPECT_EQ(inferred.Text(0), "race");
+  const auto checked = RunRule("D002", R"(
+summary: a face verification model for app logins
+task:
+  target: false rejection rate per ethnic group, for the fairness report
+)");
+  ASSERT_TRUE(checked.problems.empty());
+  EXPECT_TRUE(checked.diagnostics.empty());
+}
+
+// A caller's party read from their voice; which side of a call speaks is not a party.
+TEST(D002Test, FiresOnThePartyEachCallerSupportsFromTheirVoice) {
+  const auto run = RunRule("D002", R"(
+summary: caller insight for a polling firm, from the call audio and the voice of each caller
+task:
+  target: the party each caller will vote for, read from how they sound
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  const auto sides = RunRule("D002", R"(
+summary: splits call recordings by voice into the agent and the other party
+task:
+  target: which party speaks in each second of the call
+)");
+  ASSERT_TRUE(sides.problems.empty());
+  EXPECT_TRUE(sides.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules
