@@ -705,11 +705,13 @@ Result<Reply> DataHello(const Call& call) {
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
   // The role admitted with (no accounts: everyone administers).
-  const std::string role(core::ProjectRoleName(call.role.value_or(core::ProjectRole::kAdmin)));
-  const bool writable = role != "viewer" && !(*store)->ReadOnly();
-  return Reply{
-      200,
-      Json{{"project", call.captures[0]}, {"role", role}, {"writable", writable}}.dump(2) + "\n"};
+  const core::ProjectRole role = call.role.value_or(core::ProjectRole::kAdmin);
+  const bool writable = role != core::ProjectRole::kViewer && !(*store)->ReadOnly();
+  return Reply{200, Json{{"project", call.captures[0]},
+                         {"role", std::string(core::ProjectRoleName(role))},
+                         {"writable", writable}}
+                            .dump(2) +
+                        "\n"};
 }
 
 Result<Reply> DataEvalSets(const Call& call) {

@@ -25,29 +25,14 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+using testing::EvalCsv;
+using testing::RunCsv;
 using testing::Served;
 using testing::TokenFor;
 
 constexpr int kClients = 6;
 constexpr int kRounds = 5;
 constexpr size_t kExamples = 200;
-
-std::string SetCsv() {
-  std::string out = "id,label\n";
-  for (size_t i = 0; i < kExamples; ++i) {
-    out += fmt::format("ex{},{}\n", i, i % 3 == 0 ? "yes" : "no");
-  }
-  return out;
-}
-
-std::string RunCsv(size_t shift) {
-  std::string out = "id,score\n";
-  for (size_t i = 0; i < kExamples; ++i) {
-    const double score = (i % 3 == 0 ? 0.6 : 0.4) + static_cast<double>((i + shift) % 7) / 20.0;
-    out += fmt::format("ex{},{}\n", i, score);
-  }
-  return out;
-}
 
 // An answer's status, 0 when there was none (the server is gone): a failed check, not a crash.
 int StatusOf(const httplib::Result& res) { return res ? res->status : 0; }
@@ -99,12 +84,12 @@ TEST_P(ServerConcurrencyTest, ManyClientsAtOnceAreEachAnsweredAsAloneAndAllIsKep
   const std::string api = "/api/v1/projects/default";
   ASSERT_EQ(
       StatusOf(root.Post((api + "/evalsets?name=holdout&id=id&label=label&positive=yes").c_str(),
-                         SetCsv(), "text/csv")),
+                         EvalCsv(kExamples), "text/csv")),
       201);
   for (int r = 0; r < 2; ++r) {
     ASSERT_EQ(StatusOf(root.Post(
                   fmt::format("{}/runs?name=run-{}&evalset=holdout&score=score", api, r).c_str(),
-                  RunCsv(static_cast<size_t>(r)), "text/csv")),
+                  RunCsv(kExamples, static_cast<size_t>(r)), "text/csv")),
               201);
   }
   const std::string compare = api + "/compare?a=run-0&b=run-1&metric=roc_auc&resamples=200&seed=3";
@@ -139,7 +124,7 @@ TEST_P(ServerConcurrencyTest, ManyClientsAtOnceAreEachAnsweredAsAloneAndAllIsKep
                                   "owner%3Dt{}",
                                   api, run, t, t)
                           .c_str(),
-                      RunCsv(static_cast<size_t>(t + k)), "text/csv"),
+                      RunCsv(kExamples, static_cast<size_t>(t + k)), "text/csv"),
                201, "add " + run);
         if (t % 2 == 0) {
           auto mine = c.Get(fmt::format("{}/runs?tag=owner%3Dt{}", api, t).c_str());

@@ -34,25 +34,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+using testing::EvalCsv;
+using testing::RunCsv;
 using testing::Served;
 using testing::TokenFor;
-
-std::string EvalCsv(size_t n) {
-  std::string out = "id,label,region\n";
-  for (size_t i = 0; i < n; ++i) {
-    out += fmt::format("ex{},{},{}\n", i, i % 3 == 0 ? "yes" : "no", i % 2 ? "north" : "south");
-  }
-  return out;
-}
-
-std::string RunCsv(size_t n, size_t shift) {
-  std::string out = "id,score\n";
-  for (size_t i = 0; i < n; ++i) {
-    const double score = (i % 3 == 0 ? 0.6 : 0.4) + static_cast<double>((i + shift) % 7) / 20.0;
-    out += fmt::format("ex{},{}\n", i, score);
-  }
-  return out;
-}
 
 class ServerTest : public ::testing::Test {
  protected:

@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -16,6 +17,25 @@
 #include "store/accounts.hpp"
 
 namespace foresight::server::testing {
+
+// An evaluation set of `n` examples as CSV: id, label (yes for every third), region (a slice).
+inline std::string EvalCsv(size_t n) {
+  std::string out = "id,label,region\n";
+  for (size_t i = 0; i < n; ++i) {
+    out += fmt::format("ex{},{},{}\n", i, i % 3 == 0 ? "yes" : "no", i % 2 ? "north" : "south");
+  }
+  return out;
+}
+
+// Scores for EvalCsv(n)'s examples, better than chance; `shift` makes another run of them.
+inline std::string RunCsv(size_t n, size_t shift) {
+  std::string out = "id,score\n";
+  for (size_t i = 0; i < n; ++i) {
+    const double score = (i % 3 == 0 ? 0.6 : 0.4) + static_cast<double>((i + shift) % 7) / 20.0;
+    out += fmt::format("ex{},{}\n", i, score);
+  }
+  return out;
+}
 
 // A token of a user of the store at `url`, made (with the user) when missing.
 inline std::string TokenFor(const std::string& url, const std::string& user, bool admin = false) {

@@ -424,8 +424,10 @@ std::vector<StoredColumn> ColumnsOf(const Rows& rows, int first) {
   return out;
 }
 
-// How many fields kSetColumns names.
-constexpr int kSetFields = 7;
+// How many fields kSetColumns names (where ColumnsOf starts after them).
+constexpr int kSetFields =
+    static_cast<int>(std::count(internal::kSetColumns.begin(), internal::kSetColumns.end(), ',')) +
+    1;
 
 // A column's fields and its chunks', as ColumnsOf reads them, joined to `col`.
 constexpr std::string_view kColumnFields =
