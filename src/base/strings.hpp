@@ -61,6 +61,8 @@ class SearchText {
   // word after `end` ends: fewer words when the text or the sentence (. ; : ! ?) ends first.
   size_t WordsBefore(size_t offset, size_t words) const;
   size_t WordsAfter(size_t end, size_t words) const;
+  // The text as searched: lower-cased, word separators as spaces, offsets as in the original.
+  std::string_view normalised() const { return normalised_; }
 
  private:
   std::vector<PhraseMatch> FindAll(std::string_view phrase, size_t limit) const;

@@ -48,7 +48,8 @@ struct Prepared {
 
   // The matches of `phrases` that no guard stands next to, in text order.
   std::vector<PhraseMatch> Unguarded(std::span<const std::string_view> phrases,
-                                     const Guards& guards) const {
+                                     const Guards& guards,
+                                     const Lexicon* lexicon = nullptr) const {
     std::vector<PhraseMatch> around;
     for (std::string_view guard : guards.phrases) {
       for (const PhraseMatch& g : search.FindAll(guard)) around.push_back(g);
@@ -57,22 +58,27 @@ struct Prepared {
     for (std::string_view guard : guards.before_only) {
       for (const PhraseMatch& g : search.FindAll(guard)) before.push_back(g);
     }
-    std::vector<PhraseMatch> out;
+    std::vector<PhraseMatch> candidates;
     for (std::string_view phrase : phrases) {
-      for (const PhraseMatch& m : search.FindAll(phrase)) {
-        const size_t from = search.WordsBefore(m.offset, guards.before);
-        const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
-        const auto within = [&](const PhraseMatch& g, size_t end) {
-          const bool inside = g.offset >= m.offset && g.offset + g.length <= m.offset + m.length;
-          return !inside && g.offset >= from && g.offset + g.length <= end;
-        };
-        const bool guarded = std::any_of(around.begin(), around.end(),
-                                         [&](const PhraseMatch& g) { return within(g, to); }) ||
-                             std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
-                               return within(g, m.offset + m.length) && g.offset < m.offset;
-                             });
-        if (!guarded) out.push_back(m);
-      }
+      for (const PhraseMatch& m : search.FindAll(phrase)) candidates.push_back(m);
+    }
+    if (lexicon != nullptr) {
+      for (const PhraseMatch& m : lexicon->FindAll(search)) candidates.push_back(m);
+    }
+    std::vector<PhraseMatch> out;
+    for (const PhraseMatch& m : candidates) {
+      const size_t from = search.WordsBefore(m.offset, guards.before);
+      const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
+      const auto within = [&](const PhraseMatch& g, size_t end) {
+        const bool inside = g.offset >= m.offset && g.offset + g.length <= m.offset + m.length;
+        return !inside && g.offset >= from && g.offset + g.length <= end;
+      };
+      const bool guarded = std::any_of(around.begin(), around.end(),
+                                       [&](const PhraseMatch& g) { return within(g, to); }) ||
+                           std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
+                             return within(g, m.offset + m.length) && g.offset < m.offset;
+                           });
+      if (!guarded) out.push_back(m);
     }
     // In text order; at one place, the phrase listed first.
     std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& x, const PhraseMatch& y) {
@@ -100,11 +106,17 @@ struct Prepared {
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases,
                                    const Guards& guards) {
+  return FindPhrases(input, fields, phrases, guards, nullptr);
+}
+
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases, const Guards& guards,
+                                   const Lexicon* lexicon) {
   std::vector<TextMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
     const text_match::Prepared text(input, f);
-    const std::vector<PhraseMatch> matches = text.Unguarded(phrases, guards);
+    const std::vector<PhraseMatch> matches = text.Unguarded(phrases, guards, lexicon);
     if (!matches.empty()) out.push_back(text.ToMatch(f, matches.front()));
   }
   return out;
@@ -112,14 +124,15 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
-                                std::span<const std::string_view> b, size_t window, bool b_after) {
+                                std::span<const std::string_view> b, size_t window, bool b_after,
+                                const Lexicon* b_lexicon) {
   std::vector<NearMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
     const text_match::Prepared text(input, f);
     const std::vector<PhraseMatch> as = text.Unguarded(a, a_guards);
     if (as.empty()) continue;
-    const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{});
+    const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{}, b_lexicon);
     bool found = false;
     for (const PhraseMatch& x : as) {
       const size_t from = b_after ? x.offset + x.length : text.search.WordsBefore(x.offset, window);

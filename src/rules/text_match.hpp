@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/charter.hpp"
+#include "rules/lexicon.hpp"
 #include "rules/rule.hpp"
 
 namespace foresight::rules {
@@ -54,6 +55,10 @@ struct Guards {
 // any phrase in each field.
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases, const Guards& guards);
+// The same, with the words of a lexicon (a concept from WordNet) read as more phrases.
+std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
+                                   std::span<const std::string_view> phrases, const Guards& guards,
+                                   const Lexicon* lexicon);
 
 // Two concepts read together: a match of `a` (not guarded by `a_guards`) with a match of
 // `b` in the same field and sentence, at most `window` words before or after it. The first
@@ -64,11 +69,12 @@ struct NearMatch {
   TextMatch a;
   TextMatch b;
 };
-// With `b_after`, the `b` match must come after the `a` match ("a parent ... buys").
+// With `b_after`, the `b` match must come after the `a` match ("a parent ... buys"). With
+// `b_lexicon`, its words count as more `b` phrases.
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
                                 std::span<const std::string_view> b, size_t window,
-                                bool b_after = false);
+                                bool b_after = false, const Lexicon* b_lexicon = nullptr);
 
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);

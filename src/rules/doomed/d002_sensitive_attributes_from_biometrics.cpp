@@ -75,7 +75,33 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "pro union",
                                                                   "party each",
                                                                   "party they support",
-                                                                  "party support*"});
+                                                                  "party support*",
+                                                                  "party sympath*",
+                                                                  "governing party",
+                                                                  "ruling party",
+                                                                  "opposition party",
+                                                                  "opposition supporter*",
+                                                                  "left wing",
+                                                                  "right wing",
+                                                                  "left leaning",
+                                                                  "right leaning",
+                                                                  "straight or gay",
+                                                                  "gay or straight",
+                                                                  "queer",
+                                                                  "orientation label*",
+                                                                  "likely orientation",
+                                                                  "believer*",
+                                                                  "churchgoer*",
+                                                                  "devout",
+                                                                  "ethnic*",
+                                                                  "migrant background",
+                                                                  "migration background",
+                                                                  "nationality of origin",
+                                                                  "unionised",
+                                                                  "unionized",
+                                                                  "union activis*",
+                                                                  "union organis*",
+                                                                  "union organiz*"});
 
 // What shows the inference works from biometric data when no input is declared a face or
 // biometric: pictures, recordings or measurements of people, named in the prose. The
@@ -90,7 +116,6 @@ constexpr auto kBiometricWords = std::to_array<std::string_view>({"face",
                                                                   "voice*",
                                                                   "voiceprint*",
                                                                   "accent*",
-                                                                  "speech",
                                                                   "gait*",
                                                                   "the way they walk",
                                                                   "how they speak",
@@ -114,6 +139,13 @@ constexpr auto kBiometricWords = std::to_array<std::string_view>({"face",
                                                                   "eye tracking",
                                                                   "arousal"});
 
+// Speech is a biometric signal only as a voice: "hate speech", "free speech", "a speech" in a
+// parliament's record, a speech's transcript or its topic tags are texts.
+constexpr auto kSpeech = std::to_array<std::string_view>({"speech", "speeches"});
+constexpr auto kSpeechAsText = std::to_array<std::string_view>(
+    {"hate", "free", "transcri*", "per", "tag*", "topic*", "text*", "written", "parliament*",
+     "debate*", "a speech", "speeches by", "of speech"});
+
 // Next to the category, words that say it is checked for rather than inferred ("error rates
 // across ethnic groups"), or that it qualifies a thing, not a person ("religious buildings",
 // "ethnic food").
@@ -124,7 +156,8 @@ constexpr std::array<std::string_view, 19> kChecksFor = {
 
 // "Accuracy per ethnic group" checks for bias; "race per applicant" infers it: "per" counts
 // only before the category.
-constexpr std::array<std::string_view, 1> kPerBefore = {"per"};
+constexpr std::array<std::string_view, 7> kPerBefore = {"per",     "not",  "never", "no",
+                                                       "without", "nor", "rather than"};
 constexpr Guards kNotInferred = {kChecksFor, 3, 1, kPerBefore};
 
 // A data source or input named as the labels the model learns: what it predicts, even when
@@ -164,9 +197,13 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   const std::vector<size_t> biometric =
       InputsOfKind(c, {core::InputKind::kFace, core::InputKind::kBiometric});
   // An input declared `image` or `audio` does not hide it: the prose says what is pictured.
-  const std::vector<TextMatch> pictured = biometric.empty()
-                                              ? FindPhrases(in, ProseFields(c), kBiometricWords)
-                                              : std::vector<TextMatch>{};
+  std::vector<TextMatch> pictured;
+  if (biometric.empty()) {
+    pictured = FindPhrases(in, ProseFields(c), kBiometricWords);
+    for (TextMatch& m : FindPhrases(in, ProseFields(c), kSpeech, Guards{kSpeechAsText, 3, 2})) {
+      pictured.push_back(std::move(m));
+    }
+  }
   if (biometric.empty() && pictured.empty()) return;
 
   Finding f;
@@ -180,7 +217,9 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // compared across ethnic groups" checks for bias rather than inferring ethnicity, but only
   // the words right before the attribute say so: "fairness" elsewhere in the field does not.
   std::vector<TextMatch> matches = FindPhrases(
-      in, doomed::ProseFieldsNamed(c, {"task.target", "task.description", "domain.description"}),
+      in,
+      doomed::ProseFieldsNamed(
+          c, {"task.target", "task.description", "domain.description", "summary"}),
       kSensitiveWords, kNotInferred);
   if (matches.empty()) matches = SensitiveLabels(in);
   if (!declared && matches.empty()) return;

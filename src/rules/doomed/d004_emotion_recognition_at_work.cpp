@@ -6,6 +6,7 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
 #include "rules/doomed/people_answers.hpp"
+#include "rules/lexicon.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -102,7 +103,35 @@ constexpr auto kFeelings = std::to_array<std::string_view>({"emotion*",
                                                             "engagement score*",
                                                             "sad",
                                                             "angry",
-                                                            "look sad"});
+                                                            "look sad",
+                                                            "wellbeing",
+                                                            "well being",
+                                                            "burnout",
+                                                            "burn out",
+                                                            "burned out",
+                                                            "burnt out",
+                                                            "sentiment*",
+                                                            "frustrated",
+                                                            "annoyed",
+                                                            "annoyance",
+                                                            "unhappy",
+                                                            "unhappiness",
+                                                            "cheer*",
+                                                            "positivity",
+                                                            "negativity",
+                                                            "emotional state*",
+                                                            "state of mind",
+                                                            "frame of mind",
+                                                            "contentment",
+                                                            "discontent*",
+                                                            "disgust*",
+                                                            "calmness",
+                                                            "grief",
+                                                            "shame",
+                                                            "embarrass*",
+                                                            "pride",
+                                                            "loneliness",
+                                                            "lonely"});
 
 // Next to the feeling, whose it is or which sense: a customer's, a song's, a sentence's;
 // a material's stress, a confusion matrix.
@@ -112,7 +141,8 @@ constexpr auto kOtherSubject = std::to_array<std::string_view>(
      "track*",     "music",     "film*",      "movie*",   "scene*",    "lyric*",
      "review*",    "text*",     "email*",     "post*",    "sentence*", "message*",
      "character*", "crack*",    "fracture*",  "tensile",  "material*", "matrix",
-     "test*",      "load*",     "audience*",  "fan*",     "player*",   "story*"});
+     "test*",      "load*",     "audience*",  "fan*",     "player*",   "story*",
+     "survey*",    "questionnaire*", "programme*", "program*", "self report*", "self rated"});
 
 // A person at work (candidates included) or in education, or the situation itself.
 constexpr auto kAtWorkOrSchool =
@@ -140,7 +170,32 @@ constexpr auto kAtWorkOrSchool =
                                      "job interview*", "video interview*",
                                      "schoolchildren", "kindergarten*",
                                      "nurser*",        "driver*",
-                                     "manager*"});
+                                     "manager*",       "educator*",
+                                     "preschool*",     "pre school*",
+                                     "daycare",        "day care",
+                                     "playroom*",      "developer*",
+                                     "engineer*",      "coder*",
+                                     "programmer*",    "associate*",
+                                     "barista*",       "cleaner*",
+                                     "security guard*", "warehouse*",
+                                     "workday*",       "working day*",
+                                     "working hours",  "during work",
+                                     "at the office",  "in the office",
+                                     "office staff",   "on the job",
+                                     "on duty",        "line manager*",
+                                     "supervisor*",    "team lead*",
+                                     "hr",             "human resources",
+                                     "performance review*", "appraisal*",
+                                     "shop floor",     "factory floor",
+                                     "production line*", "assembly line*",
+                                     "headcount",      "employer*",
+                                     "hire",           "hiring",
+                                     "recruit*",       "hired",
+                                     "school",         "schools",
+                                     "university",     "universities",
+                                     "college*",       "campus*",
+                                     "tutoring",       "homework",
+                                     "seminar*",       "course participant*"});
 
 constexpr auto kBodySignals = std::to_array<std::string_view>(
     {"keystroke*", "typing rhythm", "mouse movement*", "mouse dynamics", "heart rate", "heart-rate",
@@ -156,7 +211,8 @@ bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
 std::optional<Finding> FeelingsAtWork(const RuleInput& in, std::span<const TextField> fields,
                                       const std::vector<size_t>& sensing) {
   const std::vector<NearMatch> near =
-      FindNear(in, fields, kFeelings, Guards{kOtherSubject, 3, 3}, kAtWorkOrSchool, 8);
+      FindNear(in, fields, kFeelings, Guards{kOtherSubject, 3, 3}, kAtWorkOrSchool, 8, false,
+               &WorkersAndLearners());
   if (near.empty()) return std::nullopt;
   Finding f;
   f.span = near.front().a.span;

@@ -33,7 +33,8 @@ constexpr auto kOtherSense = std::to_array<std::string_view>(
      "software", "security",       "cyber*",   "code",     "detect*",   "prevent*", "flag*",
      "identif*", "protect*",       "counter*", "scam*",    "phishing",  "fraud*",   "attacker*",
      "spam*",    "disinformation", "content",  "contains", "scan*",     "check",    "checks",
-     "checking", "checker*",       "audit*",   "complian*"});
+     "checking", "checker*",       "audit*",   "complian*", "finding*", "page*",    "website*",
+     "regulator*", "inspect*",     "warn*",    "report*"});
 
 // Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
 // aimed at people in a vulnerable state (a child, an elderly or confused person, a
@@ -73,7 +74,16 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "vulnerable adult*", "vulnerable player*", "vulnerable consumer*", "memory decline",
      "unlikely to remember", "money trouble*", "overdraft*", "missed rent", "benefit payment*",
      "arrived in the country", "local language", "language skills", "bipolar", "manic",
-     "mental illness", "mental health condition*", "most vulnerable"});
+     "mental illness", "mental health condition*", "most vulnerable", "lose their job*",
+     "lose their income", "loses its income", "losing their job*", "losing their income",
+     "job loss*", "redundancy notice*", "redundancy signal*", "facing redundancy", "made redundant", "laid off", "eviction*", "food bank*",
+     "unemployment claim*", "acute hardship", "living with dementia", "care home resident*",
+     "residents with dementia", "in a care home", "hardly speak*", "speak little",
+     "little command of", "new to the country", "newcomer*", "migrant worker*",
+     "recently arrived worker*", "gambling problem*", "problem player*", "heavy loser*",
+     "chasing a loss", "lost heavily", "big loser*", "grief stricken", "recently widowed",
+     "low literacy", "cannot read", "illiterate", "learning disabilit*", "autis*", "adhd",
+     "depression", "anxious", "socially isolated", "housebound", "care leaver*"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
@@ -152,7 +162,42 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "high interest",
                                                                   "sold",
                                                                   "margin",
-                                                                  "high margin"});
+                                                                  "high margin",
+                                                                  "highest rate",
+                                                                  "top rate",
+                                                                  "short term loan*",
+                                                                  "high cost credit",
+                                                                  "high cost loan*",
+                                                                  "expensive loan*",
+                                                                  "consolidation loan*",
+                                                                  "apr",
+                                                                  "extra charge*",
+                                                                  "extra fee*",
+                                                                  "add fees",
+                                                                  "illegal fee*",
+                                                                  "excess fee*",
+                                                                  "worse rate*",
+                                                                  "worse exchange rate*",
+                                                                  "poorer rate*",
+                                                                  "higher price*",
+                                                                  "inflated",
+                                                                  "bequest*",
+                                                                  "large gift*",
+                                                                  "gifts",
+                                                                  "donation*",
+                                                                  "donate",
+                                                                  "legacy gift*",
+                                                                  "gem pack*",
+                                                                  "in app purchase*",
+                                                                  "credit offer*",
+                                                                  "credit product*",
+                                                                  "push them into",
+                                                                  "pushes them into",
+                                                                  "pressure them",
+                                                                  "under pressure",
+                                                                  "accept a poorer",
+                                                                  "accept a worse",
+                                                                  "upgrade*"});
 
 // Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
 // "ad-free"). After it, what is offered is help, or the word is a record, not a push.
@@ -167,7 +212,11 @@ constexpr auto kNotAPush =
                                      "safety",    "information",      "ad free",    "ads free",
                                      "lesson*",   "course*",          "exercise*",  "class*",
                                      "training",  "payment holiday*", "holiday*",   "forbearance",
-                                     "relief",    "hardship",         "debt advice"});
+                                     "relief",    "hardship",         "debt advice",
+                                     "protect*",  "safer",            "cooling off", "self exclu*",
+                                     "deposit limit*", "spending limit*", "lower limit*",
+                                     "responsible", "harm reduction", "reality check*",
+                                     "time out*", "break*",           "warn*",      "alert*"});
 
 // Article 5(1)(a) described in other words: a technique people cannot notice, or one that
 // deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
@@ -181,7 +230,6 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "below the threshold",
                                                                   "threshold of awareness",
                                                                   "threshold of perception",
-                                                                  "without noticing",
                                                                   "without realising",
                                                                   "without realizing",
                                                                   "without being aware",
@@ -245,7 +293,67 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "as if they come from",
                                                                   "look as if",
                                                                   "in the style of a",
-                                                                  "pretending"});
+                                                                  "pretending",
+                                                                  "without them realising",
+                                                                  "without them realizing",
+                                                                  "without them noticing",
+                                                                  "without them knowing",
+                                                                  "without the user noticing",
+                                                                  "without users noticing",
+                                                                  "without noticing",
+                                                                  "not aware of",
+                                                                  "are not aware",
+                                                                  "unaware",
+                                                                  "never notice*",
+                                                                  "never consciously",
+                                                                  "not consciously",
+                                                                  "do not notice",
+                                                                  "does not notice",
+                                                                  "don't notice",
+                                                                  "doesn't notice",
+                                                                  "covert*",
+                                                                  "covertly",
+                                                                  "few milliseconds",
+                                                                  "sub audible",
+                                                                  "subaudible",
+                                                                  "inaudibl*",
+                                                                  "peripheral vision",
+                                                                  "invents",
+                                                                  "invent",
+                                                                  "inventing",
+                                                                  "presents itself as",
+                                                                  "present itself as",
+                                                                  "passes itself off",
+                                                                  "passing itself off",
+                                                                  "posing as a",
+                                                                  "synthetic doctor*",
+                                                                  "synthetic expert*",
+                                                                  "synthetic presenter*",
+                                                                  "synthetic testimonial*",
+                                                                  "fictitious",
+                                                                  "fictional customer*",
+                                                                  "bogus",
+                                                                  "sham",
+                                                                  "generated, not real",
+                                                                  "look like a confirmation",
+                                                                  "looks like a confirmation",
+                                                                  "disguise*",
+                                                                  "quietly steer*",
+                                                                  "secretly",
+                                                                  "never mentions",
+                                                                  "never disclose*",
+                                                                  "undisclosed",
+                                                                  "presents itself",
+                                                                  "neutral comparison",
+                                                                  "priming",
+                                                                  "misstat*",
+                                                                  "falsehood*",
+                                                                  "mislead*",
+                                                                  "sub second image*",
+                                                                  "sub second frame*",
+                                                                  "sub second flash*",
+                                                                  "split second image*",
+                                                                  "split second frame*"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
 constexpr auto kFindsIt = std::to_array<std::string_view>(
@@ -253,7 +361,8 @@ constexpr auto kFindsIt = std::to_array<std::string_view>(
      "catch*",      "prevent*",   "against",  "find*",    "screen*",      "review*",  "account*",
      "news",        "document*",  "id",       "ids",      "defect*",      "layer*",   "unit*",
      "variable*",   "state*",     "markov",   "fraud*",   "scam*",        "phishing", "whether",
-     "probability", "likelihood", "invoice*", "receipt*", "certificate*", "listing*", "profile*"});
+     "probability", "likelihood", "invoice*", "receipt*", "certificate*", "listing*", "profile*",
+     "known",       "regulator*", "crawl*",  "audit*",     "inspect*", "report*"});
 // What the technique steers: a purchase, a signature, a payment, a subscription kept.
 constexpr auto kSteered = std::to_array<std::string_view>(
     {"purchase*", "buy*",      "spend*",     "sign*",    "accept*",     "approve*", "authoris*",
@@ -261,7 +370,13 @@ constexpr auto kSteered = std::to_array<std::string_view>(
      "billing",   "savings",   "invest*",    "add on*",  "conversion*", "convert*", "sales",
      "basket*",   "checkout*", "cancel*",    "abandon*", "bet*",        "stake*",   "deposit*",
      "coins",     "replace*",  "medication", "donat*",   "vote*",       "loan*",    "credit",
-     "offer*",    "switch*",   "sold",       "voting",   "vote"});
+     "offer*",    "switch*",   "sold",       "voting",   "vote",
+     "leverag*",  "trade",     "trades",     "trading",  "orders",      "order volume",
+     "uplift",    "order value", "basket value*", "cancellation*", "churn", "refund*",
+     "keep paying", "keep them", "longer shift*", "extra shift*", "overtime", "keep riding",
+     "keep working", "extends each", "extend their", "past fatigue", "commission*",
+     "sponsor's fund*", "high fee fund*", "bundles", "upsell*", "prescription*", "spending",
+     "credit purchase*"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -276,15 +391,18 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   // The young count unless the push is addressed to the adults who buy for them: named as
   // such, or a parent who buys ("the toys a parent is likely to buy"), unless the child is
   // made to ask ("ask a parent to buy" is aimed at the child).
+  const std::vector<TextField> described = doomed::ProseFieldsNamed(
+      in.charter, {"summary", "task.target", "task.description", "domain.description",
+                   "decision.affected"});
   const bool parent_buys =
-      !FindNear(in, fields, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
-  if (FindPhrases(in, fields, kAdultBuyer).empty() && !parent_buys) {
+      !FindNear(in, described, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
+  if (FindPhrases(in, described, kAdultBuyer).empty() && !parent_buys) {
     for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2})) {
       vulnerable.push_back(std::move(m));
     }
   }
   const std::vector<TextMatch> push =
-      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 3, kPushDenied});
+      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 5, kPushDenied});
   if (vulnerable.empty() || push.empty()) return std::nullopt;
   // One of the two must be in what the project is about (summary, target, description):
   // a 'children's' in a data source's name and an 'offer' in the setting say nothing.
@@ -306,7 +424,7 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
 std::optional<Finding> BelowAwareness(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);
   const std::vector<TextMatch> technique =
-      FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 3, 2});
+      FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 5, 2});
   const std::vector<TextMatch> steered = FindPhrases(in, fields, kSteered);
   // Anywhere in the charter: a technique of this kind is rarely named by accident, and the
   // data a team lists ("hidden single-frame flashes") may be the only place it shows.

@@ -70,7 +70,23 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "banned supporter*",
                                                             "banning order*",
                                                             "area ban*",
-                                                            "matched by"});
+                                                            "matched by",
+                                                            "recognition",
+                                                            "matched live",
+                                                            "matched in real time",
+                                                            "matches anyone",
+                                                            "match any",
+                                                            "matches any",
+                                                            "wanted database*",
+                                                            "database of wanted",
+                                                            "name of every",
+                                                            "name of each",
+                                                            "names every",
+                                                            "names each",
+                                                            "who is who",
+                                                            "looking for",
+                                                            "being sought",
+                                                            "sought by"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -115,7 +131,14 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "as they appear",
                                                        "when they appear",
                                                        "straight away",
-                                                       "on sight"});
+                                                       "on sight",
+                                                       "seconds after",
+                                                       "within a second",
+                                                       "under way",
+                                                       "underway",
+                                                       "in progress",
+                                                       "as it unfolds",
+                                                       "on the spot"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "public place*",
@@ -172,9 +195,10 @@ constexpr auto kSensing = std::to_array<std::string_view>(
     {"camera*", "cctv", "video*", "footage", "drone*", "body-worn", "face*", "facial*", "gait",
      "biometric*", "voiceprint*", "iris", "microphone*"});
 
-constexpr std::array<std::string_view, 11> kPolice = {
+constexpr auto kPolice = std::to_array<std::string_view>({
     "police",  "constabulary", "law enforcement", "law-enforcement", "officers",   "patrol*",
-    "custody", "warrant*",     "wanted",          "suspect*",        "gendarmerie"};
+    "custody", "warrant*",     "wanted",          "suspect*",        "gendarmerie", "the force",
+    "public order", "counter terror*", "officer"});
 
 bool IsLawEnforcement(const core::Field<core::DomainArea>& area) {
   return area.has() && *area == core::DomainArea::kLawEnforcement;
