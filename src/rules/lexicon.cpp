@@ -52,8 +52,8 @@ std::vector<PhraseMatch> Lexicon::FindAll(const SearchText& text) const {
     for (size_t n = std::min(max_words_, words.size() - i); n >= 1 && matched == 0; --n) {
       bool single_spaced = true;
       for (size_t k = i; k + 1 < i + n; ++k) {
-        single_spaced = single_spaced && words[k + 1].begin == words[k].end + 1 &&
-                        s[words[k].end] == ' ';
+        single_spaced =
+            single_spaced && words[k + 1].begin == words[k].end + 1 && s[words[k].end] == ' ';
       }
       if (!single_spaced) continue;
       const std::string_view candidate =

@@ -19,8 +19,7 @@ std::vector<std::string> Found(const Lexicon& lexicon, std::string_view text) {
 }
 
 TEST(LexiconTest, MatchesWholeWordsAndTheLongestPhrase) {
-  constexpr std::array<std::string_view, 4> kEntries = {"wine", "wine steward", "nurse",
-                                                        "nurses"};
+  constexpr std::array<std::string_view, 4> kEntries = {"wine", "wine steward", "nurse", "nurses"};
   const Lexicon lexicon(kEntries);
   EXPECT_EQ(Found(lexicon, "The Wine Steward and two nurses."),
             (std::vector<std::string>{"Wine Steward", "nurses"}));

@@ -48,8 +48,7 @@ struct Prepared {
 
   // The matches of `phrases` that no guard stands next to, in text order.
   std::vector<PhraseMatch> Unguarded(std::span<const std::string_view> phrases,
-                                     const Guards& guards,
-                                     const Lexicon* lexicon = nullptr) const {
+                                     const Guards& guards, const Lexicon* lexicon = nullptr) const {
     std::vector<PhraseMatch> around;
     for (std::string_view guard : guards.phrases) {
       for (const PhraseMatch& g : search.FindAll(guard)) around.push_back(g);

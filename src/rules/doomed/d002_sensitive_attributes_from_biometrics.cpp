@@ -106,38 +106,23 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
 // What shows the inference works from biometric data when no input is declared a face or
 // biometric: pictures, recordings or measurements of people, named in the prose. The
 // sensitive category must still be what the target predicts.
-constexpr auto kBiometricWords = std::to_array<std::string_view>({"face",
-                                                                  "faces",
-                                                                  "facial*",
-                                                                  "selfie*",
-                                                                  "photo*",
-                                                                  "picture*",
-                                                                  "portrait*",
-                                                                  "voice*",
-                                                                  "voiceprint*",
-                                                                  "accent*",
-                                                                  "gait*",
-                                                                  "the way they walk",
-                                                                  "how they speak",
-                                                                  "iris",
-                                                                  "fingerprint*",
-                                                                  "face scan*",
-                                                                  "cctv",
-                                                                  "footage",
-                                                                  "camera*",
-                                                                  "video*",
-                                                                  "recording*",
-                                                                  "body shape*",
-                                                                  "body scan*",
-                                                                  "3d body",
-                                                                  "physique",
-                                                                  "body measurement*",
-                                                                  "pupil dilation",
-                                                                  "heart rate",
-                                                                  "heartbeat",
-                                                                  "physiological",
-                                                                  "eye tracking",
-                                                                  "arousal"});
+constexpr auto kBiometricWords =
+    std::to_array<std::string_view>({"face",           "faces",
+                                     "facial*",        "selfie*",
+                                     "photo*",         "picture*",
+                                     "portrait*",      "voice*",
+                                     "voiceprint*",    "accent*",
+                                     "gait*",          "the way they walk",
+                                     "how they speak", "iris",
+                                     "fingerprint*",   "face scan*",
+                                     "cctv",           "footage",
+                                     "camera*",        "video*",
+                                     "recording*",     "body shape*",
+                                     "body scan*",     "3d body",
+                                     "physique",       "body measurement*",
+                                     "pupil dilation", "heart rate",
+                                     "heartbeat",      "physiological",
+                                     "eye tracking",   "arousal"});
 
 // Speech is a biometric signal only as a voice: "hate speech", "free speech", "a speech" in a
 // parliament's record, a speech's transcript or its topic tags are texts.
@@ -156,8 +141,8 @@ constexpr std::array<std::string_view, 19> kChecksFor = {
 
 // "Accuracy per ethnic group" checks for bias; "race per applicant" infers it: "per" counts
 // only before the category.
-constexpr std::array<std::string_view, 7> kPerBefore = {"per",     "not",  "never", "no",
-                                                       "without", "nor", "rather than"};
+constexpr std::array<std::string_view, 7> kPerBefore = {"per",     "not", "never",      "no",
+                                                        "without", "nor", "rather than"};
 constexpr Guards kNotInferred = {kChecksFor, 3, 1, kPerBefore};
 
 // A data source or input named as the labels the model learns: what it predicts, even when
@@ -216,11 +201,11 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   // Only what the project predicts counts: a data source is not an inference. "Error rates
   // compared across ethnic groups" checks for bias rather than inferring ethnicity, but only
   // the words right before the attribute say so: "fairness" elsewhere in the field does not.
-  std::vector<TextMatch> matches = FindPhrases(
-      in,
-      doomed::ProseFieldsNamed(
-          c, {"task.target", "task.description", "domain.description", "summary"}),
-      kSensitiveWords, kNotInferred);
+  std::vector<TextMatch> matches =
+      FindPhrases(in,
+                  doomed::ProseFieldsNamed(
+                      c, {"task.target", "task.description", "domain.description", "summary"}),
+                  kSensitiveWords, kNotInferred);
   if (matches.empty()) matches = SensitiveLabels(in);
   if (!declared && matches.empty()) return;
   if (!declared) f.span = matches.front().span;

@@ -87,11 +87,13 @@ constexpr std::array<std::string_view, 12> kNotUntargeted = {
     "opt-in", "blur*", "anonymi*", "redact*", "mask*",    "pixelat*"};
 constexpr Guards kTargetedOrHidden = {kNotUntargeted, 3, 0};
 constexpr auto kRecognitionStore = std::to_array<std::string_view>(
-    {"database*",    "gallery",          "galleries",       "index",          "indexes",
-     "indexed",      "lookup*",          "look-up",         "embedding*",     "template*",
-     "identity",     "identities",       "recognition",     "searchable",     "cluster*",
-     "face record*", "face vector*",     "named face*",     "reference set*", "face search*",
-     "real name*",   "identity record*", "watch database*", "search for"});
+    {"database*",    "gallery",          "galleries",       "index",           "indexes",
+     "indexed",      "lookup*",          "look-up",         "embedding*",      "template*",
+     "identity",     "identities",       "recognition",     "searchable",      "cluster*",
+     "face record*", "face vector*",     "named face*",     "reference set*",  "face search*",
+     "real name*",   "identity record*", "watch database*", "search for",      "identif*",
+     "belongs to",   "known person*",    "who is in",       "name the person", "name of the person",
+     "recognis*",    "recogniz*",        "re identif*",     "look up*"});
 
 // The text-only screen; nullopt when one of the three is missing.
 std::optional<Finding> ScreenText(const RuleInput& in) {

@@ -28,13 +28,13 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
 // Within the same sentence, a few words from the match: another sense of the word, or the
 // system checking for someone else's manipulation (a scam's, a phishing email's).
 constexpr auto kOtherSense = std::to_array<std::string_view>(
-    {"robot*",   "robotic",        "grasp*",   "object*",  "market",    "image*",   "photo*",
-     "video*",   "data",           "price*",   "stock*",   "deepfake*", "forg*",    "tamper*",
-     "software", "security",       "cyber*",   "code",     "detect*",   "prevent*", "flag*",
-     "identif*", "protect*",       "counter*", "scam*",    "phishing",  "fraud*",   "attacker*",
-     "spam*",    "disinformation", "content",  "contains", "scan*",     "check",    "checks",
-     "checking", "checker*",       "audit*",   "complian*", "finding*", "page*",    "website*",
-     "regulator*", "inspect*",     "warn*",    "report*"});
+    {"robot*",     "robotic",        "grasp*",   "object*",   "market",    "image*",   "photo*",
+     "video*",     "data",           "price*",   "stock*",    "deepfake*", "forg*",    "tamper*",
+     "software",   "security",       "cyber*",   "code",      "detect*",   "prevent*", "flag*",
+     "identif*",   "protect*",       "counter*", "scam*",     "phishing",  "fraud*",   "attacker*",
+     "spam*",      "disinformation", "content",  "contains",  "scan*",     "check",    "checks",
+     "checking",   "checker*",       "audit*",   "complian*", "finding*",  "page*",    "website*",
+     "regulator*", "inspect*",       "warn*",    "report*"});
 
 // Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
 // aimed at people in a vulnerable state (a child, an elderly or confused person, a
@@ -76,14 +76,14 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "arrived in the country", "local language", "language skills", "bipolar", "manic",
      "mental illness", "mental health condition*", "most vulnerable", "lose their job*",
      "lose their income", "loses its income", "losing their job*", "losing their income",
-     "job loss*", "redundancy notice*", "redundancy signal*", "facing redundancy", "made redundant", "laid off", "eviction*", "food bank*",
-     "unemployment claim*", "acute hardship", "living with dementia", "care home resident*",
-     "residents with dementia", "in a care home", "hardly speak*", "speak little",
-     "little command of", "new to the country", "newcomer*", "migrant worker*",
-     "recently arrived worker*", "gambling problem*", "problem player*", "heavy loser*",
-     "chasing a loss", "lost heavily", "big loser*", "grief stricken", "recently widowed",
-     "low literacy", "cannot read", "illiterate", "learning disabilit*", "autis*", "adhd",
-     "depression", "anxious", "socially isolated", "housebound", "care leaver*"});
+     "job loss*", "redundancy notice*", "redundancy signal*", "facing redundancy", "made redundant",
+     "laid off", "eviction*", "food bank*", "unemployment claim*", "acute hardship",
+     "living with dementia", "care home resident*", "residents with dementia", "in a care home",
+     "hardly speak*", "speak little", "little command of", "new to the country", "newcomer*",
+     "migrant worker*", "recently arrived worker*", "gambling problem*", "problem player*",
+     "heavy loser*", "chasing a loss", "lost heavily", "big loser*", "grief stricken",
+     "recently widowed", "low literacy", "cannot read", "illiterate", "learning disabilit*",
+     "autis*", "adhd", "depression", "anxious", "socially isolated", "housebound", "care leaver*"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
@@ -204,19 +204,51 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
 constexpr auto kPushDenied = std::to_array<std::string_view>(
     {"no", "not", "never", "without", "block*", "stop*", "suppress*", "withh*", "exclude*",
      "removed from", "remove from", "pause*", "ban*", "ad free", "ads free"});
-constexpr auto kNotAPush =
-    std::to_array<std::string_view>({"help",      "support",          "advice",     "counsel*",
-                                     "transport", "assistance",       "treatment",  "care",
-                                     "referral*", "a break",          "limit*",     "forecast*",
-                                     "history",   "vaccin*",          "awareness",  "public health",
-                                     "safety",    "information",      "ad free",    "ads free",
-                                     "lesson*",   "course*",          "exercise*",  "class*",
-                                     "training",  "payment holiday*", "holiday*",   "forbearance",
-                                     "relief",    "hardship",         "debt advice",
-                                     "protect*",  "safer",            "cooling off", "self exclu*",
-                                     "deposit limit*", "spending limit*", "lower limit*",
-                                     "responsible", "harm reduction", "reality check*",
-                                     "time out*", "break*",           "warn*",      "alert*"});
+constexpr auto kNotAPush = std::to_array<std::string_view>({"help",
+                                                            "support",
+                                                            "advice",
+                                                            "counsel*",
+                                                            "transport",
+                                                            "assistance",
+                                                            "treatment",
+                                                            "care",
+                                                            "referral*",
+                                                            "a break",
+                                                            "limit*",
+                                                            "forecast*",
+                                                            "history",
+                                                            "vaccin*",
+                                                            "awareness",
+                                                            "public health",
+                                                            "safety",
+                                                            "information",
+                                                            "ad free",
+                                                            "ads free",
+                                                            "lesson*",
+                                                            "course*",
+                                                            "exercise*",
+                                                            "class*",
+                                                            "training",
+                                                            "payment holiday*",
+                                                            "holiday*",
+                                                            "forbearance",
+                                                            "relief",
+                                                            "hardship",
+                                                            "debt advice",
+                                                            "protect*",
+                                                            "safer",
+                                                            "cooling off",
+                                                            "self exclu*",
+                                                            "deposit limit*",
+                                                            "spending limit*",
+                                                            "lower limit*",
+                                                            "responsible",
+                                                            "harm reduction",
+                                                            "reality check*",
+                                                            "time out*",
+                                                            "break*",
+                                                            "warn*",
+                                                            "alert*"});
 
 // Article 5(1)(a) described in other words: a technique people cannot notice, or one that
 // deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
@@ -362,21 +394,23 @@ constexpr auto kFindsIt = std::to_array<std::string_view>(
      "news",        "document*",  "id",       "ids",      "defect*",      "layer*",   "unit*",
      "variable*",   "state*",     "markov",   "fraud*",   "scam*",        "phishing", "whether",
      "probability", "likelihood", "invoice*", "receipt*", "certificate*", "listing*", "profile*",
-     "known",       "regulator*", "crawl*",  "audit*",     "inspect*", "report*"});
+     "known",       "regulator*", "crawl*",   "audit*",   "inspect*",     "report*"});
 // What the technique steers: a purchase, a signature, a payment, a subscription kept.
 constexpr auto kSteered = std::to_array<std::string_view>(
-    {"purchase*", "buy*",      "spend*",     "sign*",    "accept*",     "approve*", "authoris*",
-     "authoriz*", "agree*",    "upgrade*",   "subscri*", "renew*",      "payment*", "charges",
-     "billing",   "savings",   "invest*",    "add on*",  "conversion*", "convert*", "sales",
-     "basket*",   "checkout*", "cancel*",    "abandon*", "bet*",        "stake*",   "deposit*",
-     "coins",     "replace*",  "medication", "donat*",   "vote*",       "loan*",    "credit",
-     "offer*",    "switch*",   "sold",       "voting",   "vote",
-     "leverag*",  "trade",     "trades",     "trading",  "orders",      "order volume",
-     "uplift",    "order value", "basket value*", "cancellation*", "churn", "refund*",
-     "keep paying", "keep them", "longer shift*", "extra shift*", "overtime", "keep riding",
-     "keep working", "extends each", "extend their", "past fatigue", "commission*",
-     "sponsor's fund*", "high fee fund*", "bundles", "upsell*", "prescription*", "spending",
-     "credit purchase*"});
+    {"purchase*",    "buy*",         "spend*",        "sign*",           "accept*",
+     "approve*",     "authoris*",    "authoriz*",     "agree*",          "upgrade*",
+     "subscri*",     "renew*",       "payment*",      "charges",         "billing",
+     "savings",      "invest*",      "add on*",       "conversion*",     "convert*",
+     "sales",        "basket*",      "checkout*",     "cancel*",         "abandon*",
+     "bet*",         "stake*",       "deposit*",      "coins",           "replace*",
+     "medication",   "donat*",       "vote*",         "loan*",           "credit",
+     "offer*",       "switch*",      "sold",          "voting",          "vote",
+     "leverag*",     "trade",        "trades",        "trading",         "orders",
+     "order volume", "uplift",       "order value",   "basket value*",   "cancellation*",
+     "churn",        "refund*",      "keep paying",   "keep them",       "longer shift*",
+     "extra shift*", "overtime",     "keep riding",   "keep working",    "extends each",
+     "extend their", "past fatigue", "commission*",   "sponsor's fund*", "high fee fund*",
+     "bundles",      "upsell*",      "prescription*", "spending",        "credit purchase*"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -392,8 +426,8 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   // such, or a parent who buys ("the toys a parent is likely to buy"), unless the child is
   // made to ask ("ask a parent to buy" is aimed at the child).
   const std::vector<TextField> described = doomed::ProseFieldsNamed(
-      in.charter, {"summary", "task.target", "task.description", "domain.description",
-                   "decision.affected"});
+      in.charter,
+      {"summary", "task.target", "task.description", "domain.description", "decision.affected"});
   const bool parent_buys =
       !FindNear(in, described, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
   if (FindPhrases(in, described, kAdultBuyer).empty() && !parent_buys) {

@@ -195,10 +195,10 @@ constexpr auto kSensing = std::to_array<std::string_view>(
     {"camera*", "cctv", "video*", "footage", "drone*", "body-worn", "face*", "facial*", "gait",
      "biometric*", "voiceprint*", "iris", "microphone*"});
 
-constexpr auto kPolice = std::to_array<std::string_view>({
-    "police",  "constabulary", "law enforcement", "law-enforcement", "officers",   "patrol*",
-    "custody", "warrant*",     "wanted",          "suspect*",        "gendarmerie", "the force",
-    "public order", "counter terror*", "officer"});
+constexpr auto kPolice = std::to_array<std::string_view>(
+    {"police", "constabulary", "law enforcement", "law-enforcement", "officers", "patrol*",
+     "custody", "warrant*", "wanted", "suspect*", "gendarmerie", "the force", "public order",
+     "counter terror*", "officer"});
 
 bool IsLawEnforcement(const core::Field<core::DomainArea>& area) {
   return area.has() && *area == core::DomainArea::kLawEnforcement;
