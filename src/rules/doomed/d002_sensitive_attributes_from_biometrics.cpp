@@ -101,7 +101,12 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "unionized",
                                                                   "union activis*",
                                                                   "union organis*",
-                                                                  "union organiz*"});
+                                                                  "union organiz*",
+                                                                  "caste*",
+                                                                  "tribe*",
+                                                                  "tribal",
+                                                                  "community background",
+                                                                  "ethnic community"});
 
 // What shows the inference works from biometric data when no input is declared a face or
 // biometric: pictures, recordings or measurements of people, named in the prose. The

@@ -131,7 +131,15 @@ constexpr auto kFeelings = std::to_array<std::string_view>({"emotion*",
                                                             "embarrass*",
                                                             "pride",
                                                             "loneliness",
-                                                            "lonely"});
+                                                            "lonely",
+                                                            "affect per",
+                                                            "affect score*",
+                                                            "affect label*",
+                                                            "affect is",
+                                                            "affect of",
+                                                            "affect from",
+                                                            "rep affect",
+                                                            "agent affect"});
 
 // Next to the feeling, whose it is or which sense: a customer's, a song's, a sentence's;
 // a material's stress, a confusion matrix.

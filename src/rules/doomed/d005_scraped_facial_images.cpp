@@ -23,10 +23,10 @@ constexpr std::array<std::string_view, 7> kFaceWords = {
 // sees, from the web or social media); kept to recognise people (a database, an index, an
 // embedding per person). One or two alone are everyday: blurring every face in street
 // imagery, recognising chimpanzees in camera-trap videos.
-constexpr std::array<std::string_view, 11> kFacePictures = {
-    "face",           "faces",           "facial*",       "selfie*",
-    "headshot*",      "mugshot*",        "portrait*",     "profile picture*",
-    "profile photo*", "face embedding*", "face template*"};
+constexpr auto kFacePictures = std::to_array<std::string_view>(
+    {"face", "faces", "facial*", "selfie*", "headshot*", "mugshot*", "portrait*",
+     "profile picture*", "profile photo*", "face embedding*", "face template*", "faceprint*",
+     "face print*"});
 constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "scrap*",
                                                               "harvest*",
@@ -79,7 +79,24 @@ constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "all driver*",
                                                               "all passenger*",
                                                               "all travellers",
-                                                              "all riders"});
+                                                              "all riders",
+                                                              "copy all",
+                                                              "copies all",
+                                                              "copying all",
+                                                              "copied",
+                                                              "bots",
+                                                              "bot",
+                                                              "every profile",
+                                                              "all profile*",
+                                                              "all photos",
+                                                              "all images",
+                                                              "every visible",
+                                                              "each face",
+                                                              "all visible",
+                                                              "dating site*",
+                                                              "yearbook*",
+                                                              "every visitor",
+                                                              "everybody"});
 // "not scraped", "collected with consent", "blur every face": the words next to a match that
 // say the faces are not gathered to recognise anyone.
 constexpr std::array<std::string_view, 12> kNotUntargeted = {
@@ -93,7 +110,9 @@ constexpr auto kRecognitionStore = std::to_array<std::string_view>(
      "face record*", "face vector*",     "named face*",     "reference set*",  "face search*",
      "real name*",   "identity record*", "watch database*", "search for",      "identif*",
      "belongs to",   "known person*",    "who is in",       "name the person", "name of the person",
-     "recognis*",    "recogniz*",        "re identif*",     "look up*"});
+     "recognis*",    "recogniz*",        "re identif*",     "look up*",        "face match*",
+     "match engine", "matching engine",  "who someone",     "find out who",    "enrich*",
+     "with name",    "reference store*", "id add on",       "name and"});
 
 // The text-only screen; nullopt when one of the three is missing.
 std::optional<Finding> ScreenText(const RuleInput& in) {

@@ -83,7 +83,10 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "migrant worker*", "recently arrived worker*", "gambling problem*", "problem player*",
      "heavy loser*", "chasing a loss", "lost heavily", "big loser*", "grief stricken",
      "recently widowed", "low literacy", "cannot read", "illiterate", "learning disabilit*",
-     "autis*", "adhd", "depression", "anxious", "socially isolated", "housebound", "care leaver*"});
+     "autis*", "adhd", "depression", "anxious", "socially isolated", "housebound", "care leaver*",
+     "over 70s", "over 75s", "over 80s", "over 75", "over 80", "over 85", "aged 75", "aged 80",
+     "in their 80s", "in their 70s", "memory slip*", "forgotten answer*", "repeated question*",
+     "forgets", "isolated senior*", "sound elderly", "living alone", "lives alone", "live alone"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
@@ -197,7 +200,18 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "under pressure",
                                                                   "accept a poorer",
                                                                   "accept a worse",
-                                                                  "upgrade*"});
+                                                                  "upgrade*",
+                                                                  "deals",
+                                                                  "paid spin*",
+                                                                  "spins",
+                                                                  "commission*",
+                                                                  "premium plan*",
+                                                                  "funeral plan*",
+                                                                  "annuit*",
+                                                                  "in app outfit*",
+                                                                  "financed",
+                                                                  "loan offer*",
+                                                                  "plan upgrade*"});
 
 // Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
 // "ad-free"). After it, what is offered is help, or the word is a record, not a push.
@@ -225,7 +239,6 @@ constexpr auto kNotAPush = std::to_array<std::string_view>({"help",
                                                             "ad free",
                                                             "ads free",
                                                             "lesson*",
-                                                            "course*",
                                                             "exercise*",
                                                             "class*",
                                                             "training",
@@ -248,7 +261,11 @@ constexpr auto kNotAPush = std::to_array<std::string_view>({"help",
                                                             "time out*",
                                                             "break*",
                                                             "warn*",
-                                                            "alert*"});
+                                                            "alert*",
+                                                            "budget*",
+                                                            "opt in",
+                                                            "opted in",
+                                                            "who opt"});
 
 // Article 5(1)(a) described in other words: a technique people cannot notice, or one that
 // deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
@@ -385,32 +402,178 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "sub second frame*",
                                                                   "sub second flash*",
                                                                   "split second image*",
-                                                                  "split second frame*"});
+                                                                  "split second frame*",
+                                                                  "too short for",
+                                                                  "false warning*",
+                                                                  "false badge*",
+                                                                  "not true",
+                                                                  "untrue",
+                                                                  "below the fold",
+                                                                  "pre tick*",
+                                                                  "preticked",
+                                                                  "pre ticked",
+                                                                  "swapped button*",
+                                                                  "swapped label*",
+                                                                  "clones the voice",
+                                                                  "clone the voice",
+                                                                  "cloned the voice",
+                                                                  "voice of a relative",
+                                                                  "frame flash*",
+                                                                  "spliced in",
+                                                                  "spliced into",
+                                                                  "flashes of",
+                                                                  "under the music",
+                                                                  "db under",
+                                                                  "db below",
+                                                                  "almost inaudible",
+                                                                  "barely audible",
+                                                                  "barely visible",
+                                                                  "one frame",
+                                                                  "two frame*",
+                                                                  "1 2 frame*",
+                                                                  "voice layer",
+                                                                  "hidden voice"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
-constexpr auto kFindsIt = std::to_array<std::string_view>(
-    {"detect*",     "flag*",      "spot*",    "identif*", "remov*",       "block*",   "filter*",
-     "catch*",      "prevent*",   "against",  "find*",    "screen*",      "review*",  "account*",
-     "news",        "document*",  "id",       "ids",      "defect*",      "layer*",   "unit*",
-     "variable*",   "state*",     "markov",   "fraud*",   "scam*",        "phishing", "whether",
-     "probability", "likelihood", "invoice*", "receipt*", "certificate*", "listing*", "profile*",
-     "known",       "regulator*", "crawl*",   "audit*",   "inspect*",     "report*"});
+constexpr auto kFindsIt = std::to_array<std::string_view>({"detect*",
+                                                           "flag*",
+                                                           "spot*",
+                                                           "identif*",
+                                                           "remov*",
+                                                           "block*",
+                                                           "filter*",
+                                                           "catch*",
+                                                           "prevent*",
+                                                           "against",
+                                                           "find*",
+                                                           "screen*",
+                                                           "review*",
+                                                           "account*",
+                                                           "news",
+                                                           "document*",
+                                                           "id",
+                                                           "ids",
+                                                           "defect*",
+                                                           "layer*",
+                                                           "unit*",
+                                                           "variable*",
+                                                           "state*",
+                                                           "markov",
+                                                           "fraud*",
+                                                           "scam*",
+                                                           "phishing",
+                                                           "whether",
+                                                           "probability",
+                                                           "likelihood",
+                                                           "invoice*",
+                                                           "receipt*",
+                                                           "certificate*",
+                                                           "listing*",
+                                                           "profile*",
+                                                           "known",
+                                                           "regulator*",
+                                                           "crawl*",
+                                                           "audit*",
+                                                           "inspect*",
+                                                           "report*",
+                                                           "page*",
+                                                           "element*",
+                                                           "website*",
+                                                           "scanner*",
+                                                           "complian*",
+                                                           "consumer protection"});
 // What the technique steers: a purchase, a signature, a payment, a subscription kept.
-constexpr auto kSteered = std::to_array<std::string_view>(
-    {"purchase*",    "buy*",         "spend*",        "sign*",           "accept*",
-     "approve*",     "authoris*",    "authoriz*",     "agree*",          "upgrade*",
-     "subscri*",     "renew*",       "payment*",      "charges",         "billing",
-     "savings",      "invest*",      "add on*",       "conversion*",     "convert*",
-     "sales",        "basket*",      "checkout*",     "cancel*",         "abandon*",
-     "bet*",         "stake*",       "deposit*",      "coins",           "replace*",
-     "medication",   "donat*",       "vote*",         "loan*",           "credit",
-     "offer*",       "switch*",      "sold",          "voting",          "vote",
-     "leverag*",     "trade",        "trades",        "trading",         "orders",
-     "order volume", "uplift",       "order value",   "basket value*",   "cancellation*",
-     "churn",        "refund*",      "keep paying",   "keep them",       "longer shift*",
-     "extra shift*", "overtime",     "keep riding",   "keep working",    "extends each",
-     "extend their", "past fatigue", "commission*",   "sponsor's fund*", "high fee fund*",
-     "bundles",      "upsell*",      "prescription*", "spending",        "credit purchase*"});
+constexpr auto kSteered = std::to_array<std::string_view>({"purchase*",
+                                                           "buy*",
+                                                           "spend*",
+                                                           "sign*",
+                                                           "accept*",
+                                                           "approve*",
+                                                           "authoris*",
+                                                           "authoriz*",
+                                                           "agree*",
+                                                           "upgrade*",
+                                                           "subscri*",
+                                                           "renew*",
+                                                           "payment*",
+                                                           "charges",
+                                                           "billing",
+                                                           "savings",
+                                                           "invest*",
+                                                           "add on*",
+                                                           "conversion*",
+                                                           "convert*",
+                                                           "sales",
+                                                           "basket*",
+                                                           "checkout*",
+                                                           "cancel*",
+                                                           "abandon*",
+                                                           "bet*",
+                                                           "stake*",
+                                                           "deposit*",
+                                                           "coins",
+                                                           "replace*",
+                                                           "medication",
+                                                           "donat*",
+                                                           "vote*",
+                                                           "loan*",
+                                                           "credit",
+                                                           "offer*",
+                                                           "switch*",
+                                                           "sold",
+                                                           "voting",
+                                                           "vote",
+                                                           "leverag*",
+                                                           "trade",
+                                                           "trades",
+                                                           "trading",
+                                                           "orders",
+                                                           "order volume",
+                                                           "uplift",
+                                                           "order value",
+                                                           "basket value*",
+                                                           "cancellation*",
+                                                           "churn",
+                                                           "refund*",
+                                                           "keep paying",
+                                                           "keep them",
+                                                           "longer shift*",
+                                                           "extra shift*",
+                                                           "overtime",
+                                                           "keep riding",
+                                                           "keep working",
+                                                           "extends each",
+                                                           "extend their",
+                                                           "past fatigue",
+                                                           "commission*",
+                                                           "sponsor's fund*",
+                                                           "high fee fund*",
+                                                           "bundles",
+                                                           "upsell*",
+                                                           "prescription*",
+                                                           "spending",
+                                                           "credit purchase*",
+                                                           "order",
+                                                           "reorder*",
+                                                           "brand*",
+                                                           "shopping list*",
+                                                           "shopping basket*",
+                                                           "shopping cart*",
+                                                           "click*",
+                                                           "spend",
+                                                           "uptake",
+                                                           "install*",
+                                                           "watch time",
+                                                           "plays",
+                                                           "gem*",
+                                                           "drink*",
+                                                           "timeshare*",
+                                                           "contract*",
+                                                           "abandons",
+                                                           "abandon*",
+                                                           "stays subscribed",
+                                                           "supplement*",
+                                                           "subscriptions"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -430,7 +593,8 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
       {"summary", "task.target", "task.description", "domain.description", "decision.affected"});
   const bool parent_buys =
       !FindNear(in, described, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
-  if (FindPhrases(in, described, kAdultBuyer).empty() && !parent_buys) {
+  const bool pestered = !FindNear(in, described, kPester, Guards{}, kParents, 3, true).empty();
+  if (pestered || (FindPhrases(in, described, kAdultBuyer).empty() && !parent_buys)) {
     for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2})) {
       vulnerable.push_back(std::move(m));
     }
@@ -455,10 +619,35 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   return f;
 }
 
+// A technique below awareness is also said as a perception denied, in any words: "too short
+// for the player to notice", "a level listeners can't consciously make out", "customers are
+// not told". A denial and a word of perceiving, the denial first, a few words apart.
+constexpr auto kDenied = std::to_array<std::string_view>(
+    {"not",      "never",     "can't",     "cannot",    "can not",   "don't",
+     "doesn't",  "isn't",     "aren't",    "without",   "too short", "too brief",
+     "too fast", "too quick", "too quiet", "too faint", "too small", "unable to",
+     "no one",   "nobody",    "barely",    "hardly",    "below"});
+constexpr auto kPerceived = std::to_array<std::string_view>(
+    {"notice",   "notices",   "noticed",    "noticing", "consciously", "perceiv*", "perceptible",
+     "register", "registers", "registered", "make out", "aware",       "realis*",  "realiz*",
+     "told",     "informed",  "recalling",  "discern*", "hear it",     "see it",   "spot it"});
+
+std::vector<TextMatch> Technique(const RuleInput& in, std::span<const TextField> fields) {
+  std::vector<TextMatch> technique =
+      FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 5, 2});
+  for (const NearMatch& m :
+       FindNear(in, fields, kDenied, Guards{kFindsIt, 5, 0}, kPerceived, 5, true)) {
+    TextMatch both = m.a;
+    both.word = m.a.word + " ... " + m.b.word;
+    both.span = Span{m.a.span.begin, m.b.span.end};
+    technique.push_back(std::move(both));
+  }
+  return technique;
+}
+
 std::optional<Finding> BelowAwareness(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);
-  const std::vector<TextMatch> technique =
-      FindPhrases(in, fields, kBelowAwareness, Guards{kFindsIt, 5, 2});
+  const std::vector<TextMatch> technique = Technique(in, fields);
   const std::vector<TextMatch> steered = FindPhrases(in, fields, kSteered);
   // Anywhere in the charter: a technique of this kind is rarely named by accident, and the
   // data a team lists ("hidden single-frame flashes") may be the only place it shows.

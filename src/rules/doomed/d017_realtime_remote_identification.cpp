@@ -86,7 +86,13 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "who is who",
                                                             "looking for",
                                                             "being sought",
-                                                            "sought by"});
+                                                            "sought by",
+                                                            "hotlist*",
+                                                            "hot list*",
+                                                            "blacklist*",
+                                                            "face matching",
+                                                            "on a hit",
+                                                            "person of interest list"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -138,7 +144,16 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "underway",
                                                        "in progress",
                                                        "as it unfolds",
-                                                       "on the spot"});
+                                                       "on the spot",
+                                                       "in view",
+                                                       "on a hit",
+                                                       "get a ping",
+                                                       "walks past",
+                                                       "walk past",
+                                                       "it sees",
+                                                       "they see",
+                                                       "on device",
+                                                       "walks down"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "public place*",
