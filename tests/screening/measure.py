@@ -15,6 +15,8 @@ video, `audio` for voice, `text` for messages and documents, else `tabular`: nev
 
 Usage: measure.py FORESIGHT                  prints the figures (Markdown) and misses
        measure.py FORESIGHT --corpus FILE    the same on another corpus (holdout.jsonl)
+       measure.py FORESIGHT --all            the same on every .jsonl file beside this script
+                                              (the corpus and the held-out sets tuned on)
        measure.py FORESIGHT --check FILE     fails (exit 1) when recall is below, or false
                                               positives above, the figures in FILE (JSON):
                                               a ratchet, raised as screening improves
@@ -76,9 +78,11 @@ def rules_fired(binary, path):
     return {d["rule"] for d in report["diagnostics"] if d.get("severity") == "error"}
 
 
-def measure(binary, corpus_path):
-    with open(corpus_path, encoding="utf-8") as f:
-        corpus = [json.loads(line) for line in f if line.strip()]
+def measure(binary, corpus_paths):
+    corpus = []
+    for corpus_path in corpus_paths:
+        with open(corpus_path, encoding="utf-8") as f:
+            corpus += [json.loads(line) for line in f if line.strip()]
     counts = {"prohibited": [0, 0], "innocent": [0, 0], "high_risk": [0, 0]}
     missed, false_alarms = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,10 +115,12 @@ def measure(binary, corpus_path):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    corpus_path = os.path.join(HERE, "corpus.jsonl")
+    corpus_paths = [os.path.join(HERE, "corpus.jsonl")]
     if "--corpus" in sys.argv:
-        corpus_path = sys.argv[sys.argv.index("--corpus") + 1]
-    figures, missed, false_alarms = measure(binary, corpus_path)
+        corpus_paths = [sys.argv[sys.argv.index("--corpus") + 1]]
+    if "--all" in sys.argv:
+        corpus_paths = sorted(os.path.join(HERE, n) for n in os.listdir(HERE) if n.endswith(".jsonl"))
+    figures, missed, false_alarms = measure(binary, corpus_paths)
     c = figures["counts"]
     print("| Corpus group | entries | flagged | share |")
     print("|---|---:|---:|---:|")

@@ -194,5 +194,23 @@ TEST(D001Test, SilentForClinicalAggressionAndSportsSteals) {
     EXPECT_TRUE(run.diagnostics.empty());
   }
 }
+// Evidence that can only be a person's needs no word for the person; where people live does.
+TEST(D001Test, EvidenceOnlyOfAPersonNeedsNoPersonNamed) {
+  const auto fires = RunRule("D001", R"(
+summary: release planning from a personality inventory and upbringing only
+task:
+  target: likelihood of a new offence within two years of release
+)");
+  ASSERT_TRUE(fires.problems.empty());
+  EXPECT_EQ(fires.diagnostics.size(), 1u);
+  const auto silent = RunRule("D001", R"(
+summary: patrol planning from neighbourhood demographics and last year's reports
+task:
+  target: burglaries per neighbourhood next month
+)");
+  ASSERT_TRUE(silent.problems.empty());
+  EXPECT_TRUE(silent.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

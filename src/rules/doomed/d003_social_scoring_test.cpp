@@ -170,5 +170,16 @@ TEST(D003Test, SilentForDefaultRiskRecommenderAndEarlyWarning) {
     EXPECT_TRUE(run.diagnostics.empty());
   }
 }
+// Any occupation WordNet files under a worker counts as a person scored.
+TEST(D003Test, ReadsAnyOccupationAsAPersonScored) {
+  const auto run = RunRule("D003", R"(
+summary: each welder gets a conduct band from parking tickets and posts on social media
+task:
+  target: the band, which decides who gets overtime allocation
+)");
+  ASSERT_TRUE(run.problems.empty());
+  EXPECT_EQ(run.diagnostics.size(), 1u);
+}
+
 }  // namespace
 }  // namespace foresight::rules

@@ -214,5 +214,24 @@ inputs:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// Any occupation WordNet files under a worker counts as a person at work: the feeling of the
+// flight attendants is read; the passengers' mood, which the attendants see, is not theirs.
+TEST(D004Test, ReadsAnyOccupationFromWordNet) {
+  const auto fires = RunRule("D004", R"(
+summary: cabin cameras read whether the flight attendants look irritated during boarding
+inputs:
+  - {name: cabin camera, kind: video}
+)");
+  ASSERT_TRUE(fires.problems.empty());
+  EXPECT_EQ(fires.diagnostics.size(), 1u);
+  const auto silent = RunRule("D004", R"(
+summary: flight attendants see the mood of each passenger on a tablet
+inputs:
+  - {name: cabin camera, kind: video}
+)");
+  ASSERT_TRUE(silent.problems.empty());
+  EXPECT_TRUE(silent.diagnostics.empty());
+}
+
 }  // namespace
 }  // namespace foresight::rules

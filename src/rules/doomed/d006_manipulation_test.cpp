@@ -235,5 +235,49 @@ task:
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+// A technique below awareness said as a perception denied, in words no list holds: a denial
+// and a word of perceiving, a few words apart. Checking for it, or a denial that is about
+// something else, stays silent.
+TEST(D006Test, FiresOnAPerceptionDenied) {
+  for (const char* summary :
+       {"checkout music carries a spoken slogan too quiet for shoppers to notice; the model tunes "
+        "it to raise sales of the house brand",
+        "the renewal screen greys out the cancel link so that members never realise they can "
+        "leave, and the model picks the shade that keeps them subscribed"}) {
+    SCOPED_TRACE(summary);
+    const auto run = RunRule("D006", std::string("summary: ") + summary + "\n");
+    ASSERT_TRUE(run.problems.empty());
+    ASSERT_EQ(run.diagnostics.size(), 1u);
+    EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(a)"), std::string::npos);
+  }
+}
+
+TEST(D006Test, SilentWhenThePerceptionIsNotDeniedOrIsChecked) {
+  for (const char* summary :
+       {"a regulator's tool flags radio ads whose price disclosures are too quiet for listeners "
+        "to notice",
+        "shoppers notice the new shelf labels; the model predicts sales per label design",
+        "defects too small to see are found by the camera before the parts are sold"}) {
+    SCOPED_TRACE(summary);
+    const auto run = RunRule("D006", std::string("summary: ") + summary + "\n");
+    ASSERT_TRUE(run.problems.empty());
+    EXPECT_TRUE(run.diagnostics.empty()) << run.diagnostics[0].message;
+  }
+}
+
+// A child made to ask a parent is the one the push aims at, even when the data records the
+// parent's purchase.
+TEST(D006Test, FiresWhenTheChildIsMadeToAskAParent) {
+  const auto run = RunRule("D006", R"(
+summary: a talking robot learns which lines make a six year old child ask their parents for
+  new costume packs
+task:
+  target: parent purchase within a day of the robot's line
+)");
+  ASSERT_TRUE(run.problems.empty());
+  ASSERT_EQ(run.diagnostics.size(), 1u);
+  EXPECT_NE(run.diagnostics[0].message.find("Article 5(1)(b)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace foresight::rules
