@@ -81,8 +81,6 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "ruling party",
                                                                   "opposition party",
                                                                   "opposition supporter*",
-                                                                  "left wing",
-                                                                  "right wing",
                                                                   "left leaning",
                                                                   "right leaning",
                                                                   "straight or gay",
@@ -97,14 +95,10 @@ constexpr auto kSensitiveWords = std::to_array<std::string_view>({"race",
                                                                   "migrant background",
                                                                   "migration background",
                                                                   "nationality of origin",
-                                                                  "unionised",
-                                                                  "unionized",
                                                                   "union activis*",
                                                                   "union organis*",
                                                                   "union organiz*",
                                                                   "caste*",
-                                                                  "tribe*",
-                                                                  "tribal",
                                                                   "community background",
                                                                   "ethnic community"});
 
@@ -139,10 +133,13 @@ constexpr auto kSpeechAsText = std::to_array<std::string_view>(
 // Next to the category, words that say it is checked for rather than inferred ("error rates
 // across ethnic groups"), or that it qualifies a thing, not a person ("religious buildings",
 // "ethnic food").
-constexpr std::array<std::string_view, 19> kChecksFor = {
-    "across",    "bias*", "fairness",     "audit*",    "between", "disparit*", "parity",
-    "building*", "site*", "architecture", "text*",     "art",     "music",     "food*",
-    "cuisine",   "dish*", "holiday*",     "festival*", "symbol*"};
+constexpr auto kChecksFor = std::to_array<std::string_view>(
+    {"across",         "bias*",    "fairness",  "audit*",  "between",
+     "disparit*",      "parity",   "building*", "site*",   "architecture",
+     "text*",          "art",      "music",     "food*",   "cuisine",
+     "dish*",          "holiday*", "festival*", "symbol*", "all",
+     "diverse",        "various",  "different", "mixed",   "inclusive",
+     "representative", "style*"});
 
 // "Accuracy per ethnic group" checks for bias; "race per applicant" infers it: "per" counts
 // only before the category.

@@ -242,8 +242,8 @@ TEST(D006Test, FiresOnAPerceptionDenied) {
   for (const char* summary :
        {"checkout music carries a spoken slogan too quiet for shoppers to notice; the model tunes "
         "it to raise sales of the house brand",
-        "the renewal screen greys out the cancel link so that members never realise they can "
-        "leave, and the model picks the shade that keeps them subscribed"}) {
+        "the renewal screen shows the upgrade offer for a moment too brief for members to see "
+        "it, and the model picks the moment that keeps them subscribed"}) {
     SCOPED_TRACE(summary);
     const auto run = RunRule("D006", std::string("summary: ") + summary + "\n");
     ASSERT_TRUE(run.problems.empty());

@@ -71,7 +71,6 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "banning order*",
                                                             "area ban*",
                                                             "matched by",
-                                                            "recognition",
                                                             "matched live",
                                                             "matched in real time",
                                                             "matches anyone",
@@ -92,7 +91,12 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "blacklist*",
                                                             "face matching",
                                                             "on a hit",
-                                                            "person of interest list"});
+                                                            "person of interest list",
+                                                            "face recognition",
+                                                            "facial recognition",
+                                                            "gait recognition",
+                                                            "recognition of faces",
+                                                            "recognition of people"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -142,7 +146,6 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "within a second",
                                                        "under way",
                                                        "underway",
-                                                       "in progress",
                                                        "as it unfolds",
                                                        "on the spot",
                                                        "in view",
@@ -150,9 +153,7 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "get a ping",
                                                        "walks past",
                                                        "walk past",
-                                                       "it sees",
                                                        "they see",
-                                                       "on device",
                                                        "walks down"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
@@ -213,7 +214,7 @@ constexpr auto kSensing = std::to_array<std::string_view>(
 constexpr auto kPolice = std::to_array<std::string_view>(
     {"police", "constabulary", "law enforcement", "law-enforcement", "officers", "patrol*",
      "custody", "warrant*", "wanted", "suspect*", "gendarmerie", "the force", "public order",
-     "counter terror*", "officer"});
+     "counter terror*"});
 
 bool IsLawEnforcement(const core::Field<core::DomainArea>& area) {
   return area.has() && *area == core::DomainArea::kLawEnforcement;
