@@ -77,4 +77,24 @@ const Lexicon& WorkersAndLearners() {
   return workers_and_learners;
 }
 
+const Lexicon& Feelings() {
+  static const Lexicon feelings(lexicon::kFeelings);
+  return feelings;
+}
+
+const Lexicon& Offences() {
+  static const Lexicon offences(lexicon::kOffences);
+  return offences;
+}
+
+const Lexicon& VulnerablePeople() {
+  static const Lexicon vulnerable_people(lexicon::kVulnerablePeople);
+  return vulnerable_people;
+}
+
+const Lexicon& Young() {
+  static const Lexicon young(lexicon::kYoung);
+  return young;
+}
+
 }  // namespace foresight::rules

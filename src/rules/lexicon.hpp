@@ -26,7 +26,18 @@ class Lexicon {
   size_t max_words_ = 1;
 };
 
-// People at work (any occupation, the armed forces included) or in education, from WordNet.
+// The concepts drawn from WordNet (scripts/make-lexicon says how each is made):
+// people at work (any occupation, the armed forces included) or in education;
 const Lexicon& WorkersAndLearners();
+// feelings and emotions, as nouns and the adjectives derived from them ("anger", "angry");
+const Lexicon& Feelings();
+// crimes against persons and property and the people who commit them, without the crimes of
+// transactions (fraud, bribery), which the Act leaves out of the ban;
+const Lexicon& Offences();
+// people in a state the Act names as a vulnerability (old age, an addiction, debt, poverty,
+// unemployment, having newly arrived, bereavement, disability);
+const Lexicon& VulnerablePeople();
+// children and young people.
+const Lexicon& Young();
 
 }  // namespace foresight::rules

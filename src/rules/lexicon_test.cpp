@@ -44,5 +44,36 @@ TEST(LexiconTest, TheWorkersAndLearnersComeFromWordNet) {
   }
 }
 
+// The other concepts, each with words a phrase list would not hold and words left out.
+TEST(LexiconTest, FeelingsOffencesVulnerablePeopleAndTheYoung) {
+  const auto has = [](const Lexicon& lexicon, const char* word) {
+    const std::vector<std::string> found = Found(lexicon, word);
+    return found.size() == 1 && found.front() == word;
+  };
+  for (const char* word : {"anger", "angry", "boredom", "bored", "despondent", "exasperation"}) {
+    EXPECT_TRUE(has(Feelings(), word)) << word;
+  }
+  // An interest rate, a model's fit, a painful joint, a yen: not feelings here.
+  for (const char* word : {"interest", "fit", "painful", "yen", "boring"}) {
+    EXPECT_FALSE(has(Feelings(), word)) << word;
+  }
+  for (const char* word : {"burglar", "kidnappers", "carjacking", "shoplifter", "arsonist"}) {
+    EXPECT_TRUE(has(Offences(), word)) << word;
+  }
+  // The crimes of transactions are left to the fraud rules; a scam is what victims meet.
+  for (const char* word : {"fraud", "embezzlement", "bribery", "scam", "violation"}) {
+    EXPECT_FALSE(has(Offences(), word)) << word;
+  }
+  for (const char* word : {"octogenarian", "debtors", "pauper", "refugees", "widow"}) {
+    EXPECT_TRUE(has(VulnerablePeople(), word)) << word;
+  }
+  for (const char* word : {"venture capitalist", "bookie", "have not"}) {
+    EXPECT_FALSE(has(VulnerablePeople(), word)) << word;
+  }
+  for (const char* word : {"toddler", "teenagers", "preschooler", "schoolchild"}) {
+    EXPECT_TRUE(has(Young(), word)) << word;
+  }
+}
+
 }  // namespace
 }  // namespace foresight::rules

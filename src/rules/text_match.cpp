@@ -34,6 +34,13 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 
 namespace text_match {
 
+// Where the clause holding `offset` starts: just after the last comma, bracket or sentence
+// end before it.
+size_t ClauseStart(std::string_view text, size_t offset) {
+  const size_t at = text.substr(0, offset).find_last_of(",;:.!?()");
+  return at == std::string_view::npos ? 0 : at + 1;
+}
+
 // One field prepared for searching: the source bytes (not the unescaped value) so that
 // spans are exact in the file, or the value when the field has no source text.
 struct Prepared {
@@ -68,15 +75,21 @@ struct Prepared {
     for (const PhraseMatch& m : candidates) {
       const size_t from = search.WordsBefore(m.offset, guards.before);
       const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
+      const size_t clause_from = std::max(
+          search.WordsBefore(
+              m.offset, guards.before_only_words == 0 ? guards.before : guards.before_only_words),
+          ClauseStart(search.normalised(), m.offset));
       const auto within = [&](const PhraseMatch& g, size_t end) {
         const bool inside = g.offset >= m.offset && g.offset + g.length <= m.offset + m.length;
         return !inside && g.offset >= from && g.offset + g.length <= end;
       };
-      const bool guarded = std::any_of(around.begin(), around.end(),
-                                       [&](const PhraseMatch& g) { return within(g, to); }) ||
-                           std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
-                             return within(g, m.offset + m.length) && g.offset < m.offset;
-                           });
+      const bool guarded =
+          std::any_of(around.begin(), around.end(),
+                      [&](const PhraseMatch& g) { return within(g, to); }) ||
+          std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
+            const bool inside = g.offset >= m.offset;
+            return !inside && g.offset >= clause_from && g.offset + g.length <= m.offset;
+          });
       if (!guarded) out.push_back(m);
     }
     // In text order; at one place, the phrase listed first.
@@ -124,12 +137,12 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
                                 std::span<const std::string_view> b, size_t window, bool b_after,
-                                const Lexicon* b_lexicon) {
+                                const Lexicon* b_lexicon, const Lexicon* a_lexicon) {
   std::vector<NearMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
     const text_match::Prepared text(input, f);
-    const std::vector<PhraseMatch> as = text.Unguarded(a, a_guards);
+    const std::vector<PhraseMatch> as = text.Unguarded(a, a_guards, a_lexicon);
     if (as.empty()) continue;
     const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{}, b_lexicon);
     bool found = false;

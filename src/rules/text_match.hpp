@@ -49,6 +49,10 @@ struct Guards {
   // Guards that count only before the match, within `before` words: a negation ("no bonus
   // offers") negates what follows it, not what precedes it ("buys without reading").
   std::span<const std::string_view> before_only = {};
+  // How far back a `before_only` guard reaches, in words (0: `before`); never past a comma,
+  // a bracket or a sentence's end, so a denial covers its own clause ("refuses to play ads
+  // or suggest purchases") and no other.
+  size_t before_only_words = 0;
 };
 
 // FindPhrases, skipping every match a guard stands next to: the first unguarded match of
@@ -70,11 +74,12 @@ struct NearMatch {
   TextMatch b;
 };
 // With `b_after`, the `b` match must come after the `a` match ("a parent ... buys"). With
-// `b_lexicon`, its words count as more `b` phrases.
+// `b_lexicon` (`a_lexicon`), its words count as more `b` (`a`) phrases.
 std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextField> fields,
                                 std::span<const std::string_view> a, const Guards& a_guards,
                                 std::span<const std::string_view> b, size_t window,
-                                bool b_after = false, const Lexicon* b_lexicon = nullptr);
+                                bool b_after = false, const Lexicon* b_lexicon = nullptr,
+                                const Lexicon* a_lexicon = nullptr);
 
 // Appends a match's field and words to a finding (without duplicates).
 void AddMatch(Finding& finding, const TextMatch& match);

@@ -4,6 +4,7 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
 #include "rules/doomed/people_answers.hpp"
+#include "rules/lexicon.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -355,7 +356,7 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
     matches = FindPhrases(in,
                           doomed::ProseFieldsNamed(c, {"summary", "task.target", "task.description",
                                                        "domain.description", "decision.affected"}),
-                          kOffenceWords, Guards{kTransactionCrime, 2, 2});
+                          kOffenceWords, Guards{kTransactionCrime, 2, 2}, &Offences());
     // The training labels name what is predicted: "label: arrested within two years".
     if (matches.empty()) {
       std::vector<TextField> inputs;

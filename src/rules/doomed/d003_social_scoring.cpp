@@ -26,18 +26,19 @@ constexpr std::array<std::string_view, 8> kScoringWords = {
 // be there: a credit score from repayment history, a performance rating at work or a
 // customer's lifetime value is not social scoring.
 constexpr auto kScoreOfPerson = std::to_array<std::string_view>(
-    {"score per",         "rating per",         "grade per",           "tier per",
-     "index per",         "points tier",        "score* of each",      "rating of each",
-     "reputation number", "reputation score*",  "citizenship score*",  "character rating*",
-     "fit score*",        "standing score*",    "reliability score*",  "trustworthiness grade*",
-     "standing level*",   "civic standing",     "trust tier*",         "conduct rating*",
-     "conduct score*",    "cooperation score*", "discipline score*",   "level per",
-     "trust level*",      "standing number*",   "community standing",  "behaviour score*",
-     "behavior score*",   "conduct level*",     "citizen level*",      "good citizen*",
-     "trust number*",     "trust rating*",      "civic behaviour",     "civic behavior",
-     "civic factor",      "civic virtue",       "citizenship rating*", "virtue rating*",
-     "loading per",       "conduct ledger",     "family score*",       "score per family",
-     "tier for next"});
+    {"score per",         "rating per",          "grade per",           "tier per",
+     "index per",         "points tier",         "score* of each",      "rating of each",
+     "reputation number", "reputation score*",   "citizenship score*",  "character rating*",
+     "fit score*",        "standing score*",     "reliability score*",  "trustworthiness grade*",
+     "standing level*",   "civic standing",      "trust tier*",         "conduct rating*",
+     "conduct score*",    "cooperation score*",  "discipline score*",   "level per",
+     "trust level*",      "standing number*",    "community standing",  "behaviour score*",
+     "behavior score*",   "conduct level*",      "citizen level*",      "good citizen*",
+     "trust number*",     "trust rating*",       "civic behaviour",     "civic behavior",
+     "civic factor",      "civic virtue",        "citizenship rating*", "virtue rating*",
+     "loading per",       "conduct ledger",      "family score*",       "score per family",
+     "tier for next",     "person level figure", "person level score",  "figure per person",
+     "person level"});
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score",  "scores",  "rating",    "grade",   "tier",   "points", "rank",
      "ranked", "ranking", "index",     "indices", "band",   "bands",  "banding",
@@ -174,7 +175,12 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "attendance at protest*",
                                                               "attendance at rallies",
                                                               "attendance at church",
-                                                              "attendance at religious"});
+                                                              "attendance at religious",
+                                                              "rudeness",
+                                                              "messy",
+                                                              "late cancellation*",
+                                                              "attendance at meetings",
+                                                              "donations to"});
 constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "waiting list*",
                                                           "waiting time*",
@@ -259,7 +265,15 @@ constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "book",
                                                           "sports hall*",
                                                           "facilities",
-                                                          "lose their"});
+                                                          "lose their",
+                                                          "suspend*",
+                                                          "suspension*",
+                                                          "deactivat*",
+                                                          "get less",
+                                                          "gets less",
+                                                          "receive less",
+                                                          "get fewer",
+                                                          "water"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

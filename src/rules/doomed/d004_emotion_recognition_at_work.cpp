@@ -137,13 +137,14 @@ constexpr auto kFeelings = std::to_array<std::string_view>({"emotion*",
 // Next to the feeling, whose it is or which sense: a customer's, a song's, a sentence's;
 // a material's stress, a confusion matrix.
 constexpr auto kOtherSubject = std::to_array<std::string_view>(
-    {"customer*",  "caller*",        "client*",    "guest*",   "patient*",     "user*",
-     "viewer*",    "listener*",      "passenger*", "shopper*", "visitor*",     "song*",
-     "track*",     "music",          "film*",      "movie*",   "scene*",       "lyric*",
-     "review*",    "text*",          "email*",     "post*",    "sentence*",    "message*",
-     "character*", "crack*",         "fracture*",  "tensile",  "material*",    "matrix",
-     "test*",      "load*",          "audience*",  "fan*",     "player*",      "story*",
-     "survey*",    "questionnaire*", "programme*", "program*", "self report*", "self rated"});
+    {"customer*",  "caller*",        "client*",    "guest*",     "patient*",     "user*",
+     "viewer*",    "listener*",      "passenger*", "shopper*",   "visitor*",     "song*",
+     "track*",     "music",          "film*",      "movie*",     "scene*",       "lyric*",
+     "review*",    "text*",          "email*",     "post*",      "sentence*",    "message*",
+     "character*", "crack*",         "fracture*",  "tensile",    "material*",    "matrix",
+     "test*",      "load*",          "audience*",  "fan*",       "player*",      "story*",
+     "survey*",    "questionnaire*", "programme*", "program*",   "self report*", "self rated",
+     "heat",       "thermal",        "physical*",  "mechanical", "structural"});
 
 // A person at work (candidates included) or in education, or the situation itself.
 constexpr auto kAtWorkOrSchool = std::to_array<std::string_view>({"employee*",
@@ -260,8 +261,9 @@ bool IsWorkOrEducation(const core::Field<core::DomainArea>& area) {
 // A feeling named in everyday words, next to a person at work or in education.
 std::optional<Finding> FeelingsAtWork(const RuleInput& in, std::span<const TextField> fields,
                                       const std::vector<size_t>& sensing) {
-  const std::vector<NearMatch> near = FindNear(in, fields, kFeelings, Guards{kOtherSubject, 3, 3},
-                                               kAtWorkOrSchool, 8, false, &WorkersAndLearners());
+  const std::vector<NearMatch> near =
+      FindNear(in, fields, kFeelings, Guards{kOtherSubject, 3, 3}, kAtWorkOrSchool, 8, false,
+               &WorkersAndLearners(), &Feelings());
   if (near.empty()) return std::nullopt;
   Finding f;
   f.span = near.front().a.span;

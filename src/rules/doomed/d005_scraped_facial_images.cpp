@@ -90,7 +90,13 @@ constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "dating site*",
                                                               "yearbook*",
                                                               "every visitor",
-                                                              "everybody"});
+                                                              "everybody",
+                                                              "collect faces",
+                                                              "collects faces",
+                                                              "collecting faces",
+                                                              "no choice of who",
+                                                              "video sharing",
+                                                              "news photo*"});
 // "not scraped", "collected with consent", "blur every face": the words next to a match that
 // say the faces are not gathered to recognise anyone.
 constexpr std::array<std::string_view, 12> kNotUntargeted = {
@@ -134,7 +140,11 @@ constexpr auto kRecognitionStore = std::to_array<std::string_view>({"database*",
                                                                     "who someone",
                                                                     "find out who",
                                                                     "reference store*",
-                                                                    "id add on"});
+                                                                    "id add on",
+                                                                    "can be named",
+                                                                    "name for a face",
+                                                                    "name each face",
+                                                                    "put a name"});
 
 // The text-only screen; nullopt when one of the three is missing.
 std::optional<Finding> ScreenText(const RuleInput& in) {

@@ -6,6 +6,7 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/doomed/doomed_helpers.hpp"
 #include "rules/doomed/people_answers.hpp"
+#include "rules/lexicon.hpp"
 #include "rules/rule_helpers.hpp"
 #include "rules/text_match.hpp"
 
@@ -185,7 +186,6 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "higher price*",
                                                                   "bequest*",
                                                                   "large gift*",
-                                                                  "gifts",
                                                                   "donation*",
                                                                   "donate",
                                                                   "legacy gift*",
@@ -209,13 +209,24 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "financed",
                                                                   "loan offer*",
                                                                   "plan upgrade*",
-                                                                  "apr"});
+                                                                  "apr",
+                                                                  "affiliate*",
+                                                                  "click through*",
+                                                                  "clicks through",
+                                                                  "diet pill*",
+                                                                  "diet product*",
+                                                                  "fat burner*",
+                                                                  "highest price*",
+                                                                  "highest weekly price",
+                                                                  "will still sign",
+                                                                  "still pay"});
 
 // Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
 // "ad-free"). After it, what is offered is help, or the word is a record, not a push.
 constexpr auto kPushDenied = std::to_array<std::string_view>(
     {"no", "not", "never", "without", "block*", "stop*", "suppress*", "withh*", "exclude*",
-     "removed from", "remove from", "pause*", "ban*", "ad free", "ads free"});
+     "removed from", "remove from", "pause*", "ban*", "ad free", "ads free", "refuse*",
+     "refusing"});
 constexpr auto kNotAPush = std::to_array<std::string_view>({"help",
                                                             "support",
                                                             "advice",
@@ -421,7 +432,31 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "invents personal",
                                                                   "invents urgent",
                                                                   "invents crises",
-                                                                  "invents deadline*"});
+                                                                  "invents deadline*",
+                                                                  "not noticed",
+                                                                  "but not noticed",
+                                                                  "never noticed",
+                                                                  "masked voice*",
+                                                                  "masked audio",
+                                                                  "masked prompt*",
+                                                                  "present themselves as real",
+                                                                  "present themselves as human",
+                                                                  "presents itself as a person",
+                                                                  "never disclosing the",
+                                                                  "never disclosing that",
+                                                                  "that it is a bot",
+                                                                  "persuasion tactic*",
+                                                                  "below waking",
+                                                                  "below awareness",
+                                                                  "below conscious*",
+                                                                  "beneath awareness",
+                                                                  "beneath conscious*",
+                                                                  "embedded suggestion*",
+                                                                  "least likely to notice",
+                                                                  "less likely to notice",
+                                                                  "unlikely to notice",
+                                                                  "won't notice",
+                                                                  "will not notice"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
 constexpr auto kFindsIt = std::to_array<std::string_view>({"detect*",
@@ -567,7 +602,13 @@ constexpr auto kSteered = std::to_array<std::string_view>({"purchase*",
                                                            "investment*",
                                                            "invest",
                                                            "invests",
-                                                           "investing"});
+                                                           "investing",
+                                                           "cash out",
+                                                           "keep playing",
+                                                           "keeps playing",
+                                                           "stay longer",
+                                                           "stays longer",
+                                                           "play longer"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -578,7 +619,7 @@ bool About(const std::vector<TextMatch>& ms) {
 std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);
   std::vector<TextMatch> vulnerable =
-      FindPhrases(in, fields, kVulnerable, Guards{kNotThePerson, 2, 2});
+      FindPhrases(in, fields, kVulnerable, Guards{kNotThePerson, 2, 2}, &VulnerablePeople());
   // The young count unless the push is addressed to the adults who buy for them: named as
   // such, or a parent who buys ("the toys a parent is likely to buy"), unless the child is
   // made to ask ("ask a parent to buy" is aimed at the child).
@@ -589,12 +630,12 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
       !FindNear(in, described, kParents, Guards{kPester, 3, 0}, kBuys, 5, true).empty();
   const bool pestered = !FindNear(in, described, kPester, Guards{}, kParents, 3, true).empty();
   if (pestered || (FindPhrases(in, described, kAdultBuyer).empty() && !parent_buys)) {
-    for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2})) {
+    for (TextMatch& m : FindPhrases(in, fields, kYoung, Guards{kNotThePerson, 2, 2}, &Young())) {
       vulnerable.push_back(std::move(m));
     }
   }
   const std::vector<TextMatch> push =
-      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 5, kPushDenied});
+      FindPhrases(in, fields, kCommercialPush, Guards{kNotAPush, 3, 5, kPushDenied, 8});
   if (vulnerable.empty() || push.empty()) return std::nullopt;
   // One of the two must be in what the project is about (summary, target, description):
   // a 'children's' in a data source's name and an 'offer' in the setting say nothing.

@@ -154,7 +154,21 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "walks past",
                                                        "walk past",
                                                        "they see",
-                                                       "walks down"});
+                                                       "walks down",
+                                                       "still going",
+                                                       "as they are seen",
+                                                       "while the march",
+                                                       "during the march",
+                                                       "during the demonstration",
+                                                       "during the protest",
+                                                       "before they reach",
+                                                       "arriving",
+                                                       "on entry",
+                                                       "at the entrance",
+                                                       "seconds",
+                                                       "as they move",
+                                                       "current position*",
+                                                       "where they are"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "public place*",
@@ -205,7 +219,11 @@ constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "venue*",
                                                           "fairground*",
                                                           "marketplace*",
-                                                          "market square*"});
+                                                          "market square*",
+                                                          "subway platform*",
+                                                          "metro platform*",
+                                                          "station platform*",
+                                                          "on the platform"});
 
 constexpr auto kSensing = std::to_array<std::string_view>(
     {"camera*", "cctv", "video*", "footage", "drone*", "body-worn", "face*", "facial*", "gait",

@@ -679,16 +679,16 @@ task:
 inputs:
   - name: "transaction records"
     kind: tabular
-)"
-};
+)"};
 
 TEST(LookAlikesTest, NoArticle5RuleFiresOnTheReviewsInnocentCharters) {
   for (const char* charter : kLookAlikes) {
     for (const char* rule : {"D001", "D002", "D003", "D004", "D005", "D006", "D017"}) {
       const auto run = RunRule(rule, charter);
       ASSERT_TRUE(run.problems.empty()) << charter;
-      EXPECT_TRUE(run.diagnostics.empty())
-          << rule << " on:\n" << charter << "\n" << run.diagnostics[0].message;
+      EXPECT_TRUE(run.diagnostics.empty()) << rule << " on:\n"
+                                           << charter << "\n"
+                                           << run.diagnostics[0].message;
     }
   }
 }
