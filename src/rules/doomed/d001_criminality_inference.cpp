@@ -128,7 +128,10 @@ constexpr auto kOffenceWords = std::to_array<std::string_view>({"commit a new of
                                                                 "thief",
                                                                 "thieves",
                                                                 "smuggler*",
-                                                                "traffickers"});
+                                                                "traffickers",
+                                                                "do violence",
+                                                                "be violent",
+                                                                "violent at"});
 constexpr auto kOnePerson = std::to_array<std::string_view>({"a person",
                                                              "the person",
                                                              "each person",

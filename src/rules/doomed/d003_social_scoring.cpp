@@ -38,7 +38,8 @@ constexpr auto kScoreOfPerson = std::to_array<std::string_view>(
      "civic factor",      "civic virtue",        "citizenship rating*", "virtue rating*",
      "loading per",       "conduct ledger",      "family score*",       "score per family",
      "tier for next",     "person level figure", "person level score",  "figure per person",
-     "person level"});
+     "person level",      "reliability index",   "citizen index*",      "behaviour points",
+     "behavior points"});
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score",  "scores",  "rating",    "grade",   "tier",   "points", "rank",
      "ranked", "ranking", "index",     "indices", "band",   "bands",  "banding",
@@ -180,7 +181,20 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "messy",
                                                               "late cancellation*",
                                                               "attendance at meetings",
-                                                              "donations to"});
+                                                              "donations to",
+                                                              "drinking",
+                                                              "missing school",
+                                                              "community work",
+                                                              "for behaviour",
+                                                              "for behavior",
+                                                              "behaviour points",
+                                                              "behavior points",
+                                                              "traffic offence*",
+                                                              "traffic offense*",
+                                                              "tax punctuality",
+                                                              "welfare history",
+                                                              "over ten years",
+                                                              "over the years"});
 constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "waiting list*",
                                                           "waiting time*",
@@ -273,7 +287,13 @@ constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "gets less",
                                                           "receive less",
                                                           "get fewer",
-                                                          "water"});
+                                                          "water",
+                                                          "lose right*",
+                                                          "heating",
+                                                          "kindergarten place*",
+                                                          "right to",
+                                                          "licence*",
+                                                          "license*"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

@@ -96,7 +96,11 @@ constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "collecting faces",
                                                               "no choice of who",
                                                               "video sharing",
-                                                              "news photo*"});
+                                                              "news photo*",
+                                                              "openly accessible",
+                                                              "internet sources",
+                                                              "without restriction",
+                                                              "automated collection"});
 // "not scraped", "collected with consent", "blur every face": the words next to a match that
 // say the faces are not gathered to recognise anyone.
 constexpr std::array<std::string_view, 12> kNotUntargeted = {
@@ -144,7 +148,10 @@ constexpr auto kRecognitionStore = std::to_array<std::string_view>({"database*",
                                                                     "can be named",
                                                                     "name for a face",
                                                                     "name each face",
-                                                                    "put a name"});
+                                                                    "put a name",
+                                                                    "reference image*",
+                                                                    "recognition engine",
+                                                                    "recognition reference"});
 
 // The text-only screen; nullopt when one of the three is missing.
 std::optional<Finding> ScreenText(const RuleInput& in) {

@@ -29,13 +29,15 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
 // Within the same sentence, a few words from the match: another sense of the word, or the
 // system checking for someone else's manipulation (a scam's, a phishing email's).
 constexpr auto kOtherSense = std::to_array<std::string_view>(
-    {"robot*",     "robotic",        "grasp*",   "object*",   "market",    "image*",   "photo*",
-     "video*",     "data",           "price*",   "stock*",    "deepfake*", "forg*",    "tamper*",
-     "software",   "security",       "cyber*",   "code",      "detect*",   "prevent*", "flag*",
-     "identif*",   "protect*",       "counter*", "scam*",     "phishing",  "fraud*",   "attacker*",
-     "spam*",      "disinformation", "content",  "contains",  "scan*",     "check",    "checks",
-     "checking",   "checker*",       "audit*",   "complian*", "finding*",  "page*",    "website*",
-     "regulator*", "inspect*",       "warn*",    "report*"});
+    {"robot*",     "robotic",  "grasp*",    "object*",    "market",      "image*",
+     "photo*",     "video*",   "data",      "price*",     "stock*",      "deepfake*",
+     "forg*",      "tamper*",  "software",  "security",   "cyber*",      "code",
+     "detect*",    "prevent*", "flag*",     "identif*",   "protect*",    "counter*",
+     "scam*",      "phishing", "fraud*",    "attacker*",  "spam*",       "disinformation",
+     "content",    "contains", "scan*",     "check",      "checks",      "checking",
+     "checker*",   "audit*",   "complian*", "finding*",   "page*",       "website*",
+     "regulator*", "inspect*", "warn*",     "report*",    "experiment*", "laborator*",
+     "study",      "studies",  "research*", "psycholog*", "participant*"});
 
 // Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
 // aimed at people in a vulnerable state (a child, an elderly or confused person, a
@@ -144,7 +146,6 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "loot box*",
                                                                   "microtransaction*",
                                                                   "top up*",
-                                                                  "sign up",
                                                                   "subscription*",
                                                                   "auto renew*",
                                                                   "add on*",
@@ -283,7 +284,9 @@ constexpr auto kNotAPush = std::to_array<std::string_view>({"help",
                                                             "mar",
                                                             "january",
                                                             "february",
-                                                            "march"});
+                                                            "march",
+                                                            "hang up",
+                                                            "call back"});
 
 // Article 5(1)(a) described in other words: a technique people cannot notice, or one that
 // deceives them, used to steer what they do (buy, sign, pay, stay subscribed).
@@ -456,7 +459,23 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "less likely to notice",
                                                                   "unlikely to notice",
                                                                   "won't notice",
-                                                                  "will not notice"});
+                                                                  "will not notice",
+                                                                  "hide the real",
+                                                                  "hides the real",
+                                                                  "hide the cost",
+                                                                  "hides the cost",
+                                                                  "hide the fee*",
+                                                                  "hides the fee*",
+                                                                  "small grey letter*",
+                                                                  "small print",
+                                                                  "fine print",
+                                                                  "without to understand",
+                                                                  "without understanding",
+                                                                  "near win*",
+                                                                  "concealing",
+                                                                  "conceals",
+                                                                  "conceal the",
+                                                                  "losing spins as"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
 constexpr auto kFindsIt = std::to_array<std::string_view>({"detect*",
@@ -608,7 +627,10 @@ constexpr auto kSteered = std::to_array<std::string_view>({"purchase*",
                                                            "keeps playing",
                                                            "stay longer",
                                                            "stays longer",
-                                                           "play longer"});
+                                                           "play longer",
+                                                           "prolong*",
+                                                           "play time",
+                                                           "playing time"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {

@@ -96,7 +96,13 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "facial recognition",
                                                             "gait recognition",
                                                             "recognition of faces",
-                                                            "recognition of people"});
+                                                            "recognition of people",
+                                                            "matched with",
+                                                            "matched on the spot",
+                                                            "police record*",
+                                                            "find name*",
+                                                            "finds name*",
+                                                            "name from"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -168,7 +174,9 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "seconds",
                                                        "as they move",
                                                        "current position*",
-                                                       "where they are"});
+                                                       "where they are",
+                                                       "one second",
+                                                       "in a second"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "public place*",
@@ -223,7 +231,9 @@ constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "subway platform*",
                                                           "metro platform*",
                                                           "station platform*",
-                                                          "on the platform"});
+                                                          "on the platform",
+                                                          "market place*",
+                                                          "market"});
 
 constexpr auto kSensing = std::to_array<std::string_view>(
     {"camera*", "cctv", "video*", "footage", "drone*", "body-worn", "face*", "facial*", "gait",
