@@ -131,7 +131,9 @@ constexpr auto kOffenceWords = std::to_array<std::string_view>({"commit a new of
                                                                 "traffickers",
                                                                 "do violence",
                                                                 "be violent",
-                                                                "violent at"});
+                                                                "violent at",
+                                                                "fraudulent claim*",
+                                                                "file a fraudulent"});
 constexpr auto kOnePerson = std::to_array<std::string_view>({"a person",
                                                              "the person",
                                                              "each person",

@@ -39,7 +39,7 @@ constexpr auto kScoreOfPerson = std::to_array<std::string_view>(
      "loading per",       "conduct ledger",      "family score*",       "score per family",
      "tier for next",     "person level figure", "person level score",  "figure per person",
      "person level",      "reliability index",   "citizen index*",      "behaviour points",
-     "behavior points"});
+     "behavior points",   "conduct grade*"});
 constexpr auto kScoreWords = std::to_array<std::string_view>(
     {"score",  "scores",  "rating",    "grade",   "tier",   "points", "rank",
      "ranked", "ranking", "index",     "indices", "band",   "bands",  "banding",
@@ -194,7 +194,11 @@ constexpr auto kSocialLife = std::to_array<std::string_view>({"social media",
                                                               "tax punctuality",
                                                               "welfare history",
                                                               "over ten years",
-                                                              "over the years"});
+                                                              "over the years",
+                                                              "off the platform",
+                                                              "angry posts",
+                                                              "gym visits",
+                                                              "debt collector*"});
 constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "waiting list*",
                                                           "waiting time*",
@@ -293,7 +297,10 @@ constexpr auto kAccess = std::to_array<std::string_view>({"housing",
                                                           "kindergarten place*",
                                                           "right to",
                                                           "licence*",
-                                                          "license*"});
+                                                          "license*",
+                                                          "insurance",
+                                                          "can buy",
+                                                          "they can buy"});
 
 std::optional<Finding> DescribedInOtherWords(const RuleInput& in) {
   const std::vector<TextField> fields = ProseFields(in.charter);

@@ -100,7 +100,14 @@ constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "openly accessible",
                                                               "internet sources",
                                                               "without restriction",
-                                                              "automated collection"});
+                                                              "automated collection",
+                                                              "every frame",
+                                                              "every commuter",
+                                                              "every traveller",
+                                                              "every passenger",
+                                                              "every shopper",
+                                                              "every visitor",
+                                                              "all commuters"});
 // "not scraped", "collected with consent", "blur every face": the words next to a match that
 // say the faces are not gathered to recognise anyone.
 constexpr std::array<std::string_view, 12> kNotUntargeted = {

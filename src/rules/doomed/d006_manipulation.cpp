@@ -29,15 +29,16 @@ constexpr std::array<std::string_view, 11> kManipulationWords = {"subliminal*",
 // Within the same sentence, a few words from the match: another sense of the word, or the
 // system checking for someone else's manipulation (a scam's, a phishing email's).
 constexpr auto kOtherSense = std::to_array<std::string_view>(
-    {"robot*",     "robotic",  "grasp*",    "object*",    "market",      "image*",
-     "photo*",     "video*",   "data",      "price*",     "stock*",      "deepfake*",
-     "forg*",      "tamper*",  "software",  "security",   "cyber*",      "code",
-     "detect*",    "prevent*", "flag*",     "identif*",   "protect*",    "counter*",
-     "scam*",      "phishing", "fraud*",    "attacker*",  "spam*",       "disinformation",
-     "content",    "contains", "scan*",     "check",      "checks",      "checking",
-     "checker*",   "audit*",   "complian*", "finding*",   "page*",       "website*",
-     "regulator*", "inspect*", "warn*",     "report*",    "experiment*", "laborator*",
-     "study",      "studies",  "research*", "psycholog*", "participant*"});
+    {"robot*",      "robotic",  "grasp*",    "object*",    "market",       "image*",
+     "photo*",      "video*",   "data",      "price*",     "stock*",       "deepfake*",
+     "forg*",       "tamper*",  "software",  "security",   "cyber*",       "code",
+     "detect*",     "prevent*", "flag*",     "identif*",   "protect*",     "counter*",
+     "scam*",       "phishing", "fraud*",    "attacker*",  "spam*",        "disinformation",
+     "content",     "contains", "scan*",     "check",      "checks",       "checking",
+     "checker*",    "audit*",   "complian*", "finding*",   "page*",        "website*",
+     "regulator*",  "inspect*", "warn*",     "report*",    "experiment*",  "laborator*",
+     "study",       "studies",  "research*", "psycholog*", "participant*", "likelihood",
+     "probability", "doctored", "edited"});
 
 // Article 5(1)(b) described in other words: a commercial push (an offer, an ad, a sale)
 // aimed at people in a vulnerable state (a child, an elderly or confused person, a
@@ -90,7 +91,8 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "over 75s", "over 80s", "aged 75", "aged 80", "in their 80s", "in their 70s", "memory slip*",
      "forgotten answer*", "isolated senior*", "sound elderly", "living alone", "lives alone",
      "live alone", "eviction notice*", "facing eviction", "evicted", "recent eviction*",
-     "an eviction", "eviction record*", "social assistance", "public assistance"});
+     "an eviction", "eviction record*", "social assistance", "public assistance",
+     "welfare payment*", "living on welfare", "on welfare", "benefits arrive"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
@@ -220,7 +222,10 @@ constexpr auto kCommercialPush = std::to_array<std::string_view>({"offer*",
                                                                   "highest price*",
                                                                   "highest weekly price",
                                                                   "will still sign",
-                                                                  "still pay"});
+                                                                  "still pay",
+                                                                  "premium service*",
+                                                                  "premium order*",
+                                                                  "paid premium*"});
 
 // Before the push, a negation: it is withheld ("removed from all marketing", "no offers",
 // "ad-free"). After it, what is offered is help, or the word is a record, not a push.
@@ -475,7 +480,11 @@ constexpr auto kBelowAwareness = std::to_array<std::string_view>({"cannot consci
                                                                   "concealing",
                                                                   "conceals",
                                                                   "conceal the",
-                                                                  "losing spins as"});
+                                                                  "losing spins as",
+                                                                  "styled to look",
+                                                                  "made to look like",
+                                                                  "styled as alerts",
+                                                                  "look like alerts"});
 // Next to the technique: the system finds it rather than uses it ("spot fake reviews"), or
 // another sense ("hidden layers", "fake news" checked by a newsroom).
 constexpr auto kFindsIt = std::to_array<std::string_view>({"detect*",
@@ -630,7 +639,11 @@ constexpr auto kSteered = std::to_array<std::string_view>({"purchase*",
                                                            "play longer",
                                                            "prolong*",
                                                            "play time",
-                                                           "playing time"});
+                                                           "playing time",
+                                                           "session length",
+                                                           "keep exercising",
+                                                           "extends session*",
+                                                           "extend session*"});
 
 bool About(const std::vector<TextMatch>& ms) {
   return std::any_of(ms.begin(), ms.end(), [](const TextMatch& m) {
@@ -679,9 +692,10 @@ std::optional<Finding> ExploitsVulnerability(const RuleInput& in) {
 // A technique below awareness is also said as a perception denied, in any words: "too short
 // for the player to notice", "a level listeners can't consciously make out", "customers are
 // not told". A denial and a word of perceiving, the denial first, a few words apart.
-constexpr auto kDenied = std::to_array<std::string_view>(
-    {"never", "can't", "cannot", "can not", "without", "too short", "too brief", "too fast",
-     "too quick", "too quiet", "too faint", "too small", "unable to", "barely", "hardly"});
+constexpr auto kDenied =
+    std::to_array<std::string_view>({"never", "can't", "cannot", "can not", "without", "too short",
+                                     "too brief", "too fast", "too quick", "too quiet", "too faint",
+                                     "too small", "unable to", "barely", "hardly", "below what"});
 constexpr auto kPerceived = std::to_array<std::string_view>(
     {"noticed", "noticing", "consciously", "perceiv*", "perceptible", "make out", "recalling",
      "discern*", "hear it", "see it", "spot it", "notice it", "to notice"});

@@ -102,7 +102,15 @@ constexpr auto kIdentify = std::to_array<std::string_view>({"identif*",
                                                             "police record*",
                                                             "find name*",
                                                             "finds name*",
-                                                            "name from"});
+                                                            "name from",
+                                                            "known suspect*",
+                                                            "suspect match*",
+                                                            "voice match*",
+                                                            "match voices",
+                                                            "looked up",
+                                                            "looks up",
+                                                            "outstanding fine*",
+                                                            "unpaid fine*"});
 // "does not identify anyone", "without recognising": a denial next to the words. "Verify the
 // traveller's identity" against their own passport is one-to-one verification with the
 // person's involvement, which the Act leaves out of remote identification (Article 3(42)).
@@ -176,7 +184,9 @@ constexpr auto kNow = std::to_array<std::string_view>({"real time",
                                                        "current position*",
                                                        "where they are",
                                                        "one second",
-                                                       "in a second"});
+                                                       "in a second",
+                                                       "as people talk",
+                                                       "as they talk"});
 
 constexpr auto kPublic = std::to_array<std::string_view>({"public space*",
                                                           "public place*",
