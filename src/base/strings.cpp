@@ -184,7 +184,24 @@ std::string Normalise(std::string_view text) {
 
 }  // namespace
 
-SearchText::SearchText(std::string_view text) : normalised_(Normalise(text)) {}
+SearchText::SearchText(std::string_view text) : normalised_(Normalise(text)) {
+  // Texts are at most a charter's size (1 MiB), well within 32-bit offsets.
+  size_t i = 0;
+  while (i < normalised_.size()) {
+    while (i < normalised_.size() && !IsWordByte(normalised_[i])) ++i;
+    const size_t begin = i;
+    while (i < normalised_.size() && IsWordByte(normalised_[i])) ++i;
+    if (i > begin) {
+      words_.push_back(Word{static_cast<uint32_t>(begin), static_cast<uint32_t>(i - begin)});
+    }
+  }
+  const std::string_view all(normalised_);
+  std::sort(words_.begin(), words_.end(), [&](const Word& a, const Word& b) {
+    const std::string_view x = all.substr(a.offset, a.length);
+    const std::string_view y = all.substr(b.offset, b.length);
+    return x < y || (x == y && a.offset < b.offset);
+  });
+}
 
 std::optional<PhraseMatch> SearchText::Find(std::string_view phrase) const {
   std::vector<PhraseMatch> all = FindAll(phrase, 1);
@@ -206,18 +223,40 @@ std::vector<PhraseMatch> SearchText::FindAll(std::string_view phrase, size_t lim
   if (phrase.empty()) return out;
   const std::string& haystack = normalised_;
   const std::string needle = Normalise(phrase);
-  size_t pos = haystack.find(needle);
-  while (pos != std::string::npos && out.size() < limit) {
-    const bool start_ok = pos == 0 || !IsWordByte(haystack[pos - 1]);
+  // A match starts at a word: the words of the text that the needle's first word can be.
+  size_t first_end = 0;
+  while (first_end < needle.size() && IsWordByte(needle[first_end])) ++first_end;
+  const std::string_view first = std::string_view(needle).substr(0, first_end);
+  const bool first_is_prefix = prefix && first_end == needle.size();
+  const auto matches = [&](size_t pos) {
+    if (pos > 0 && IsWordByte(haystack[pos - 1])) return;
+    if (haystack.compare(pos, needle.size(), needle) != 0) return;
     const size_t after = pos + needle.size();
-    const bool end_ok = prefix || after == haystack.size() || !IsWordByte(haystack[after]);
-    if (start_ok && end_ok) {
-      size_t stop = after;
-      while (prefix && stop < haystack.size() && IsWordByte(haystack[stop])) ++stop;
-      out.push_back(PhraseMatch{pos, stop - pos});
+    if (!prefix && after < haystack.size() && IsWordByte(haystack[after])) return;
+    size_t stop = after;
+    while (prefix && stop < haystack.size() && IsWordByte(haystack[stop])) ++stop;
+    out.push_back(PhraseMatch{pos, stop - pos});
+  };
+  if (first.empty()) {
+    // A needle that starts with a mark ("%"): every place it occurs.
+    for (size_t pos = haystack.find(needle); pos != std::string::npos;
+         pos = haystack.find(needle, pos + 1)) {
+      matches(pos);
     }
-    pos = haystack.find(needle, pos + 1);
+  } else {
+    auto it = std::lower_bound(words_.begin(), words_.end(), first,
+                               [&](const Word& w, std::string_view key) {
+                                 return std::string_view(haystack).substr(w.offset, w.length) < key;
+                               });
+    for (; it != words_.end(); ++it) {
+      const std::string_view word = std::string_view(haystack).substr(it->offset, it->length);
+      if (first_is_prefix ? word.substr(0, first.size()) != first : word != first) break;
+      matches(it->offset);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const PhraseMatch& a, const PhraseMatch& b) { return a.offset < b.offset; });
   }
+  if (out.size() > limit) out.resize(limit);
   return out;
 }
 

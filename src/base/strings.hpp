@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,7 +51,9 @@ struct PhraseMatch {
 };
 
 // Text prepared once for many phrase searches (see FindPhrase): lower-cased, with word
-// separators as spaces. Offsets in matches are offsets into the original text.
+// separators as spaces, and its words indexed, so that a search costs the occurrences of the
+// phrase's first word, not a pass over the text. Offsets in matches are offsets into the
+// original text.
 class SearchText {
  public:
   explicit SearchText(std::string_view text);
@@ -66,7 +69,12 @@ class SearchText {
 
  private:
   std::vector<PhraseMatch> FindAll(std::string_view phrase, size_t limit) const;
+  struct Word {
+    uint32_t offset = 0;
+    uint32_t length = 0;
+  };
   std::string normalised_;
+  std::vector<Word> words_;  // every word of the text, sorted by its bytes
 };
 
 // Finds `phrase` in `text` as whole words, ignoring ASCII case; '-', '_' and line breaks

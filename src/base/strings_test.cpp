@@ -90,6 +90,23 @@ TEST(SearchTextTest, FindAllReturnsEveryWholeWordMatchInOrder) {
   EXPECT_EQ(text.FindAll("crime").size(), 2U);  // whole words only: not "crimes"
 }
 
+// The word index finds what a scan of the text would: in text order, a prefix over every
+// word it starts, a phrase whose first word ends at a mark ("can't"), one that starts with a
+// mark, and nothing inside a word.
+TEST(SearchTextTest, TheWordIndexFindsWhatAScanWould) {
+  const SearchText text(
+      "Criminal records; a CRIMINALITY score. We can't; cannot. 60 % APR, 5% apr");
+  std::vector<size_t> at;
+  for (const PhraseMatch& m : text.FindAll("criminal*")) at.push_back(m.offset);
+  EXPECT_EQ(at, (std::vector<size_t>{0, 20}));
+  ASSERT_EQ(text.FindAll("can't").size(), 1u);
+  EXPECT_EQ(text.FindAll("can't")[0].offset, 42u);
+  EXPECT_EQ(text.FindAll("can").size(), 1u);    // "can" of "can't", not "cannot"
+  EXPECT_EQ(text.FindAll("% apr").size(), 1u);  // not "5% apr": a match starts a word
+  EXPECT_TRUE(text.FindAll("rimi*").empty());
+  EXPECT_EQ(text.FindAll("a criminality score").size(), 1u);
+}
+
 TEST(SearchTextTest, WordWindowsStopAtTheEndOfASentence) {
   //                            0         1         2         3         4
   //                            0123456789012345678901234567890123456789012345

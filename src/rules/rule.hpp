@@ -4,6 +4,7 @@
 // lists them. Rules are pure functions of the charter: no I/O, no state, no order.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,14 @@ struct Finding {
 };
 
 // What a rule may look at.
+class TextCache;  // text_match.cpp
+
 struct RuleInput {
   const core::Charter& charter;
   const SourceFile& file;
+  // The prose fields prepared for phrase searches, made on first use and shared by every
+  // rule that reads the same input (one thread at a time).
+  mutable std::shared_ptr<TextCache> text_cache = {};
 };
 
 using CheckFn = void (*)(const RuleInput& input, std::vector<Finding>& out);

@@ -1,6 +1,8 @@
 #include "rules/text_match.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -115,6 +117,23 @@ struct Prepared {
 
 }  // namespace text_match
 
+class TextCache {
+ public:
+  std::unordered_map<const void*, std::unique_ptr<text_match::Prepared>> fields;
+};
+
+namespace text_match {
+
+// The field prepared once per input, whichever rule asks first.
+const Prepared& PreparedOf(const RuleInput& input, const TextField& f) {
+  if (!input.text_cache) input.text_cache = std::make_shared<TextCache>();
+  std::unique_ptr<Prepared>& slot = input.text_cache->fields[f.field];
+  if (!slot) slot = std::make_unique<Prepared>(input, f);
+  return *slot;
+}
+
+}  // namespace text_match
+
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases,
                                    const Guards& guards) {
@@ -127,7 +146,7 @@ std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextF
   std::vector<TextMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
-    const text_match::Prepared text(input, f);
+    const text_match::Prepared& text = text_match::PreparedOf(input, f);
     const std::vector<PhraseMatch> matches = text.Unguarded(phrases, guards, lexicon);
     if (!matches.empty()) out.push_back(text.ToMatch(f, matches.front()));
   }
@@ -141,7 +160,7 @@ std::vector<NearMatch> FindNear(const RuleInput& input, std::span<const TextFiel
   std::vector<NearMatch> out;
   for (const TextField& f : fields) {
     if (f.field == nullptr || !f.field->has()) continue;
-    const text_match::Prepared text(input, f);
+    const text_match::Prepared& text = text_match::PreparedOf(input, f);
     const std::vector<PhraseMatch> as = text.Unguarded(a, a_guards, a_lexicon);
     if (as.empty()) continue;
     const std::vector<PhraseMatch> bs = text.Unguarded(b, Guards{}, b_lexicon);
