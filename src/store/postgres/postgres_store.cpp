@@ -343,7 +343,10 @@ Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
   // One statement per key tried: the insert, and whether a chunk stored before under the key
   // holds the same bytes (compared by the server, not sent back). The comparison sees what was
   // committed when the statement began, so a chunk another writer committed since (the
-  // insert waited for it) reads as unknown, and the same key is asked again.
+  // insert waited for it) reads as unknown, and the same key is asked again. A chunk shared
+  // is locked against deletion (key share) until this transaction ends: a delete of the last
+  // column that held it (EraseColumns) cannot remove it between this statement and the
+  // insert of the column that refers to it; one that removed it first reads as unknown too.
   constexpr int kMaxUnknown = 5;
   int unknown = 0;
   for (int n = 0;;) {
@@ -351,8 +354,9 @@ Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
     FS_TRY(stored,
            db_->Query("WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
                       "VALUES ($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING "
-                      "hash) SELECT EXISTS (SELECT 1 FROM inserted), (SELECT raw_bytes = $2 AND "
-                      "rows = $3 AND data = $4 FROM chunks WHERE hash = $1)",
+                      "hash), stored AS (SELECT raw_bytes = $2 AND rows = $3 AND data = $4 AS "
+                      "same FROM chunks WHERE hash = $1 FOR KEY SHARE) SELECT EXISTS (SELECT 1 "
+                      "FROM inserted), (SELECT same FROM stored)",
                       Params()
                           .Text(key)
                           .Int(SqlCount(chunk.raw_bytes))
@@ -898,19 +902,25 @@ Status PostgresStore::CreateProject(std::string_view name) {
 
 Status PostgresStore::EraseColumns(std::string_view owner_kind, int64_t owner_id) {
   FS_TRY(hashes, db_->Query("SELECT DISTINCT hash FROM column_chunks WHERE owner_kind = $1 AND "
-                            "owner_id = $2",
+                            "owner_id = $2 ORDER BY hash",
                             Params().Text(owner_kind).Int(owner_id)));
   for (const char* table : {"column_chunks", "columns"}) {
     FS_CHECK(db_->Exec(fmt::format("DELETE FROM {} WHERE owner_kind = $1 AND owner_id = $2", table),
                        Params().Text(owner_kind).Int(owner_id)));
   }
-  // A chunk goes when no column holds it any more (identical chunks are shared). The row
-  // lock makes a concurrent writer that is about to share the chunk wait, or this wait.
+  // A chunk goes when no column holds it any more (identical chunks are shared). A writer
+  // that shares the chunk holds a key-share lock on it from the moment it decides to (see
+  // StoreChunk): the row lock here waits for that writer to finish, and the delete, a new
+  // statement, then sees the column it committed and keeps the chunk. A writer that comes
+  // after waits for this transaction, finds the chunk gone and stores it again. In hash
+  // order, so that two deletes sharing chunks cannot lock them crosswise.
   for (int i = 0; i < hashes.size(); ++i) {
+    const std::string hash = hashes[i].Text(0);
+    FS_CHECK(db_->Exec("SELECT 1 FROM chunks WHERE hash = $1 FOR UPDATE", Params().Text(hash)));
     FS_CHECK(
         db_->Exec("DELETE FROM chunks WHERE hash = $1 AND NOT EXISTS (SELECT 1 FROM "
                   "column_chunks WHERE hash = $1)",
-                  Params().Text(hashes[i].Text(0))));
+                  Params().Text(hash)));
   }
   return {};
 }
