@@ -325,7 +325,7 @@ Result<core::ProjectRole> Authorize(store::Accounts& accounts, const Principal& 
   if (who.admin) return core::ProjectRole::kAdmin;
   auto role = accounts.RoleOf(project, who.user);
   if (!role) return Fail(role.error());
-  if (*role && static_cast<int>(**role) >= static_cast<int>(needed)) return **role;
+  if (*role && core::Permits(**role, needed)) return **role;
   const std::string held =
       *role ? fmt::format("is a {}", core::ProjectRoleName(**role)) : std::string("has no role");
   return Fail(ErrorCode::kPermissionDenied,

@@ -208,5 +208,15 @@ TEST(AddDaysTest, CrossesMonthsYearsAndLeapDays) {
   EXPECT_EQ(*AddSeconds("2026-01-01T00:10:00Z", int64_t{-15} * 60), "2025-12-31T23:55:00Z");
 }
 
+// Each role may do what the ones before it may, and no more.
+TEST(ProjectRoleTest, EachRolePermitsWhatTheOnesBeforeItMay) {
+  using core::ProjectRole;
+  EXPECT_TRUE(core::Permits(ProjectRole::kContributor, ProjectRole::kViewer));
+  EXPECT_TRUE(core::Permits(ProjectRole::kAdmin, ProjectRole::kMaintainer));
+  EXPECT_TRUE(core::Permits(ProjectRole::kMaintainer, ProjectRole::kMaintainer));
+  EXPECT_FALSE(core::Permits(ProjectRole::kViewer, ProjectRole::kContributor));
+  EXPECT_FALSE(core::Permits(ProjectRole::kMaintainer, ProjectRole::kAdmin));
+}
+
 }  // namespace
 }  // namespace foresight::app

@@ -195,12 +195,11 @@ SearchText::SearchText(std::string_view text) : normalised_(Normalise(text)) {
       words_.push_back(Word{static_cast<uint32_t>(begin), static_cast<uint32_t>(i - begin)});
     }
   }
-  const std::string_view all(normalised_);
-  std::sort(words_.begin(), words_.end(), [&](const Word& a, const Word& b) {
-    const std::string_view x = all.substr(a.offset, a.length);
-    const std::string_view y = all.substr(b.offset, b.length);
-    return x < y || (x == y && a.offset < b.offset);
-  });
+  index_.resize(words_.size());
+  for (size_t w = 0; w < words_.size(); ++w) index_[w] = static_cast<uint32_t>(w);
+  // Equal words stay in text order.
+  std::stable_sort(index_.begin(), index_.end(),
+                   [&](uint32_t a, uint32_t b) { return TextOf(words_[a]) < TextOf(words_[b]); });
 }
 
 std::optional<PhraseMatch> SearchText::Find(std::string_view phrase) const {
@@ -244,14 +243,13 @@ std::vector<PhraseMatch> SearchText::FindAll(std::string_view phrase, size_t lim
       matches(pos);
     }
   } else {
-    auto it = std::lower_bound(words_.begin(), words_.end(), first,
-                               [&](const Word& w, std::string_view key) {
-                                 return std::string_view(haystack).substr(w.offset, w.length) < key;
-                               });
-    for (; it != words_.end(); ++it) {
-      const std::string_view word = std::string_view(haystack).substr(it->offset, it->length);
+    auto it =
+        std::lower_bound(index_.begin(), index_.end(), first,
+                         [&](uint32_t w, std::string_view key) { return TextOf(words_[w]) < key; });
+    for (; it != index_.end(); ++it) {
+      const std::string_view word = TextOf(words_[*it]);
       if (first_is_prefix ? word.substr(0, first.size()) != first : word != first) break;
-      matches(it->offset);
+      matches(words_[*it].offset);
     }
     std::sort(out.begin(), out.end(),
               [](const PhraseMatch& a, const PhraseMatch& b) { return a.offset < b.offset; });

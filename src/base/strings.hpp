@@ -66,15 +66,21 @@ class SearchText {
   size_t WordsAfter(size_t end, size_t words) const;
   // The text as searched: lower-cased, word separators as spaces, offsets as in the original.
   std::string_view normalised() const { return normalised_; }
-
- private:
-  std::vector<PhraseMatch> FindAll(std::string_view phrase, size_t limit) const;
+  // Its words (runs of letters, digits and non-ASCII bytes), in text order.
   struct Word {
     uint32_t offset = 0;
     uint32_t length = 0;
   };
+  std::span<const Word> words() const { return words_; }
+
+ private:
+  std::vector<PhraseMatch> FindAll(std::string_view phrase, size_t limit) const;
+  std::string_view TextOf(const Word& w) const {
+    return std::string_view(normalised_).substr(w.offset, w.length);
+  }
   std::string normalised_;
-  std::vector<Word> words_;  // every word of the text, sorted by its bytes
+  std::vector<Word> words_;      // in text order
+  std::vector<uint32_t> index_;  // positions in words_, sorted by the words' bytes
 };
 
 // Finds `phrase` in `text` as whole words, ignoring ASCII case; '-', '_' and line breaks

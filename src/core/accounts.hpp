@@ -18,6 +18,11 @@ namespace foresight::core {
 enum class ProjectRole { kViewer, kContributor, kMaintainer, kAdmin };
 
 std::string_view ProjectRoleName(ProjectRole role);
+// Whether a member with role `held` may do what needs role `needed`: each role may do what
+// the ones before it may.
+constexpr bool Permits(ProjectRole held, ProjectRole needed) {
+  return static_cast<int>(held) >= static_cast<int>(needed);
+}
 std::optional<ProjectRole> ParseProjectRole(std::string_view name);
 
 struct User {

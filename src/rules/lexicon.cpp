@@ -1,34 +1,12 @@
 #include "rules/lexicon.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace foresight::rules {
 namespace lexicon {
 namespace {
 
 #include "rules/lexicon_wordnet.inc"
-
-bool IsWordByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80U;
-}
-
-struct Word {
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-std::vector<Word> WordsOf(std::string_view text) {
-  std::vector<Word> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !IsWordByte(text[i])) ++i;
-    const size_t begin = i;
-    while (i < text.size() && IsWordByte(text[i])) ++i;
-    if (i > begin) words.push_back({begin, i});
-  }
-  return words;
-}
 
 }  // namespace
 }  // namespace lexicon
@@ -43,7 +21,8 @@ Lexicon::Lexicon(std::span<const std::string_view> entries) {
 
 std::vector<PhraseMatch> Lexicon::FindAll(const SearchText& text) const {
   const std::string_view s = text.normalised();
-  const std::vector<lexicon::Word> words = lexicon::WordsOf(s);
+  const std::span<const SearchText::Word> words = text.words();
+  const auto end_of = [](const SearchText::Word& w) { return size_t{w.offset} + w.length; };
   std::vector<PhraseMatch> out;
   size_t i = 0;
   while (i < words.size()) {
@@ -52,49 +31,42 @@ std::vector<PhraseMatch> Lexicon::FindAll(const SearchText& text) const {
     for (size_t n = std::min(max_words_, words.size() - i); n >= 1 && matched == 0; --n) {
       bool single_spaced = true;
       for (size_t k = i; k + 1 < i + n; ++k) {
-        single_spaced =
-            single_spaced && words[k + 1].begin == words[k].end + 1 && s[words[k].end] == ' ';
+        single_spaced = single_spaced && words[k + 1].offset == end_of(words[k]) + 1 &&
+                        s[end_of(words[k])] == ' ';
       }
       if (!single_spaced) continue;
       const std::string_view candidate =
-          s.substr(words[i].begin, words[i + n - 1].end - words[i].begin);
+          s.substr(words[i].offset, end_of(words[i + n - 1]) - words[i].offset);
       if (entries_.count(candidate) != 0) matched = n;
     }
     if (matched == 0) {
       ++i;
       continue;
     }
-    const size_t begin = words[i].begin;
-    const size_t end = words[i + matched - 1].end;
-    out.push_back(PhraseMatch{begin, end - begin});
+    const size_t begin = words[i].offset;
+    out.push_back(PhraseMatch{begin, end_of(words[i + matched - 1]) - begin});
     i += matched;
   }
   return out;
 }
 
-const Lexicon& WorkersAndLearners() {
-  static const Lexicon workers_and_learners(lexicon::kWorkersAndLearners);
-  return workers_and_learners;
+namespace lexicon {
+namespace {
+
+// One lexicon per word list, made on first use.
+template <const auto& kEntries>
+const Lexicon& Made() {
+  static const Lexicon made(kEntries);
+  return made;
 }
 
-const Lexicon& Feelings() {
-  static const Lexicon feelings(lexicon::kFeelings);
-  return feelings;
-}
+}  // namespace
+}  // namespace lexicon
 
-const Lexicon& Offences() {
-  static const Lexicon offences(lexicon::kOffences);
-  return offences;
-}
-
-const Lexicon& VulnerablePeople() {
-  static const Lexicon vulnerable_people(lexicon::kVulnerablePeople);
-  return vulnerable_people;
-}
-
-const Lexicon& Young() {
-  static const Lexicon young(lexicon::kYoung);
-  return young;
-}
+const Lexicon& WorkersAndLearners() { return lexicon::Made<lexicon::kWorkersAndLearners>(); }
+const Lexicon& Feelings() { return lexicon::Made<lexicon::kFeelings>(); }
+const Lexicon& Offences() { return lexicon::Made<lexicon::kOffences>(); }
+const Lexicon& VulnerablePeople() { return lexicon::Made<lexicon::kVulnerablePeople>(); }
+const Lexicon& Young() { return lexicon::Made<lexicon::kYoung>(); }
 
 }  // namespace foresight::rules

@@ -77,10 +77,6 @@ struct Prepared {
     for (const PhraseMatch& m : candidates) {
       const size_t from = search.WordsBefore(m.offset, guards.before);
       const size_t to = search.WordsAfter(m.offset + m.length, guards.after);
-      const size_t clause_from = std::max(
-          search.WordsBefore(
-              m.offset, guards.before_only_words == 0 ? guards.before : guards.before_only_words),
-          ClauseStart(search.normalised(), m.offset));
       const auto within = [&](const PhraseMatch& g, size_t end) {
         const bool inside = g.offset >= m.offset && g.offset + g.length <= m.offset + m.length;
         return !inside && g.offset >= from && g.offset + g.length <= end;
@@ -88,10 +84,17 @@ struct Prepared {
       const bool guarded =
           std::any_of(around.begin(), around.end(),
                       [&](const PhraseMatch& g) { return within(g, to); }) ||
-          std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
-            const bool inside = g.offset >= m.offset;
-            return !inside && g.offset >= clause_from && g.offset + g.length <= m.offset;
-          });
+          (!before.empty() && [&] {
+            // A denial reaches back through its own clause only.
+            const size_t from_clause =
+                std::max(search.WordsBefore(m.offset, guards.before_only_words == 0
+                                                          ? guards.before
+                                                          : guards.before_only_words),
+                         ClauseStart(search.normalised(), m.offset));
+            return std::any_of(before.begin(), before.end(), [&](const PhraseMatch& g) {
+              return g.offset >= from_clause && g.offset + g.length <= m.offset;
+            });
+          }());
       if (!guarded) out.push_back(m);
     }
     // In text order; at one place, the phrase listed first.
@@ -119,7 +122,7 @@ struct Prepared {
 
 class TextCache {
  public:
-  std::unordered_map<const void*, std::unique_ptr<text_match::Prepared>> fields;
+  std::unordered_map<const core::Field<std::string>*, std::unique_ptr<text_match::Prepared>> fields;
 };
 
 namespace text_match {
@@ -133,12 +136,6 @@ const Prepared& PreparedOf(const RuleInput& input, const TextField& f) {
 }
 
 }  // namespace text_match
-
-std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
-                                   std::span<const std::string_view> phrases,
-                                   const Guards& guards) {
-  return FindPhrases(input, fields, phrases, guards, nullptr);
-}
 
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases, const Guards& guards,

@@ -56,13 +56,11 @@ struct Guards {
 };
 
 // FindPhrases, skipping every match a guard stands next to: the first unguarded match of
-// any phrase in each field.
-std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
-                                   std::span<const std::string_view> phrases, const Guards& guards);
-// The same, with the words of a lexicon (a concept from WordNet) read as more phrases.
+// any phrase in each field. With `lexicon`, its words (a concept from WordNet) count as
+// more phrases.
 std::vector<TextMatch> FindPhrases(const RuleInput& input, std::span<const TextField> fields,
                                    std::span<const std::string_view> phrases, const Guards& guards,
-                                   const Lexicon* lexicon);
+                                   const Lexicon* lexicon = nullptr);
 
 // Two concepts read together: a match of `a` (not guarded by `a_guards`) with a match of
 // `b` in the same field and sentence, at most `window` words before or after it. The first

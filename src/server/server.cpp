@@ -706,7 +706,8 @@ Result<Reply> DataHello(const Call& call) {
   if (!store) return Fail(store.error());
   // The role admitted with (no accounts: everyone administers).
   const core::ProjectRole role = call.role.value_or(core::ProjectRole::kAdmin);
-  const bool writable = role != core::ProjectRole::kViewer && !(*store)->ReadOnly();
+  const bool writable =
+      core::Permits(role, core::ProjectRole::kContributor) && !(*store)->ReadOnly();
   return Reply{200, Json{{"project", call.captures[0]},
                          {"role", std::string(core::ProjectRoleName(role))},
                          {"writable", writable}}

@@ -106,7 +106,6 @@ constexpr auto kUntargeted = std::to_array<std::string_view>({"crawl*",
                                                               "every traveller",
                                                               "every passenger",
                                                               "every shopper",
-                                                              "every visitor",
                                                               "all commuters"});
 // "not scraped", "collected with consent", "blur every face": the words next to a match that
 // say the faces are not gathered to recognise anyone.

@@ -89,10 +89,10 @@ constexpr auto kVulnerable = std::to_array<std::string_view>(
      "low literacy", "cannot read", "illiterate", "learning disabilit*", "autis*", "adhd",
      "depression", "anxious", "socially isolated", "housebound", "care leaver*", "over 70s",
      "over 75s", "over 80s", "aged 75", "aged 80", "in their 80s", "in their 70s", "memory slip*",
-     "forgotten answer*", "isolated senior*", "sound elderly", "living alone", "lives alone",
-     "live alone", "eviction notice*", "facing eviction", "evicted", "recent eviction*",
-     "an eviction", "eviction record*", "social assistance", "public assistance",
-     "welfare payment*", "living on welfare", "on welfare", "benefits arrive"});
+     "forgotten answer*", "isolated senior*", "sound elderly", "lives alone", "live alone",
+     "eviction notice*", "facing eviction", "evicted", "recent eviction*", "an eviction",
+     "eviction record*", "social assistance", "public assistance", "welfare payment*",
+     "living on welfare", "on welfare", "benefits arrive"});
 
 // Next to the match, another sense: the person is someone's child ("toys parents buy for
 // their kids", "the child's age range"), or the word names a product, a place or a group of
@@ -615,7 +615,6 @@ constexpr auto kSteered = std::to_array<std::string_view>({"purchase*",
                                                            "watch time",
                                                            "timeshare*",
                                                            "abandons",
-                                                           "abandon*",
                                                            "stays subscribed",
                                                            "supplement*",
                                                            "subscriptions",
