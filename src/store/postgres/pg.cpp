@@ -221,36 +221,54 @@ void Connection::Defer(std::string_view sql, Params params) {
 // Every statement goes this way, alone or with the deferred ones before it: one path, one
 // round trip.
 Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
-  if (Injected(sql)) {
-    deferred_.clear();
-    return Fail(internal::FaultInjection::Failure(sql));
+  FS_TRY(rows, Pipeline({Statement{sql, &params}}));
+  return std::move(rows.front());
+}
+
+Result<std::vector<Rows>> Connection::QueryAll(const std::vector<Statement>& statements) {
+  if (statements.empty()) return std::vector<Rows>();
+  if (!in_transaction_) {
+    if (Status cleared = RollbackIfOpen(); !cleared) return Fail(cleared.error());
+  }
+  return Pipeline(statements);
+}
+
+Result<std::vector<Rows>> Connection::Pipeline(const std::vector<Statement>& wanted) {
+  for (const Statement& statement : wanted) {
+    if (Injected(statement.sql)) {
+      deferred_.clear();
+      return Fail(internal::FaultInjection::Failure(statement.sql));
+    }
   }
   const std::vector<Deferred> deferred = std::exchange(deferred_, {});
   for (const Deferred& statement : deferred) {
     // A failure injected for tests: nothing reaches the server, as with a lost connection.
     if (statement.injected) return Fail(*statement.injected);
   }
-  // The statements in order, the last one `sql` (its parameters not copied: a chunk's may be
-  // megabytes).
-  struct Statement {
+  // The statements in order, the wanted ones last (their parameters not copied: a chunk's
+  // may be megabytes).
+  struct Sent {
     std::string_view sql;
     const Params* params;
     std::string name;  // prepared as; "" for unprepared
   };
-  std::vector<Statement> batch;
-  batch.reserve(deferred.size() + 1);
+  std::vector<Sent> batch;
+  batch.reserve(deferred.size() + wanted.size());
   for (const Deferred& statement : deferred) {
     batch.push_back({statement.sql, &statement.params, {}});
   }
-  batch.push_back({sql, &params, {}});
+  for (const Statement& statement : wanted) batch.push_back({statement.sql, statement.params, {}});
   // Prepared first (once per connection), so the pipeline holds only executions.
-  for (Statement& statement : batch) {
+  for (Sent& statement : batch) {
     FS_TRY(name, PreparedName(statement.sql, static_cast<int>(statement.params->values_.size())));
     statement.name = std::move(name);
   }
-  if (PQenterPipelineMode(conn_) != 1) return Finished(nullptr, sql);
+  if (PQenterPipelineMode(conn_) != 1) {
+    auto failed = Finished(nullptr, batch.back().sql);
+    return Fail(failed.error());
+  }
   size_t sent = 0;
-  for (const Statement& statement : batch) {
+  for (const Sent& statement : batch) {
     const Params& p = *statement.params;
     const int n = static_cast<int>(p.values_.size());
     const Arguments args(p.values_, p.null_);
@@ -278,23 +296,30 @@ Result<Rows> Connection::Run(std::string_view sql, const Params& params) {
     if (sync) break;
   }
   PQexitPipelineMode(conn_);
+  // The first failure is the cause; the results after it are dropped.
+  std::vector<Rows> out;
+  out.reserve(wanted.size());
   std::optional<Error> failure;
   for (size_t i = 0; i < batch.size(); ++i) {
-    const bool last = i + 1 == batch.size();
     if (failure) {
       PQclear(results[i]);
       continue;
     }
-    if (last) return Finished(results[i], batch[i].sql);
-    if (results[i] != nullptr && Succeeded(results[i])) {
+    const bool kept = i >= deferred.size();
+    if (!kept && results[i] != nullptr && Succeeded(results[i])) {
       PQclear(results[i]);
       last_served_ = std::chrono::steady_clock::now();
       continue;
     }
-    auto failed = Finished(results[i], batch[i].sql);  // the first failure is the cause
-    failure = failed.error();
+    auto finished = Finished(results[i], batch[i].sql);
+    if (!finished) {
+      failure = finished.error();
+    } else {
+      out.push_back(std::move(*finished));
+    }
   }
-  return Fail(std::move(*failure));
+  if (failure) return Fail(std::move(*failure));
+  return out;
 }
 
 bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {

@@ -86,6 +86,13 @@ class Connection {
   // Outside Transaction, a transaction that a failed ROLLBACK left open is rolled back
   // first, so its writes are never seen or committed.
   Result<Rows> Query(std::string_view sql, const Params& params = {});
+  // Several statements whose answers are all needed, in one round trip (after the deferred
+  // ones), in order: every statement's rows, or the first failure (the rest are not run).
+  struct Statement {
+    std::string_view sql;
+    const Params* params;
+  };
+  Result<std::vector<Rows>> QueryAll(const std::vector<Statement>& statements);
   Status Exec(std::string_view sql, const Params& params = {});
   // In Transaction: a statement whose result is not needed, sent with the next one (libpq's
   // pipeline mode: several statements, one round trip). Its failure is that next statement's
@@ -117,6 +124,7 @@ class Connection {
   Status RollbackIfOpen();
   // The deferred statements and this one, in one round trip (libpq's pipeline mode).
   Result<Rows> Run(std::string_view sql, const Params& params);
+  Result<std::vector<Rows>> Pipeline(const std::vector<Statement>& wanted);
   // The name `sql` is prepared under on this connection (preparing it now), or "" when the
   // connection keeps no more prepared statements.
   Result<std::string> PreparedName(std::string_view sql, int parameters);

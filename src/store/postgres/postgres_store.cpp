@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -241,10 +245,90 @@ std::string Where(const ColumnRef& ref) {
   return fmt::format("{}: column '{}'", ref.item, ref.name);
 }
 
+// A run waiting to be stored with others (group commit), and how it ended.
+struct PendingRun {
+  enum class State { kWaiting, kStored, kFailed, kAlone };
+  const core::Run* run = nullptr;
+  int64_t project_id = 0;
+  const core::AuditEntry* audit = nullptr;  // written in the same transaction when set
+  State state = State::kWaiting;
+  std::optional<Error> failure;  // kFailed: what every run of the group was told
+};
+
+// Group commit: the small runs that writers of one database add at the same time are
+// stored by one transaction (one commit, a few round trips for all), each writer answered
+// only once it has committed. A writer that finds no group being stored stores the runs
+// waiting (its own among them) on its own connection; the others wait for it. At most
+// kLeaders groups are stored at once. A group refused as a whole (a name taken, a set
+// deleted meanwhile) has stored nothing, and each of its runs is then stored alone, so each
+// writer hears its own run's verdict, as without groups.
+class GroupCommit {
+ public:
+  static constexpr int kLeaders = 2;
+
+  static GroupCommit& For(const std::string& url) {
+    static std::mutex mutex;
+    // Never destroyed: writers may finish on other threads during exit.
+    static auto* groups =
+        new std::map<std::string,
+                     std::unique_ptr<GroupCommit>>();  // NOLINT(cppcoreguidelines-owning-memory)
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& group = (*groups)[url];
+    if (!group) group = std::make_unique<GroupCommit>();
+    return *group;
+  }
+
+  // Waits until `pending` is stored, failed or sent back to be stored alone; while no more
+  // than kLeaders groups are being stored, stores the runs waiting with `store_group`.
+  void Join(PendingRun& pending,
+            const std::function<void(const std::vector<PendingRun*>&)>& store_group) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    waiting_.push_back(&pending);
+    changed_.notify_all();  // a test waiting for writers to gather
+    while (pending.state == PendingRun::State::kWaiting) {
+      if (held_ || leaders_ == kLeaders || waiting_.empty()) {
+        changed_.wait(lock);
+        continue;
+      }
+      ++leaders_;
+      const std::vector<PendingRun*> group = std::exchange(waiting_, {});
+      lock.unlock();
+      store_group(group);  // sets each one's state
+      lock.lock();
+      --leaders_;
+      changed_.notify_all();
+    }
+  }
+
+  // Tests: while held, writers wait; released, the first stores every waiting run as one
+  // group. Waits until `writers` wait (when holding).
+  void HoldForTesting(bool held, size_t writers) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    held_ = held;
+    if (held) {
+      changed_.wait(lock, [&] { return waiting_.size() >= writers; });
+    } else {
+      changed_.notify_all();
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<PendingRun*> waiting_;
+  int leaders_ = 0;
+  bool held_ = false;
+};
+
+// Runs of more prediction values than this are stored alone: a long upload would hold up
+// the group's small ones.
+constexpr size_t kGroupedValues = 65536;
+
 class PostgresStore final : public Store {
  public:
-  PostgresStore(Lease db, int64_t project_id, std::string project, bool read_only)
+  PostgresStore(Lease db, std::string url, int64_t project_id, std::string project, bool read_only)
       : db_(std::move(db)),
+        url_(std::move(url)),
         project_id_(project_id),
         project_(std::move(project)),
         read_only_(read_only) {}
@@ -287,11 +371,23 @@ class PostgresStore final : public Store {
   Result<std::optional<int64_t>> FindId(std::string_view table, std::string_view name);
   Status InsertEvalSet(const core::EvalSet& evalset);
   Status InsertRun(const core::Run& run);
+  // InsertRun's parts: the checks of the insert's answer (the new run's id), and the
+  // attributes' rows (deferred).
+  Result<int64_t> InsertedRun(const Rows& inserted, const core::Run& run) const;
+  void DeferAttributes(int64_t id, const core::Run& run);
+  // The runs of a group, in the current transaction.
+  Status InsertGroup(const std::vector<PendingRun*>& group);
+  // Stores a group in one transaction on this Store's connection, and says how each ended.
+  void StoreGroup(const std::vector<PendingRun*>& group);
   Status EraseRun(int64_t id);
   Status EraseColumns(std::string_view owner_kind, int64_t owner_id);
   Status Rename(std::string_view table, std::string_view noun, std::string_view name,
                 std::string_view new_name);
   Result<std::string> StoreChunk(const Chunk& chunk);
+  // A column's row and a chunk's place in it, sent with the next statement.
+  void DeferColumn(const ColumnRef& ref, ColumnType type, size_t rows,
+                   const std::optional<std::vector<std::string>>& levels = std::nullopt);
+  void DeferColumnChunk(const ColumnRef& ref, size_t index, std::string_view key);
   Status WriteColumn(const ColumnRef& ref, ColumnType type, const std::vector<Chunk>& chunks,
                      size_t rows,
                      const std::optional<std::vector<std::string>>& levels = std::nullopt);
@@ -301,6 +397,7 @@ class PostgresStore final : public Store {
                                                  bool with_ids);
 
   Lease db_;
+  std::string url_;
   int64_t project_id_;
   std::string project_;
   bool read_only_;
@@ -336,36 +433,48 @@ Result<std::optional<int64_t>> PostgresStore::FindId(std::string_view table,
   return std::optional<int64_t>(rows[0].Int(0));
 }
 
+// One try at storing a chunk under `key`: the insert, and whether a chunk stored before under
+// the key holds the same bytes (compared by the server, not sent back). The comparison sees
+// what was committed when the statement began (and this transaction's own rows), so a chunk
+// another writer committed since (the insert waited for it) reads as unknown. A chunk shared
+// is locked against deletion (key share) until this transaction ends: a delete of the last
+// column that held it (EraseColumns) cannot remove it between this statement and the insert
+// of the column that refers to it; one that removed it first reads as unknown too.
+constexpr std::string_view kStoreChunk =
+    "WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) VALUES ($1, "
+    "'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING hash), stored AS (SELECT "
+    "raw_bytes = $2 AND rows = $3 AND data = $4 AS same FROM chunks WHERE hash = $1 FOR KEY "
+    "SHARE) SELECT EXISTS (SELECT 1 FROM inserted), (SELECT same FROM stored)";
+
+Params StoreChunkParams(std::string_view key, const Chunk& chunk) {
+  return Params()
+      .Text(key)
+      .Int(SqlCount(chunk.raw_bytes))
+      .Int(SqlCount(chunk.rows))
+      .Bytes(chunk.compressed);
+}
+
+// What kStoreChunk's row says of its key.
+enum class ChunkTry { kHeld, kOtherContent, kUnknown };
+ChunkTry ChunkTried(const Row& row) {
+  if (row.Text(0) == "t" || (!row.IsNull(1) && row.Text(1) == "t")) return ChunkTry::kHeld;
+  return row.IsNull(1) ? ChunkTry::kUnknown : ChunkTry::kOtherContent;
+}
+
 // Stores a chunk unless the same bytes are stored already, and returns its key: the hash, or
 // "HASH-N" when another content has that hash (see column_codec.hpp). A concurrent writer of
-// the same chunk makes the insert wait for its transaction, then do nothing.
+// the same chunk makes the insert wait for its transaction, then do nothing; the same key is
+// then asked again.
 Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
-  // One statement per key tried: the insert, and whether a chunk stored before under the key
-  // holds the same bytes (compared by the server, not sent back). The comparison sees what was
-  // committed when the statement began, so a chunk another writer committed since (the
-  // insert waited for it) reads as unknown, and the same key is asked again. A chunk shared
-  // is locked against deletion (key share) until this transaction ends: a delete of the last
-  // column that held it (EraseColumns) cannot remove it between this statement and the
-  // insert of the column that refers to it; one that removed it first reads as unknown too.
   constexpr int kMaxUnknown = 5;
   int unknown = 0;
   for (int n = 0;;) {
     const std::string key = n == 0 ? chunk.hash : fmt::format("{}-{}", chunk.hash, n);
-    FS_TRY(stored,
-           db_->Query("WITH inserted AS (INSERT INTO chunks (hash, codec, raw_bytes, rows, data) "
-                      "VALUES ($1, 'zstd', $2, $3, $4) ON CONFLICT (hash) DO NOTHING RETURNING "
-                      "hash), stored AS (SELECT raw_bytes = $2 AND rows = $3 AND data = $4 AS "
-                      "same FROM chunks WHERE hash = $1 FOR KEY SHARE) SELECT EXISTS (SELECT 1 "
-                      "FROM inserted), (SELECT same FROM stored)",
-                      Params()
-                          .Text(key)
-                          .Int(SqlCount(chunk.raw_bytes))
-                          .Int(SqlCount(chunk.rows))
-                          .Bytes(chunk.compressed)));
-    const Row row = stored[0];
-    if (row.Text(0) == "t" || (!row.IsNull(1) && row.Text(1) == "t")) return key;
-    if (!row.IsNull(1)) {
-      ++n;  // another content has this key
+    FS_TRY(stored, db_->Query(kStoreChunk, StoreChunkParams(key, chunk)));
+    const ChunkTry tried = ChunkTried(stored[0]);
+    if (tried == ChunkTry::kHeld) return key;
+    if (tried == ChunkTry::kOtherContent) {
+      ++n;
     } else if (++unknown == kMaxUnknown) {
       return Fail(
           ErrorCode::kUnavailable,
@@ -374,9 +483,8 @@ Result<std::string> PostgresStore::StoreChunk(const Chunk& chunk) {
   }
 }
 
-Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
-                                  const std::vector<Chunk>& chunks, size_t rows,
-                                  const std::optional<std::vector<std::string>>& levels) {
+void PostgresStore::DeferColumn(const ColumnRef& ref, ColumnType type, size_t rows,
+                                const std::optional<std::vector<std::string>>& levels) {
   Params column;
   column.Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name);
   column.Text(internal::ColumnTypeName(type)).Int(SqlCount(rows));
@@ -385,18 +493,33 @@ Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
   } else {
     column.Null();
   }
-  // The rows that need no answer go with the next statement that does (a chunk's insert, or
-  // the COMMIT): a column costs a round trip per chunk, not three.
   db_->Defer(
       "INSERT INTO columns (owner_kind, owner_id, name, type, rows, levels) "
       "VALUES ($1, $2, $3, $4, $5, $6)",
       std::move(column));
+}
+
+void PostgresStore::DeferColumnChunk(const ColumnRef& ref, size_t index, std::string_view key) {
+  db_->Defer(
+      "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, "
+      "hash) VALUES ($1, $2, $3, $4, $5)",
+      Params()
+          .Text(ref.owner_kind)
+          .Int(ref.owner_id)
+          .Text(ref.name)
+          .Int(SqlCount(index))
+          .Text(key));
+}
+
+Status PostgresStore::WriteColumn(const ColumnRef& ref, ColumnType type,
+                                  const std::vector<Chunk>& chunks, size_t rows,
+                                  const std::optional<std::vector<std::string>>& levels) {
+  // The rows that need no answer go with the next statement that does (a chunk's insert, or
+  // the COMMIT): a column costs a round trip per chunk, not three.
+  DeferColumn(ref, type, rows, levels);
   for (size_t i = 0; i < chunks.size(); ++i) {
     FS_TRY(key, StoreChunk(chunks[i]));
-    db_->Defer(
-        "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, "
-        "hash) VALUES ($1, $2, $3, $4, $5)",
-        Params().Text(ref.owner_kind).Int(ref.owner_id).Text(ref.name).Int(SqlCount(i)).Text(key));
+    DeferColumnChunk(ref, i, key);
   }
   return {};
 }
@@ -501,7 +624,45 @@ Status PostgresStore::AddEvalSet(const core::EvalSet& e) {
 }
 
 Status PostgresStore::AddRun(const core::Run& run) {
-  return Write([&]() -> Status { return InsertRun(run); });
+  const auto alone = [&] { return Write([&]() -> Status { return InsertRun(run); }); };
+  if (read_only_ || run.predictions.size() > kGroupedValues) return alone();
+  PendingRun pending;
+  pending.run = &run;
+  pending.project_id = project_id_;
+  pending.audit = audit_ ? &*audit_ : nullptr;
+  GroupCommit::For(url_).Join(pending,
+                              [this](const std::vector<PendingRun*>& group) { StoreGroup(group); });
+  switch (pending.state) {
+    case PendingRun::State::kStored:
+      if (audit_ && audit_written_ != nullptr) *audit_written_ = true;
+      return {};
+    case PendingRun::State::kFailed:
+      return Fail(*pending.failure);
+    default:
+      return alone();
+  }
+}
+
+void PostgresStore::StoreGroup(const std::vector<PendingRun*>& group) {
+  bool inserted = false;  // the body ended well: a failure after it is the COMMIT's
+  const Status done = db_->Transaction([&]() -> Status {
+    inserted = false;
+    FS_CHECK(InsertGroup(group));
+    inserted = true;
+    return {};
+  });
+  PendingRun::State state = PendingRun::State::kStored;
+  if (!done) {
+    // A COMMIT without an answer (the connection lost) may have stored the group: storing
+    // its runs again could store them twice, so each writer is told, as it would be alone.
+    // Any other failure rolled the whole group back.
+    const bool unknown = inserted && done.error().code() == ErrorCode::kUnavailable;
+    state = unknown ? PendingRun::State::kFailed : PendingRun::State::kAlone;
+  }
+  for (PendingRun* pending : group) {
+    if (state == PendingRun::State::kFailed) pending->failure = done.error();
+    pending->state = state;
+  }
 }
 
 Status PostgresStore::AddEvalSetWithRuns(const core::EvalSet& e,
@@ -629,28 +790,33 @@ Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
   return out;
 }
 
-Status PostgresStore::InsertRun(const core::Run& run) {
-  // The set is found and the run inserted in one statement, which returns the set's row and
-  // the new run's id: no set, no row; a name taken already, no id (the insert does nothing).
-  // A set deleted meanwhile fails the insert (the foreign key). The checks then go in the
-  // order the other backends make them (no set, the predictions' count, the attributes, the
-  // name); a refusal after the insert rolls it back with the transaction.
-  FS_TRY(inserted,
-         db_->Query(fmt::format("WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 "
-                                "AND e.name = $3), r AS (INSERT INTO runs (project_id, name, "
-                                "evalset_id, method, train_size, effort_hours, created_at) SELECT "
-                                "$1, $2, e.id, $4, $5, $6, $7 FROM e ON CONFLICT (project_id, "
-                                "name) DO NOTHING RETURNING id) SELECT (SELECT id FROM r), {0} "
-                                "FROM e",
-                                internal::kSetColumns),
-                    Params()
-                        .Int(project_id_)
-                        .Text(run.name)
-                        .Text(run.evalset)
-                        .Text(run.method)
-                        .Int(run.train_size)
-                        .Double(run.effort_hours)
-                        .Text(run.created_at)));
+// The set is found and the run inserted in one statement, which returns the set's row and
+// the new run's id: no set, no row; a name taken already, no id (the insert does nothing). A
+// set deleted meanwhile fails the insert (the foreign key).
+const std::string& InsertRunSql() {
+  static const std::string sql = fmt::format(
+      "WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 AND e.name = $3), r AS "
+      "(INSERT INTO runs (project_id, name, evalset_id, method, train_size, effort_hours, "
+      "created_at) SELECT $1, $2, e.id, $4, $5, $6, $7 FROM e ON CONFLICT (project_id, name) DO "
+      "NOTHING RETURNING id) SELECT (SELECT id FROM r), {0} FROM e",
+      internal::kSetColumns);
+  return sql;
+}
+
+Params InsertRunParams(int64_t project_id, const core::Run& run) {
+  return Params()
+      .Int(project_id)
+      .Text(run.name)
+      .Text(run.evalset)
+      .Text(run.method)
+      .Int(run.train_size)
+      .Double(run.effort_hours)
+      .Text(run.created_at);
+}
+
+Result<int64_t> PostgresStore::InsertedRun(const Rows& inserted, const core::Run& run) const {
+  // The checks go in the order the other backends make them (no set, the predictions' count,
+  // the attributes, the name); a refusal after the insert rolls it back with the transaction.
   if (inserted.empty()) {
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; add it first with `foresight "
@@ -670,7 +836,10 @@ Status PostgresStore::InsertRun(const core::Run& run) {
                 fmt::format("a run named '{}' exists already{}; choose another name", run.name,
                             InProject()));
   }
-  const int64_t id = inserted[0].Int(0);
+  return inserted[0].Int(0);
+}
+
+void PostgresStore::DeferAttributes(int64_t id, const core::Run& run) {
   for (const auto& [kind, list] : {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
     for (const auto& [key, value] : *list) {
       db_->Defer(
@@ -679,8 +848,86 @@ Status PostgresStore::InsertRun(const core::Run& run) {
           Params().Int(id).Text(kind).Text(key).Text(value));
     }
   }
+}
+
+Status PostgresStore::InsertRun(const core::Run& run) {
+  FS_TRY(inserted, db_->Query(InsertRunSql(), InsertRunParams(project_id_, run)));
+  FS_TRY(id, InsertedRun(inserted, run));
+  DeferAttributes(id, run);
   return WriteColumn({kRunOwner, id, "predictions", RunItem(run.name)}, ColumnType::kFloat64,
                      internal::EncodeFloat64(run.predictions), run.predictions.size());
+}
+
+Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
+  // Each run and its set, one round trip for all.
+  std::vector<Params> run_params;
+  run_params.reserve(group.size());
+  std::vector<Connection::Statement> statements;
+  statements.reserve(group.size());
+  for (const PendingRun* pending : group) {
+    FS_CHECK(internal::CheckAttributes(*pending->run));
+    run_params.push_back(InsertRunParams(pending->project_id, *pending->run));
+    statements.push_back({InsertRunSql(), &run_params.back()});
+  }
+  FS_TRY(inserted, db_->QueryAll(statements));
+  std::vector<int64_t> ids;
+  ids.reserve(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    FS_TRY(id, InsertedRun(inserted[i], *group[i]->run));
+    ids.push_back(id);
+  }
+  // The columns (sent with the chunks), then every chunk's first try, one round trip for all,
+  // in the order of their hashes (two groups sharing chunks lock them in the same order).
+  std::vector<std::vector<Chunk>> chunks;
+  chunks.reserve(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    chunks.push_back(internal::EncodeFloat64(group[i]->run->predictions));
+    DeferColumn({kRunOwner, ids[i], "predictions", {}}, ColumnType::kFloat64,
+                group[i]->run->predictions.size());
+  }
+  std::vector<std::pair<size_t, size_t>> order;  // (run, chunk)
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    for (size_t j = 0; j < chunks[i].size(); ++j) order.emplace_back(i, j);
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return chunks[a.first][a.second].hash < chunks[b.first][b.second].hash;
+  });
+  std::vector<Params> chunk_params;
+  chunk_params.reserve(order.size());
+  statements.clear();
+  for (const auto& [i, j] : order) {
+    chunk_params.push_back(StoreChunkParams(chunks[i][j].hash, chunks[i][j]));
+    statements.push_back({kStoreChunk, &chunk_params.back()});
+  }
+  FS_TRY(tried, db_->QueryAll(statements));
+  std::vector<std::vector<std::string>> keys(chunks.size());
+  for (size_t i = 0; i < chunks.size(); ++i) keys[i].resize(chunks[i].size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const auto& [i, j] = order[k];
+    if (ChunkTried(tried[k][0]) == ChunkTry::kHeld) {
+      keys[i][j] = chunks[i][j].hash;
+    } else {  // another content under the hash, or a concurrent writer: the slow way
+      FS_TRY(key, StoreChunk(chunks[i][j]));
+      keys[i][j] = std::move(key);
+    }
+  }
+  // The rest needs no answer: sent with the COMMIT.
+  for (size_t i = 0; i < group.size(); ++i) {
+    for (size_t j = 0; j < keys[i].size(); ++j) {
+      DeferColumnChunk({kRunOwner, ids[i], "predictions", {}}, j, keys[i][j]);
+    }
+    DeferAttributes(ids[i], *group[i]->run);
+    if (const core::AuditEntry* e = group[i]->audit) {
+      db_->Defer(internal::kInsertAuditPostgres, Params()
+                                                     .Text(e->at)
+                                                     .Text(e->user)
+                                                     .Text(e->action)
+                                                     .Text(e->project)
+                                                     .Text(e->target)
+                                                     .Int(int64_t{e->status}));
+    }
+  }
+  return {};
 }
 
 Result<core::Run> PostgresStore::GetRun(std::string_view name) {
@@ -1058,9 +1305,49 @@ Status Migrate(Connection& db, const std::string& url, Access access) {
 
 }  // namespace pg_store
 
+void HoldGroupsForTesting(const std::string& url, bool held) {
+  pg_store::GroupCommit::For(url).HoldForTesting(held, 0);
+}
+void AwaitGroupForTesting(const std::string& url, size_t writers) {
+  pg_store::GroupCommit::For(url).HoldForTesting(true, writers);
+}
+
 int LatestSchemaVersion() { return static_cast<int>(pg_store::kMigrations.size()); }
 
 namespace pg_store {
+
+// The ids of the projects found so far, per database URL. A project is never renamed or
+// deleted, so its id stays valid while the database does; a new connection (the pool had
+// none that the server still served: a restart, a database dropped and made again) forgets
+// the URL's ids. Saves every call on a project a round trip.
+class ProjectIds {
+ public:
+  static ProjectIds& Instance() {
+    // Never destroyed: Stores may be opened by other threads during exit.
+    static auto* ids = new ProjectIds();  // NOLINT(cppcoreguidelines-owning-memory)
+    return *ids;
+  }
+  std::optional<int64_t> Find(const std::string& url, std::string_view project) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto database = known_.find(url);
+    if (database == known_.end()) return std::nullopt;
+    auto found = database->second.find(std::string(project));
+    if (found == database->second.end()) return std::nullopt;
+    return found->second;
+  }
+  void Remember(const std::string& url, std::string_view project, int64_t id) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    known_[url][std::string(project)] = id;
+  }
+  void Forget(const std::string& url) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    known_.erase(url);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::map<std::string, int64_t>, std::less<>> known_;
+};
 
 // A connection to a store at the current schema, read-only for kReadOnly.
 Result<Lease> OpenMigrated(const std::string& url, Access access) {
@@ -1075,6 +1362,7 @@ Result<Lease> OpenMigrated(const std::string& url, Access access) {
   };
   if (Lease pooled = TakePooled(key, current)) return pooled;
   FS_TRY(db, Connection::Open(url));
+  ProjectIds::Instance().Forget(url);
   // Writes are durable when acknowledged: a commit returns once it is flushed to disk.
   FS_CHECK(db->Exec("SET synchronous_commit = on"));
   FS_CHECK(Migrate(*db, url, access));
@@ -1093,6 +1381,11 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::st
                                                  Access access) {
   FS_TRY(db, pg_store::OpenMigrated(url, access));
   const bool read_only = access == Access::kReadOnly;
+  pg_store::ProjectIds& ids = pg_store::ProjectIds::Instance();
+  if (const std::optional<int64_t> known = ids.Find(url, project)) {
+    return std::unique_ptr<Store>(std::make_unique<pg_store::PostgresStore>(
+        std::move(db), url, *known, std::string(project), read_only));
+  }
   FS_TRY(found, db->Query("SELECT id FROM projects WHERE name = $1", Params().Text(project)));
   if (found.empty()) {
     FS_TRY(names, pg_store::ProjectNames(*db));
@@ -1104,8 +1397,9 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::st
                             project, Redacted(url), known));
   }
   const int64_t project_id = found[0].Int(0);
+  ids.Remember(url, project, project_id);
   return std::unique_ptr<Store>(std::make_unique<pg_store::PostgresStore>(
-      std::move(db), project_id, std::string(project), read_only));
+      std::move(db), url, project_id, std::string(project), read_only));
 }
 
 }  // namespace foresight::store::postgres

@@ -25,6 +25,12 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
                                                  std::string_view project = kDefaultProject,
                                                  Access access = Access::kCreate);
 
+// Tests only. While groups of `url` are held, the runs added wait (group commit gathers the
+// small runs added at the same time into one transaction); AwaitGroupForTesting returns
+// once `writers` wait; released, they are stored as one group.
+void HoldGroupsForTesting(const std::string& url, bool held);
+void AwaitGroupForTesting(const std::string& url, size_t writers);
+
 Result<std::unique_ptr<Accounts>> OpenPostgresAccounts(const std::string& url, Access access);
 
 }  // namespace foresight::store::postgres

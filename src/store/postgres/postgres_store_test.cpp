@@ -3,6 +3,7 @@
 // in any message. They need a server (FORESIGHT_TEST_PG_URL; `make test` starts one).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
@@ -280,6 +281,141 @@ TEST_F(PostgresStoreTest, ThePoolIsSharedSafelyByManyThreads) {
   for (int i = 0; i < kRounds; ++i) writes += i % 3 == 0 ? 0 : 1;
   EXPECT_EQ((*store)->ListRuns({})->size(), size_t{kThreads} * writes);
   EXPECT_LE(IdleForTesting("rw " + url), kMaxIdlePerKey);
+}
+
+// Group commit: runs added at the same time are stored by one transaction, and yet each
+// writer hears its own run's verdict, as alone: a group with refused runs in it stores the
+// others, with their audit entries, and nothing of the refused ones.
+TEST_F(PostgresStoreTest, RunsStoredTogetherEachGetTheirOwnVerdict) {
+  const std::string url = Fresh();
+  {
+    auto store = OpenPostgresStore(url);
+    ASSERT_TRUE(store) << store.error().message();
+    ASSERT_TRUE((*store)->AddEvalSet(SmallSet("holdout", 8)));
+    ASSERT_TRUE((*store)->AddRun(SmallRun("taken", "holdout", 8)));
+    ASSERT_TRUE((*store)->CreateProject("other"));
+    auto other = OpenPostgresStore(url, "other");
+    ASSERT_TRUE(other) << other.error().message();
+    ASSERT_TRUE((*other)->AddEvalSet(SmallSet("holdout", 4)));
+  }
+  struct Writer {
+    std::string project;
+    core::Run run;
+    std::optional<ErrorCode> expected;  // nullopt: stored
+    std::optional<ErrorCode> got;
+    bool audited = false;
+  };
+  // The writers' runs, added at once and released together: one group.
+  const auto store_together = [&url](std::vector<Writer>& writers) {
+    HoldGroupsForTesting(url, true);
+    std::vector<std::thread> threads;
+    threads.reserve(writers.size());
+    for (Writer& w : writers) {
+      threads.emplace_back([&url, &w] {
+        auto store = OpenPostgresStore(url, w.project, Access::kWrite);
+        if (!store) {
+          w.got = store.error().code();
+          return;
+        }
+        core::AuditEntry entry;
+        entry.at = "2026-12-03T10:00:00Z";
+        entry.user = "ana";
+        entry.action = "POST /api/v1/projects/{project}/runs";
+        entry.project = w.project;
+        entry.target = w.run.name;
+        entry.status = 201;
+        (*store)->AuditWrites(entry, &w.audited);
+        Status added = (*store)->AddRun(w.run);
+        if (!added) w.got = added.error().code();
+      });
+    }
+    AwaitGroupForTesting(url, writers.size());
+    HoldGroupsForTesting(url, false);
+    for (std::thread& t : threads) t.join();
+  };
+  const auto check = [&url](const std::vector<Writer>& writers) {
+    for (const Writer& w : writers) {
+      SCOPED_TRACE(w.project + "/" + w.run.name);
+      EXPECT_EQ(w.got, w.expected);
+      EXPECT_EQ(w.audited, !w.expected.has_value());
+      auto store = OpenPostgresStore(url, w.project, Access::kRead);
+      ASSERT_TRUE(store);
+      auto read = (*store)->GetRun(w.run.name);
+      if (w.expected) {
+        if (w.run.name != "taken") {
+          EXPECT_FALSE(read);
+        }
+        continue;
+      }
+      ASSERT_TRUE(read) << read.error().message();
+      EXPECT_EQ(read->predictions, w.run.predictions);
+      EXPECT_EQ(read->tags, w.run.tags);
+      EXPECT_EQ(read->params, w.run.params);
+    }
+  };
+
+  // Every run good: one transaction stored them all (one xmin), a chunk shared among them.
+  std::vector<Writer> good;
+  good.push_back({"default", SmallRun("a", "holdout", 8), std::nullopt, std::nullopt, false});
+  good.push_back({"default", SmallRun("b", "holdout", 8), std::nullopt, std::nullopt, false});
+  core::Run e = SmallRun("e", "holdout", 8);
+  e.predictions[3] = 0.99;
+  good.push_back({"default", e, std::nullopt, std::nullopt, false});
+  // The same name in another project.
+  good.push_back({"other", SmallRun("a", "holdout", 4), std::nullopt, std::nullopt, false});
+  store_together(good);
+  check(good);
+  auto raw = Connection::Open(url);
+  ASSERT_TRUE(raw);
+  auto transactions = (*raw)->Query(
+      "SELECT count(DISTINCT xmin::text), count(*) FROM runs WHERE name IN ('a', 'b', 'e')");
+  ASSERT_TRUE(transactions);
+  EXPECT_EQ((*transactions)[0].Int(0), 1);
+  EXPECT_EQ((*transactions)[0].Int(1), 4);
+
+  // Refused runs among good ones: each writer hears its own verdict.
+  std::vector<Writer> mixed;
+  mixed.push_back({"default", SmallRun("g", "holdout", 8), std::nullopt, std::nullopt, false});
+  mixed.push_back(
+      {"default", SmallRun("taken", "holdout", 8), ErrorCode::kAlreadyExists, std::nullopt, false});
+  mixed.push_back(
+      {"default", SmallRun("c", "missing", 8), ErrorCode::kNotFound, std::nullopt, false});
+  mixed.push_back(
+      {"default", SmallRun("d", "holdout", 7), ErrorCode::kInvalidArgument, std::nullopt, false});
+  core::Run repeated = SmallRun("f", "holdout", 8);
+  repeated.tags.emplace_back("owner", "bo");
+  mixed.push_back({"default", repeated, ErrorCode::kInvalidArgument, std::nullopt, false});
+  mixed.push_back({"default", SmallRun("h", "holdout", 8), std::nullopt, std::nullopt, false});
+  store_together(mixed);
+  check(mixed);
+  // Two writers of one name: one stores it, the other is told it is taken.
+  std::vector<Writer> twins;
+  twins.push_back({"default", SmallRun("twin", "holdout", 8), std::nullopt, std::nullopt, false});
+  twins.push_back({"default", SmallRun("twin", "holdout", 8), std::nullopt, std::nullopt, false});
+  store_together(twins);
+  EXPECT_EQ(static_cast<int>(twins[0].got.has_value()) + static_cast<int>(twins[1].got.has_value()),
+            1);
+  for (const Writer& w : twins) {
+    if (w.got) {
+      EXPECT_EQ(*w.got, ErrorCode::kAlreadyExists);
+    }
+  }
+
+  auto accounts = OpenPostgresAccounts(url, Access::kWrite);
+  ASSERT_TRUE(accounts);
+  auto audit = (*accounts)->ListAudit(std::nullopt, 0);
+  ASSERT_TRUE(audit);
+  std::vector<std::string> audited;
+  audited.reserve(audit->size());
+  for (const core::AuditEntry& entry : *audit) {
+    audited.push_back(entry.project + "/" + entry.target);
+  }
+  std::sort(audited.begin(), audited.end());
+  EXPECT_EQ(audited, (std::vector<std::string>{"default/a", "default/b", "default/e", "default/g",
+                                               "default/h", "default/twin", "other/a"}));
+  auto store = OpenPostgresStore(url);
+  ASSERT_TRUE(store);
+  EXPECT_EQ((*store)->ListRuns({})->size(), 7U);  // taken, a, b, e, g, h, twin
 }
 
 TEST_F(PostgresStoreTest, ADatabaseOfANewerForesightIsRefused) {
