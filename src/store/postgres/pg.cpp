@@ -9,6 +9,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "store/internal/fault_injection.hpp"
 #include "store/internal/try.hpp"
@@ -97,6 +98,26 @@ Params& Params::Double(std::optional<double> value) {
   if (std::isnan(*value)) return Text("NaN");
   if (std::isinf(*value)) return Text(*value > 0 ? "Infinity" : "-Infinity");
   return Text(fmt::format("{}", *value));
+}
+
+Params& Params::TextArray(const std::vector<std::string>& values) {
+  // An array literal: every element quoted, its quotes and backslashes escaped.
+  std::string literal = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) literal += ',';
+    literal += '"';
+    for (const char c : values[i]) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  literal += '}';
+  return Text(literal);
+}
+
+Params& Params::IntArray(const std::vector<int64_t>& values) {
+  return Text(fmt::format("{{{}}}", fmt::join(values, ",")));
 }
 
 Params& Params::Bytes(std::string_view value) {

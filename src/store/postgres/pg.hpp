@@ -31,6 +31,9 @@ class Params {
   Params& Int(std::optional<int64_t> value);
   Params& Double(std::optional<double> value);
   Params& Bytes(std::string_view value);  // bytea
+  // Arrays (text[], bigint[]), for statements that take many rows at once (unnest).
+  Params& TextArray(const std::vector<std::string>& values);
+  Params& IntArray(const std::vector<int64_t>& values);
   Params& Null();
 
  private:

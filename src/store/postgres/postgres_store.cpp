@@ -876,15 +876,21 @@ Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
     FS_TRY(id, InsertedRun(inserted[i], *group[i]->run));
     ids.push_back(id);
   }
-  // The columns (sent with the chunks), then every chunk's first try, one round trip for all,
-  // in the order of their hashes (two groups sharing chunks lock them in the same order).
+  // The columns (one statement for all, sent with the chunks), then every chunk's first
+  // try, one round trip for all, in the order of their hashes (two groups sharing chunks
+  // lock them in the same order).
   std::vector<std::vector<Chunk>> chunks;
   chunks.reserve(group.size());
-  for (size_t i = 0; i < group.size(); ++i) {
-    chunks.push_back(internal::EncodeFloat64(group[i]->run->predictions));
-    DeferColumn({kRunOwner, ids[i], "predictions", {}}, ColumnType::kFloat64,
-                group[i]->run->predictions.size());
+  std::vector<int64_t> rows;
+  rows.reserve(group.size());
+  for (const PendingRun* pending : group) {
+    chunks.push_back(internal::EncodeFloat64(pending->run->predictions));
+    rows.push_back(SqlCount(pending->run->predictions.size()));
   }
+  db_->Defer(
+      "INSERT INTO columns (owner_kind, owner_id, name, type, rows) SELECT 'run', id, "
+      "'predictions', 'f64', n FROM unnest($1::bigint[], $2::bigint[]) AS t(id, n)",
+      Params().IntArray(ids).IntArray(rows));
   std::vector<std::pair<size_t, size_t>> order;  // (run, chunk)
   for (size_t i = 0; i < chunks.size(); ++i) {
     for (size_t j = 0; j < chunks[i].size(); ++j) order.emplace_back(i, j);
@@ -911,21 +917,67 @@ Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
       keys[i][j] = std::move(key);
     }
   }
-  // The rest needs no answer: sent with the COMMIT.
+  // The rest needs no answer: a statement per table for all the group's rows, sent with the
+  // COMMIT.
+  std::vector<int64_t> owners;
+  std::vector<int64_t> indexes;
+  std::vector<std::string> hashes;
+  std::vector<int64_t> attribute_runs;
+  std::vector<std::string> kinds;
+  std::vector<std::string> attribute_keys;
+  std::vector<std::string> values;
+  std::array<std::vector<std::string>, 5> audit_text;  // at, user, action, project, target
+  std::vector<int64_t> audit_status;
   for (size_t i = 0; i < group.size(); ++i) {
     for (size_t j = 0; j < keys[i].size(); ++j) {
-      DeferColumnChunk({kRunOwner, ids[i], "predictions", {}}, j, keys[i][j]);
+      owners.push_back(ids[i]);
+      indexes.push_back(SqlCount(j));
+      hashes.push_back(std::move(keys[i][j]));
     }
-    DeferAttributes(ids[i], *group[i]->run);
+    const core::Run& run = *group[i]->run;
+    for (const auto& [kind, list] :
+         {std::pair{"param", &run.params}, std::pair{"tag", &run.tags}}) {
+      for (const auto& [key, value] : *list) {
+        attribute_runs.push_back(ids[i]);
+        kinds.emplace_back(kind);
+        attribute_keys.push_back(key);
+        values.push_back(value);
+      }
+    }
     if (const core::AuditEntry* e = group[i]->audit) {
-      db_->Defer(internal::kInsertAuditPostgres, Params()
-                                                     .Text(e->at)
-                                                     .Text(e->user)
-                                                     .Text(e->action)
-                                                     .Text(e->project)
-                                                     .Text(e->target)
-                                                     .Int(int64_t{e->status}));
+      audit_text[0].push_back(e->at);
+      audit_text[1].push_back(e->user);
+      audit_text[2].push_back(e->action);
+      audit_text[3].push_back(e->project);
+      audit_text[4].push_back(e->target);
+      audit_status.push_back(int64_t{e->status});
     }
+  }
+  db_->Defer(
+      "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, hash) SELECT 'run', "
+      "id, 'predictions', i, h FROM unnest($1::bigint[], $2::int[], $3::text[]) AS t(id, i, h)",
+      Params().IntArray(owners).IntArray(indexes).TextArray(hashes));
+  if (!attribute_runs.empty()) {
+    db_->Defer(
+        "INSERT INTO run_attributes (run_id, kind, key, value) SELECT * FROM "
+        "unnest($1::bigint[], $2::text[], $3::text[], $4::text[])",
+        Params()
+            .IntArray(attribute_runs)
+            .TextArray(kinds)
+            .TextArray(attribute_keys)
+            .TextArray(values));
+  }
+  if (!audit_status.empty()) {
+    db_->Defer(
+        "INSERT INTO audit_log (at, user_name, action, project, target, status) SELECT * FROM "
+        "unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])",
+        Params()
+            .TextArray(audit_text[0])
+            .TextArray(audit_text[1])
+            .TextArray(audit_text[2])
+            .TextArray(audit_text[3])
+            .TextArray(audit_text[4])
+            .IntArray(audit_status));
   }
   return {};
 }

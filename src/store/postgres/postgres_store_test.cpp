@@ -360,6 +360,9 @@ TEST_F(PostgresStoreTest, RunsStoredTogetherEachGetTheirOwnVerdict) {
   good.push_back({"default", SmallRun("b", "holdout", 8), std::nullopt, std::nullopt, false});
   core::Run e = SmallRun("e", "holdout", 8);
   e.predictions[3] = 0.99;
+  // Values that an array literal must escape: quotes, backslashes, commas, braces, NULL.
+  e.tags = {{"owner", R"(a"b\c,{d} NULL)"}, {"empty", ""}, {"NULL", "NULL"}};
+  e.params = {{"depth", "}"}, {"note", R"(\)"}};
   good.push_back({"default", e, std::nullopt, std::nullopt, false});
   // The same name in another project.
   good.push_back({"other", SmallRun("a", "holdout", 4), std::nullopt, std::nullopt, false});
