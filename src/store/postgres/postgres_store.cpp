@@ -245,14 +245,20 @@ std::string Where(const ColumnRef& ref) {
   return fmt::format("{}: column '{}'", ref.item, ref.name);
 }
 
-// A run waiting to be stored with others (group commit), and how it ended.
-struct PendingRun {
+// How a run given to a group ended.
+struct GroupVerdict {
   enum class State { kWaiting, kStored, kFailed, kAlone };
+  State state = State::kWaiting;
+  std::optional<Error> failure;  // kFailed: what the writer is told
+};
+
+// A run waiting to be stored with others (group commit). Its fields are set before it
+// waits and not changed after; its verdict is set under the group's lock.
+struct PendingRun {
   const core::Run* run = nullptr;
   int64_t project_id = 0;
   const core::AuditEntry* audit = nullptr;  // written in the same transaction when set
-  State state = State::kWaiting;
-  std::optional<Error> failure;  // kFailed: what every run of the group was told
+  GroupVerdict verdict;
 };
 
 // Group commit: the small runs that writers of one database add at the same time are
@@ -280,12 +286,14 @@ class GroupCommit {
 
   // Waits until `pending` is stored, failed or sent back to be stored alone; while no more
   // than kLeaders groups are being stored, stores the runs waiting with `store_group`.
-  void Join(PendingRun& pending,
-            const std::function<void(const std::vector<PendingRun*>&)>& store_group) {
+  // `store_group` returns a verdict per run of the group, in order. Returns `pending`'s.
+  GroupVerdict Join(PendingRun& pending,
+                    const std::function<std::vector<GroupVerdict>(const std::vector<PendingRun*>&)>&
+                        store_group) {
     std::unique_lock<std::mutex> lock(mutex_);
     waiting_.push_back(&pending);
     changed_.notify_all();  // a test waiting for writers to gather
-    while (pending.state == PendingRun::State::kWaiting) {
+    while (pending.verdict.state == GroupVerdict::State::kWaiting) {
       if (held_ || leaders_ == kLeaders || waiting_.empty()) {
         changed_.wait(lock);
         continue;
@@ -293,11 +301,13 @@ class GroupCommit {
       ++leaders_;
       const std::vector<PendingRun*> group = std::exchange(waiting_, {});
       lock.unlock();
-      store_group(group);  // sets each one's state
+      std::vector<GroupVerdict> verdicts = store_group(group);
       lock.lock();
+      for (size_t i = 0; i < group.size(); ++i) group[i]->verdict = std::move(verdicts[i]);
       --leaders_;
       changed_.notify_all();
     }
+    return pending.verdict;
   }
 
   // Tests: while held, writers wait; released, the first stores every waiting run as one
@@ -378,7 +388,7 @@ class PostgresStore final : public Store {
   // The runs of a group, in the current transaction.
   Status InsertGroup(const std::vector<PendingRun*>& group);
   // Stores a group in one transaction on this Store's connection, and says how each ended.
-  void StoreGroup(const std::vector<PendingRun*>& group);
+  std::vector<GroupVerdict> StoreGroup(const std::vector<PendingRun*>& group);
   Status EraseRun(int64_t id);
   Status EraseColumns(std::string_view owner_kind, int64_t owner_id);
   Status Rename(std::string_view table, std::string_view noun, std::string_view name,
@@ -630,20 +640,26 @@ Status PostgresStore::AddRun(const core::Run& run) {
   pending.run = &run;
   pending.project_id = project_id_;
   pending.audit = audit_ ? &*audit_ : nullptr;
-  GroupCommit::For(url_).Join(pending,
-                              [this](const std::vector<PendingRun*>& group) { StoreGroup(group); });
-  switch (pending.state) {
-    case PendingRun::State::kStored:
+  const GroupVerdict verdict = GroupCommit::For(url_).Join(
+      pending, [this](const std::vector<PendingRun*>& group) { return StoreGroup(group); });
+  switch (verdict.state) {
+    case GroupVerdict::State::kStored:
       if (audit_ && audit_written_ != nullptr) *audit_written_ = true;
       return {};
-    case PendingRun::State::kFailed:
-      return Fail(*pending.failure);
+    case GroupVerdict::State::kFailed:
+      return Fail(*verdict.failure);
     default:
       return alone();
   }
 }
 
-void PostgresStore::StoreGroup(const std::vector<PendingRun*>& group) {
+std::vector<GroupVerdict> PostgresStore::StoreGroup(const std::vector<PendingRun*>& group) {
+  using State = GroupVerdict::State;
+  if (group.size() == 1) {  // this Store's own run (a leader's group holds its run), alone
+    const Status done = Write([&]() -> Status { return InsertRun(*group[0]->run); });
+    if (done) return {GroupVerdict{State::kStored, std::nullopt}};
+    return {GroupVerdict{State::kFailed, done.error()}};
+  }
   bool inserted = false;  // the body ended well: a failure after it is the COMMIT's
   const Status done = db_->Transaction([&]() -> Status {
     inserted = false;
@@ -651,18 +667,16 @@ void PostgresStore::StoreGroup(const std::vector<PendingRun*>& group) {
     inserted = true;
     return {};
   });
-  PendingRun::State state = PendingRun::State::kStored;
+  GroupVerdict verdict{State::kStored, std::nullopt};
   if (!done) {
     // A COMMIT without an answer (the connection lost) may have stored the group: storing
     // its runs again could store them twice, so each writer is told, as it would be alone.
     // Any other failure rolled the whole group back.
     const bool unknown = inserted && done.error().code() == ErrorCode::kUnavailable;
-    state = unknown ? PendingRun::State::kFailed : PendingRun::State::kAlone;
+    verdict = unknown ? GroupVerdict{State::kFailed, done.error()}
+                      : GroupVerdict{State::kAlone, std::nullopt};
   }
-  for (PendingRun* pending : group) {
-    if (state == PendingRun::State::kFailed) pending->failure = done.error();
-    pending->state = state;
-  }
+  return std::vector<GroupVerdict>(group.size(), verdict);
 }
 
 Status PostgresStore::AddEvalSetWithRuns(const core::EvalSet& e,
