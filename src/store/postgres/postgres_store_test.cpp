@@ -351,6 +351,10 @@ TEST_F(PostgresStoreTest, RunsStoredTogetherEachGetTheirOwnVerdict) {
       EXPECT_EQ(read->predictions, w.run.predictions);
       EXPECT_EQ(read->tags, w.run.tags);
       EXPECT_EQ(read->params, w.run.params);
+      EXPECT_EQ(read->method, w.run.method);
+      EXPECT_EQ(read->train_size, w.run.train_size);
+      EXPECT_EQ(read->effort_hours, w.run.effort_hours);
+      EXPECT_EQ(read->created_at, w.run.created_at);
     }
   };
 
@@ -363,6 +367,9 @@ TEST_F(PostgresStoreTest, RunsStoredTogetherEachGetTheirOwnVerdict) {
   // Values that an array literal must escape: quotes, backslashes, commas, braces, NULL.
   e.tags = {{"owner", R"(a"b\c,{d} NULL)"}, {"empty", ""}, {"NULL", "NULL"}};
   e.params = {{"depth", "}"}, {"note", R"(\)"}};
+  e.train_size = std::nullopt;
+  e.effort_hours = 2.5;
+  e.method = "lr \"quoted\"";
   good.push_back({"default", e, std::nullopt, std::nullopt, false});
   // The same name in another project.
   good.push_back({"other", SmallRun("a", "holdout", 4), std::nullopt, std::nullopt, false});
