@@ -1624,6 +1624,11 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   http.set_tcp_nodelay(true);
   http.set_read_timeout(60, 0);
   http.set_write_timeout(60, 0);
+  // A kept-alive connection serves up to 100 requests before it is closed (the library's
+  // default is 5: a client making many small calls reconnected every fifth, an accept, a
+  // handshake and a thread hand-off each time). A connection holds one of the --threads
+  // while it lives, so it still ends after 100 requests, or 5 s idle, for others to be served.
+  http.set_keep_alive_max_count(100);
   // The bootstrap of every request runs on one pool of the machine's cores.
   impl->executor = Executor::Start(0);
   impl->context.executor = impl->executor.get();

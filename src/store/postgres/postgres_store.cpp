@@ -258,7 +258,10 @@ struct PendingRun {
   const core::Run* run = nullptr;
   int64_t project_id = 0;
   const core::AuditEntry* audit = nullptr;  // written in the same transaction when set
+  // Under the group's lock: taken into a group being stored, and how it ended.
+  bool taken = false;
   GroupVerdict verdict;
+  std::condition_variable woken;  // its verdict is set, or it may lead a group
 };
 
 // Group commit: the small runs that writers of one database add at the same time are
@@ -285,27 +288,33 @@ class GroupCommit {
   }
 
   // Waits until `pending` is stored, failed or sent back to be stored alone; while no more
-  // than kLeaders groups are being stored, stores the runs waiting with `store_group`.
-  // `store_group` returns a verdict per run of the group, in order. Returns `pending`'s.
+  // than kLeaders groups are being stored, stores the runs waiting (its own among them) with
+  // `store_group`, which returns a verdict per run of the group, in order. Returns
+  // `pending`'s. Each writer is woken alone (its own condition): when its verdict is set, or
+  // when it is the first waiting and a group has ended.
   GroupVerdict Join(PendingRun& pending,
                     const std::function<std::vector<GroupVerdict>(const std::vector<PendingRun*>&)>&
                         store_group) {
     std::unique_lock<std::mutex> lock(mutex_);
     waiting_.push_back(&pending);
-    changed_.notify_all();  // a test waiting for writers to gather
+    gathered_.notify_all();  // a test waiting for writers to gather
     while (pending.verdict.state == GroupVerdict::State::kWaiting) {
-      if (held_ || leaders_ == kLeaders || waiting_.empty()) {
-        changed_.wait(lock);
+      if (held_ || leaders_ == kLeaders || pending.taken) {
+        pending.woken.wait(lock);
         continue;
       }
       ++leaders_;
       const std::vector<PendingRun*> group = std::exchange(waiting_, {});
+      for (PendingRun* member : group) member->taken = true;
       lock.unlock();
       std::vector<GroupVerdict> verdicts = store_group(group);
       lock.lock();
-      for (size_t i = 0; i < group.size(); ++i) group[i]->verdict = std::move(verdicts[i]);
+      for (size_t i = 0; i < group.size(); ++i) {
+        group[i]->verdict = std::move(verdicts[i]);
+        if (group[i] != &pending) group[i]->woken.notify_one();
+      }
       --leaders_;
-      changed_.notify_all();
+      WakeNextLeader();
     }
     return pending.verdict;
   }
@@ -316,15 +325,20 @@ class GroupCommit {
     std::unique_lock<std::mutex> lock(mutex_);
     held_ = held;
     if (held) {
-      changed_.wait(lock, [&] { return waiting_.size() >= writers; });
+      gathered_.wait(lock, [&] { return waiting_.size() >= writers; });
     } else {
-      changed_.notify_all();
+      WakeNextLeader();
     }
   }
 
  private:
+  // Under the lock: the first waiting writer may now lead the others.
+  void WakeNextLeader() {
+    if (!held_ && leaders_ < kLeaders && !waiting_.empty()) waiting_.front()->woken.notify_one();
+  }
+
   std::mutex mutex_;
-  std::condition_variable changed_;
+  std::condition_variable gathered_;
   std::vector<PendingRun*> waiting_;
   int leaders_ = 0;
   bool held_ = false;
