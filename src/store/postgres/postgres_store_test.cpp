@@ -428,6 +428,38 @@ TEST_F(PostgresStoreTest, RunsStoredTogetherEachGetTheirOwnVerdict) {
   EXPECT_EQ((*store)->ListRuns({})->size(), 7U);  // taken, a, b, e, g, h, twin
 }
 
+// A project's id is remembered per database; a database dropped and made again under the
+// same URL, its projects made in another order, must not have its writes land in another
+// project.
+TEST_F(PostgresStoreTest, ProjectIdsAreForgottenWithTheDatabase) {
+  const std::string url = Fresh();
+  const auto make = [&url](const std::vector<std::string>& projects) {
+    auto store = OpenPostgresStore(url);
+    ASSERT_TRUE(store) << store.error().message();
+    for (const std::string& p : projects) ASSERT_TRUE((*store)->CreateProject(p));
+  };
+  make({"a", "b"});
+  {
+    auto b = OpenPostgresStore(url, "b", Access::kWrite);  // its id remembered
+    ASSERT_TRUE(b);
+    ASSERT_TRUE((*b)->AddEvalSet(SmallSet("first", 4)));
+  }
+  const std::string name = url.substr(url.rfind('/') + 1);
+  ASSERT_TRUE(admin_->Exec(fmt::format("DROP DATABASE {} WITH (FORCE)", name)));
+  ASSERT_TRUE(admin_->Exec(fmt::format("CREATE DATABASE {}", name)));
+  make({"b", "a"});  // b now has a's old id
+  auto b = OpenPostgresStore(url, "b", Access::kWrite);
+  ASSERT_TRUE(b) << b.error().message();
+  ASSERT_TRUE((*b)->AddEvalSet(SmallSet("second", 4)));
+  auto in_b = (*b)->ListEvalSets();
+  ASSERT_TRUE(in_b);
+  ASSERT_EQ(in_b->size(), 1U);
+  EXPECT_EQ((*in_b)[0].name, "second");
+  auto a = OpenPostgresStore(url, "a", Access::kRead);
+  ASSERT_TRUE(a);
+  EXPECT_TRUE((*a)->ListEvalSets()->empty());
+}
+
 TEST_F(PostgresStoreTest, ADatabaseOfANewerForesightIsRefused) {
   const std::string url = Fresh();
   ASSERT_TRUE(OpenPostgresStore(url));
