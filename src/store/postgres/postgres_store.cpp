@@ -245,6 +245,9 @@ std::string Where(const ColumnRef& ref) {
   return fmt::format("{}: column '{}'", ref.item, ref.name);
 }
 
+// The name of a run's one column.
+constexpr std::string_view kPredictions = "predictions";
+
 // How a run given to a group ended.
 struct GroupVerdict {
   enum class State { kWaiting, kStored, kFailed, kAlone };
@@ -882,7 +885,7 @@ Status PostgresStore::InsertRun(const core::Run& run) {
   FS_TRY(inserted, db_->Query(InsertRunSql(), InsertRunParams(project_id_, run)));
   FS_TRY(id, InsertedRun(inserted, run));
   DeferAttributes(id, run);
-  return WriteColumn({kRunOwner, id, "predictions", RunItem(run.name)}, ColumnType::kFloat64,
+  return WriteColumn({kRunOwner, id, kPredictions, RunItem(run.name)}, ColumnType::kFloat64,
                      internal::EncodeFloat64(run.predictions), run.predictions.size());
 }
 
@@ -893,7 +896,6 @@ Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
   std::vector<Connection::Statement> statements;
   statements.reserve(group.size());
   for (const PendingRun* pending : group) {
-    FS_CHECK(internal::CheckAttributes(*pending->run));
     run_params.push_back(InsertRunParams(pending->project_id, *pending->run));
     statements.push_back({InsertRunSql(), &run_params.back()});
   }
@@ -916,9 +918,14 @@ Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
     rows.push_back(SqlCount(pending->run->predictions.size()));
   }
   db_->Defer(
-      "INSERT INTO columns (owner_kind, owner_id, name, type, rows) SELECT 'run', id, "
-      "'predictions', 'f64', n FROM unnest($1::bigint[], $2::bigint[]) AS t(id, n)",
-      Params().IntArray(ids).IntArray(rows));
+      "INSERT INTO columns (owner_kind, owner_id, name, type, rows) SELECT $1, id, $2, $3, n "
+      "FROM unnest($4::bigint[], $5::bigint[]) AS t(id, n)",
+      Params()
+          .Text(kRunOwner)
+          .Text(kPredictions)
+          .Text(internal::ColumnTypeName(ColumnType::kFloat64))
+          .IntArray(ids)
+          .IntArray(rows));
   std::vector<std::pair<size_t, size_t>> order;  // (run, chunk)
   for (size_t i = 0; i < chunks.size(); ++i) {
     for (size_t j = 0; j < chunks[i].size(); ++j) order.emplace_back(i, j);
@@ -982,9 +989,14 @@ Status PostgresStore::InsertGroup(const std::vector<PendingRun*>& group) {
     }
   }
   db_->Defer(
-      "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, hash) SELECT 'run', "
-      "id, 'predictions', i, h FROM unnest($1::bigint[], $2::int[], $3::text[]) AS t(id, i, h)",
-      Params().IntArray(owners).IntArray(indexes).TextArray(hashes));
+      "INSERT INTO column_chunks (owner_kind, owner_id, name, chunk_index, hash) SELECT $1, id, "
+      "$2, i, h FROM unnest($3::bigint[], $4::int[], $5::text[]) AS t(id, i, h)",
+      Params()
+          .Text(kRunOwner)
+          .Text(kPredictions)
+          .IntArray(owners)
+          .IntArray(indexes)
+          .TextArray(hashes));
   if (!attribute_runs.empty()) {
     db_->Defer(
         "INSERT INTO run_attributes (run_id, kind, key, value) SELECT * FROM "
@@ -1038,7 +1050,7 @@ Result<core::Run> PostgresStore::GetRun(std::string_view name) {
     FS_CHECK(internal::DecodeAttribute(attrs[i], 0, item, run.params, run.tags));
   }
   FS_TRY(columns, FetchColumns(kRunOwner, id, true));
-  FS_CHECK(DecodeColumn(columns, {kRunOwner, id, "predictions", item}, ColumnType::kFloat64,
+  FS_CHECK(DecodeColumn(columns, {kRunOwner, id, kPredictions, item}, ColumnType::kFloat64,
                         set.info.rows * internal::PredictionWidth(set.info), run.predictions));
   return run;
 }
