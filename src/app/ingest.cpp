@@ -480,10 +480,11 @@ Result<IngestOutcome> AddEvalSet(store::Store& store, const EvalSetAddOptions& o
   return outcome;
 }
 
-Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const Clock& clock) {
-  auto evalset = store.GetEvalSet(o.evalset);
-  if (!evalset) return Fail(evalset.error());
-  const core::EvalSet& e = *evalset;
+namespace {
+
+// The run read from its file, aligned to the set `e`, and stored.
+Result<IngestOutcome> AddRunTo(store::Store& store, const core::EvalSet& e, const RunAddOptions& o,
+                               const Clock& clock) {
   const auto columns = ChoosePredictionColumns(e, o);
   if (!columns) return Fail(columns.error());
   if (o.renormalize && e.task != core::EvalTask::kMulticlass) {
@@ -522,11 +523,29 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   run.params = o.params;
   run.tags = o.tags;
   run.created_at = clock.NowIso8601();
+  run.evalset_key = e.store_key;
   if (Status added = store.AddRun(run); !added) return Fail(added.error());
   outcome.run = core::RunInfo{run.name,         run.evalset, run.method, run.train_size,
                               run.effort_hours, run.params,  run.tags,   run.created_at};
   outcome.predictions = e.size();
   return outcome;
+}
+
+}  // namespace
+
+Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const Clock& clock) {
+  auto evalset = store.GetEvalSetForRun(o.evalset);
+  if (!evalset) return Fail(evalset.error());
+  auto added = AddRunTo(store, evalset->set, o, clock);
+  const bool stored = added && added->stored();
+  if (stored || !evalset->kept) return added;
+  // Refused, or its file found wrong, against a copy of the set the store kept from an
+  // earlier read: the set may have been replaced since. Read again; a set still the same
+  // gives the same answer, another is tried once more.
+  auto now = store.GetEvalSet(o.evalset);
+  if (!now) return Fail(now.error());
+  if (now->store_key == evalset->set.store_key) return added;
+  return AddRunTo(store, *now, o, clock);
 }
 
 }  // namespace foresight::app

@@ -2,6 +2,8 @@
 
 #include "app/app_testing.hpp"
 
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -339,6 +341,74 @@ TEST_F(IngestTest, JsonLinesPredictions) {
       AddPredictions("{\"id\": 2, \"score\": 0.25}\n{\"id\": 1, \"score\": 0.75}\n", "p.jsonl")
           .stored());
   EXPECT_EQ(store_->GetRun("run")->predictions, (std::vector<double>{0.75, 0.25}));
+}
+
+// On PostgreSQL a run's set comes from a copy kept since an earlier read. Another writer
+// (the same database under another URL: a copy kept apart, as in another server process)
+// replaces the set; the next runs must be aligned to the set as it is now: one whose ids are
+// the same in another order, and one whose ids are all new (refused against the stale copy).
+TEST_F(IngestTest, OnPostgresARunIsAlignedToItsSetAsItIsNotAsItWasKept) {
+  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
+  if (admin == nullptr) {
+    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
+                    "starts a throw-away cluster)";
+  }
+  std::string base = admin;
+  base = base.substr(0, base.rfind('/') + 1);
+  const std::string create = "psql -q '" + std::string(admin) +
+                             "' -c 'DROP DATABASE IF EXISTS fs_ingest_kept_test WITH (FORCE)' -c "
+                             "'CREATE DATABASE fs_ingest_kept_test' >/dev/null";
+  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
+  const std::string url = base + "fs_ingest_kept_test";
+  auto here = store::OpenStore(url);
+  ASSERT_TRUE(here) << here.error().message();
+  auto there = store::OpenStore(url + "?application_name=elsewhere");
+  ASSERT_TRUE(there) << there.error().message();
+  const auto add_set = [&](store::Store& store, const std::string& csv) {
+    EvalSetAddOptions o{.name = "holdout",
+                        .file = "eval.csv",
+                        .content = csv,
+                        .id_column = "id",
+                        .label_column = "label"};
+    auto added = AddEvalSet(store, o, clock_);
+    ASSERT_TRUE(added) << added.error().message();
+    ASSERT_TRUE(added->stored());
+  };
+  const auto add_run = [&](const std::string& name, const std::string& csv) {
+    RunAddOptions o;
+    o.name = name;
+    o.evalset = "holdout";
+    o.predictions_file = "p.csv";
+    o.content = csv;
+    auto outcome = AddRun(**here, o, clock_);
+    EXPECT_TRUE(outcome) << outcome.error().message();
+    return outcome && outcome->stored();
+  };
+  add_set(**here, "id,label\na,1\nb,0\nc,0\n");
+  ASSERT_TRUE(add_run("first", "id,score\nc,0.3\na,0.1\nb,0.2\n"));  // the set is now kept
+  EXPECT_EQ((*here)->GetRun("first")->predictions, (std::vector<double>{0.1, 0.2, 0.3}));
+
+  ASSERT_TRUE((*there)->DeleteEvalSet("holdout", /*with_runs=*/true));
+  add_set(**there, "id,label\nc,0\nb,0\na,1\n");
+  ASSERT_TRUE(add_run("reordered", "id,score\nc,0.3\na,0.1\nb,0.2\n"));
+  EXPECT_EQ((*here)->GetRun("reordered")->predictions, (std::vector<double>{0.3, 0.2, 0.1}))
+      << "aligned to the set as it is now: c, b, a";
+
+  ASSERT_TRUE((*there)->DeleteEvalSet("holdout", /*with_runs=*/true));
+  add_set(**there, "id,label\nx,0\ny,1\n");
+  ASSERT_TRUE(add_run("renewed", "id,score\ny,0.9\nx,0.4\n"));
+  EXPECT_EQ((*here)->GetRun("renewed")->predictions, (std::vector<double>{0.4, 0.9}));
+
+  // A file found wrong against a set that has not changed is answered once, as before.
+  RunAddOptions wrong;
+  wrong.name = "wrong";
+  wrong.evalset = "holdout";
+  wrong.predictions_file = "p.csv";
+  wrong.content = "id,score\nx,0.4\nq,0.9\n";
+  auto refused = AddRun(**here, wrong, clock_);
+  ASSERT_TRUE(refused) << refused.error().message();
+  EXPECT_FALSE(refused->stored());
+  EXPECT_FALSE(refused->diagnostics.empty());
 }
 
 }  // namespace

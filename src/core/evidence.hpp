@@ -48,6 +48,10 @@ struct EvalSet {
   std::vector<SliceColumn> slices;
   std::string source;      // the file it was read from, for the record
   std::string created_at;  // ISO 8601, UTC
+  // Which stored set this is, as its store tells them apart: a set deleted and added again
+  // under the same name has another key. Empty when it was not read from a store, or the
+  // store does not say.
+  std::string store_key;
 
   // The examples: the ids', or when a reader left the ids out (Store::GetEvalSet with
   // ids = false, for use cases that only measure), the labels' or targets'.
@@ -100,6 +104,10 @@ struct Run {
   // Multiclass: probabilities, n * classes, row-major. Regression: predicted values, n.
   std::vector<double> predictions;
   std::string created_at;
+  // The store_key of the set the predictions were aligned to. A store that keys its sets
+  // refuses the run (kFailedPrecondition) when its set of that name now has another key:
+  // another writer replaced it meanwhile. Empty: not checked.
+  std::string evalset_key;
 };
 
 // A run's stored predictions beside its evaluation set's ids: what `run export` writes, in

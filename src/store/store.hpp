@@ -70,12 +70,27 @@ class Store {
   // kNotFound when there is no such set.
   virtual Result<core::EvalSet> GetEvalSet(std::string_view name, bool with_ids) = 0;
   Result<core::EvalSet> GetEvalSet(std::string_view name) { return GetEvalSet(name, true); }
+  // The set, with its ids, that a new run's predictions are aligned to. A store may answer
+  // from a copy kept since an earlier read (`kept`), which another writer may have replaced
+  // since: AddRun then refuses the run, whose evalset_key is no longer its set's, and the
+  // caller reads the set again with GetEvalSet.
+  struct SetForRun {
+    core::EvalSet set;
+    bool kept = false;
+  };
+  virtual Result<SetForRun> GetEvalSetForRun(std::string_view name) {
+    auto set = GetEvalSet(name, true);
+    if (!set) return Fail(set.error());
+    return SetForRun{std::move(*set), false};
+  }
   // Every set of the project without its columns, in the order they were added.
   virtual Result<std::vector<core::EvalSetInfo>> ListEvalSets() = 0;
 
   // Stores a run. Fails with kNotFound when the run's evaluation set does not exist in this
   // project, kAlreadyExists when the run name is taken, kInvalidArgument when the
-  // predictions do not fit the set (rows, or rows x classes for multiclass).
+  // predictions do not fit the set (rows, or rows x classes for multiclass),
+  // kFailedPrecondition when the run names the key of a set its store has replaced since
+  // (Run::evalset_key).
   virtual Status AddRun(const core::Run& run) = 0;
   // The whole run, predictions included, found by name through an index. Fails with
   // kNotFound when there is no such run.

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -351,6 +352,90 @@ class GroupCommit {
 // the group's small ones.
 constexpr size_t kGroupedValues = 65536;
 
+// Evaluation sets kept after a read with their ids, for the next runs added against them
+// (GetEvalSetForRun): a run's upload needs its set's ids to align its predictions, and
+// reading and decoding them was a sixth of a small call's work. A kept set may be stale (a
+// writer elsewhere deleted it, or replaced it by another of the same name): the statement
+// that inserts a run finds its set by name and compares the set's key (its id and the
+// transaction that wrote it: `xmin`, counted across the whole cluster) with the key the run
+// was aligned to, and refuses the run on a difference; the caller then reads the set again.
+// Bounded: at most kKeptSets sets, kKeptExamples examples in all, the least recently used
+// forgotten first; a set of more examples than kKeptLargest is not kept.
+class KeptSets {
+ public:
+  static constexpr size_t kKeptSets = 64;
+  static constexpr size_t kKeptExamples = 1'000'000;
+  static constexpr size_t kKeptLargest = 250'000;
+
+  static KeptSets& Instance() {
+    // Never destroyed: Stores may be opened by other threads during exit.
+    static auto* kept = new KeptSets();  // NOLINT(cppcoreguidelines-owning-memory)
+    return *kept;
+  }
+  std::shared_ptr<const core::EvalSet> Find(const std::string& url, int64_t project_id,
+                                            std::string_view name) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto found = kept_.find(Key{url, project_id, std::string(name)});
+    if (found == kept_.end()) return nullptr;
+    found->second.used = ++clock_;
+    return found->second.set;
+  }
+  void Remember(const std::string& url, int64_t project_id, const core::EvalSet& set) {
+    if (set.store_key.empty() || set.size() > kKeptLargest) return;
+    auto copy = std::make_shared<const core::EvalSet>(set);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    Key key{url, project_id, set.name};
+    if (auto old = kept_.find(key); old != kept_.end()) Erase(old);
+    examples_ += copy->size();
+    kept_.emplace(std::move(key), Entry{std::move(copy), ++clock_});
+    while (kept_.size() > kKeptSets || examples_ > kKeptExamples) {
+      auto oldest = kept_.begin();
+      for (auto it = kept_.begin(); it != kept_.end(); ++it) {
+        if (it->second.used < oldest->second.used) oldest = it;
+      }
+      Erase(oldest);
+    }
+  }
+  void Forget(const std::string& url, int64_t project_id, std::string_view name) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (auto found = kept_.find(Key{url, project_id, std::string(name)}); found != kept_.end()) {
+      Erase(found);
+    }
+  }
+  // Every set of a database: a new connection to it may be to a database made again.
+  void Forget(const std::string& url) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = kept_.begin(); it != kept_.end();) {
+      if (std::get<0>(it->first) == url) {
+        examples_ -= it->second.set->size();
+        it = kept_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+ private:
+  using Key = std::tuple<std::string, int64_t, std::string>;  // URL, project, set
+  struct Entry {
+    std::shared_ptr<const core::EvalSet> set;
+    uint64_t used = 0;
+  };
+  void Erase(std::map<Key, Entry>::iterator it) {
+    examples_ -= it->second.set->size();
+    kept_.erase(it);
+  }
+
+  std::mutex mutex_;
+  std::map<Key, Entry> kept_;
+  size_t examples_ = 0;
+  uint64_t clock_ = 0;
+};
+
+// A set's key (core::EvalSet::store_key) from its id and `xmin` (the statements that read a
+// set select `e.xmin::text` after its fields).
+std::string SetKey(int64_t id, std::string_view xmin) { return fmt::format("{}:{}", id, xmin); }
+
 class PostgresStore final : public Store {
  public:
   PostgresStore(Lease db, std::string url, int64_t project_id, std::string project, bool read_only)
@@ -363,6 +448,7 @@ class PostgresStore final : public Store {
   Status AddEvalSet(const core::EvalSet& evalset) override;
   Result<core::EvalSet> GetEvalSet(std::string_view name, bool with_ids) override;
   using Store::GetEvalSet;
+  Result<SetForRun> GetEvalSetForRun(std::string_view name) override;
   Result<std::vector<core::EvalSetInfo>> ListEvalSets() override;
   Status AddRun(const core::Run& run) override;
   Status AddEvalSetWithRuns(const core::EvalSet& evalset,
@@ -749,21 +835,23 @@ Status PostgresStore::InsertEvalSet(const core::EvalSet& e) {
 
 Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with_ids) {
   // The set's row and its columns in one statement: the set's fields on every row.
-  FS_TRY(rows, db_->Query(fmt::format("SELECT {}, {} FROM evalsets e LEFT JOIN columns col ON "
-                                      "col.owner_kind = '{}' AND col.owner_id = e.id AND ($3 OR "
-                                      "col.name <> 'id') {} WHERE e.project_id = $1 AND e.name = "
-                                      "$2 ORDER BY col.seq, cc.chunk_index",
+  FS_TRY(rows, db_->Query(fmt::format("SELECT e.xmin::text, {}, {} FROM evalsets e LEFT JOIN "
+                                      "columns col ON col.owner_kind = '{}' AND col.owner_id = "
+                                      "e.id AND ($3 OR col.name <> 'id') {} WHERE e.project_id = "
+                                      "$1 AND e.name = $2 ORDER BY col.seq, cc.chunk_index",
                                       internal::kSetColumns, kColumnFields, kEvalSetOwner,
                                       kChunksOfColumn),
                           Params().Int(project_id_).Text(name).Text(with_ids ? "t" : "f")));
   if (rows.empty()) {
+    KeptSets::Instance().Forget(url_, project_id_, name);
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; `foresight evalsets` lists them", name,
                             InProject()));
   }
-  FS_TRY(row, internal::DecodeSetRow(rows[0], 0));
-  const std::vector<StoredColumn> columns = ColumnsOf(rows, kSetFields);
+  FS_TRY(row, internal::DecodeSetRow(rows[0], 1));
+  const std::vector<StoredColumn> columns = ColumnsOf(rows, 1 + kSetFields);
   core::EvalSet e;
+  e.store_key = SetKey(row.id, rows[0].Text(0));
   e.name = row.info.name;
   e.task = row.info.task;
   e.classes = row.info.classes;
@@ -797,7 +885,16 @@ Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with
     e.slices.push_back(std::move(slice));
   }
   FS_CHECK(internal::CheckDecodedSet(e, item));
+  if (with_ids) KeptSets::Instance().Remember(url_, project_id_, e);
   return e;
+}
+
+Result<Store::SetForRun> PostgresStore::GetEvalSetForRun(std::string_view name) {
+  if (auto kept = KeptSets::Instance().Find(url_, project_id_, name)) {
+    return SetForRun{*kept, true};
+  }
+  FS_TRY(set, GetEvalSet(name, true));
+  return SetForRun{std::move(set), false};
 }
 
 Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
@@ -821,15 +918,17 @@ Result<std::vector<core::EvalSetInfo>> PostgresStore::ListEvalSets() {
   return out;
 }
 
-// The set is found and the run inserted in one statement, which returns the set's row and
-// the new run's id: no set, no row; a name taken already, no id (the insert does nothing). A
-// set deleted meanwhile fails the insert (the foreign key).
+// The set is found and the run inserted in one statement, which returns the new run's id,
+// the set's `xmin` (its key's second half) and its row: no set, no row; a name taken
+// already, no id (the insert does nothing). A set deleted meanwhile fails the insert (the
+// foreign key).
 const std::string& InsertRunSql() {
   static const std::string sql = fmt::format(
-      "WITH e AS (SELECT {0} FROM evalsets e WHERE e.project_id = $1 AND e.name = $3), r AS "
-      "(INSERT INTO runs (project_id, name, evalset_id, method, train_size, effort_hours, "
-      "created_at) SELECT $1, $2, e.id, $4, $5, $6, $7 FROM e ON CONFLICT (project_id, name) DO "
-      "NOTHING RETURNING id) SELECT (SELECT id FROM r), {0} FROM e",
+      "WITH e AS (SELECT {0}, e.xmin::text AS version FROM evalsets e WHERE e.project_id = $1 "
+      "AND e.name = $3), r AS (INSERT INTO runs (project_id, name, evalset_id, method, "
+      "train_size, effort_hours, created_at) SELECT $1, $2, e.id, $4, $5, $6, $7 FROM e ON "
+      "CONFLICT (project_id, name) DO NOTHING RETURNING id) SELECT (SELECT id FROM r), "
+      "e.version, {0} FROM e",
       internal::kSetColumns);
   return sql;
 }
@@ -854,7 +953,16 @@ Result<int64_t> PostgresStore::InsertedRun(const Rows& inserted, const core::Run
                             "evalset add`",
                             run.evalset, InProject()));
   }
-  FS_TRY(set, internal::DecodeSetRow(inserted[0], 1));
+  FS_TRY(set, internal::DecodeSetRow(inserted[0], 2));
+  if (!run.evalset_key.empty() && SetKey(set.id, inserted[0].Text(1)) != run.evalset_key) {
+    // Aligned to a set that another writer has replaced since (deleted, and added again
+    // under its name): its predictions may be in another order than this set's examples.
+    KeptSets::Instance().Forget(url_, project_id_, run.evalset);
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("evaluation set '{}'{} was replaced while run '{}' was being read; "
+                            "send the run again",
+                            run.evalset, InProject(), run.name));
+  }
   const size_t expected = set.info.rows * internal::PredictionWidth(set.info);
   if (run.predictions.size() != expected) {
     return Fail(ErrorCode::kInvalidArgument,
@@ -1283,6 +1391,7 @@ Status PostgresStore::DeleteRun(std::string_view name) {
 }
 
 Status PostgresStore::DeleteEvalSet(std::string_view name, bool with_runs) {
+  KeptSets::Instance().Forget(url_, project_id_, name);
   return Write([&]() -> Status {
     FS_TRY(id, FindId("evalsets", name));
     if (!id) {
@@ -1337,6 +1446,8 @@ Status PostgresStore::RenameRun(std::string_view name, std::string_view new_name
 }
 
 Status PostgresStore::RenameEvalSet(std::string_view name, std::string_view new_name) {
+  KeptSets::Instance().Forget(url_, project_id_, name);
+  KeptSets::Instance().Forget(url_, project_id_, new_name);
   return Rename("evalsets", "evaluation set", name, new_name);
 }
 
@@ -1455,6 +1566,7 @@ Result<Lease> OpenMigrated(const std::string& url, Access access) {
   if (Lease pooled = TakePooled(key, current)) return pooled;
   FS_TRY(db, Connection::Open(url));
   ProjectIds::Instance().Forget(url);
+  KeptSets::Instance().Forget(url);
   // Writes are durable when acknowledged: a commit returns once it is flushed to disk.
   FS_CHECK(db->Exec("SET synchronous_commit = on"));
   FS_CHECK(Migrate(*db, url, access));

@@ -460,6 +460,70 @@ TEST_F(PostgresStoreTest, ProjectIdsAreForgottenWithTheDatabase) {
   EXPECT_TRUE((*a)->ListEvalSets()->empty());
 }
 
+// A run's set is read from a copy kept since an earlier read; the insert refuses a run
+// aligned to a set that another writer has since replaced. The other writer is the same
+// database under another URL: a copy kept apart, as in another server process.
+TEST_F(PostgresStoreTest, ARunAlignedToAReplacedSetIsRefused) {
+  const std::string url = Fresh();
+  const std::string elsewhere = url + "?application_name=elsewhere";
+  auto here = OpenPostgresStore(url);
+  ASSERT_TRUE(here) << here.error().message();
+  auto there = OpenPostgresStore(elsewhere, kDefaultProject, Access::kWrite);
+  ASSERT_TRUE(there) << there.error().message();
+  ASSERT_TRUE((*here)->AddEvalSet(SmallSet("holdout", 4)));
+
+  auto first = (*here)->GetEvalSetForRun("holdout");
+  ASSERT_TRUE(first) << first.error().message();
+  EXPECT_FALSE(first->kept) << "nothing read yet";
+  EXPECT_FALSE(first->set.store_key.empty());
+  EXPECT_EQ(first->set.ids, SmallSet("holdout", 4).ids);
+  auto second = (*here)->GetEvalSetForRun("holdout");
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->kept);
+  EXPECT_EQ(second->set.store_key, first->set.store_key);
+  EXPECT_EQ(second->set.ids, first->set.ids);
+  EXPECT_EQ(second->set.labels, first->set.labels);
+  EXPECT_EQ(second->set.slices[0].codes, first->set.slices[0].codes);
+
+  // Replaced elsewhere by a set of the same name and size, its examples in another order.
+  ASSERT_TRUE((*there)->DeleteEvalSet("holdout", /*with_runs=*/true));
+  core::EvalSet replaced = SmallSet("holdout", 4);
+  std::reverse(replaced.ids.begin(), replaced.ids.end());
+  ASSERT_TRUE((*there)->AddEvalSet(replaced));
+
+  auto stale = (*here)->GetEvalSetForRun("holdout");
+  ASSERT_TRUE(stale);
+  ASSERT_TRUE(stale->kept) << "this URL's copy does not know of the other writer";
+  core::Run run = SmallRun("r", "holdout", 4);
+  run.evalset_key = stale->set.store_key;
+  const Status refused = (*here)->AddRun(run);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message().find("was replaced"), std::string::npos)
+      << refused.error().message();
+  EXPECT_EQ((*there)->GetRun("r").error().code(), ErrorCode::kNotFound) << "nothing stored";
+
+  auto now = (*here)->GetEvalSetForRun("holdout");
+  ASSERT_TRUE(now);
+  EXPECT_FALSE(now->kept) << "the refusal forgot the stale copy";
+  EXPECT_EQ(now->set.ids, replaced.ids);
+  EXPECT_NE(now->set.store_key, stale->set.store_key);
+  run.evalset_key = now->set.store_key;
+  EXPECT_TRUE((*here)->AddRun(run));
+  // A run without a key is not checked (the other backends' and older callers' runs).
+  core::Run unkeyed = SmallRun("u", "holdout", 4);
+  EXPECT_TRUE((*here)->AddRun(unkeyed));
+
+  // Renamed elsewhere: the same id, another row version, so another key.
+  ASSERT_TRUE((*there)->RenameEvalSet("holdout", "h2"));
+  ASSERT_TRUE((*there)->RenameEvalSet("h2", "holdout"));
+  core::Run after = SmallRun("after-rename", "holdout", 4);
+  after.evalset_key = now->set.store_key;
+  const Status renamed = (*here)->AddRun(after);
+  ASSERT_FALSE(renamed);
+  EXPECT_EQ(renamed.error().code(), ErrorCode::kFailedPrecondition);
+}
+
 TEST_F(PostgresStoreTest, ADatabaseOfANewerForesightIsRefused) {
   const std::string url = Fresh();
   ASSERT_TRUE(OpenPostgresStore(url));
