@@ -15,6 +15,8 @@
 // was down) are then retried on a new connection rather than counted as failures.
 //
 // Usage: server_load PORT TOKEN CALL THREADS SECONDS [ROWS] [EVALSET] [ACKED]
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -87,15 +89,15 @@ int main(int argc, char** argv) {
       while (std::chrono::steady_clock::now() < end) {
         const size_t n = next++;
         const auto begin = std::chrono::steady_clock::now();
-        const std::string name = fmt::format("load{}-{}-{}", rows, t, n);
+        // The process's id in the name: two loads of one size on one store do not collide.
+        const std::string name = fmt::format("load{}-{}-{}-{}", getpid(), rows, t, n);
         const auto send = [&]() -> httplib::Result {
           if (call == "run") {
-            return client.Post(
-                fmt::format("/api/v1/projects/default/runs?name=load{}-{}-{}&evalset={}&"
-                            "score=score&method=m{}&train_size={}&tag=thread%3D{}",
-                            rows, t, n, evalset, n % 5, 1000 + n % 7, t)
-                    .c_str(),
-                body, "text/csv");
+            return client.Post(fmt::format("/api/v1/projects/default/runs?name={}&evalset={}&"
+                                           "score=score&method=m{}&train_size={}&tag=thread%3D{}",
+                                           name, evalset, n % 5, 1000 + n % 7, t)
+                                   .c_str(),
+                               body, "text/csv");
           }
           if (call == "list") {
             return client.Get(

@@ -5,7 +5,9 @@
 # batched points per second; docs/PERFORMANCE.md). The bar is 50x those.
 #
 #   - single calls: THREADS clients post runs of 10 predictions for SECONDS s; each is one
-#     durable transaction (PostgreSQL with fsync and synchronous_commit on; SQLite FULL);
+#     durable transaction (PostgreSQL with fsync and synchronous_commit on; SQLite FULL).
+#     With a server administrator's token, then (PostgreSQL) with a contributor's, whose
+#     role in the project is checked on every call: the team member who logs runs;
 #   - batched points: 8 clients post runs of 1,000 predictions;
 #   - listing: the runs of a method with a tag, a page of 50, and every run.
 #
@@ -51,6 +53,14 @@ measure() { # STORE LABEL
     --data-binary @- "$api/evalsets?name=big&id=id&label=label&positive=1"
   echo "== $label: single calls ($threads clients, runs of 10 predictions) ==" >&2
   "$load" "$port" "$token" run "$threads" "$seconds" 10 small | tee -a "$work/results"
+  if [ "$label" = postgres ]; then
+    "$foresight" admin --store "$store" user add "member-$label" >/dev/null
+    "$foresight" admin --store "$store" member set default "member-$label" contributor >/dev/null
+    local member
+    member="$("$foresight" admin --store "$store" token create "member-$label" 2>/dev/null)"
+    echo "== $label: single calls as a contributor ($threads clients, runs of 10 predictions) ==" >&2
+    "$load" "$port" "$member" run "$threads" "$seconds" 10 small | tee -a "$work/results"
+  fi
   echo "== $label: batched points (8 clients, runs of 1,000 predictions) ==" >&2
   "$load" "$port" "$token" run 8 "$seconds" 1000 big | tee -a "$work/results"
   # The planner's statistics, as autovacuum gathers them within a minute of a large change.

@@ -285,7 +285,7 @@ Status RevokeToken(store::Accounts& accounts, const std::string& id, const std::
 }
 
 Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secret,
-                               const Clock& clock) {
+                               const Clock& clock, std::optional<std::string_view> project) {
   if (Status ready = accounts_uc::Ready(); !ready) return Fail(ready.error());
   const auto id = accounts_uc::TokenId(secret);
   if (!id) {
@@ -293,7 +293,7 @@ Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secre
         "the token is malformed: it should be the whole 'fst_...' text `foresight admin token "
         "create` printed"));
   }
-  auto found = accounts.FindToken(*id);
+  auto found = project ? accounts.FindToken(*id, *project) : accounts.FindToken(*id);
   if (!found) return Fail(found.error());
   // Hashed whether or not the id exists, and compared in constant time.
   const std::string presented = accounts_uc::TokenHash(secret);
@@ -317,13 +317,19 @@ Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secre
     return Fail(
         accounts_uc::Unauthenticated(fmt::format("the user '{}' is disabled", grant.token.user)));
   }
-  return Principal{grant.token.user, grant.user_admin};
+  Principal who{grant.token.user, grant.user_admin};
+  if (project) {
+    who.project = std::string(*project);
+    who.role = grant.role;
+  }
+  return who;
 }
 
 Result<core::ProjectRole> Authorize(store::Accounts& accounts, const Principal& who,
                                     const std::string& project, core::ProjectRole needed) {
   if (who.admin) return core::ProjectRole::kAdmin;
-  auto role = accounts.RoleOf(project, who.user);
+  auto role = who.project == project ? Result<std::optional<core::ProjectRole>>(who.role)
+                                     : accounts.RoleOf(project, who.user);
   if (!role) return Fail(role.error());
   if (*role && core::Permits(**role, needed)) return **role;
   const std::string held =

@@ -37,6 +37,10 @@ inline constexpr int64_t kLoginWindowSeconds = int64_t{15} * 60;
 struct Principal {
   std::string user;
   bool admin = false;  // a server administrator: every role in every project
+  // When Authenticate was given a project: its name, and the user's role there, read with
+  // the token (none: not a member), so that Authorize need not read it again.
+  std::optional<std::string> project = {};
+  std::optional<core::ProjectRole> role = {};
 };
 
 // Argon2id (libsodium's crypto_pwhash_str, its "interactive" limits: 64 MiB, 2 passes), in its
@@ -80,8 +84,10 @@ Status RevokeToken(store::Accounts& accounts, const std::string& id, const std::
 // Who presents `secret` (the bearer token). kUnauthenticated when it is malformed, unknown,
 // does not match its stored hash, is revoked or expired, or its user is disabled; the
 // message says which, without repeating the token.
+// With `project`, the user's role there is read with the token (Principal::role).
 Result<Principal> Authenticate(store::Accounts& accounts, std::string_view secret,
-                               const Clock& clock);
+                               const Clock& clock,
+                               std::optional<std::string_view> project = std::nullopt);
 
 // Whether `who` may act with role `needed` in `project`: the role held there (kAdmin for an
 // administrator), or kPermissionDenied naming the role needed and the one held (or that it

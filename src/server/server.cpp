@@ -1265,7 +1265,11 @@ Status Admit(const Route& route, const Context& context, Call& call,
   auto token = BearerToken(call.request);
   if (!token) return Fail(token.error());
   const SystemClock clock;
-  auto who = app::Authenticate(*accounts, *token, clock);
+  // A project's route: the user's role there is read with the token, in one round trip.
+  const bool in_project = needed != Permission::kUser && !call.captures.empty();
+  auto who = app::Authenticate(
+      *accounts, *token, clock,
+      in_project ? std::optional<std::string_view>(call.captures[0]) : std::nullopt);
   if (!who) return Fail(who.error());
   call.who = *who;
   if (needed == Permission::kUser) return {};

@@ -372,8 +372,8 @@ int Call(int port, const RouteInfo& route, const std::string& token) {
 
 // The role matrix: for every route and every role, 401 without a valid token, 403 below the
 // route's role, and past the check (whatever the handler then says) at or above it.
-TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
-  Served served(url_);
+void ExpectEveryRouteAdmitsExactlyTheRolesItShould(const std::string& url) {
+  Served served(url);
   ASSERT_EQ(served.client().Post("/api/v1/projects?name=p", "", "text/plain")->status, 201);
   const std::vector<std::pair<std::string, std::optional<core::ProjectRole>>> people = {
       {"outsider", std::nullopt},
@@ -383,7 +383,7 @@ TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
       {"padmin", core::ProjectRole::kAdmin}};
   std::map<std::string, std::string> tokens;
   for (const auto& [name, role] : people) {
-    tokens[name] = TokenFor(url_, name);
+    tokens[name] = TokenFor(url, name);
     if (role) {
       auto put = served.client().Put(
           fmt::format("/api/v1/projects/p/members/{}?role={}", name, core::ProjectRoleName(*role))
@@ -428,6 +428,26 @@ TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
     EXPECT_NE(root, 403);
   }
   EXPECT_EQ(checked, Routes().size() * people.size());
+}
+
+TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
+  ExpectEveryRouteAdmitsExactlyTheRolesItShould(url_);
+}
+
+// The same on PostgreSQL, whose accounts read a token and its user's role in one statement.
+TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShouldOnPostgres) {
+  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
+  if (admin == nullptr) {
+    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
+                    "starts a throw-away cluster)";
+  }
+  const std::string create = "psql -q '" + std::string(admin) +
+                             "' -c 'DROP DATABASE IF EXISTS fs_server_roles WITH (FORCE)' -c "
+                             "'CREATE DATABASE fs_server_roles' >/dev/null";
+  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
+  std::string url = admin;
+  ExpectEveryRouteAdmitsExactlyTheRolesItShould(url.substr(0, url.rfind('/') + 1) +
+                                                "fs_server_roles");
 }
 
 TEST_F(ServerTest, UsersLogInForTokensAndWritesAreAudited) {

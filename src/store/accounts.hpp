@@ -26,6 +26,8 @@ struct TokenGrant {
   core::ApiToken token;
   bool user_admin = false;
   bool user_disabled = false;
+  // The user's role in the project FindToken was asked about (none: not a member).
+  std::optional<core::ProjectRole> role;
 };
 
 class Accounts {
@@ -45,6 +47,17 @@ class Accounts {
   // is taken.
   virtual Status AddToken(const core::ApiToken& token) = 0;
   virtual Result<std::optional<TokenGrant>> FindToken(std::string_view id) = 0;
+  // The token, and its user's role in `project` (TokenGrant::role): what a request on a
+  // project checks, which a store may read at once.
+  virtual Result<std::optional<TokenGrant>> FindToken(std::string_view id,
+                                                      std::string_view project) {
+    auto found = FindToken(id);
+    if (!found || !*found) return found;
+    auto role = RoleOf(project, (*found)->token.user);
+    if (!role) return Fail(role.error());
+    (*found)->role = *role;
+    return found;
+  }
   // The user's tokens (every user's when `user` is empty), in the order they were made.
   virtual Result<std::vector<core::ApiToken>> ListTokens(std::string_view user) = 0;
   // Marks the token revoked at `at`; kNotFound when there is no such token. Revoking a

@@ -1305,6 +1305,26 @@ TEST_P(StoreContractTest, RolesArePerProjectAndReplaceable) {
   ASSERT_TRUE(elsewhere);
   EXPECT_EQ(*elsewhere, core::ProjectRole::kContributor);
 
+  // A token read with a project carries its user's role there (none: not a member, or no
+  // such project), the same as RoleOf says.
+  ASSERT_TRUE(accounts->AddToken(MakeToken("t1", "bo")));
+  ASSERT_TRUE(accounts->AddToken(MakeToken("t2", "ana")));
+  for (const auto& [token, project, expected] :
+       {std::tuple{"t1", "default", std::optional(core::ProjectRole::kContributor)},
+        std::tuple{"t1", "vision", std::optional<core::ProjectRole>()},
+        std::tuple{"t2", "vision", std::optional(core::ProjectRole::kAdmin)},
+        std::tuple{"t2", "default", std::optional<core::ProjectRole>()},
+        std::tuple{"t1", "nowhere", std::optional<core::ProjectRole>()}}) {
+    auto found = accounts->FindToken(token, project);
+    ASSERT_TRUE(found && *found) << token << " " << project;
+    EXPECT_EQ((*found)->token.user, std::string_view(token) == "t1" ? "bo" : "ana");
+    EXPECT_EQ((*found)->token.hash, MakeToken(token, "bo").hash);
+    EXPECT_EQ((*found)->role, expected) << token << " " << project;
+  }
+  auto no_token = accounts->FindToken("t9", "vision");
+  ASSERT_TRUE(no_token);
+  EXPECT_FALSE(*no_token);
+
   for (const auto& [project, user] : {std::pair{"nowhere", "bo"}, std::pair{"vision", "cy"}}) {
     const Status refused = accounts->SetRole(project, user, core::ProjectRole::kViewer);
     ASSERT_FALSE(refused);

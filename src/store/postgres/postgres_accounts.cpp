@@ -108,6 +108,32 @@ class PostgresAccounts final : public Accounts {
     return std::optional<TokenGrant>(std::move(grant));
   }
 
+  // One statement: the token, its user, and the user's role in the project.
+  Result<std::optional<TokenGrant>> FindToken(std::string_view id,
+                                              std::string_view project) override {
+    FS_TRY(rows, db_->Query(fmt::format("SELECT {}, t.hash, (SELECT m.role FROM members m JOIN "
+                                        "projects p ON p.id = m.project_id WHERE m.user_id = "
+                                        "u.id AND p.name = $2) FROM tokens t JOIN users u ON u.id "
+                                        "= t.user_id WHERE t.id = $1",
+                                        internal::kTokenColumns),
+                            Params().Text(id).Text(project)));
+    if (rows.empty()) return std::optional<TokenGrant>();
+    FS_TRY(grant, internal::DecodeToken(rows[0]));
+    grant.token.hash = rows[0].Bytes(8);
+    if (!rows[0].IsNull(9)) {
+      const std::string role = rows[0].Text(9);
+      const auto parsed = core::ParseProjectRole(role);
+      if (!parsed) {
+        return Fail(internal::Damaged(
+            fmt::format("the role of '{}' in project '{}'", grant.token.user, project),
+            fmt::format("unknown role '{}'", role)));
+      }
+      grant.role = *parsed;
+    }
+    return std::optional<TokenGrant>(std::move(grant));
+  }
+  using Accounts::FindToken;
+
   Result<std::vector<core::ApiToken>> ListTokens(std::string_view user) override {
     FS_TRY(rows, db_->Query(fmt::format("SELECT {}, t.hash FROM tokens t JOIN users u ON u.id = "
                                         "t.user_id WHERE $1 = '' OR u.name = $1 ORDER BY t.seq",

@@ -99,6 +99,7 @@ class SqliteAccounts final : public Accounts {
     });
   }
 
+  using Accounts::FindToken;  // with a project: the token, then its user's role
   Result<std::optional<TokenGrant>> FindToken(std::string_view id) override {
     FS_TRY(stmt, db_->Prepare(fmt::format("SELECT {}, t.hash FROM tokens t JOIN users u ON u.id = "
                                           "t.user_id WHERE t.id = ?1",
