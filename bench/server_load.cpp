@@ -127,6 +127,11 @@ int main(int argc, char** argv) {
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
         } else {
           ++failed[status];
+          if (status == 0) {
+            // Which failure of the connection, for whoever reads the report.
+            fmt::print(stderr, "server_load: {} got no answer: {}\n", name,
+                       httplib::to_string(res.error()));
+          }
         }
       }
       const std::lock_guard<std::mutex> lock(totals.mutex);
