@@ -48,6 +48,7 @@ RuleDef MakeD014();
 RuleDef MakeD015();
 RuleDef MakeD016();
 RuleDef MakeD017();
+RuleDef MakeD018();
 
 // production/
 RuleDef MakeP001();

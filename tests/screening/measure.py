@@ -8,7 +8,7 @@ video, `audio` for voice, `text` for messages and documents, else `tabular`: nev
 `biometric` or a prohibited target kind, which would give the answer away). Then:
 
 - recall: the share of `prohibited` entries with an error from an Article 5 rule (D001 to
-  D006, D017);
+  D006, D017, and D018, the trained reading);
 - false positives: the share of `innocent` entries with such an error, or D007 (high-risk
   use without safeguards);
 - high-risk found: the share of `high_risk` entries with D007 or an Article 5 error.
@@ -28,7 +28,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ARTICLE5 = {"D001", "D002", "D003", "D004", "D005", "D006", "D017"}
+ARTICLE5 = {"D001", "D002", "D003", "D004", "D005", "D006", "D017", "D018"}
 HIGH_RISK = {"D007"}
 
 

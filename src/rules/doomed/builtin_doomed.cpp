@@ -21,6 +21,7 @@ void AddDoomedRules(std::vector<RuleDef>& out) {
   out.push_back(MakeD015());
   out.push_back(MakeD016());
   out.push_back(MakeD017());
+  out.push_back(MakeD018());
 }
 
 }  // namespace foresight::rules

@@ -683,7 +683,7 @@ inputs:
 
 TEST(LookAlikesTest, NoArticle5RuleFiresOnTheReviewsInnocentCharters) {
   for (const char* charter : kLookAlikes) {
-    for (const char* rule : {"D001", "D002", "D003", "D004", "D005", "D006", "D017"}) {
+    for (const char* rule : {"D001", "D002", "D003", "D004", "D005", "D006", "D017", "D018"}) {
       const auto run = RunRule(rule, charter);
       ASSERT_TRUE(run.problems.empty()) << charter;
       EXPECT_TRUE(run.diagnostics.empty()) << rule << " on:\n"

@@ -70,6 +70,25 @@ inputs:
 };
 
 // Every word that used to switch a rule off anywhere in a field.
+// D018 reads the whole description with a trained model: payday credit offers aimed at
+// shoppers with money worries, in words no rule's phrases hold.
+const Prohibited kReadings[] = {
+    {"D018", "summary", R"(
+summary: "{} Help the sales floor keep shoppers spending."
+domain:
+  area: other
+  description: retail app
+task:
+  type: binary
+  target: "Which shoppers are short of money and buy on impulse, so the app pushes them high-interest credit offers at payday, when they are least able to resist."
+  target_kind: outcome
+inputs:
+  - {name: card spend history, kind: tabular}
+  - {name: payday dates, kind: tabular}
+  - {name: app sessions, kind: tabular}
+)"},
+};
+
 const char* const kFormerSwitchOffWords[] = {"fairness",
                                              "audit",
                                              "across",
@@ -108,6 +127,19 @@ TEST(SwitchOffTest, EachProhibitedCharterIsCaughtWithoutTheWord) {
     const auto run = RunRule(p.rule, With(p.charter, ""));
     ASSERT_TRUE(run.problems.empty()) << p.rule;
     EXPECT_EQ(run.diagnostics.size(), 1u) << p.rule;
+  }
+}
+
+TEST(SwitchOffTest, NoFormerSwitchOffWordSilencesTheTrainedReading) {
+  for (const Prohibited& p : kReadings) {
+    ASSERT_EQ(RunRule(p.rule, With(p.charter, "")).diagnostics.size(), 1u) << p.rule;
+    for (const char* word : kFormerSwitchOffWords) {
+      const std::string sentence = std::string("A yearly review covers ") + word + ".";
+      const auto run = RunRule(p.rule, With(p.charter, sentence));
+      ASSERT_TRUE(run.problems.empty()) << p.rule << " with '" << word << "'";
+      EXPECT_EQ(run.diagnostics.size(), 1u)
+          << p.rule << " was switched off by '" << word << "' in " << p.field;
+    }
   }
 }
 
