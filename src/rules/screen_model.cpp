@@ -26,11 +26,11 @@ bool IsWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'
 // Words that carry no meaning alone: they count in the reading, but a feature made only of
 // them (or of digits) is not shown as evidence.
 constexpr std::array<std::string_view, 48> kFunctionWords = {
-    "a",    "about", "after", "all",   "an",   "and",   "any",  "are",   "as",    "at",
-    "be",   "by",    "can",   "each",  "every", "for",  "from", "has",   "have",  "how",
-    "if",   "in",    "into",  "is",    "it",   "its",   "more", "most",  "no",    "not",
-    "of",   "on",    "or",    "our",   "per",  "than",  "that", "the",   "their", "them",
-    "they", "this",  "to",    "we",    "what", "which", "who",  "with"};
+    "a",    "about", "after", "all",  "an",    "and",   "any",  "are",  "as",    "at",
+    "be",   "by",    "can",   "each", "every", "for",   "from", "has",  "have",  "how",
+    "if",   "in",    "into",  "is",   "it",    "its",   "more", "most", "no",    "not",
+    "of",   "on",    "or",    "our",  "per",   "than",  "that", "the",  "their", "them",
+    "they", "this",  "to",    "we",   "what",  "which", "who",  "with"};
 
 bool Telling(std::string_view feature) {
   size_t start = 0;
@@ -39,8 +39,8 @@ bool Telling(std::string_view feature) {
     if (end == std::string_view::npos) end = feature.size();
     const std::string_view word = feature.substr(start, end - start);
     const bool digits = word.find_first_not_of("0123456789") == std::string_view::npos;
-    if (!digits && std::find(kFunctionWords.begin(), kFunctionWords.end(), word) ==
-                       kFunctionWords.end()) {
+    if (!digits &&
+        std::find(kFunctionWords.begin(), kFunctionWords.end(), word) == kFunctionWords.end()) {
       return true;
     }
     start = end + 1;
@@ -85,15 +85,15 @@ Reading Read(std::string_view text, size_t evidence) {
   const auto& weights = model_data::kModelWeights;
   constexpr size_t kClasses = model_data::kModelClasses.size();
   const std::vector<std::string> features = Features(text);
-  const double value = features.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features.size()));
+  const double value =
+      features.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features.size()));
   std::array<double, kClasses> z = model_data::kModelIntercepts;
   // Each present feature's weights (sorted by feature, then class), found by binary search.
   std::vector<std::pair<std::string_view, std::array<double, kClasses>>> present;
   for (const std::string& f : features) {
-    auto it = std::lower_bound(weights.begin(), weights.end(), std::string_view(f),
-                               [](const model_data::ModelWeight& w, std::string_view key) {
-                                 return w.feature < key;
-                               });
+    auto it = std::lower_bound(
+        weights.begin(), weights.end(), std::string_view(f),
+        [](const model_data::ModelWeight& w, std::string_view key) { return w.feature < key; });
     if (it == weights.end() || it->feature != f) continue;
     std::array<double, kClasses> row{};
     for (; it != weights.end() && it->feature == f; ++it) {
@@ -127,8 +127,9 @@ Reading Read(std::string_view text, size_t evidence) {
     const double push = row[best] - row[none];
     if (push > 0 && Telling(feature)) pushes.emplace_back(push, feature);
   }
-  std::sort(pushes.begin(), pushes.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  std::sort(pushes.begin(), pushes.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
   for (size_t i = 0; i < pushes.size() && i < evidence; ++i) {
     r.evidence.emplace_back(pushes[i].second);
   }

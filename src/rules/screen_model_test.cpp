@@ -20,8 +20,7 @@ TEST(ScreenModelTest, WordsAndNeighbourPairsAsTheTrainingScriptMakesThem) {
             (std::vector<std::string>{"2x", "applicants", "applicants 2x", "job", "job applicants",
                                       "rank", "rank job"}));
   // Only ASCII letters and digits make words: "café" is "caf", then a separator.
-  EXPECT_EQ(Features("caf\xc3\xa9 noir"),
-            (std::vector<std::string>{"caf", "caf noir", "noir"}));
+  EXPECT_EQ(Features("caf\xc3\xa9 noir"), (std::vector<std::string>{"caf", "caf noir", "noir"}));
   EXPECT_EQ(Features("a a a"), (std::vector<std::string>{"a", "a a"}));
   EXPECT_TRUE(Features("").empty());
   EXPECT_TRUE(Features("\xff\xfe -- !!").empty());

@@ -57,8 +57,8 @@ constexpr std::array<PracticeInfo, 8> kPractices = {{
      "sex life or sexual orientation) from biometric data",
      "5(1)(g)", "D002", doomed::Practice::kBiometricCategorisation},
     {"realtime_remote_biometric_id_police",
-     "identifying people remotely, in real time, in public places, for law enforcement",
-     "5(1)(h)", "D017", doomed::Practice::kRemoteIdentification},
+     "identifying people remotely, in real time, in public places, for law enforcement", "5(1)(h)",
+     "D017", doomed::Practice::kRemoteIdentification},
 }};
 
 // The Article 5 rules that read text; D018 speaks only when none of them has.
@@ -127,17 +127,24 @@ void Check(const RuleInput& in, std::vector<Finding>& out) {
   for (const std::string& word : reading.evidence) f.words.push_back(word);
   std::string quoted;
   for (size_t i = 0; i < reading.evidence.size(); ++i) {
-    quoted += fmt::format("{}'{}'", i == 0 ? "" : i + 1 == reading.evidence.size() ? " and " : ", ",
-                          reading.evidence[i]);
+    const char* before = ", ";
+    if (i == 0) {
+      before = "";
+    } else if (i + 1 == reading.evidence.size()) {
+      before = " and ";
+    }
+    quoted += fmt::format("{}'{}'", before, reading.evidence[i]);
   }
   const int trained = screen_model::TrainedOn();
+  const std::string descriptions = trained < 1000
+                                       ? std::to_string(trained)
+                                       : fmt::format("{},{:03d}", trained / 1000, trained % 1000);
   f.message = fmt::format(
       "read as a whole, the description is most like {}, a prohibited practice under the EU AI "
-      "Act, Article {}: a model trained on {},{:03d} labelled project descriptions puts the "
-      "chance that it describes a prohibited practice at {:.0f}% (the words that weigh most: "
-      "{}). No phrase of rule {} matched, so this is a reading, not a match",
-      info->plain, info->article, trained / 1000, trained % 1000, 100 * reading.prohibited,
-      quoted, info->rule);
+      "Act, Article {}: a model trained on {} labelled project descriptions puts the chance "
+      "that it describes a prohibited practice at {:.0f}% (the words that weigh most: {}). No "
+      "phrase of rule {} matched, so this is a reading, not a match",
+      info->plain, info->article, descriptions, 100 * reading.prohibited, quoted, info->rule);
   doomed::NoteContradiction(c, info->practice, f);
   out.push_back(std::move(f));
 }
