@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -13,6 +14,22 @@
 #include "store/store.hpp"
 
 namespace foresight::app::testing {
+
+// A new empty database `name` on the PostgreSQL server of the tests (FORESIGHT_TEST_PG_URL),
+// made with psql (CREATE DATABASE is not a Store's); its URL, or nothing when no server is
+// given, and the test skips with kNoPostgres.
+inline std::optional<std::string> FreshPostgresDatabase(const std::string& name) {
+  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
+  if (admin == nullptr) return std::nullopt;
+  const std::string create = "psql -q '" + std::string(admin) + "' -c 'DROP DATABASE IF EXISTS " +
+                             name + " WITH (FORCE)' -c 'CREATE DATABASE " + name + "' >/dev/null";
+  EXPECT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
+  const std::string base = admin;
+  return base.substr(0, base.rfind('/') + 1) + name;
+}
+inline constexpr const char* kNoPostgres =
+    "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test starts a throw-away "
+    "cluster)";
 
 // A binary evaluation set named `name` of n examples "ex0", "ex1", ..., labelled i % 2.
 inline core::EvalSet AlternatingBinarySet(size_t n, const std::string& name = "holdout") {

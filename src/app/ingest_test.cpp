@@ -2,8 +2,6 @@
 
 #include "app/app_testing.hpp"
 
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -348,18 +346,9 @@ TEST_F(IngestTest, JsonLinesPredictions) {
 // replaces the set; the next runs must be aligned to the set as it is now: one whose ids are
 // the same in another order, and one whose ids are all new (refused against the stale copy).
 TEST_F(IngestTest, OnPostgresARunIsAlignedToItsSetAsItIsNotAsItWasKept) {
-  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
-  if (admin == nullptr) {
-    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
-                    "starts a throw-away cluster)";
-  }
-  std::string base = admin;
-  base = base.substr(0, base.rfind('/') + 1);
-  const std::string create = "psql -q '" + std::string(admin) +
-                             "' -c 'DROP DATABASE IF EXISTS fs_ingest_kept_test WITH (FORCE)' -c "
-                             "'CREATE DATABASE fs_ingest_kept_test' >/dev/null";
-  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
-  const std::string url = base + "fs_ingest_kept_test";
+  const std::optional<std::string> fresh = testing::FreshPostgresDatabase("fs_ingest_kept_test");
+  if (!fresh) GTEST_SKIP() << testing::kNoPostgres;
+  const std::string& url = *fresh;
   auto here = store::OpenStore(url);
   ASSERT_TRUE(here) << here.error().message();
   auto there = store::OpenStore(url + "?application_name=elsewhere");

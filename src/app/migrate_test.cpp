@@ -3,8 +3,6 @@
 // always, and against PostgreSQL when a server is given (FORESIGHT_TEST_PG_URL).
 #include "app/migrate.hpp"
 
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
 #include "app/app_testing.hpp"
@@ -130,20 +128,9 @@ TEST_F(MigrateTest, TheSameStoreOrAMissingOneIsRefused) {
 }
 
 TEST_F(MigrateTest, IntoPostgresAndBackAgain) {
-  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
-  if (admin == nullptr) {
-    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
-                    "starts a throw-away cluster)";
-  }
-  // A new database on the server for this test: CREATE DATABASE is not a Store's, so psql
-  // (PostgreSQL's client, installed with the server) makes it.
-  std::string base = admin;
-  base = base.substr(0, base.rfind('/') + 1);
-  const std::string to = base + "fs_migrate_test";
-  const std::string create = "psql -q '" + std::string(admin) +
-                             "' -c 'DROP DATABASE IF EXISTS fs_migrate_test WITH (FORCE)' -c "
-                             "'CREATE DATABASE fs_migrate_test' >/dev/null";
-  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
+  const std::optional<std::string> fresh = testing::FreshPostgresDatabase("fs_migrate_test");
+  if (!fresh) GTEST_SKIP() << testing::kNoPostgres;
+  const std::string& to = *fresh;
   const std::string from = Source();
   auto there = MigrateStore(from, to, Quick());
   ASSERT_TRUE(there) << there.error().message();

@@ -67,12 +67,8 @@ summary: "{} Group new users into audiences from their profile pictures."
 inputs:
   - {name: "labels: self-reported religion", kind: tabular}
 )"},
-};
-
-// Every word that used to switch a rule off anywhere in a field.
-// D018 reads the whole description with a trained model: payday credit offers aimed at
-// shoppers with money worries, in words no rule's phrases hold.
-const Prohibited kReadings[] = {
+    // D018 reads the whole description with a trained model: payday credit offers aimed
+    // at shoppers with money worries, in words no rule's phrases hold.
     {"D018", "summary", R"(
 summary: "{} Help the sales floor keep shoppers spending."
 domain:
@@ -89,6 +85,7 @@ inputs:
 )"},
 };
 
+// Every word that used to switch a rule off anywhere in a field.
 const char* const kFormerSwitchOffWords[] = {"fairness",
                                              "audit",
                                              "across",
@@ -127,19 +124,6 @@ TEST(SwitchOffTest, EachProhibitedCharterIsCaughtWithoutTheWord) {
     const auto run = RunRule(p.rule, With(p.charter, ""));
     ASSERT_TRUE(run.problems.empty()) << p.rule;
     EXPECT_EQ(run.diagnostics.size(), 1u) << p.rule;
-  }
-}
-
-TEST(SwitchOffTest, NoFormerSwitchOffWordSilencesTheTrainedReading) {
-  for (const Prohibited& p : kReadings) {
-    ASSERT_EQ(RunRule(p.rule, With(p.charter, "")).diagnostics.size(), 1u) << p.rule;
-    for (const char* word : kFormerSwitchOffWords) {
-      const std::string sentence = std::string("A yearly review covers ") + word + ".";
-      const auto run = RunRule(p.rule, With(p.charter, sentence));
-      ASSERT_TRUE(run.problems.empty()) << p.rule << " with '" << word << "'";
-      EXPECT_EQ(run.diagnostics.size(), 1u)
-          << p.rule << " was switched off by '" << word << "' in " << p.field;
-    }
   }
 }
 
