@@ -12,6 +12,7 @@
 #include "core/accounts.hpp"
 #include "store/accounts.hpp"
 #include "store/internal/records.hpp"
+#include "store/internal/try.hpp"
 
 namespace foresight::store::internal {
 
@@ -80,17 +81,23 @@ Result<TokenGrant> DecodeToken(const Row& row) {
   return grant;
 }
 
+// A stored role of `user` in `project`; kDataLoss naming both when it is not a role.
+inline Result<core::ProjectRole> DecodeRole(const std::string& role, std::string_view user,
+                                            std::string_view project) {
+  const auto parsed = core::ParseProjectRole(role);
+  if (!parsed) {
+    return Fail(Damaged(fmt::format("the role of '{}' in project '{}'", user, project),
+                        fmt::format("unknown role '{}'", role)));
+  }
+  return *parsed;
+}
+
 template <typename Row>
 Result<core::Member> DecodeMember(const Row& row, std::string_view project) {
   core::Member member;
   member.user = row.Text(0);
-  const std::string role = row.Text(1);
-  const auto parsed = core::ParseProjectRole(role);
-  if (!parsed) {
-    return Fail(Damaged(fmt::format("the role of '{}' in project '{}'", member.user, project),
-                        fmt::format("unknown role '{}'", role)));
-  }
-  member.role = *parsed;
+  FS_TRY(role, DecodeRole(row.Text(1), member.user, project));
+  member.role = role;
   return member;
 }
 

@@ -121,14 +121,8 @@ class PostgresAccounts final : public Accounts {
     FS_TRY(grant, internal::DecodeToken(rows[0]));
     grant.token.hash = rows[0].Bytes(8);
     if (!rows[0].IsNull(9)) {
-      const std::string role = rows[0].Text(9);
-      const auto parsed = core::ParseProjectRole(role);
-      if (!parsed) {
-        return Fail(internal::Damaged(
-            fmt::format("the role of '{}' in project '{}'", grant.token.user, project),
-            fmt::format("unknown role '{}'", role)));
-      }
-      grant.role = *parsed;
+      FS_TRY(role, internal::DecodeRole(rows[0].Text(9), grant.token.user, project));
+      grant.role = role;
     }
     return std::optional<TokenGrant>(std::move(grant));
   }

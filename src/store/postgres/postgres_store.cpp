@@ -406,12 +406,7 @@ class KeptSets {
   void Forget(const std::string& url) {
     const std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = kept_.begin(); it != kept_.end();) {
-      if (std::get<0>(it->first) == url) {
-        examples_ -= it->second.set->size();
-        it = kept_.erase(it);
-      } else {
-        ++it;
-      }
+      it = std::get<0>(it->first) == url ? Erase(it) : std::next(it);
     }
   }
 
@@ -421,9 +416,10 @@ class KeptSets {
     std::shared_ptr<const core::EvalSet> set;
     uint64_t used = 0;
   };
-  void Erase(std::map<Key, Entry>::iterator it) {
+  // Returns the entry after it.
+  std::map<Key, Entry>::iterator Erase(std::map<Key, Entry>::iterator it) {
     examples_ -= it->second.set->size();
-    kept_.erase(it);
+    return kept_.erase(it);
   }
 
   std::mutex mutex_;
