@@ -538,10 +538,12 @@ Result<IngestOutcome> AddRun(store::Store& store, const RunAddOptions& o, const 
   if (!evalset) return Fail(evalset.error());
   auto added = AddRunTo(store, evalset->set, o, clock);
   const bool stored = added && added->stored();
-  if (stored || !evalset->kept) return added;
-  // Refused, or its file found wrong, against a copy of the set the store kept from an
-  // earlier read: the set may have been replaced since. Read again; a set still the same
-  // gives the same answer, another is tried once more.
+  const bool replaced = !added && added.error().code() == ErrorCode::kFailedPrecondition;
+  if (stored || (!evalset->kept && !replaced)) return added;
+  // Refused because the set was replaced after it was read, or refused or its file found
+  // wrong against a copy of the set the store kept from an earlier read (which may have been
+  // replaced since). Read again; a set still the same gives the same answer, another is
+  // tried once more.
   auto now = store.GetEvalSet(o.evalset);
   if (!now) return Fail(now.error());
   if (now->store_key == evalset->set.store_key) return added;

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
+
+#include "store/store_testing.hpp"
 
 namespace foresight::app {
 namespace {
@@ -345,6 +349,48 @@ TEST_F(IngestTest, JsonLinesPredictions) {
 // (the same database under another URL: a copy kept apart, as in another server process)
 // replaces the set; the next runs must be aligned to the set as it is now: one whose ids are
 // the same in another order, and one whose ids are all new (refused against the stale copy).
+// Another writer replaces the set between the run's read of it and its write (here, right
+// after the read): the store refuses the run lined up with the old set, and AddRun reads the
+// set again and lines the file up with it. On SQLite the new set gets the old one's id.
+TEST_F(IngestTest, ASetReplacedBetweenTheReadAndTheWriteIsReadAgain) {
+  class ReplacedAfterRead : public store::testing::ForwardingStore {
+   public:
+    using ForwardingStore::ForwardingStore;
+    Result<SetForRun> GetEvalSetForRun(std::string_view name) override {
+      auto read = inner().GetEvalSetForRun(name);
+      if (read && !replaced_) {
+        replaced_ = true;
+        core::EvalSet now = read->set;
+        std::reverse(now.ids.begin(), now.ids.end());
+        std::reverse(now.labels.begin(), now.labels.end());
+        EXPECT_TRUE(inner().DeleteEvalSet(name, /*with_runs=*/true));
+        EXPECT_TRUE(inner().AddEvalSet(now));
+      }
+      return read;
+    }
+
+   private:
+    bool replaced_ = false;
+  };
+  EvalSetAddOptions set{.name = "holdout",
+                        .file = "eval.csv",
+                        .content = "id,label\na,1\nb,0\nc,0\n",
+                        .id_column = "id",
+                        .label_column = "label"};
+  ASSERT_TRUE(AddEvalSet(*store_, set, clock_)->stored());
+  ReplacedAfterRead racing(*store_);
+  RunAddOptions o;
+  o.name = "r";
+  o.evalset = "holdout";
+  o.predictions_file = "p.csv";
+  o.content = "id,score\nc,0.3\na,0.1\nb,0.2\n";
+  auto outcome = AddRun(racing, o, clock_);
+  ASSERT_TRUE(outcome) << outcome.error().message();
+  ASSERT_TRUE(outcome->stored());
+  EXPECT_EQ(store_->GetRun("r")->predictions, (std::vector<double>{0.3, 0.2, 0.1}))
+      << "lined up with the set as it is now: c, b, a";
+}
+
 TEST_F(IngestTest, OnPostgresARunIsAlignedToItsSetAsItIsNotAsItWasKept) {
   const std::optional<std::string> fresh = testing::FreshPostgresDatabase("fs_ingest_kept_test");
   if (!fresh) GTEST_SKIP() << testing::kNoPostgres;

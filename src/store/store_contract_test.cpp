@@ -437,6 +437,39 @@ TEST_P(StoreContractTest, TakenNamesAreRefusedAndNothingChanges) {
   EXPECT_EQ(store_->GetRun("new-run").error().code(), ErrorCode::kNotFound);
 }
 
+// A run carries the key of the set its predictions were lined up with; a set deleted and
+// added again under its name since has another key, even where the new row gets the old
+// row's id (SQLite gives the largest id plus one), and the run is refused. Renaming a set
+// away and back may keep or change its key, but never lets a mismatched key through.
+TEST_P(StoreContractTest, ARunLinedUpWithAReplacedSetIsRefused) {
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  auto before = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(before) << before.error().message();
+  ASSERT_FALSE(before->store_key.empty());
+  EXPECT_EQ(store_->GetEvalSet("holdout")->store_key, before->store_key) << "stable";
+  EXPECT_EQ(store_->GetEvalSet("holdout", /*with_ids=*/false)->store_key, before->store_key);
+
+  ASSERT_TRUE(store_->DeleteEvalSet("holdout", /*with_runs=*/true));
+  ASSERT_TRUE(store_->AddEvalSet(BinarySet("holdout", 10)));
+  auto after = store_->GetEvalSet("holdout");
+  ASSERT_TRUE(after);
+  EXPECT_NE(after->store_key, before->store_key);
+
+  core::Run stale = MakeRun("stale", "holdout", 10);
+  stale.evalset_key = before->store_key;
+  const Status refused = store_->AddRun(stale);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message().find("send the run again"), std::string::npos)
+      << refused.error().message();
+  EXPECT_EQ(store_->GetRun("stale").error().code(), ErrorCode::kNotFound) << "nothing stored";
+
+  core::Run fresh = MakeRun("fresh", "holdout", 10);
+  fresh.evalset_key = after->store_key;
+  EXPECT_TRUE(store_->AddRun(fresh));
+  EXPECT_TRUE(store_->AddRun(MakeRun("unkeyed", "holdout", 10))) << "no key, no check";
+}
+
 TEST_P(StoreContractTest, InconsistentInputIsRefusedAsInvalid) {
   core::EvalSet short_labels = BinarySet("a", 10);
   short_labels.labels.pop_back();

@@ -35,6 +35,13 @@ bool IsDay(std::string_view on) {
 std::string SetItem(std::string_view name) { return fmt::format("evaluation set '{}'", name); }
 std::string RunItem(std::string_view name) { return fmt::format("run '{}'", name); }
 
+Error SetReplaced(const core::Run& run, std::string_view in_project) {
+  return Error(ErrorCode::kFailedPrecondition,
+               fmt::format("evaluation set '{}'{} was replaced while run '{}' was being read; "
+                           "send the run again",
+                           run.evalset, in_project, run.name));
+}
+
 Error Damaged(std::string_view where, std::string_view detail) {
   return {ErrorCode::kDataLoss,
           fmt::format("{}: {} (the stored data is damaged; restore the database from a backup)",

@@ -34,6 +34,10 @@ std::string RunItem(std::string_view name);
 // A kDataLoss error: "<where>: <detail> (the stored data is damaged; ...)".
 Error Damaged(std::string_view where, std::string_view detail);
 
+// AddRun's refusal (kFailedPrecondition) of a run lined up with a set that has been replaced
+// since (Run::evalset_key); `in_project` is the store's " in project 'x'" or "".
+Error SetReplaced(const core::Run& run, std::string_view in_project);
+
 std::string ToJsonList(const std::vector<std::string>& values);
 // Fails with kDataLoss (naming `where`) unless `text` is a JSON list of strings.
 Result<std::vector<std::string>> ParseJsonList(std::string_view text, std::string_view where);

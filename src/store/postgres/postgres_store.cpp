@@ -954,10 +954,7 @@ Result<int64_t> PostgresStore::InsertedRun(const Rows& inserted, const core::Run
     // Aligned to a set that another writer has replaced since (deleted, and added again
     // under its name): its predictions may be in another order than this set's examples.
     KeptSets::Instance().Forget(url_, project_id_, run.evalset);
-    return Fail(ErrorCode::kFailedPrecondition,
-                fmt::format("evaluation set '{}'{} was replaced while run '{}' was being read; "
-                            "send the run again",
-                            run.evalset, InProject(), run.name));
+    return Fail(internal::SetReplaced(run, InProject()));
   }
   const size_t expected = set.info.rows * internal::PredictionWidth(set.info);
   if (run.predictions.size() != expected) {

@@ -235,7 +235,15 @@ constexpr std::string_view kV6 = R"sql(
 CREATE INDEX audit_log_by_user ON audit_log (user_name, action, at);
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: each set's nonce, random when it is added. A set's key is its id and nonce
+// (core::EvalSet::store_key): SQLite may give a new set the id of a deleted one (the largest
+// id plus one), so the id alone cannot tell a run that the set it was lined up with has been
+// replaced. Sets added before have nonce 0; a set added later gets another.
+constexpr std::string_view kV7 = R"sql(
+ALTER TABLE evalsets ADD COLUMN nonce INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

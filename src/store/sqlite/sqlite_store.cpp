@@ -79,7 +79,12 @@ class SqliteStore final : public Store {
     return project_ == kDefaultProject ? "" : fmt::format(" in project '{}'", project_);
   }
   Result<std::optional<int64_t>> FindId(std::string_view table, std::string_view name);
-  Result<std::optional<SetRow>> FindSet(std::string_view name);
+  // A set's row and its key (core::EvalSet::store_key: the id and the nonce).
+  struct FoundSet {
+    SetRow row;
+    std::string key;
+  };
+  Result<std::optional<FoundSet>> FindSet(std::string_view name);
   Result<std::vector<std::string>> SliceNames(int64_t set_id);
   // The writes of AddEvalSet and AddRun, inside the caller's transaction.
   Status InsertEvalSet(const core::EvalSet& evalset);
@@ -113,15 +118,17 @@ Result<std::optional<int64_t>> SqliteStore::FindId(std::string_view table, std::
   return std::optional<int64_t>(stmt.Int(0));
 }
 
-Result<std::optional<SetRow>> SqliteStore::FindSet(std::string_view name) {
-  FS_TRY(stmt,
-         db_->Prepare(fmt::format(
-             "SELECT {} FROM evalsets e WHERE e.project_id = ?1 AND e.name = ?2", kSetColumns)));
+Result<std::optional<SqliteStore::FoundSet>> SqliteStore::FindSet(std::string_view name) {
+  FS_TRY(stmt, db_->Prepare(fmt::format(
+                   "SELECT {}, e.nonce FROM evalsets e WHERE e.project_id = ?1 AND e.name = ?2",
+                   kSetColumns)));
   stmt.Bind(1, project_id_).Bind(2, name);
   FS_TRY(found, stmt.Step());
-  if (!found) return std::optional<SetRow>();
+  if (!found) return std::optional<FoundSet>();
   FS_TRY(row, DecodeSetRow(stmt, 0));
-  return std::optional<SetRow>(std::move(row));
+  const int nonce_column = 7;  // after the kSetColumns
+  std::string key = fmt::format("{}:{}", row.id, stmt.Int(nonce_column));
+  return std::optional<FoundSet>(FoundSet{std::move(row), std::move(key)});
 }
 
 Result<std::vector<std::string>> SqliteStore::SliceNames(int64_t set_id) {
@@ -162,7 +169,8 @@ Status SqliteStore::InsertEvalSet(const core::EvalSet& e) {
                             e.name, InProject()));
   }
   FS_TRY(insert, db_->Prepare("INSERT INTO evalsets (project_id, name, task, rows, classes, "
-                              "source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                              "source, created_at, nonce) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, random())"));
   insert.Bind(1, project_id_).Bind(2, std::string_view(e.name)).Bind(3, core::EvalTaskName(e.task));
   insert.Bind(4, static_cast<int64_t>(e.size())).Bind(5, std::string_view(ToJsonList(e.classes)));
   insert.Bind(6, std::string_view(e.source)).Bind(7, std::string_view(e.created_at));
@@ -193,8 +201,9 @@ Result<core::EvalSet> SqliteStore::GetEvalSet(std::string_view name, bool with_i
                 fmt::format("no evaluation set named '{}'{}; `foresight evalsets` lists them", name,
                             InProject()));
   }
-  const SetRow& row = *found;
+  const SetRow& row = found->row;
   core::EvalSet e;
+  e.store_key = found->key;
   e.name = row.info.name;
   e.task = row.info.task;
   e.classes = row.info.classes;
@@ -250,13 +259,19 @@ Result<std::vector<core::EvalSetInfo>> SqliteStore::ListEvalSets() {
 }
 
 Status SqliteStore::InsertRun(const core::Run& run) {
-  FS_TRY(set, FindSet(run.evalset));
-  if (!set) {
+  FS_TRY(found, FindSet(run.evalset));
+  if (!found) {
     return Fail(ErrorCode::kNotFound,
                 fmt::format("no evaluation set named '{}'{}; add it first with `foresight "
                             "evalset add`",
                             run.evalset, InProject()));
   }
+  if (!run.evalset_key.empty() && found->key != run.evalset_key) {
+    // Aligned to a set that another writer has replaced since (deleted, and added again
+    // under its name): its predictions may be in another order than this set's examples.
+    return Fail(internal::SetReplaced(run, InProject()));
+  }
+  const SetRow* set = &found->row;
   const size_t expected = set->info.rows * PredictionWidth(set->info);
   if (run.predictions.size() != expected) {
     return Fail(ErrorCode::kInvalidArgument,
