@@ -5,7 +5,8 @@
 #   list     a filtered page: a method and a tag, 50 runs;
 #   search   every run of one owner (about 1% of them: 1,000 of 100,000), as MLflow's "search
 #            1,000 runs" (0.8 s on its SQLite store, docs/PERFORMANCE.md);
-#   list-all every run, as one JSON document.
+#   page     the first page of every run (the server's default page, 1,000 runs);
+#   list-all every run, page after page (10,000 runs a page).
 # The bar: under 100 ms. PostgreSQL's planner statistics are gathered first (ANALYZE), as
 # autovacuum does within a minute of a large change.
 # Usage: bench/server_list.sh [BUILD] [RUNS] [SECONDS]
@@ -40,7 +41,7 @@ measure() { # STORE LABEL
   for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.05; done
   "$foresight" admin --store "$store" user add "list-$label" --admin >/dev/null
   token="$("$foresight" admin --store "$store" token create "list-$label" 2>/dev/null)"
-  for call in list search list-all; do
+  for call in list search page list-all; do
     "$load" "$port" "$token" "$call" 1 "$seconds"
   done
   kill "$server"

@@ -8,7 +8,8 @@
 //            params, tags and predictions, stored in one durable transaction)
 //   list     GET the runs of a method, tag-filtered and paged (limit=50)
 //   search   GET the runs of one owner tag (about 1% of the runs; bench/make_runs.cpp)
-//   list-all GET every run
+//   page     GET the first page of every run (the server's default page: 1,000 runs)
+//   list-all GET every run, page after page (10,000 a page, following next_offset)
 //
 // With ACKED, the name of every run the server acknowledged (201) is written there, one per
 // line, for a soak test to check against the store; answers without a status (the server
@@ -52,9 +53,10 @@ std::string Predictions(size_t rows, size_t salt) {
 
 int main(int argc, char** argv) {
   if (argc < 6) {
-    std::fprintf(stderr,
-                 "usage: server_load PORT TOKEN run|list|search|list-all THREADS SECONDS [ROWS] "
-                 "[EVALSET]\n");
+    std::fprintf(
+        stderr,
+        "usage: server_load PORT TOKEN run|list|search|page|list-all THREADS SECONDS [ROWS] "
+        "[EVALSET]\n");
     return 2;
   }
   const int port = std::atoi(argv[1]);
@@ -110,7 +112,20 @@ int main(int argc, char** argv) {
             return client.Get(
                 fmt::format("/api/v1/projects/default/runs?tag=owner%3Do{}", n % 100).c_str());
           }
-          return client.Get("/api/v1/projects/default/runs");
+          if (call == "page") return client.Get("/api/v1/projects/default/runs");
+          // Every page in turn: one call is the whole listing.
+          std::string offset = "0";
+          while (true) {
+            httplib::Result page =
+                client.Get(("/api/v1/projects/default/runs?limit=10000&offset=" + offset).c_str());
+            if (!page || page->status != 200) return page;
+            const std::string_view key = R"("next_offset": )";
+            const size_t at = page->body.find(key);
+            if (at == std::string::npos) return page;
+            const size_t from = at + key.size();
+            offset =
+                page->body.substr(from, page->body.find_first_not_of("0123456789", from) - from);
+          }
         };
         const httplib::Result res = send();
         const double ms =

@@ -12,6 +12,21 @@ Result<std::vector<core::RunInfo>> ListRuns(store::Store& store, const store::Ru
   return store.ListRuns(filter);
 }
 
+Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter) {
+  const size_t page = filter.limit;
+  if (page == 0) return Fail(ErrorCode::kInvalidArgument, "a page of runs holds at least one run");
+  filter.limit = page + 1;
+  auto runs = store.ListRuns(filter);
+  if (!runs) return Fail(runs.error());
+  store::RunPage out;
+  if (runs->size() > page) {
+    runs->resize(page);
+    out.next_offset = filter.offset + page;
+  }
+  out.runs = std::move(*runs);
+  return out;
+}
+
 Result<core::RunPredictions> ExportRun(store::Store& store, const std::string& run) {
   auto stored = store.GetRun(run);
   if (!stored) return Fail(stored.error());

@@ -80,7 +80,8 @@ std::string RenderRunsText(const std::vector<core::RunInfo>& runs) {
   return text;
 }
 
-std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
+std::string RenderRunPageJson(const std::vector<core::RunInfo>& runs,
+                              std::optional<size_t> next_offset) {
   Json out = Json::array();
   for (const auto& r : runs) {
     out.push_back({{"name", r.name},
@@ -92,7 +93,13 @@ std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
                    {"tags", Pairs(r.tags)},
                    {"created_at", r.created_at}});
   }
-  return Json{{"runs", out}}.dump(2) + "\n";
+  Json page{{"runs", std::move(out)}};
+  if (next_offset) page["next_offset"] = *next_offset;
+  return page.dump(2) + "\n";
+}
+
+std::string RenderRunsJson(const std::vector<core::RunInfo>& runs) {
+  return RenderRunPageJson(runs, std::nullopt);
 }
 
 std::string RenderMigrationText(const core::MigrationResult& r) {

@@ -19,6 +19,10 @@ std::string RenderEvalSetsText(const std::vector<core::EvalSetInfo>& sets);
 std::string RenderEvalSetsJson(const std::vector<core::EvalSetInfo>& sets);
 std::string RenderRunsText(const std::vector<core::RunInfo>& runs);
 std::string RenderRunsJson(const std::vector<core::RunInfo>& runs);
+// A page of a listing (the server's): as RenderRunsJson, with "next_offset" when more runs
+// follow.
+std::string RenderRunPageJson(const std::vector<core::RunInfo>& runs,
+                              std::optional<size_t> next_offset);
 
 // One line, e.g. "added evaluation set 'bc': 569 examples, binary task, classes B, M".
 std::string RenderEvalSetAdded(const core::EvalSetInfo& set);

@@ -188,6 +188,31 @@ TEST_F(RemoteStoreTest, ListRunsFiltersAndPagesAsTheLocalStore) {
   }
 }
 
+// The server answers at most 10,000 runs a page; the remote store asks for every page, and
+// for no more than the filter's limit.
+TEST_F(RemoteStoreTest, ListRunsReadsEveryPage) {
+  {
+    auto local = Local();
+    std::vector<core::Run> runs;
+    runs.reserve(10005);
+    for (int i = 0; i < 10005; ++i) {
+      runs.push_back(store::testing::SmallRun(fmt::format("r{}", i), "many", 2));
+    }
+    ASSERT_TRUE(local->AddEvalSetWithRuns(store::testing::SmallSet("many", 2), runs));
+  }
+  auto remote = Remote(served_->token());
+  ASSERT_TRUE(remote);
+  auto all = (*remote)->ListRuns({});
+  ASSERT_TRUE(all) << all.error().message();
+  ASSERT_EQ(all->size(), 10005U);
+  EXPECT_EQ(all->back().name, "r10004");
+  auto some = (*remote)->ListRuns({.limit = 10002, .offset = 2});
+  ASSERT_TRUE(some);
+  ASSERT_EQ(some->size(), 10002U);
+  EXPECT_EQ(some->front().name, "r2");
+  EXPECT_EQ(some->back().name, "r10003");
+}
+
 TEST_F(RemoteStoreTest, ErrorsKeepTheirCodesAndNothingIsHalfDone) {
   auto remote = Remote(served_->token());
   ASSERT_TRUE(remote);

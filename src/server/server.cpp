@@ -330,6 +330,16 @@ Result<store::RunFilter> RunFilterOf(const Call& call) {
     }
     if (*value) *field = static_cast<size_t>(**value);
   }
+  // A page at a time (store/remote/wire.hpp): a listing never builds a document of every run.
+  if (!Param(call, "limit")) filter.limit = store::wire::kRunPageDefault;
+  if (filter.limit == 0 || filter.limit > store::wire::kRunPageLimit) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("the query parameter 'limit' must be between 1 and {}: the "
+                                  "runs are listed a page at a time (ask for the next page with "
+                                  "offset=next_offset)",
+                                  store::wire::kRunPageLimit))
+                    .WithField("limit"));
+  }
   return filter;
 }
 
@@ -338,9 +348,9 @@ Result<Reply> ListRuns(const Call& call) {
   if (!filter) return Fail(filter.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto runs = app::ListRuns(**store, *filter);
-  if (!runs) return Fail(runs.error());
-  return Reply{200, report::RenderRunsJson(*runs)};
+  auto page = app::ListRunPage(**store, *filter);
+  if (!page) return Fail(page.error());
+  return Reply{200, report::RenderRunPageJson(page->runs, page->next_offset)};
 }
 
 Result<Reply> AddRun(const Call& call) {
@@ -776,9 +786,9 @@ Result<Reply> DataRuns(const Call& call) {
   if (!filter) return Fail(filter.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto runs = (*store)->ListRuns(*filter);
-  if (!runs) return Fail(runs.error());
-  return Data(store::wire::EncodeRunInfos(*runs));
+  auto page = app::ListRunPage(**store, *filter);
+  if (!page) return Fail(page.error());
+  return Data(store::wire::EncodeRunPage(*page));
 }
 
 Result<Reply> DataRun(const Call& call) {
@@ -976,7 +986,8 @@ const std::vector<Route>& RouteTable() {
       {{"get",
         "/api/v1/projects/{project}/runs",
         "The project's runs, in the order they were added: those on an evaluation set, of a "
-        "method, with tags (tag=KEY=VALUE), a page of them",
+        "method, with tags (tag=KEY=VALUE), a page of them (limit, 1,000 unless asked, at "
+        "most 10,000; next_offset says where the next page starts)",
         {"evalset", "method", "tag", "limit", "offset"},
         false,
         P::kViewer},

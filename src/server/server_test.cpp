@@ -28,6 +28,7 @@
 #include "server/server_testing.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
+#include "store/store_testing.hpp"
 
 namespace foresight::server {
 namespace {
@@ -301,6 +302,45 @@ TEST_F(ServerTest, RunsAreFilteredAndPaged) {
   EXPECT_TRUE(names("evalset=nope").empty());
   EXPECT_EQ(c.Get("/api/v1/projects/default/runs?limit=-1")->status, 400);
   EXPECT_EQ(c.Get("/api/v1/projects/default/runs?tag=owner")->status, 400);
+  // A page says where the next one starts; the last one does not.
+  const Json first = Json::parse(c.Get("/api/v1/projects/default/runs?limit=2")->body);
+  EXPECT_EQ(first["runs"].size(), 2U);
+  EXPECT_EQ(first["next_offset"], 2);
+  const Json last = Json::parse(c.Get("/api/v1/projects/default/runs?limit=2&offset=2")->body);
+  EXPECT_EQ(last["runs"].size(), 1U);
+  EXPECT_FALSE(last.contains("next_offset")) << last.dump();
+  EXPECT_FALSE(
+      Json::parse(c.Get("/api/v1/projects/default/runs?limit=3")->body).contains("next_offset"))
+      << "exactly a page: no next one";
+  for (const char* limit : {"0", "10001"}) {
+    auto res = c.Get((std::string("/api/v1/projects/default/runs?limit=") + limit).c_str());
+    EXPECT_EQ(res->status, 400) << limit;
+    EXPECT_NE(res->body.find("between 1 and 10000"), std::string::npos) << res->body;
+  }
+}
+
+// Without a limit, a listing answers the first 1,000 runs and where the rest start.
+TEST_F(ServerTest, AListingAnswersAThousandRunsAPageUnlessAsked) {
+  {
+    auto store = store::OpenStore(url_);
+    ASSERT_TRUE(store) << store.error().message();
+    std::vector<core::Run> runs;
+    runs.reserve(1001);
+    for (int i = 0; i < 1001; ++i) {
+      runs.push_back(store::testing::SmallRun(fmt::format("r{}", i), "many", 2));
+    }
+    ASSERT_TRUE((*store)->AddEvalSetWithRuns(store::testing::SmallSet("many", 2), runs));
+  }
+  Served served(url_);
+  httplib::Client& c = served.client();
+  const Json first = Json::parse(c.Get("/api/v1/projects/default/runs")->body);
+  ASSERT_EQ(first["runs"].size(), 1000U);
+  EXPECT_EQ(first["runs"][999]["name"], "r999");
+  EXPECT_EQ(first["next_offset"], 1000);
+  const Json rest = Json::parse(c.Get("/api/v1/projects/default/runs?offset=1000")->body);
+  ASSERT_EQ(rest["runs"].size(), 1U);
+  EXPECT_EQ(rest["runs"][0]["name"], "r1000");
+  EXPECT_FALSE(rest.contains("next_offset"));
 }
 
 // HTTPS with a certificate made for the test: served, and plain HTTP to it fails.

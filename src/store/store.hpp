@@ -57,6 +57,13 @@ struct RunFilter {
   size_t offset = 0;
 };
 
+// A page of a listing of runs, and where the next page starts (the offset to ask for) when
+// there are more runs after it.
+struct RunPage {
+  std::vector<core::RunInfo> runs;
+  std::optional<size_t> next_offset = std::nullopt;
+};
+
 class Store {
  public:
   virtual ~Store() = default;

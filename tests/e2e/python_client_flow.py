@@ -75,6 +75,11 @@ def main():
             check(runs[0]["params"] == {"depth": "6"} and runs[0]["tags"] == {"owner": "ana"},
                   f"params and tags kept: {runs[0]}")
             check(runs[0]["train_size"] == 1200, "the training size kept")
+            check([r["name"] for r in fs.runs(page_size=1)] == [r["name"] for r in runs],
+                  "every page read, one run a page")
+            check([r["name"] for r in fs.runs(method="gbm")] == ["gbm-1"], "runs of a method")
+            check([r["name"] for r in fs.runs(tags={"owner": "ana"})] == ["gbm-1"],
+                  "runs with a tag")
             back = fs.predictions("gbm-1")
             check(back["id"] == ids and back["score"] == scores,
                   "a run's predictions read back equal to what was logged")

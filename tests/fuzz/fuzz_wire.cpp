@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       RoundTrip(text, wire::DecodeEvalSetInfos, wire::EncodeEvalSetInfos);
       break;
     case 4:
-      RoundTrip(text, wire::DecodeRunInfos, wire::EncodeRunInfos);
+      RoundTrip(text, wire::DecodeRunPage, wire::EncodeRunPage);
       break;
     case 5:
       RoundTrip(text, wire::DecodeCriteria, wire::EncodeCriteria);

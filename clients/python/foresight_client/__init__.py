@@ -208,8 +208,26 @@ class Client:
             query["tag"] = [f"{k}={v}" for k, v in tags.items()]
         return self._request("POST", self._project_path("runs"), query, _csv(columns))
 
-    def runs(self):
-        return self._request("GET", self._project_path("runs"))["runs"]
+    def runs(self, evalset=None, method=None, tags=None, page_size=10000):
+        """Every run (without predictions) as a dict, in the order they were added: those on
+        `evalset`, of `method`, with every one of `tags` (a dict) when given. The server
+        answers a page at a time (at most 10,000 runs); this asks for every page."""
+        query = {}
+        if evalset is not None:
+            query["evalset"] = evalset
+        if method is not None:
+            query["method"] = method
+        if tags:
+            query["tag"] = [f"{k}={v}" for k, v in tags.items()]
+        out = []
+        offset = 0
+        while True:
+            page = self._request("GET", self._project_path("runs"),
+                                 dict(query, limit=str(int(page_size)), offset=str(offset)))
+            out += page["runs"]
+            if page.get("next_offset") is None or not page["runs"]:
+                return out
+            offset = page["next_offset"]
 
     def predictions(self, name):
         """A run's stored predictions: a dict of its columns ("id", then "score", "value" or

@@ -1,6 +1,8 @@
 #include "store/remote/remote_store.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -231,11 +233,27 @@ class RemoteStore final : public Store {
       pair += value;
       query.emplace_back("tag", std::move(pair));
     }
-    if (filter.limit != 0) query.emplace_back("limit", std::to_string(filter.limit));
-    if (filter.offset != 0) query.emplace_back("offset", std::to_string(filter.offset));
-    auto reply = Call("GET", "/runs", query);
-    if (!reply) return Fail(reply.error());
-    return Decoded(wire::DecodeRunInfos(*reply));
+    // The server answers a page at a time (at most kRunPageLimit runs): ask for pages until
+    // the filter's limit is reached or the server says there are no more.
+    std::vector<core::RunInfo> out;
+    size_t offset = filter.offset;
+    while (true) {
+      size_t want = wire::kRunPageLimit;
+      if (filter.limit != 0) want = std::min(want, filter.limit - out.size());
+      Query page = query;
+      page.emplace_back("limit", std::to_string(want));
+      if (offset != 0) page.emplace_back("offset", std::to_string(offset));
+      auto reply = Call("GET", "/runs", page);
+      if (!reply) return Fail(reply.error());
+      auto decoded = Decoded(wire::DecodeRunPage(*reply));
+      if (!decoded) return Fail(decoded.error());
+      const size_t got = decoded->runs.size();
+      std::move(decoded->runs.begin(), decoded->runs.end(), std::back_inserter(out));
+      if (!decoded->next_offset || got == 0 || (filter.limit != 0 && out.size() >= filter.limit)) {
+        return out;
+      }
+      offset = *decoded->next_offset;
+    }
   }
 
   Status DeleteRun(std::string_view name) override {

@@ -483,9 +483,9 @@ Result<std::vector<core::EvalSetInfo>> DecodeEvalSetInfos(std::string_view text)
   });
 }
 
-std::string EncodeRunInfos(const std::vector<core::RunInfo>& runs) {
+std::string EncodeRunPage(const RunPage& page) {
   Json list = Json::array();
-  for (const core::RunInfo& r : runs) {
+  for (const core::RunInfo& r : page.runs) {
     list.push_back(Json{{"name", r.name},
                         {"evalset", r.evalset},
                         {"method", r.method},
@@ -495,16 +495,18 @@ std::string EncodeRunInfos(const std::vector<core::RunInfo>& runs) {
                         {"tags", wire_codec::PairsJson(r.tags)},
                         {"created_at", r.created_at}});
   }
-  return Dumped(Json{{"runs", list}});
+  Json out{{"runs", std::move(list)}};
+  if (page.next_offset) out["next_offset"] = *page.next_offset;
+  return Dumped(out);
 }
 
-Result<std::vector<core::RunInfo>> DecodeRunInfos(std::string_view text) {
-  return Decoding<std::vector<core::RunInfo>>(text, [](const Json& json) {
+Result<RunPage> DecodeRunPage(std::string_view text) {
+  return Decoding<RunPage>(text, [](const Json& json) {
     using namespace wire_codec;  // NOLINT(google-build-using-namespace): the decoder's helpers
     Object(json, "");
     const Json& list = Array(At(json, "runs"), "runs");
-    std::vector<core::RunInfo> out;
-    out.reserve(list.size());
+    RunPage out;
+    out.runs.reserve(list.size());
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string where = Indexed("runs", i);
       Object(list[i], where);
@@ -517,7 +519,11 @@ Result<std::vector<core::RunInfo>> DecodeRunInfos(std::string_view text) {
       r.params = Pairs(At(list[i], "params"), Joined(where, "params"));
       r.tags = Pairs(At(list[i], "tags"), Joined(where, "tags"));
       r.created_at = TextOf(list[i], where, "created_at");
-      out.push_back(std::move(r));
+      out.runs.push_back(std::move(r));
+    }
+    if (json.contains("next_offset")) {
+      out.next_offset = static_cast<size_t>(
+          Whole(json["next_offset"], "next_offset", 1, std::numeric_limits<int64_t>::max()));
     }
     return out;
   });

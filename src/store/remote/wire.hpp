@@ -21,6 +21,7 @@
 #include "base/result.hpp"
 #include "core/evidence.hpp"
 #include "core/plan_ledger.hpp"
+#include "store/store.hpp"
 
 namespace foresight::store::wire {
 
@@ -41,8 +42,14 @@ Result<Bundle> DecodeBundle(std::string_view text);
 std::string EncodeEvalSetInfos(const std::vector<core::EvalSetInfo>& sets);
 Result<std::vector<core::EvalSetInfo>> DecodeEvalSetInfos(std::string_view text);
 
-std::string EncodeRunInfos(const std::vector<core::RunInfo>& runs);
-Result<std::vector<core::RunInfo>> DecodeRunInfos(std::string_view text);
+// A listing of runs answers a page: kRunPageDefault runs unless the request asks for another
+// number (`limit`), at most kRunPageLimit, so that no request makes a server build and hold a
+// document of every run (100,000 runs are about 30 MB of JSON).
+inline constexpr size_t kRunPageDefault = 1000;
+inline constexpr size_t kRunPageLimit = 10000;
+// A page of runs (ListRuns' answer), with the offset of the next page when there are more.
+std::string EncodeRunPage(const RunPage& page);
+Result<RunPage> DecodeRunPage(std::string_view text);
 
 std::string EncodeCriteria(const std::vector<core::CriteriaVersion>& versions);
 Result<std::vector<core::CriteriaVersion>> DecodeCriteria(std::string_view text);
