@@ -8,10 +8,6 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store) {
 
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store) { return store.ListRuns(); }
 
-Result<std::vector<core::RunInfo>> ListRuns(store::Store& store, const store::RunFilter& filter) {
-  return store.ListRuns(filter);
-}
-
 Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter) {
   const size_t page = filter.limit;
   if (page == 0) return Fail(ErrorCode::kInvalidArgument, "a page of runs holds at least one run");

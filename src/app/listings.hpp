@@ -14,8 +14,6 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store);
 
 // Every run, in the order they were added.
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store);
-// The runs that pass `filter` (an evaluation set, a method, tags), a page of them.
-Result<std::vector<core::RunInfo>> ListRuns(store::Store& store, const store::RunFilter& filter);
 // A page of the runs that pass `filter`: at most filter.limit of them (which must be at least
 // 1) from filter.offset on, and the offset of the next page when there are more (one more
 // run is read to tell).
