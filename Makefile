@@ -57,10 +57,11 @@ ci-build: ci-deps
 	@cmake --build --preset ci
 
 # CI, per change: the unit and e2e tests under the sanitizers (but the two longest remote-mode
-# flows, label remote-heavy, which `make test` runs), and each fuzz target for 10 s from its
-# seed corpus (tests fuzz.*, label fuzz).
+# flows, label remote-heavy, and the screening's measurement over its 3,576 labelled
+# descriptions, label measure, which `make test` runs: their code is the other tests' too),
+# and each fuzz target for 10 s from its seed corpus (tests fuzz.*, label fuzz).
 sanitize: ci-build
-	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2 -LE remote-heavy
+	@FORESIGHT_REQUIRE_PG=1 scripts/with-postgres ctest --preset ci -j2 -LE "remote-heavy|measure"
 
 # CI, per change: the tests of code that runs on several threads (the executor, the bootstrap
 # on it, the stores and PostgreSQL's connection pool under many threads, the server under

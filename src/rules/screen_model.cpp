@@ -15,6 +15,9 @@ struct ModelWeight {
   double weight;
 };
 
+using namespace std::string_view_literals;  // NOLINT(google-build-using-namespace): the model's
+                                            // "..."sv
+
 #include "rules/screen_model.inc"
 
 }  // namespace model_data

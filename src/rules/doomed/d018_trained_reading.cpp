@@ -18,11 +18,13 @@ namespace foresight::rules {
 namespace d018 {
 namespace {
 
-// The model speaks when it puts a prohibited practice at 70% or more. At 50%, 5 of the 51
-// innocent look-alike charters a review wrote (look_alikes_test.cpp) were read as prohibited;
-// at 70%, none, and on the held-out sets (scripts/make-screen-model --cv) recall was 85% of
-// the prohibited descriptions alone, with no innocent one read as prohibited.
-constexpr double kThreshold = 0.7;
+// The model speaks when it puts a prohibited practice at 60% or more. Left out of its training
+// in turn, each of the nine sets written blind on 2026-12-04 was read, with the phrase rules,
+// at 96.4% recall of its prohibited descriptions and 1.5% of its innocent ones flagged
+// (scripts/make-screen-model --cv gives the model's own share). At 50%: 97.1% and 1.7%, but
+// one of the 51 innocent look-alike charters a review wrote (look_alikes_test.cpp), a
+// yearbook's portraits cropped around the face, was read as prohibited (54%); at 60%, none.
+constexpr double kThreshold = 0.6;
 
 struct PracticeInfo {
   std::string_view name;  // the model's class
@@ -94,14 +96,14 @@ const TextField* FieldHolding(const std::vector<TextField>& fields, std::string_
 
 void Check(const RuleInput& in, std::vector<Finding>& out) {
   const core::Charter& c = in.charter;
-  // The fields the model was trained on: what is predicted, from what, where.
-  std::vector<TextField> fields;
-  for (TextField& f : ProseFields(c)) {
-    if (f.path == "summary" || f.path == "task.target" || f.path == "domain.description" ||
-        (f.path.starts_with("inputs[") && f.path.ends_with("].name"))) {
-      fields.push_back(std::move(f));
-    }
+  // The fields the model was trained on, in the order of its training texts (summary,
+  // target, inputs, setting: scripts/make-screen-model), so that the pairs of neighbouring
+  // words across two fields are the ones it learnt.
+  std::vector<TextField> fields = {{"summary", &c.summary}, {"task.target", &c.task.target}};
+  for (size_t i = 0; i < c.inputs.size(); ++i) {
+    fields.push_back({fmt::format("inputs[{}].name", i), &c.inputs[i].name});
   }
+  fields.push_back({"domain.description", &c.domain.description});
   std::string text;
   for (const TextField& f : fields) {
     if (f.field->has()) text += **f.field + "\n";
