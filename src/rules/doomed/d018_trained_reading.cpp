@@ -167,7 +167,7 @@ RuleDef MakeD018() {
                   "thing in words no list foresaw. This rule reads the whole description with a "
                   "model trained on labelled project descriptions (prohibited, high-risk and "
                   "innocent ones that use alarming words), and speaks when it puts a prohibited "
-                  "practice at 70% or more and no other rule has spoken. It shows the words that "
+                  "practice at 60% or more and no other rule has spoken. It shows the words that "
                   "weighed most, so a reader can judge the reading.",
               .fix = "if the project does this, drop it or change what is predicted; if it does "
                      "not, say plainly in task.target what is predicted and about whom, and "
