@@ -345,10 +345,6 @@ TEST_F(IngestTest, JsonLinesPredictions) {
   EXPECT_EQ(store_->GetRun("run")->predictions, (std::vector<double>{0.75, 0.25}));
 }
 
-// On PostgreSQL a run's set comes from a copy kept since an earlier read. Another writer
-// (the same database under another URL: a copy kept apart, as in another server process)
-// replaces the set; the next runs must be aligned to the set as it is now: one whose ids are
-// the same in another order, and one whose ids are all new (refused against the stale copy).
 // Another writer replaces the set between the run's read of it and its write (here, right
 // after the read): the store refuses the run lined up with the old set, and AddRun reads the
 // set again and lines the file up with it. On SQLite the new set gets the old one's id.
@@ -391,6 +387,10 @@ TEST_F(IngestTest, ASetReplacedBetweenTheReadAndTheWriteIsReadAgain) {
       << "lined up with the set as it is now: c, b, a";
 }
 
+// On PostgreSQL a run's set comes from a copy kept since an earlier read. Another writer
+// (the same database under another URL: a copy kept apart, as in another server process)
+// replaces the set; the next runs must be aligned to the set as it is now: one whose ids are
+// the same in another order, and one whose ids are all new (refused against the stale copy).
 TEST_F(IngestTest, OnPostgresARunIsAlignedToItsSetAsItIsNotAsItWasKept) {
   const std::optional<std::string> fresh = testing::FreshPostgresDatabase("fs_ingest_kept_test");
   if (!fresh) GTEST_SKIP() << testing::kNoPostgres;

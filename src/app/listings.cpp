@@ -1,5 +1,7 @@
 #include "app/listings.hpp"
 
+#include <fmt/format.h>
+
 namespace foresight::app {
 
 Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store) {
@@ -8,9 +10,17 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store) {
 
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store) { return store.ListRuns(); }
 
-Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter) {
-  const size_t page = filter.limit;
-  if (page == 0) return Fail(ErrorCode::kInvalidArgument, "a page of runs holds at least one run");
+Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter,
+                                   std::optional<int64_t> limit) {
+  const int64_t asked = limit.value_or(static_cast<int64_t>(store::kRunPageDefault));
+  if (asked < 1 || asked > static_cast<int64_t>(store::kRunPageLimit)) {
+    return Fail(Error(ErrorCode::kInvalidArgument,
+                      fmt::format("limit must be between 1 and {}: the runs are listed a page at "
+                                  "a time (ask for the next page with offset=next_offset)",
+                                  store::kRunPageLimit))
+                    .WithField("limit"));
+  }
+  const auto page = static_cast<size_t>(asked);
   filter.limit = page + 1;
   auto runs = store.ListRuns(filter);
   if (!runs) return Fail(runs.error());

@@ -1,6 +1,8 @@
 // Reading the workspace's contents: `evalsets`, `runs`, `history`, `run export`. Reads only.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "base/result.hpp"
@@ -14,10 +16,12 @@ Result<std::vector<core::EvalSetInfo>> ListEvalSets(store::Store& store);
 
 // Every run, in the order they were added.
 Result<std::vector<core::RunInfo>> ListRuns(store::Store& store);
-// A page of the runs that pass `filter`: at most filter.limit of them (which must be at least
-// 1) from filter.offset on, and the offset of the next page when there are more (one more
-// run is read to tell).
-Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter);
+// A page of the runs that pass `filter` (its limit is ignored), from filter.offset on: `limit`
+// of them, store::kRunPageDefault when not given, and the offset of the next page when there
+// are more (one more run is read to tell). Fails with kInvalidArgument (field "limit") for a
+// limit outside 1 to store::kRunPageLimit.
+Result<store::RunPage> ListRunPage(store::Store& store, store::RunFilter filter,
+                                   std::optional<int64_t> limit);
 
 // A run's stored predictions with its evaluation set's ids, in the set's order. Fails with
 // kNotFound when there is no such run.

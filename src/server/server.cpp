@@ -311,44 +311,40 @@ Result<Reply> AddEvalSet(const Call& call) {
   return Reply{201, report::RenderEvalSetsJson({*outcome->evalset})};
 }
 
-// Which runs a listing asks for: evalset, method, tag=KEY=VALUE..., limit, offset.
-Result<store::RunFilter> RunFilterOf(const Call& call) {
+// Which runs a listing asks for (evalset, method, tag=KEY=VALUE..., offset) and the size of
+// its page (limit), which app::ListRunPage checks.
+struct RunQuery {
   store::RunFilter filter;
+  std::optional<int64_t> limit;
+};
+Result<RunQuery> RunQueryOf(const Call& call) {
+  RunQuery query;
+  store::RunFilter& filter = query.filter;
   filter.evalset = Param(call, "evalset");
   filter.method = Param(call, "method");
   auto tags = Pairs(call, "tag");
   if (!tags) return Fail(tags.error());
   filter.tags = std::move(*tags);
-  for (auto [field, name] :
-       {std::pair{&filter.limit, "limit"}, std::pair{&filter.offset, "offset"}}) {
-    auto value = IntParam(call, name);
-    if (!value) return Fail(value.error());
-    if (*value && **value < 0) {
-      return Fail(Error(ErrorCode::kInvalidArgument,
-                        fmt::format("the query parameter '{}' must not be negative", name))
-                      .WithField(name));
-    }
-    if (*value) *field = static_cast<size_t>(**value);
+  auto offset = IntParam(call, "offset");
+  if (!offset) return Fail(offset.error());
+  if (*offset && **offset < 0) {
+    return Fail(
+        Error(ErrorCode::kInvalidArgument, "the query parameter 'offset' must not be negative")
+            .WithField("offset"));
   }
-  // A page at a time (store/remote/wire.hpp): a listing never builds a document of every run.
-  if (!Param(call, "limit")) filter.limit = store::wire::kRunPageDefault;
-  if (filter.limit == 0 || filter.limit > store::wire::kRunPageLimit) {
-    return Fail(Error(ErrorCode::kInvalidArgument,
-                      fmt::format("the query parameter 'limit' must be between 1 and {}: the "
-                                  "runs are listed a page at a time (ask for the next page with "
-                                  "offset=next_offset)",
-                                  store::wire::kRunPageLimit))
-                    .WithField("limit"));
-  }
-  return filter;
+  if (*offset) filter.offset = static_cast<size_t>(**offset);
+  auto limit = IntParam(call, "limit");
+  if (!limit) return Fail(limit.error());
+  query.limit = *limit;
+  return query;
 }
 
 Result<Reply> ListRuns(const Call& call) {
-  auto filter = RunFilterOf(call);
-  if (!filter) return Fail(filter.error());
+  auto query = RunQueryOf(call);
+  if (!query) return Fail(query.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto page = app::ListRunPage(**store, *filter);
+  auto page = app::ListRunPage(**store, query->filter, query->limit);
   if (!page) return Fail(page.error());
   return Reply{200, report::RenderRunPageJson(page->runs, page->next_offset)};
 }
@@ -782,11 +778,11 @@ Result<Reply> DataRenameEvalSet(const Call& call) { return DataRename(call, fals
 Result<Reply> DataRenameRun(const Call& call) { return DataRename(call, true); }
 
 Result<Reply> DataRuns(const Call& call) {
-  auto filter = RunFilterOf(call);
-  if (!filter) return Fail(filter.error());
+  auto query = RunQueryOf(call);
+  if (!query) return Fail(query.error());
   auto store = Open(call, store::Access::kRead);
   if (!store) return Fail(store.error());
-  auto page = app::ListRunPage(**store, *filter);
+  auto page = app::ListRunPage(**store, query->filter, query->limit);
   if (!page) return Fail(page.error());
   return Data(store::wire::EncodeRunPage(*page));
 }

@@ -58,7 +58,11 @@ struct RunFilter {
 };
 
 // A page of a listing of runs, and where the next page starts (the offset to ask for) when
-// there are more runs after it.
+// there are more runs after it. A listing answers kRunPageDefault runs unless asked for
+// another number, at most kRunPageLimit, so that no request makes a server build and hold a
+// document of every run (100,000 runs are about 30 MB of JSON).
+inline constexpr size_t kRunPageDefault = 1000;
+inline constexpr size_t kRunPageLimit = 10000;
 struct RunPage {
   std::vector<core::RunInfo> runs;
   std::optional<size_t> next_offset = std::nullopt;

@@ -79,6 +79,19 @@ def rules_fired(binary, path):
     return {d["rule"] for d in report["diagnostics"] if d.get("severity") == "error"}
 
 
+def fired_on(binary, entries):
+    """The error rules `foresight check` gives each entry's charter, in order: one check per
+    charter, as many at once as there are cores."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for entry in entries:
+            paths.append(os.path.join(tmp, f"{entry['id']}.yaml"))
+            with open(paths[-1], "w", encoding="utf-8") as f:
+                f.write(charter(entry))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            return list(pool.map(lambda path: rules_fired(binary, path), paths))
+
+
 def measure(binary, corpus_paths):
     corpus = []
     for corpus_path in corpus_paths:
@@ -86,30 +99,20 @@ def measure(binary, corpus_paths):
             corpus += [json.loads(line) for line in f if line.strip()]
     counts = {"prohibited": [0, 0], "innocent": [0, 0], "high_risk": [0, 0]}
     missed, false_alarms = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for entry in corpus:
-            path = os.path.join(tmp, f"{entry['id']}.yaml")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(charter(entry))
-            paths.append(path)
-        # One `foresight check` per charter, as many at once as there are cores.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            results = list(pool.map(lambda p: rules_fired(binary, p), paths))
-        for entry, fired in zip(corpus, results):
-            group = entry["group"]
-            counts[group][1] += 1
-            if group == "prohibited":
-                hit = bool(fired & ARTICLE5)
-                if not hit:
-                    missed.append(f"{entry['id']} ({entry['practice']})")
-            elif group == "innocent":
-                hit = bool(fired & (ARTICLE5 | HIGH_RISK))
-                if hit:
-                    false_alarms.append(f"{entry['id']}: {', '.join(sorted(fired))}")
-            else:
-                hit = bool(fired & (ARTICLE5 | HIGH_RISK))
-            counts[group][0] += hit
+    for entry, fired in zip(corpus, fired_on(binary, corpus)):
+        group = entry["group"]
+        counts[group][1] += 1
+        if group == "prohibited":
+            hit = bool(fired & ARTICLE5)
+            if not hit:
+                missed.append(f"{entry['id']} ({entry['practice']})")
+        elif group == "innocent":
+            hit = bool(fired & (ARTICLE5 | HIGH_RISK))
+            if hit:
+                false_alarms.append(f"{entry['id']}: {', '.join(sorted(fired))}")
+        else:
+            hit = bool(fired & (ARTICLE5 | HIGH_RISK))
+        counts[group][0] += hit
     share = lambda c: c[0] / c[1] if c[1] else 0.0
     return {
         "recall": share(counts["prohibited"]),

@@ -19,11 +19,12 @@ namespace d018 {
 namespace {
 
 // The model speaks when it puts a prohibited practice at 60% or more. Left out of its training
-// in turn, each of the nine sets written blind on 2026-12-04 was read, with the phrase rules,
-// at 96.4% recall of its prohibited descriptions and 1.5% of its innocent ones flagged
-// (scripts/make-screen-model --cv gives the model's own share). At 50%: 97.1% and 1.7%, but
-// one of the 51 innocent look-alike charters a review wrote (look_alikes_test.cpp), a
-// yearbook's portraits cropped around the face, was read as prohibited (54%); at 60%, none.
+// in turn, the eleven sets written blind after the phrase rules' last change were read, with
+// the phrase rules, at 96.5% recall of their prohibited descriptions and 1.5% of their
+// innocent ones flagged (scripts/make-screen-model --cv FORESIGHT); at 50%, 96.9% and 1.6%.
+// The line is 60% for the margin: the closest of the 51 innocent look-alike charters a review
+// wrote (look_alikes_test.cpp), a yearbook's portraits cropped around the face, reads at 42%,
+// and read at 60% before the innocent face set (holdout23) joined the training.
 constexpr double kThreshold = 0.6;
 
 struct PracticeInfo {

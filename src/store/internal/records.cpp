@@ -35,6 +35,10 @@ bool IsDay(std::string_view on) {
 std::string SetItem(std::string_view name) { return fmt::format("evaluation set '{}'", name); }
 std::string RunItem(std::string_view name) { return fmt::format("run '{}'", name); }
 
+std::string SetKey(int64_t id, std::string_view version) {
+  return fmt::format("{}:{}", id, version);
+}
+
 Error SetReplaced(const core::Run& run, std::string_view in_project) {
   return Error(ErrorCode::kFailedPrecondition,
                fmt::format("evaluation set '{}'{} was replaced while run '{}' was being read; "

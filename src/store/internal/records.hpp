@@ -34,6 +34,9 @@ std::string RunItem(std::string_view name);
 // A kDataLoss error: "<where>: <detail> (the stored data is damaged; ...)".
 Error Damaged(std::string_view where, std::string_view detail);
 
+// A set's key (core::EvalSet::store_key): its row id and what tells this row from another
+// that had the id before it (PostgreSQL's xmin, SQLite's nonce).
+std::string SetKey(int64_t id, std::string_view version);
 // AddRun's refusal (kFailedPrecondition) of a run lined up with a set that has been replaced
 // since (Run::evalset_key); `in_project` is the store's " in project 'x'" or "".
 Error SetReplaced(const core::Run& run, std::string_view in_project);

@@ -428,10 +428,6 @@ class KeptSets {
   uint64_t clock_ = 0;
 };
 
-// A set's key (core::EvalSet::store_key) from its id and `xmin` (the statements that read a
-// set select `e.xmin::text` after its fields).
-std::string SetKey(int64_t id, std::string_view xmin) { return fmt::format("{}:{}", id, xmin); }
-
 class PostgresStore final : public Store {
  public:
   PostgresStore(Lease db, std::string url, int64_t project_id, std::string project, bool read_only)
@@ -847,7 +843,7 @@ Result<core::EvalSet> PostgresStore::GetEvalSet(std::string_view name, bool with
   FS_TRY(row, internal::DecodeSetRow(rows[0], 1));
   const std::vector<StoredColumn> columns = ColumnsOf(rows, 1 + kSetFields);
   core::EvalSet e;
-  e.store_key = SetKey(row.id, rows[0].Text(0));
+  e.store_key = internal::SetKey(row.id, rows[0].Text(0));
   e.name = row.info.name;
   e.task = row.info.task;
   e.classes = row.info.classes;
@@ -950,7 +946,8 @@ Result<int64_t> PostgresStore::InsertedRun(const Rows& inserted, const core::Run
                             run.evalset, InProject()));
   }
   FS_TRY(set, internal::DecodeSetRow(inserted[0], 2));
-  if (!run.evalset_key.empty() && SetKey(set.id, inserted[0].Text(1)) != run.evalset_key) {
+  if (!run.evalset_key.empty() &&
+      internal::SetKey(set.id, inserted[0].Text(1)) != run.evalset_key) {
     // Aligned to a set that another writer has replaced since (deleted, and added again
     // under its name): its predictions may be in another order than this set's examples.
     KeptSets::Instance().Forget(url_, project_id_, run.evalset);

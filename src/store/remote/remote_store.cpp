@@ -238,7 +238,7 @@ class RemoteStore final : public Store {
     std::vector<core::RunInfo> out;
     size_t offset = filter.offset;
     while (true) {
-      size_t want = wire::kRunPageLimit;
+      size_t want = kRunPageLimit;
       if (filter.limit != 0) want = std::min(want, filter.limit - out.size());
       Query page = query;
       page.emplace_back("limit", std::to_string(want));

@@ -42,11 +42,6 @@ Result<Bundle> DecodeBundle(std::string_view text);
 std::string EncodeEvalSetInfos(const std::vector<core::EvalSetInfo>& sets);
 Result<std::vector<core::EvalSetInfo>> DecodeEvalSetInfos(std::string_view text);
 
-// A listing of runs answers a page: kRunPageDefault runs unless the request asks for another
-// number (`limit`), at most kRunPageLimit, so that no request makes a server build and hold a
-// document of every run (100,000 runs are about 30 MB of JSON).
-inline constexpr size_t kRunPageDefault = 1000;
-inline constexpr size_t kRunPageLimit = 10000;
 // A page of runs (ListRuns' answer), with the offset of the next page when there are more.
 std::string EncodeRunPage(const RunPage& page);
 Result<RunPage> DecodeRunPage(std::string_view text);

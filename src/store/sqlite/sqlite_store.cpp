@@ -127,7 +127,7 @@ Result<std::optional<SqliteStore::FoundSet>> SqliteStore::FindSet(std::string_vi
   if (!found) return std::optional<FoundSet>();
   FS_TRY(row, DecodeSetRow(stmt, 0));
   const int nonce_column = 7;  // after the kSetColumns
-  std::string key = fmt::format("{}:{}", row.id, stmt.Int(nonce_column));
+  std::string key = internal::SetKey(row.id, std::to_string(stmt.Int(nonce_column)));
   return std::optional<FoundSet>(FoundSet{std::move(row), std::move(key)});
 }
 
@@ -271,8 +271,8 @@ Status SqliteStore::InsertRun(const core::Run& run) {
     // under its name): its predictions may be in another order than this set's examples.
     return Fail(internal::SetReplaced(run, InProject()));
   }
-  const SetRow* set = &found->row;
-  const size_t expected = set->info.rows * PredictionWidth(set->info);
+  const SetRow& set = found->row;
+  const size_t expected = set.info.rows * PredictionWidth(set.info);
   if (run.predictions.size() != expected) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("run '{}' has {} prediction values; evaluation set '{}' needs {}",
@@ -288,7 +288,7 @@ Status SqliteStore::InsertRun(const core::Run& run) {
   FS_TRY(insert, db_->Prepare("INSERT INTO runs (project_id, name, evalset_id, method, "
                               "train_size, effort_hours, created_at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-  insert.Bind(1, project_id_).Bind(2, std::string_view(run.name)).Bind(3, set->id);
+  insert.Bind(1, project_id_).Bind(2, std::string_view(run.name)).Bind(3, set.id);
   insert.Bind(4, std::string_view(run.method)).Bind(5, run.train_size).Bind(6, run.effort_hours);
   insert.Bind(7, std::string_view(run.created_at));
   FS_CHECK(insert.Run());
