@@ -1546,6 +1546,7 @@ struct Server::Impl {
   std::unique_ptr<Executor> executor;
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
   int port = 0;
+  socket_t listener = INVALID_SOCKET;  // the socket it listens on, once bound
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1693,9 +1694,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   // The address may be reused after a restart (SO_REUSEADDR), but never shared with another
   // listener: httplib's default also sets SO_REUSEPORT, with which a second server on a port
   // in use starts and the kernel splits the clients between the two (and their stores).
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([listener = &impl->listener](socket_t sock) {
     const int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    *listener = sock;
   });
   if (options.port == 0) {
     impl->port = http.bind_to_any_port(options.host);
@@ -1708,6 +1710,11 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
                                   options.port))
                     .WithField("listen"));
   }
+  // The library listens with a backlog of 5 connections waiting to be accepted: when more
+  // clients connect at once (16 load clients starting, or reconnecting after their 100th
+  // call), the kernel drops the handshakes beyond it, and each such client waits a second or
+  // more for the retry. Listening again on the bound socket sets the system's limit instead.
+  if (impl->listener != INVALID_SOCKET) ::listen(impl->listener, SOMAXCONN);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,7 @@
 #include "report/evidence_report.hpp"
 #include "server/server_testing.hpp"
 #include "store/accounts.hpp"
+#include "store/postgres/kept_grants.hpp"
 #include "store/store.hpp"
 #include "store/store_testing.hpp"
 
@@ -626,6 +628,65 @@ TEST_F(ServerTest, TwoServersShareOnePostgresDatabase) {
   EXPECT_EQ(from_b["runs"].size(), 2u);
   const Json projects = Json::parse(a.client().Get("/api/v1/projects")->body);
   EXPECT_EQ(projects["projects"].size(), 2u);
+}
+
+// A token revoked, or a role taken away, by another process (another server, `foresight
+// admin` on the host, an administrator with psql) stops working on a server that checked it
+// a moment before: its kept copy is forgotten when the change is heard, not when it ages.
+TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
+  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
+  if (admin == nullptr) {
+    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
+                    "starts a throw-away cluster)";
+  }
+  const std::string create = "psql -q '" + std::string(admin) +
+                             "' -c 'DROP DATABASE IF EXISTS fs_server_heard WITH (FORCE)' -c "
+                             "'CREATE DATABASE fs_server_heard' >/dev/null";
+  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
+  std::string url = admin;
+  url = url.substr(0, url.rfind('/') + 1) + "fs_server_heard";
+  store::postgres::SetGrantMaxAgeForTesting(std::chrono::hours(1));
+  Served served(url);
+  Upload(served.client());
+  const std::string ana = TokenFor(url, "ana");
+  ASSERT_EQ(served.client()
+                .Put("/api/v1/projects/default/members/ana?role=contributor", "", "text/plain")
+                ->status,
+            200);
+  httplib::Client c("127.0.0.1", served.port());
+  c.set_bearer_token_auth(ana);
+  ASSERT_TRUE(store::postgres::ListeningForTesting(url, std::chrono::seconds(10)));
+  const auto add = [&](int n) {
+    auto res =
+        c.Post(fmt::format("/api/v1/projects/default/runs?name=r{}&evalset=holdout&score=score", n)
+                   .c_str(),
+               RunCsv(300, 1), "text/csv");
+    return res ? res->status : 0;
+  };
+  ASSERT_EQ(add(0), 201);
+  ASSERT_EQ(add(1), 201);
+  // Asked again until it answers `status`: at most a few moments.
+  int n = 1;
+  const auto answers = [&](int status) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (add(++n) != status) {
+      if (std::chrono::steady_clock::now() >= until) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+  };
+  const std::string psql = "psql -q '" + url + "' -c ";
+  ASSERT_EQ(std::system((psql + "\"UPDATE members SET role = 'viewer'\" >/dev/null").c_str()), 0);
+  EXPECT_TRUE(answers(403));
+  ASSERT_EQ(std::system((psql + "\"UPDATE members SET role = 'contributor'\" >/dev/null").c_str()),
+            0);
+  EXPECT_TRUE(answers(201));
+  ASSERT_EQ(std::system((psql + "\"UPDATE tokens SET revoked_at = '2026-12-04T00:00:00Z' WHERE "
+                                "user_id = (SELECT id FROM users WHERE name = 'ana')\" >/dev/null")
+                            .c_str()),
+            0);
+  EXPECT_TRUE(answers(401));
+  store::postgres::SetGrantMaxAgeForTesting(std::nullopt);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -348,6 +349,31 @@ bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
   if (PQstatus(conn_) != CONNECTION_OK || PQsocket(conn_) < 0) return false;
   pollfd socket{PQsocket(conn_), POLLIN, 0};
   return poll(&socket, 1, 0) == 0;  // nothing to read, no close: as it was left
+}
+
+Result<size_t> Connection::AwaitNotifications(std::chrono::milliseconds timeout) {
+  const auto take = [this]() {
+    size_t n = 0;
+    while (PGnotify* notice = PQnotifies(conn_)) {
+      PQfreemem(notice);
+      ++n;
+    }
+    return n;
+  };
+  const auto lost = [this]() {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("the database connection that listens was lost: {}",
+                            Trimmed(PQerrorMessage(conn_))));
+  };
+  if (PQstatus(conn_) != CONNECTION_OK || PQsocket(conn_) < 0) return lost();
+  if (const size_t held = take(); held > 0) return held;
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  const int ready = poll(&socket, 1, static_cast<int>(timeout.count()));
+  if (ready < 0 && errno != EINTR) return lost();
+  if (ready > 0 && PQconsumeInput(conn_) == 0) return lost();
+  const size_t arrived = take();
+  if (PQstatus(conn_) != CONNECTION_OK) return lost();
+  return arrived;
 }
 
 Result<Rows> Connection::Finished(PGresult* result, std::string_view sql) {

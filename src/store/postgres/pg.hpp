@@ -117,6 +117,11 @@ class Connection {
   // administrator) receives its last message and the close, so it is not quiet any more.
   bool QuietSince(std::chrono::steady_clock::duration window) const;
 
+  // On a connection that ran LISTEN: waits up to `timeout` for notifications, and returns
+  // how many arrived (0: none in time). kUnavailable when the connection is lost, which a
+  // listener must take as "some may have been missed".
+  Result<size_t> AwaitNotifications(std::chrono::milliseconds timeout);
+
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   struct Deferred {

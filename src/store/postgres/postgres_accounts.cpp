@@ -1,11 +1,13 @@
 #include "store/postgres/postgres_accounts.hpp"
 
+#include <functional>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "store/internal/account_records.hpp"
 #include "store/internal/try.hpp"
+#include "store/postgres/kept_grants.hpp"
 #include "store/store.hpp"
 
 namespace foresight::store::postgres {
@@ -17,11 +19,12 @@ using internal::NoUser;
 
 class PostgresAccounts final : public Accounts {
  public:
-  explicit PostgresAccounts(Lease db) : db_(std::move(db)) {}
+  PostgresAccounts(Lease db, const std::string& url)
+      : db_(std::move(db)), grants_(KeptGrants::For(url)) {}
 
   Status AddUser(const core::User& user) override {
     FS_CHECK(internal::CheckUserName(user.name));
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(inserted, db_->Query("INSERT INTO users (name, password_hash, admin, disabled, "
                                   "created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO "
                                   "NOTHING RETURNING id",
@@ -62,7 +65,7 @@ class PostgresAccounts final : public Accounts {
   }
 
   Status UpdateUser(const core::User& user) override {
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(updated, db_->Query("UPDATE users SET password_hash = $1, admin = $2, disabled = $3 "
                                  "WHERE name = $4 RETURNING id",
                                  Params()
@@ -76,7 +79,7 @@ class PostgresAccounts final : public Accounts {
   }
 
   Status AddToken(const core::ApiToken& token) override {
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(user_id, IdOf("users", token.user));
       if (!user_id) return Fail(NoUser(token.user));
       FS_TRY(inserted,
@@ -98,6 +101,8 @@ class PostgresAccounts final : public Accounts {
   }
 
   Result<std::optional<TokenGrant>> FindToken(std::string_view id) override {
+    if (auto kept = grants_.Find(id, std::nullopt)) return std::optional<TokenGrant>(*kept);
+    const uint64_t generation = grants_.Generation();
     FS_TRY(rows, db_->Query(fmt::format("SELECT {}, t.hash FROM tokens t JOIN users u ON u.id = "
                                         "t.user_id WHERE t.id = $1",
                                         internal::kTokenColumns),
@@ -105,12 +110,15 @@ class PostgresAccounts final : public Accounts {
     if (rows.empty()) return std::optional<TokenGrant>();
     FS_TRY(grant, internal::DecodeToken(rows[0]));
     grant.token.hash = rows[0].Bytes(8);
+    grants_.Remember(id, std::nullopt, grant, generation);
     return std::optional<TokenGrant>(std::move(grant));
   }
 
   // One statement: the token, its user, and the user's role in the project.
   Result<std::optional<TokenGrant>> FindToken(std::string_view id,
                                               std::string_view project) override {
+    if (auto kept = grants_.Find(id, project)) return std::optional<TokenGrant>(*kept);
+    const uint64_t generation = grants_.Generation();
     FS_TRY(rows, db_->Query(fmt::format("SELECT {}, t.hash, (SELECT m.role FROM members m JOIN "
                                         "projects p ON p.id = m.project_id WHERE m.user_id = "
                                         "u.id AND p.name = $2) FROM tokens t JOIN users u ON u.id "
@@ -124,6 +132,7 @@ class PostgresAccounts final : public Accounts {
       FS_TRY(role, internal::DecodeRole(rows[0].Text(9), grant.token.user, project));
       grant.role = role;
     }
+    grants_.Remember(id, project, grant, generation);
     return std::optional<TokenGrant>(std::move(grant));
   }
   using Accounts::FindToken;
@@ -144,7 +153,7 @@ class PostgresAccounts final : public Accounts {
   }
 
   Status RevokeToken(std::string_view id, std::string_view at) override {
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(updated, db_->Query("UPDATE tokens SET revoked_at = coalesce(revoked_at, $2) WHERE "
                                  "id = $1 RETURNING id",
                                  Params().Text(id).Text(at)));
@@ -158,7 +167,7 @@ class PostgresAccounts final : public Accounts {
 
   Status CreateProject(std::string_view project, std::string_view owner) override {
     if (Status fits = CheckProjectName(project); !fits) return fits;
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(user_id, IdOf("users", owner));
       if (!user_id) return Fail(NoUser(owner));
       FS_TRY(inserted, db_->Query("INSERT INTO projects (name) VALUES ($1) ON CONFLICT (name) DO "
@@ -172,7 +181,7 @@ class PostgresAccounts final : public Accounts {
 
   Status SetRole(std::string_view project, std::string_view user,
                  std::optional<core::ProjectRole> role) override {
-    return db_->Transaction([&]() -> Status {
+    return Changing([&]() -> Status {
       FS_TRY(project_id, IdOf("projects", project));
       if (!project_id) return Fail(NoProject(project));
       FS_TRY(user_id, IdOf("users", user));
@@ -263,13 +272,22 @@ class PostgresAccounts final : public Accounts {
     return std::optional<int64_t>(rows[0].Int(0));
   }
 
+  // A write to the accounts, after which no grant kept before it is used (its notification
+  // would say so too, a moment later).
+  Status Changing(const std::function<Status()>& body) {
+    Status done = db_->Transaction(body);
+    grants_.Forget();
+    return done;
+  }
+
   Lease db_;
+  KeptGrants& grants_;
 };
 
 }  // namespace pg_accounts
 
-std::unique_ptr<Accounts> MakePostgresAccounts(Lease db) {
-  return std::make_unique<pg_accounts::PostgresAccounts>(std::move(db));
+std::unique_ptr<Accounts> MakePostgresAccounts(Lease db, const std::string& url) {
+  return std::make_unique<pg_accounts::PostgresAccounts>(std::move(db), url);
 }
 
 }  // namespace foresight::store::postgres

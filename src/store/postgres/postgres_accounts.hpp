@@ -3,12 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "store/accounts.hpp"
 #include "store/postgres/pool.hpp"
 
 namespace foresight::store::postgres {
 
-std::unique_ptr<Accounts> MakePostgresAccounts(Lease db);
+// `url` names the database's kept grants (kept_grants.hpp).
+std::unique_ptr<Accounts> MakePostgresAccounts(Lease db, const std::string& url);
 
 }  // namespace foresight::store::postgres

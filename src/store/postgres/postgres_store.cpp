@@ -197,7 +197,26 @@ constexpr std::string_view kV3 = R"sql(
 CREATE INDEX audit_log_by_user ON audit_log (user_name, action, at);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// Version 4: every statement that changes the accounts notifies the channel
+// "foresight_accounts", which the servers on the database listen to (kept_grants.hpp).
+constexpr std::string_view kV4 = R"sql(
+CREATE FUNCTION foresight_accounts_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  PERFORM pg_notify('foresight_accounts', TG_TABLE_NAME);
+  RETURN NULL;
+END
+$body$;
+CREATE TRIGGER users_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION foresight_accounts_changed();
+CREATE TRIGGER tokens_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tokens
+  FOR EACH STATEMENT EXECUTE FUNCTION foresight_accounts_changed();
+CREATE TRIGGER members_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON members
+  FOR EACH STATEMENT EXECUTE FUNCTION foresight_accounts_changed();
+CREATE TRIGGER projects_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON projects
+  FOR EACH STATEMENT EXECUTE FUNCTION foresight_accounts_changed();
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 // Serialises schema changes between connections (pg_advisory_lock's key: "foresig").
 constexpr int64_t kMigrationLock = 0x666f7265736967;
@@ -1568,7 +1587,7 @@ Result<Lease> OpenMigrated(const std::string& url, Access access) {
 
 Result<std::unique_ptr<Accounts>> OpenPostgresAccounts(const std::string& url, Access access) {
   FS_TRY(db, pg_store::OpenMigrated(url, access));
-  return MakePostgresAccounts(std::move(db));
+  return MakePostgresAccounts(std::move(db), url);
 }
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, std::string_view project,

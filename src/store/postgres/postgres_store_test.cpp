@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <thread>
 
@@ -13,6 +14,7 @@
 
 #include "store/accounts.hpp"
 #include "store/internal/column_codec.hpp"
+#include "store/postgres/kept_grants.hpp"
 #include "store/postgres/pg.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/postgres_store.hpp"
@@ -628,6 +630,143 @@ TEST_F(PostgresStoreTest, DeferredStatementsRunInOrderAndTheirFailureIsReported)
   ASSERT_TRUE(after) << after.error().message();
   EXPECT_EQ((*after)[0].Int(0), 3);
   EXPECT_TRUE(db.Reusable());
+}
+
+// --- Kept grants (kept_grants.hpp) ---------------------------------------------------------
+
+// A database with a user 'ana' (a viewer of the default project) and her token 't1'; the
+// accounts and a connection of its own (to change rows as an administrator with psql would).
+struct GrantFixture {
+  std::unique_ptr<Accounts> accounts;
+  std::unique_ptr<Connection> psql;
+};
+
+GrantFixture WithToken(const std::string& url) {
+  GrantFixture out;
+  auto accounts = OpenAccounts(url, Access::kCreate);
+  EXPECT_TRUE(accounts) << accounts.error().message();
+  if (!accounts) return out;
+  out.accounts = std::move(*accounts);
+  EXPECT_TRUE(out.accounts->AddUser({"ana", "", false, false, "2026-12-01T00:00:00Z"}));
+  EXPECT_TRUE(
+      out.accounts->AddToken({"t1", "ana", std::string(32, 'h'), "laptop", "2026-12-01T00:00:00Z",
+                              "2099-01-01T00:00:00Z", std::nullopt}));
+  EXPECT_TRUE(out.accounts->SetRole(kDefaultProject, "ana", core::ProjectRole::kViewer));
+  auto psql = Connection::Open(url);
+  EXPECT_TRUE(psql) << psql.error().message();
+  if (psql) out.psql = std::move(*psql);
+  return out;
+}
+
+// Whether FindToken("t1", the default project) says revoked, asking until `wait` has passed.
+bool SeenRevoked(Accounts& accounts, std::chrono::milliseconds wait) {
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    auto found = accounts.FindToken("t1", kDefaultProject);
+    if (found && *found && (**found).token.revoked_at) return true;
+    if (std::chrono::steady_clock::now() >= until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// Revokes t1 the way no trigger hears (as a replica applies rows): only the kept copy's age,
+// or its listener's loss, can then make it read again.
+Status RevokeUnheard(Connection& psql) {
+  return psql.ExecScript(
+      "SET session_replication_role = replica; UPDATE tokens SET revoked_at = "
+      "'2026-12-02T00:00:00Z' WHERE id = 't1'; SET session_replication_role = origin");
+}
+
+class KeptGrantsTest : public PostgresStoreTest {
+ protected:
+  void TearDown() override {
+    SetGrantMaxAgeForTesting(std::nullopt);
+    PostgresStoreTest::TearDown();
+  }
+};
+
+TEST_F(KeptGrantsTest, AGrantIsKeptUntilAChangeIsHeard) {
+  const std::string url = Fresh();
+  SetGrantMaxAgeForTesting(std::chrono::hours(1));
+  GrantFixture f = WithToken(url);
+  ASSERT_TRUE(f.accounts && f.psql);
+  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  auto first = f.accounts->FindToken("t1", kDefaultProject);
+  ASSERT_TRUE(first && *first) << (first ? "no grant" : first.error().message());
+  EXPECT_EQ((**first).role, core::ProjectRole::kViewer);
+  EXPECT_EQ(KeptGrantsForTesting(url), 1u);
+  // Changed unheard: the kept copy answers (which shows it is used).
+  ASSERT_TRUE(RevokeUnheard(*f.psql));
+  EXPECT_FALSE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
+  // Any heard change to the accounts, here by another connection (another server, or psql),
+  // forgets it within moments.
+  ASSERT_TRUE(f.psql->Exec("UPDATE users SET disabled = 0 WHERE name = 'ana'"));
+  EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::seconds(5)));
+
+  // A role taken away elsewhere is heard the same way.
+  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  ASSERT_TRUE(f.psql->Exec("DELETE FROM members"));
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  std::optional<core::ProjectRole> role = core::ProjectRole::kViewer;
+  while (role && std::chrono::steady_clock::now() < until) {
+    auto found = f.accounts->FindToken("t1", kDefaultProject);
+    ASSERT_TRUE(found && *found);
+    role = (**found).role;
+  }
+  EXPECT_FALSE(role);
+}
+
+TEST_F(KeptGrantsTest, ChangesMadeByThisProcessForgetAtOnce) {
+  const std::string url = Fresh();
+  SetGrantMaxAgeForTesting(std::chrono::hours(1));
+  GrantFixture f = WithToken(url);
+  ASSERT_TRUE(f.accounts);
+  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  ASSERT_TRUE(f.accounts->FindToken("t1"));
+  EXPECT_EQ(KeptGrantsForTesting(url), 2u);
+  ASSERT_TRUE(f.accounts->SetRole(kDefaultProject, "ana", core::ProjectRole::kMaintainer));
+  EXPECT_EQ(KeptGrantsForTesting(url), 0u);
+  auto found = f.accounts->FindToken("t1", kDefaultProject);
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((**found).role, core::ProjectRole::kMaintainer);
+  ASSERT_TRUE(f.accounts->RevokeToken("t1", "2026-12-02T00:00:00Z"));
+  EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
+}
+
+TEST_F(KeptGrantsTest, AGrantIsUsedNoLongerThanItsMaxAge) {
+  const std::string url = Fresh();
+  SetGrantMaxAgeForTesting(std::chrono::milliseconds(100));
+  GrantFixture f = WithToken(url);
+  ASSERT_TRUE(f.accounts && f.psql);
+  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  ASSERT_TRUE(RevokeUnheard(*f.psql));
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
+}
+
+TEST_F(KeptGrantsTest, AListenerCutOffForgetsEveryGrantAndListensAgain) {
+  const std::string url = Fresh();
+  SetGrantMaxAgeForTesting(std::chrono::hours(1));
+  GrantFixture f = WithToken(url);
+  ASSERT_TRUE(f.accounts && f.psql);
+  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  ASSERT_EQ(KeptGrantsForTesting(url), 1u);
+  // The listener's connection ends (a restart of the database, an administrator): changes
+  // made meanwhile could not be heard, so nothing kept is used any more.
+  auto ended = f.psql->Query(
+      "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = "
+      "current_database() AND query LIKE 'LISTEN%'");
+  ASSERT_TRUE(ended) << ended.error().message();
+  ASSERT_EQ(ended->size(), 1);
+  ASSERT_TRUE(RevokeUnheard(*f.psql));
+  EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::seconds(5)));
+  // The next request starts a listener again, and grants are kept once more.
+  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  EXPECT_EQ(KeptGrantsForTesting(url), 1u);
 }
 
 }  // namespace
