@@ -1714,7 +1714,11 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   // clients connect at once (16 load clients starting, or reconnecting after their 100th
   // call), the kernel drops the handshakes beyond it, and each such client waits a second or
   // more for the retry. Listening again on the bound socket sets the system's limit instead.
-  if (impl->listener != INVALID_SOCKET) ::listen(impl->listener, SOMAXCONN);
+  if (impl->listener != INVALID_SOCKET && ::listen(impl->listener, SOMAXCONN) != 0) {
+    fmt::print(stderr,
+               "foresight: warning: the backlog of connections waiting to be accepted stays at "
+               "5; clients connecting at once may wait a second or more\n");
+  }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

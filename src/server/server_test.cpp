@@ -645,7 +645,16 @@ TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
   ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
   std::string url = admin;
   url = url.substr(0, url.rfind('/') + 1) + "fs_server_heard";
+  // Kept for an hour: only hearing the change can end a copy within the test.
   store::postgres::SetGrantMaxAgeForTesting(std::chrono::hours(1));
+  struct Reset {
+    Reset() = default;
+    Reset(const Reset&) = delete;
+    Reset& operator=(const Reset&) = delete;
+    Reset(Reset&&) = delete;
+    Reset& operator=(Reset&&) = delete;
+    ~Reset() { store::postgres::SetGrantMaxAgeForTesting(std::nullopt); }
+  } reset;
   Served served(url);
   Upload(served.client());
   const std::string ana = TokenFor(url, "ana");
@@ -686,7 +695,6 @@ TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
                             .c_str()),
             0);
   EXPECT_TRUE(answers(401));
-  store::postgres::SetGrantMaxAgeForTesting(std::nullopt);
 }
 
 }  // namespace

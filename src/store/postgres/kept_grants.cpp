@@ -15,9 +15,12 @@ namespace pg_grants {
 // A listener whose connection failed is started again by the next Find, at most this often
 // (a database that is gone is not asked again at every request).
 constexpr std::chrono::milliseconds kRestartPause{1000};
-// How long the listener waits for a notification before it waits again (nothing else
-// happens then: the wait ends early when the connection closes).
-constexpr std::chrono::milliseconds kListenWait{60'000};
+// How long the listener waits for a notification before it shows, with a round trip, that
+// its connection still serves. Grants are used only while the last one is recent
+// (kHeardWithin): a connection that a network cut without closing it hears nothing, and
+// would not know it.
+constexpr std::chrono::milliseconds kHeartbeat{250};
+constexpr std::chrono::milliseconds kHeardWithin{1000};
 
 // kGrantMaxAge, or the tests' own.
 std::atomic<int64_t>& MaxAgeMs() {
@@ -58,7 +61,7 @@ std::optional<TokenGrant> KeptGrants::Find(std::string_view id,
     started_ = now;
     std::thread([this]() { Listen(); }).detach();
   }
-  if (!listening_) return std::nullopt;
+  if (!listening_ || now - heard_at_ > pg_grants::kHeardWithin) return std::nullopt;
   auto found = kept_.find(KeyOf(id, project));
   if (found == kept_.end()) return std::nullopt;
   if (now - found->second.read_at > std::chrono::milliseconds(pg_grants::MaxAgeMs().load())) {
@@ -77,7 +80,9 @@ void KeptGrants::Remember(std::string_view id, std::optional<std::string_view> p
                           const TokenGrant& grant, uint64_t generation) {
   const auto now = std::chrono::steady_clock::now();
   const std::lock_guard<std::mutex> lock(mutex_);
-  if (!listening_ || generation != generation_) return;
+  if (!listening_ || generation != generation_ || now - heard_at_ > pg_grants::kHeardWithin) {
+    return;
+  }
   if (kept_.size() >= kMaxKeptGrants) kept_.clear();
   kept_.insert_or_assign(KeyOf(id, project), Kept{grant, now});
 }
@@ -105,17 +110,24 @@ size_t KeptGrants::Size() {
 void KeptGrants::Listen() {
   {
     auto db = Connection::Open(url_);
-    if (db && (*db)->ExecScript(fmt::format("LISTEN {}", kAccountsChannel))) {
+    const auto asked = std::chrono::steady_clock::now();
+    if (db && (*db)->Listen(kAccountsChannel)) {
       {
         // Nothing read before now is kept: a change may have come before the LISTEN.
         const std::lock_guard<std::mutex> lock(mutex_);
         ForgetLocked();
         listening_ = true;
+        heard_at_ = asked;
       }
       while (true) {
-        auto heard = (*db)->AwaitNotifications(pg_grants::kListenWait);
+        auto heard = (*db)->AwaitNotifications(pg_grants::kHeartbeat);
         if (!heard) break;
         if (*heard > 0) Forget();
+        // An answer shows the connection served until it was asked.
+        const auto pinged = std::chrono::steady_clock::now();
+        if (!(*db)->Ping()) break;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        heard_at_ = pinged;
       }
     }
   }

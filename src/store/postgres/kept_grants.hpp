@@ -14,9 +14,13 @@
 // channel and forgets every kept grant when anything arrives. Copies are kept only while it
 // listens, so a change it could have missed (its connection lost) also forgets them all, and
 // none is kept again until it listens anew. A change made by this process forgets them at
-// once, without waiting for its own notification. A copy is used at most kGrantMaxAge after
-// it was read: the bound on a change that a listener cut off without its knowing (a network
-// that drops packets without closing the connection) would miss.
+// once, without waiting for its own notification. The listener makes a round trip every
+// quarter of a second, and copies are used only while its last one is less than a second
+// old: a connection that a network cut without closing it hears nothing, and would not know
+// it. A copy is also used at most kGrantMaxAge after it was read.
+//
+// Only the grants of projects that exist are kept (with a token's id, the only parts of the
+// key a client chooses), so their number is bounded by what administrators made.
 //
 // What remains is the time a notification takes to arrive, the same as a request that read
 // the token just before the change committed: a revoked token, a disabled user or a role
@@ -82,6 +86,8 @@ class KeptGrants {
   uint64_t generation_ = 0;
   bool listening_ = false;  // the listener has run LISTEN and heard every change since
   bool running_ = false;    // a listener's thread runs (connecting, or listening)
+  // When the listener's connection was last known to serve (its last round trip was sent).
+  std::chrono::steady_clock::time_point heard_at_ = {};
   std::chrono::steady_clock::time_point started_ = {};
 };
 

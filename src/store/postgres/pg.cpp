@@ -351,29 +351,44 @@ bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
   return poll(&socket, 1, 0) == 0;  // nothing to read, no close: as it was left
 }
 
+Status Connection::Listen(std::string_view channel) {
+  const std::string sql = fmt::format("LISTEN {}", channel);
+  auto done = Finished(PQexec(conn_, sql.c_str()), sql);
+  if (!done) return Fail(done.error());
+  return {};
+}
+
+Status Connection::Ping() {
+  auto done = Finished(PQexec(conn_, "SELECT 1"), "SELECT 1");
+  if (!done) return Fail(done.error());
+  return {};
+}
+
 Result<size_t> Connection::AwaitNotifications(std::chrono::milliseconds timeout) {
-  const auto take = [this]() {
-    size_t n = 0;
-    while (PGnotify* notice = PQnotifies(conn_)) {
-      PQfreemem(notice);
-      ++n;
-    }
-    return n;
-  };
   const auto lost = [this]() {
     return Fail(ErrorCode::kUnavailable,
                 fmt::format("the database connection that listens was lost: {}",
                             Trimmed(PQerrorMessage(conn_))));
   };
+  // What arrived already, whether or not the socket shows it (an encrypted connection may
+  // hold decrypted bytes that poll cannot see); then, when nothing did, a wait.
+  const auto take = [this, &lost]() -> Result<size_t> {
+    if (PQconsumeInput(conn_) == 0) return lost();
+    size_t n = 0;
+    while (PGnotify* notice = PQnotifies(conn_)) {
+      PQfreemem(notice);
+      ++n;
+    }
+    if (PQstatus(conn_) != CONNECTION_OK) return lost();
+    return n;
+  };
   if (PQstatus(conn_) != CONNECTION_OK || PQsocket(conn_) < 0) return lost();
-  if (const size_t held = take(); held > 0) return held;
+  auto held = take();
+  if (!held || *held > 0) return held;
   pollfd socket{PQsocket(conn_), POLLIN, 0};
   const int ready = poll(&socket, 1, static_cast<int>(timeout.count()));
   if (ready < 0 && errno != EINTR) return lost();
-  if (ready > 0 && PQconsumeInput(conn_) == 0) return lost();
-  const size_t arrived = take();
-  if (PQstatus(conn_) != CONNECTION_OK) return lost();
-  return arrived;
+  return take();
 }
 
 Result<Rows> Connection::Finished(PGresult* result, std::string_view sql) {

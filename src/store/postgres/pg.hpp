@@ -117,9 +117,13 @@ class Connection {
   // administrator) receives its last message and the close, so it is not quiet any more.
   bool QuietSince(std::chrono::steady_clock::duration window) const;
 
-  // On a connection that ran LISTEN: waits up to `timeout` for notifications, and returns
-  // how many arrived (0: none in time). kUnavailable when the connection is lost, which a
-  // listener must take as "some may have been missed".
+  // A listener's: LISTEN on `channel`; a round trip that shows the connection still serves
+  // (SELECT 1); and a wait of up to `timeout` for notifications, which returns how many
+  // arrived (0: none in time). kUnavailable when the connection is lost, which a listener
+  // must take as "some may have been missed". Not fault-injection points: a listener's
+  // statements are its own, not a Store's.
+  Status Listen(std::string_view channel);
+  Status Ping();
   Result<size_t> AwaitNotifications(std::chrono::milliseconds timeout);
 
  private:

@@ -121,8 +121,9 @@ class PostgresAccounts final : public Accounts {
     const uint64_t generation = grants_.Generation();
     FS_TRY(rows, db_->Query(fmt::format("SELECT {}, t.hash, (SELECT m.role FROM members m JOIN "
                                         "projects p ON p.id = m.project_id WHERE m.user_id = "
-                                        "u.id AND p.name = $2) FROM tokens t JOIN users u ON u.id "
-                                        "= t.user_id WHERE t.id = $1",
+                                        "u.id AND p.name = $2), EXISTS (SELECT 1 FROM projects "
+                                        "WHERE name = $2) FROM tokens t JOIN users u ON u.id = "
+                                        "t.user_id WHERE t.id = $1",
                                         internal::kTokenColumns),
                             Params().Text(id).Text(project)));
     if (rows.empty()) return std::optional<TokenGrant>();
@@ -132,7 +133,8 @@ class PostgresAccounts final : public Accounts {
       FS_TRY(role, internal::DecodeRole(rows[0].Text(9), grant.token.user, project));
       grant.role = role;
     }
-    grants_.Remember(id, project, grant, generation);
+    // A grant is kept for a project that exists only: the name comes from the request.
+    if (rows[0].Text(10) == "t") grants_.Remember(id, project, grant, generation);
     return std::optional<TokenGrant>(std::move(grant));
   }
   using Accounts::FindToken;

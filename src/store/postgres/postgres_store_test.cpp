@@ -725,6 +725,11 @@ TEST_F(KeptGrantsTest, ChangesMadeByThisProcessForgetAtOnce) {
   ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
   ASSERT_TRUE(f.accounts->FindToken("t1"));
   EXPECT_EQ(KeptGrantsForTesting(url), 2u);
+  // A project that does not exist is not kept: its name is the request's.
+  auto elsewhere = f.accounts->FindToken("t1", "no-such-project");
+  ASSERT_TRUE(elsewhere && *elsewhere);
+  EXPECT_FALSE((**elsewhere).role);
+  EXPECT_EQ(KeptGrantsForTesting(url), 2u);
   ASSERT_TRUE(f.accounts->SetRole(kDefaultProject, "ana", core::ProjectRole::kMaintainer));
   EXPECT_EQ(KeptGrantsForTesting(url), 0u);
   auto found = f.accounts->FindToken("t1", kDefaultProject);
