@@ -54,14 +54,20 @@ soak() { # STORE LABEL
   local status=0
   wait "$loader" || status=$?
   cat "$work/load-$label.json"
-  curl -sf -H "Authorization: Bearer $token" "$api/runs" >"$work/runs-$label.json"
-  /usr/bin/python3 - "$work/acked-$label" "$work/runs-$label.json" "$label" <<'PY'
-import json, sys
+  # Every stored run, page after page (a listing answers up to 10,000 runs at a time).
+  /usr/bin/python3 - "$work/acked-$label" "$api" "$token" "$label" <<'PY'
+import json, sys, urllib.request
 acked = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-stored = [r["name"] for r in json.load(open(sys.argv[2]))["runs"]]
+stored, offset = [], 0
+while offset is not None:
+    request = urllib.request.Request(f"{sys.argv[2]}/runs?limit=10000&offset={offset}",
+                                     headers={"Authorization": f"Bearer {sys.argv[3]}"})
+    page = json.load(urllib.request.urlopen(request))
+    stored += [r["name"] for r in page["runs"]]
+    offset = page.get("next_offset")
 missing = set(acked) - set(stored)
 twice = len(stored) - len(set(stored))
-print(f"{sys.argv[3]}: acknowledged {len(acked)}, stored {len(stored)}, "
+print(f"{sys.argv[4]}: acknowledged {len(acked)}, stored {len(stored)}, "
       f"acknowledged but missing {len(missing)}, stored twice {twice}", file=sys.stderr)
 sys.exit(1 if missing or twice or len(set(acked)) != len(acked) else 0)
 PY
