@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
+#include "app/app_testing.hpp"
 #include "app/check.hpp"
 #include "app/evaluate.hpp"
 #include "base/clock.hpp"
@@ -478,18 +479,9 @@ TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShould) {
 
 // The same on PostgreSQL, whose accounts read a token and its user's role in one statement.
 TEST_F(ServerTest, EveryRouteAdmitsExactlyTheRolesItShouldOnPostgres) {
-  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
-  if (admin == nullptr) {
-    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
-                    "starts a throw-away cluster)";
-  }
-  const std::string create = "psql -q '" + std::string(admin) +
-                             "' -c 'DROP DATABASE IF EXISTS fs_server_roles WITH (FORCE)' -c "
-                             "'CREATE DATABASE fs_server_roles' >/dev/null";
-  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
-  std::string url = admin;
-  ExpectEveryRouteAdmitsExactlyTheRolesItShould(url.substr(0, url.rfind('/') + 1) +
-                                                "fs_server_roles");
+  const std::optional<std::string> url = app::testing::FreshPostgresDatabase("fs_server_roles");
+  if (!url) GTEST_SKIP() << app::testing::kNoPostgres;
+  ExpectEveryRouteAdmitsExactlyTheRolesItShould(*url);
 }
 
 TEST_F(ServerTest, UsersLogInForTokensAndWritesAreAudited) {
@@ -607,19 +599,10 @@ TEST_F(ServerTest, CompareHistoryForecastAndCheckAnswerAsTheUseCases) {
 
 // Stateless: two servers on one PostgreSQL database see each other's writes.
 TEST_F(ServerTest, TwoServersShareOnePostgresDatabase) {
-  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
-  if (admin == nullptr) {
-    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
-                    "starts a throw-away cluster)";
-  }
-  const std::string create = "psql -q '" + std::string(admin) +
-                             "' -c 'DROP DATABASE IF EXISTS fs_server_test WITH (FORCE)' -c "
-                             "'CREATE DATABASE fs_server_test' >/dev/null";
-  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
-  std::string url = admin;
-  url = url.substr(0, url.rfind('/') + 1) + "fs_server_test";
-  Served a(url);
-  Served b(url);
+  const std::optional<std::string> url = app::testing::FreshPostgresDatabase("fs_server_test");
+  if (!url) GTEST_SKIP() << app::testing::kNoPostgres;
+  Served a(*url);
+  Served b(*url);
   Upload(a.client());
   auto created = b.client().Post("/api/v1/projects?name=churn", "", "text/plain");
   ASSERT_EQ(created->status, 201);
@@ -634,17 +617,8 @@ TEST_F(ServerTest, TwoServersShareOnePostgresDatabase) {
 // admin` on the host, an administrator with psql) stops working on a server that checked it
 // a moment before: its kept copy is forgotten when the change is heard, not when it ages.
 TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
-  const char* admin = std::getenv("FORESIGHT_TEST_PG_URL");
-  if (admin == nullptr) {
-    GTEST_SKIP() << "no PostgreSQL to test against: set FORESIGHT_TEST_PG_URL (make test "
-                    "starts a throw-away cluster)";
-  }
-  const std::string create = "psql -q '" + std::string(admin) +
-                             "' -c 'DROP DATABASE IF EXISTS fs_server_heard WITH (FORCE)' -c "
-                             "'CREATE DATABASE fs_server_heard' >/dev/null";
-  ASSERT_EQ(std::system(create.c_str()), 0);  // NOLINT(cert-env33-c): a fixed command
-  std::string url = admin;
-  url = url.substr(0, url.rfind('/') + 1) + "fs_server_heard";
+  const std::optional<std::string> url = app::testing::FreshPostgresDatabase("fs_server_heard");
+  if (!url) GTEST_SKIP() << app::testing::kNoPostgres;
   // Kept for an hour: only hearing the change can end a copy within the test.
   store::postgres::SetGrantMaxAgeForTesting(std::chrono::hours(1));
   struct Reset {
@@ -655,16 +629,16 @@ TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
     Reset& operator=(Reset&&) = delete;
     ~Reset() { store::postgres::SetGrantMaxAgeForTesting(std::nullopt); }
   } reset;
-  Served served(url);
+  Served served(*url);
   Upload(served.client());
-  const std::string ana = TokenFor(url, "ana");
+  const std::string ana = TokenFor(*url, "ana");
   ASSERT_EQ(served.client()
                 .Put("/api/v1/projects/default/members/ana?role=contributor", "", "text/plain")
                 ->status,
             200);
   httplib::Client c("127.0.0.1", served.port());
   c.set_bearer_token_auth(ana);
-  ASSERT_TRUE(store::postgres::ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(store::postgres::ListeningForTesting(*url, std::chrono::seconds(10)));
   const auto add = [&](int n) {
     auto res =
         c.Post(fmt::format("/api/v1/projects/default/runs?name=r{}&evalset=holdout&score=score", n)
@@ -684,7 +658,7 @@ TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
     }
     return true;
   };
-  const std::string psql = "psql -q '" + url + "' -c ";
+  const std::string psql = "psql -q '" + *url + "' -c ";
   ASSERT_EQ(std::system((psql + "\"UPDATE members SET role = 'viewer'\" >/dev/null").c_str()), 0);
   EXPECT_TRUE(answers(403));
   ASSERT_EQ(std::system((psql + "\"UPDATE members SET role = 'contributor'\" >/dev/null").c_str()),

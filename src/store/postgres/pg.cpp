@@ -352,7 +352,9 @@ bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
 }
 
 Status Connection::Listen(std::string_view channel) {
-  const std::string sql = fmt::format("LISTEN {}", channel);
+  // Named, so that it can be told apart in pg_stat_activity.
+  const std::string sql =
+      fmt::format("SET application_name = 'foresight listener'; LISTEN {}", channel);
   auto done = Finished(PQexec(conn_, sql.c_str()), sql);
   if (!done) return Fail(done.error());
   return {};

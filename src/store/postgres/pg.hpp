@@ -117,7 +117,8 @@ class Connection {
   // administrator) receives its last message and the close, so it is not quiet any more.
   bool QuietSince(std::chrono::steady_clock::duration window) const;
 
-  // A listener's: LISTEN on `channel`; a round trip that shows the connection still serves
+  // A listener's: LISTEN on `channel` (named "foresight listener" in pg_stat_activity); a
+  // round trip that shows the connection still serves
   // (SELECT 1); and a wait of up to `timeout` for notifications, which returns how many
   // arrived (0: none in time). kUnavailable when the connection is lost, which a listener
   // must take as "some may have been missed". Not fault-injection points: a listener's

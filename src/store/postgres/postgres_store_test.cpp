@@ -683,18 +683,29 @@ class KeptGrantsTest : public PostgresStoreTest {
     SetGrantMaxAgeForTesting(std::nullopt);
     PostgresStoreTest::TearDown();
   }
+
+  // A fresh database with ana's token, grants used for `max_age`, a listener listening, and
+  // t1's grant in the default project read once (and so kept).
+  GrantFixture Listened(std::chrono::milliseconds max_age) {
+    url_ = Fresh();
+    SetGrantMaxAgeForTesting(max_age);
+    GrantFixture f = WithToken(url_);
+    if (!f.accounts || !f.psql) return {};
+    EXPECT_TRUE(ListeningForTesting(url_, std::chrono::seconds(10)));
+    auto first = f.accounts->FindToken("t1", kDefaultProject);
+    EXPECT_TRUE(first && *first) << (first ? "no grant" : first.error().message());
+    if (!first || !*first) return {};
+    EXPECT_EQ((**first).role, core::ProjectRole::kViewer);
+    EXPECT_EQ(KeptGrantsForTesting(url_), 1u);
+    return f;
+  }
+
+  std::string url_;
 };
 
 TEST_F(KeptGrantsTest, AGrantIsKeptUntilAChangeIsHeard) {
-  const std::string url = Fresh();
-  SetGrantMaxAgeForTesting(std::chrono::hours(1));
-  GrantFixture f = WithToken(url);
-  ASSERT_TRUE(f.accounts && f.psql);
-  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
-  auto first = f.accounts->FindToken("t1", kDefaultProject);
-  ASSERT_TRUE(first && *first) << (first ? "no grant" : first.error().message());
-  EXPECT_EQ((**first).role, core::ProjectRole::kViewer);
-  EXPECT_EQ(KeptGrantsForTesting(url), 1u);
+  GrantFixture f = Listened(std::chrono::hours(1));
+  ASSERT_TRUE(f.accounts);
   // Changed unheard: the kept copy answers (which shows it is used).
   ASSERT_TRUE(RevokeUnheard(*f.psql));
   EXPECT_FALSE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
@@ -717,21 +728,17 @@ TEST_F(KeptGrantsTest, AGrantIsKeptUntilAChangeIsHeard) {
 }
 
 TEST_F(KeptGrantsTest, ChangesMadeByThisProcessForgetAtOnce) {
-  const std::string url = Fresh();
-  SetGrantMaxAgeForTesting(std::chrono::hours(1));
-  GrantFixture f = WithToken(url);
+  GrantFixture f = Listened(std::chrono::hours(1));
   ASSERT_TRUE(f.accounts);
-  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
-  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
   ASSERT_TRUE(f.accounts->FindToken("t1"));
-  EXPECT_EQ(KeptGrantsForTesting(url), 2u);
+  EXPECT_EQ(KeptGrantsForTesting(url_), 2u);
   // A project that does not exist is not kept: its name is the request's.
   auto elsewhere = f.accounts->FindToken("t1", "no-such-project");
   ASSERT_TRUE(elsewhere && *elsewhere);
   EXPECT_FALSE((**elsewhere).role);
-  EXPECT_EQ(KeptGrantsForTesting(url), 2u);
+  EXPECT_EQ(KeptGrantsForTesting(url_), 2u);
   ASSERT_TRUE(f.accounts->SetRole(kDefaultProject, "ana", core::ProjectRole::kMaintainer));
-  EXPECT_EQ(KeptGrantsForTesting(url), 0u);
+  EXPECT_EQ(KeptGrantsForTesting(url_), 0u);
   auto found = f.accounts->FindToken("t1", kDefaultProject);
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((**found).role, core::ProjectRole::kMaintainer);
@@ -740,38 +747,29 @@ TEST_F(KeptGrantsTest, ChangesMadeByThisProcessForgetAtOnce) {
 }
 
 TEST_F(KeptGrantsTest, AGrantIsUsedNoLongerThanItsMaxAge) {
-  const std::string url = Fresh();
-  SetGrantMaxAgeForTesting(std::chrono::milliseconds(100));
-  GrantFixture f = WithToken(url);
-  ASSERT_TRUE(f.accounts && f.psql);
-  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
-  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
+  GrantFixture f = Listened(std::chrono::milliseconds(100));
+  ASSERT_TRUE(f.accounts);
   ASSERT_TRUE(RevokeUnheard(*f.psql));
   std::this_thread::sleep_for(std::chrono::milliseconds(150));
   EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
 }
 
 TEST_F(KeptGrantsTest, AListenerCutOffForgetsEveryGrantAndListensAgain) {
-  const std::string url = Fresh();
-  SetGrantMaxAgeForTesting(std::chrono::hours(1));
-  GrantFixture f = WithToken(url);
-  ASSERT_TRUE(f.accounts && f.psql);
-  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
-  ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
-  ASSERT_EQ(KeptGrantsForTesting(url), 1u);
+  GrantFixture f = Listened(std::chrono::hours(1));
+  ASSERT_TRUE(f.accounts);
   // The listener's connection ends (a restart of the database, an administrator): changes
   // made meanwhile could not be heard, so nothing kept is used any more.
   auto ended = f.psql->Query(
       "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = "
-      "current_database() AND query LIKE 'LISTEN%'");
+      "current_database() AND application_name = 'foresight listener'");
   ASSERT_TRUE(ended) << ended.error().message();
   ASSERT_EQ(ended->size(), 1);
   ASSERT_TRUE(RevokeUnheard(*f.psql));
   EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::seconds(5)));
   // The next request starts a listener again, and grants are kept once more.
-  ASSERT_TRUE(ListeningForTesting(url, std::chrono::seconds(10)));
+  ASSERT_TRUE(ListeningForTesting(url_, std::chrono::seconds(10)));
   ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
-  EXPECT_EQ(KeptGrantsForTesting(url), 1u);
+  EXPECT_EQ(KeptGrantsForTesting(url_), 1u);
 }
 
 }  // namespace
