@@ -28,6 +28,12 @@ std::atomic<int64_t>& MaxAgeMs() {
   return ms;
 }
 
+// Tests: listeners make no round trips, as if their network had gone silent.
+std::atomic<bool>& Silenced() {
+  static std::atomic<bool> silenced{false};
+  return silenced;
+}
+
 }  // namespace pg_grants
 
 KeptGrants& KeptGrants::For(const std::string& url) {
@@ -61,7 +67,12 @@ std::optional<TokenGrant> KeptGrants::Find(std::string_view id,
     started_ = now;
     std::thread([this]() { Listen(); }).detach();
   }
-  if (!listening_ || now - heard_at_ > pg_grants::kHeardWithin) return std::nullopt;
+  if (!listening_) return std::nullopt;
+  if (now - heard_at_ > pg_grants::kHeardWithin) {
+    // A listener gone silent may have missed a change: nothing kept before is used again.
+    ForgetLocked();
+    return std::nullopt;
+  }
   auto found = kept_.find(KeyOf(id, project));
   if (found == kept_.end()) return std::nullopt;
   if (now - found->second.read_at > std::chrono::milliseconds(pg_grants::MaxAgeMs().load())) {
@@ -123,6 +134,7 @@ void KeptGrants::Listen() {
         auto heard = (*db)->AwaitNotifications(pg_grants::kHeartbeat);
         if (!heard) break;
         if (*heard > 0) Forget();
+        if (pg_grants::Silenced().load()) continue;
         // An answer shows the connection served until it was asked.
         const auto pinged = std::chrono::steady_clock::now();
         if (!(*db)->Ping()) break;
@@ -152,6 +164,8 @@ bool ListeningForTesting(const std::string& url, std::chrono::milliseconds wait)
 void SetGrantMaxAgeForTesting(std::optional<std::chrono::milliseconds> age) {
   pg_grants::MaxAgeMs().store(age.value_or(kGrantMaxAge).count());
 }
+
+void SilenceListenersForTesting(bool silenced) { pg_grants::Silenced().store(silenced); }
 
 size_t KeptGrantsForTesting(const std::string& url) { return KeptGrants::For(url).Size(); }
 

@@ -16,8 +16,9 @@
 // none is kept again until it listens anew. A change made by this process forgets them at
 // once, without waiting for its own notification. The listener makes a round trip every
 // quarter of a second, and copies are used only while its last one is less than a second
-// old: a connection that a network cut without closing it hears nothing, and would not know
-// it. A copy is also used at most kGrantMaxAge after it was read.
+// old (when it is older, all are forgotten): a connection that a network cut without closing
+// it hears nothing, and would not know it. A copy is also used at most kGrantMaxAge after it was
+// read.
 //
 // Only the grants of projects that exist are kept (with a token's id, the only parts of the
 // key a client chooses), so their number is bounded by what administrators made.
@@ -92,9 +93,11 @@ class KeptGrants {
 };
 
 // Tests: whether a listener of `url` listens now, waiting up to `wait` for it to; how long
-// grants are used (kGrantMaxAge when reset); how many grants of `url` are kept.
+// grants are used (kGrantMaxAge when reset); listeners that make no round trips (as if
+// their network had gone silent); how many grants of `url` are kept.
 bool ListeningForTesting(const std::string& url, std::chrono::milliseconds wait);
 void SetGrantMaxAgeForTesting(std::optional<std::chrono::milliseconds> age);
+void SilenceListenersForTesting(bool silenced);
 size_t KeptGrantsForTesting(const std::string& url);
 
 }  // namespace foresight::store::postgres

@@ -681,6 +681,7 @@ class KeptGrantsTest : public PostgresStoreTest {
  protected:
   void TearDown() override {
     SetGrantMaxAgeForTesting(std::nullopt);
+    SilenceListenersForTesting(false);
     PostgresStoreTest::TearDown();
   }
 
@@ -770,6 +771,27 @@ TEST_F(KeptGrantsTest, AListenerCutOffForgetsEveryGrantAndListensAgain) {
   ASSERT_TRUE(ListeningForTesting(url_, std::chrono::seconds(10)));
   ASSERT_TRUE(f.accounts->FindToken("t1", kDefaultProject));
   EXPECT_EQ(KeptGrantsForTesting(url_), 1u);
+}
+
+TEST_F(KeptGrantsTest, AListenerThatFallsSilentIsNotTrusted) {
+  GrantFixture f = Listened(std::chrono::hours(1));
+  ASSERT_TRUE(f.accounts);
+  // Its connection still open, but no round trip answered for over a second (a network
+  // that cut it without closing it): nothing kept is used, though it was never told so.
+  SilenceListenersForTesting(true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  ASSERT_TRUE(RevokeUnheard(*f.psql));
+  EXPECT_TRUE(SeenRevoked(*f.accounts, std::chrono::milliseconds(0)));
+  EXPECT_EQ(KeptGrantsForTesting(url_), 0u);  // forgotten: a change may have been missed
+  // Answering again, it is trusted again.
+  SilenceListenersForTesting(false);
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  // (Read first: the read is what keeps it again.)
+  while (!SeenRevoked(*f.accounts, std::chrono::milliseconds(0)) ||
+         KeptGrantsForTesting(url_) != 1) {
+    ASSERT_LT(std::chrono::steady_clock::now(), until);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 }  // namespace
