@@ -53,7 +53,10 @@ class ServerTest : public ::testing::Test {
     fs::create_directories(dir_);
     url_ = "sqlite:" + (dir_ / "store.db").string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    fs::remove_all(dir_);
+    store::postgres::SetGrantMaxAgeForTesting(std::nullopt);  // a test may have changed it
+  }
 
   static void Upload(httplib::Client& c, const std::string& project = "default") {
     auto set = c.Post(("/api/v1/projects/" + project +
@@ -620,15 +623,7 @@ TEST_F(ServerTest, AChangeToTheAccountsElsewhereIsHeardAtOnce) {
   const std::optional<std::string> url = app::testing::FreshPostgresDatabase("fs_server_heard");
   if (!url) GTEST_SKIP() << app::testing::kNoPostgres;
   // Kept for an hour: only hearing the change can end a copy within the test.
-  store::postgres::SetGrantMaxAgeForTesting(std::chrono::hours(1));
-  struct Reset {
-    Reset() = default;
-    Reset(const Reset&) = delete;
-    Reset& operator=(const Reset&) = delete;
-    Reset(Reset&&) = delete;
-    Reset& operator=(Reset&&) = delete;
-    ~Reset() { store::postgres::SetGrantMaxAgeForTesting(std::nullopt); }
-  } reset;
+  store::postgres::SetGrantMaxAgeForTesting(std::chrono::hours(1));  // reset by TearDown
   Served served(*url);
   Upload(served.client());
   const std::string ana = TokenFor(*url, "ana");

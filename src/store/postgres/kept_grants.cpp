@@ -67,12 +67,7 @@ std::optional<TokenGrant> KeptGrants::Find(std::string_view id,
     started_ = now;
     std::thread([this]() { Listen(); }).detach();
   }
-  if (!listening_) return std::nullopt;
-  if (now - heard_at_ > pg_grants::kHeardWithin) {
-    // A listener gone silent may have missed a change: nothing kept before is used again.
-    ForgetLocked();
-    return std::nullopt;
-  }
+  if (!TrustedLocked(now)) return std::nullopt;
   auto found = kept_.find(KeyOf(id, project));
   if (found == kept_.end()) return std::nullopt;
   if (now - found->second.read_at > std::chrono::milliseconds(pg_grants::MaxAgeMs().load())) {
@@ -91,9 +86,7 @@ void KeptGrants::Remember(std::string_view id, std::optional<std::string_view> p
                           const TokenGrant& grant, uint64_t generation) {
   const auto now = std::chrono::steady_clock::now();
   const std::lock_guard<std::mutex> lock(mutex_);
-  if (!listening_ || generation != generation_ || now - heard_at_ > pg_grants::kHeardWithin) {
-    return;
-  }
+  if (!TrustedLocked(now) || generation != generation_) return;
   if (kept_.size() >= kMaxKeptGrants) kept_.clear();
   kept_.insert_or_assign(KeyOf(id, project), Kept{grant, now});
 }
@@ -101,6 +94,14 @@ void KeptGrants::Remember(std::string_view id, std::optional<std::string_view> p
 void KeptGrants::Forget() {
   const std::lock_guard<std::mutex> lock(mutex_);
   ForgetLocked();
+}
+
+bool KeptGrants::TrustedLocked(std::chrono::steady_clock::time_point now) {
+  if (!listening_) return false;
+  if (now - heard_at_ <= pg_grants::kHeardWithin) return true;
+  // A listener gone silent may have missed a change: nothing kept before is used again.
+  ForgetLocked();
+  return false;
 }
 
 void KeptGrants::ForgetLocked() {

@@ -77,6 +77,9 @@ class KeptGrants {
   static std::string KeyOf(std::string_view id, std::optional<std::string_view> project);
   // Under mutex_: every grant forgotten, and a new generation.
   void ForgetLocked();
+  // Under mutex_: whether the listener listens and its last round trip is recent (when it
+  // is late, every grant is forgotten).
+  bool TrustedLocked(std::chrono::steady_clock::time_point now);
   // The listener's thread: connects, listens, and forgets on every notification until its
   // connection fails.
   void Listen();

@@ -353,18 +353,10 @@ bool Connection::QuietSince(std::chrono::steady_clock::duration window) const {
 
 Status Connection::Listen(std::string_view channel) {
   // Named, so that it can be told apart in pg_stat_activity.
-  const std::string sql =
-      fmt::format("SET application_name = 'foresight listener'; LISTEN {}", channel);
-  auto done = Finished(PQexec(conn_, sql.c_str()), sql);
-  if (!done) return Fail(done.error());
-  return {};
+  return Simple(fmt::format("SET application_name = 'foresight listener'; LISTEN {}", channel));
 }
 
-Status Connection::Ping() {
-  auto done = Finished(PQexec(conn_, "SELECT 1"), "SELECT 1");
-  if (!done) return Fail(done.error());
-  return {};
-}
+Status Connection::Ping() { return Simple("SELECT 1"); }
 
 Result<size_t> Connection::AwaitNotifications(std::chrono::milliseconds timeout) {
   const auto lost = [this]() {
@@ -415,6 +407,10 @@ Status Connection::ExecScript(std::string_view sql) {
   if (Injected(sql)) {
     return Fail(internal::FaultInjection::Failure(sql));
   }
+  return Simple(sql);
+}
+
+Status Connection::Simple(std::string_view sql) {
   const std::string text(sql);
   auto done = Finished(PQexec(conn_, text.c_str()), sql);
   if (!done) return Fail(done.error());

@@ -135,6 +135,8 @@ class Connection {
     std::optional<Error> injected;  // a failure injected for tests: nothing is sent
   };
   Status RollbackIfOpen();
+  // Statements without parameters, by the simple protocol (no fault injection).
+  Status Simple(std::string_view sql);
   // The deferred statements and this one, in one round trip (libpq's pipeline mode).
   Result<Rows> Run(std::string_view sql, const Params& params);
   Result<std::vector<Rows>> Pipeline(const std::vector<Statement>& wanted);
